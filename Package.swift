@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+//
+// Matn — an ICU-backed toolkit that turns raw, mixed-script news text into clean,
+// structured text. See README.md and ../shared/design/ARCHITECTURE.md.
+//
+// Dependency rule: matn → Matn → MatnICU → CICUShim → CICU.
+// Nothing above MatnICU sees ICU; no public signature mentions a C type.
+
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "Matn",
+  products: [
+    .library(name: "Matn", targets: ["Matn"]),
+    .library(name: "MatnICU", targets: ["MatnICU"]),
+    .executable(name: "matn", targets: ["matn"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // Carries the -I/-L/-l flags of system ICU (libicu-dev); exposes no header.
+    .systemLibrary(
+      name: "CICU",
+      pkgConfig: "icu-uc icu-i18n",
+      providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
+    ),
+    // C/C++ shim: its public header uses only stdint types and opaque pointers;
+    // ICU headers are included only in its .c/.cpp files (see ICU.md).
+    .target(
+      name: "CICUShim",
+      dependencies: ["CICU"]
+    ),
+    .target(name: "MatnICU", dependencies: ["CICUShim"], swiftSettings: swiftSettings),
+    .target(name: "Matn", dependencies: ["MatnICU"], swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "matn",
+      dependencies: ["Matn", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(name: "MatnICUTests", dependencies: ["MatnICU"], swiftSettings: swiftSettings),
+    .testTarget(name: "MatnTests", dependencies: ["Matn"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "MatnCLITests",
+      dependencies: ["matn"],
+      swiftSettings: swiftSettings
+    ),
+  ],
+  swiftLanguageModes: [.v6],
+  cxxLanguageStandard: .cxx17
+)

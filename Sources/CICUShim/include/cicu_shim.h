@@ -1,0 +1,237 @@
+// CICUShim — the only place where Matn touches ICU's C/C++ API.
+//
+// This header is deliberately ICU-free: it uses only <stdint.h> types and opaque
+// pointers, so Swift can import it next to Foundation (whose own ICU copy would
+// clash with system ICU headers at the Clang-module level; see ICU.md).
+//
+// Conventions
+// - Every symbol is prefixed `cicu_`.
+// - `status` is an ICU `UErrorCode`: > 0 failure, <= 0 success (< 0 a warning).
+//   Functions return early without doing anything if `*status > 0` on entry.
+// - Text is UTF-8 (`uint8_t *`, `int32_t` length) unless a name says otherwise.
+// - Buffers that the shim allocates (`uint8_t **out`) are released with `cicu_free`.
+// - Loops over text live here, not in Swift: a call costs ~6 ns.
+
+#ifndef CICU_SHIM_H
+#define CICU_SHIM_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// MARK: - Errors and memory
+
+/// The symbolic name of an ICU error code, e.g. "U_BUFFER_OVERFLOW_ERROR".
+const char *cicu_error_name(int32_t status);
+
+/// Releases a buffer that a `cicu_` function allocated.
+void cicu_free(void *pointer);
+
+/// The version of the ICU library in use, e.g. "72.1".
+const char *cicu_icu_version(void);
+
+/// The Unicode version ICU implements, e.g. "15.0".
+const char *cicu_unicode_version(void);
+
+// MARK: - Normalization (icu::Normalizer2 on UTF-8)
+
+enum {
+  CICU_NORM_NFC = 0,
+  CICU_NORM_NFD = 1,
+  CICU_NORM_NFKC = 2,
+  CICU_NORM_NFKD = 3,
+  CICU_NORM_NFKC_CASEFOLD = 4,
+};
+
+/// Returns the immutable, shareable normalizer singleton for `form`.
+const void *cicu_normalizer_instance(int32_t form, int32_t *status);
+
+/// 1 when `src` is already in the normalizer's form, else 0.
+int32_t cicu_normalizer_is_normalized_utf8(const void *normalizer, const uint8_t *src,
+                                           int32_t length, int32_t *status);
+
+/// Normalizes `src` into `dest`. Returns the full output length; when it exceeds
+/// `capacity`, sets `*status` to U_BUFFER_OVERFLOW_ERROR (call again with more room).
+int32_t cicu_normalizer_normalize_utf8(const void *normalizer, const uint8_t *src,
+                                       int32_t length, uint8_t *dest, int32_t capacity,
+                                       int32_t *status);
+
+// MARK: - Transliteration (icu::Transliterator)
+
+typedef struct cicu_transliterator cicu_transliterator;
+
+/// Opens a system transliterator by ID (`rules == NULL`) or a custom one from a rule
+/// string. `reverse` selects the reverse direction. On a rule syntax error,
+/// `*errorLine`/`*errorOffset` locate it.
+cicu_transliterator *cicu_translit_open(const uint8_t *id, int32_t idLength,
+                                        const uint8_t *rules, int32_t rulesLength,
+                                        int32_t reverse, int32_t *errorLine,
+                                        int32_t *errorOffset, int32_t *status);
+cicu_transliterator *cicu_translit_clone(const cicu_transliterator *transliterator,
+                                         int32_t *status);
+void cicu_translit_close(cicu_transliterator *transliterator);
+
+/// Transliterates `src`; the result is a new buffer in `*out` (free with `cicu_free`).
+/// Returns its length.
+int32_t cicu_translit_utf8(const cicu_transliterator *transliterator, const uint8_t *src,
+                           int32_t length, uint8_t **out, int32_t *status);
+
+/// The transliterator's ID as a new UTF-8 buffer in `*out`. Returns its length.
+int32_t cicu_translit_id(const cicu_transliterator *transliterator, uint8_t **out,
+                         int32_t *status);
+
+/// All system transliterator IDs, separated by line feeds, as a new UTF-8 buffer.
+int32_t cicu_translit_available_ids(uint8_t **out, int32_t *status);
+
+// MARK: - Scripts (uscript)
+
+/// The Script property value (a UScriptCode) of `scalar`.
+int32_t cicu_script_of(uint32_t scalar, int32_t *status);
+
+/// Writes the Script_Extensions of `scalar` to `out`; returns their count (when it
+/// exceeds `capacity`, sets U_BUFFER_OVERFLOW_ERROR).
+int32_t cicu_script_extensions(uint32_t scalar, int32_t *out, int32_t capacity,
+                               int32_t *status);
+
+/// 1 when `script` is in the Script_Extensions of `scalar`.
+int32_t cicu_script_has(uint32_t scalar, int32_t script);
+
+/// ISO 15924 code ("Arab") and long name ("Arabic") of a script, or NULL.
+const char *cicu_script_code(int32_t script);
+const char *cicu_script_name(int32_t script);
+
+/// The script for an ISO 15924 code or a property value name; -1 when unknown.
+int32_t cicu_script_from_name(const char *name);
+
+/// One past the largest script value.
+int32_t cicu_script_limit(void);
+
+/// Writes the Script value of each scalar of `src` to `out` (capacity >= scalar count;
+/// `length` is always enough). Ill-formed sequences count as U+FFFD. Returns the
+/// number of scalars.
+int32_t cicu_scripts_utf8(const uint8_t *src, int32_t length, int32_t *out,
+                          int32_t capacity);
+
+// MARK: - Bidi (ubidi)
+
+typedef struct cicu_bidi cicu_bidi;
+
+enum {
+  CICU_BIDI_DEFAULT_LTR = 0xfe,
+  CICU_BIDI_DEFAULT_RTL = 0xff,
+};
+
+cicu_bidi *cicu_bidi_open(int32_t *status);
+void cicu_bidi_close(cicu_bidi *bidi);
+
+/// Analyses `src` (one or more paragraphs). `paragraphLevel` is 0 (LTR), 1 (RTL),
+/// CICU_BIDI_DEFAULT_LTR or CICU_BIDI_DEFAULT_RTL (first strong character decides).
+/// The text is copied (as UTF-16) into the object.
+void cicu_bidi_set_paragraph(cicu_bidi *bidi, const uint8_t *src, int32_t length,
+                             uint8_t paragraphLevel, int32_t *status);
+
+/// Scalars in the analysed text.
+int32_t cicu_bidi_scalar_count(const cicu_bidi *bidi);
+/// Level of the (first) paragraph.
+uint8_t cicu_bidi_paragraph_level(const cicu_bidi *bidi);
+/// 0 LTR, 1 RTL, 2 mixed, 3 neutral (UBiDiDirection).
+int32_t cicu_bidi_direction(const cicu_bidi *bidi);
+
+/// Paragraphs: count, and the `index`-th one as scalar offsets and level.
+int32_t cicu_bidi_paragraph_count(cicu_bidi *bidi, int32_t *status);
+void cicu_bidi_paragraph(cicu_bidi *bidi, int32_t index, int32_t *scalarStart,
+                         int32_t *scalarLimit, uint8_t *level, int32_t *status);
+
+/// Resolved embedding level of each scalar (`out` holds `cicu_bidi_scalar_count`).
+void cicu_bidi_levels(cicu_bidi *bidi, uint8_t *out, int32_t *status);
+
+/// Visual order: `out[visual] = logical scalar index` (holds `scalar_count` entries).
+void cicu_bidi_visual_order(cicu_bidi *bidi, int32_t *out, int32_t *status);
+
+/// Directional runs in visual order: count, then each run as a logical scalar start,
+/// scalar length, UTF-8 byte start and length, and embedding level.
+int32_t cicu_bidi_run_count(cicu_bidi *bidi, int32_t *status);
+void cicu_bidi_run(cicu_bidi *bidi, int32_t visualIndex, int32_t *scalarStart,
+                   int32_t *scalarLength, int32_t *utf8Start, int32_t *utf8Length,
+                   uint8_t *level, int32_t *status);
+
+enum {
+  CICU_BIDI_DO_MIRRORING = 2,
+  CICU_BIDI_INSERT_LRM_FOR_NUMERIC = 4,
+  CICU_BIDI_REMOVE_BIDI_CONTROLS = 8,
+};
+
+/// The text in visual order (ubidi_writeReordered), as a new UTF-8 buffer.
+int32_t cicu_bidi_write_reordered(cicu_bidi *bidi, uint16_t options, uint8_t **out,
+                                  int32_t *status);
+
+// MARK: - Charset conversion (ucnv)
+
+typedef struct cicu_converter cicu_converter;
+
+cicu_converter *cicu_converter_open(const char *name, int32_t *status);
+void cicu_converter_close(cicu_converter *converter);
+
+/// ICU's canonical name of the converter's charset.
+const char *cicu_converter_name(const cicu_converter *converter, int32_t *status);
+
+/// Decodes `src` to UTF-8 in a new buffer `*out`; returns its length.
+/// Every ill-formed or unmappable byte sequence becomes U+FFFD and its byte offset is
+/// appended to `*badOffsets` (new buffer, `*badCount` entries; NULL when none).
+/// With `strict`, decoding stops at the first such sequence with
+/// U_ILLEGAL_CHAR_FOUND / U_INVALID_CHAR_FOUND and `*badOffsets` holds its offset.
+int32_t cicu_converter_decode(cicu_converter *converter, const uint8_t *src, int32_t length,
+                              int32_t strict, uint8_t **out, int32_t **badOffsets,
+                              int32_t *badCount, int32_t *status);
+
+/// Encodes UTF-8 `src` into the charset, in a new buffer `*out`; returns its length.
+/// Unmappable characters get the charset's substitution byte(s) and are counted in
+/// `*unmappedCount`; with `strict` the first one stops the conversion with
+/// U_INVALID_CHAR_FOUND and `*firstUnmappedOffset` gives its UTF-8 byte offset.
+int32_t cicu_converter_encode(cicu_converter *converter, const uint8_t *src, int32_t length,
+                              int32_t strict, uint8_t **out, int32_t *unmappedCount,
+                              int32_t *firstUnmappedOffset, int32_t *status);
+
+// MARK: - Charset detection (ucsdet)
+
+typedef struct cicu_charset_detector cicu_charset_detector;
+
+cicu_charset_detector *cicu_csdet_open(int32_t *status);
+void cicu_csdet_close(cicu_charset_detector *detector);
+
+/// Detects candidate charsets of `src`, best first. For each of at most `capacity`
+/// matches, writes the charset name and language (strings valid until the detector's
+/// next use) and a confidence 0...100. Returns the number of matches written.
+int32_t cicu_csdet_detect(cicu_charset_detector *detector, const uint8_t *src,
+                          int32_t length, const char **names, const char **languages,
+                          int32_t *confidences, int32_t capacity, int32_t *status);
+
+// MARK: - Break iteration (ubrk over UText UTF-8)
+
+typedef struct cicu_break_iterator cicu_break_iterator;
+
+enum {
+  CICU_BREAK_CHARACTER = 0,
+  CICU_BREAK_WORD = 1,
+  CICU_BREAK_LINE = 2,
+  CICU_BREAK_SENTENCE = 3,
+};
+
+cicu_break_iterator *cicu_brk_open(int32_t kind, const char *locale, int32_t *status);
+void cicu_brk_close(cicu_break_iterator *iterator);
+
+/// Writes every boundary of `src` (UTF-8 byte offsets, from 0 to `length`) to
+/// `boundaries`, and the rule status of the segment ending at each boundary to
+/// `ruleStatus` (may be NULL). `capacity` must be at least `length + 1`.
+/// Returns the number of boundaries.
+int32_t cicu_brk_boundaries_utf8(cicu_break_iterator *iterator, const uint8_t *src,
+                                 int32_t length, int32_t *boundaries, int32_t *ruleStatus,
+                                 int32_t capacity, int32_t *status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif  // CICU_SHIM_H

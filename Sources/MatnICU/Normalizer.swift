@@ -1,0 +1,189 @@
+import CICUShim
+
+/// Unicode normalization (UAX #15) of UTF-8 text through ICU's `Normalizer2`.
+///
+/// Normalizers are immutable ICU singletons: share them freely across threads.
+///
+/// ```swift
+/// Normalizer.nfc.normalize("e\u{301}")          // "é"
+/// Normalizer.nfkcCasefold.normalize("ﬁ Ⅻ")      // "fi xii"
+/// ```
+///
+/// Input that is already normalized is returned as the very same string — the same
+/// storage, no allocation — after a quick check that runs at memory speed.
+///
+/// - Thread safety: `Sendable`; every method may be called concurrently.
+public struct Normalizer: @unchecked Sendable {
+  /// A normalization form.
+  public enum Form: String, CaseIterable, Sendable {
+    /// Canonical composition.
+    case nfc
+    /// Canonical decomposition.
+    case nfd
+    /// Compatibility composition.
+    case nfkc
+    /// Compatibility decomposition.
+    case nfkd
+    /// NFKC with case folding and removal of default-ignorable code points
+    /// (`NFKC_Casefold`, used for search keys).
+    case nfkcCasefold = "nfkc-cf"
+
+    var shimValue: Int32 {
+      switch self {
+      case .nfc: Int32(CICU_NORM_NFC)
+      case .nfd: Int32(CICU_NORM_NFD)
+      case .nfkc: Int32(CICU_NORM_NFKC)
+      case .nfkd: Int32(CICU_NORM_NFKD)
+      case .nfkcCasefold: Int32(CICU_NORM_NFKC_CASEFOLD)
+      }
+    }
+
+    /// Whether this form composes (output is never much longer than input).
+    var composes: Bool { self == .nfc || self == .nfkc || self == .nfkcCasefold }
+  }
+
+  /// The form this normalizer produces.
+  public let form: Form
+  private let instance: UnsafeRawPointer
+
+  /// Opens the normalizer for `form`.
+  ///
+  /// Fails only when ICU's normalization data is missing.
+  /// The corresponding C++ functions are `Normalizer2::getNFCInstance` and its siblings.
+  public init(form: Form) throws(ICUError) {
+    var status: Int32 = 0
+    let instance = cicu_normalizer_instance(form.shimValue, &status)
+    try ICU.check(status)
+    guard let instance else { throw .missingResource }
+    self.form = form
+    self.instance = instance
+  }
+
+  private init(preloaded form: Form) {
+    do { self = try Normalizer(form: form) } catch {
+      preconditionFailure("ICU normalization data for \(form) is unavailable: \(error.name)")
+    }
+  }
+
+  /// Canonical composition (NFC).
+  public static let nfc = Normalizer(preloaded: .nfc)
+  /// Canonical decomposition (NFD).
+  public static let nfd = Normalizer(preloaded: .nfd)
+  /// Compatibility composition (NFKC).
+  public static let nfkc = Normalizer(preloaded: .nfkc)
+  /// Compatibility decomposition (NFKD).
+  public static let nfkd = Normalizer(preloaded: .nfkd)
+  /// NFKC_Casefold, for search keys.
+  public static let nfkcCasefold = Normalizer(preloaded: .nfkcCasefold)
+
+  /// The shared normalizer for `form`.
+  public static func callAsFunction(_ form: Form) -> Normalizer {
+    switch form {
+    case .nfc: nfc
+    case .nfd: nfd
+    case .nfkc: nfkc
+    case .nfkd: nfkd
+    case .nfkcCasefold: nfkcCasefold
+    }
+  }
+
+  /// Whether `text` is already in this normalizer's form.
+  ///
+  /// - Complexity: O(*n*) in the UTF-8 length; stops at the first unnormalized spot.
+  /// The corresponding C++ function is `Normalizer2::isNormalizedUTF8`.
+  public func isNormalized(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { isNormalized($0) }
+  }
+
+  /// Whether the UTF-8 bytes in `utf8` are already in this normalizer's form.
+  public func isNormalized(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var start = 0
+    while start < utf8.count {
+      let end = Self.chunkEnd(utf8, from: start, limit: Self.chunkLimit)
+      var status: Int32 = 0
+      let yes = ICU.nonNull(UnsafeBufferPointer(rebasing: utf8[start..<end])) { base in
+        cicu_normalizer_is_normalized_utf8(instance, base, Int32(end - start), &status)
+      }
+      ICU.expect(status, "isNormalizedUTF8")
+      if yes == 0 { return false }
+      start = end
+    }
+    return true
+  }
+
+  /// Returns `text` in this normalizer's form.
+  ///
+  /// When `text` is already normalized, the result is `text` itself: no copy and no
+  /// allocation.
+  ///
+  /// - Complexity: O(*n*) in the UTF-8 length. Inputs longer than 2 GiB (ICU's
+  ///   `int32_t` limit) are processed in chunks split at line feeds, which are
+  ///   normalization boundaries.
+  /// The corresponding C++ function is `Normalizer2::normalizeUTF8`.
+  public func normalize(_ text: String) -> String {
+    var text = text
+    let result: String? = text.withUTF8 { utf8 in
+      isNormalized(utf8) ? nil : normalized(utf8)
+    }
+    return result ?? text
+  }
+
+  /// Normalizes UTF-8 bytes, appending the result to `output`.
+  ///
+  /// Ill-formed sequences in `utf8` are replaced by U+FFFD.
+  public func normalize(_ utf8: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    output.append(contentsOf: normalized(utf8).utf8)
+  }
+
+  // MARK: Implementation
+
+  /// Inputs are handed to ICU in pieces of at most this many bytes (overridable in tests).
+  nonisolated(unsafe) static var chunkLimit = Int(Int32.max) - 16
+
+  /// The end of the next chunk: `limit` bytes on, pulled back to just after a line feed.
+  static func chunkEnd(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int {
+    if utf8.count - start <= limit { return utf8.count }
+    var end = start + limit
+    while end > start, utf8[end - 1] != 0x0A { end -= 1 }
+    precondition(end > start, "a single line longer than \(limit) bytes cannot be normalized")
+    return end
+  }
+
+  private func normalized(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+    if utf8.count <= Self.chunkLimit { return normalizedChunk(utf8) }
+    var result = ""
+    var start = 0
+    while start < utf8.count {
+      let end = Self.chunkEnd(utf8, from: start, limit: Self.chunkLimit)
+      result += normalizedChunk(UnsafeBufferPointer(rebasing: utf8[start..<end]))
+      start = end
+    }
+    return result
+  }
+
+  private func normalizedChunk(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
+    let length = Int32(utf8.count)
+    // Composed forms rarely grow; decomposed ones may. Retry once with the exact size.
+    var capacity = form.composes ? utf8.count + utf8.count / 8 + 16 : utf8.count * 2 + 16
+    var needed = 0
+    for _ in 0..<2 {
+      let result = String(unsafeUninitializedCapacity: capacity) { out in
+        var status: Int32 = 0
+        let written = ICU.nonNull(utf8) { base in
+          cicu_normalizer_normalize_utf8(instance, base, length, out.baseAddress, Int32(clamping: capacity), &status)
+        }
+        if status == ICUError.bufferOverflow.rawValue {
+          needed = Int(written)
+          return 0
+        }
+        ICU.expect(status, "normalizeUTF8")
+        needed = -1
+        return Int(written)
+      }
+      if needed < 0 { return result }
+      capacity = needed
+    }
+    preconditionFailure("normalizeUTF8 reported two different output lengths")
+  }
+}
