@@ -43,7 +43,8 @@ let package = Package(
       dependencies: ["Matn", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: swiftSettings
     ),
-    .testTarget(name: "MatnICUTests", dependencies: ["MatnICU"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "MatnICUTests", dependencies: ["MatnICU"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
     .testTarget(name: "MatnTests", dependencies: ["Matn"], swiftSettings: swiftSettings),
     .testTarget(
       name: "MatnCLITests",

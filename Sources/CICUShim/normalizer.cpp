@@ -46,3 +46,7 @@ extern "C" int32_t cicu_normalizer_normalize_utf8(const void *normalizer, const 
   if (sink.Overflowed()) ec = U_BUFFER_OVERFLOW_ERROR;
   return sink.NumberOfBytesAppended();
 }
+
+extern "C" int32_t cicu_normalizer_has_boundary_before(const void *normalizer, uint32_t scalar) {
+  return static_cast<const Normalizer2 *>(normalizer)->hasBoundaryBefore(static_cast<UChar32>(scalar)) ? 1 : 0;
+}

@@ -77,7 +77,7 @@ public struct Normalizer: @unchecked Sendable {
   public static let nfkcCasefold = Normalizer(preloaded: .nfkcCasefold)
 
   /// The shared normalizer for `form`.
-  public static func callAsFunction(_ form: Form) -> Normalizer {
+  public static func shared(_ form: Form) -> Normalizer {
     switch form {
     case .nfc: nfc
     case .nfd: nfd
@@ -98,9 +98,13 @@ public struct Normalizer: @unchecked Sendable {
 
   /// Whether the UTF-8 bytes in `utf8` are already in this normalizer's form.
   public func isNormalized(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    isNormalized(utf8, chunkLimit: Self.chunkLimit)
+  }
+
+  func isNormalized(_ utf8: UnsafeBufferPointer<UInt8>, chunkLimit: Int) -> Bool {
     var start = 0
     while start < utf8.count {
-      let end = Self.chunkEnd(utf8, from: start, limit: Self.chunkLimit)
+      let end = chunkEnd(utf8, from: start, limit: chunkLimit)
       var status: Int32 = 0
       let yes = ICU.nonNull(UnsafeBufferPointer(rebasing: utf8[start..<end])) { base in
         cicu_normalizer_is_normalized_utf8(instance, base, Int32(end - start), &status)
@@ -118,13 +122,17 @@ public struct Normalizer: @unchecked Sendable {
   /// allocation.
   ///
   /// - Complexity: O(*n*) in the UTF-8 length. Inputs longer than 2 GiB (ICU's
-  ///   `int32_t` limit) are processed in chunks split at line feeds, which are
-  ///   normalization boundaries.
+  ///   `int32_t` limit) are processed in chunks split at line feeds (or, within
+  ///   one huge line, at another normalization boundary), so the result is the same.
   /// The corresponding C++ function is `Normalizer2::normalizeUTF8`.
   public func normalize(_ text: String) -> String {
+    normalize(text, chunkLimit: Self.chunkLimit)
+  }
+
+  func normalize(_ text: String, chunkLimit: Int) -> String {
     var text = text
     let result: String? = text.withUTF8 { utf8 in
-      isNormalized(utf8) ? nil : normalized(utf8)
+      isNormalized(utf8, chunkLimit: chunkLimit) ? nil : normalized(utf8, chunkLimit: chunkLimit)
     }
     return result ?? text
   }
@@ -133,29 +141,52 @@ public struct Normalizer: @unchecked Sendable {
   ///
   /// Ill-formed sequences in `utf8` are replaced by U+FFFD.
   public func normalize(_ utf8: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-    output.append(contentsOf: normalized(utf8).utf8)
+    output.append(contentsOf: normalized(utf8, chunkLimit: Self.chunkLimit).utf8)
   }
 
   // MARK: Implementation
 
-  /// Inputs are handed to ICU in pieces of at most this many bytes (overridable in tests).
-  nonisolated(unsafe) static var chunkLimit = Int(Int32.max) - 16
+  /// Inputs are handed to ICU in pieces of at most this many bytes (ICU's `int32_t`).
+  static let chunkLimit = Int(Int32.max) - 16
 
-  /// The end of the next chunk: `limit` bytes on, pulled back to just after a line feed.
-  static func chunkEnd(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int {
+  /// The end of the next chunk: at most `limit` bytes on, pulled back to just after a
+  /// line feed or, in a single huge line, to a scalar with a normalization boundary
+  /// before it.
+  func chunkEnd(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int {
     if utf8.count - start <= limit { return utf8.count }
-    var end = start + limit
+    let hardEnd = start + limit
+    var end = hardEnd
     while end > start, utf8[end - 1] != 0x0A { end -= 1 }
-    precondition(end > start, "a single line longer than \(limit) bytes cannot be normalized")
-    return end
+    if end > start { return end }
+    end = hardEnd
+    while end > start {
+      if utf8[end] & 0xC0 != 0x80, cicu_normalizer_has_boundary_before(instance, Self.scalar(at: end, in: utf8)) != 0 {
+        return end
+      }
+      end -= 1
+    }
+    preconditionFailure("no normalization boundary within \(limit) bytes")
   }
 
-  private func normalized(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
-    if utf8.count <= Self.chunkLimit { return normalizedChunk(utf8) }
+  /// The scalar value whose UTF-8 encoding starts at `i` (input is well-formed).
+  private static func scalar(at i: Int, in utf8: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    let lead = UInt32(utf8[i])
+    switch lead {
+    case ..<0x80: return lead
+    case ..<0xE0: return (lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+    case ..<0xF0: return (lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+    default:
+      return (lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+        | UInt32(utf8[i + 3] & 0x3F)
+    }
+  }
+
+  private func normalized(_ utf8: UnsafeBufferPointer<UInt8>, chunkLimit: Int) -> String {
+    if utf8.count <= chunkLimit { return normalizedChunk(utf8) }
     var result = ""
     var start = 0
     while start < utf8.count {
-      let end = Self.chunkEnd(utf8, from: start, limit: Self.chunkLimit)
+      let end = chunkEnd(utf8, from: start, limit: chunkLimit)
       result += normalizedChunk(UnsafeBufferPointer(rebasing: utf8[start..<end]))
       start = end
     }

@@ -58,6 +58,10 @@ int32_t cicu_normalizer_normalize_utf8(const void *normalizer, const uint8_t *sr
                                        int32_t length, uint8_t *dest, int32_t capacity,
                                        int32_t *status);
 
+/// 1 when normalization never interacts across a boundary just before `scalar`
+/// (text can be split there and normalized in pieces).
+int32_t cicu_normalizer_has_boundary_before(const void *normalizer, uint32_t scalar);
+
 // MARK: - Transliteration (icu::Transliterator)
 
 typedef struct cicu_transliterator cicu_transliterator;

@@ -1,0 +1,10 @@
+/// Matn («متن», "text"): turns raw, messy, mixed-script news text into clean,
+/// structured text for an article model.
+///
+/// The module is organised by capability, one folder each (Decoding, Cleanup,
+/// Orthography, Scripts, Language, Bidi, Names, Article, Pipeline); Unicode services
+/// come from `MatnICU`, which wraps system ICU.
+public enum MatnInfo {
+  /// The toolkit's version.
+  public static let version = "0.1.0"
+}

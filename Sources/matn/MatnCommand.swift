@@ -1,0 +1,19 @@
+import ArgumentParser
+import Matn
+
+/// `matn`: the command-line face of the Matn toolkit. Commands are thin: they parse
+/// arguments and do I/O; all text logic lives in the `Matn` library.
+@main
+struct MatnCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "matn",
+    abstract: "Turn raw, mixed-script news text into clean, structured text.",
+    discussion: """
+      Matn («متن», "text") normalises raw article files: Unicode normalisation today; \
+      decoding, Persian orthography, language and script detection, bidi hygiene and \
+      name keys as they land.
+      """,
+    version: MatnInfo.version,
+    subcommands: [Normalize.self]
+  )
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+@Suite("matn normalize")
+struct NormalizeCommandTests {
+  @Test("NFC by default, from standard input")
+  func standardInput() throws {
+    let result = try CLI.run(["normalize"], stdin: Array("Cafe\u{301} \u{FEFB}\n".utf8))
+    #expect(result.status == 0)
+    #expect(result.text == "Caf\u{E9} \u{FEFB}\n")
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test("each form", arguments: [
+    ("nfc", "e\u{301}\u{FB01}", "\u{E9}\u{FB01}"),
+    ("nfd", "\u{E9}", "e\u{301}"),
+    ("nfkc", "\u{FEFB}\u{FB01}", "\u{644}\u{627}fi"),
+    ("nfkd", "\u{E9}\u{FB01}", "e\u{301}fi"),
+    ("nfkc-cf", "Stra\u{DF}E\u{200C}", "strasse"),
+  ])
+  func forms(form: String, input: String, expected: String) throws {
+    let result = try CLI.run(["normalize", "--form", form, "-"], stdin: Array(input.utf8))
+    #expect(result.status == 0)
+    #expect(Array(result.text.unicodeScalars) == Array(expected.unicodeScalars))
+  }
+
+  @Test("files are written in order; the input files are not modified")
+  func files() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let a = dir.appendingPathComponent("_a.txt"), b = dir.appendingPathComponent(".b.txt")
+    try Data("one e\u{301}\n".utf8).write(to: a)
+    try Data("two\n".utf8).write(to: b)
+    let result = try CLI.run(["normalize", a.path, b.path])
+    #expect(result.status == 0)
+    #expect(result.text == "one \u{E9}\ntwo\n")
+    #expect(try Data(contentsOf: a) == Data("one e\u{301}\n".utf8))
+  }
+
+  @Test("an unreadable path is named, the other files still processed, exit code 1")
+  func unreadablePath() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let good = dir.appendingPathComponent("good.txt")
+    try Data("ok\n".utf8).write(to: good)
+    let missing = dir.appendingPathComponent("missing.txt").path
+    let result = try CLI.run(["normalize", missing, good.path, dir.path])
+    #expect(result.status == 1)
+    #expect(result.text == "ok\n")
+    #expect(result.stderr.contains("matn: cannot read '\(missing)': No such file or directory"))
+    #expect(result.stderr.contains("matn: cannot read '\(dir.path)': is a directory"))
+  }
+
+  @Test("invalid UTF-8 is an error naming the byte offset")
+  func invalidUTF8() throws {
+    let result = try CLI.run(["normalize"], stdin: Array("abc\n".utf8) + [0xD8] + Array("x".utf8))
+    #expect(result.status == 1)
+    #expect(result.stdout.isEmpty)
+    #expect(result.stderr == "matn: standard input: invalid UTF-8 at byte offset 4 (line 2, column 1)\n")
+  }
+
+  @Test("an unknown form is a usage error")
+  func unknownForm() throws {
+    let result = try CLI.run(["normalize", "--form", "nfx"], stdin: [])
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("nfx"))
+  }
+
+  @Test("empty input gives empty output")
+  func emptyInput() throws {
+    let result = try CLI.run(["normalize"], stdin: [])
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test("the bundled sample normalises")
+  func bundledSample() throws {
+    let sample = CLI.repositoryRoot.appendingPathComponent("Resources/samples/raw-article-en-fa-footer.txt")
+    let result = try CLI.run(["normalize", sample.path])
+    #expect(result.status == 0)
+    #expect(result.text.contains("Caf\u{E9} Roug\u{E9}"))
+  }
+}
+
+@Suite("matn")
+struct RootCommandTests {
+  @Test("--version prints the version")
+  func version() throws {
+    let result = try CLI.run(["--version"])
+    #expect(result.status == 0)
+    #expect(result.text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+  }
+
+  @Test("--help lists the commands")
+  func help() throws {
+    let result = try CLI.run(["--help"])
+    #expect(result.status == 0)
+    #expect(result.text.contains("normalize"))
+    let sub = try CLI.run(["normalize", "--help"])
+    #expect(sub.text.contains("--form"))
+  }
+}

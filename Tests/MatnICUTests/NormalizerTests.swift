@@ -1,0 +1,94 @@
+import Testing
+
+@testable import MatnICU
+
+@Suite("Normalizer")
+struct NormalizerTests {
+  @Test("each form", arguments: [
+    (Normalizer.Form.nfc, "e\u{301}", "\u{E9}"),
+    (.nfd, "\u{E9}", "e\u{301}"),
+    (.nfkc, "\u{FB01}\u{2075}", "fi5"),
+    (.nfkd, "\u{1E9B}\u{323}", "s\u{323}\u{307}"),
+    (.nfkcCasefold, "Stra\u{DF}e \u{FB01} \u{2167}", "strasse fi viii"),
+    // Persian presentation forms and lam-alef under NFKC.
+    (.nfkc, "\u{FEFB}\u{FB8F}", "\u{644}\u{627}\u{6A9}"),
+    // NFKC_Casefold drops ZWNJ, ZWJ, bidi controls and the BOM (default ignorables).
+    (.nfkcCasefold, "\u{FEFF}می\u{200C}روم\u{200F}", "میروم"),
+  ])
+  func forms(form: Normalizer.Form, input: String, expected: String) {
+    let output = Normalizer.shared(form).normalize(input)
+    #expect(Array(output.unicodeScalars) == Array(expected.unicodeScalars))
+    #expect(Normalizer.shared(form).isNormalized(output))
+  }
+
+  @Test("a normalized string comes back as the same storage, not a copy")
+  func alreadyNormalizedIsReturnedUntouched() {
+    // Large enough to be heap-allocated, mixed-script, and already NFC.
+    let text = String(repeating: "Tehran, تهران ۱۴۰۳ — café\n", count: 1000)
+    let result = Normalizer.nfc.normalize(text)
+    let same = text.utf8.withContiguousStorageIfAvailable { a in
+      result.utf8.withContiguousStorageIfAvailable { b in a.baseAddress == b.baseAddress }
+    }
+    #expect(same == true)
+  }
+
+  @Test("text that needs changes gets a new, correct string")
+  func changedTextIsCopied() {
+    let text = String(repeating: "cafe\u{301} ", count: 1000)
+    let result = Normalizer.nfc.normalize(text)
+    #expect(result == String(repeating: "caf\u{E9} ", count: 1000))
+    #expect(result.utf8.count == text.utf8.count - 1000)
+  }
+
+  @Test("decomposition that outgrows the first buffer guess is retried exactly")
+  func largeExpansion() {
+    // U+FDFA expands to 18 scalars (33 bytes) under NFKD: far beyond 2x.
+    let text = String(repeating: "\u{FDFA}", count: 500)
+    let result = Normalizer.nfkd.normalize(text)
+    #expect(result.unicodeScalars.count == 18 * 500)
+    #expect(Normalizer.nfkd.isNormalized(result))
+  }
+
+  @Test("empty input")
+  func empty() {
+    for form in Normalizer.Form.allCases {
+      #expect(Normalizer.shared(form).normalize("") == "")
+      #expect(Normalizer.shared(form).isNormalized(""))
+    }
+  }
+
+  @Test("chunked normalization (for inputs over 2 GiB) gives the same result", arguments: [7, 16, 64, 1000])
+  func chunking(limit: Int) {
+    let line = "cafe\u{301} \u{FB01} قیمت ﻻ 12\n"
+    let lines = String(repeating: line, count: 50)
+    let oneLine = String(repeating: "e\u{301}\u{323}a\u{30A}", count: 200)  // no line feeds at all
+    for text in [lines, oneLine] {
+      for form in Normalizer.Form.allCases {
+        let n = Normalizer.shared(form)
+        let whole = n.normalize(text)
+        let chunked = n.normalize(text, chunkLimit: limit)
+        #expect(Array(chunked.unicodeScalars) == Array(whole.unicodeScalars), "\(form), limit \(limit)")
+        var copy = whole
+        copy.withUTF8 { #expect(n.isNormalized($0, chunkLimit: limit)) }
+      }
+    }
+  }
+
+  @Test("byte-buffer API appends and repairs ill-formed input with U+FFFD")
+  func bufferAPI() {
+    var output: [UInt8] = Array("> ".utf8)
+    let bytes: [UInt8] = Array("e\u{301}".utf8) + [0xFF]
+    bytes.withUnsafeBufferPointer { Normalizer.nfc.normalize($0, into: &output) }
+    #expect(String(decoding: output, as: UTF8.self) == "> \u{E9}\u{FFFD}")
+  }
+
+  @Test("normalizers may be used from many tasks at once")
+  func concurrentUse() async {
+    let input = String(repeating: "cafe\u{301} تهران ", count: 200)
+    let expected = Normalizer.nfc.normalize(input)
+    await withTaskGroup(of: Bool.self) { group in
+      for _ in 0..<8 { group.addTask { Normalizer.nfc.normalize(input) == expected } }
+      for await ok in group { #expect(ok) }
+    }
+  }
+}
