@@ -74,8 +74,9 @@ extern "C" void cicu_bidi_set_paragraph(cicu_bidi *b, const uint8_t *src, int32_
   b->scalarToUnit.push_back(static_cast<int32_t>(b->text.size()));
   b->scalarToUTF8.push_back(length);
   b->unitToScalar.push_back(scalar);
-  ubidi_setPara(b->bidi, b->text.data(), static_cast<int32_t>(b->text.size()), paragraphLevel,
-                nullptr, &ec);
+  static const UChar empty = 0;  // ubidi_setPara rejects NULL text even with length 0
+  ubidi_setPara(b->bidi, b->text.empty() ? &empty : b->text.data(),
+                static_cast<int32_t>(b->text.size()), paragraphLevel, nullptr, &ec);
 }
 
 extern "C" int32_t cicu_bidi_scalar_count(const cicu_bidi *b) {

@@ -9,9 +9,13 @@ import CICUShim
 /// ```swift
 /// let bidi = try Bidi()
 /// try bidi.setText("abc \u{0627}\u{0644}\u{0641} 123", paragraphLevel: .defaultLeftToRight)
-/// bidi.levels()          // [0,0,0,0,1,1,1,0,0,0,0]
-/// bidi.runs().map(\.direction)   // [.leftToRight, .rightToLeft, .leftToRight]
+/// bidi.levels()                  // [0,0,0,0,1,1,1,1,2,2,2]: digits after Arabic are AN
+/// bidi.runs().map(\.direction)   // visual order: [.leftToRight, .leftToRight, .rightToLeft]
 /// ```
+///
+/// For text that runs in one direction only, ICU reports every level as the paragraph
+/// level (the visual order is the same); explicit embeddings inside such text are not
+/// reflected in ``levels()``.
 ///
 /// Note that ICU's `ubidi_getBaseDirection` does not skip isolates; a paragraph level
 /// of ``ParagraphLevel/defaultLeftToRight`` resolves the base direction properly (P2, P3).
@@ -44,7 +48,8 @@ public final class Bidi {
     case leftToRight, rightToLeft
     /// The text has both directions.
     case mixed
-    /// The text has no strong or numeric characters.
+    /// Reserved: ICU reports text without strong characters in the paragraph's
+    /// direction, so ``Bidi/direction`` never returns this today.
     case neutral
   }
 
