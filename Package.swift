@@ -37,7 +37,9 @@ let package = Package(
       dependencies: ["CICU"]
     ),
     .target(name: "MatnICU", dependencies: ["CICUShim"], swiftSettings: swiftSettings),
-    .target(name: "Matn", dependencies: ["MatnICU"], swiftSettings: swiftSettings),
+    // Resources/ linked into the binary with .incbin (no bundle folder at run time).
+    .target(name: "CMatnResources", cSettings: [.headerSearchPath("../../Resources")]),
+    .target(name: "Matn", dependencies: ["MatnICU", "CMatnResources"], swiftSettings: swiftSettings),
     .executableTarget(
       name: "matn",
       dependencies: ["Matn", .product(name: "ArgumentParser", package: "swift-argument-parser")],

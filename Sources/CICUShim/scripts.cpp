@@ -51,3 +51,15 @@ extern "C" int32_t cicu_scripts_utf8(const uint8_t *src, int32_t length, int32_t
   }
   return n;
 }
+
+extern "C" int32_t cicu_joining_type(uint32_t scalar) {
+  return u_getIntPropertyValue(static_cast<UChar32>(scalar), UCHAR_JOINING_TYPE);
+}
+
+extern "C" int32_t cicu_is_extended_pictographic(uint32_t scalar) {
+  return u_hasBinaryProperty(static_cast<UChar32>(scalar), UCHAR_EXTENDED_PICTOGRAPHIC) ? 1 : 0;
+}
+
+extern "C" int32_t cicu_is_emoji_modifier(uint32_t scalar) {
+  return u_hasBinaryProperty(static_cast<UChar32>(scalar), UCHAR_EMOJI_MODIFIER) ? 1 : 0;
+}

@@ -3,12 +3,47 @@ import Testing
 
 @Suite("matn normalize")
 struct NormalizeCommandTests {
-  @Test("NFC by default, from standard input")
+  @Test("the article profile by default, from standard input")
   func standardInput() throws {
-    let result = try CLI.run(["normalize"], stdin: Array("Cafe\u{301} \u{FEFB}\n".utf8))
+    let result = try CLI.run(["normalize"], stdin: Array("Cafe\u{301} \u{FEFB}  يك\r\n".utf8))
     #expect(result.status == 0)
-    #expect(result.text == "Caf\u{E9} \u{FEFB}\n")
+    #expect(result.text == "Caf\u{E9} \u{644}\u{627} یک\n")
     #expect(result.stderr.isEmpty)
+  }
+
+  @Test("profiles", arguments: [
+    ("display", "کِتاب\u{00A0}ها", "کِتاب\u{00A0}ها"),
+    ("article", "کِتاب ها", "کتاب\u{200C}ها"),
+    ("model", "x² كتاب", "x2 کتاب"),
+    ("index", "كتاب‌های Café", "کتابهای cafe"),
+  ])
+  func profiles(profile: String, input: String, expected: String) throws {
+    let result = try CLI.run(["normalize", "--profile", profile], stdin: Array(input.utf8))
+    #expect(result.status == 0)
+    #expect(Array(result.text.unicodeScalars) == Array(expected.unicodeScalars), "\(profile)")
+  }
+
+  @Test("--report lists the changes per stage on standard error; --ranges locates them")
+  func report() throws {
+    let input = Array("يك\u{200F} x\n".utf8)
+    let result = try CLI.run(["normalize", "--report", "--ranges"], stdin: input)
+    #expect(result.status == 0)
+    #expect(result.text == "یک x\n")
+    #expect(result.stderr.contains("report for standard input: 3 changes"))
+    #expect(result.stderr.contains("cleanup: bidiControl 1"))
+    #expect(result.stderr.contains("orthography: arabicYeh 1, arabicKaf 1"))
+    #expect(result.stderr.contains("bidi controls removed at byte offsets: 4"))
+    #expect(result.stderr.contains("arabicYeh 0..<2"))
+    #expect(result.stderr.contains("bidiControl 4..<7"))
+  }
+
+  @Test("--form and --profile do not combine; --ranges needs --report")
+  func conflictingOptions() throws {
+    let both = try CLI.run(["normalize", "--form", "nfc", "--profile", "article"], stdin: [])
+    #expect(both.status != 0)
+    #expect(both.stderr.contains("--form"))
+    let ranges = try CLI.run(["normalize", "--ranges"], stdin: [])
+    #expect(ranges.status != 0)
   }
 
   @Test("each form", arguments: [
@@ -24,14 +59,14 @@ struct NormalizeCommandTests {
     #expect(Array(result.text.unicodeScalars) == Array(expected.unicodeScalars))
   }
 
-  @Test("files are written in order; the input files are not modified")
+  @Test("files are written in order; names starting with _ or . are ordinary; inputs are not modified")
   func files() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let a = dir.appendingPathComponent("_a.txt"), b = dir.appendingPathComponent(".b.txt")
     try Data("one e\u{301}\n".utf8).write(to: a)
     try Data("two\n".utf8).write(to: b)
-    let result = try CLI.run(["normalize", a.path, b.path])
+    let result = try CLI.run(["normalize", "--form", "nfc", a.path, b.path])
     #expect(result.status == 0)
     #expect(result.text == "one \u{E9}\ntwo\n")
     #expect(try Data(contentsOf: a) == Data("one e\u{301}\n".utf8))
@@ -79,6 +114,9 @@ struct NormalizeCommandTests {
     let result = try CLI.run(["normalize", sample.path])
     #expect(result.status == 0)
     #expect(result.text.contains("Caf\u{E9} Roug\u{E9}"))
+    #expect(result.text.contains("طراحی و اجرا: گروه فناوری کیان سال ۱۴۰۳"))
+    #expect(!result.text.contains("\u{00A0}"))
+    #expect(!result.text.contains("\r"))
   }
 }
 

@@ -118,6 +118,18 @@ int32_t cicu_script_limit(void);
 int32_t cicu_scripts_utf8(const uint8_t *src, int32_t length, int32_t *out,
                           int32_t capacity);
 
+// MARK: - Character properties (uchar)
+
+/// Joining_Type of `scalar`: 0 U (non-joining), 1 C (join-causing), 2 D (dual),
+/// 3 L (left), 4 R (right), 5 T (transparent) — UJoiningType.
+int32_t cicu_joining_type(uint32_t scalar);
+
+/// 1 when `scalar` has the Extended_Pictographic property (emoji and relatives).
+int32_t cicu_is_extended_pictographic(uint32_t scalar);
+
+/// 1 when `scalar` has the Emoji_Modifier property (skin tones).
+int32_t cicu_is_emoji_modifier(uint32_t scalar);
+
 // MARK: - Bidi (ubidi)
 
 typedef struct cicu_bidi cicu_bidi;

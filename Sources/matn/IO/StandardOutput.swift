@@ -43,8 +43,11 @@ struct StandardOutput {
 
 /// Messages on standard error, prefixed with the tool's name.
 enum Diagnostics {
-  static func error(_ message: String) {
-    var line = "matn: \(message)\n"
+  static func error(_ message: String) { info("matn: \(message)") }
+
+  /// A message on standard error, as is.
+  static func info(_ message: String) {
+    var line = message + "\n"
     line.withUTF8 { bytes in
       var offset = 0
       while offset < bytes.count {

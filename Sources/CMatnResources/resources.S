@@ -1,0 +1,29 @@
+// Embeds the files of Resources/ (found through the target's header search path).
+// SwiftPM does not track .incbin'ed files: touch this file (or clean) after
+// regenerating a resource.
+
+#ifdef __APPLE__
+#define SECTION .const_data
+#define SYM(name) _##name
+#else
+#define SECTION .section .rodata
+#define SYM(name) name
+#endif
+
+#define EMBED(name, path)        \
+  .globl SYM(name##_start);      \
+  .globl SYM(name##_end);        \
+  .balign 16;                    \
+  SYM(name##_start):             \
+  .incbin path;                  \
+  SYM(name##_end):               \
+  .byte 0
+
+  SECTION
+EMBED(matn_res_verbs, "Orthography/verbs.tsv")
+EMBED(matn_res_adjectives, "Orthography/adjectives.txt")
+EMBED(matn_res_compounds, "Orthography/compounds.tsv")
+
+#ifndef __APPLE__
+  .section .note.GNU-stack,"",@progbits
+#endif

@@ -1,0 +1,34 @@
+#include "matn_resources.h"
+
+#include <string.h>
+
+#define DECLARE(name)                   \
+  extern const uint8_t name##_start[];  \
+  extern const uint8_t name##_end[];
+
+DECLARE(matn_res_verbs)
+DECLARE(matn_res_adjectives)
+DECLARE(matn_res_compounds)
+
+#define ENTRY(path, name) {path, name##_start, name##_end}
+
+static const struct {
+  const char *name;
+  const uint8_t *start;
+  const uint8_t *end;
+} table[] = {
+    ENTRY("Orthography/verbs.tsv", matn_res_verbs),
+    ENTRY("Orthography/adjectives.txt", matn_res_adjectives),
+    ENTRY("Orthography/compounds.tsv", matn_res_compounds),
+};
+
+const uint8_t *matn_resource(const char *name, int64_t *length) {
+  for (size_t i = 0; i < sizeof table / sizeof table[0]; ++i) {
+    if (strcmp(table[i].name, name) == 0) {
+      *length = (int64_t)(table[i].end - table[i].start);
+      return table[i].start;
+    }
+  }
+  *length = 0;
+  return 0;
+}

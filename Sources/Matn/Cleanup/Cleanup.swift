@@ -1,0 +1,130 @@
+/// Stage 1 — cleanup of invisible and control characters, line endings, space
+/// separators and Arabic presentation forms, in one pass over the decoded text.
+///
+/// Bidi controls are removed from canonical text and their original offsets recorded
+/// (display rendering re-adds isolates where needed). Between two Arabic letters, the
+/// characters people type for a half-space (NOT SIGN, SOFT HYPHEN, RLM) become ZWNJ.
+struct Cleanup {
+  struct Options: Sendable, Hashable {
+    /// No-break, thin and other space separators → SPACE.
+    var spaceSeparators = true
+    /// Tab → SPACE.
+    var tabs = true
+    /// Arabic presentation forms → NFKC of just those code points.
+    var presentationForms = true
+  }
+
+  var options: Options
+
+  func apply(_ buffer: TextBuffer, _ report: inout ChangeRecorder) -> TextBuffer {
+    var out = Rewriter(buffer)
+    let s = buffer.scalars
+    let n = s.count
+    var offset: Int32 = 0  // UTF-8 offset of s[i] in the original input
+    var i = 0
+    while i < n {
+      let v = s[i]
+      defer {
+        offset += Int32(UTF8.width(Unicode.Scalar(s[i])!))
+        i += 1
+      }
+      // Fast path: printable ASCII, LF, Arabic letters and marks, and the blocks up to
+      // U+167F, none of which this stage changes.
+      if (v >= 0x20 && v < 0x7F) || v == 0x0A || (v >= 0x0621 && v <= 0x065F) || (v >= 0x0670 && v < 0x1680) {
+        out.keep(i)
+        continue
+      }
+      switch v {
+      case 0x0D:
+        if i + 1 < n && s[i + 1] == 0x0A {
+          out.delete(i, .lineEnding, &report)
+        } else {
+          out.replace(i, with: 0x0A, .lineEnding, &report)
+        }
+      case 0x85, 0x2028:
+        out.replace(i, with: 0x0A, .lineEnding, &report)
+      case 0x2029:
+        out.replace(i..<i + 1, with: [0x0A, 0x0A], .lineEnding, &report)
+      case 0x09:
+        if options.tabs { out.replace(i, with: 0x20, .tab, &report) } else { out.keep(i) }
+      case 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+        if options.spaceSeparators { out.replace(i, with: 0x20, .spaceSeparator, &report) } else { out.keep(i) }
+      case 0xFEFF:
+        out.delete(i, .byteOrderMark, &report)
+      case 0x200B, 0x2060, 0x180E:
+        out.delete(i, .zeroWidthSpace, &report)
+      case 0x00AD:
+        if betweenArabicLetters(out.lastOutput, s, i) {
+          out.replace(i, with: 0x200C, .halfSpace, &report)
+        } else {
+          out.delete(i, .softHyphen, &report)
+        }
+      case 0x00AC:
+        if betweenArabicLetters(out.lastOutput, s, i) {
+          out.replace(i, with: 0x200C, .halfSpace, &report)
+        } else {
+          out.keep(i)
+        }
+      case 0x200F where betweenArabicLetters(out.lastOutput, s, i):
+        out.replace(i, with: 0x200C, .halfSpace, &report)
+      case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
+        report.recordBidiControl(at: offset)
+        out.delete(i, .bidiControl, &report)
+      case 0x200D:
+        if keepsJoiner(out.lastOutput, s, i) { out.keep(i) } else { out.delete(i, .strayJoiner, &report) }
+      case 0x00...0x1F, 0x7F...0x9F:
+        out.delete(i, .controlCharacter, &report)
+      case 0xFB50...0xFDFF, 0xFE70...0xFEFE:
+        if options.presentationForms, let mapping = PresentationForms.mapping(v) {
+          out.replace(i..<i + 1, with: mapping, .presentationForm, &report)
+        } else {
+          out.keep(i)
+        }
+      default:
+        out.keep(i)
+      }
+    }
+    return out.output
+  }
+
+  /// Whether the scalar at `i` sits between two Arabic letters (a half-space typed
+  /// with the wrong character).
+  private func betweenArabicLetters(_ previous: UInt32, _ s: [UInt32], _ i: Int) -> Bool {
+    guard i + 1 < s.count else { return false }
+    return ScalarClass.of(previous).isSuperset(of: .arabicLetter)
+      && ScalarClass.of(s[i + 1]).isSuperset(of: .arabicLetter)
+  }
+
+  /// ZWJ stays inside emoji sequences and between letters of scripts that need it
+  /// (Indic conjuncts); elsewhere — in Arabic-script text, at word edges — it goes.
+  private func keepsJoiner(_ previous: UInt32, _ s: [UInt32], _ i: Int) -> Bool {
+    guard i + 1 < s.count else { return false }
+    let before = ScalarClass.of(previous), after = ScalarClass.of(s[i + 1])
+    if before.contains(.emoji) && after.contains(.emoji) { return true }
+    if before.contains(.otherScript) && after.contains(.otherScript) { return true }
+    return false
+  }
+}
+
+/// NFKC of each Arabic presentation form, computed once from ICU.
+enum PresentationForms {
+  private static let table: [[UInt32]] = {
+    var table = [[UInt32]](repeating: [], count: 0xFEFF - 0xFB50)
+    for v in UInt32(0xFB50)..<0xFEFF {
+      guard let scalar = Unicode.Scalar(v), scalar.properties.generalCategory != .unassigned else { continue }
+      let folded = NormalizerBridge.nfkc(String(scalar))
+      if folded.unicodeScalars.count != 1 || folded.unicodeScalars.first!.value != v {
+        table[Int(v - 0xFB50)] = folded.unicodeScalars.map(\.value)
+      }
+    }
+    return table
+  }()
+
+  /// The NFKC letters of presentation form `v`, or nil when it has no compatibility
+  /// mapping (ornate parentheses and other symbols stay).
+  static func mapping(_ v: UInt32) -> [UInt32]? {
+    guard v >= 0xFB50 && v < 0xFEFF else { return nil }
+    let m = table[Int(v - 0xFB50)]
+    return m.isEmpty ? nil : m
+  }
+}

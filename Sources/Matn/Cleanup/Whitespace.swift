@@ -1,0 +1,61 @@
+/// Stage 1b — spaces and blank lines: one space between words, none at line edges,
+/// at most one blank line between paragraphs, none at the start, one line feed at the
+/// end. Paragraph boundaries (blank lines) are kept. Runs after cleanup and again
+/// after orthography (which may leave spaces where it removed characters).
+struct Whitespace {
+  func apply(_ buffer: TextBuffer, _ report: inout ChangeRecorder) -> TextBuffer {
+    var out = Rewriter(buffer)
+    let s = buffer.scalars
+    let n = s.count
+    var i = 0
+    while i < n {
+      let v = s[i]
+      if v == 0x20 {
+        var j = i
+        while j < n && s[j] == 0x20 { j += 1 }
+        let atLineStart = out.output.scalars.isEmpty || out.lastOutput == 0x0A
+        let atLineEnd = j == n || s[j] == 0x0A
+        if atLineStart || atLineEnd {
+          for k in i..<j { out.delete(k, .lineEdgeSpace, &report) }
+        } else {
+          out.keep(i)
+          for k in (i + 1)..<j { out.delete(k, .repeatedSpace, &report) }
+        }
+        i = j
+      } else if v == 0x0A {
+        var j = i
+        var newlines = 0
+        while j < n && (s[j] == 0x0A || s[j] == 0x20) {
+          if s[j] == 0x0A { newlines += 1 }
+          j += 1
+        }
+        // Trailing spaces of the run belong to the next line's start: stop at its last LF.
+        while j > i && s[j - 1] == 0x20 && j < n { j -= 1 }
+        let atStart = out.output.scalars.isEmpty
+        let atEnd = j == n
+        let keepCount = atStart ? 0 : (atEnd ? 1 : min(newlines, 2))
+        var kept = 0
+        for k in i..<j {
+          if s[k] == 0x0A {
+            if kept < keepCount {
+              out.keep(k)
+              kept += 1
+            } else {
+              out.delete(k, .blankLine, &report)
+            }
+          } else {
+            out.delete(k, .lineEdgeSpace, &report)
+          }
+        }
+        i = j
+      } else {
+        // Copy a run of ordinary scalars at once.
+        var j = i + 1
+        while j < n && s[j] != 0x20 && s[j] != 0x0A { j += 1 }
+        out.keep(i..<j)
+        i = j
+      }
+    }
+    return out.output
+  }
+}

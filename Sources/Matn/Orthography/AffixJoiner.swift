@@ -1,0 +1,111 @@
+/// Stage 3b — affix ZWNJ and compounds, Persian spans only (PERSIAN.md A.6).
+///
+/// A space between a word and its affix becomes ZWNJ (or disappears after a letter
+/// that does not join the next one):
+/// - «می»/«نمی» + a conjugated form of a known verb stem (`می خواهد` → `می‌خواهد`;
+///   `میز`, `ماه می ۲۰۲۴` are left alone);
+/// - a word + ها/های/هایی and their possessive forms;
+/// - a known adjective + تر/ترین (not بهتر مهتر کهتر بیشتر کمتر, written glued);
+/// - a word ending in silent ه + ای/ام/ات/اش/اند/ایم/اید (`خانه ای` → `خانه‌ای`).
+/// Two free words are never joined; a glued compound is split only when the curated
+/// list names it (`آگاهسیستم` → `آگاه‌سیستم`).
+struct AffixJoiner {
+  var lexicon: PersianLexicon
+
+  private struct Token {
+    var range: Range<Int>
+    var key: UInt64
+  }
+
+  func apply(_ buffer: TextBuffer, _ report: inout ChangeRecorder) -> TextBuffer {
+    let s = buffer.scalars
+    let tokens = persianTokens(buffer)
+    guard !tokens.isEmpty else { return buffer }
+    // Decide first, then rewrite once, copying the untouched stretches whole.
+    var edits: [(range: Range<Int>, replacement: [UInt32], kind: ChangeKind)] = []
+    for (index, token) in tokens.enumerated() {
+      if token.range.count >= lexicon.shortestCompound, let joined = lexicon.compounds[token.key] {
+        edits.append((token.range, joined, .compoundZWNJ))
+      }
+      guard index + 1 < tokens.count else { continue }
+      let next = tokens[index + 1]
+      let gap = token.range.upperBound..<next.range.lowerBound
+      guard !gap.isEmpty, s[gap].allSatisfy({ $0 == 0x20 }), joinsAffix(token, next, s) else { continue }
+      let last = s[token.range.upperBound - 1]
+      edits.append((gap, ScalarClass.of(last).contains(.nonJoiningNext) ? [] : [0x200C], .affixJoin))
+    }
+    guard !edits.isEmpty else { return buffer }
+    var out = Rewriter(buffer)
+    var position = 0
+    for edit in edits {
+      out.keep(position..<edit.range.lowerBound)
+      out.replace(edit.range, with: edit.replacement, edit.kind, &report)
+      position = edit.range.upperBound
+    }
+    out.keep(position..<s.count)
+    return out.output
+  }
+
+  private func joinsAffix(_ word: Token, _ affix: Token, _ s: [UInt32]) -> Bool {
+    let w = s[word.range]
+    if Affixes.verbPrefixes.contains(word.key) {
+      return lexicon.verbForms.contains(affix.key)
+    }
+    if Affixes.plural.contains(affix.key) {
+      return w.count >= 2 && w.last != 0x200C && !Affixes.verbPrefixes.contains(word.key)
+    }
+    if Affixes.comparative.contains(affix.key) {
+      return lexicon.adjectives.contains(word.key) && !Affixes.gluedComparatives.contains(word.key)
+    }
+    if Affixes.afterSilentHeh.contains(affix.key) {
+      // Silent ه: a word of three letters or more ending in ه, not after ا or و
+      // (ماه، راه، کوه end in a pronounced h).
+      guard w.count >= 3, w.last == 0x0647 else { return false }
+      let before = w[w.index(before: w.endIndex) - 1]
+      return before != 0x0627 && before != 0x0648 && before != 0x0622
+    }
+    return false
+  }
+
+  /// Tokens of Persian spans: runs of Arabic letters, marks and ZWNJ.
+  private func persianTokens(_ buffer: TextBuffer) -> [Token] {
+    var tokens: [Token] = []
+    let s = buffer.scalars, flags = buffer.flags
+    var i = 0
+    while i < s.count {
+      guard flags[i].contains(.persian), !flags[i].contains(.protected), isTokenScalar(s[i]) else {
+        i += 1
+        continue
+      }
+      var j = i
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      while j < s.count, flags[j].contains(.persian), isTokenScalar(s[j]) {
+        h ^= UInt64(s[j])
+        h &*= 0x0000_0100_0000_01B3
+        j += 1
+      }
+      tokens.append(Token(range: i..<j, key: h))
+      i = j
+    }
+    return tokens
+  }
+
+  @inline(__always)
+  private func isTokenScalar(_ v: UInt32) -> Bool {
+    if v == 0x200C { return true }
+    let c = ScalarClass.of(v)
+    return c.contains(.arabicScript) && (c.contains(.letter) || c.contains(.mark))
+  }
+}
+
+enum Affixes {
+  static let verbPrefixes = keys("می نمی")
+  static let plural = keys("ها های هایی هایم هایت هایش هایمان هایتان هایشان")
+  static let comparative = keys("تر ترین")
+  static let gluedComparatives = keys("به مه که بیش کم")
+  static let afterSilentHeh = keys("ای ام ات اش اند ایم اید")
+
+  private static func keys(_ list: String) -> Set<UInt64> {
+    Set(list.split(separator: " ").map { PersianLexicon.key(String($0)) })
+  }
+}

@@ -1,0 +1,76 @@
+import CMatnResources
+
+/// The word lists behind the affix and compound rules, loaded once from the
+/// resources linked into the binary (Resources/Orthography; see its README for
+/// provenance and licences).
+///
+/// Lookups go by a 64-bit FNV-1a hash of the word's scalars, so the hot loop never
+/// builds a `String` for a token.
+struct PersianLexicon: Sendable {
+  /// Conjugated verb forms that may follow «می»/«نمی»: present stem + personal ending,
+  /// the bare present stem, past stem + personal ending, past participle.
+  let verbForms: Set<UInt64>
+  /// Adjectives that take the comparative/superlative suffixes تر/ترین.
+  let adjectives: Set<UInt64>
+  /// Glued compound → the same compound with its ZWNJ.
+  let compounds: [UInt64: [UInt32]]
+  /// The shortest glued compound, in scalars (shorter tokens are not looked up).
+  let shortestCompound: Int
+
+  static let shared = PersianLexicon()
+
+  init() {
+    var verbForms = Set<UInt64>()
+    let presentEndings = ["م", "ی", "د", "یم", "ید", "ند"]
+    let pastEndings = ["م", "ی", "", "یم", "ید", "ند", "ه"]
+    for line in Self.lines("Orthography/verbs.tsv") {
+      let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard parts.count == 2 else { continue }
+      let past = String(parts[0]), present = String(parts[1])
+      if !past.isEmpty {
+        for ending in pastEndings { verbForms.insert(Self.key(past + ending)) }
+      }
+      if !present.isEmpty {
+        verbForms.insert(Self.key(present))
+        // Stems ending in a vowel may take a glide: آ → آید, گو → گوید, but رو → رود.
+        let vowelFinal = present.hasSuffix("ا") || present.hasSuffix("آ") || present.hasSuffix("و")
+        for ending in presentEndings {
+          verbForms.insert(Self.key(present + ending))
+          if vowelFinal { verbForms.insert(Self.key(present + "ی" + ending)) }
+        }
+      }
+    }
+    self.verbForms = verbForms
+    self.adjectives = Set(Self.lines("Orthography/adjectives.txt").map { Self.key(String($0)) })
+    var compounds: [UInt64: [UInt32]] = [:]
+    for line in Self.lines("Orthography/compounds.tsv") {
+      let parts = line.split(separator: "\t")
+      guard parts.count >= 2 else { continue }
+      compounds[Self.key(String(parts[0]))] = parts[1].unicodeScalars.map(\.value)
+    }
+    self.compounds = compounds
+    self.shortestCompound = Self.lines("Orthography/compounds.tsv").compactMap {
+      $0.split(separator: "\t").first?.unicodeScalars.count
+    }.min() ?? Int.max
+  }
+
+  /// The non-comment, non-empty lines of an embedded resource.
+  static func lines(_ name: String) -> [Substring] {
+    var length: Int64 = 0
+    guard let bytes = matn_resource(name, &length), length > 0 else { return [] }
+    let text = String(decoding: UnsafeBufferPointer(start: bytes, count: Int(length)), as: UTF8.self)
+    return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+  }
+
+  static func key(_ word: String) -> UInt64 { key(word.unicodeScalars.lazy.map(\.value)) }
+
+  @inline(__always)
+  static func key(_ scalars: some Sequence<UInt32>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for v in scalars {
+      h ^= UInt64(v)
+      h &*= 0x0000_0100_0000_01B3
+    }
+    return h
+  }
+}

@@ -1,0 +1,169 @@
+/// Stage 3c — punctuation in Persian context (PERSIAN.md A.7):
+/// - `?` after a Persian word → `؟`; `,` `;` between Persian words → `،` `؛`;
+/// - no space before `، ؛ ؟ ! . : » )` and one after `، ؛ ؟ ! :` when a Persian
+///   word follows; none inside `« »` and `( )`;
+/// - `"…"` and `“…”` around or next to Persian text → `«…»`;
+/// - `.` between Persian digits → the Persian decimal separator `٫`.
+/// English inside Persian keeps its own punctuation (`«Hello, world?»`); protected
+/// spans are never touched.
+struct PersianPunctuation {
+  func apply(_ buffer: TextBuffer, _ report: inout ChangeRecorder) -> TextBuffer {
+    let s = buffer.scalars
+    let flags = buffer.flags
+    let n = s.count
+    let quotes = guillemetPairs(buffer)
+
+    func isPersian(_ k: Int) -> Bool {
+      guard k >= 0 && k < n, flags[k].contains(.persian), !flags[k].contains(.protected) else { return false }
+      let v = s[k]
+      if v >= 0x06F0 && v <= 0x06F9 { return true }
+      let c = ScalarClass.of(v)
+      return c.contains(.arabicScript) && (c.contains(.letter) || c.contains(.mark))
+    }
+    func isPersianLetter(_ k: Int) -> Bool {
+      isPersian(k) && ScalarClass.of(s[k]).contains(.letter)
+    }
+    func previousNonSpace(_ k: Int) -> Int {
+      var j = k - 1
+      while j >= 0 && s[j] == 0x20 { j -= 1 }
+      return j
+    }
+    func nextNonSpace(_ k: Int) -> Int {
+      var j = k + 1
+      while j < n && s[j] == 0x20 { j += 1 }
+      return j
+    }
+    /// The scalar at `k` as it will be written (quotes and ASCII marks converted).
+    func converted(_ k: Int) -> UInt32 {
+      if let open = quotes[k] { return open ? 0xAB : 0xBB }
+      return s[k]
+    }
+    /// Marks that take no space before them after a Persian word.
+    func closes(_ v: UInt32) -> Bool {
+      switch v {
+      case 0x060C, 0x061B, 0x061F, 0x21, 0x2E, 0x3A, 0xBB, 0x29, 0x5D, 0x3F, 0x2C, 0x3B: true
+      default: false
+      }
+    }
+
+    var out = Rewriter(buffer)
+    var i = 0
+    while i < n {
+      let v = s[i]
+      if flags[i].contains(.protected) {
+        out.keep(i)
+        i += 1
+        continue
+      }
+      if v == 0x20 {
+        var j = i
+        while j < n && s[j] == 0x20 { j += 1 }
+        let before = i - 1, after = j
+        var drop = false
+        // No space before a closing mark that follows Persian text.
+        if after < n, !flags[after].contains(.protected), closes(converted(after)), isPersian(before) {
+          drop = true
+        }
+        // No space just inside « or ( when Persian text follows.
+        if before >= 0, converted(before) == 0xAB || s[before] == 0x28, isPersian(after) { drop = true }
+        if drop {
+          for k in i..<j { out.delete(k, .punctuationSpacing, &report) }
+        } else {
+          out.keep(i..<j)
+        }
+        i = j
+        continue
+      }
+      var written = v
+      switch v {
+      case 0x3F where isPersianLetter(previousNonSpace(i)):
+        written = 0x061F
+      case 0x2C where isPersianLetter(previousNonSpace(i)) && isPersianLetter(nextNonSpace(i)):
+        written = 0x060C
+      case 0x3B where isPersianLetter(previousNonSpace(i)) && isPersianLetter(nextNonSpace(i)):
+        written = 0x061B
+      case 0x2E where isPersian(i - 1) && isPersian(i + 1) && (0x06F0...0x06F9).contains(s[i - 1])
+        && (0x06F0...0x06F9).contains(s[i + 1]):
+        out.replace(i, with: 0x066B, .decimalSeparator, &report)
+        i += 1
+        continue
+      case 0x22, 0x201C, 0x201D:
+        if let open = quotes[i] {
+          out.replace(i, with: open ? 0xAB : 0xBB, .guillemets, &report)
+          i += 1
+          continue
+        }
+      default:
+        break
+      }
+      if written != v {
+        out.replace(i, with: written, .persianPunctuation, &report)
+      } else {
+        out.keep(i)
+      }
+      // One space after ، ؛ ؟ ! : when a Persian word follows directly.
+      if [0x060C, 0x061B, 0x061F, 0x21, 0x3A].contains(written), isPersian(previousNonSpace(i)),
+        isPersianLetter(i + 1)
+      {
+        out.insert(0x20, before: i + 1, flagsFrom: i, .punctuationSpacing, &report)
+      }
+      i += 1
+    }
+    return out.output
+  }
+
+  /// Quotation marks to turn into guillemets: index → true for the opening one.
+  /// `"` pair up in order within a line, `“` with the next `”`; a pair is converted
+  /// when Persian text stands before it, after it, or first inside it.
+  private func guillemetPairs(_ buffer: TextBuffer) -> [Int: Bool] {
+    let s = buffer.scalars, flags = buffer.flags
+    var result: [Int: Bool] = [:]
+    var straight: Int? = nil
+    var curly: Int? = nil
+
+    func strongIsPersian(from k: Int, step: Int) -> Bool {
+      var j = k
+      while j >= 0 && j < s.count && s[j] != 0x0A {
+        let c = ScalarClass.of(s[j])
+        if c.contains(.letter) {
+          return flags[j].contains(.persian) && !flags[j].contains(.protected) && c.contains(.arabicScript)
+        }
+        j += step
+      }
+      return false
+    }
+    func consider(_ open: Int, _ close: Int) {
+      if strongIsPersian(from: open - 1, step: -1) || strongIsPersian(from: close + 1, step: 1)
+        || strongIsPersian(from: open + 1, step: 1)
+      {
+        result[open] = true
+        result[close] = false
+      }
+    }
+    for (i, v) in s.enumerated() {
+      if flags[i].contains(.protected) { continue }
+      switch v {
+      case 0x0A:
+        straight = nil
+        curly = nil
+      case 0x22:
+        if let open = straight {
+          consider(open, i)
+          straight = nil
+        } else {
+          straight = i
+        }
+      case 0x201C:
+        curly = i
+      case 0x201D:
+        if let open = curly {
+          consider(open, i)
+          curly = nil
+        }
+      default:
+        break
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,68 @@
+import MatnICU
+
+/// Search keys (PERSIAN.md B): one function for both the index and the query, so
+/// «مي‌روم», «می روم» and «میروم» meet, and so do «كتاب» and «کتاب», «۱۲» and «12».
+///
+/// ```swift
+/// SearchKey.make("مي‌روم") == SearchKey.make("می روم")   // true
+/// ```
+///
+/// Steps: the `article` profile (canonical Persian orthography), then NFKC_Casefold
+/// (drops ZWNJ, ZWJ, bidi controls; case-folds), every decimal digit to ASCII,
+/// ي ى → ی and ك → ک everywhere (Persian targets, unlike Lucene's Arabic ones), hamza
+/// seats folded (أ إ آ ٱ → ا, ؤ → و, ئ → ی, ۀ/ه+ٔ → ه, ة → ه), all marks stripped
+/// (Latin accents too), letters repeated three or more times reduced to one.
+public enum SearchKey {
+  private static let canonical = TextNormalizer(profile: .article)
+
+  /// The search key of `text`.
+  ///
+  /// - Parameter foldHamzaSeats: fold أ إ آ ٱ ؤ ئ ۀ ة to their bare letters (default);
+  ///   when `false`, hamza and madda marks are kept and only harakat are stripped.
+  public static func make(_ text: String, foldHamzaSeats: Bool = true) -> String {
+    fold(canonical.normalize(text).text, foldHamzaSeats: foldHamzaSeats)
+  }
+
+  /// The folding steps after canonical orthography (used by the `index` profile).
+  static func fold(_ text: String, foldHamzaSeats: Bool = true) -> String {
+    let folded = Normalizer.nfkcCasefold.normalize(text)
+    // Decomposing exposes hamza and madda as marks (أ = ا + ٔ), so stripping marks
+    // folds the seats; Latin accents go the same way (é = e + ́).
+    let decomposed = Normalizer.nfd.normalize(folded)
+    var out = String.UnicodeScalarView()
+    var last: UInt32 = 0
+    var run = 0
+    for scalar in decomposed.unicodeScalars {
+      var v = scalar.value
+      if let digit = scalar.properties.numericType == .decimal ? scalar.properties.numericValue : nil {
+        v = 0x30 + UInt32(digit)
+      }
+      switch v {
+      case 0x064A, 0x0649: v = 0x06CC  // ي ى → ی
+      case 0x0643: v = 0x06A9  // ك → ک
+      case 0x0671 where foldHamzaSeats: v = 0x0627  // ٱ → ا
+      case 0x0629 where foldHamzaSeats: v = 0x0647  // ة → ه
+      case 0x06D5: v = 0x0647  // ە (from ۀ = ە + ٔ) → ه
+      default: break
+      }
+      if scalar.properties.generalCategory == .nonspacingMark
+        && (foldHamzaSeats || !(0x0653...0x0655).contains(v))
+      {
+        continue
+      }
+      if v == last && ScalarClass.of(v).contains(.letter) {
+        run += 1
+        if run >= 2 {
+          // Third and later repetitions: reduce the whole run to one letter.
+          if run == 2 { out.removeLast() }
+          continue
+        }
+      } else {
+        run = 0
+      }
+      out.append(Unicode.Scalar(v)!)
+      last = v
+    }
+    return Normalizer.nfc.normalize(String(out))
+  }
+}

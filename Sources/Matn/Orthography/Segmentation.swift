@@ -1,0 +1,73 @@
+/// Stage 2 — segmentation: marks protected spans, cuts each line into Arabic-script
+/// spans (between letters of other scripts and quotation marks), decides each span's
+/// language, and flags Persian spans so that the orthography stage touches only them.
+///
+/// Spans with too little evidence (a lone name) take the language of the document's
+/// decided spans, weighted by length; with none decided, ``defaultLanguage``.
+struct Segmentation {
+  var classifier: any ArabicScriptSpanClassifier
+  var defaultLanguage: ArabicScriptLanguage
+
+  func apply(_ buffer: inout TextBuffer) {
+    ProtectedSpans.mark(&buffer)
+    let spans = arabicScriptSpans(buffer.scalars)
+    guard !spans.isEmpty else { return }
+    var decided: [ArabicScriptLanguage?] = []
+    decided.reserveCapacity(spans.count)
+    var weights: [ArabicScriptLanguage: Int] = [:]
+    var text = String.UnicodeScalarView()
+    for span in spans {
+      text.removeAll(keepingCapacity: true)
+      for v in buffer.scalars[span] { text.append(Unicode.Scalar(v)!) }
+      let language = classifier.classify(String(text))
+      decided.append(language)
+      if let language { weights[language, default: 0] += span.count }
+    }
+    let prior = weights.max { a, b in a.value < b.value || (a.value == b.value && b.key == .persian) }?.key
+      ?? defaultLanguage
+    for (span, language) in zip(spans, decided) {
+      let flag: SpanFlags = (language ?? prior) == .persian ? .persian : .otherArabicScript
+      for k in span { buffer.flags[k].insert(flag) }
+    }
+  }
+
+  /// Ranges of scalars, each within one line, that contain Arabic-script letters and
+  /// no letters of another script; they extend over the neutrals around them up to
+  /// the line edges, other-script letters, or quotation marks.
+  func arabicScriptSpans(_ s: [UInt32]) -> [Range<Int>] {
+    var spans: [Range<Int>] = []
+    var start = 0
+    var hasArabic = false
+    var i = 0
+    let n = s.count
+    func close(_ end: Int) {
+      if hasArabic && end > start { spans.append(start..<end) }
+      hasArabic = false
+    }
+    while i < n {
+      let v = s[i]
+      if v == 0x0A || v == 0x22 || v == 0xAB || v == 0xBB || v == 0x201C || v == 0x201D {
+        close(i)
+        start = i + 1
+      } else {
+        let c = ScalarClass.of(v)
+        if c.contains(.letter) {
+          if c.contains(.arabicScript) {
+            hasArabic = true
+          } else {
+            // A letter of another script ends the span; its word starts a new segment.
+            close(i)
+            var j = i + 1
+            while j < n, ScalarClass.of(s[j]).contains(.letter), !ScalarClass.of(s[j]).contains(.arabicScript) { j += 1 }
+            start = j
+            i = j
+            continue
+          }
+        }
+      }
+      i += 1
+    }
+    close(n)
+    return spans
+  }
+}

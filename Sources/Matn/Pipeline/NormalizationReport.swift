@@ -1,0 +1,156 @@
+/// A kind of fix the normaliser makes. Every change it makes is one of these, counted
+/// in the ``NormalizationReport``.
+public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
+  // Cleanup
+  /// CR LF, CR, NEL or LINE SEPARATOR → LF; PARAGRAPH SEPARATOR → blank line.
+  case lineEnding
+  /// No-break, thin and other space separators → SPACE.
+  case spaceSeparator
+  /// Tab → SPACE.
+  case tab
+  /// A byte order mark (U+FEFF) removed.
+  case byteOrderMark
+  /// ZERO WIDTH SPACE or WORD JOINER removed.
+  case zeroWidthSpace
+  /// SOFT HYPHEN removed (outside Arabic-script words).
+  case softHyphen
+  /// A C0 or C1 control character removed.
+  case controlCharacter
+  /// A bidi control (LRE RLE PDF LRO RLO LRI RLI FSI PDI LRM RLM ALM) removed.
+  case bidiControl
+  /// ZERO WIDTH JOINER outside an emoji sequence removed.
+  case strayJoiner
+  /// NOT SIGN, SOFT HYPHEN or RLM typed as a half-space between two Arabic letters → ZWNJ.
+  case halfSpace
+  /// Spaces at the start or end of a line removed.
+  case lineEdgeSpace
+  /// A run of spaces reduced to one.
+  case repeatedSpace
+  /// More than one blank line, or blank lines at the start or end, removed.
+  case blankLine
+
+  // Orthography (Persian spans only, except presentation forms)
+  /// An Arabic presentation form → its NFKC letters.
+  case presentationForm
+  /// Arabic yeh ي or alef maksura ى → Persian yeh ی.
+  case arabicYeh
+  /// Arabic kaf ك → Persian keheh ک.
+  case arabicKaf
+  /// ۀ (U+06C0) → ه + hamza above (U+0654), per ISIRI 6219.
+  case hehWithYeh
+  /// Arabic-Indic digit → Persian digit.
+  case arabicIndicDigit
+  /// Tatweel (kashida) removed.
+  case tatweel
+  /// A short-vowel mark (fatha, kasra, damma, sukun, shadda, tanwin) removed.
+  case diacritic
+  /// A letter repeated three or more times for emphasis reduced to one.
+  case repeatedLetter
+  /// A run of ZWNJ reduced to one.
+  case repeatedZWNJ
+  /// ZWNJ next to a space, punctuation, digit, non-Arabic letter or text edge removed.
+  case strayZWNJ
+  /// ZWNJ after a letter that does not join the next one removed.
+  case zwnjAfterNonJoiner
+  /// A space between a word and its affix (می/نمی, ها, تر/ترین, ای/ام/اند…) → ZWNJ.
+  case affixJoin
+  /// A compound written glued, from the curated list, split with its ZWNJ.
+  case compoundZWNJ
+  /// `?` `,` `;` → `؟` `،` `؛` between Persian words.
+  case persianPunctuation
+  /// Space before punctuation removed or space after it added, in Persian text.
+  case punctuationSpacing
+  /// ASCII double quotes around a Persian quotation → guillemets « ».
+  case guillemets
+  /// `.` between Persian digits → Persian decimal separator ٫.
+  case decimalSeparator
+
+  // Unicode
+  /// A line changed by the profile's Unicode normalization form (NFC or NFKC).
+  case unicodeNormalization
+
+  /// The stage this kind of change belongs to.
+  public var stage: NormalizationStage {
+    switch self {
+    case .lineEnding, .spaceSeparator, .tab, .byteOrderMark, .zeroWidthSpace, .softHyphen,
+      .controlCharacter, .bidiControl, .strayJoiner, .halfSpace, .lineEdgeSpace, .repeatedSpace, .blankLine:
+      .cleanup
+    case .unicodeNormalization: .unicodeForm
+    default: .orthography
+    }
+  }
+}
+
+/// The stages of the pipeline, in order.
+public enum NormalizationStage: String, CaseIterable, Sendable, Codable {
+  case cleanup, orthography, unicodeForm
+}
+
+/// One change, located in the original input.
+public struct NormalizationChange: Sendable, Hashable, Codable {
+  public var kind: ChangeKind
+  /// UTF-8 byte offsets of the changed text in the original input (empty for an
+  /// insertion, at the insertion point).
+  public var utf8Range: Range<Int>
+}
+
+/// What a normalisation did: counts per kind of fix (always), the original positions
+/// of removed bidi controls (always), and the original range of every change (when
+/// requested with ``TextNormalizer/Options/recordsRanges``).
+public struct NormalizationReport: Sendable, Hashable, Codable {
+  /// How many changes of each kind were made (kinds with no change are absent).
+  public var counts: [ChangeKind: Int]
+  /// UTF-8 byte offsets (in the original input) of each bidi control that was removed.
+  public var bidiControlOffsets: [Int]
+  /// Every change with its original range, in order, if requested; else empty.
+  public var changes: [NormalizationChange]
+
+  /// Total changes.
+  public var totalChanges: Int { counts.values.reduce(0, +) }
+
+  /// The counts of one stage.
+  public func counts(in stage: NormalizationStage) -> [ChangeKind: Int] {
+    counts.filter { $0.key.stage == stage }
+  }
+
+  /// The count for one kind (0 if none).
+  public subscript(kind: ChangeKind) -> Int { counts[kind] ?? 0 }
+}
+
+/// Accumulates counts (in a flat array: this sits on the hot path) and, on request,
+/// each change's range.
+struct ChangeRecorder {
+  private var countsByKind: [Int]
+  private(set) var changes: [NormalizationChange] = []
+  private(set) var bidiControlOffsets: [Int] = []
+  let recordsRanges: Bool
+  private static let kinds = ChangeKind.allCases
+  private static let index: [ChangeKind: Int] = Dictionary(
+    uniqueKeysWithValues: ChangeKind.allCases.enumerated().map { ($1, $0) })
+
+  init(recordsRanges: Bool) {
+    self.recordsRanges = recordsRanges
+    countsByKind = [Int](repeating: 0, count: Self.kinds.count)
+  }
+
+  @inline(__always)
+  mutating func record(_ kind: ChangeKind, _ origin: Range<Int32>) {
+    countsByKind[Self.index[kind]!] += 1
+    if recordsRanges {
+      changes.append(NormalizationChange(kind: kind, utf8Range: Int(origin.lowerBound)..<Int(origin.upperBound)))
+    }
+  }
+
+  /// Counts `n` changes of `kind` without positions (used for whole-line Unicode forms).
+  mutating func record(_ kind: ChangeKind, count n: Int) { countsByKind[Self.index[kind]!] += n }
+
+  mutating func recordBidiControl(at offset: Int32?) {
+    if let offset { bidiControlOffsets.append(Int(offset)) }
+  }
+
+  var report: NormalizationReport {
+    var counts: [ChangeKind: Int] = [:]
+    for (i, n) in countsByKind.enumerated() where n > 0 { counts[Self.kinds[i]] = n }
+    return NormalizationReport(counts: counts, bidiControlOffsets: bidiControlOffsets, changes: changes)
+  }
+}
