@@ -5,6 +5,7 @@
 /// (display rendering re-adds isolates where needed). Between two Arabic letters, the
 /// characters people type for a half-space (NOT SIGN, SOFT HYPHEN, RLM) become ZWNJ.
 struct Cleanup {
+  let classOf = ScalarClasses.shared
   struct Options: Sendable, Hashable {
     /// No-break, thin and other space separators → SPACE.
     var spaceSeparators = true
@@ -25,7 +26,7 @@ struct Cleanup {
     while i < n {
       let v = s[i]
       defer {
-        offset += Int32(UTF8.width(Unicode.Scalar(s[i])!))
+        offset += Int32(TextBuffer.width(s[i]))
         i += 1
       }
       // Fast path: printable ASCII, LF, Arabic letters and marks, and the blocks up to
@@ -91,15 +92,15 @@ struct Cleanup {
   /// with the wrong character).
   private func betweenArabicLetters(_ previous: UInt32, _ s: [UInt32], _ i: Int) -> Bool {
     guard i + 1 < s.count else { return false }
-    return ScalarClass.of(previous).isSuperset(of: .arabicLetter)
-      && ScalarClass.of(s[i + 1]).isSuperset(of: .arabicLetter)
+    return classOf(previous).isSuperset(of: .arabicLetter)
+      && classOf(s[i + 1]).isSuperset(of: .arabicLetter)
   }
 
   /// ZWJ stays inside emoji sequences and between letters of scripts that need it
   /// (Indic conjuncts); elsewhere — in Arabic-script text, at word edges — it goes.
   private func keepsJoiner(_ previous: UInt32, _ s: [UInt32], _ i: Int) -> Bool {
     guard i + 1 < s.count else { return false }
-    let before = ScalarClass.of(previous), after = ScalarClass.of(s[i + 1])
+    let before = classOf(previous), after = classOf(s[i + 1])
     if before.contains(.emoji) && after.contains(.emoji) { return true }
     if before.contains(.otherScript) && after.contains(.otherScript) { return true }
     return false

@@ -13,7 +13,7 @@ struct Whitespace {
       if v == 0x20 {
         var j = i
         while j < n && s[j] == 0x20 { j += 1 }
-        let atLineStart = out.output.scalars.isEmpty || out.lastOutput == 0x0A
+        let atLineStart = out.outputCount == 0 || out.lastOutput == 0x0A
         let atLineEnd = j == n || s[j] == 0x0A
         if atLineStart || atLineEnd {
           for k in i..<j { out.delete(k, .lineEdgeSpace, &report) }
@@ -31,7 +31,7 @@ struct Whitespace {
         }
         // Trailing spaces of the run belong to the next line's start: stop at its last LF.
         while j > i && s[j - 1] == 0x20 && j < n { j -= 1 }
-        let atStart = out.output.scalars.isEmpty
+        let atStart = out.outputCount == 0
         let atEnd = j == n
         let keepCount = atStart ? 0 : (atEnd ? 1 : min(newlines, 2))
         var kept = 0

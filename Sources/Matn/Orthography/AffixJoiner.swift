@@ -10,6 +10,7 @@
 /// Two free words are never joined; a glued compound is split only when the curated
 /// list names it (`آگاهسیستم` → `آگاه‌سیستم`).
 struct AffixJoiner {
+  let classOf = ScalarClasses.shared
   var lexicon: PersianLexicon
 
   private struct Token {
@@ -32,7 +33,7 @@ struct AffixJoiner {
       let gap = token.range.upperBound..<next.range.lowerBound
       guard !gap.isEmpty, s[gap].allSatisfy({ $0 == 0x20 }), joinsAffix(token, next, s) else { continue }
       let last = s[token.range.upperBound - 1]
-      edits.append((gap, ScalarClass.of(last).contains(.nonJoiningNext) ? [] : [0x200C], .affixJoin))
+      edits.append((gap, classOf(last).contains(.nonJoiningNext) ? [] : [0x200C], .affixJoin))
     }
     guard !edits.isEmpty else { return buffer }
     var out = Rewriter(buffer)
@@ -48,16 +49,18 @@ struct AffixJoiner {
 
   private func joinsAffix(_ word: Token, _ affix: Token, _ s: [UInt32]) -> Bool {
     let w = s[word.range]
-    if Affixes.verbPrefixes.contains(word.key) {
+    let wordFirst = s[word.range.lowerBound], affixFirst = s[affix.range.lowerBound]
+    // Cheap first-letter and length checks keep hash lookups off most word pairs.
+    if (wordFirst == 0x0645 || wordFirst == 0x0646) && word.range.count <= 3 && Affixes.verbPrefixes.contains(word.key) {
       return lexicon.verbForms.contains(affix.key)
     }
-    if Affixes.plural.contains(affix.key) {
-      return w.count >= 2 && w.last != 0x200C && !Affixes.verbPrefixes.contains(word.key)
+    if affixFirst == 0x0647 && affix.range.count <= 6 && Affixes.plural.contains(affix.key) {
+      return w.count >= 2 && w.last != 0x200C
     }
-    if Affixes.comparative.contains(affix.key) {
+    if affixFirst == 0x062A && affix.range.count <= 4 && Affixes.comparative.contains(affix.key) {
       return lexicon.adjectives.contains(word.key) && !Affixes.gluedComparatives.contains(word.key)
     }
-    if Affixes.afterSilentHeh.contains(affix.key) {
+    if affixFirst == 0x0627 && affix.range.count <= 3 && Affixes.afterSilentHeh.contains(affix.key) {
       // Silent ه: a word of three letters or more ending in ه, not after ا or و
       // (ماه، راه، کوه end in a pronounced h).
       guard w.count >= 3, w.last == 0x0647 else { return false }
@@ -78,10 +81,9 @@ struct AffixJoiner {
         continue
       }
       var j = i
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      var h = PersianLexicon.fnvBasis
       while j < s.count, flags[j].contains(.persian), isTokenScalar(s[j]) {
-        h ^= UInt64(s[j])
-        h &*= 0x0000_0100_0000_01B3
+        h = PersianLexicon.fnv(h, s[j])
         j += 1
       }
       tokens.append(Token(range: i..<j, key: h))
@@ -93,19 +95,19 @@ struct AffixJoiner {
   @inline(__always)
   private func isTokenScalar(_ v: UInt32) -> Bool {
     if v == 0x200C { return true }
-    let c = ScalarClass.of(v)
+    let c = classOf(v)
     return c.contains(.arabicScript) && (c.contains(.letter) || c.contains(.mark))
   }
 }
 
 enum Affixes {
-  static let verbPrefixes = keys("می نمی")
+  static let verbPrefixes: WordSet = keys("می نمی")
   static let plural = keys("ها های هایی هایم هایت هایش هایمان هایتان هایشان")
   static let comparative = keys("تر ترین")
   static let gluedComparatives = keys("به مه که بیش کم")
   static let afterSilentHeh = keys("ای ام ات اش اند ایم اید")
 
-  private static func keys(_ list: String) -> Set<UInt64> {
-    Set(list.split(separator: " ").map { PersianLexicon.key(String($0)) })
+  private static func keys(_ list: String) -> WordSet {
+    WordSet(list.split(separator: " ").map { PersianLexicon.key(String($0)) })
   }
 }

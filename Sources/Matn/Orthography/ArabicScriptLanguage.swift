@@ -23,22 +23,39 @@ public protocol ArabicScriptSpanClassifier: Sendable {
 /// - Otherwise Persian letters (پ چ ژ گ) and Persian function words (است را این که از…)
 ///   weigh against Arabic function words (في على إلى التي الذي هذا…) and the article ال.
 public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
+  private let classOf = ScalarClasses.shared
   public init() {}
 
   public func classify(_ span: String) -> ArabicScriptLanguage? {
+    classify(scalars: span.unicodeScalars.map(\.value)[...])
+  }
+
+  /// The same decision over scalar values, without building a `String`.
+  func classify(scalars: ArraySlice<UInt32>) -> ArabicScriptLanguage? {
     var stats = Statistics()
-    var token: [UInt32] = []
-    for scalar in span.unicodeScalars {
-      let v = scalar.value
+    var tokenStart = -1
+    var key: UInt64 = 0
+    var length = 0
+    // Evidence saturates quickly: a long span is judged on its first 300 scalars.
+    let scalars = scalars.prefix(300)
+    for (i, v) in zip(scalars.indices, scalars) {
       stats.count(letter: v)
-      if ScalarClass.of(v).isSuperset(of: .arabicLetter) || v == 0x200C {
-        token.append(v)
-      } else if !token.isEmpty {
-        stats.count(token: token)
-        token.removeAll(keepingCapacity: true)
+      if v == 0x200C || (v >= 0x0621 && v <= 0x064A) || classOf(v).isSuperset(of: .arabicLetter) {
+        if tokenStart < 0 {
+          tokenStart = i
+          key = PersianLexicon.fnvBasis
+          length = 0
+        }
+        key = PersianLexicon.fnv(key, v)
+        length += 1
+      } else if tokenStart >= 0 {
+        stats.count(token: key, length: length, first: scalars[tokenStart], second: scalars[tokenStart + 1 < scalars.endIndex ? tokenStart + 1 : tokenStart])
+        tokenStart = -1
       }
     }
-    if !token.isEmpty { stats.count(token: token) }
+    if tokenStart >= 0 {
+      stats.count(token: key, length: length, first: scalars[tokenStart], second: scalars[tokenStart + 1 < scalars.endIndex ? tokenStart + 1 : tokenStart])
+    }
     return stats.decision
   }
 
@@ -60,12 +77,12 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
       previous = v
     }
 
-    mutating func count(token: [UInt32]) {
-      if FunctionWords.persian.contains(token) {
+    mutating func count(token key: UInt64, length: Int, first: UInt32, second: UInt32) {
+      if length <= 5 && FunctionWords.persian.contains(key) {
         persianWords += 1
-      } else if FunctionWords.arabic.contains(token) {
+      } else if length <= 5 && FunctionWords.arabic.contains(key) {
         arabicWords += 1
-      } else if token.count > 3 && token[0] == 0x0627 && token[1] == 0x0644 {
+      } else if length > 3 && first == 0x0627 && second == 0x0644 {
         articleWords += 1
       }
     }
@@ -86,14 +103,14 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
 }
 
 enum FunctionWords {
-  static let persian: Set<[UInt32]> = words(
+  static let persian: WordSet = words(
     "است را این که از به در با برای شد شده کرد کند می نمی آن هم نیز یک بود های ها او ما شما آنها خود اند باید"
       + " چه چون اگر تا پس ولی اما همه هیچ دیگر وی ایشان کنند شود بر")
-  static let arabic: Set<[UInt32]> = words(
+  static let arabic: WordSet = words(
     "في على إلى الى التي الذي الذين هذا هذه ذلك تلك كان كانت قد لم لن هو هي أن إن عن مع حيث حتى ثم أو"
       + " عليه إليه فيه منه قال وقال كما أيضا التى الّتي لقد")
 
-  private static func words(_ list: String) -> Set<[UInt32]> {
-    Set(list.split(separator: " ").map { $0.unicodeScalars.map(\.value) })
+  private static func words(_ list: String) -> WordSet {
+    WordSet(list.split(separator: " ").map { PersianLexicon.key(String($0)) })
   }
 }

@@ -2,6 +2,7 @@
 /// (PERSIAN.md A.3–A.5). Protected spans and spans of other Arabic-script languages
 /// pass through untouched.
 struct PersianLetters {
+  let classOf = ScalarClasses.shared
   struct Options: Sendable, Hashable {
     /// ي ى → ی, ك → ک, ۀ → ه + U+0654.
     var letters = true
@@ -71,7 +72,7 @@ struct PersianLetters {
         zwnj(at: i, s, &out, &report)
       default:
         if options.repeatedLetters && i + 2 < n && s[i + 1] == v && s[i + 2] == v
-          && ScalarClass.of(v).isSuperset(of: .arabicLetter)
+          && classOf(v).isSuperset(of: .arabicLetter)
         {
           var j = i + 3
           while j < n && s[j] == v { j += 1 }
@@ -95,10 +96,10 @@ struct PersianLetters {
       return
     }
     // The letter before, skipping marks (a ZWNJ after a vowel mark still follows its letter).
-    var k = out.output.scalars.count - 1
-    while k >= 0 && ScalarClass.of(out.output.scalars[k]).contains(.mark) { k -= 1 }
-    let before = k >= 0 ? ScalarClass.of(out.output.scalars[k]) : []
-    let after = i + 1 < s.count ? ScalarClass.of(s[i + 1]) : []
+    var k = out.outputCount - 1
+    while k >= 0 && classOf(out.outputScalar(k)).contains(.mark) { k -= 1 }
+    let before = k >= 0 ? classOf(out.outputScalar(k)) : []
+    let after = i + 1 < s.count ? classOf(s[i + 1]) : []
     if before.contains(.otherScript) && before.contains(.letter) && after.contains(.otherScript)
       && after.contains(.letter)
     {

@@ -9,9 +9,9 @@ import CMatnResources
 struct PersianLexicon: Sendable {
   /// Conjugated verb forms that may follow «می»/«نمی»: present stem + personal ending,
   /// the bare present stem, past stem + personal ending, past participle.
-  let verbForms: Set<UInt64>
+  let verbForms: WordSet
   /// Adjectives that take the comparative/superlative suffixes تر/ترین.
-  let adjectives: Set<UInt64>
+  let adjectives: WordSet
   /// Glued compound → the same compound with its ZWNJ.
   let compounds: [UInt64: [UInt32]]
   /// The shortest glued compound, in scalars (shorter tokens are not looked up).
@@ -40,8 +40,8 @@ struct PersianLexicon: Sendable {
         }
       }
     }
-    self.verbForms = verbForms
-    self.adjectives = Set(Self.lines("Orthography/adjectives.txt").map { Self.key(String($0)) })
+    self.verbForms = WordSet(verbForms)
+    self.adjectives = WordSet(Self.lines("Orthography/adjectives.txt").map { Self.key(String($0)) })
     var compounds: [UInt64: [UInt32]] = [:]
     for line in Self.lines("Orthography/compounds.tsv") {
       let parts = line.split(separator: "\t")
@@ -66,11 +66,46 @@ struct PersianLexicon: Sendable {
 
   @inline(__always)
   static func key(_ scalars: some Sequence<UInt32>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for v in scalars {
-      h ^= UInt64(v)
-      h &*= 0x0000_0100_0000_01B3
-    }
+    var h = fnvBasis
+    for v in scalars { h = fnv(h, v) }
     return h
+  }
+
+  static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// One step of FNV-1a over a scalar value.
+  @inline(__always)
+  static func fnv(_ h: UInt64, _ v: UInt32) -> UInt64 { (h ^ UInt64(v)) &* 0x0000_0100_0000_01B3 }
+}
+
+/// A set of word keys (FNV-1a hashes) with open addressing: the keys are already
+/// well-mixed hashes, so lookups skip `Hasher` entirely.
+struct WordSet: Sendable {
+  private let slots: [UInt64]
+  private let mask: Int
+
+  init(_ keys: some Sequence<UInt64>) {
+    let unique = Set(keys)
+    var size = 16
+    while size < unique.count * 2 { size <<= 1 }
+    var slots = [UInt64](repeating: 0, count: size)
+    for key in unique where key != 0 {
+      var i = Int(truncatingIfNeeded: key) & (size - 1)
+      while slots[i] != 0 { i = (i + 1) & (size - 1) }
+      slots[i] = key
+    }
+    self.slots = slots
+    self.mask = size - 1
+  }
+
+  @inline(__always)
+  func contains(_ key: UInt64) -> Bool {
+    var i = Int(truncatingIfNeeded: key) & mask
+    while true {
+      let slot = slots[i]
+      if slot == key { return key != 0 }
+      if slot == 0 { return false }
+      i = (i + 1) & mask
+    }
   }
 }

@@ -7,6 +7,7 @@
 /// English inside Persian keeps its own punctuation (`«Hello, world?»`); protected
 /// spans are never touched.
 struct PersianPunctuation {
+  let classOf = ScalarClasses.shared
   func apply(_ buffer: TextBuffer, _ report: inout ChangeRecorder) -> TextBuffer {
     let s = buffer.scalars
     let flags = buffer.flags
@@ -17,11 +18,11 @@ struct PersianPunctuation {
       guard k >= 0 && k < n, flags[k].contains(.persian), !flags[k].contains(.protected) else { return false }
       let v = s[k]
       if v >= 0x06F0 && v <= 0x06F9 { return true }
-      let c = ScalarClass.of(v)
+      let c = classOf(v)
       return c.contains(.arabicScript) && (c.contains(.letter) || c.contains(.mark))
     }
     func isPersianLetter(_ k: Int) -> Bool {
-      isPersian(k) && ScalarClass.of(s[k]).contains(.letter)
+      isPersian(k) && classOf(s[k]).contains(.letter)
     }
     func previousNonSpace(_ k: Int) -> Int {
       var j = k - 1
@@ -102,8 +103,8 @@ struct PersianPunctuation {
         out.keep(i)
       }
       // One space after ، ؛ ؟ ! : when a Persian word follows directly.
-      if [0x060C, 0x061B, 0x061F, 0x21, 0x3A].contains(written), isPersian(previousNonSpace(i)),
-        isPersianLetter(i + 1)
+      if written == 0x060C || written == 0x061B || written == 0x061F || written == 0x21 || written == 0x3A,
+        isPersian(previousNonSpace(i)), isPersianLetter(i + 1)
       {
         out.insert(0x20, before: i + 1, flagsFrom: i, .punctuationSpacing, &report)
       }
@@ -124,7 +125,7 @@ struct PersianPunctuation {
     func strongIsPersian(from k: Int, step: Int) -> Bool {
       var j = k
       while j >= 0 && j < s.count && s[j] != 0x0A {
-        let c = ScalarClass.of(s[j])
+        let c = classOf(s[j])
         if c.contains(.letter) {
           return flags[j].contains(.persian) && !flags[j].contains(.protected) && c.contains(.arabicScript)
         }

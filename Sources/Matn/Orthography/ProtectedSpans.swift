@@ -4,19 +4,21 @@
 ///
 /// Numbers in Persian or Arabic-Indic digits inside Persian text are Persian text: the
 /// digit and decimal-separator rules apply to them (PERSIAN.md A.3, A.7).
-enum ProtectedSpans {
-  static func mark(_ buffer: inout TextBuffer) {
+struct ProtectedSpans {
+  let classOf = ScalarClasses.shared
+
+  func mark(_ buffer: inout TextBuffer) {
     let s = buffer.scalars
     let n = s.count
     var i = 0
     while i < n {
       let v = s[i]
-      if let end = url(s, i) ?? email(s, i) ?? entity(s, i) {
+      if v < 0x80, let end = url(s, i) ?? email(s, i) ?? entity(s, i) {
         for k in i..<end { buffer.flags[k].insert(.protected) }
         i = end
         continue
       }
-      let c = ScalarClass.of(v)
+      let c = classOf(v)
       if v >= 0x30 && v <= 0x39 {
         let end = asciiNumber(s, i)
         for k in i..<end { buffer.flags[k].insert(.protected) }
@@ -25,10 +27,10 @@ enum ProtectedSpans {
         var j = i + 1
         while j < n {
           let w = s[j]
-          let cw = ScalarClass.of(w)
+          let cw = classOf(w)
           if cw.contains(.latin) || cw.contains(.mark) && !cw.contains(.arabicScript) { j += 1; continue }
           // Apostrophes and hyphens inside a word: don't, Ali-Akbar.
-          if (w == 0x27 || w == 0x2019 || w == 0x2D) && j + 1 < n && ScalarClass.of(s[j + 1]).contains(.latin) {
+          if (w == 0x27 || w == 0x2019 || w == 0x2D) && j + 1 < n && classOf(s[j + 1]).contains(.latin) {
             j += 2
             continue
           }
@@ -40,7 +42,7 @@ enum ProtectedSpans {
         var j = i + 1
         while j < n {
           let w = s[j]
-          if ScalarClass.of(w).contains(.emoji) || w == 0x200D || w == 0xFE0F || isRegionalIndicator(w)
+          if classOf(w).contains(.emoji) || w == 0x200D || w == 0xFE0F || isRegionalIndicator(w)
             || (w >= 0xE0020 && w <= 0xE007F)
           {
             j += 1
@@ -56,14 +58,14 @@ enum ProtectedSpans {
     }
   }
 
-  private static func isRegionalIndicator(_ v: UInt32) -> Bool { v >= 0x1F1E6 && v <= 0x1F1FF }
+  private func isRegionalIndicator(_ v: UInt32) -> Bool { v >= 0x1F1E6 && v <= 0x1F1FF }
 
   @inline(__always)
-  private static func isASCIIAlnum(_ v: UInt32) -> Bool {
+  private func isASCIIAlnum(_ v: UInt32) -> Bool {
     (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
   }
 
-  private static func matches(_ s: [UInt32], _ i: Int, _ ascii: String) -> Bool {
+  private func matches(_ s: [UInt32], _ i: Int, _ ascii: String) -> Bool {
     var k = i
     for u in ascii.utf8 {
       guard k < s.count else { return false }
@@ -77,7 +79,7 @@ enum ProtectedSpans {
 
   /// `http://…`, `https://…`, `ftp://…`, `www.…` up to white space, quotes or
   /// guillemets, without trailing punctuation.
-  private static func url(_ s: [UInt32], _ i: Int) -> Int? {
+  private func url(_ s: [UInt32], _ i: Int) -> Int? {
     let v = s[i]
     guard v == 0x68 || v == 0x48 || v == 0x66 || v == 0x46 || v == 0x77 || v == 0x57 else { return nil }
     if i > 0 && isASCIIAlnum(s[i - 1]) { return nil }
@@ -87,7 +89,7 @@ enum ProtectedSpans {
     while j < s.count {
       let w = s[j]
       if w <= 0x20 || w == 0x22 || w == 0x3C || w == 0x3E || w == 0xAB || w == 0xBB || w == 0x201C || w == 0x201D
-        || ScalarClass.of(w).contains(.space)
+        || classOf(w).contains(.space)
       {
         break
       }
@@ -101,7 +103,7 @@ enum ProtectedSpans {
   }
 
   /// `local@domain.tld` with an ASCII local part and domain.
-  private static func email(_ s: [UInt32], _ i: Int) -> Int? {
+  private func email(_ s: [UInt32], _ i: Int) -> Int? {
     guard isLocalPart(s[i]), i == 0 || !isLocalPart(s[i - 1]) else { return nil }
     var j = i
     while j < s.count && isLocalPart(s[j]) { j += 1 }
@@ -117,12 +119,12 @@ enum ProtectedSpans {
     return k
   }
 
-  private static func isLocalPart(_ v: UInt32) -> Bool {
+  private func isLocalPart(_ v: UInt32) -> Bool {
     isASCIIAlnum(v) || v == 0x2E || v == 0x5F || v == 0x25 || v == 0x2B || v == 0x2D
   }
 
   /// `&amp;`, `&#1740;`, `&#x6CC;`.
-  private static func entity(_ s: [UInt32], _ i: Int) -> Int? {
+  private func entity(_ s: [UInt32], _ i: Int) -> Int? {
     guard s[i] == 0x26 else { return nil }
     var j = i + 1
     if j < s.count && s[j] == 0x23 {
@@ -146,7 +148,7 @@ enum ProtectedSpans {
 
   /// An ASCII-digit number with its internal separators (`1,200.50`, `12:30`,
   /// `2024-03-12`, `1/2`); a lone digit run is protected too.
-  private static func asciiNumber(_ s: [UInt32], _ i: Int) -> Int {
+  private func asciiNumber(_ s: [UInt32], _ i: Int) -> Int {
     var j = i
     while j < s.count {
       let w = s[j]

@@ -5,21 +5,27 @@
 /// Spans with too little evidence (a lone name) take the language of the document's
 /// decided spans, weighted by length; with none decided, ``defaultLanguage``.
 struct Segmentation {
+  let classOf = ScalarClasses.shared
   var classifier: any ArabicScriptSpanClassifier
   var defaultLanguage: ArabicScriptLanguage
 
   func apply(_ buffer: inout TextBuffer) {
-    ProtectedSpans.mark(&buffer)
+    ProtectedSpans().mark(&buffer)
     let spans = arabicScriptSpans(buffer.scalars)
     guard !spans.isEmpty else { return }
     var decided: [ArabicScriptLanguage?] = []
     decided.reserveCapacity(spans.count)
     var weights: [ArabicScriptLanguage: Int] = [:]
-    var text = String.UnicodeScalarView()
+    let builtIn = classifier as? LetterStatisticsClassifier
     for span in spans {
-      text.removeAll(keepingCapacity: true)
-      for v in buffer.scalars[span] { text.append(Unicode.Scalar(v)!) }
-      let language = classifier.classify(String(text))
+      let language: ArabicScriptLanguage?
+      if let builtIn {
+        language = builtIn.classify(scalars: buffer.scalars[span])
+      } else {
+        var text = String.UnicodeScalarView()
+        for v in buffer.scalars[span] { text.append(Unicode.Scalar(v)!) }
+        language = classifier.classify(String(text))
+      }
       decided.append(language)
       if let language { weights[language, default: 0] += span.count }
     }
@@ -50,7 +56,7 @@ struct Segmentation {
         close(i)
         start = i + 1
       } else {
-        let c = ScalarClass.of(v)
+        let c = classOf(v)
         if c.contains(.letter) {
           if c.contains(.arabicScript) {
             hasArabic = true
@@ -58,7 +64,7 @@ struct Segmentation {
             // A letter of another script ends the span; its word starts a new segment.
             close(i)
             var j = i + 1
-            while j < n, ScalarClass.of(s[j]).contains(.letter), !ScalarClass.of(s[j]).contains(.arabicScript) { j += 1 }
+            while j < n, classOf(s[j]).contains(.letter), !classOf(s[j]).contains(.arabicScript) { j += 1 }
             start = j
             i = j
             continue

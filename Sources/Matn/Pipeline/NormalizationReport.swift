@@ -69,6 +69,43 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
   /// A line changed by the profile's Unicode normalization form (NFC or NFKC).
   case unicodeNormalization
 
+  /// The position of this kind in `allCases` (a jump table, not a hash lookup).
+  var ordinal: Int {
+    switch self {
+    case .lineEnding: 0
+    case .spaceSeparator: 1
+    case .tab: 2
+    case .byteOrderMark: 3
+    case .zeroWidthSpace: 4
+    case .softHyphen: 5
+    case .controlCharacter: 6
+    case .bidiControl: 7
+    case .strayJoiner: 8
+    case .halfSpace: 9
+    case .lineEdgeSpace: 10
+    case .repeatedSpace: 11
+    case .blankLine: 12
+    case .presentationForm: 13
+    case .arabicYeh: 14
+    case .arabicKaf: 15
+    case .hehWithYeh: 16
+    case .arabicIndicDigit: 17
+    case .tatweel: 18
+    case .diacritic: 19
+    case .repeatedLetter: 20
+    case .repeatedZWNJ: 21
+    case .strayZWNJ: 22
+    case .zwnjAfterNonJoiner: 23
+    case .affixJoin: 24
+    case .compoundZWNJ: 25
+    case .persianPunctuation: 26
+    case .punctuationSpacing: 27
+    case .guillemets: 28
+    case .decimalSeparator: 29
+    case .unicodeNormalization: 30
+    }
+  }
+
   /// The stage this kind of change belongs to.
   public var stage: NormalizationStage {
     switch self {
@@ -125,8 +162,6 @@ struct ChangeRecorder {
   private(set) var bidiControlOffsets: [Int] = []
   let recordsRanges: Bool
   private static let kinds = ChangeKind.allCases
-  private static let index: [ChangeKind: Int] = Dictionary(
-    uniqueKeysWithValues: ChangeKind.allCases.enumerated().map { ($1, $0) })
 
   init(recordsRanges: Bool) {
     self.recordsRanges = recordsRanges
@@ -135,14 +170,14 @@ struct ChangeRecorder {
 
   @inline(__always)
   mutating func record(_ kind: ChangeKind, _ origin: Range<Int32>) {
-    countsByKind[Self.index[kind]!] += 1
+    countsByKind[kind.ordinal] += 1
     if recordsRanges {
       changes.append(NormalizationChange(kind: kind, utf8Range: Int(origin.lowerBound)..<Int(origin.upperBound)))
     }
   }
 
   /// Counts `n` changes of `kind` without positions (used for whole-line Unicode forms).
-  mutating func record(_ kind: ChangeKind, count n: Int) { countsByKind[Self.index[kind]!] += n }
+  mutating func record(_ kind: ChangeKind, count n: Int) { countsByKind[kind.ordinal] += n }
 
   mutating func recordBidiControl(at offset: Int32?) {
     if let offset { bidiControlOffsets.append(Int(offset)) }

@@ -34,11 +34,9 @@ struct ScalarClass: OptionSet, Sendable {
 
   static let arabicLetter: ScalarClass = [.letter, .arabicScript]
 
-  @inline(__always)
-  static func of(_ value: UInt32) -> ScalarClass {
-    if value < 0x10000 { return ScalarClass(rawValue: ScalarClassTable.bmp[Int(value)]) }
-    return compute(value)
-  }
+  /// The class of `value`. On hot paths prefer a stored ``ScalarClasses`` value, which
+  /// avoids the lazy-global check on every call.
+  static func of(_ value: UInt32) -> ScalarClass { ScalarClasses.shared(value) }
 
   static func compute(_ value: UInt32) -> ScalarClass {
     guard let scalar = Unicode.Scalar(value) else { return [] }
@@ -78,6 +76,20 @@ struct ScalarClass: OptionSet, Sendable {
   }
 }
 
-enum ScalarClassTable {
-  static let bmp: [UInt16] = (0..<0x10000).map { ScalarClass.compute(UInt32($0)).rawValue }
+/// The classification table; stages keep one in a stored property.
+struct ScalarClasses: @unchecked Sendable {
+  /// 64 Ki entries, allocated once for the life of the process and never written
+  /// after initialisation (a plain pointer: no retain, no bounds check per lookup).
+  private let bmp: UnsafePointer<UInt16>
+
+  static let shared: ScalarClasses = {
+    let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10000)
+    for v in 0..<0x10000 { table[v] = ScalarClass.compute(UInt32(v)).rawValue }
+    return ScalarClasses(bmp: UnsafePointer(table))
+  }()
+
+  @inline(__always)
+  func callAsFunction(_ value: UInt32) -> ScalarClass {
+    value < 0x10000 ? ScalarClass(rawValue: bmp[Int(value)]) : ScalarClass.compute(value)
+  }
 }

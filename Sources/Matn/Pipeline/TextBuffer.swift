@@ -3,8 +3,8 @@
 /// origin in the original UTF-8 input.
 ///
 /// Stages never edit a buffer in place: they stream it into a ``Rewriter``, which keeps
-/// the three arrays aligned and records every change. That one mechanism is what makes
-/// the change report exact.
+/// the arrays aligned and records every change. That one mechanism is what makes the
+/// change report exact.
 struct TextBuffer {
   var scalars: [UInt32]
   var flags: [SpanFlags]
@@ -12,37 +12,70 @@ struct TextBuffer {
   var origins: [Range<Int32>]?
 
   init(_ text: String, trackOrigins: Bool) {
-    var scalars: [UInt32] = []
-    scalars.reserveCapacity(text.utf8.count)
+    var text = text
     var origins: [Range<Int32>]? = trackOrigins ? [] : nil
-    if trackOrigins {
-      var offset: Int32 = 0
-      for s in text.unicodeScalars {
-        let width = Int32(UTF8.width(s))
-        scalars.append(s.value)
-        origins!.append(offset..<offset + width)
-        offset += width
+    scalars = text.withUTF8 { utf8 in
+      [UInt32](unsafeUninitializedCapacity: utf8.count) { out, count in
+        // The String's UTF-8 is valid: decode without checks.
+        var i = 0, n = 0
+        let end = utf8.count
+        while i < end {
+          let b0 = UInt32(utf8[i])
+          var v: UInt32
+          var width: Int
+          if b0 < 0x80 {
+            v = b0; width = 1
+          } else if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); width = 2
+          } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); width = 3
+          } else {
+            v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+              | UInt32(utf8[i + 3] & 0x3F)
+            width = 4
+          }
+          out[n] = v
+          if trackOrigins { origins!.append(Int32(i)..<Int32(i + width)) }
+          n += 1
+          i += width
+        }
+        count = n
       }
-    } else {
-      for s in text.unicodeScalars { scalars.append(s.value) }
     }
-    self.scalars = scalars
-    self.flags = [SpanFlags](repeating: [], count: scalars.count)
+    flags = [SpanFlags](repeating: [], count: scalars.count)
     self.origins = origins
   }
 
   var count: Int { scalars.count }
 
-  /// The scalar at `i`, or 0 outside the buffer (0 acts as a text edge in rules).
-  @inline(__always)
-  subscript(safe i: Int) -> UInt32 { i >= 0 && i < scalars.count ? scalars[i] : 0 }
-
+  /// The text as a `String`, encoded straight into the string's storage.
   var string: String {
-    var view = String.UnicodeScalarView()
-    view.reserveCapacity(scalars.count)
-    for v in scalars { view.append(Unicode.Scalar(v)!) }
-    return String(view)
+    var bytes = 0
+    for v in scalars { bytes += Self.width(v) }
+    return scalars.withUnsafeBufferPointer { s in
+      String(unsafeUninitializedCapacity: bytes) { out in
+        var o = 0
+        for v in s {
+          if v < 0x80 {
+            out[o] = UInt8(v); o += 1
+          } else if v < 0x800 {
+            out[o] = UInt8(0xC0 | v >> 6); out[o + 1] = UInt8(0x80 | v & 0x3F); o += 2
+          } else if v < 0x10000 {
+            out[o] = UInt8(0xE0 | v >> 12); out[o + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+            out[o + 2] = UInt8(0x80 | v & 0x3F); o += 3
+          } else {
+            out[o] = UInt8(0xF0 | v >> 18); out[o + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+            out[o + 2] = UInt8(0x80 | (v >> 6) & 0x3F); out[o + 3] = UInt8(0x80 | v & 0x3F); o += 4
+          }
+        }
+        return o
+      }
+    }
   }
+
+  /// UTF-8 length of scalar value `v`.
+  @inline(__always)
+  static func width(_ v: UInt32) -> Int { v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
 }
 
 /// Per-scalar facts established by segmentation.
@@ -58,59 +91,110 @@ struct SpanFlags: OptionSet, Sendable {
 }
 
 /// Streams a buffer into a new one, recording each change.
+///
+/// Kept scalars are not copied one by one: the rewriter remembers the pending stretch
+/// of kept source scalars and copies it in bulk when a change comes (or at the end).
+/// A stage that changes nothing hands back its input without any copy.
 struct Rewriter {
-  private(set) var output: TextBuffer
+  private var out: TextBuffer
   private let source: TextBuffer
+  /// Source scalars `pending` are kept but not yet copied to `out`.
+  private var pending = 0..<0
+  /// Whether anything has been changed (until then `out` stays empty).
+  private var changed = false
 
   init(_ source: TextBuffer) {
     self.source = source
-    var output = source
-    output.scalars = []
-    output.flags = []
-    output.scalars.reserveCapacity(source.count + source.count / 16)
-    output.flags.reserveCapacity(source.count + source.count / 16)
-    if output.origins != nil {
-      output.origins = []
-      output.origins!.reserveCapacity(source.count)
+    var empty = source
+    empty.scalars = []
+    empty.flags = []
+    if empty.origins != nil { empty.origins = [] }
+    self.out = empty
+  }
+
+  /// The rewritten buffer.
+  var output: TextBuffer {
+    mutating get {
+      if !changed && pending == 0..<source.count { return source }
+      flush()
+      return out
     }
-    self.output = output
+  }
+
+  /// Number of scalars written so far.
+  var outputCount: Int { out.scalars.count + pending.count }
+
+  /// The `k`-th scalar written so far.
+  @inline(__always)
+  func outputScalar(_ k: Int) -> UInt32 {
+    k < out.scalars.count ? out.scalars[k] : source.scalars[pending.lowerBound + k - out.scalars.count]
+  }
+
+  /// The last scalar written so far (0 if none).
+  var lastOutput: UInt32 {
+    let n = outputCount
+    return n == 0 ? 0 : outputScalar(n - 1)
+  }
+
+  private mutating func flush() {
+    if out.scalars.capacity == 0 {
+      let capacity = source.count + source.count / 16 + 16
+      out.scalars.reserveCapacity(capacity)
+      out.flags.reserveCapacity(capacity)
+      if out.origins != nil { out.origins!.reserveCapacity(capacity) }
+    }
+    guard !pending.isEmpty else { return }
+    source.scalars.withUnsafeBufferPointer { out.scalars.append(contentsOf: UnsafeBufferPointer(rebasing: $0[pending])) }
+    source.flags.withUnsafeBufferPointer { out.flags.append(contentsOf: UnsafeBufferPointer(rebasing: $0[pending])) }
+    if let origins = source.origins { out.origins!.append(contentsOf: origins[pending]) }
+    pending = pending.upperBound..<pending.upperBound
   }
 
   /// Copies source scalar `i` unchanged.
   @inline(__always)
   mutating func keep(_ i: Int) {
-    output.scalars.append(source.scalars[i])
-    output.flags.append(source.flags[i])
-    if output.origins != nil { output.origins!.append(source.origins![i]) }
+    if i == pending.upperBound {
+      pending = pending.lowerBound..<i + 1
+    } else {
+      flush()
+      pending = i..<i + 1
+    }
   }
 
   /// Copies source scalars `range` unchanged.
+  @inline(__always)
   mutating func keep(_ range: Range<Int>) {
-    output.scalars.append(contentsOf: source.scalars[range])
-    output.flags.append(contentsOf: source.flags[range])
-    if output.origins != nil { output.origins!.append(contentsOf: source.origins![range]) }
+    if range.isEmpty { return }
+    if range.lowerBound == pending.upperBound {
+      pending = pending.lowerBound..<range.upperBound
+    } else {
+      flush()
+      pending = range
+    }
   }
 
   /// Writes `values` in place of source scalars `range` (empty `values` deletes them).
-  @inline(__always)
-  mutating func replace(_ range: Range<Int>, with values: some Collection<UInt32>, _ kind: ChangeKind,
-                        _ report: inout ChangeRecorder) {
-    let flags = range.isEmpty ? [] : source.flags[range.lowerBound]
+  mutating func replace(
+    _ range: Range<Int>, with values: some Collection<UInt32>, _ kind: ChangeKind, _ report: inout ChangeRecorder
+  ) {
+    flush()
+    changed = true
+    let flags = range.lowerBound < source.count ? source.flags[range.lowerBound] : []
     var origin: Range<Int32> = 0..<0
     if let origins = source.origins {
       if range.isEmpty {
-        let at = range.lowerBound < origins.count ? origins[range.lowerBound].lowerBound
-          : (origins.last?.upperBound ?? 0)
+        let at = range.lowerBound < origins.count ? origins[range.lowerBound].lowerBound : (origins.last?.upperBound ?? 0)
         origin = at..<at
       } else {
         origin = origins[range.lowerBound].lowerBound..<origins[range.upperBound - 1].upperBound
       }
     }
     for v in values {
-      output.scalars.append(v)
-      output.flags.append(flags)
-      if output.origins != nil { output.origins!.append(origin) }
+      out.scalars.append(v)
+      out.flags.append(flags)
+      if out.origins != nil { out.origins!.append(origin) }
     }
+    pending = range.upperBound..<range.upperBound
     report.record(kind, origin)
   }
 
@@ -128,19 +212,20 @@ struct Rewriter {
 
   /// Inserts `value` before source scalar `i` (or at the end), taking the flags of
   /// scalar `flagsFrom`.
-  mutating func insert(_ value: UInt32, before i: Int, flagsFrom: Int, _ kind: ChangeKind,
-                       _ report: inout ChangeRecorder) {
+  mutating func insert(
+    _ value: UInt32, before i: Int, flagsFrom: Int, _ kind: ChangeKind, _ report: inout ChangeRecorder
+  ) {
+    flush()
+    changed = true
     var origin: Range<Int32> = 0..<0
     if let origins = source.origins {
       let at = i < origins.count ? origins[i].lowerBound : (origins.last?.upperBound ?? 0)
       origin = at..<at
     }
-    output.scalars.append(value)
-    output.flags.append(source.flags[flagsFrom])
-    if output.origins != nil { output.origins!.append(origin) }
+    out.scalars.append(value)
+    out.flags.append(source.flags[flagsFrom])
+    if out.origins != nil { out.origins!.append(origin) }
+    pending = i..<i
     report.record(kind, origin)
   }
-
-  /// The last scalar written so far (0 if none).
-  var lastOutput: UInt32 { output.scalars.last ?? 0 }
 }

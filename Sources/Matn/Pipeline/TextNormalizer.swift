@@ -145,28 +145,39 @@ struct UnicodeForm {
   var form: Normalizer.Form
 
   func apply(_ text: String, _ buffer: TextBuffer, _ report: inout ChangeRecorder) -> String {
-    let normalizer = Normalizer.shared(form)
-    if normalizer.isNormalized(text) { return text }
-    // Count (and locate) the lines that change; normalise line by line (LF is a
-    // boundary for every form, so this equals normalising the whole).
-    var output = ""
-    output.reserveCapacity(text.utf8.count)
-    var scalarIndex = 0
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      let lineString = String(line)
-      let count = lineString.unicodeScalars.count
-      let normalized = normalizer.normalize(lineString)
-      if normalized != lineString || !normalized.unicodeScalars.elementsEqual(lineString.unicodeScalars) {
-        var origin: Range<Int32> = 0..<0
-        if let origins = buffer.origins, count > 0, scalarIndex + count <= origins.count {
-          origin = origins[scalarIndex].lowerBound..<origins[scalarIndex + count - 1].upperBound
+    let normalized = Normalizer.shared(form).normalize(text)
+    var before = text, after = normalized
+    // Same storage: the text was already in this form.
+    let same = before.withUTF8 { a in after.withUTF8 { b in a.baseAddress == b.baseAddress && a.count == b.count } }
+    if same { return normalized }
+    // Every form keeps line feeds, so lines correspond one to one: compare bytes.
+    before.withUTF8 { a in
+      after.withUTF8 { b in
+        var i = 0, j = 0, scalar = 0
+        while i <= a.count {
+          var iEnd = i
+          var lineScalars = 0
+          while iEnd < a.count && a[iEnd] != 0x0A {
+            if a[iEnd] & 0xC0 != 0x80 { lineScalars += 1 }
+            iEnd += 1
+          }
+          var jEnd = j
+          while jEnd < b.count && b[jEnd] != 0x0A { jEnd += 1 }
+          let changed = iEnd - i != jEnd - j || !UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(a)[i..<iEnd])
+            .elementsEqual(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[j..<jEnd]))
+          if changed {
+            var origin: Range<Int32> = 0..<0
+            if let origins = buffer.origins, lineScalars > 0, scalar + lineScalars <= origins.count {
+              origin = origins[scalar].lowerBound..<origins[scalar + lineScalars - 1].upperBound
+            }
+            report.record(.unicodeNormalization, origin)
+          }
+          scalar += lineScalars + 1
+          i = iEnd + 1
+          j = jEnd + 1
         }
-        report.record(.unicodeNormalization, origin)
       }
-      if scalarIndex > 0 { output.append("\n") }
-      output.append(normalized)
-      scalarIndex += count + 1
     }
-    return output
+    return normalized
   }
 }
