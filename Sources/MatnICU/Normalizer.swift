@@ -102,7 +102,12 @@ public struct Normalizer: @unchecked Sendable {
   }
 
   func isNormalized(_ utf8: UnsafeBufferPointer<UInt8>, chunkLimit: Int) -> Bool {
+    // A table-driven scan settles the common case; ICU checks from where it stopped
+    // (a normalization boundary).
     var start = 0
+    if let base = utf8.baseAddress {
+      start = Int(cicu_normalizer_simple_prefix_utf8(form.shimValue, base, Int32(clamping: min(utf8.count, chunkLimit))))
+    }
     while start < utf8.count {
       let end = chunkEnd(utf8, from: start, limit: chunkLimit)
       var status: Int32 = 0
@@ -197,23 +202,21 @@ public struct Normalizer: @unchecked Sendable {
     let length = Int32(utf8.count)
     // Composed forms rarely grow; decomposed ones may. Retry once with the exact size.
     var capacity = form.composes ? utf8.count + utf8.count / 8 + 16 : utf8.count * 2 + 16
-    var needed = 0
     for _ in 0..<2 {
-      let result = String(unsafeUninitializedCapacity: capacity) { out in
-        var status: Int32 = 0
-        let written = ICU.nonNull(utf8) { base in
-          cicu_normalizer_normalize_utf8(instance, base, length, out.baseAddress, Int32(clamping: capacity), &status)
-        }
-        if status == ICUError.bufferOverflow.rawValue {
-          needed = Int(written)
-          return 0
-        }
-        ICU.expect(status, "normalizeUTF8")
-        needed = -1
-        return Int(written)
+      let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+      defer { scratch.deallocate() }
+      var status: Int32 = 0
+      let written = ICU.nonNull(utf8) { base in
+        cicu_normalizer_normalize_utf8(instance, base, length, scratch.baseAddress, Int32(clamping: capacity), &status)
       }
-      if needed < 0 { return result }
-      capacity = needed
+      if status == ICUError.bufferOverflow.rawValue {
+        capacity = Int(written)
+        continue
+      }
+      ICU.expect(status, "normalizeUTF8")
+      // ICU writes well-formed UTF-8: skip the standard library's re-validation.
+      let output = UnsafeBufferPointer(rebasing: scratch[..<Int(written)])
+      return String(copying: UTF8Span(unchecked: output.span))
     }
     preconditionFailure("normalizeUTF8 reported two different output lengths")
   }

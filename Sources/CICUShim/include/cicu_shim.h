@@ -58,6 +58,13 @@ int32_t cicu_normalizer_normalize_utf8(const void *normalizer, const uint8_t *sr
                                        int32_t length, uint8_t *dest, int32_t capacity,
                                        int32_t *status);
 
+/// The length of the longest prefix of `src` that is certainly in the form of `form`
+/// (a CICU_NORM_ value) and ends at a normalization boundary: every code point in it
+/// has a boundary before it and is unchanged by the form. A table-driven scan, much
+/// faster than ICU's general check on text that is already normalized; ICU checks
+/// the rest from the returned offset.
+int32_t cicu_normalizer_simple_prefix_utf8(int32_t form, const uint8_t *src, int32_t length);
+
 /// 1 when normalization never interacts across a boundary just before `scalar`
 /// (text can be split there and normalized in pieces).
 int32_t cicu_normalizer_has_boundary_before(const void *normalizer, uint32_t scalar);

@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+//
+// Benchmarks for Matn, kept in a separate package so that the main package does
+// not depend on ordo-one/benchmark. Run from the repository root:
+//
+//   swift package --package-path Benchmarks benchmark
+//
+// See Benchmarks/README.md.
+
+import PackageDescription
+
+let package = Package(
+  name: "MatnBenchmarks",
+  dependencies: [
+    .package(name: "Matn", path: ".."),
+    .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+  ],
+  targets: [
+    // Deterministic generator of mixed English/Persian text (shared by the
+    // benchmarks and by scripts/bench-nfc through `nfc-throughput generate`).
+    .target(name: "BenchCorpus", path: "Sources/BenchCorpus"),
+
+    // ordo-one/benchmark discovers benchmark executables by their directory:
+    // it must sit directly under a folder named `Benchmarks` (this package's root).
+    .executableTarget(
+      name: "NormalizationBenchmarks",
+      dependencies: [
+        "BenchCorpus",
+        .product(name: "MatnICU", package: "Matn"),
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "NormalizationBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
+
+    // Plain throughput driver used by scripts/bench-nfc (not a benchmark target:
+    // it lives under Sources/, so the benchmark plugin ignores it).
+    .executableTarget(
+      name: "nfc-throughput",
+      dependencies: ["BenchCorpus", .product(name: "MatnICU", package: "Matn")],
+      path: "Sources/nfc-throughput"
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)
