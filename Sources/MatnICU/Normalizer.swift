@@ -121,6 +121,17 @@ public struct Normalizer: @unchecked Sendable {
     return true
   }
 
+  /// ICU's own check, without the table-driven prefix scan (a test oracle).
+  func icuIsNormalized(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { utf8 in
+      var status: Int32 = 0
+      let yes = ICU.nonNull(utf8) { cicu_normalizer_is_normalized_utf8(instance, $0, Int32(utf8.count), &status) }
+      ICU.expect(status, "isNormalizedUTF8")
+      return yes != 0
+    }
+  }
+
   /// Returns `text` in this normalizer's form.
   ///
   /// When `text` is already normalized, the result is `text` itself: no copy and no

@@ -82,6 +82,26 @@ struct NormalizerTests {
     #expect(String(decoding: output, as: UTF8.self) == "> \u{E9}\u{FFFD}")
   }
 
+  @Test("the table-driven fast check agrees with ICU's check on random text", arguments: Normalizer.Form.allCases)
+  func fastCheckAgreesWithICU(form: Normalizer.Form) {
+    // Starters, composites, combining marks (some that compose backwards), Arabic with
+    // hamza and madda, Hangul jamo and syllables, singletons, compatibility characters,
+    // ZWNJ, supplementary characters, upper case (for NFKC_Casefold).
+    let palette: [String] = [
+      "a", "A", " ", "\n", "e", "\u{301}", "\u{E9}", "\u{323}", "\u{307}", "\u{1E0B}", "ا", "\u{654}", "\u{653}",
+      "\u{655}", "\u{623}", "و", "ی", "ه", "\u{6C0}", "\u{64E}", "\u{651}", "\u{200C}", "\u{1100}", "\u{1161}",
+      "\u{11A8}", "\u{AC00}", "\u{212B}", "\u{F900}", "\u{958}", "\u{FB01}", "\u{FEFB}", "\u{2075}", "\u{1D15E}",
+      "😀", "\u{0CBF}", "\u{0CD5}", "\u{0F73}", "\u{0344}", "\u{037E}", "Ω", "\u{2126}", "ß", "ẞ", "\u{3099}", "か",
+    ]
+    var generator = SplitMix(seed: UInt64(Normalizer.Form.allCases.firstIndex(of: form)!) &+ 7)
+    let normalizer = Normalizer.shared(form)
+    for _ in 0..<4000 {
+      let length = Int(generator.next() % 12)
+      let text = (0..<length).map { _ in palette[Int(generator.next() % UInt64(palette.count))] }.joined()
+      #expect(normalizer.isNormalized(text) == normalizer.icuIsNormalized(text), "\(form): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+  }
+
   @Test("normalizers may be used from many tasks at once")
   func concurrentUse() async {
     let input = String(repeating: "cafe\u{301} تهران ", count: 200)
@@ -90,5 +110,18 @@ struct NormalizerTests {
       for _ in 0..<8 { group.addTask { Normalizer.nfc.normalize(input) == expected } }
       for await ok in group { #expect(ok) }
     }
+  }
+}
+
+/// A small deterministic generator for randomised tests.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }
