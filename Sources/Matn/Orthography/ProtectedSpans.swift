@@ -9,19 +9,23 @@ struct ProtectedSpans {
 
   func mark(_ buffer: inout TextBuffer) {
     let s = buffer.scalars
+    buffer.flags.withUnsafeMutableBufferPointer { flags in mark(s, &flags) }
+  }
+
+  private func mark(_ s: [UInt32], _ flags: inout UnsafeMutableBufferPointer<SpanFlags>) {
     let n = s.count
     var i = 0
     while i < n {
       let v = s[i]
       if v < 0x80, let end = url(s, i) ?? email(s, i) ?? entity(s, i) {
-        for k in i..<end { buffer.flags[k].insert(.protected) }
+        for k in i..<end { flags[k].insert(.protected) }
         i = end
         continue
       }
       let c = classOf(v)
       if v >= 0x30 && v <= 0x39 {
         let end = asciiNumber(s, i)
-        for k in i..<end { buffer.flags[k].insert(.protected) }
+        for k in i..<end { flags[k].insert(.protected) }
         i = end
       } else if c.contains(.latin) && c.contains(.letter) {
         var j = i + 1
@@ -36,7 +40,7 @@ struct ProtectedSpans {
           }
           break
         }
-        for k in i..<j { buffer.flags[k].insert(.protected) }
+        for k in i..<j { flags[k].insert(.protected) }
         i = j
       } else if c.contains(.emoji) || (isRegionalIndicator(v)) {
         var j = i + 1
@@ -50,7 +54,7 @@ struct ProtectedSpans {
             break
           }
         }
-        for k in i..<j { buffer.flags[k].insert(.protected) }
+        for k in i..<j { flags[k].insert(.protected) }
         i = j
       } else {
         i += 1

@@ -31,9 +31,11 @@ struct Segmentation {
     }
     let prior = weights.max { a, b in a.value < b.value || (a.value == b.value && b.key == .persian) }?.key
       ?? defaultLanguage
-    for (span, language) in zip(spans, decided) {
-      let flag: SpanFlags = (language ?? prior) == .persian ? .persian : .otherArabicScript
-      for k in span { buffer.flags[k].insert(flag) }
+    buffer.flags.withUnsafeMutableBufferPointer { flags in
+      for (span, language) in zip(spans, decided) {
+        let flag: SpanFlags = (language ?? prior) == .persian ? .persian : .otherArabicScript
+        for k in span { flags[k].insert(flag) }
+      }
     }
   }
 
