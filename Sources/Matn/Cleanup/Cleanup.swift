@@ -55,18 +55,18 @@ struct Cleanup {
       case 0x200B, 0x2060, 0x180E:
         out.delete(i, .zeroWidthSpace, &report)
       case 0x00AD:
-        if betweenArabicLetters(out.lastOutput, s, i) {
+        if betweenArabicLetters(out, s, i) {
           out.replace(i, with: 0x200C, .halfSpace, &report)
         } else {
           out.delete(i, .softHyphen, &report)
         }
       case 0x00AC:
-        if betweenArabicLetters(out.lastOutput, s, i) {
+        if betweenArabicLetters(out, s, i) {
           out.replace(i, with: 0x200C, .halfSpace, &report)
         } else {
           out.keep(i)
         }
-      case 0x200F where betweenArabicLetters(out.lastOutput, s, i):
+      case 0x200F where betweenArabicLetters(out, s, i):
         out.replace(i, with: 0x200C, .halfSpace, &report)
       case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
         report.recordBidiControl(at: offset)
@@ -90,10 +90,23 @@ struct Cleanup {
 
   /// Whether the scalar at `i` sits between two Arabic letters (a half-space typed
   /// with the wrong character).
-  private func betweenArabicLetters(_ previous: UInt32, _ s: [UInt32], _ i: Int) -> Bool {
-    guard i + 1 < s.count else { return false }
-    return classOf(previous).isSuperset(of: .arabicLetter)
-      && classOf(s[i + 1]).isSuperset(of: .arabicLetter)
+  private func betweenArabicLetters(_ out: Rewriter, _ s: [UInt32], _ i: Int) -> Bool {
+    // Look past marks, and past the invisibles this stage removes.
+    var k = out.outputCount - 1
+    while k >= 0 && (classOf(out.outputScalar(k)).contains(.mark) || out.outputScalar(k) == 0x200C) { k -= 1 }
+    guard k >= 0, classOf(out.outputScalar(k)).isSuperset(of: .arabicLetter) else { return false }
+    var j = i + 1
+    while j < s.count && (Self.removes(s[j]) || classOf(s[j]).contains(.mark) || s[j] == 0x200C || s[j] == 0xAC) { j += 1 }
+    return j < s.count && classOf(s[j]).isSuperset(of: .arabicLetter)
+  }
+
+  /// Invisible characters this stage always removes.
+  private static func removes(_ v: UInt32) -> Bool {
+    switch v {
+    case 0xFEFF, 0x200B, 0x2060, 0x180E, 0x00AD, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0x200D: true
+    case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F...0x84, 0x86...0x9F: true
+    default: false
+    }
   }
 
   /// ZWJ stays inside emoji sequences and between letters of scripts that need it

@@ -32,8 +32,11 @@ struct AffixJoiner {
       let next = tokens[index + 1]
       let gap = token.range.upperBound..<next.range.lowerBound
       guard !gap.isEmpty, s[gap].allSatisfy({ $0 == 0x20 }), joinsAffix(token, next, s) else { continue }
-      let last = s[token.range.upperBound - 1]
-      edits.append((gap, classOf(last).contains(.nonJoiningNext) ? [] : [0x200C], .affixJoin))
+      // The word's last letter (past its marks) decides between ZWNJ and gluing.
+      var k = token.range.upperBound - 1
+      while k > token.range.lowerBound && classOf(s[k]).contains(.mark) { k -= 1 }
+      guard s[k] != 0x200C else { continue }
+      edits.append((gap, classOf(s[k]).contains(.nonJoiningNext) ? [] : [0x200C], .affixJoin))
     }
     guard !edits.isEmpty else { return buffer }
     var out = Rewriter(buffer)

@@ -40,7 +40,10 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
     let scalars = scalars.prefix(300)
     for (i, v) in zip(scalars.indices, scalars) {
       stats.count(letter: v)
-      if v == 0x200C || (v >= 0x0621 && v <= 0x064A) || classOf(v).isSuperset(of: .arabicLetter) {
+      // Tokens include marks: «فئ» is not the Arabic word «في».
+      if v == 0x200C || (v >= 0x0621 && v <= 0x0655) || classOf(v).contains(.arabicScript)
+        && !classOf(v).contains(.punctuation) && !classOf(v).contains(.digit)
+      {
         if tokenStart < 0 {
           tokenStart = i
           key = PersianLexicon.fnvBasis
@@ -66,7 +69,7 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
 
     mutating func count(letter v: UInt32) {
       switch v {
-      case 0x0679, 0x0688, 0x0691, 0x06BA, 0x06C1, 0x06D2, 0x06C3: urdu += 1
+      case 0x0679, 0x0688, 0x0691, 0x06BA, 0x06C1, 0x06C2, 0x06D2, 0x06D3, 0x06C3: urdu += 1
       case 0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD, 0x06D0: pashto += 1
       case 0x06B5, 0x0695, 0x06C6, 0x06CE: kurdish += 1
       case 0x067E, 0x0686, 0x0698, 0x06AF: persianLetters += 1

@@ -28,7 +28,7 @@ struct PersianLetters {
     let n = s.count
     var i = 0
     while i < n {
-      let v = s[i]
+      var v = s[i]
       let f = flags[i]
       // Persian spans only; ZWNJ outside any Arabic-script span is hygiene-checked too.
       guard f.contains(.persian), !f.contains(.protected) else {
@@ -39,6 +39,32 @@ struct PersianLetters {
         }
         i += 1
         continue
+      }
+      // A letter stretched by repetition (compared after folding: يیي and ههۀ are runs
+      // too) keeps its last letter. Tatweel and marks this stage removes, and a ZWNJ
+      // after a letter that does not join, do not break a run.
+      if options.repeatedLetters, classOf(v).isSuperset(of: .arabicLetter) {
+        let folded = fold(v)
+        let transparentZWNJ = classOf(v).contains(.nonJoiningNext)
+        var letters = 1, last = i, j = i + 1
+        while j < n && flags[j].contains(.persian) {
+          if fold(s[j]) == folded {
+            letters += 1
+            last = j
+          } else if !(deletes(s[j]) || (s[j] == 0x200C && transparentZWNJ)) {
+            break
+          }
+          j += 1
+        }
+        if letters >= 3 {
+          for k in i..<last {
+            let kind: ChangeKind =
+              fold(s[k]) == folded ? .repeatedLetter : s[k] == 0x0640 ? .tatweel : s[k] == 0x200C ? .zwnjAfterNonJoiner : .diacritic
+            out.delete(k, kind, &report)
+          }
+          i = last
+          v = s[i]
+        }
       }
       switch v {
       case 0x064A where options.letters:
@@ -65,22 +91,17 @@ struct PersianLetters {
         out.delete(i, .diacritic, &report)
       case 0x064B where options.diacritics:
         // Tanwin-fath is written on alef (اتفاقاً, or ًا): keep it there.
-        if out.lastOutput == 0x0627 || (i + 1 < n && s[i + 1] == 0x0627) { out.keep(i) } else {
+        var k = out.outputCount - 1
+        while k >= 0 && classOf(out.outputScalar(k)).contains(.mark) { k -= 1 }
+        let before = k >= 0 ? out.outputScalar(k) : 0
+        var j = i + 1
+        while j < n && classOf(s[j]).contains(.mark) { j += 1 }
+        if Self.isAlef(before) || (j < n && Self.isAlef(s[j])) { out.keep(i) } else {
           out.delete(i, .diacritic, &report)
         }
       case 0x200C where options.zwnj:
         zwnj(at: i, s, &out, &report)
       default:
-        if options.repeatedLetters && i + 2 < n && s[i + 1] == v && s[i + 2] == v
-          && classOf(v).isSuperset(of: .arabicLetter)
-        {
-          var j = i + 3
-          while j < n && s[j] == v { j += 1 }
-          out.keep(i)
-          for k in (i + 1)..<j { out.delete(k, .repeatedLetter, &report) }
-          i = j
-          continue
-        }
         out.keep(i)
       }
       i += 1
@@ -88,10 +109,33 @@ struct PersianLetters {
     return out.output
   }
 
+  /// The letter `v` becomes in Persian text (for comparing runs).
+  @inline(__always)
+  private func fold(_ v: UInt32) -> UInt32 {
+    guard options.letters else { return v }
+    switch v {
+    case 0x064A, 0x0649: return 0x06CC
+    case 0x0643: return 0x06A9
+    case 0x06C0: return 0x0647
+    default: return v
+    }
+  }
+
+  @inline(__always)
+  private static func isAlef(_ v: UInt32) -> Bool { v == 0x0627 || v == 0x0623 || v == 0x0625 || v == 0x0622 }
+
+  /// Whether this stage deletes `v` (so rules look past it).
+  @inline(__always)
+  private func deletes(_ v: UInt32) -> Bool {
+    (v == 0x0640 && options.tatweel) || (v >= 0x064B && v <= 0x0652 && options.diacritics)
+  }
+
   /// ZWNJ is kept only between a letter that joins the next one and an Arabic-script
   /// letter (or between two letters of another script that uses it, such as Indic).
   private func zwnj(at i: Int, _ s: [UInt32], _ out: inout Rewriter, _ report: inout ChangeRecorder) {
-    if i + 1 < s.count && s[i + 1] == 0x200C {
+    var j = i + 1
+    while j < s.count && deletes(s[j]) { j += 1 }
+    if j < s.count && s[j] == 0x200C {
       out.delete(i, .repeatedZWNJ, &report)
       return
     }
@@ -99,7 +143,9 @@ struct PersianLetters {
     var k = out.outputCount - 1
     while k >= 0 && classOf(out.outputScalar(k)).contains(.mark) { k -= 1 }
     let before = k >= 0 ? classOf(out.outputScalar(k)) : []
-    let after = i + 1 < s.count ? classOf(s[i + 1]) : []
+    var next = i + 1
+    while next < s.count && (deletes(s[next]) || s[next] == 0x200C) { next += 1 }
+    let after = next < s.count ? classOf(s[next]) : []
     if before.contains(.otherScript) && before.contains(.letter) && after.contains(.otherScript)
       && after.contains(.letter)
     {

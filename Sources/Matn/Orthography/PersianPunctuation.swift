@@ -24,9 +24,10 @@ struct PersianPunctuation {
     func isPersianLetter(_ k: Int) -> Bool {
       isPersian(k) && classOf(s[k]).contains(.letter)
     }
+    /// The previous scalar that is neither a space nor a mark (a mark's letter stands for it).
     func previousNonSpace(_ k: Int) -> Int {
       var j = k - 1
-      while j >= 0 && s[j] == 0x20 { j -= 1 }
+      while j >= 0 && (s[j] == 0x20 || classOf(s[j]).contains(.mark)) { j -= 1 }
       return j
     }
     func nextNonSpace(_ k: Int) -> Int {
@@ -83,7 +84,7 @@ struct PersianPunctuation {
         written = 0x060C
       case 0x3B where isPersianLetter(previousNonSpace(i)) && isPersianLetter(nextNonSpace(i)):
         written = 0x061B
-      case 0x2E where isPersian(i - 1) && isPersian(i + 1) && (0x06F0...0x06F9).contains(s[i - 1])
+      case 0x2E where (0x06F0...0x06F9).contains(out.lastOutput) && isPersian(i + 1)
         && (0x06F0...0x06F9).contains(s[i + 1]):
         out.replace(i, with: 0x066B, .decimalSeparator, &report)
         i += 1

@@ -81,19 +81,21 @@ struct ProtectedSpans {
     return true
   }
 
-  /// `http://…`, `https://…`, `ftp://…`, `www.…` up to white space, quotes or
-  /// guillemets, without trailing punctuation.
+  /// `http://…`, `https://…`, `ftp://…`, `www.…` up to white space, quotes,
+  /// guillemets or Arabic-script text, without trailing punctuation.
   private func url(_ s: [UInt32], _ i: Int) -> Int? {
     let v = s[i]
     guard v == 0x68 || v == 0x48 || v == 0x66 || v == 0x46 || v == 0x77 || v == 0x57 else { return nil }
-    if i > 0 && isASCIIAlnum(s[i - 1]) { return nil }
-    guard matches(s, i, "http://") || matches(s, i, "https://") || matches(s, i, "ftp://") || matches(s, i, "www.")
-    else { return nil }
+    let scheme = matches(s, i, "http://") || matches(s, i, "https://") || matches(s, i, "ftp://")
+    // A scheme is distinctive anywhere; `www.` only at the start of a word.
+    guard scheme || (matches(s, i, "www.") && (i == 0 || !classOf(s[i - 1]).contains(.letter))) else { return nil }
     var j = i
     while j < s.count {
       let w = s[j]
+      // A URL ends at white space, quotes, angle brackets, guillemets, and Arabic-script
+      // text glued to it (news text, not an IRI path).
       if w <= 0x20 || w == 0x22 || w == 0x3C || w == 0x3E || w == 0xAB || w == 0xBB || w == 0x201C || w == 0x201D
-        || classOf(w).contains(.space)
+        || classOf(w).contains(.space) || classOf(w).contains(.arabicScript)
       {
         break
       }

@@ -13,18 +13,23 @@ import MatnICU
 /// seats folded (أ إ آ ٱ → ا, ؤ → و, ئ → ی, ۀ/ه+ٔ → ه, ة → ه), all marks stripped
 /// (Latin accents too), letters repeated three or more times reduced to one.
 public enum SearchKey {
-  private static let canonical = TextNormalizer(profile: .article)
+  private static let folding = TextNormalizer(profile: .index)
+  private static let keepingHamza: TextNormalizer = {
+    var options = TextNormalizer.Options(profile: .index)
+    options.foldHamzaSeats = false
+    return TextNormalizer(profile: .index, options: options)
+  }()
 
-  /// The search key of `text`.
+  /// The search key of `text` (the `index` profile).
   ///
   /// - Parameter foldHamzaSeats: fold أ إ آ ٱ ؤ ئ ۀ ة to their bare letters (default);
   ///   when `false`, hamza and madda marks are kept and only harakat are stripped.
   public static func make(_ text: String, foldHamzaSeats: Bool = true) -> String {
-    fold(canonical.normalize(text).text, foldHamzaSeats: foldHamzaSeats)
+    (foldHamzaSeats ? folding : keepingHamza).normalize(text).text
   }
 
-  /// The folding steps after canonical orthography (used by the `index` profile).
-  static func fold(_ text: String, foldHamzaSeats: Bool = true) -> String {
+  /// The folding steps after canonical orthography.
+  static func fold(_ text: String, foldHamzaSeats: Bool) -> String {
     let folded = Normalizer.nfkcCasefold.normalize(text)
     // Decomposing exposes hamza and madda as marks (أ = ا + ٔ), so stripping marks
     // folds the seats; Latin accents go the same way (é = e + ́).

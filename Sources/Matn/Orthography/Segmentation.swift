@@ -2,8 +2,10 @@
 /// spans (between letters of other scripts and quotation marks), decides each span's
 /// language, and flags Persian spans so that the orthography stage touches only them.
 ///
-/// Spans with too little evidence (a lone name) take the language of the document's
-/// decided spans, weighted by length; with none decided, ``defaultLanguage``.
+/// Spans with too little evidence (a lone name) take the language most of the
+/// document's decided spans have (Persian on a tie); with none decided,
+/// ``defaultLanguage``. Counting spans rather than letters keeps the decision the same
+/// when the text is normalised again (normalising changes lengths, not spans).
 struct Segmentation {
   let classOf = ScalarClasses.shared
   var classifier: any ArabicScriptSpanClassifier
@@ -27,7 +29,7 @@ struct Segmentation {
         language = classifier.classify(String(text))
       }
       decided.append(language)
-      if let language { weights[language, default: 0] += span.count }
+      if let language { weights[language, default: 0] += 1 }
     }
     let prior = weights.max { a, b in a.value < b.value || (a.value == b.value && b.key == .persian) }?.key
       ?? defaultLanguage

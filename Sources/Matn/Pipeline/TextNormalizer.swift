@@ -53,6 +53,8 @@ public struct TextNormalizer: Sendable {
     public var affixJoining = true
     /// Persian punctuation, spacing and guillemets (Persian spans).
     public var persianPunctuation = true
+    /// Index profile: fold hamza seats (أ إ آ ٱ ؤ ئ ۀ ة) in search keys.
+    public var foldHamzaSeats = true
     /// The Unicode normalization form applied last.
     public var unicodeForm: Normalizer.Form = .nfc
     /// Record the original UTF-8 range of every change (costs memory and time).
@@ -103,6 +105,24 @@ public struct TextNormalizer: Sendable {
   /// Normalises `text`.
   public func normalize(_ text: String) -> NormalizedText {
     var recorder = ChangeRecorder(recordsRanges: options.recordsRanges)
+    var result = canonical(text, &recorder)
+    if profile == .index {
+      // Search keys: fold, then make sure the key is its own key. Folding can expose
+      // more to canonicalise (a mark-only line, Arabic ي turned ی); a second round
+      // settles it in practice, the bound guards the worst case.
+      result = SearchKey.fold(result, foldHamzaSeats: options.foldHamzaSeats)
+      for _ in 0..<3 {
+        var scratch = ChangeRecorder(recordsRanges: false)
+        let again = SearchKey.fold(canonical(result, &scratch), foldHamzaSeats: options.foldHamzaSeats)
+        if again == result { break }
+        result = again
+      }
+    }
+    return NormalizedText(text: result, report: recorder.report)
+  }
+
+  /// The canonical-text pipeline (every profile's stages but the index fold).
+  private func canonical(_ text: String, _ recorder: inout ChangeRecorder) -> String {
     var buffer = TextBuffer(text, trackOrigins: options.recordsRanges)
     buffer = Cleanup(
       options: .init(
@@ -124,10 +144,7 @@ public struct TextNormalizer: Sendable {
       buffer = PersianPunctuation().apply(buffer, &recorder)
     }
     buffer = Whitespace().apply(buffer, &recorder)
-    var result = buffer.string
-    result = UnicodeForm(form: options.unicodeForm).apply(result, buffer, &recorder)
-    if profile == .index { result = SearchKey.fold(result) }
-    return NormalizedText(text: result, report: recorder.report)
+    return UnicodeForm(form: options.unicodeForm).apply(buffer.string, buffer, &recorder)
   }
 }
 
