@@ -63,6 +63,7 @@ struct SimpleTable {
   uint8_t ascii[0x80];
   uint8_t pairs[0x10000];   // [lead << 8 | trail] for lead C2..DF
   uint8_t bits[0x10000 / 8];
+  bool asciiSimple;  // every ASCII character is simple (all forms but NFKC_Casefold)
 };
 
 SimpleTable *tables[5];
@@ -87,6 +88,8 @@ void buildTable(int32_t form) {
       }
     }
   }
+  t->asciiSimple = true;
+  for (int c = 0; c < 0x80; ++c) t->asciiSimple = t->asciiSimple && t->ascii[c];
   tables[form] = t;  // all clear if ICU failed: then ICU does every check
 }
 
@@ -102,6 +105,15 @@ extern "C" int32_t cicu_normalizer_simple_prefix_utf8(int32_t form, const uint8_
     if (b < 0x80) {
       if (!t.ascii[b]) break;
       i += 1;
+      // English runs: eight bytes at a time when every ASCII character is simple.
+      if (t.asciiSimple) {
+        while (i + 8 <= length) {
+          uint64_t word;
+          memcpy(&word, src + i, 8);
+          if (word & 0x8080808080808080ull) break;
+          i += 8;
+        }
+      }
     } else if (b < 0xE0) {
       if (i + 1 >= length || !t.pairs[b << 8 | src[i + 1]]) break;
       i += 2;

@@ -13,7 +13,8 @@ struct Whitespace {
       if v == 0x20 {
         var j = i
         while j < n && s[j] == 0x20 { j += 1 }
-        let atLineStart = out.outputCount == 0 || out.lastOutput == 0x0A
+        // Before a run of spaces comes either a line feed, the start, or kept text.
+        let atLineStart = i == 0 || s[i - 1] == 0x0A
         let atLineEnd = j == n || s[j] == 0x0A
         if atLineStart || atLineEnd {
           for k in i..<j { out.delete(k, .lineEdgeSpace, &report) }

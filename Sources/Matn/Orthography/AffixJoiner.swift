@@ -20,25 +20,45 @@ struct AffixJoiner {
 
   func apply(_ buffer: TextBuffer, _ report: inout ChangeRecorder) -> TextBuffer {
     let s = buffer.scalars
-    let tokens = persianTokens(buffer)
-    guard !tokens.isEmpty else { return buffer }
-    // Decide first, then rewrite once, copying the untouched stretches whole.
+    let flags = buffer.flags
+    let n = s.count
+    // Stream the tokens of Persian spans (runs of Arabic letters, marks and ZWNJ),
+    // deciding each join as the next token arrives; rewrite once at the end.
     var edits: [(range: Range<Int>, replacement: [UInt32], kind: ChangeKind)] = []
-    for (index, token) in tokens.enumerated() {
+    var previous: Token? = nil
+    var i = 0
+    while i < n {
+      guard flags[i].contains(.persian), !flags[i].contains(.protected), isTokenScalar(s[i]) else {
+        // Anything but plain spaces between two tokens ends the chance of a join.
+        if s[i] != 0x20 { previous = nil }
+        i += 1
+        continue
+      }
+      var j = i
+      var h = PersianLexicon.fnvBasis
+      while j < n, flags[j].contains(.persian), !flags[j].contains(.protected), isTokenScalar(s[j]) {
+        h = PersianLexicon.fnv(h, s[j])
+        j += 1
+      }
+      let token = Token(range: i..<j, key: h)
       if token.range.count >= lexicon.shortestCompound, let joined = lexicon.compounds[token.key] {
         edits.append((token.range, joined, .compoundZWNJ))
       }
-      guard index + 1 < tokens.count else { continue }
-      let next = tokens[index + 1]
-      let gap = token.range.upperBound..<next.range.lowerBound
-      guard !gap.isEmpty, s[gap].allSatisfy({ $0 == 0x20 }), joinsAffix(token, next, s) else { continue }
-      // The word's last letter (past its marks) decides between ZWNJ and gluing.
-      var k = token.range.upperBound - 1
-      while k > token.range.lowerBound && classOf(s[k]).contains(.mark) { k -= 1 }
-      guard s[k] != 0x200C else { continue }
-      edits.append((gap, classOf(s[k]).contains(.nonJoiningNext) ? [] : [0x200C], .affixJoin))
+      if let word = previous, joinsAffix(word, token, s) {
+        // The word's last letter (past its marks) decides between ZWNJ and gluing.
+        var k = word.range.upperBound - 1
+        while k > word.range.lowerBound && classOf(s[k]).contains(.mark) { k -= 1 }
+        if s[k] != 0x200C {
+          let gap = word.range.upperBound..<token.range.lowerBound
+          edits.append((gap, classOf(s[k]).contains(.nonJoiningNext) ? [] : [0x200C], .affixJoin))
+        }
+      }
+      previous = token
+      i = j
     }
     guard !edits.isEmpty else { return buffer }
+    // A compound edit of a token comes after the join into it: order by position.
+    edits.sort { $0.range.lowerBound < $1.range.lowerBound }
     var out = Rewriter(buffer)
     var position = 0
     for edit in edits {
@@ -46,7 +66,7 @@ struct AffixJoiner {
       out.replace(edit.range, with: edit.replacement, edit.kind, &report)
       position = edit.range.upperBound
     }
-    out.keep(position..<s.count)
+    out.keep(position..<n)
     return out.output
   }
 
@@ -71,28 +91,6 @@ struct AffixJoiner {
       return before != 0x0627 && before != 0x0648 && before != 0x0622
     }
     return false
-  }
-
-  /// Tokens of Persian spans: runs of Arabic letters, marks and ZWNJ.
-  private func persianTokens(_ buffer: TextBuffer) -> [Token] {
-    var tokens: [Token] = []
-    let s = buffer.scalars, flags = buffer.flags
-    var i = 0
-    while i < s.count {
-      guard flags[i].contains(.persian), !flags[i].contains(.protected), isTokenScalar(s[i]) else {
-        i += 1
-        continue
-      }
-      var j = i
-      var h = PersianLexicon.fnvBasis
-      while j < s.count, flags[j].contains(.persian), isTokenScalar(s[j]) {
-        h = PersianLexicon.fnv(h, s[j])
-        j += 1
-      }
-      tokens.append(Token(range: i..<j, key: h))
-      i = j
-    }
-    return tokens
   }
 
   @inline(__always)

@@ -36,8 +36,8 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
     var tokenStart = -1
     var key: UInt64 = 0
     var length = 0
-    // Evidence saturates quickly: a long span is judged on its first 300 scalars.
-    let scalars = scalars.prefix(300)
+    // Evidence saturates quickly: a long span is judged on its first 200 scalars.
+    let scalars = scalars.prefix(200)
     for (i, v) in zip(scalars.indices, scalars) {
       stats.count(letter: v)
       // Tokens include marks: «فئ» is not the Arabic word «في».

@@ -40,6 +40,18 @@ struct PersianLetters {
         i += 1
         continue
       }
+      // Fast path: what this stage never changes (everything outside the Arabic block,
+      // and Arabic letters that are not folded and do not start a run).
+      if v < 0x0600 || (v > 0x06FF && v != 0x200C) {
+        out.keep(i)
+        i += 1
+        continue
+      }
+      if v <= 0x06FF && Self.unchangedLetters[Int(v - 0x0600)] && (i + 1 == n || !startsRun(v, s[i + 1])) {
+        out.keep(i)
+        i += 1
+        continue
+      }
       // A letter stretched by repetition (compared after folding: يیي and ههۀ are runs
       // too) keeps its last letter. Tatweel and marks this stage removes, and a ZWNJ
       // after a letter that does not join, do not break a run.
@@ -118,6 +130,26 @@ struct PersianLetters {
     case 0x0643: return 0x06A9
     case 0x06C0: return 0x0647
     default: return v
+    }
+  }
+
+  /// Arabic-block scalars (U+0600–U+06FF) this stage never rewrites by themselves:
+  /// letters other than ي ى ك ۀ ە, tatweel, harakat and Arabic-Indic digits.
+  private static let unchangedLetters: [Bool] = (0x0600...0x06FF).map { v in
+    switch v {
+    case 0x064A, 0x0649, 0x0643, 0x06C0, 0x06D5, 0x0640, 0x064B...0x0652, 0x0660...0x0669: false
+    default: true
+    }
+  }
+
+  /// Whether `next` may continue a run of `v` (the same letter after folding, or
+  /// something the run looks past).
+  @inline(__always)
+  private func startsRun(_ v: UInt32, _ next: UInt32) -> Bool {
+    if next == v || next == 0x200C || (next >= 0x0640 && next <= 0x0652) { return options.repeatedLetters }
+    switch v {
+    case 0x064A, 0x0649, 0x06CC, 0x0643, 0x06A9, 0x06C0, 0x0647: return options.repeatedLetters && fold(next) == fold(v)
+    default: return false
     }
   }
 

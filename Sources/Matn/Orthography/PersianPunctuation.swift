@@ -76,6 +76,14 @@ struct PersianPunctuation {
         i = j
         continue
       }
+      // Fast path: letters and everything else no rule here looks at.
+      if v > 0x7F && v != 0x060C && v != 0x061B && v != 0x061F && v != 0xAB && v != 0xBB && v != 0x201C
+        && v != 0x201D
+      {
+        out.keep(i)
+        i += 1
+        continue
+      }
       var written = v
       switch v {
       case 0x3F where isPersianLetter(previousNonSpace(i)):
@@ -117,9 +125,11 @@ struct PersianPunctuation {
   /// Quotation marks to turn into guillemets: index → true for the opening one.
   /// `"` pair up in order within a line, `“` with the next `”`; a pair is converted
   /// when Persian text stands before it, after it, or first inside it.
-  private func guillemetPairs(_ buffer: TextBuffer) -> [Int: Bool] {
+  private func guillemetPairs(_ buffer: TextBuffer) -> QuoteRoles {
     let s = buffer.scalars, flags = buffer.flags
-    var result: [Int: Bool] = [:]
+    var result = QuoteRoles()
+    guard s.contains(where: { $0 == 0x22 || $0 == 0x201C || $0 == 0x201D }) else { return result }
+    result.roles = [UInt8](repeating: 0, count: s.count)
     var straight: Int? = nil
     var curly: Int? = nil
 
@@ -138,8 +148,8 @@ struct PersianPunctuation {
       if strongIsPersian(from: open - 1, step: -1) || strongIsPersian(from: close + 1, step: 1)
         || strongIsPersian(from: open + 1, step: 1)
       {
-        result[open] = true
-        result[close] = false
+        result.roles[open] = QuoteRoles.opening
+        result.roles[close] = QuoteRoles.closing
       }
     }
     for (i, v) in s.enumerated() {
@@ -167,5 +177,19 @@ struct PersianPunctuation {
       }
     }
     return result
+  }
+}
+
+/// Which quotation marks become guillemets: empty (no lookups) when the text has none.
+struct QuoteRoles {
+  static let opening: UInt8 = 1
+  static let closing: UInt8 = 2
+  var roles: [UInt8] = []
+
+  /// `true` for an opening mark to convert, `false` for a closing one, nil otherwise.
+  @inline(__always)
+  subscript(k: Int) -> Bool? {
+    guard !roles.isEmpty, roles[k] != 0 else { return nil }
+    return roles[k] == Self.opening
   }
 }

@@ -17,7 +17,12 @@ struct ProtectedSpans {
     var i = 0
     while i < n {
       let v = s[i]
-      if v < 0x80, let end = url(s, i) ?? email(s, i) ?? entity(s, i) {
+      // Arabic-script letters, marks and ZWNJ never start a protected span.
+      if (v >= 0x0600 && v < 0x0660) || (v >= 0x066E && v < 0x06F0) || v == 0x200C {
+        i += 1
+        continue
+      }
+      if v < 0x80, v != 0x20, let end = url(s, i) ?? email(s, i) ?? entity(s, i) {
         for k in i..<end { flags[k].insert(.protected) }
         i = end
         continue
@@ -69,9 +74,10 @@ struct ProtectedSpans {
     (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
   }
 
-  private func matches(_ s: [UInt32], _ i: Int, _ ascii: String) -> Bool {
+  private func matches(_ s: [UInt32], _ i: Int, _ ascii: StaticString) -> Bool {
+    guard s.count - i >= ascii.utf8CodeUnitCount else { return false }
     var k = i
-    for u in ascii.utf8 {
+    for u in UnsafeBufferPointer(start: ascii.utf8Start, count: ascii.utf8CodeUnitCount) {
       guard k < s.count else { return false }
       var v = s[k]
       if v >= 0x41 && v <= 0x5A { v += 0x20 }

@@ -17,7 +17,8 @@ struct Segmentation {
     guard !spans.isEmpty else { return }
     var decided: [ArabicScriptLanguage?] = []
     decided.reserveCapacity(spans.count)
-    var weights: [ArabicScriptLanguage: Int] = [:]
+    let languages = ArabicScriptLanguage.allCases
+    var votes = [Int](repeating: 0, count: languages.count)
     let builtIn = classifier as? LetterStatisticsClassifier
     for span in spans {
       let language: ArabicScriptLanguage?
@@ -29,10 +30,11 @@ struct Segmentation {
         language = classifier.classify(String(text))
       }
       decided.append(language)
-      if let language { weights[language, default: 0] += 1 }
+      if let language { votes[languages.firstIndex(of: language)!] += 1 }
     }
-    let prior = weights.max { a, b in a.value < b.value || (a.value == b.value && b.key == .persian) }?.key
-      ?? defaultLanguage
+    // The most votes wins; Persian (first in allCases) wins a tie.
+    let best = votes.indices.max { a, b in votes[a] < votes[b] || (votes[a] == votes[b] && a > b) }!
+    let prior = votes[best] > 0 ? languages[best] : defaultLanguage
     buffer.flags.withUnsafeMutableBufferPointer { flags in
       for (span, language) in zip(spans, decided) {
         let flag: SpanFlags = (language ?? prior) == .persian ? .persian : .otherArabicScript
@@ -56,6 +58,11 @@ struct Segmentation {
     }
     while i < n {
       let v = s[i]
+      if v >= 0x0621 && v <= 0x064A {  // the common case: an Arabic letter
+        hasArabic = true
+        i += 1
+        continue
+      }
       if v == 0x0A || v == 0x22 || v == 0xAB || v == 0xBB || v == 0x201C || v == 0x201D {
         close(i)
         start = i + 1

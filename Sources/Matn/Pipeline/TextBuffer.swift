@@ -48,28 +48,27 @@ struct TextBuffer {
 
   var count: Int { scalars.count }
 
-  /// The text as a `String`, encoded straight into the string's storage.
+  /// The text as a `String`. The scalars are valid by construction, so the UTF-8 is
+  /// written once into a scratch buffer and adopted without re-validation.
   var string: String {
-    var bytes = 0
-    for v in scalars { bytes += Self.width(v) }
-    return scalars.withUnsafeBufferPointer { s in
-      String(unsafeUninitializedCapacity: bytes) { out in
-        var o = 0
-        for v in s {
-          if v < 0x80 {
-            out[o] = UInt8(v); o += 1
-          } else if v < 0x800 {
-            out[o] = UInt8(0xC0 | v >> 6); out[o + 1] = UInt8(0x80 | v & 0x3F); o += 2
-          } else if v < 0x10000 {
-            out[o] = UInt8(0xE0 | v >> 12); out[o + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
-            out[o + 2] = UInt8(0x80 | v & 0x3F); o += 3
-          } else {
-            out[o] = UInt8(0xF0 | v >> 18); out[o + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
-            out[o + 2] = UInt8(0x80 | (v >> 6) & 0x3F); out[o + 3] = UInt8(0x80 | v & 0x3F); o += 4
-          }
+    scalars.withUnsafeBufferPointer { s in
+      let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: s.count * 4)
+      defer { scratch.deallocate() }
+      var o = 0
+      for v in s {
+        if v < 0x80 {
+          scratch[o] = UInt8(v); o += 1
+        } else if v < 0x800 {
+          scratch[o] = UInt8(0xC0 | v >> 6); scratch[o + 1] = UInt8(0x80 | v & 0x3F); o += 2
+        } else if v < 0x10000 {
+          scratch[o] = UInt8(0xE0 | v >> 12); scratch[o + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+          scratch[o + 2] = UInt8(0x80 | v & 0x3F); o += 3
+        } else {
+          scratch[o] = UInt8(0xF0 | v >> 18); scratch[o + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+          scratch[o + 2] = UInt8(0x80 | (v >> 6) & 0x3F); scratch[o + 3] = UInt8(0x80 | v & 0x3F); o += 4
         }
-        return o
       }
+      return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: scratch[..<o]).span))
     }
   }
 
