@@ -24,16 +24,25 @@ struct Cleanup {
     var offset: Int32 = 0  // UTF-8 offset of s[i] in the original input
     var i = 0
     while i < n {
+      // Fast path: a stretch of printable ASCII, LF, Arabic letters and marks, and the
+      // blocks up to U+167F, none of which this stage changes — kept in one call.
+      var j = i
+      while j < n {
+        let w = s[j]
+        guard (w >= 0x20 && w < 0x7F) || w == 0x0A || (w >= 0x0621 && w <= 0x065F) || (w >= 0x0670 && w < 0x1680)
+        else { break }
+        offset += Int32(TextBuffer.width(w))
+        j += 1
+      }
+      if j > i {
+        out.keep(i..<j)
+        i = j
+        continue
+      }
       let v = s[i]
       defer {
         offset += Int32(TextBuffer.width(s[i]))
         i += 1
-      }
-      // Fast path: printable ASCII, LF, Arabic letters and marks, and the blocks up to
-      // U+167F, none of which this stage changes.
-      if (v >= 0x20 && v < 0x7F) || v == 0x0A || (v >= 0x0621 && v <= 0x065F) || (v >= 0x0670 && v < 0x1680) {
-        out.keep(i)
-        continue
       }
       switch v {
       case 0x0D:

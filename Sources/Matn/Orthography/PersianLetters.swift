@@ -26,6 +26,7 @@ struct PersianLetters {
     let s = buffer.scalars
     let flags = buffer.flags
     let n = s.count
+    let unchanged = Self.unchangedLetters
     var i = 0
     while i < n {
       var v = s[i]
@@ -40,16 +41,24 @@ struct PersianLetters {
         i += 1
         continue
       }
-      // Fast path: what this stage never changes (everything outside the Arabic block,
-      // and Arabic letters that are not folded and do not start a run).
-      if v < 0x0600 || (v > 0x06FF && v != 0x200C) {
-        out.keep(i)
-        i += 1
-        continue
+      // Fast path: a stretch of what this stage never changes (everything outside the
+      // Arabic block, and Arabic letters that are not folded and do not start a run),
+      // kept in one call.
+      var j = i
+      while j < n {
+        let w = s[j]
+        if w < 0x0600 || (w > 0x06FF && w != 0x200C) {
+          j += 1
+        } else if w <= 0x06FF && unchanged[Int(w - 0x0600)] && (j + 1 == n || !startsRun(w, s[j + 1])) {
+          j += 1
+        } else {
+          break
+        }
+        if j < n && (flags[j] != f) { break }
       }
-      if v <= 0x06FF && Self.unchangedLetters[Int(v - 0x0600)] && (i + 1 == n || !startsRun(v, s[i + 1])) {
-        out.keep(i)
-        i += 1
+      if j > i {
+        out.keep(i..<j)
+        i = j
         continue
       }
       // A letter stretched by repetition (compared after folding: يیي and ههۀ are runs
