@@ -45,9 +45,12 @@ let package = Package(
       dependencies: ["Matn", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: swiftSettings
     ),
+    // Helpers shared by the test targets (deterministic random generator).
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
     .testTarget(
-      name: "MatnICUTests", dependencies: ["MatnICU"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-    .testTarget(name: "MatnTests", dependencies: ["Matn"], swiftSettings: swiftSettings),
+      name: "MatnICUTests", dependencies: ["MatnICU", "TestSupport"], exclude: ["Fixtures"],
+      swiftSettings: swiftSettings),
+    .testTarget(name: "MatnTests", dependencies: ["Matn", "TestSupport"], swiftSettings: swiftSettings),
     .testTarget(
       name: "MatnCLITests",
       dependencies: ["matn"],

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import MatnICU
@@ -93,7 +94,7 @@ struct NormalizerTests {
       "\u{11A8}", "\u{AC00}", "\u{212B}", "\u{F900}", "\u{958}", "\u{FB01}", "\u{FEFB}", "\u{2075}", "\u{1D15E}",
       "😀", "\u{0CBF}", "\u{0CD5}", "\u{0F73}", "\u{0344}", "\u{037E}", "Ω", "\u{2126}", "ß", "ẞ", "\u{3099}", "か",
     ]
-    var generator = SplitMix(seed: UInt64(Normalizer.Form.allCases.firstIndex(of: form)!) &+ 7)
+    var generator = SplitMix64(seed: UInt64(Normalizer.Form.allCases.firstIndex(of: form)!) &+ 7)
     let normalizer = Normalizer.shared(form)
     for _ in 0..<4000 {
       let length = Int(generator.next() % 12)
@@ -110,18 +111,5 @@ struct NormalizerTests {
       for _ in 0..<8 { group.addTask { Normalizer.nfc.normalize(input) == expected } }
       for await ok in group { #expect(ok) }
     }
-  }
-}
-
-/// A small deterministic generator for randomised tests.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Matn
@@ -57,18 +58,5 @@ struct DecodedTextTests {
   func message() {
     let error = DecodingError.invalidUTF8(byteOffset: 12, line: 2, column: 3)
     #expect(error.description == "invalid UTF-8 at byte offset 12 (line 2, column 3)")
-  }
-}
-
-/// A small deterministic generator for property tests.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
