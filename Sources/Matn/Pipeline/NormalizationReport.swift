@@ -161,6 +161,8 @@ struct ChangeRecorder {
   private(set) var changes: [NormalizationChange] = []
   private(set) var bidiControlOffsets: [Int] = []
   let recordsRanges: Bool
+  /// Set when a deletion may have left two spaces together or a space at a line edge.
+  var spacingDisturbed = false
   private static let kinds = ChangeKind.allCases
 
   init(recordsRanges: Bool) {

@@ -178,6 +178,14 @@ struct Rewriter {
   ) {
     flush()
     changed = true
+    if values.isEmpty && !report.spacingDisturbed {
+      // Deleting everything between two spaces (or a space and a line edge) leaves
+      // spacing for the whitespace stage to tidy again.
+      let before = lastOutput, after = range.upperBound < source.count ? source.scalars[range.upperBound] : 0x0A
+      if (before == 0 || before == 0x20 || before == 0x0A) && (after == 0x20 || after == 0x0A) {
+        report.spacingDisturbed = true
+      }
+    }
     let flags = range.lowerBound < source.count ? source.flags[range.lowerBound] : []
     var origin: Range<Int32> = 0..<0
     if let origins = source.origins {

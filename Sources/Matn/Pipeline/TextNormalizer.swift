@@ -129,6 +129,7 @@ public struct TextNormalizer: Sendable {
         spaceSeparators: options.spaceSeparators, tabs: options.tabs, presentationForms: options.presentationForms)
     ).apply(buffer, &recorder)
     buffer = Whitespace().apply(buffer, &recorder)
+    recorder.spacingDisturbed = false
     Segmentation(classifier: options.spanClassifier, defaultLanguage: options.defaultArabicScriptLanguage)
       .apply(&buffer)
     buffer = PersianLetters(
@@ -143,7 +144,8 @@ public struct TextNormalizer: Sendable {
     if options.persianPunctuation {
       buffer = PersianPunctuation().apply(buffer, &recorder)
     }
-    buffer = Whitespace().apply(buffer, &recorder)
+    // Spacing again only where orthography deleted a whole word between spaces.
+    if recorder.spacingDisturbed { buffer = Whitespace().apply(buffer, &recorder) }
     return UnicodeForm(form: options.unicodeForm).apply(buffer.string, buffer, &recorder)
   }
 }
