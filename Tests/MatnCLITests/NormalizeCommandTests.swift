@@ -114,7 +114,7 @@ struct NormalizeCommandTests {
     let result = try CLI.run(["normalize", sample.path])
     #expect(result.status == 0)
     #expect(result.text.contains("Caf\u{E9} Roug\u{E9}"))
-    #expect(result.text.contains("طراحی و اجرا: گروه فناوری کیان سال ۱۴۰۳"))
+    #expect(result.text.contains("طراحی و اجرا: گروه فناوری کیان – سال ۱۴۰۳"))
     #expect(!result.text.contains("\u{00A0}"))
     #expect(!result.text.contains("\r"))
   }

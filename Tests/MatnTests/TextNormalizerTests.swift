@@ -54,7 +54,7 @@ struct TextNormalizerTests {
     var options = TextNormalizer.Options(profile: .article)
     options.recordsRanges = true
     let normalizer = TextNormalizer(profile: .article, options: options)
-    let input = "\u{FEFF}يك\u{200F}  كتاب\u{0640}\u{0640}\r\nسلام ,خوبی ?\n\n\n"
+    let input = "\u{FEFF}يك\u{200F}  كت\u{0640}\u{0640}اب\r\nسلام ,خوبی ?\n\n\n"
     let result = normalizer.normalize(input)
     #expect(result.text == "یک کتاب\nسلام، خوبی؟\n")
     let r = result.report

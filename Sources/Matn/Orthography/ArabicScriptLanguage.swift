@@ -31,34 +31,40 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
   }
 
   /// The same decision over scalar values, without building a `String`.
+  ///
+  /// The decision must not change when the span is normalised: ZWNJ is transparent
+  /// (stray ones are removed later), and the window is counted in letters that
+  /// normalising keeps (not tatweel or marks).
   func classify(scalars: ArraySlice<UInt32>) -> ArabicScriptLanguage? {
     var stats = Statistics()
-    var tokenStart = -1
+    var inToken = false
     var key: UInt64 = 0
     var length = 0
-    // Evidence saturates quickly: a long span is judged on its first 200 scalars.
-    let scalars = scalars.prefix(200)
-    for (i, v) in zip(scalars.indices, scalars) {
+    var first: UInt32 = 0, second: UInt32 = 0
+    var letters = 0
+    for v in scalars {
+      if v == 0x200C { continue }
       stats.count(letter: v)
-      // Tokens include marks: «فئ» is not the Arabic word «في».
-      if v == 0x200C || (v >= 0x0621 && v <= 0x0655) || classOf(v).contains(.arabicScript)
-        && !classOf(v).contains(.punctuation) && !classOf(v).contains(.digit)
-      {
-        if tokenStart < 0 {
-          tokenStart = i
+      // Tokens include marks: «فئ» is not the Arabic word «في».
+      let c = classOf(v)
+      if (v >= 0x0621 && v <= 0x0655) || (c.contains(.arabicScript) && (c.contains(.letter) || c.contains(.mark))) {
+        if !inToken {
+          inToken = true
           key = PersianLexicon.fnvBasis
           length = 0
         }
+        if length == 0 { first = v } else if length == 1 { second = v }
         key = PersianLexicon.fnv(key, v)
         length += 1
-      } else if tokenStart >= 0 {
-        stats.count(token: key, length: length, first: scalars[tokenStart], second: scalars[tokenStart + 1 < scalars.endIndex ? tokenStart + 1 : tokenStart])
-        tokenStart = -1
+        if c.contains(.letter) && v != 0x0640 { letters += 1 }
+      } else if inToken {
+        stats.count(token: key, length: length, first: first, second: second)
+        inToken = false
+        // Evidence saturates quickly: a long span is judged on its first 150 letters.
+        if letters >= 150 { break }
       }
     }
-    if tokenStart >= 0 {
-      stats.count(token: key, length: length, first: scalars[tokenStart], second: scalars[tokenStart + 1 < scalars.endIndex ? tokenStart + 1 : tokenStart])
-    }
+    if inToken { stats.count(token: key, length: length, first: first, second: second) }
     return stats.decision
   }
 
@@ -98,7 +104,9 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
         return .kurdish
       }
       let persian = 3 * persianWords + 2 * persianLetters
-      let arabic = 3 * arabicWords + articleWords
+      // Words with the article ال count only when there are several: Persian text
+      // quotes Arabic names (البرادعي، المالكي) and place names (مسجد الجواد).
+      let arabic = 3 * arabicWords + (articleWords >= 3 ? articleWords : 0)
       if persian == 0 && arabic == 0 { return nil }
       return persian >= arabic ? .persian : .arabic
     }
@@ -106,12 +114,16 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
 }
 
 enum FunctionWords {
+  /// Persian function words. Affixes that normalising attaches (می، ها، اند) are not
+  /// here: a span must be judged the same before and after normalisation.
   static let persian: WordSet = words(
-    "است را این که از به در با برای شد شده کرد کند می نمی آن هم نیز یک بود های ها او ما شما آنها خود اند باید"
+    "است را این که از به در با برای شد شده کرد کند آن هم نیز یک بود او ما شما آنها خود باید"
       + " چه چون اگر تا پس ولی اما همه هیچ دیگر وی ایشان کنند شود بر")
+  /// Arabic function words that Persian does not use as words of its own (so not
+  /// عليه "against", قد "height", كما, حتى, which Persian text has too).
   static let arabic: WordSet = words(
-    "في على إلى الى التي الذي الذين هذا هذه ذلك تلك كان كانت قد لم لن هو هي أن إن عن مع حيث حتى ثم أو"
-      + " عليه إليه فيه منه قال وقال كما أيضا التى الّتي لقد")
+    "في على إلى الى التي الذي الذين هذا هذه ذلك تلك كانت لن هو هي أن إن حيث ثم أو"
+      + " إليه وقال أيضا التى لقد ليس لكن")
 
   private static func words(_ list: String) -> WordSet {
     WordSet(list.split(separator: " ").map { PersianLexicon.key(String($0)) })

@@ -33,8 +33,10 @@ struct PersianLetters {
       let f = flags[i]
       // Persian spans only; ZWNJ outside any Arabic-script span is hygiene-checked too.
       guard f.contains(.persian), !f.contains(.protected) else {
-        if v == 0x200C, options.zwnj, !f.contains(.otherArabicScript) {
-          zwnj(at: i, s, &out, &report)
+        // ZWNJ hygiene is about invisible junk, not Persian spelling: it applies in
+        // every Arabic-script span and outside spans.
+        if v == 0x200C, options.zwnj, !f.contains(.protected) {
+          zwnj(at: i, s, inPersian: false, &out, &report)
         } else {
           out.keep(i)
         }
@@ -107,7 +109,21 @@ struct PersianLetters {
       case 0x0660...0x0669 where options.digits:
         out.replace(i, with: v - 0x0660 + 0x06F0, .arabicIndicDigit, &report)
       case 0x0640 where options.tatweel:
-        out.delete(i, .tatweel, &report)
+        // Kashida stretches a word: between two letters it goes. A run of tatweel
+        // anywhere else is a dash (۱ــ بند، ۶ــ۱) and becomes one.
+        var j = i
+        while j < n && s[j] == 0x0640 { j += 1 }
+        var k = out.outputCount - 1
+        while k >= 0 && (classOf(out.outputScalar(k)).contains(.mark) || out.outputScalar(k) == 0x200C) { k -= 1 }
+        let afterLetter = k >= 0 && classOf(out.outputScalar(k)).isSuperset(of: .arabicLetter) && out.outputScalar(k) != 0x0640
+        let beforeLetter = isKashida(at: i, s)
+        if afterLetter && beforeLetter {
+          for t in i..<j { out.delete(t, .tatweel, &report) }
+        } else {
+          out.replace(i..<j, with: CollectionOfOne(0x2013), .tatweel, &report)
+        }
+        i = j
+        continue
       case 0x064C...0x0652 where options.diacritics:
         out.delete(i, .diacritic, &report)
       case 0x064B where options.diacritics:
@@ -121,7 +137,7 @@ struct PersianLetters {
           out.delete(i, .diacritic, &report)
         }
       case 0x200C where options.zwnj:
-        zwnj(at: i, s, &out, &report)
+        zwnj(at: i, s, inPersian: true, &out, &report)
       default:
         out.keep(i)
       }
@@ -171,12 +187,37 @@ struct PersianLetters {
     (v == 0x0640 && options.tatweel) || (v >= 0x064B && v <= 0x0652 && options.diacritics)
   }
 
+  /// Whether the tatweel run at `i` is followed (past marks) by an Arabic letter, the
+  /// forward half of being kashida rather than a dash.
+  private func isKashida(at i: Int, _ s: [UInt32]) -> Bool {
+    var j = i
+    while j < s.count && (s[j] == 0x0640 || classOf(s[j]).contains(.mark)) { j += 1 }
+    return j < s.count && s[j] != 0x0640 && classOf(s[j]).isSuperset(of: .arabicLetter)
+  }
+
   /// ZWNJ is kept only between a letter that joins the next one and an Arabic-script
   /// letter (or between two letters of another script that uses it, such as Indic).
-  private func zwnj(at i: Int, _ s: [UInt32], _ out: inout Rewriter, _ report: inout ChangeRecorder) {
-    var j = i + 1
-    while j < s.count && deletes(s[j]) { j += 1 }
-    if j < s.count && s[j] == 0x200C {
+  private func zwnj(
+    at i: Int, _ s: [UInt32], inPersian: Bool, _ out: inout Rewriter, _ report: inout ChangeRecorder
+  ) {
+    // What follows once this stage is done: in Persian spans, past the marks it
+    // removes and past kashida (a tatweel run between letters); past other ZWNJs.
+    var next = i + 1
+    var repeated = false
+    while next < s.count {
+      let w = s[next]
+      if w == 0x200C {
+        repeated = true
+        next += 1
+      } else if inPersian && w >= 0x064B && w <= 0x0652 && options.diacritics {
+        next += 1
+      } else if inPersian && w == 0x0640 && options.tatweel && isKashida(at: next, s) {
+        next += 1
+      } else {
+        break
+      }
+    }
+    if repeated {
       out.delete(i, .repeatedZWNJ, &report)
       return
     }
@@ -184,9 +225,9 @@ struct PersianLetters {
     var k = out.outputCount - 1
     while k >= 0 && classOf(out.outputScalar(k)).contains(.mark) { k -= 1 }
     let before = k >= 0 ? classOf(out.outputScalar(k)) : []
-    var next = i + 1
-    while next < s.count && (deletes(s[next]) || s[next] == 0x200C) { next += 1 }
-    let after = next < s.count ? classOf(s[next]) : []
+    // A tatweel still ahead here is a dash in the making, not a letter.
+    let dash = next < s.count && s[next] == 0x0640 && inPersian && options.tatweel
+    let after = next < s.count && !dash ? classOf(s[next]) : []
     if before.contains(.otherScript) && before.contains(.letter) && after.contains(.otherScript)
       && after.contains(.letter)
     {

@@ -37,6 +37,8 @@ struct ProtectedSpans {
         while j < n {
           let w = s[j]
           let cw = classOf(w)
+          // A URL glued to a word starts its own span (Tehranhttps://…).
+          if (w == 0x68 || w == 0x66) && url(s, j) != nil { break }
           if cw.contains(.latin) || cw.contains(.mark) && !cw.contains(.arabicScript) { j += 1; continue }
           // Apostrophes and hyphens inside a word: don't, Ali-Akbar.
           if (w == 0x27 || w == 0x2019 || w == 0x2D) && j + 1 < n && classOf(s[j + 1]).contains(.latin) {
@@ -101,7 +103,7 @@ struct ProtectedSpans {
       // A URL ends at white space, quotes, angle brackets, guillemets, and Arabic-script
       // text glued to it (news text, not an IRI path).
       if w <= 0x20 || w == 0x22 || w == 0x3C || w == 0x3E || w == 0xAB || w == 0xBB || w == 0x201C || w == 0x201D
-        || classOf(w).contains(.space) || classOf(w).contains(.arabicScript)
+        || classOf(w).contains(.space) || classOf(w).contains(.arabicScript) || w == 0x200C || w == 0x200D
       {
         break
       }
