@@ -17,7 +17,8 @@ let package = Package(
   ],
   targets: [
     // Deterministic generator of mixed English/Persian text (shared by the
-    // benchmarks and by scripts/bench-nfc through `nfc-throughput generate`).
+    // benchmarks and by scripts/bench-nfc through `nfc-throughput generate`), and its
+    // Arabic-keyboard retyping (ArabicKeyboard.swift).
     .target(name: "BenchCorpus", path: "Sources/BenchCorpus"),
 
     // ordo-one/benchmark discovers benchmark executables by their directory:
@@ -39,6 +40,26 @@ let package = Package(
       name: "nfc-throughput",
       dependencies: ["BenchCorpus", .product(name: "MatnICU", package: "Matn")],
       path: "Sources/nfc-throughput"
+    ),
+
+    // TextNormalizer (profile `article`): throughput, allocations and peak memory.
+    .executableTarget(
+      name: "TextNormalizerBenchmarks",
+      dependencies: [
+        "BenchCorpus",
+        .product(name: "Matn", package: "Matn"),
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "TextNormalizerBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
+
+    // Plain throughput driver used by scripts/bench-normalize: TextNormalizer over
+    // every file of a directory (like nfc-throughput, ignored by the benchmark plugin).
+    .executableTarget(
+      name: "normalize-throughput",
+      dependencies: ["BenchCorpus", .product(name: "Matn", package: "Matn")],
+      path: "Sources/normalize-throughput"
     ),
   ],
   swiftLanguageModes: [.v6]
