@@ -46,17 +46,10 @@ struct PersianLetters {
       // Fast path: a stretch of what this stage never changes (everything outside the
       // Arabic block, and Arabic letters that are not folded and do not start a run),
       // kept in one call.
-      var j = i
-      while j < n {
-        let w = s[j]
-        if w < 0x0600 || (w > 0x06FF && w != 0x200C) {
-          j += 1
-        } else if w <= 0x06FF && unchanged[Int(w - 0x0600)] && (j + 1 == n || !startsRun(w, s[j + 1])) {
-          j += 1
-        } else {
-          break
+      let j = s.withUnsafeBufferPointer { sp in
+        flags.withUnsafeBufferPointer { fp in
+          unchanged.withUnsafeBufferPointer { table in Self.unchangedStretch(sp, fp, from: i, table: table, runs: options.repeatedLetters) }
         }
-        if j < n && (flags[j] != f) { break }
       }
       if j > i {
         out.keep(i..<j)
@@ -165,6 +158,35 @@ struct PersianLetters {
     case 0x064A, 0x0649, 0x0643, 0x06C0, 0x06D5, 0x0640, 0x064B...0x0652, 0x0660...0x0669: false
     default: true
     }
+  }
+
+  /// The end of the stretch from `i` (same span flags throughout) that this stage
+  /// keeps unchanged: scalars outside the Arabic block, and Arabic-block scalars the
+  /// table marks unchanged that do not start a run of repeated letters.
+  private static func unchangedStretch(
+    _ s: UnsafeBufferPointer<UInt32>, _ flags: UnsafeBufferPointer<SpanFlags>, from i: Int,
+    table: UnsafeBufferPointer<Bool>, runs: Bool
+  ) -> Int {
+    let n = s.count
+    let f = flags[i]
+    var j = i
+    while j < n {
+      let w = s[j]
+      if w < 0x0600 || (w > 0x06FF && w != 0x200C) {
+        j += 1
+      } else if w <= 0x06FF && table[Int(w - 0x0600)] {
+        if runs && j + 1 < n {
+          let next = s[j + 1]
+          if next == w || next == 0x200C || (next >= 0x0640 && next <= 0x0652) { break }
+          if (w == 0x06CC && (next == 0x064A || next == 0x0649)) || (w == 0x06A9 && next == 0x0643) || (w == 0x0647 && next == 0x06C0) { break }
+        }
+        j += 1
+      } else {
+        break
+      }
+      if j < n && flags[j] != f { break }
+    }
+    return j
   }
 
   /// Whether `next` may continue a run of `v` (the same letter after folding, or
