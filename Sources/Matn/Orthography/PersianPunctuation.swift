@@ -76,12 +76,16 @@ struct PersianPunctuation {
         i = j
         continue
       }
-      // Fast path: letters and everything else no rule here looks at.
-      if v > 0x7F && v != 0x060C && v != 0x061B && v != 0x061F && v != 0xAB && v != 0xBB && v != 0x201C
-        && v != 0x201D
-      {
-        out.keep(i)
-        i += 1
+      // Fast path: a stretch of letters and everything else no rule here looks at
+      // (ASCII letters and digits included), kept in one call.
+      if Self.inert(v) {
+        let j = s.withUnsafeBufferPointer { sp in
+          var j = i + 1
+          while j < n && Self.inert(sp[j]) { j += 1 }
+          return j
+        }
+        out.keep(i..<j)
+        i = j
         continue
       }
       var written = v
@@ -120,6 +124,16 @@ struct PersianPunctuation {
       i += 1
     }
     return out.output
+  }
+
+  /// Scalars no rule of this stage starts at: everything but spaces, the ASCII marks
+  /// it converts or spaces, and the Persian marks and quotes it spaces.
+  @inline(__always)
+  private static func inert(_ v: UInt32) -> Bool {
+    if v > 0x7F {
+      return v != 0x060C && v != 0x061B && v != 0x061F && v != 0xAB && v != 0xBB && v != 0x201C && v != 0x201D
+    }
+    return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
   }
 
   /// Quotation marks to turn into guillemets: index → true for the opening one.
