@@ -4,6 +4,9 @@
 #include "internal.h"
 
 #include <mutex>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <string.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -64,6 +67,23 @@ struct SimpleTable {
   uint8_t pairs[0x10000];   // [lead << 8 | trail] for lead C2..DF
   uint8_t bits[0x10000 / 8];
   bool asciiSimple;  // every ASCII character is simple (all forms but NFKC_Casefold)
+
+  // For the 16-byte vector scan (well-formed input only). Two-byte leads C2..DF are
+  // "free" (every trail simple), "ranged" (bad trails within up to two ranges; at most
+  // four such leads), or neither (a chunk holding one goes to the scalar loop).
+  bool vectorUsable;
+  uint8_t freeLo[8], freeHi[8];  // lead ranges whose every trail is simple
+  int freeCount;
+  uint8_t rangedLead[6], badLo[6][2], badHi[6][2];
+  int rangedCount;
+#if defined(__SSE2__)
+  // The ranged leads' bytes and biased trail bounds as vectors, built once.
+  __m128i leadV[6], lo0V[6], hi0V[6], lo1V[6], hi1V[6];
+#endif
+  uint8_t arabicRanged[6];  // indexes of the ranged leads among D8..DB
+  int arabicRangedCount;
+  bool arabicAllKnown;  // each of D8..DB is free or ranged
+  bool joinersSimple;  // ZWNJ and ZWJ (E2 80 8C/8D) are simple
 };
 
 SimpleTable *tables[5];
@@ -90,10 +110,205 @@ void buildTable(int32_t form) {
   }
   t->asciiSimple = true;
   for (int c = 0; c < 0x80; ++c) t->asciiSimple = t->asciiSimple && t->ascii[c];
+  // Lead classes for the vector scan.
+  auto badTrails = [&](int l) {
+    int bad = 0;
+    for (int trail = 0x80; trail < 0xC0; ++trail) bad += !t->pairs[l << 8 | trail];
+    return bad;
+  };
+  t->freeCount = 0;
+  t->rangedCount = 0;
+  t->vectorUsable = t->asciiSimple;
+  for (int lead = 0xC2; lead <= 0xDF;) {
+    if (badTrails(lead) != 0) {
+      ++lead;
+      continue;
+    }
+    int start = lead;
+    while (lead <= 0xDF && badTrails(lead) == 0) ++lead;
+    if (t->freeCount < 8) {
+      t->freeLo[t->freeCount] = uint8_t(start);
+      t->freeHi[t->freeCount] = uint8_t(lead - 1);
+      ++t->freeCount;
+    }
+  }
+  // Leads with some bad trails, Arabic first (Matn's text), then the rest in order,
+  // each as at most two ranges of bad trails (the second absorbs any more: conservative).
+  static const uint8_t order[] = {0xD8, 0xD9, 0xDB, 0xDA, 0xCD, 0xCE, 0xD2, 0xD6, 0xD7, 0xDC, 0xDD, 0xDF,
+                                  0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0xCC,
+                                  0xCF, 0xD0, 0xD1, 0xD3, 0xD4, 0xD5, 0xDE};
+  for (uint8_t lead : order) {
+    int bad = badTrails(lead);
+    if (bad == 0 || bad == 64 || t->rangedCount == 6) continue;
+    int r = t->rangedCount++;
+    t->rangedLead[r] = lead;
+    int ranges = 0;
+    for (int trail = 0x80; trail < 0xC0; ++trail) {
+      if (t->pairs[lead << 8 | trail]) continue;
+      int end = trail;
+      while (end + 1 < 0xC0 && !t->pairs[lead << 8 | (end + 1)]) ++end;
+      if (ranges < 2) {
+        t->badLo[r][ranges] = uint8_t(trail);
+        t->badHi[r][ranges] = uint8_t(end);
+        ++ranges;
+      } else {
+        t->badHi[r][1] = uint8_t(end);
+      }
+      trail = end;
+    }
+    if (ranges == 1) {
+      t->badLo[r][1] = t->badLo[r][0];
+      t->badHi[r][1] = t->badHi[r][0];
+    }
+  }
+#if defined(__SSE2__)
+  for (int r = 0; r < t->rangedCount; ++r) {
+    t->leadV[r] = _mm_set1_epi8(char(t->rangedLead[r]));
+    t->lo0V[r] = _mm_set1_epi8(char(t->badLo[r][0] ^ 0x80));
+    t->hi0V[r] = _mm_set1_epi8(char(t->badHi[r][0] ^ 0x80));
+    t->lo1V[r] = _mm_set1_epi8(char(t->badLo[r][1] ^ 0x80));
+    t->hi1V[r] = _mm_set1_epi8(char(t->badHi[r][1] ^ 0x80));
+  }
+#endif
+  t->arabicRangedCount = 0;
+  t->arabicAllKnown = true;
+  for (int lead = 0xD8; lead <= 0xDB; ++lead) {
+    bool known = badTrails(lead) == 0;
+    for (int r = 0; r < t->rangedCount; ++r) {
+      if (t->rangedLead[r] == lead) {
+        t->arabicRanged[t->arabicRangedCount++] = uint8_t(r);
+        known = true;
+      }
+    }
+    t->arabicAllKnown = t->arabicAllKnown && known;
+  }
+  t->joinersSimple = (t->bits[0x200C >> 3] & (1u << (0x200C & 7))) && (t->bits[0x200D >> 3] & (1u << (0x200D & 7)));
   tables[form] = t;  // all clear if ICU failed: then ICU does every check
 }
 
 }  // namespace
+
+#if defined(__SSE2__)
+// Whether the 16 bytes at `p` (with two bytes of lookahead) hold only simple code
+// points whose sequences start inside the chunk: ASCII, continuation bytes, leads
+// whose trail is simple, and ZWNJ/ZWJ. Conservative: false means "ask the scalar loop".
+static inline __m128i inRange(__m128i x, uint8_t lo, uint8_t hi) {
+  // Unsigned lo <= x <= hi on bytes: signed compares after flipping the top bit.
+  const __m128i bias = _mm_set1_epi8(char(0x80));
+  const __m128i xb = _mm_xor_si128(x, bias);
+  const __m128i outside = _mm_or_si128(_mm_cmplt_epi8(xb, _mm_set1_epi8(char(lo ^ 0x80))),
+                                       _mm_cmpgt_epi8(xb, _mm_set1_epi8(char(hi ^ 0x80))));
+  return _mm_xor_si128(outside, _mm_set1_epi8(-1));
+}
+
+/// Bit mask of the positions holding ranged lead `r` with a bad trail; `c1b` is the
+/// next bytes with their top bit flipped (for signed compares).
+static inline int badTrails(const SimpleTable &t, int r, __m128i c, __m128i c1b) {
+  const __m128i isLead = _mm_cmpeq_epi8(c, t.leadV[r]);
+  const __m128i in0 = _mm_andnot_si128(_mm_or_si128(_mm_cmplt_epi8(c1b, t.lo0V[r]), _mm_cmpgt_epi8(c1b, t.hi0V[r])), isLead);
+  const __m128i in1 = _mm_andnot_si128(_mm_or_si128(_mm_cmplt_epi8(c1b, t.lo1V[r]), _mm_cmpgt_epi8(c1b, t.hi1V[r])), isLead);
+  return _mm_movemask_epi8(_mm_or_si128(in0, in1));
+}
+
+static inline bool simpleChunk(const SimpleTable &t, const uint8_t *p) {
+  const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+  if (_mm_movemask_epi8(c) == 0) return true;  // all ASCII
+  // Lead bytes have their top two bits set (bit 6 moved up to bit 7 by a 16-bit shift).
+  const int leads = _mm_movemask_epi8(_mm_and_si128(c, _mm_slli_epi16(c, 1)));
+  const __m128i c1 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 1));
+  // Every lead must be followed by a continuation byte (two-byte leads; E2 80 too).
+  if ((leads & ~_mm_movemask_epi8(inRange(c1, 0x80, 0xBF))) != 0) return false;
+  // Which leads are accounted for: Arabic leads (checked below), free leads, joiners.
+  int known = _mm_movemask_epi8(inRange(c, 0xD8, 0xDB));
+  if ((leads & ~known) != 0) {
+    for (int r = 0; r < t.freeCount; ++r) known |= _mm_movemask_epi8(inRange(c, t.freeLo[r], t.freeHi[r]));
+    for (int r = 0; r < t.rangedCount; ++r) {
+      known |= _mm_movemask_epi8(_mm_cmpeq_epi8(c, _mm_set1_epi8(char(t.rangedLead[r]))));
+    }
+    if (t.joinersSimple) {
+      const __m128i c2 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 2));
+      known |= _mm_movemask_epi8(_mm_and_si128(
+          _mm_and_si128(_mm_cmpeq_epi8(c, _mm_set1_epi8(char(0xE2))), _mm_cmpeq_epi8(c1, _mm_set1_epi8(char(0x80)))),
+          inRange(c2, 0x8C, 0x8D)));
+    }
+    if ((leads & ~known) != 0) return false;
+    const __m128i c1b = _mm_xor_si128(c1, _mm_set1_epi8(char(0x80)));
+    int bad = 0;
+    for (int r = 0; r < t.rangedCount; ++r) bad |= badTrails(t, r, c, c1b);
+    return bad == 0;
+  }
+  // Only Arabic leads: check the ranged ones among D8..DB (free ones are fine; an
+  // Arabic lead that is neither makes the arabicAllKnown flag false).
+  if (!t.arabicAllKnown) return false;
+  const __m128i c1b = _mm_xor_si128(c1, _mm_set1_epi8(char(0x80)));
+  int bad = 0;
+  for (int k = 0; k < t.arabicRangedCount; ++k) bad |= badTrails(t, t.arabicRanged[k], c, c1b);
+  return bad == 0;
+}
+#endif
+
+/// The width of the simple code point at `i`, or 0 when it is not simple (or is
+/// supplementary or ill-formed: ICU decides those).
+static inline int32_t simpleWidth(const SimpleTable &t, const uint8_t *src, int32_t i, int32_t length) {
+  uint32_t b = src[i];
+  if (b < 0x80) return t.ascii[b] ? 1 : 0;
+  if (b < 0xE0) return (i + 1 < length && t.pairs[b << 8 | src[i + 1]]) ? 2 : 0;
+  if (b < 0xF0 && i + 2 < length && (src[i + 1] & 0xC0) == 0x80 && (src[i + 2] & 0xC0) == 0x80) {
+    uint32_t c = (b & 0x0F) << 12 | (src[i + 1] & 0x3F) << 6 | (src[i + 2] & 0x3F);
+    if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+    return (t.bits[c >> 3] & (1u << (c & 7))) ? 3 : 0;
+  }
+  return 0;
+}
+
+/// The scan over well-formed UTF-8 (a Swift String's storage): 16 bytes at a time
+/// where the vector test passes, code point by code point through a chunk where it
+/// does not.
+extern "C" int32_t cicu_normalizer_simple_prefix_valid_utf8(int32_t form, const uint8_t *src, int32_t length) {
+  if (form < 0 || form > 4) return 0;
+  std::call_once(onces[form], buildTable, form);
+  const SimpleTable &t = *tables[form];
+  int32_t i = 0;
+  int32_t lastStart = -1;  // start of the last simple code point checked one by one
+  while (i < length) {
+#if defined(__SSE2__)
+    if (t.vectorUsable) {
+      // Two chunks per step where there is room: a chunk's test covers the leads in it,
+      // whatever byte it starts at, so the second needs no alignment.
+      while (i + 34 <= length && simpleChunk(t, src + i) && simpleChunk(t, src + i + 16)) {
+        const int32_t c32 = (src[i + 32] & 0xC0) == 0x80;
+        const int32_t c33 = c32 & ((src[i + 33] & 0xC0) == 0x80);
+        i += 32 + c32 + c33;
+        lastStart = -1;
+      }
+      while (i + 18 <= length && simpleChunk(t, src + i)) {
+        // Finish the chunk's last sequence (up to two continuation bytes), without a
+        // branch: where a chunk ends is random in Persian text.
+        const int32_t c16 = (src[i + 16] & 0xC0) == 0x80;
+        const int32_t c17 = c16 & ((src[i + 17] & 0xC0) == 0x80);
+        i += 16 + c16 + c17;
+        lastStart = -1;
+      }
+    }
+#endif
+    // Through this chunk one code point at a time.
+    int32_t chunkEnd = i + 16 < length ? i + 16 : length;
+    while (i < chunkEnd) {
+      int32_t w = simpleWidth(t, src, i, length);
+      if (w == 0) {
+        if (i == 0) return 0;
+        if (lastStart >= 0) return lastStart;
+        // The code point before came through the vector path: find its start.
+        int32_t j = i - 1;
+        while (j > 0 && (src[j] & 0xC0) == 0x80) --j;
+        return j;
+      }
+      lastStart = i;
+      i += w;
+    }
+  }
+  return length;
+}
 
 extern "C" int32_t cicu_normalizer_simple_prefix_utf8(int32_t form, const uint8_t *src, int32_t length) {
   if (form < 0 || form > 4) return 0;

@@ -93,20 +93,26 @@ public struct Normalizer: @unchecked Sendable {
   /// The corresponding C++ function is `Normalizer2::isNormalizedUTF8`.
   public func isNormalized(_ text: String) -> Bool {
     var text = text
-    return text.withUTF8 { isNormalized($0) }
+    return text.withUTF8 { isNormalized($0, chunkLimit: Self.chunkLimit, wellFormed: true) }
   }
 
   /// Whether the UTF-8 bytes in `utf8` are already in this normalizer's form.
   public func isNormalized(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    isNormalized(utf8, chunkLimit: Self.chunkLimit)
+    isNormalized(utf8, chunkLimit: Self.chunkLimit, wellFormed: false)
   }
 
-  func isNormalized(_ utf8: UnsafeBufferPointer<UInt8>, chunkLimit: Int) -> Bool {
+  /// - Parameter wellFormed: the bytes are a `String`'s (valid UTF-8), so the prefix
+  ///   scan may use its vector path.
+  func isNormalized(_ utf8: UnsafeBufferPointer<UInt8>, chunkLimit: Int, wellFormed: Bool = false) -> Bool {
     // A table-driven scan settles the common case; ICU checks from where it stopped
     // (a normalization boundary).
     var start = 0
     if let base = utf8.baseAddress {
-      start = Int(cicu_normalizer_simple_prefix_utf8(form.shimValue, base, Int32(clamping: min(utf8.count, chunkLimit))))
+      let length = Int32(clamping: min(utf8.count, chunkLimit))
+      start = Int(
+        wellFormed
+          ? cicu_normalizer_simple_prefix_valid_utf8(form.shimValue, base, length)
+          : cicu_normalizer_simple_prefix_utf8(form.shimValue, base, length))
     }
     while start < utf8.count {
       let end = chunkEnd(utf8, from: start, limit: chunkLimit)
@@ -148,7 +154,7 @@ public struct Normalizer: @unchecked Sendable {
   func normalize(_ text: String, chunkLimit: Int) -> String {
     var text = text
     let result: String? = text.withUTF8 { utf8 in
-      isNormalized(utf8, chunkLimit: chunkLimit) ? nil : normalized(utf8, chunkLimit: chunkLimit)
+      isNormalized(utf8, chunkLimit: chunkLimit, wellFormed: true) ? nil : normalized(utf8, chunkLimit: chunkLimit)
     }
     return result ?? text
   }

@@ -65,6 +65,10 @@ int32_t cicu_normalizer_normalize_utf8(const void *normalizer, const uint8_t *sr
 /// the rest from the returned offset.
 int32_t cicu_normalizer_simple_prefix_utf8(int32_t form, const uint8_t *src, int32_t length);
 
+/// The same for input known to be well-formed UTF-8 (a Swift String's storage): it may
+/// scan 16 bytes at a time with vector instructions.
+int32_t cicu_normalizer_simple_prefix_valid_utf8(int32_t form, const uint8_t *src, int32_t length);
+
 /// 1 when normalization never interacts across a boundary just before `scalar`
 /// (text can be split there and normalized in pieces).
 int32_t cicu_normalizer_has_boundary_before(const void *normalizer, uint32_t scalar);
