@@ -69,8 +69,9 @@ struct SimpleTable {
   bool asciiSimple;  // every ASCII character is simple (all forms but NFKC_Casefold)
 
   // For the 16-byte vector scan (well-formed input only). Two-byte leads C2..DF are
-  // "free" (every trail simple), "ranged" (bad trails within up to two ranges; at most
-  // four such leads), or neither (a chunk holding one goes to the scalar loop).
+  // "free" (every trail simple), "ranged" (bad trails within two ranges, the second
+  // widened to cover any more: conservative; at most six such leads, Arabic first), or
+  // neither (a chunk holding one goes to the exact scalar loop).
   bool vectorUsable;
   uint8_t freeLo[8], freeHi[8];  // lead ranges whose every trail is simple
   int freeCount;
