@@ -34,7 +34,7 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
   ///
   /// The decision must not change when the span is normalised: ZWNJ is transparent
   /// (stray ones are removed later), and the window is counted in letters that
-  /// normalising keeps (not tatweel or marks).
+  /// normalising keeps (not tatweel or marks), ending at a word boundary.
   func classify(scalars: ArraySlice<UInt32>) -> ArabicScriptLanguage? {
     var stats = Statistics()
     var inToken = false
@@ -46,8 +46,16 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
       if v == 0x200C { continue }
       stats.count(letter: v)
       // Tokens include marks: «فئ» is not the Arabic word «في».
-      let c = classOf(v)
-      if (v >= 0x0621 && v <= 0x0655) || (c.contains(.arabicScript) && (c.contains(.letter) || c.contains(.mark))) {
+      let isLetter: Bool, inWord: Bool
+      if v >= 0x0621 && v <= 0x064A {  // the common case, without a table lookup
+        isLetter = v != 0x0640
+        inWord = true
+      } else {
+        let c = classOf(v)
+        isLetter = c.contains(.letter) && c.contains(.arabicScript)
+        inWord = c.contains(.arabicScript) && (c.contains(.letter) || c.contains(.mark))
+      }
+      if inWord {
         if !inToken {
           inToken = true
           key = PersianLexicon.fnvBasis
@@ -56,12 +64,13 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
         if length == 0 { first = v } else if length == 1 { second = v }
         key = PersianLexicon.fnv(key, v)
         length += 1
-        if c.contains(.letter) && v != 0x0640 { letters += 1 }
+        if isLetter { letters += 1 }
       } else if inToken {
         stats.count(token: key, length: length, first: first, second: second)
         inToken = false
-        // Evidence saturates quickly: a long span is judged on its first 150 letters.
-        if letters >= 150 { break }
+        // Evidence saturates quickly: a long span is judged on its first 80 letters
+        // (some fifteen words).
+        if letters >= 80 { break }
       }
     }
     if inToken { stats.count(token: key, length: length, first: first, second: second) }
