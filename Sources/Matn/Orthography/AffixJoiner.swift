@@ -28,17 +28,22 @@ struct AffixJoiner {
     var previous: Token? = nil
     var i = 0
     while i < n {
-      guard flags[i].contains(.persian), !flags[i].contains(.protected), isTokenScalar(s[i]) else {
+      guard inToken(s, flags, i) else {
         // Anything but plain spaces between two tokens ends the chance of a join.
         if s[i] != 0x20 { previous = nil }
         i += 1
         continue
       }
-      var j = i
-      var h = PersianLexicon.fnvBasis
-      while j < n, flags[j].contains(.persian), !flags[j].contains(.protected), isTokenScalar(s[j]) {
-        h = PersianLexicon.fnv(h, s[j])
-        j += 1
+      let (j, h) = s.withUnsafeBufferPointer { sp in
+        flags.withUnsafeBufferPointer { fp in
+          var j = i
+          var h = PersianLexicon.fnvBasis
+          while j < n && inToken(sp, fp, j) {
+            h = PersianLexicon.fnv(h, sp[j])
+            j += 1
+          }
+          return (j, h)
+        }
       }
       let token = Token(range: i..<j, key: h)
       if token.range.count >= lexicon.shortestCompound, let joined = lexicon.compounds[token.key] {
@@ -91,6 +96,18 @@ struct AffixJoiner {
       return before != 0x0627 && before != 0x0648 && before != 0x0622
     }
     return false
+  }
+
+  /// Whether scalar `k` belongs to a token of a Persian span.
+  @inline(__always)
+  private func inToken(_ s: some RandomAccessCollection<UInt32>, _ flags: some RandomAccessCollection<SpanFlags>, _ k: Int)
+    -> Bool
+  {
+    let f = flags[flags.index(flags.startIndex, offsetBy: k)]
+    guard f.contains(.persian), !f.contains(.protected) else { return false }
+    let v = s[s.index(s.startIndex, offsetBy: k)]
+    if v >= 0x0621 && v <= 0x064A { return true }  // the common case, without a table lookup
+    return isTokenScalar(v)
   }
 
   @inline(__always)

@@ -22,6 +22,8 @@ struct PersianLetters {
   var options: Options
 
   func apply(_ buffer: TextBuffer, _ report: inout ChangeRecorder) -> TextBuffer {
+    var buffer = buffer
+    substituteInPlace(&buffer, &report)
     var out = Rewriter(buffer)
     let s = buffer.scalars
     let flags = buffer.flags
@@ -137,6 +139,45 @@ struct PersianLetters {
       i += 1
     }
     return out.output
+  }
+
+  /// The one-for-one substitutions (ي ى → ی, ك → ک, Arabic-Indic → Persian digits)
+  /// made in place: no copy, and the stretches the rewriter keeps stay long. A ي
+  /// before hamza above is left for the rewriting pass, which makes it ئ.
+  private func substituteInPlace(_ buffer: inout TextBuffer, _ report: inout ChangeRecorder) {
+    guard options.letters || options.digits else { return }
+    let origins = buffer.origins
+    let flags = buffer.flags
+    let letters = options.letters, digits = options.digits
+    buffer.scalars.withUnsafeMutableBufferPointer { s in
+      flags.withUnsafeBufferPointer { f in
+        let n = s.count
+        for i in 0..<n {
+          let v = s[i]
+          guard v >= 0x0643 && v <= 0x0669, f[i].contains(.persian), !f[i].contains(.protected) else { continue }
+          let replacement: UInt32
+          let kind: ChangeKind
+          switch v {
+          case 0x064A where letters && !(i + 1 < n && s[i + 1] == 0x0654):
+            replacement = 0x06CC
+            kind = .arabicYeh
+          case 0x0649 where letters:
+            replacement = 0x06CC
+            kind = .arabicYeh
+          case 0x0643 where letters:
+            replacement = 0x06A9
+            kind = .arabicKaf
+          case 0x0660...0x0669 where digits:
+            replacement = v - 0x0660 + 0x06F0
+            kind = .arabicIndicDigit
+          default:
+            continue
+          }
+          s[i] = replacement
+          report.record(kind, origins?[i] ?? 0..<0)
+        }
+      }
+    }
   }
 
   /// The letter `v` becomes in Persian text (for comparing runs).
