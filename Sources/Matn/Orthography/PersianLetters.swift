@@ -50,7 +50,10 @@ struct PersianLetters {
       // kept in one call.
       let j = s.withUnsafeBufferPointer { sp in
         flags.withUnsafeBufferPointer { fp in
-          unchanged.withUnsafeBufferPointer { table in Self.unchangedStretch(sp, fp, from: i, table: table, runs: options.repeatedLetters) }
+          unchanged.withUnsafeBufferPointer { table in
+            Self.unchangedStretch(
+              sp, fp, from: i, table: table, runs: options.repeatedLetters, zwnj: options.zwnj, classOf: classOf)
+          }
         }
       }
       if j > i {
@@ -206,21 +209,31 @@ struct PersianLetters {
   /// table marks unchanged that do not start a run of repeated letters.
   private static func unchangedStretch(
     _ s: UnsafeBufferPointer<UInt32>, _ flags: UnsafeBufferPointer<SpanFlags>, from i: Int,
-    table: UnsafeBufferPointer<Bool>, runs: Bool
+    table: UnsafeBufferPointer<Bool>, runs: Bool, zwnj: Bool, classOf: ScalarClasses
   ) -> Int {
     let n = s.count
     let f = flags[i]
+    // Could `x` continue a run of `w` (the same letter after folding, or something a
+    // run looks past)? A run of three needs the next two scalars to pass this.
+    @inline(__always) func mayContinue(_ x: UInt32, _ w: UInt32) -> Bool {
+      x == w || x == 0x200C || (x >= 0x0640 && x <= 0x0652) || (w == 0x0647 && x == 0x06C0)
+        || (w == 0x06CC && (x == 0x064A || x == 0x0649)) || (w == 0x06A9 && x == 0x0643)
+    }
     var j = i
     while j < n {
       let w = s[j]
       if w < 0x0600 || (w > 0x06FF && w != 0x200C) {
         j += 1
       } else if w <= 0x06FF && table[Int(w - 0x0600)] {
-        if runs && j + 1 < n {
-          let next = s[j + 1]
-          if next == w || next == 0x200C || (next >= 0x0640 && next <= 0x0652) { break }
-          if (w == 0x06CC && (next == 0x064A || next == 0x0649)) || (w == 0x06A9 && next == 0x0643) || (w == 0x0647 && next == 0x06C0) { break }
-        }
+        if runs && j + 2 < n && mayContinue(s[j + 1], w) && mayContinue(s[j + 2], w) { break }
+        j += 1
+      } else if w == 0x200C && zwnj && j > i && j + 1 < n {
+        // The common ZWNJ, between a letter that joins and a letter (می‌خواهد), stays;
+        // anything else goes to the full hygiene rules.
+        let before = classOf(s[j - 1]), after = classOf(s[j + 1])
+        guard before.isSuperset(of: .arabicLetter), !before.contains(.nonJoiningNext), s[j - 1] != 0x0640,
+          after.isSuperset(of: .arabicLetter), s[j + 1] != 0x0640
+        else { break }
         j += 1
       } else {
         break
@@ -229,6 +242,7 @@ struct PersianLetters {
     }
     return j
   }
+
 
   /// Whether `next` may continue a run of `v` (the same letter after folding, or
   /// something the run looks past).
