@@ -9,11 +9,11 @@ struct MatnCommand: ParsableCommand {
     commandName: "matn",
     abstract: "Turn raw, mixed-script news text into clean, structured text.",
     discussion: """
-      Matn («متن», "text") normalises raw article files: Unicode normalisation today; \
-      decoding, Persian orthography, language and script detection, bidi hygiene and \
-      name keys as they land.
+      Matn («متن», "text") normalises raw article files: decoding, cleanup, Persian \
+      orthography on Persian spans, Unicode forms, search keys; language and script \
+      detection, bidi hygiene and name keys as they land.
       """,
     version: MatnInfo.version,
-    subcommands: [Normalize.self]
+    subcommands: [Normalize.self, Decode.self]
   )
 }

@@ -1,9 +1,10 @@
+import MatnICU
 import TestSupport
 import Testing
 
 @testable import Matn
 
-@Suite("DecodedText (UTF-8)")
+@Suite("DecodedText")
 struct DecodedTextTests {
   @Test("valid UTF-8 decodes unchanged")
   func valid() throws {
@@ -34,7 +35,6 @@ struct DecodedTextTests {
     ([0xF4, 0x90, 0x80, 0x80], 0, 1, 1),  // beyond U+10FFFF
     ([0xE0, 0x9F, 0x80], 0, 1, 1),  // overlong three-byte
     (Array("سلام\n".utf8) + [0x80], 9, 2, 1),  // stray continuation byte
-    ([0xEF, 0xBB, 0xBF, 0x41, 0xE2, 0x82, 0x41], 4, 1, 2),  // offsets count the BOM
   ] as [([UInt8], Int, Int, Int)])
   func invalid(bytes: [UInt8], offset: Int, line: Int, column: Int) {
     #expect(throws: DecodingError.invalidUTF8(byteOffset: offset, line: line, column: column)) {
@@ -54,9 +54,86 @@ struct DecodedTextTests {
     }
   }
 
+  @Test("behind a UTF-8 byte order mark, invalid bytes become U+FFFD with offsets that count the mark")
+  func invalidBehindMark() throws {
+    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF, 0x41, 0xE2, 0x82, 0x41]
+    let text = try DecodedText(bytes: bytes)
+    #expect(text.string == "A\u{FFFD}A")
+    #expect(text.repairs == [.byteOrderMark(.utf8), .replacedInvalidBytes(offsets: [4])])
+    #expect(throws: DecodingError.invalidUTF8(byteOffset: 4, line: 1, column: 2)) {
+      try DecodedText(bytes: bytes, strict: true)
+    }
+  }
+
+  @Test("byte order marks of UTF-16 and UTF-32 decide the encoding", arguments: [
+    ("UTF-16LE", [0xFF, 0xFE] as [UInt8]), ("UTF-16BE", [0xFE, 0xFF]), ("UTF-32LE", [0xFF, 0xFE, 0x00, 0x00]),
+    ("UTF-32BE", [0x00, 0x00, 0xFE, 0xFF]),
+  ])
+  func byteOrderMarks(name: String, mark: [UInt8]) throws {
+    let text = "سلام Tehran 😀\n"
+    let encoded = try #require(Self.encode(text, name))
+    let decoded = try DecodedText(bytes: mark + encoded)
+    #expect(decoded.string == text)
+    #expect(decoded.encoding.rawValue == name)
+    #expect(decoded.confidence == 1)
+    #expect(decoded.hadByteOrderMark)
+  }
+
+  @Test("UTF-16 without a byte order mark is recognised by its shape", arguments: [
+    ("UTF-16LE", "سلام دنیا، این یک متن فارسی است.\n"), ("UTF-16BE", "سلام دنیا، این یک متن فارسی است.\n"),
+    ("UTF-16LE", "Plain English news text, with numbers 1,200 and 3.5.\n"),
+    ("UTF-16BE", "Plain English news text with a Persian name: حسن روحانی.\n"),
+  ])
+  func unmarkedUTF16(name: String, text: String) throws {
+    let encoded = try #require(Self.encode(text, name))
+    let decoded = try DecodedText(bytes: encoded)
+    #expect(decoded.string == text)
+    #expect(decoded.encoding.rawValue == name)
+    #expect(decoded.confidence >= 0.8)
+    #expect(!decoded.hadByteOrderMark)
+  }
+
+  @Test("binary data is rejected with the offset of its first NUL", arguments: [
+    [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52] as [UInt8],
+    Array("text\0with a NUL byte".utf8),
+  ])
+  func binary(bytes: [UInt8]) {
+    #expect(throws: DecodingError.binary(byteOffset: bytes.firstIndex(of: 0)!)) { try DecodedText(bytes: bytes) }
+  }
+
+  @Test("a named legacy encoding decodes through ICU")
+  func namedEncodings() throws {
+    // «سلام» in windows-1256 and in ISO-8859-6.
+    let cp1256 = try DecodedText(bytes: [0xD3, 0xE1, 0xC7, 0xE3], encoding: .init(rawValue: "windows-1256"))
+    #expect(cp1256.string == "سلام")
+    #expect(cp1256.repairs.isEmpty)
+    let iso = try DecodedText(bytes: [0xD3, 0xE4, 0xC7, 0xE5], encoding: .init(rawValue: "ISO-8859-6"))
+    #expect(iso.string == "سلام")
+  }
+
+  @Test("undecodable bytes in a named encoding: replaced and located, or a strict failure")
+  func namedEncodingInvalidBytes() throws {
+    let bytes: [UInt8] = [0x41, 0xA1, 0x42]  // 0xA1 is unassigned in ISO-8859-6
+    let lenient = try DecodedText(bytes: bytes, encoding: .init(rawValue: "ISO-8859-6"))
+    #expect(lenient.string == "A\u{FFFD}B")
+    #expect(lenient.repairs == [.replacedInvalidBytes(offsets: [1])])
+    #expect(throws: DecodingError.invalidBytes(encoding: "ISO-8859-6", byteOffset: 1)) {
+      try DecodedText(bytes: bytes, encoding: .init(rawValue: "ISO-8859-6"), strict: true)
+    }
+    #expect(throws: DecodingError.unknownEncoding("no-such")) {
+      try DecodedText(bytes: bytes, encoding: .init(rawValue: "no-such"))
+    }
+  }
+
+  /// Encodes `text` with ICU's converter (independent of the decoder under test).
+  static func encode(_ text: String, _ name: String) -> [UInt8]? {
+    guard let converter = try? Converter(encoding: name) else { return nil }
+    return try? converter.encode(text).bytes
+  }
+
   @Test("the error message says where")
   func message() {
     let error = DecodingError.invalidUTF8(byteOffset: 12, line: 2, column: 3)
-    #expect(error.description == "invalid UTF-8 at byte offset 12 (line 2, column 3)")
+    #expect(error.description.hasPrefix("invalid UTF-8 at byte offset 12 (line 2, column 3)"))
   }
 }

@@ -1,7 +1,11 @@
+import MatnICU
+
 /// Text decoded from raw bytes, with what was done to get it.
 ///
-/// Today this decodes UTF-8 strictly (a leading UTF-8 byte order mark is removed and
-/// reported); encoding detection and mojibake repair build on the same type.
+/// Decoding today: byte order marks (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE), strict UTF-8,
+/// UTF-16 without a byte order mark, rejection of binary data, and any charset ICU
+/// knows when the caller names it (`windows-1256`, `ISO-8859-6`…). Detection among
+/// legacy charsets and mojibake repair build on the same type.
 ///
 /// ```swift
 /// let text = try DecodedText(bytes: Array("سلام".utf8))
@@ -9,38 +13,137 @@
 /// text.encoding    // .utf8
 /// ```
 public struct DecodedText: Sendable, Hashable {
-  /// An encoding Matn can decode.
-  public enum Encoding: String, Sendable, Hashable, Codable {
-    case utf8 = "UTF-8"
+  /// A character encoding, by the name ICU and IANA use.
+  public struct Encoding: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    public static let utf8 = Encoding(rawValue: "UTF-8")
+    public static let utf16LE = Encoding(rawValue: "UTF-16LE")
+    public static let utf16BE = Encoding(rawValue: "UTF-16BE")
+    public static let utf32LE = Encoding(rawValue: "UTF-32LE")
+    public static let utf32BE = Encoding(rawValue: "UTF-32BE")
+  }
+
+  /// Something done to the bytes on the way to text; none of it is silent.
+  public enum Repair: Sendable, Hashable, CustomStringConvertible {
+    /// A byte order mark was removed.
+    case byteOrderMark(Encoding)
+    /// Undecodable byte sequences became U+FFFD; their byte offsets in the input.
+    case replacedInvalidBytes(offsets: [Int])
+
+    public var description: String {
+      switch self {
+      case .byteOrderMark(let encoding): "removed the \(encoding) byte order mark"
+      case .replacedInvalidBytes(let offsets):
+        "replaced \(offsets.count) invalid byte sequence\(offsets.count == 1 ? "" : "s") by U+FFFD at byte offset\(offsets.count == 1 ? "" : "s") "
+          + offsets.prefix(10).map(String.init).joined(separator: ", ") + (offsets.count > 10 ? ", …" : "")
+      }
+    }
   }
 
   /// The decoded text.
   public var string: String
   /// The encoding the bytes were decoded from.
   public var encoding: Encoding
-  /// Whether a byte order mark was found and removed.
-  public var hadByteOrderMark: Bool
+  /// How sure the decoder is of `encoding`: 1 for a byte order mark, a named encoding
+  /// or UTF-8 that validates; the detector's score for UTF-16 without a mark.
+  public var confidence: Double
+  /// What was done to the bytes, in order.
+  public var repairs: [Repair]
 
-  /// Decodes `bytes` as strict UTF-8.
+  /// Whether a byte order mark was found and removed.
+  public var hadByteOrderMark: Bool {
+    repairs.contains { if case .byteOrderMark = $0 { true } else { false } }
+  }
+
+  /// Decodes `bytes`, detecting the encoding: a byte order mark decides; else valid
+  /// UTF-8; else UTF-16 without a mark when its shape is clear.
   ///
-  /// - Throws: ``DecodingError/invalidUTF8(byteOffset:line:column:)`` naming the first
-  ///   ill-formed byte; nothing is replaced or dropped silently.
-  /// - Complexity: O(*n*), validating at memory speed in the common case.
-  public init(bytes: [UInt8]) throws(DecodingError) {
-    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-    let hasBOM = bytes.count >= 3 && bytes[0] == bom[0] && bytes[1] == bom[1] && bytes[2] == bom[2]
-    let start = hasBOM ? 3 : 0
-    let decoded: String? = bytes.withUnsafeBufferPointer { buffer in
-      String(validating: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+  /// Behind a byte order mark, undecodable sequences become U+FFFD and their offsets
+  /// are reported in ``repairs`` (or, with `strict`, fail).
+  ///
+  /// - Throws: ``DecodingError/binary(byteOffset:)`` for data that is not text (NUL
+  ///   bytes outside UTF-16/32), ``DecodingError/invalidUTF8(byteOffset:line:column:)``
+  ///   naming the first ill-formed byte of unmarked text that is not UTF-8 (until
+  ///   legacy charsets are detected, name one with ``init(bytes:encoding:strict:)``).
+  ///   Nothing is dropped silently.
+  /// - Complexity: O(*n*), validating UTF-8 at memory speed in the common case.
+  public init(bytes: [UInt8], strict: Bool = false) throws(DecodingError) {
+    if let (encoding, markLength) = ByteOrderMark.detect(bytes) {
+      try self.init(bytes: Array(bytes[markLength...]), encoding: encoding, strict: strict, offsetBase: markLength)
+      repairs.insert(.byteOrderMark(encoding), at: 0)
+      return
     }
-    guard let decoded else {
-      let offset = UTF8Validation.firstInvalidOffset(in: bytes, from: start) ?? start
-      let (line, column) = UTF8Validation.lineAndColumn(of: offset, in: bytes, from: start)
-      throw .invalidUTF8(byteOffset: offset, line: line, column: column)
+    if let decoded = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
+      if let nul = decoded.utf8.firstIndex(of: 0) {
+        // Valid UTF-8 with NULs: UTF-16 or UTF-32 text of ASCII letters, or binary data.
+        if let (encoding, score) = UTF16Shape.detect(bytes) {
+          try self.init(bytes: bytes, encoding: encoding, strict: strict)
+          confidence = score
+          return
+        }
+        throw .binary(byteOffset: decoded.utf8.distance(from: decoded.utf8.startIndex, to: nul))
+      }
+      self.init(string: decoded, encoding: .utf8, confidence: 1, repairs: [])
+      return
     }
-    self.string = decoded
-    self.encoding = .utf8
-    self.hadByteOrderMark = hasBOM
+    if let (encoding, score) = UTF16Shape.detect(bytes) {
+      try self.init(bytes: bytes, encoding: encoding, strict: strict)
+      confidence = score
+      return
+    }
+    if let nul = bytes.firstIndex(of: 0) { throw .binary(byteOffset: nul) }
+    let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
+    let (line, column) = UTF8Validation.lineAndColumn(of: offset, in: bytes, from: 0)
+    throw .invalidUTF8(byteOffset: offset, line: line, column: column)
+  }
+
+  /// Decodes `bytes` from a named encoding (any charset ICU knows, by name or alias).
+  ///
+  /// - Parameter strict: fail at the first undecodable sequence instead of replacing
+  ///   it by U+FFFD (the offsets of replaced sequences are in ``repairs``).
+  /// - Throws: ``DecodingError/unknownEncoding(_:)``, ``DecodingError/invalidBytes(encoding:byteOffset:)``.
+  public init(bytes: [UInt8], encoding: Encoding, strict: Bool = false) throws(DecodingError) {
+    try self.init(bytes: bytes, encoding: encoding, strict: strict, offsetBase: 0)
+  }
+
+  private init(bytes: [UInt8], encoding: Encoding, strict: Bool, offsetBase: Int) throws(DecodingError) {
+    if encoding == .utf8 {
+      if let decoded = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
+        self.init(string: decoded, encoding: .utf8, confidence: 1, repairs: [])
+        return
+      }
+      if strict {
+        let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
+        let (line, column) = UTF8Validation.lineAndColumn(of: offset, in: bytes, from: 0)
+        throw .invalidUTF8(byteOffset: offset + offsetBase, line: line, column: column)
+      }
+    }
+    let converter: Converter
+    do { converter = try Converter(encoding: encoding.rawValue) } catch { throw .unknownEncoding(encoding.rawValue) }
+    if strict {
+      do {
+        let string = try converter.decodeStrictly(bytes)
+        self.init(string: string, encoding: encoding, confidence: 1, repairs: [])
+      } catch {
+        throw .invalidBytes(encoding: encoding.rawValue, byteOffset: error.byteOffset + offsetBase)
+      }
+      return
+    }
+    let decoded = converter.decode(bytes)
+    let offsets = decoded.invalidByteOffsets.map { $0 + offsetBase }
+    self.init(
+      string: decoded.string, encoding: encoding, confidence: 1,
+      repairs: offsets.isEmpty ? [] : [.replacedInvalidBytes(offsets: offsets)])
+  }
+
+  private init(string: String, encoding: Encoding, confidence: Double, repairs: [Repair]) {
+    self.string = string
+    self.encoding = encoding
+    self.confidence = confidence
+    self.repairs = repairs
   }
 }
 
@@ -50,60 +153,23 @@ public enum DecodingError: Error, Sendable, Hashable, CustomStringConvertible {
   /// the input; `line` and `column` (both 1-based, column counted in characters of the
   /// valid text before it) locate it for people.
   case invalidUTF8(byteOffset: Int, line: Int, column: Int)
+  /// The bytes are not text (a NUL byte outside UTF-16/32 text, at this offset).
+  case binary(byteOffset: Int)
+  /// No converter for this encoding name.
+  case unknownEncoding(String)
+  /// Strict decoding met an undecodable byte sequence at this offset.
+  case invalidBytes(encoding: String, byteOffset: Int)
 
   public var description: String {
     switch self {
     case let .invalidUTF8(offset, line, column):
-      "invalid UTF-8 at byte offset \(offset) (line \(line), column \(column))"
+      "invalid UTF-8 at byte offset \(offset) (line \(line), column \(column)); if the file is in a legacy charset, name it with --encoding"
+    case let .binary(offset):
+      "binary data, not text (NUL byte at offset \(offset))"
+    case let .unknownEncoding(name):
+      "unknown encoding '\(name)'"
+    case let .invalidBytes(encoding, offset):
+      "invalid \(encoding) byte sequence at byte offset \(offset)"
     }
-  }
-}
-
-/// UTF-8 well-formedness checks (Unicode §3.9, table 3-7).
-enum UTF8Validation {
-  /// The offset of the first byte that starts an ill-formed sequence, or `nil`.
-  static func firstInvalidOffset(in bytes: [UInt8], from start: Int = 0) -> Int? {
-    var i = start
-    let n = bytes.count
-    while i < n {
-      let b = bytes[i]
-      if b < 0x80 { i += 1; continue }
-      let width: Int
-      var low: UInt8 = 0x80
-      var high: UInt8 = 0xBF
-      switch b {
-      case 0xC2...0xDF: width = 2
-      case 0xE0: width = 3; low = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: width = 3
-      case 0xED: width = 3; high = 0x9F
-      case 0xF0: width = 4; low = 0x90
-      case 0xF1...0xF3: width = 4
-      case 0xF4: width = 4; high = 0x8F
-      default: return i
-      }
-      guard i + width <= n else { return i }
-      let second = bytes[i + 1]
-      guard second >= low && second <= high else { return i }
-      for k in 2..<width where bytes[i + k] & 0xC0 != 0x80 { return i }
-      i += width
-    }
-    return nil
-  }
-
-  /// 1-based line and column (in scalars) of `offset`.
-  static func lineAndColumn(of offset: Int, in bytes: [UInt8], from start: Int) -> (Int, Int) {
-    var line = 1
-    var column = 1
-    var i = start
-    while i < offset {
-      if bytes[i] == 0x0A {
-        line += 1
-        column = 1
-      } else if bytes[i] & 0xC0 != 0x80 {
-        column += 1
-      }
-      i += 1
-    }
-    return (line, column)
   }
 }

@@ -7,16 +7,17 @@ struct Normalize: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Normalise text: cleanup, Persian orthography, Unicode form.",
     discussion: """
-      Reads each FILE (or standard input for '-'), which must be UTF-8, and writes \
-      the normalised text to standard output, files in the order given.
+      Reads each FILE (or standard input for '-'), decodes it (byte order marks, \
+      UTF-8, UTF-16 without a mark, or the --encoding you name), and writes the \
+      normalised text to standard output as UTF-8, files in the order given.
 
       Profiles: display (conservative), article (default), model (article + NFKC), \
       index (search keys). With --form instead, only that Unicode normalization form \
       is applied.
 
-      A file that cannot be read or is not valid UTF-8 is reported on standard \
-      error, naming the path (and byte offset); the other files are still processed \
-      and the exit code is 1.
+      A file that cannot be read or decoded is reported on standard error, naming \
+      the path (and byte offset); the other files are still processed and the exit \
+      code is 1.
       """
   )
 
@@ -31,6 +32,8 @@ struct Normalize: ParsableCommand {
 
   @Flag(name: .long, help: "With --report, also list the original byte range of every change.")
   var ranges = false
+
+  @OptionGroup var decoding: DecodingOptions
 
   @Argument(help: "Files to normalise; '-' reads standard input.")
   var files: [String] = ["-"]
@@ -51,8 +54,7 @@ struct Normalize: ParsableCommand {
     var failures = 0
     for path in files {
       do {
-        let bytes = try InputFile.read(path)
-        let text = try DecodedText(bytes: bytes)
+        let text = try decoding.decode(path)
         if let form {
           output.write(Normalizer.shared(form).normalize(text.string))
         } else {

@@ -1,0 +1,48 @@
+/// UTF-8 well-formedness checks (Unicode §3.9, table 3-7).
+enum UTF8Validation {
+  /// The offset of the first byte that starts an ill-formed sequence, or `nil`.
+  static func firstInvalidOffset(in bytes: [UInt8], from start: Int = 0) -> Int? {
+    var i = start
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if b < 0x80 { i += 1; continue }
+      let width: Int
+      var low: UInt8 = 0x80
+      var high: UInt8 = 0xBF
+      switch b {
+      case 0xC2...0xDF: width = 2
+      case 0xE0: width = 3; low = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: width = 3
+      case 0xED: width = 3; high = 0x9F
+      case 0xF0: width = 4; low = 0x90
+      case 0xF1...0xF3: width = 4
+      case 0xF4: width = 4; high = 0x8F
+      default: return i
+      }
+      guard i + width <= n else { return i }
+      let second = bytes[i + 1]
+      guard second >= low && second <= high else { return i }
+      for k in 2..<width where bytes[i + k] & 0xC0 != 0x80 { return i }
+      i += width
+    }
+    return nil
+  }
+
+  /// 1-based line and column (in scalars) of `offset`.
+  static func lineAndColumn(of offset: Int, in bytes: [UInt8], from start: Int) -> (Int, Int) {
+    var line = 1
+    var column = 1
+    var i = start
+    while i < offset {
+      if bytes[i] == 0x0A {
+        line += 1
+        column = 1
+      } else if bytes[i] & 0xC0 != 0x80 {
+        column += 1
+      }
+      i += 1
+    }
+    return (line, column)
+  }
+}

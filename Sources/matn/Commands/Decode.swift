@@ -1,0 +1,56 @@
+import ArgumentParser
+import Matn
+
+/// `matn decode`: how each file decodes — encoding, confidence, repairs.
+struct Decode: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show how files decode: encoding, confidence and repairs.",
+    discussion: """
+      For each FILE (or standard input for '-'), prints one line: the encoding, how \
+      sure the detector is, the sizes, and every repair (a removed byte order mark, \
+      invalid byte sequences replaced by U+FFFD with their byte offsets). A file that \
+      cannot be read or decoded is reported on standard error; the exit code is then 1.
+      """
+  )
+
+  @OptionGroup var decoding: DecodingOptions
+
+  @Argument(help: "Files to decode; '-' reads standard input.")
+  var files: [String] = ["-"]
+
+  func run() throws {
+    var output = StandardOutput()
+    var failures = 0
+    for path in files {
+      do {
+        let text = try decoding.decode(path)
+        output.write(Self.describe(text, path: path) + "\n")
+      } catch let error as InputFile.Failure {
+        Diagnostics.error(error.description)
+        failures += 1
+      } catch let error as DecodingError {
+        Diagnostics.error("\(InputFile.displayName(path)): \(error)")
+        failures += 1
+      }
+    }
+    output.flush()
+    if failures > 0 { throw ExitCode(1) }
+  }
+
+  static func describe(_ text: DecodedText, path: String) -> String {
+    let name = path == "-" ? "-" : path
+    var line = "\(name): \(text.encoding), confidence \(String(format2: text.confidence)), "
+      + "\(text.string.unicodeScalars.count) characters"
+    line += text.repairs.isEmpty ? "; no repairs" : "; " + text.repairs.map(\.description).joined(separator: "; ")
+    return line
+  }
+}
+
+extension String {
+  /// A number with two decimals, without Foundation.
+  fileprivate init(format2 value: Double) {
+    let hundredths = Int((value * 100).rounded())
+    let fraction = hundredths % 100
+    self = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+  }
+}
