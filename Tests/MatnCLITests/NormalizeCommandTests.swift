@@ -86,13 +86,27 @@ struct NormalizeCommandTests {
     #expect(result.stderr.contains("matn: cannot read '\(dir.path)': is a directory"))
   }
 
-  @Test("invalid UTF-8 is an error naming the byte offset")
-  func invalidUTF8() throws {
-    let result = try CLI.run(["normalize"], stdin: Array("abc\n".utf8) + [0xD8] + Array("x".utf8))
-    #expect(result.status == 1)
-    #expect(result.stdout.isEmpty)
-    #expect(result.stderr.hasPrefix("matn: standard input: invalid UTF-8 at byte offset 4 (line 2, column 1)"))
-    #expect(result.stderr.contains("--encoding"))
+  @Test("damaged UTF-8: replaced by U+FFFD, or with --strict an error naming the byte offset")
+  func damagedUTF8() throws {
+    let sentence = "سلام دنیا، این متن فارسی است و با یونی‌کد نوشته شده است.\n"
+    let input = Array(sentence.utf8) + [0xFF] + Array("x".utf8)
+    let lenient = try CLI.run(["normalize", "--form", "nfc"], stdin: input)
+    #expect(lenient.status == 0)
+    #expect(lenient.text == sentence + "\u{FFFD}x")
+    let strict = try CLI.run(["normalize", "--strict"], stdin: input)
+    #expect(strict.status == 1)
+    #expect(strict.stdout.isEmpty)
+    #expect(strict.stderr.hasPrefix("matn: standard input: invalid UTF-8 at byte offset \(sentence.utf8.count) (line 2, column 1)"))
+  }
+
+  @Test("a windows-1256 file is detected and normalised without naming the charset")
+  func legacyCharsetDetected() throws {
+    // «اين يك متن فارسي است» in windows-1256 (which has no ی: writers use ي).
+    let bytes: [UInt8] = [0xC7, 0xED, 0xE4, 0x20, 0xED, 0xDF, 0x20, 0xE3, 0xCA, 0xE4, 0x20, 0xDD, 0xC7, 0xD1, 0xD3, 0xED,
+                          0x20, 0xC7, 0xD3, 0xCA, 0x0A]
+    let result = try CLI.run(["normalize"], stdin: bytes)
+    #expect(result.status == 0)
+    #expect(result.text == "این یک متن فارسی است\n")
   }
 
   @Test("an unknown form is a usage error")

@@ -27,18 +27,33 @@ struct DecodedTextTests {
     #expect(try DecodedText(bytes: []).string == "")
   }
 
-  @Test("ill-formed UTF-8 names the byte offset, line and column", arguments: [
-    ([0x61, 0xFF], 1, 1, 2),  // invalid lead byte
-    ([0x61, 0x0A, 0x62, 0xC3], 3, 2, 2),  // truncated at the end
+  @Test("damaged UTF-8: bad sequences become U+FFFD and are located; strict names the first", arguments: [
+    ([0xFF], 0, 1, 1),  // invalid lead byte
+    ([0x0A, 0x62, 0xC3], 2, 2, 2),  // truncated at the end
     ([0xC0, 0x80], 0, 1, 1),  // overlong NUL
     ([0xED, 0xA0, 0x80], 0, 1, 1),  // surrogate
     ([0xF4, 0x90, 0x80, 0x80], 0, 1, 1),  // beyond U+10FFFF
     ([0xE0, 0x9F, 0x80], 0, 1, 1),  // overlong three-byte
-    (Array("سلام\n".utf8) + [0x80], 9, 2, 1),  // stray continuation byte
+    ([0x0A, 0x80], 1, 2, 1),  // stray continuation byte
   ] as [([UInt8], Int, Int, Int)])
-  func invalid(bytes: [UInt8], offset: Int, line: Int, column: Int) {
-    #expect(throws: DecodingError.invalidUTF8(byteOffset: offset, line: line, column: column)) {
-      try DecodedText(bytes: bytes)
+  func damagedUTF8(bad: [UInt8], offsetInBad: Int, line: Int, column: Int) throws {
+    // Enough well-formed Persian around the damage that the text is clearly UTF-8.
+    let sentence = "سلام دنیا، این متن فارسی است و با یونی‌کد نوشته شده است. "
+    let prefix = Array(sentence.utf8)
+    let bytes = prefix + bad
+    let decoded = try DecodedText(bytes: bytes)
+    #expect(decoded.encoding == .utf8)
+    guard case .replacedInvalidBytes(let offsets)? = decoded.repairs.first else {
+      Issue.record("no replacement reported")
+      return
+    }
+    #expect(offsets.first == prefix.count + offsetInBad)
+    #expect(decoded.string.hasPrefix(sentence))
+    #expect(decoded.string.unicodeScalars.contains("\u{FFFD}"))
+    let prefixColumns = sentence.unicodeScalars.count
+    #expect(throws: DecodingError.invalidUTF8(
+      byteOffset: prefix.count + offsetInBad, line: line, column: line == 1 ? prefixColumns + column : column)) {
+      try DecodedText(bytes: bytes, strict: true)
     }
   }
 
@@ -123,6 +138,28 @@ struct DecodedTextTests {
     #expect(throws: DecodingError.unknownEncoding("no-such")) {
       try DecodedText(bytes: bytes, encoding: .init(rawValue: "no-such"))
     }
+  }
+
+  @Test("legacy charsets are detected from the bytes alone", arguments: [
+    ("windows-1256", "سلام دنيا، اين يك متن فارسي است كه در روزنامه چاپ شد."),
+    ("windows-1256", "در گزارش Reuters آمده است که قيمت نفت 3 درصد بالا رفت."),
+    ("windows-1256", "قال الرئيس في المؤتمر إن الاتفاق مهم"),
+    ("ISO-8859-6", "قال الرئيس في المؤتمر إن الاتفاق مهم للمنطقة"),
+    ("windows-1252", "Señor Muñoz said the “deal” is worth €3 million — or more."),
+    ("windows-1252", "Die Straße in München ist schön."),
+  ])
+  func legacyCharsets(name: String, text: String) throws {
+    let bytes = try #require(Self.encode(text, name))
+    let decoded = try DecodedText(bytes: bytes)
+    #expect(decoded.string == text, "\(name): \(decoded.encoding) gave \(decoded.string)")
+    #expect(decoded.confidence >= 0.5)
+  }
+
+  @Test("text that decodes the same in ISO-8859-1 and windows-1252 gets the superset's name")
+  func latinTie() throws {
+    let decoded = try DecodedText(bytes: Array("caf".utf8) + [0xE9, 0x20, 0xFC, 0x62, 0x65, 0x72])
+    #expect(decoded.string == "café über")
+    #expect(decoded.encoding.rawValue == "windows-1252")
   }
 
   /// Encodes `text` with ICU's converter (independent of the decoder under test).

@@ -2,10 +2,11 @@ import MatnICU
 
 /// Text decoded from raw bytes, with what was done to get it.
 ///
-/// Decoding today: byte order marks (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE), strict UTF-8,
-/// UTF-16 without a byte order mark, rejection of binary data, and any charset ICU
-/// knows when the caller names it (`windows-1256`, `ISO-8859-6`…). Detection among
-/// legacy charsets and mojibake repair build on the same type.
+/// Decoding: byte order marks (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE), UTF-8 (damaged
+/// sequences replaced and located), UTF-16 without a byte order mark, the legacy
+/// charsets of English, Persian and Arabic news (windows-1256, ISO-8859-6,
+/// windows-1252, ISO-8859-1) detected by Matn's own scorer, rejection of binary data,
+/// and any charset ICU knows when the caller names it. Mojibake repair builds on it.
 ///
 /// ```swift
 /// let text = try DecodedText(bytes: Array("سلام".utf8))
@@ -64,11 +65,13 @@ public struct DecodedText: Sendable, Hashable {
   /// Behind a byte order mark, undecodable sequences become U+FFFD and their offsets
   /// are reported in ``repairs`` (or, with `strict`, fail).
   ///
+  /// Unmarked bytes that are not UTF-8 are decoded from the most plausible legacy
+  /// charset (``LegacyCharsetDetector``); UTF-8 with a few bad sequences stays UTF-8,
+  /// with the bad sequences replaced and located (or, with `strict`, an error).
+  ///
   /// - Throws: ``DecodingError/binary(byteOffset:)`` for data that is not text (NUL
   ///   bytes outside UTF-16/32), ``DecodingError/invalidUTF8(byteOffset:line:column:)``
-  ///   naming the first ill-formed byte of unmarked text that is not UTF-8 (until
-  ///   legacy charsets are detected, name one with ``init(bytes:encoding:strict:)``).
-  ///   Nothing is dropped silently.
+  ///   in strict mode. Nothing is dropped silently.
   /// - Complexity: O(*n*), validating UTF-8 at memory speed in the common case.
   public init(bytes: [UInt8], strict: Bool = false) throws(DecodingError) {
     if let (encoding, markLength) = ByteOrderMark.detect(bytes) {
@@ -95,6 +98,23 @@ public struct DecodedText: Sendable, Hashable {
       return
     }
     if let nul = bytes.firstIndex(of: 0) { throw .binary(byteOffset: nul) }
+    // Mostly well-formed UTF-8 with a few bad sequences is damaged UTF-8, not a legacy
+    // charset: replace and locate them (or fail, with strict).
+    let shape = UTF8Validation.shape(of: bytes)
+    if shape.validMultibyte > 0 && shape.invalid * 10 <= shape.validMultibyte {
+      if strict {
+        let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
+        let (line, column) = UTF8Validation.lineAndColumn(of: offset, in: bytes, from: 0)
+        throw .invalidUTF8(byteOffset: offset, line: line, column: column)
+      }
+      try self.init(bytes: bytes, encoding: .utf8, strict: false)
+      return
+    }
+    if let (encoding, score) = LegacyCharsetDetector.detect(bytes) {
+      try self.init(bytes: bytes, encoding: encoding, strict: strict)
+      confidence = score
+      return
+    }
     let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
     let (line, column) = UTF8Validation.lineAndColumn(of: offset, in: bytes, from: 0)
     throw .invalidUTF8(byteOffset: offset, line: line, column: column)

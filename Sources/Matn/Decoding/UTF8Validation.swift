@@ -1,32 +1,56 @@
 /// UTF-8 well-formedness checks (Unicode §3.9, table 3-7).
 enum UTF8Validation {
+  /// The length of the well-formed multi-byte sequence at `i`, or nil when the byte
+  /// there starts an ill-formed one. (`bytes[i]` is not ASCII.)
+  @inline(__always)
+  static func sequenceLength(_ bytes: [UInt8], at i: Int) -> Int? {
+    let b = bytes[i]
+    let width: Int
+    var low: UInt8 = 0x80
+    var high: UInt8 = 0xBF
+    switch b {
+    case 0xC2...0xDF: width = 2
+    case 0xE0: width = 3; low = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: width = 3
+    case 0xED: width = 3; high = 0x9F
+    case 0xF0: width = 4; low = 0x90
+    case 0xF1...0xF3: width = 4
+    case 0xF4: width = 4; high = 0x8F
+    default: return nil
+    }
+    guard i + width <= bytes.count else { return nil }
+    let second = bytes[i + 1]
+    guard second >= low && second <= high else { return nil }
+    for k in 2..<width where bytes[i + k] & 0xC0 != 0x80 { return nil }
+    return width
+  }
+
   /// The offset of the first byte that starts an ill-formed sequence, or `nil`.
   static func firstInvalidOffset(in bytes: [UInt8], from start: Int = 0) -> Int? {
     var i = start
-    let n = bytes.count
-    while i < n {
-      let b = bytes[i]
-      if b < 0x80 { i += 1; continue }
-      let width: Int
-      var low: UInt8 = 0x80
-      var high: UInt8 = 0xBF
-      switch b {
-      case 0xC2...0xDF: width = 2
-      case 0xE0: width = 3; low = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: width = 3
-      case 0xED: width = 3; high = 0x9F
-      case 0xF0: width = 4; low = 0x90
-      case 0xF1...0xF3: width = 4
-      case 0xF4: width = 4; high = 0x8F
-      default: return i
-      }
-      guard i + width <= n else { return i }
-      let second = bytes[i + 1]
-      guard second >= low && second <= high else { return i }
-      for k in 2..<width where bytes[i + k] & 0xC0 != 0x80 { return i }
+    while i < bytes.count {
+      if bytes[i] < 0x80 { i += 1; continue }
+      guard let width = sequenceLength(bytes, at: i) else { return i }
       i += width
     }
     return nil
+  }
+
+  /// How many well-formed multi-byte sequences and ill-formed sequences `bytes` hold.
+  static func shape(of bytes: [UInt8]) -> (validMultibyte: Int, invalid: Int) {
+    var valid = 0, invalid = 0
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] < 0x80 { i += 1; continue }
+      if let width = sequenceLength(bytes, at: i) {
+        valid += 1
+        i += width
+      } else {
+        invalid += 1
+        i += 1
+      }
+    }
+    return (valid, invalid)
   }
 
   /// 1-based line and column (in scalars) of `offset`.

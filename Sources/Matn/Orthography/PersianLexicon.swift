@@ -64,6 +64,8 @@ struct PersianLexicon: Sendable {
 
   static func key(_ word: String) -> UInt64 { key(word.unicodeScalars.lazy.map(\.value)) }
 
+  static func key(_ scalars: [UInt32]) -> UInt64 { key(scalars[...]) }
+
   @inline(__always)
   static func key(_ scalars: some Sequence<UInt32>) -> UInt64 {
     var h = fnvBasis

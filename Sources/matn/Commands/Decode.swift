@@ -15,6 +15,9 @@ struct Decode: ParsableCommand {
 
   @OptionGroup var decoding: DecodingOptions
 
+  @Flag(name: .long, help: "Write the decoded text (UTF-8) instead of the summary line.")
+  var text = false
+
   @Argument(help: "Files to decode; '-' reads standard input.")
   var files: [String] = ["-"]
 
@@ -23,8 +26,8 @@ struct Decode: ParsableCommand {
     var failures = 0
     for path in files {
       do {
-        let text = try decoding.decode(path)
-        output.write(Self.describe(text, path: path) + "\n")
+        let decoded = try decoding.decode(path)
+        output.write(text ? decoded.string : Self.describe(decoded, path: path) + "\n")
       } catch let error as InputFile.Failure {
         Diagnostics.error(error.description)
         failures += 1
