@@ -35,6 +35,13 @@ const char *cicu_icu_version(void);
 /// The Unicode version ICU implements, e.g. "15.0".
 const char *cicu_unicode_version(void);
 
+// MARK: - UTF-8
+
+/// Validates UTF-8: returns -1 when `src` is well-formed, else the offset of the first
+/// byte of the first ill-formed sequence. `*firstNUL` receives the offset of the first
+/// NUL byte before that point (-1 if none).
+int64_t cicu_utf8_scan(const uint8_t *src, int64_t length, int64_t *firstNUL);
+
 // MARK: - Normalization (icu::Normalizer2 on UTF-8)
 
 enum {

@@ -79,17 +79,20 @@ public struct DecodedText: Sendable, Hashable {
       repairs.insert(.byteOrderMark(encoding), at: 0)
       return
     }
-    if let decoded = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
-      if let nul = decoded.utf8.firstIndex(of: 0) {
+    // The common case first: valid UTF-8, checked and copied at memory speed.
+    let scan = bytes.withUnsafeBufferPointer { UTF8Scan.scan($0) }
+    if scan.firstInvalid == nil {
+      if let nul = scan.firstNUL {
         // Valid UTF-8 with NULs: UTF-16 or UTF-32 text of ASCII letters, or binary data.
         if let (encoding, score) = UTF16Shape.detect(bytes) {
           try self.init(bytes: bytes, encoding: encoding, strict: strict)
           confidence = score
           return
         }
-        throw .binary(byteOffset: decoded.utf8.distance(from: decoded.utf8.startIndex, to: nul))
+        throw .binary(byteOffset: nul)
       }
-      self.init(string: decoded, encoding: .utf8, confidence: 1, repairs: [])
+      let string = bytes.withUnsafeBufferPointer { String(copying: UTF8Span(unchecked: $0.span)) }
+      self.init(string: string, encoding: .utf8, confidence: 1, repairs: [])
       return
     }
     if let (encoding, score) = UTF16Shape.detect(bytes) {

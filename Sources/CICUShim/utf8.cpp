@@ -1,0 +1,106 @@
+// UTF-8 validation at memory speed: the common case of decoding (valid UTF-8) must
+// cost next to nothing. Sixteen ASCII bytes at a time (SSE2), the Unicode §3.9 table
+// for the rest. Not ICU, but C work that belongs below Swift.
+
+#include "cicu_shim.h"
+
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+// The exact byte-at-a-time check of one sequence at `i`: its width, or 0 if ill-formed.
+static inline int sequenceWidth(const uint8_t *src, int64_t i, int64_t length) {
+  const uint8_t b = src[i];
+  int width;
+  uint8_t low = 0x80, high = 0xBF;
+  if (b >= 0xC2 && b <= 0xDF) {
+    width = 2;
+  } else if (b == 0xE0) {
+    width = 3;
+    low = 0xA0;
+  } else if ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) {
+    width = 3;
+  } else if (b == 0xED) {
+    width = 3;
+    high = 0x9F;
+  } else if (b == 0xF0) {
+    width = 4;
+    low = 0x90;
+  } else if (b >= 0xF1 && b <= 0xF3) {
+    width = 4;
+  } else if (b == 0xF4) {
+    width = 4;
+    high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + width > length) return 0;
+  if (src[i + 1] < low || src[i + 1] > high) return 0;
+  for (int k = 2; k < width; ++k) {
+    if ((src[i + k] & 0xC0) != 0x80) return 0;
+  }
+  return width;
+}
+
+#if defined(__SSE2__)
+static inline int rangeMask(__m128i c, uint8_t lo, uint8_t hi) {
+  const __m128i bias = _mm_set1_epi8(char(0x80));
+  const __m128i x = _mm_xor_si128(c, bias);
+  const __m128i outside = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(char(lo ^ 0x80))),
+                                       _mm_cmpgt_epi8(x, _mm_set1_epi8(char(hi ^ 0x80))));
+  return ~_mm_movemask_epi8(outside) & 0xFFFF;
+}
+#endif
+
+extern "C" int64_t cicu_utf8_scan(const uint8_t *src, int64_t length, int64_t *firstNUL) {
+  *firstNUL = -1;
+  int64_t i = 0;
+  while (i < length) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time while blocks hold only ASCII, two-byte sequences (Latin,
+    // Greek, Cyrillic, Hebrew, Arabic script) and common three-byte ones; a block is
+    // taken only when every sequence in it is whole and well-formed.
+    while (i + 16 <= length) {
+      const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src + i));
+      const int high = _mm_movemask_epi8(c);
+      const int nul = _mm_movemask_epi8(_mm_cmpeq_epi8(c, _mm_setzero_si128()));
+      if (nul != 0) break;
+      if (high == 0) {
+        i += 16;
+        continue;
+      }
+      const int leads2 = rangeMask(c, 0xC2, 0xDF);
+      // Three-byte leads without second-byte limits (E1..EC, EE, EF: ZWNJ, dashes,
+      // quotes, most of the BMP); E0 and ED go to the exact loop.
+      const int leads3 = rangeMask(c, 0xE1, 0xEC) | rangeMask(c, 0xEE, 0xEF);
+      const int conts = rangeMask(c, 0x80, 0xBF);
+      const int expected = ((leads2 << 1) | (leads3 << 1) | (leads3 << 2)) & 0xFFFF;
+      // Every non-ASCII byte a lead or a continuation, and continuations exactly where
+      // the leads call for them. A sequence running past the block is left for the
+      // next block, which starts at its lead.
+      if ((leads2 | leads3 | conts) != high || expected != conts) break;
+      const int tail = (leads3 & 0x4000) ? 2 : ((leads2 | leads3) & 0x8000) ? 1 : 0;
+      i += 16 - tail;
+    }
+    if (i >= length) break;
+    // Through the next sixteen bytes one sequence at a time (a block with a NUL, a
+    // longer sequence, a sequence across the block's end, or an error).
+    const int64_t stop = i + 16 < length ? i + 16 : length;
+    while (i < stop) {
+#else
+    {
+#endif
+      const uint8_t b = src[i];
+      if (b < 0x80) {
+        if (b == 0 && *firstNUL < 0) *firstNUL = i;
+        ++i;
+        continue;
+      }
+      const int width = sequenceWidth(src, i, length);
+      if (width == 0) return i;
+      i += width;
+    }
+  }
+  return -1;
+}
