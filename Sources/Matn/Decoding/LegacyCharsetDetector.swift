@@ -52,20 +52,23 @@ enum LegacyCharsetDetector {
       }
       word.removeAll(keepingCapacity: true)
     }
+    let classOf = ScalarClasses.shared
     for scalar in text.unicodeScalars {
       let v = scalar.value
-      let isArabicLetter = (v >= 0x0621 && v <= 0x064A) || v == 0x067E || v == 0x0686 || v == 0x0698 || v == 0x06A9
+      let isArabicLetter = classOf(v).isSuperset(of: .arabicLetter) && v != 0x0640
+      // Letters of Persian and Arabic; other Arabic-script letters (Urdu ٹ ڈ ڑ ں ہ ے ھ,
+      // which windows-1256 also holds) are rare in the news Matn reads.
+      let isCoreLetter = (v >= 0x0621 && v <= 0x064A) || v == 0x067E || v == 0x0686 || v == 0x0698 || v == 0x06A9
         || v == 0x06AF || v == 0x06CC
       let isMark = v >= 0x064B && v <= 0x0652
       let isLatinLetter = (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7)
-      let prevArabic = (previous >= 0x0621 && previous <= 0x064A) || previous == 0x067E || previous == 0x0686
-        || previous == 0x0698 || previous == 0x06A9 || previous == 0x06AF || previous == 0x06CC
+      let prevArabic = classOf(previous).isSuperset(of: .arabicLetter) && previous != 0x0640
       let prevLatin = (previous >= 0x41 && previous <= 0x5A) || (previous >= 0x61 && previous <= 0x7A)
         || (previous >= 0xC0 && previous <= 0x24F && previous != 0xD7 && previous != 0xF7)
       if v >= 0x80 && v <= 0x9F { score -= 12 }  // C1 controls: a wrong single-byte charset
       if isArabicLetter {
         arabicLetters += 1
-        score += 0.2
+        score += isCoreLetter ? 0.2 : -1
         if prevLatin { score -= 4 }
         word.append(v)
       } else if isMark {
@@ -93,7 +96,8 @@ extension FunctionWords {
   /// written ي in windows-1256; ک is ك in ISO-8859-6).
   static let legacySignals: WordSet = {
     let words = "و در به از که كه این اين را با است برای براي آن هم یا يا می مي شد کرد كرد"
-      + " في من على إلى الى عن مع هذا هذه التي الذي كان أن ان لا ما"
+      + " او ما تا هر شده اند بود خود نیز نيز همه دیگر ديگر پس اما"
+      + " في من على إلى الى عن مع هذا هذه التي الذي كان أن ان لا"
     return WordSet(words.split(separator: " ").map { PersianLexicon.key(String($0)) })
   }()
 }
