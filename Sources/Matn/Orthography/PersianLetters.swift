@@ -244,17 +244,6 @@ struct PersianLetters {
   }
 
 
-  /// Whether `next` may continue a run of `v` (the same letter after folding, or
-  /// something the run looks past).
-  @inline(__always)
-  private func startsRun(_ v: UInt32, _ next: UInt32) -> Bool {
-    if next == v || next == 0x200C || (next >= 0x0640 && next <= 0x0652) { return options.repeatedLetters }
-    switch v {
-    case 0x064A, 0x0649, 0x06CC, 0x0643, 0x06A9, 0x06C0, 0x0647: return options.repeatedLetters && fold(next) == fold(v)
-    default: return false
-    }
-  }
-
   @inline(__always)
   private static func isAlef(_ v: UInt32) -> Bool { v == 0x0627 || v == 0x0623 || v == 0x0625 || v == 0x0622 }
 

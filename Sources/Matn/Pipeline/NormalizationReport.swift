@@ -178,9 +178,6 @@ struct ChangeRecorder {
     }
   }
 
-  /// Counts `n` changes of `kind` without positions (used for whole-line Unicode forms).
-  mutating func record(_ kind: ChangeKind, count n: Int) { countsByKind[kind.ordinal] += n }
-
   mutating func recordBidiControl(at offset: Int32?) {
     if let offset { bidiControlOffsets.append(Int(offset)) }
   }
