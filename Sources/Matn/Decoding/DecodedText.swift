@@ -33,6 +33,9 @@ public struct DecodedText: Sendable, Hashable {
     case byteOrderMark(Encoding)
     /// Undecodable byte sequences became U+FFFD; their byte offsets in the input.
     case replacedInvalidBytes(offsets: [Int])
+    /// Mojibake (UTF-8 once decoded with a single-byte charset) repaired: how many
+    /// sequences were decoded again.
+    case mojibake(sequences: Int)
 
     public var description: String {
       switch self {
@@ -40,6 +43,8 @@ public struct DecodedText: Sendable, Hashable {
       case .replacedInvalidBytes(let offsets):
         "replaced \(offsets.count) invalid byte sequence\(offsets.count == 1 ? "" : "s") by U+FFFD at byte offset\(offsets.count == 1 ? "" : "s") "
           + offsets.prefix(10).map(String.init).joined(separator: ", ") + (offsets.count > 10 ? ", …" : "")
+      case .mojibake(let sequences):
+        "repaired \(sequences) mojibake sequence\(sequences == 1 ? "" : "s")"
       }
     }
   }
@@ -60,7 +65,8 @@ public struct DecodedText: Sendable, Hashable {
   }
 
   /// Decodes `bytes`, detecting the encoding: a byte order mark decides; else valid
-  /// UTF-8; else UTF-16 without a mark when its shape is clear.
+  /// UTF-8; else UTF-16 without a mark when its shape is clear; then repairs mojibake
+  /// (``MojibakeRepair``), reported in ``repairs``.
   ///
   /// Behind a byte order mark, undecodable sequences become U+FFFD and their offsets
   /// are reported in ``repairs`` (or, with `strict`, fail).
@@ -74,6 +80,15 @@ public struct DecodedText: Sendable, Hashable {
   ///   in strict mode. Nothing is dropped silently.
   /// - Complexity: O(*n*), validating UTF-8 at memory speed in the common case.
   public init(bytes: [UInt8], strict: Bool = false) throws(DecodingError) {
+    try self.init(detecting: bytes, strict: strict)
+    let (repaired, sequences) = MojibakeRepair.repair(string)
+    if sequences > 0 {
+      string = repaired
+      repairs.append(.mojibake(sequences: sequences))
+    }
+  }
+
+  private init(detecting bytes: [UInt8], strict: Bool) throws(DecodingError) {
     if let (encoding, markLength) = ByteOrderMark.detect(bytes) {
       try self.init(bytes: Array(bytes[markLength...]), encoding: encoding, strict: strict, offsetBase: markLength)
       repairs.insert(.byteOrderMark(encoding), at: 0)

@@ -1,0 +1,261 @@
+import MatnICU
+
+/// Repairs mojibake: UTF-8 that someone decoded with a single-byte charset (windows-1252,
+/// ISO-8859-1, windows-1256, windows-1251, windows-1250, windows-1253, windows-1257,
+/// MacRoman, DOS 437) and saved again — once or more.
+///
+/// It works sequence by sequence: where the characters map back, in one of those
+/// charsets, to a well-formed UTF-8 sequence, that sequence is decoded in their place.
+/// Conservative by construction (text that is not mojibake is never changed):
+/// - three- and four-byte sequences are accepted (`â€™` → ’, `ðŸ˜€` → 😀): their
+///   character patterns do not occur in real text;
+/// - a run of such characters that maps back, as a whole, to UTF-8 with at least two
+///   multi-byte sequences is decoded whole (`Ø³Ù„Ø§Ù…` → سلام; `ط³ظ„ط§ظ…` → سلام from
+///   windows-1256; one layer of double encoding per round);
+/// - a lone two-byte sequence is accepted when it and another in the same word decode
+///   to letters (`ÄŒeÅ¡tina` → Čeština), or when it is one of the common Latin-1 pairs
+///   (`Ã©` → é, `Ã±` → ñ…) — not rarer pairs such as `Ã¥`, which names really contain;
+/// - a decoded character that is a control, a mark on nothing, or unassigned rejects
+///   the sequence.
+enum MojibakeRepair {
+  /// One charset's map from the characters it decodes bytes 0x80–0xFF to, back to bytes.
+  struct Charset {
+    var name: String
+    var bytes: [UInt32: UInt8]
+  }
+
+  /// The charsets UTF-8 is commonly misread as: Western, Arabic (Matn's own case that
+  /// ftfy does not handle), Cyrillic, Central European, Greek, Baltic, Mac and DOS.
+  static let charsets: [Charset] = [
+    "windows-1252", "ISO-8859-1", "windows-1256", "windows-1251", "windows-1250", "windows-1253", "windows-1257",
+    "macintosh", "ibm-437",
+  ].compactMap { name in
+    guard let converter = try? Converter(encoding: name) else { return nil }
+    var map: [UInt32: UInt8] = [:]
+    for byte in UInt8(0x80)...0xFF {
+      let decoded = converter.decode([byte])
+      guard decoded.invalidByteOffsets.isEmpty, let scalar = decoded.string.unicodeScalars.first,
+        decoded.string.unicodeScalars.count == 1
+      else { continue }
+      map[scalar.value] = byte
+    }
+    if name == "windows-1252" {
+      // "Sloppy" windows-1252: the five bytes it leaves undefined come through as C1 controls.
+      for byte: UInt8 in [0x81, 0x8D, 0x8F, 0x90, 0x9D] { map[UInt32(byte)] = byte }
+    }
+    return Charset(name: name, bytes: map)
+  }
+
+  /// What windows-1252 decodes bytes 0x80–0x9F to (nil where it leaves them undefined).
+  private static let c1AsWindows1252: [UInt32?] = {
+    guard let converter = try? Converter(encoding: "windows-1252") else { return Array(repeating: nil, count: 32) }
+    return (UInt8(0x80)...0x9F).map { byte in
+      let decoded = converter.decode([byte])
+      guard decoded.invalidByteOffsets.isEmpty, let v = decoded.string.unicodeScalars.first?.value, v > 0x9F else {
+        return nil
+      }
+      return v
+    }
+  }()
+
+  /// Latin-1 letters whose two-byte mojibake (Ã + one character) is common enough to
+  /// repair alone: é è á í ó ú ñ ç ã â ê ô ü ö ä à õ ï î û ë ß.
+  private static let commonLatinSecondBytes: Set<UInt8> = [
+    0xA9, 0xA8, 0xA1, 0xAD, 0xB3, 0xBA, 0xB1, 0xA7, 0xA3, 0xA2, 0xAA, 0xB4, 0xBC, 0xB6, 0xA4, 0xA0, 0xB5, 0xAF, 0xAE,
+    0xBB, 0xAB, 0x9F,
+  ]
+
+  /// The repaired text and the number of sequences repaired (0: unchanged).
+  static func repair(_ text: String) -> (String, Int) {
+    var scalars = text.unicodeScalars.map(\.value)
+    guard scalars.contains(where: { $0 >= 0x80 && $0 <= 0x2122 }) else { return (text, 0) }
+    var total = 0
+    // Twice-encoded text needs a second round; three rounds bound the work.
+    // Each round peels one layer with the charset that explains the most of it (charsets
+    // are not mixed within a layer).
+    for _ in 0..<3 {
+      var best: (scalars: [UInt32], count: Int) = (scalars, 0)
+      for charset in charsets {
+        let (next, count) = repairOnce(scalars, charset)
+        if count > best.count { best = (next, count) }
+      }
+      if best.count == 0 { break }
+      scalars = best.scalars
+      total += best.count
+    }
+    // C1 control characters left in text are windows-1252 punctuation that a Latin-1
+    // decoder let through (parlé\u{85} → parlé…).
+    for k in scalars.indices where scalars[k] >= 0x80 && scalars[k] <= 0x9F {
+      if let replacement = c1AsWindows1252[Int(scalars[k] - 0x80)] {
+        scalars[k] = replacement
+        total += 1
+      }
+    }
+    guard total > 0 else { return (text, 0) }
+    var view = String.UnicodeScalarView()
+    for v in scalars { view.append(Unicode.Scalar(v)!) }
+    return (String(view), total)
+  }
+
+  /// One pass with one charset: whole runs first, then single sequences.
+  private static func repairOnce(_ s: [UInt32], _ charset: Charset) -> ([UInt32], Int) {
+    // A run of non-ASCII characters that maps back, as a whole, to well-formed UTF-8
+    // holding at least two multi-byte sequences (or one of three or four bytes) is
+    // mojibake through and through: decode it whole (this is what undoes double and
+    // triple encoding, one layer per round).
+    var out: [UInt32] = []
+    out.reserveCapacity(s.count)
+    var count = 0
+    var i = 0
+    var pending = 0  // start of text not yet copied
+    while i < s.count {
+      guard s[i] >= 0x80, charset.bytes[s[i]] != nil else {
+        i += 1
+        continue
+      }
+      var j = i
+      var bytes: [UInt8] = []
+      while j < s.count, s[j] >= 0x80, let b = charset.bytes[s[j]] {
+        bytes.append(b)
+        j += 1
+      }
+      if j - i >= 2, let decoded = String(validating: bytes, as: UTF8.self) {
+        let scalars = decoded.unicodeScalars
+        let multibyte = scalars.filter { $0.value >= 0x80 }.count
+        // One long sequence alone is trusted only for punctuation and symbols (’ “ – €),
+        // not for letters an accented Latin pair can spell by chance (á´´ → ᴴ).
+        let symbol = multibyte == 1 && scalars.contains { ($0.value >= 0x2000 && $0.value < 0x2C00) || $0.value >= 0x1F000 }
+        if (multibyte >= 2 || symbol) && scalars.allSatisfy(acceptable) && plausible(scalars) {
+          out.append(contentsOf: s[pending..<i])
+          out.append(contentsOf: scalars.map(\.value))
+          count += multibyte
+          pending = j
+        }
+      }
+      i = j
+    }
+    // Once a pass has found whole runs of Arabic-script mojibake, the one-letter words
+    // between them (و in «Ùˆ», «ظˆ») are mojibake too.
+    if count > 0 {
+      out.append(contentsOf: s[pending...])
+      let (withSingles, singles) = arabicSingles(out, charset)
+      return (withSingles, count + singles)
+    }
+    return repairSequences(s, charset)
+  }
+
+  /// Two-character runs that decode to one Arabic-script letter, in text where whole
+  /// runs of Arabic-script mojibake were just found.
+  private static func arabicSingles(_ s: [UInt32], _ charset: Charset) -> ([UInt32], Int) {
+    var out: [UInt32] = []
+    out.reserveCapacity(s.count)
+    var count = 0
+    var i = 0
+    while i < s.count {
+      if i + 1 < s.count, s[i] >= 0x80, s[i + 1] >= 0x80, let lead = charset.bytes[s[i]],
+        let trail = charset.bytes[s[i + 1]], lead >= 0xD8 && lead <= 0xDB, trail & 0xC0 == 0x80,
+        i + 2 == s.count || s[i + 2] < 0x80 || charset.bytes[s[i + 2]] == nil,
+        i == 0 || s[i - 1] < 0x80 || charset.bytes[s[i - 1]] == nil,
+        let decoded = String(validating: [lead, trail], as: UTF8.self)?.unicodeScalars.first,
+        decoded.properties.generalCategory == .otherLetter || decoded.properties.generalCategory == .decimalNumber
+      {
+        out.append(decoded.value)
+        count += 1
+        i += 2
+        continue
+      }
+      out.append(s[i])
+      i += 1
+    }
+    return (out, count)
+  }
+
+  /// Single sequences inside runs that are not mojibake as a whole.
+  private static func repairSequences(_ s: [UInt32], _ charset: Charset) -> ([UInt32], Int) {
+    // First find every candidate sequence, then accept by the rules above.
+    var candidates: [(range: Range<Int>, scalar: UInt32, lead: UInt8, second: UInt8)] = []
+    var i = 0
+    while i < s.count {
+      guard s[i] >= 0x80, let lead = charset.bytes[s[i]], lead >= 0xC2 && lead <= 0xF4 else {
+        i += 1
+        continue
+      }
+      let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+      guard i + width <= s.count else { break }
+      var bytes = [lead]
+      for k in 1..<width {
+        guard let b = charset.bytes[s[i + k]], b & 0xC0 == 0x80 else { break }
+        bytes.append(b)
+      }
+      guard bytes.count == width, let decoded = String(validating: bytes, as: UTF8.self),
+        let scalar = decoded.unicodeScalars.first, acceptable(scalar)
+      else {
+        i += 1
+        continue
+      }
+      candidates.append((i..<i + width, scalar.value, lead, bytes[1]))
+      i += width
+    }
+    guard !candidates.isEmpty else { return (s, 0) }
+    var accepted = [Bool](repeating: false, count: candidates.count)
+    for (k, c) in candidates.enumerated() {
+      if c.range.count >= 3 {
+        // Long sequences: punctuation and symbols (’ “ – €), emoji, or next to another.
+        let symbol = (c.scalar >= 0x2000 && c.scalar < 0x2C00) || c.scalar >= 0x1F000
+        let neighbour = (k > 0 && candidates[k - 1].range.upperBound == c.range.lowerBound)
+          || (k + 1 < candidates.count && candidates[k + 1].range.lowerBound == c.range.upperBound)
+        accepted[k] = symbol || neighbour
+        continue
+      }
+      // Two-byte sequences: a letter of Arabic script, Hebrew, Greek or Cyrillic next to
+      // another repaired sequence, or a common Latin-1 pair.
+      let scalar = Unicode.Scalar(c.scalar)!
+      let script = scalar.properties.generalCategory
+      let isLetter = [.lowercaseLetter, .uppercaseLetter, .otherLetter, .modifierLetter].contains(script)
+      // Two sequences in one word (directly adjacent, or with ASCII letters between:
+      // «ÄŒeÅ¡tina» → Čeština) both decoding to letters.
+      func sameWord(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.upperBound <= b.lowerBound, b.lowerBound - a.upperBound <= 20 else { return false }
+        return s[a.upperBound..<b.lowerBound].allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
+      }
+      func letter(_ v: UInt32) -> Bool {
+        [.lowercaseLetter, .uppercaseLetter, .otherLetter, .modifierLetter]
+          .contains(Unicode.Scalar(v)!.properties.generalCategory)
+      }
+      let inWordWithAnother = (k > 0 && sameWord(candidates[k - 1].range, c.range) && letter(candidates[k - 1].scalar))
+        || (k + 1 < candidates.count && sameWord(c.range, candidates[k + 1].range) && letter(candidates[k + 1].scalar))
+      // A no-break space after a capital letter is usually just that (SELKÄ EDELLÄ).
+      if isLetter && inWordWithAnother && s[c.range.upperBound - 1] != 0xA0 { accepted[k] = true }
+      if c.lead == 0xC3 && commonLatinSecondBytes.contains(c.second) { accepted[k] = true }
+    }
+    var out: [UInt32] = []
+    out.reserveCapacity(s.count)
+    var position = 0
+    var count = 0
+    for (k, c) in candidates.enumerated() where accepted[k] {
+      out.append(contentsOf: s[position..<c.range.lowerBound])
+      out.append(c.scalar)
+      position = c.range.upperBound
+      count += 1
+    }
+    out.append(contentsOf: s[position...])
+    return (out, count)
+  }
+
+  /// Whether decoded text reads as text: no modifier letters, which real Cyrillic
+  /// capitals spell by chance (ВІКІ would become ²ʲ). Intermediate layers of double
+  /// mojibake are full of symbols, so symbols are not held against a run.
+  private static func plausible(_ scalars: String.UnicodeScalarView) -> Bool {
+    // ˆ (U+02C6) is windows-1252's 0x88 and a staple of mojibake itself.
+    !scalars.contains { $0.value < 0x2000 && $0.value != 0x02C6 && $0.properties.generalCategory == .modifierLetter }
+  }
+
+  /// A decoded character worth trusting: not a control, unassigned, private-use or
+  /// noncharacter code point.
+  private static func acceptable(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .control, .unassigned, .privateUse, .surrogate: return false
+    default: return !scalar.properties.isNoncharacterCodePoint
+    }
+  }
+}

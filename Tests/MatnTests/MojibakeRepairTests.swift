@@ -1,0 +1,74 @@
+import Foundation
+import MatnICU
+import Testing
+
+@testable import Matn
+
+@Suite("Mojibake repair")
+struct MojibakeRepairTests {
+  /// Makes mojibake the way it happens: UTF-8 bytes decoded with `charset`, `layers` times.
+  /// Nil when a layer's bytes are not all defined in the charset.
+  static func mojibake(_ text: String, _ charset: String, layers: Int = 1) throws -> String? {
+    var text = text
+    let converter = try Converter(encoding: charset)
+    for _ in 0..<layers {
+      let decoded = converter.decode(Array(text.utf8))
+      // Bytes the charset leaves undefined come back as U+FFFD, SUB or C1 controls.
+      guard decoded.invalidByteOffsets.isEmpty,
+        !decoded.string.unicodeScalars.contains(where: { $0 == "\u{FFFD}" || $0 == "\u{1A}" || (0x80...0x9F).contains($0.value) })
+      else { return nil }
+      text = decoded.string
+    }
+    return text
+  }
+
+  static let sentences: [String] = try! Fixtures.table("mojibake-sentences.txt").map { $0.fields[0] }
+
+  @Test("Persian and mixed sentences read as windows-1256 or windows-1252, once or twice, are repaired",
+        arguments: ["windows-1256", "windows-1252"], [1, 2])
+  func repairsOwnFixtures(charset: String, layers: Int) throws {
+    #expect(Self.sentences.count >= 8)
+    for sentence in Self.sentences {
+      guard let broken = try Self.mojibake(sentence, charset, layers: layers) else { continue }  // bytes it lacks
+      let decoded = try DecodedText(bytes: Array(broken.utf8))
+      #expect(decoded.string == sentence, "\(charset) ×\(layers): \(broken)")
+      #expect(decoded.repairs.contains { if case .mojibake = $0 { true } else { false } })
+    }
+  }
+
+  @Test("ftfy cannot repair this one; Matn does", arguments: [("ط·ط±ط§ط­غŒ", "طراحی"), ("Ø³Ù„Ø§Ù…", "سلام")])
+  func arabicScript(broken: String, expected: String) {
+    #expect(MojibakeRepair.repair(broken).0 == expected)
+  }
+
+  @Test("text that only looks like mojibake is left alone", arguments: [
+    "Bremer/Mccoy – DrÃ¥ber", "HUHLL Õ…", "RETWEET SE VOCÊ…", "4288×…", "Offering 5×£35 pin ups", "ВІКІ is Ukrainian for WIKI",
+    "``toda produzida pronta pra assa aí´´", "SELKÄ\u{00A0}EDELLÄ\u{00A0}MAAHAN", "MÄ£ÄM ÌÑÌ Q £ÄGÌ", "NESTLÉ® requiere",
+    "café, naïve, Zürich", "سلام دنیا", "He’s “quoted” — fine",
+  ])
+  func negatives(text: String) {
+    let (repaired, count) = MojibakeRepair.repair(text)
+    #expect(repaired == text)
+    #expect(count == 0)
+  }
+
+  @Test("double and triple encoding are undone layer by layer", arguments: [
+    ("The Mona Lisa doesnÃƒÂ¢Ã¢â€šÂ¬Ã¢â€žÂ¢t have eyebrows.", "The Mona Lisa doesn’t have eyebrows."),
+    ("Iggy Pop (nÃƒÂ© Jim Osterberg)", "Iggy Pop (né Jim Osterberg)"),
+  ])
+  func layers(broken: String, expected: String) {
+    #expect(MojibakeRepair.repair(broken).0 == expected)
+  }
+
+  @Test("other charsets: Cyrillic, Central European, Greek, MacRoman", arguments: [
+    ("РґРѕСЂРѕРіРµ", "дороге"), ("ÄŒeÅ¡tina", "Čeština"), ("Î•Î»Î»Î·Î½Î¹ÎºÎ¬", "Ελληνικά"), ("wei√ü", "weiß"),
+  ])
+  func otherCharsets(broken: String, expected: String) {
+    #expect(MojibakeRepair.repair(broken).0 == expected)
+  }
+
+  @Test("C1 controls are windows-1252 punctuation a Latin-1 decoder let through")
+  func c1Controls() {
+    #expect(MojibakeRepair.repair("parlé\u{85} Tu sais").0 == "parlé… Tu sais")
+  }
+}
