@@ -45,6 +45,8 @@ struct MojibakeRepairTests {
     "Bremer/Mccoy – DrÃ¥ber", "HUHLL Õ…", "RETWEET SE VOCÊ…", "4288×…", "Offering 5×£35 pin ups", "ВІКІ is Ukrainian for WIKI",
     "``toda produzida pronta pra assa aí´´", "SELKÄ\u{00A0}EDELLÄ\u{00A0}MAAHAN", "MÄ£ÄM ÌÑÌ Q £ÄGÌ", "NESTLÉ® requiere",
     "café, naïve, Zürich", "سلام دنیا", "He’s “quoted” — fine",
+    // Persian words whose windows-1256 bytes happen to be valid UTF-8.
+    "به مدد عکس‌ها قابل دیدن است", "شکل‌گیری سیاره", "کشاورزان ناکوچ‌رو", "چغا نرگس، شرق", "تلسکوپ‌های بزرگ",
   ])
   func negatives(text: String) {
     let (repaired, count) = MojibakeRepair.repair(text)
@@ -65,6 +67,15 @@ struct MojibakeRepairTests {
   ])
   func otherCharsets(broken: String, expected: String) {
     #expect(MojibakeRepair.repair(broken).0 == expected)
+  }
+
+  @Test("real articles are not touched", .enabled(if: (try? RealText.samples().count) ?? 0 > 1))
+  func realArticles() throws {
+    for text in try RealText.samples() {
+      let decoded = try DecodedText(bytes: Array(text.utf8))
+      #expect(decoded.string == text)
+      #expect(decoded.repairs.isEmpty)
+    }
   }
 
   @Test("C1 controls are windows-1252 punctuation a Latin-1 decoder let through")

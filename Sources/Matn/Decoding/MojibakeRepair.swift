@@ -119,7 +119,7 @@ enum MojibakeRepair {
         bytes.append(b)
         j += 1
       }
-      if j - i >= 2, let decoded = String(validating: bytes, as: UTF8.self) {
+      if j - i >= 2, !s[i..<j].allSatisfy(arabicText), let decoded = String(validating: bytes, as: UTF8.self) {
         let scalars = decoded.unicodeScalars
         let multibyte = scalars.filter { $0.value >= 0x80 }.count
         // One long sequence alone is trusted only for punctuation and symbols (’ “ – €),
@@ -156,6 +156,7 @@ enum MojibakeRepair {
         let trail = charset.bytes[s[i + 1]], lead >= 0xD8 && lead <= 0xDB, trail & 0xC0 == 0x80,
         i + 2 == s.count || s[i + 2] < 0x80 || charset.bytes[s[i + 2]] == nil,
         i == 0 || s[i - 1] < 0x80 || charset.bytes[s[i - 1]] == nil,
+        !(arabicText(s[i]) && arabicText(s[i + 1])),
         let decoded = String(validating: [lead, trail], as: UTF8.self)?.unicodeScalars.first,
         decoded.properties.generalCategory == .otherLetter || decoded.properties.generalCategory == .decimalNumber
       {
@@ -187,7 +188,8 @@ enum MojibakeRepair {
         guard let b = charset.bytes[s[i + k]], b & 0xC0 == 0x80 else { break }
         bytes.append(b)
       }
-      guard bytes.count == width, let decoded = String(validating: bytes, as: UTF8.self),
+      guard bytes.count == width, !s[i..<i + width].allSatisfy(arabicText),
+        let decoded = String(validating: bytes, as: UTF8.self),
         let scalar = decoded.unicodeScalars.first, acceptable(scalar)
       else {
         i += 1
@@ -248,6 +250,14 @@ enum MojibakeRepair {
   private static func plausible(_ scalars: String.UnicodeScalarView) -> Bool {
     // ˆ (U+02C6) is windows-1252's 0x88 and a staple of mojibake itself.
     !scalars.contains { $0.value < 0x2000 && $0.value != 0x02C6 && $0.properties.generalCategory == .modifierLetter }
+  }
+
+  /// Characters of real Arabic-script text: letters, marks, ZWNJ/ZWJ and Arabic
+  /// punctuation. A run made only of these is Persian or Arabic, never mojibake — even
+  /// when its windows-1256 bytes happen to form valid UTF-8 (عکس‌ها, شکل‌گیری).
+  private static func arabicText(_ v: UInt32) -> Bool {
+    (v >= 0x0600 && v <= 0x06FF) || (v >= 0x0750 && v <= 0x077F) || v == 0x200C || v == 0x200D || v == 0xAB
+      || v == 0xBB
   }
 
   /// A decoded character worth trusting: not a control, unassigned, private-use or
