@@ -104,3 +104,57 @@ extern "C" int64_t cicu_utf8_scan(const uint8_t *src, int64_t length, int64_t *f
   }
   return -1;
 }
+
+extern "C" int64_t cicu_mojibake_suspect(const uint8_t *src, int64_t length, const uint8_t *classes) {
+  // classes[c] for BMP code points: 1 "maps to a two-byte lead in some charset",
+  // 2 "maps to a continuation byte", 4 "real Arabic-script text", 8 "maps to a
+  // three-byte lead", 16 "maps to a four-byte lead". A suspect is a lead followed by as
+  // many possible continuations as it needs (unless lead and continuation are both
+  // Arabic-script text), or a C1 control.
+  uint8_t c1 = 0, c2 = 0, c3 = 0;  // classes of the previous three characters
+  int64_t s1 = 0, s2 = 0, s3 = 0;  // and where they start
+  int64_t i = 0;
+  while (i < length) {
+#if defined(__SSE2__)
+    if (c1 == 0) {
+      while (i + 16 <= length) {
+        const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src + i));
+        if (_mm_movemask_epi8(c) != 0) break;
+        i += 16;
+      }
+      if (i >= length) break;
+    }
+#endif
+    const uint8_t b = src[i];
+    uint32_t v;
+    int width;
+    if (b < 0x80) {
+      c1 = c2 = c3 = 0;
+      ++i;
+      continue;
+    } else if (b < 0xE0) {
+      v = (b & 0x1F) << 6 | (src[i + 1] & 0x3F);
+      width = 2;
+    } else if (b < 0xF0) {
+      v = (b & 0x0F) << 12 | (src[i + 1] & 0x3F) << 6 | (src[i + 2] & 0x3F);
+      width = 3;
+    } else {
+      v = 0x10000;  // supplementary: in no single-byte charset
+      width = 4;
+    }
+    if (v >= 0x80 && v <= 0x9F) return i;
+    const uint8_t cls = v < 0x10000 ? classes[v] : 0;
+    if (cls & 2) {
+      // Runs of Arabic-script text are never mojibake of themselves.
+      const bool arabic = cls & 4;
+      if ((c1 & 1) && !(arabic && (c1 & 4))) return s1;
+      if ((c2 & 8) && (c1 & 2) && !(arabic && (c1 & 4) && (c2 & 4))) return s2;
+      if ((c3 & 16) && (c2 & 2) && (c1 & 2) && !(arabic && (c1 & 4) && (c2 & 4) && (c3 & 4))) return s3;
+    }
+    c3 = c2; s3 = s2;
+    c2 = c1; s2 = s1;
+    c1 = cls; s1 = i;
+    i += width;
+  }
+  return -1;
+}

@@ -22,3 +22,17 @@ public enum UTF8Scan {
     return Result(firstInvalid: invalid < 0 ? nil : Int(invalid), firstNUL: nul < 0 ? nil : Int(nul))
   }
 }
+
+extension UTF8Scan {
+  /// The offset of the first place in well-formed UTF-8 that could be mojibake, given a
+  /// table of 65,536 class bytes (1, 8, 16: can be a two-, three-, four-byte lead in some
+  /// charset; 2: can be a continuation byte; 4: Arabic-script text, never mojibake with
+  /// itself), or nil.
+  ///
+  /// - Complexity: O(*n*); ASCII sixteen bytes at a time.
+  public static func firstMojibakeSuspect(_ utf8: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>) -> Int? {
+    guard let base = utf8.baseAddress, !utf8.isEmpty else { return nil }
+    let offset = cicu_mojibake_suspect(base, Int64(utf8.count), classes)
+    return offset < 0 ? nil : Int(offset)
+  }
+}

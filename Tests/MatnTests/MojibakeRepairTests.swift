@@ -44,7 +44,7 @@ struct MojibakeRepairTests {
   @Test("text that only looks like mojibake is left alone", arguments: [
     "Bremer/Mccoy – DrÃ¥ber", "HUHLL Õ…", "RETWEET SE VOCÊ…", "4288×…", "Offering 5×£35 pin ups", "ВІКІ is Ukrainian for WIKI",
     "``toda produzida pronta pra assa aí´´", "SELKÄ\u{00A0}EDELLÄ\u{00A0}MAAHAN", "MÄ£ÄM ÌÑÌ Q £ÄGÌ", "NESTLÉ® requiere",
-    "café, naïve, Zürich", "سلام دنیا", "He’s “quoted” — fine",
+    "café, naïve, Zürich", "سلام دنیا", "He’s “quoted” — fine", "├┤a┼┐a┼┐a┼┐a┼┐a",
     // Persian words whose windows-1256 bytes happen to be valid UTF-8.
     "به مدد عکس‌ها قابل دیدن است", "شکل‌گیری سیاره", "کشاورزان ناکوچ‌رو", "چغا نرگس، شرق", "تلسکوپ‌های بزرگ",
   ])

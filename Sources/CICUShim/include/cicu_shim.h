@@ -42,6 +42,13 @@ const char *cicu_unicode_version(void);
 /// NUL byte before that point (-1 if none).
 int64_t cicu_utf8_scan(const uint8_t *src, int64_t length, int64_t *firstNUL);
 
+/// The offset of the first place in well-formed UTF-8 `src` that could be mojibake — a
+/// character `classes` marks as a possible lead byte (1: two-byte, 8: three-byte, 16:
+/// four-byte) followed by as many marked as possible continuation bytes (2), unless a
+/// two-byte lead and its continuation are both Arabic-script text (4); or a C1 control —
+/// or -1 when there is none. `classes` has 65536 entries.
+int64_t cicu_mojibake_suspect(const uint8_t *src, int64_t length, const uint8_t *classes);
+
 // MARK: - Normalization (icu::Normalizer2 on UTF-8)
 
 enum {

@@ -65,10 +65,72 @@ enum MojibakeRepair {
     0xBB, 0xAB, 0x9F,
   ]
 
+  /// Per BMP code point: 1 maps to a two-byte UTF-8 lead in some charset, 2 to a
+  /// continuation byte, 4 is Arabic-script text (see ``arabicText(_:)``), 8 a three-byte
+  /// lead, 16 a four-byte lead. Built once,
+  /// never written afterwards, never freed: safe to read from any thread.
+  nonisolated(unsafe) private static let classes: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
+    table.initialize(repeating: 0, count: 0x10000)
+    for charset in charsets {
+      for (scalar, byte) in charset.bytes where scalar < 0x10000 {
+        if byte >= 0xC2 && byte <= 0xDF { table[Int(scalar)] |= 1 }
+        if byte >= 0xE0 && byte <= 0xEF { table[Int(scalar)] |= 8 }
+        if byte >= 0xF0 && byte <= 0xF4 { table[Int(scalar)] |= 16 }
+        if byte >= 0x80 && byte <= 0xBF { table[Int(scalar)] |= 2 }
+      }
+    }
+    // Common punctuation that only MacRoman or DOS charsets turn into a lead byte: as a
+    // lead it starts nothing in the news Matn reads (it still continues sequences).
+    for v in [0xA0, 0xAB, 0xBB, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026] {
+      table[v] &= ~UInt8(1 | 8 | 16)
+    }
+    for v in 0..<0x10000 where arabicText(UInt32(v)) { table[v] |= 4 }
+    return UnsafePointer(table)
+  }()
+
   /// The repaired text and the number of sequences repaired (0: unchanged).
+  ///
+  /// - Complexity: O(*n*); text with no character pair that mojibake could be made of
+  ///   (almost all text) is cleared by one fast scan in C.
   static func repair(_ text: String) -> (String, Int) {
+    var text = text
+    let suspect = text.withUTF8 { UTF8Scan.firstMojibakeSuspect($0, classes: classes) }
+    guard suspect != nil else { return (text, 0) }
+    // Repair line by line, and only the lines with a suspect: the rest is copied bytes.
+    let original = text
+    let result = text.withUTF8 { utf8 -> (String, Int) in
+      var output: [UInt8] = []
+      var total = 0
+      var start = 0
+      while start <= utf8.count {
+        var end = start
+        while end < utf8.count && utf8[end] != 0x0A { end += 1 }
+        let line = UnsafeBufferPointer(rebasing: utf8[start..<end])
+        if UTF8Scan.firstMojibakeSuspect(line, classes: classes) != nil {
+          let (repaired, count) = repairLine(String(decoding: line, as: UTF8.self))
+          if count > 0 {
+            if total == 0 { output.append(contentsOf: utf8[0..<start]) }
+            output.append(contentsOf: repaired.utf8)
+            total += count
+          } else if total > 0 {
+            output.append(contentsOf: line)
+          }
+        } else if total > 0 {
+          output.append(contentsOf: line)
+        }
+        if end < utf8.count && total > 0 { output.append(0x0A) }
+        start = end + 1
+      }
+      guard total > 0 else { return ("", 0) }
+      return (String(decoding: output, as: UTF8.self), total)
+    }
+    return result.1 > 0 ? result : (original, 0)
+  }
+
+  /// The repair of one line (see the type's documentation).
+  private static func repairLine(_ text: String) -> (String, Int) {
     var scalars = text.unicodeScalars.map(\.value)
-    guard scalars.contains(where: { $0 >= 0x80 && $0 <= 0x2122 }) else { return (text, 0) }
     var total = 0
     // Twice-encoded text needs a second round; three rounds bound the work.
     // Each round peels one layer with the charset that explains the most of it (charsets
@@ -227,8 +289,12 @@ enum MojibakeRepair {
       let inWordWithAnother = (k > 0 && sameWord(candidates[k - 1].range, c.range) && letter(candidates[k - 1].scalar))
         || (k + 1 < candidates.count && sameWord(c.range, candidates[k + 1].range) && letter(candidates[k + 1].scalar))
       // A no-break space after a capital letter is usually just that (SELKÄ EDELLÄ).
-      if isLetter && inWordWithAnother && s[c.range.upperBound - 1] != 0xA0 { accepted[k] = true }
-      if c.lead == 0xC3 && commonLatinSecondBytes.contains(c.second) { accepted[k] = true }
+      // The characters standing for the lead byte are letters (Ã Ä Å), not line-art
+      // symbols that DOS charsets also map there (├┤a┼┐ is drawing, not Latin).
+      // (MacRoman's √ is the one symbol that commonly stands for the lead byte C3.)
+      let leadIsLetter = letter(s[c.range.lowerBound]) || s[c.range.lowerBound] == 0x221A
+      if isLetter && inWordWithAnother && leadIsLetter && s[c.range.upperBound - 1] != 0xA0 { accepted[k] = true }
+      if c.lead == 0xC3 && commonLatinSecondBytes.contains(c.second) && leadIsLetter { accepted[k] = true }
     }
     var out: [UInt32] = []
     out.reserveCapacity(s.count)
