@@ -113,6 +113,7 @@ extern "C" int64_t cicu_mojibake_suspect(const uint8_t *src, int64_t length, con
   // Arabic-script text), or a C1 control.
   uint8_t c1 = 0, c2 = 0, c3 = 0;  // classes of the previous three characters
   int64_t s1 = 0, s2 = 0, s3 = 0;  // and where they start
+  int64_t rescan_end = 0;  // the characters before this were skipped and are being rescanned
   int64_t i = 0;
   while (i < length) {
 #if defined(__SSE2__)
@@ -123,6 +124,43 @@ extern "C" int64_t cicu_mojibake_suspect(const uint8_t *src, int64_t length, con
         i += 16;
       }
       if (i >= length) break;
+    }
+    // Arabic-script text (U+0600–U+06FF: leads D8–DB; ZWNJ; « ») mixed with ASCII cannot
+    // hold a suspect, and neither can its start when the characters before it are Arabic-script
+    // or unclassed: skip sixteen bytes at a time, then step back three characters and
+    // scan those with a fresh state (they are all Arabic-script or ASCII, so they restore
+    // exactly the state a character after them needs).
+    if (i >= rescan_end && (c1 == 0 || (c1 & 4)) && (c2 == 0 || (c2 & 4)) && (c3 == 0 || (c3 & 4))) {
+      const int64_t entry = i;
+      const __m128i below_c0 = _mm_set1_epi8(-64), minus_one = _mm_set1_epi8(-1);
+      const __m128i mask_fc = _mm_set1_epi8(static_cast<char>(0xFC)), d8 = _mm_set1_epi8(static_cast<char>(0xD8));
+      const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2)), x80 = _mm_set1_epi8(static_cast<char>(0x80));
+      const __m128i x8c = _mm_set1_epi8(static_cast<char>(0x8C)), xc2 = _mm_set1_epi8(static_cast<char>(0xC2));
+      const __m128i xab = _mm_set1_epi8(static_cast<char>(0xAB)), xbb = _mm_set1_epi8(static_cast<char>(0xBB));
+      while (i + 18 <= length) {
+        const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src + i));
+        const __m128i n1 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src + i + 1));
+        const __m128i n2 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src + i + 2));
+        // ASCII, continuation bytes, leads D8–DB, ZWNJ (E2 80 8C) and « » (C2 AB, C2 BB).
+        const __m128i zwnj = _mm_and_si128(_mm_cmpeq_epi8(c, e2), _mm_and_si128(_mm_cmpeq_epi8(n1, x80), _mm_cmpeq_epi8(n2, x8c)));
+        const __m128i quote = _mm_and_si128(_mm_cmpeq_epi8(c, xc2), _mm_or_si128(_mm_cmpeq_epi8(n1, xab), _mm_cmpeq_epi8(n1, xbb)));
+        const __m128i ok = _mm_or_si128(
+          _mm_or_si128(_mm_or_si128(_mm_cmpgt_epi8(c, minus_one), _mm_cmplt_epi8(c, below_c0)),
+                       _mm_cmpeq_epi8(_mm_and_si128(c, mask_fc), d8)),
+          _mm_or_si128(zwnj, quote));
+        if (_mm_movemask_epi8(ok) != 0xFFFF) break;
+        i += 16;
+      }
+      if (i != entry) {
+        rescan_end = i;
+        int starts = 0;
+        while (starts < 3 && i > entry) {
+          --i;
+          if ((src[i] & 0xC0) != 0x80) ++starts;
+        }
+        c1 = c2 = c3 = 0;
+        if (i >= length) break;
+      }
     }
 #endif
     const uint8_t b = src[i];

@@ -50,6 +50,66 @@ struct UTF8ScanTests {
     }
   }
 
+  /// The mojibake pre-check, one scalar at a time (no vector skips): the oracle for the
+  /// C scan's sixteen-byte paths over ASCII and Arabic-script runs.
+  static func referenceSuspect(_ text: String, classes: [UInt8]) -> Int? {
+    var previous: [(cls: UInt8, start: Int)] = [(0, 0), (0, 0), (0, 0)]  // c1, c2, c3
+    var offset = 0
+    for scalar in text.unicodeScalars {
+      let v = Int(scalar.value)
+      defer { offset += UTF8.width(scalar) }
+      if v < 0x80 {
+        previous = [(0, 0), (0, 0), (0, 0)]
+        continue
+      }
+      if v <= 0x9F { return offset }
+      let cls = v < 0x10000 ? classes[v] : 0
+      let (c1, c2, c3) = (previous[0].cls, previous[1].cls, previous[2].cls)
+      if cls & 2 != 0 {
+        let arabic = cls & 4 != 0
+        if c1 & 1 != 0 && !(arabic && c1 & 4 != 0) { return previous[0].start }
+        if c2 & 8 != 0 && c1 & 2 != 0 && !(arabic && c1 & 4 != 0 && c2 & 4 != 0) { return previous[1].start }
+        if c3 & 16 != 0 && c2 & 2 != 0 && c1 & 2 != 0 && !(arabic && c1 & 4 != 0 && c2 & 4 != 0 && c3 & 4 != 0) {
+          return previous[2].start
+        }
+      }
+      previous = [(cls, offset), previous[0], previous[1]]
+    }
+    return nil
+  }
+
+  @Test("the mojibake pre-check agrees with a scalar-by-scalar scan on long Arabic-script runs")
+  func suspectAgreement() {
+    // Arabic-script characters (class 4) with every lead and continuation class, and
+    // non-Arabic ones that make suspects next to them.
+    var classes = [UInt8](repeating: 0, count: 0x10000)
+    let classed: [(String, UInt8)] = [
+      ("س", 4 | 1), ("ل", 4 | 8), ("پ", 4 | 2), ("\u{064B}", 4 | 16), ("ی", 4 | 2 | 1), ("\u{200C}", 4 | 2), ("«", 4 | 2),
+      ("»", 4 | 2), ("ت", 4 | 1), ("ه", 4 | 2), ("Ø", 1), ("³", 2), ("â", 8), ("€", 2), ("ð", 16), ("\u{00AD}", 2),
+      ("’", 2),
+    ]
+    for (text, cls) in classed { classes[Int(text.unicodeScalars.first!.value)] = cls }
+    let common = ["س", "ل", "پ", "\u{064B}", "ی", "\u{200C}", "«", "»", "ت", "ه", "ر", "ا", "ن", " ", "a", "۱"]
+    let rare = ["Ø", "³", "â", "€", "ð", "\u{00AD}", "’", "é", "\u{0085}", "😀", "—"]
+    var generator = SplitMix64(seed: 1256)
+    var suspects = 0
+    for _ in 0..<20_000 {
+      var text = ""
+      for _ in 0..<Int(generator.next() % 80) {
+        text += generator.next() % 40 == 0 ? rare[Int(generator.next() % UInt64(rare.count))]
+          : common[Int(generator.next() % UInt64(common.count))]
+      }
+      let expected = Self.referenceSuspect(text, classes: classes)
+      if expected != nil { suspects += 1 }
+      var copy = text
+      let actual = classes.withUnsafeBufferPointer { table in
+        copy.withUTF8 { UTF8Scan.firstMojibakeSuspect($0, classes: table.baseAddress!) }
+      }
+      #expect(actual == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+    #expect(suspects > 1_000 && suspects < 19_000)
+  }
+
   @Test("empty input is valid")
   func empty() {
     let result = [UInt8]().withUnsafeBufferPointer { UTF8Scan.scan($0) }

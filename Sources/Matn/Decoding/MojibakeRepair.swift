@@ -95,37 +95,37 @@ enum MojibakeRepair {
   ///   (almost all text) is cleared by one fast scan in C.
   static func repair(_ text: String) -> (String, Int) {
     var text = text
-    let suspect = text.withUTF8 { UTF8Scan.firstMojibakeSuspect($0, classes: classes) }
-    guard suspect != nil else { return (text, 0) }
-    // Repair line by line, and only the lines with a suspect: the rest is copied bytes.
-    let original = text
+    // Repair line by line, and only the lines with a suspect: the C scan goes from one
+    // suspect to the next (its state resets at every ASCII byte, so at every line break),
+    // and the rest of the text is copied as bytes.
     let result = text.withUTF8 { utf8 -> (String, Int) in
       var output: [UInt8] = []
       var total = 0
-      var start = 0
-      while start <= utf8.count {
-        var end = start
+      var copied = 0  // bytes of `utf8` already accounted for in `output`
+      var from = 0  // start of the line the next scan begins at
+      while from < utf8.count,
+        let found = UTF8Scan.firstMojibakeSuspect(UnsafeBufferPointer(rebasing: utf8[from...]), classes: classes)
+      {
+        let suspect = from + found
+        var start = suspect
+        while start > from && utf8[start - 1] != 0x0A { start -= 1 }
+        var end = suspect
         while end < utf8.count && utf8[end] != 0x0A { end += 1 }
-        let line = UnsafeBufferPointer(rebasing: utf8[start..<end])
-        if UTF8Scan.firstMojibakeSuspect(line, classes: classes) != nil {
-          let (repaired, count) = repairLine(String(decoding: line, as: UTF8.self))
-          if count > 0 {
-            if total == 0 { output.append(contentsOf: utf8[0..<start]) }
-            output.append(contentsOf: repaired.utf8)
-            total += count
-          } else if total > 0 {
-            output.append(contentsOf: line)
-          }
-        } else if total > 0 {
-          output.append(contentsOf: line)
+        let (repaired, count) = repairLine(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self))
+        if count > 0 {
+          if output.isEmpty { output.reserveCapacity(utf8.count) }
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<start]))
+          output.append(contentsOf: repaired.utf8)
+          copied = end
+          total += count
         }
-        if end < utf8.count && total > 0 { output.append(0x0A) }
-        start = end + 1
+        from = end + 1
       }
       guard total > 0 else { return ("", 0) }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
       return (String(decoding: output, as: UTF8.self), total)
     }
-    return result.1 > 0 ? result : (original, 0)
+    return result.1 > 0 ? result : (text, 0)
   }
 
   /// The repair of one line (see the type's documentation).
