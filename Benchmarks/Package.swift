@@ -61,6 +61,14 @@ let package = Package(
       dependencies: ["BenchCorpus", .product(name: "Matn", package: "Matn")],
       path: "Sources/normalize-throughput"
     ),
+
+    // Plain throughput driver used by scripts/bench-decode: DecodedText(bytes:) over
+    // every file of a directory (ignored by the benchmark plugin, like the others).
+    .executableTarget(
+      name: "decode-throughput",
+      dependencies: [.product(name: "Matn", package: "Matn"), .product(name: "MatnICU", package: "Matn")],
+      path: "Sources/decode-throughput"
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -36,7 +36,11 @@ struct MojibakeRepairTests {
     }
   }
 
-  @Test("ftfy cannot repair this one; Matn does", arguments: [("ط·ط±ط§ط­غŒ", "طراحی"), ("Ø³Ù„Ø§Ù…", "سلام")])
+  @Test("ftfy cannot repair this one; Matn does", arguments: [
+    ("ط·ط±ط§ط­غŒ", "طراحی"), ("Ø³Ù„Ø§Ù…", "سلام"),
+    // ح is ط and a soft hyphen, which Persian text also holds for real.
+    ("ط\u{AD}ط¬ ظˆ طµظ„ط\u{AD}", "حج و صلح"),
+  ])
   func arabicScript(broken: String, expected: String) {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
@@ -47,6 +51,7 @@ struct MojibakeRepairTests {
     "café, naïve, Zürich", "سلام دنیا", "He’s “quoted” — fine", "├┤a┼┐a┼┐a┼┐a┼┐a",
     // Persian words whose windows-1256 bytes happen to be valid UTF-8.
     "به مدد عکس‌ها قابل دیدن است", "شکل‌گیری سیاره", "کشاورزان ناکوچ‌رو", "چغا نرگس، شرق", "تلسکوپ‌های بزرگ",
+    "کتاب\u{AD}خانه\u{AD}ها و ساز\u{AD}مان",
   ])
   func negatives(text: String) {
     let (repaired, count) = MojibakeRepair.repair(text)

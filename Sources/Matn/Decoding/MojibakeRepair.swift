@@ -86,6 +86,10 @@ enum MojibakeRepair {
       table[v] &= ~UInt8(1 | 8 | 16)
     }
     for v in 0..<0x10000 where arabicText(UInt32(v)) { table[v] |= 4 }
+    // Persian sites put soft hyphens inside words (for ZWNJ): a letter then a soft hyphen
+    // is no reason to look at a line. (Mojibake of ح, ط then a soft hyphen, still is
+    // repaired: a line of mojibake has pairs that are not Arabic-script on both sides.)
+    table[0xAD] |= 4
     return UnsafePointer(table)
   }()
 
