@@ -45,7 +45,15 @@ struct MojibakeRepairTests {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
 
+  @Test("a Latin letter of three bytes inside a word is repaired", arguments: [
+    ("Tiáº¿ng Viá»‡t", "Tiếng Việt"), ("Nguyá»…n", "Nguyễn"),
+  ])
+  func latinInWord(broken: String, expected: String) {
+    #expect(MojibakeRepair.repair(broken).0 == expected)
+  }
+
   @Test("text that only looks like mojibake is left alone", arguments: [
+    "I'm not such a fan of Charlotte Brontë…”",
     "Bremer/Mccoy – DrÃ¥ber", "HUHLL Õ…", "RETWEET SE VOCÊ…", "4288×…", "Offering 5×£35 pin ups", "ВІКІ is Ukrainian for WIKI",
     "``toda produzida pronta pra assa aí´´", "SELKÄ\u{00A0}EDELLÄ\u{00A0}MAAHAN", "MÄ£ÄM ÌÑÌ Q £ÄGÌ", "NESTLÉ® requiere",
     "café, naïve, Zürich", "سلام دنیا", "He’s “quoted” — fine", "├┤a┼┐a┼┐a┼┐a┼┐a",

@@ -272,7 +272,18 @@ enum MojibakeRepair {
         let symbol = (c.scalar >= 0x2000 && c.scalar < 0x2C00) || c.scalar >= 0x1F000
         let neighbour = (k > 0 && candidates[k - 1].range.upperBound == c.range.lowerBound)
           || (k + 1 < candidates.count && candidates[k + 1].range.lowerBound == c.range.upperBound)
-        accepted[k] = symbol || neighbour
+        // A Latin letter (Latin Extended Additional and later blocks: Vietnamese) inside
+        // a word of ASCII letters (Tiáº¿ng → Tiếng). Not other scripts: Brontë…” spells
+        // Hangul 녔 by chance.
+        func asciiLetter(_ at: Int) -> Bool {
+          at >= 0 && at < s.count && ((s[at] >= 0x41 && s[at] <= 0x5A) || (s[at] >= 0x61 && s[at] <= 0x7A))
+        }
+        let latin = (0x1E00...0x1EFF).contains(c.scalar) || (0x2C60...0x2C7F).contains(c.scalar)
+          || (0xA720...0xA7FF).contains(c.scalar) || (0xAB30...0xAB6F).contains(c.scalar)
+        let category = Unicode.Scalar(c.scalar)!.properties.generalCategory
+        let inWord = latin && (category == .lowercaseLetter || category == .uppercaseLetter)
+          && (asciiLetter(c.range.lowerBound - 1) || asciiLetter(c.range.upperBound))
+        accepted[k] = symbol || neighbour || inWord
         continue
       }
       // Two-byte sequences: a letter of Arabic script, Hebrew, Greek or Cyrillic next to
