@@ -52,7 +52,18 @@ struct MojibakeRepairTests {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
 
+  @Test("a lone two-byte sequence: capitals among capitals, Latin Extended-A in an ASCII word", arguments: [
+    ("HÃ”TEL DE VILLE", "HÔTEL DE VILLE"), ("OÃ™ ET QUAND?", "OÙ ET QUAND?"), ("AÃ‘O", "AÑO"),
+    ("Ä°stanbul", "İstanbul"), ("RÄ«ga", "Rīga"), ("LietuviÅ³ kalba", "Lietuvių kalba"),
+  ])
+  func loneTwoByte(broken: String, expected: String) {
+    #expect(MojibakeRepair.repair(broken).0 == expected)
+  }
+
   @Test("text that only looks like mojibake is left alone", arguments: [
+    "Hotel Ã” lower", "ÅÄ« ÄÄ", "VOLVO Ã”",
+    // Real text in other scripts whose characters spell UTF-8 in some charset.
+    "Гісторыка-этнаграфічны музей", "ку\u{AD}р\u{AD}’\u{AD}ёз\u{AD}ны", "ئەو تەنیا”د” بوو", "مئنأ\u{A0}ئه",
     "I'm not such a fan of Charlotte Brontë…”",
     "Bremer/Mccoy – DrÃ¥ber", "HUHLL Õ…", "RETWEET SE VOCÊ…", "4288×…", "Offering 5×£35 pin ups", "ВІКІ is Ukrainian for WIKI",
     "``toda produzida pronta pra assa aí´´", "SELKÄ\u{00A0}EDELLÄ\u{00A0}MAAHAN", "MÄ£ÄM ÌÑÌ Q £ÄGÌ", "NESTLÉ® requiere",

@@ -190,8 +190,10 @@ enum MojibakeRepair {
         let multibyte = scalars.filter { $0.value >= 0x80 }.count
         // One long sequence alone is trusted only for punctuation and symbols (’ “ – €),
         // not for letters an accented Latin pair can spell by chance (á´´ → ᴴ).
-        let symbol = multibyte == 1 && scalars.contains { ($0.value >= 0x2000 && $0.value < 0x2C00) || $0.value >= 0x1F000 }
-        if (multibyte >= 2 || symbol) && scalars.allSatisfy(acceptable) && plausible(scalars) {
+        let symbol = multibyte == 1 && scalars.contains { ($0.value >= 0x2000 && $0.value < 0x2C00) || ($0.value >= 0x1F000 && $0.value < 0x20000) }
+        if (multibyte >= 2 || symbol) && scalars.allSatisfy(acceptable) && plausible(scalars)
+          && (!s[i..<j].contains(where: arabicLetter) || scalars.allSatisfy(arabicOrPunctuation))
+        {
           out.append(contentsOf: s[pending..<i])
           out.append(contentsOf: scalars.map(\.value))
           count += multibyte
@@ -256,7 +258,8 @@ enum MojibakeRepair {
       }
       guard bytes.count == width, !s[i..<i + width].allSatisfy(arabicText),
         let decoded = String(validating: bytes, as: UTF8.self),
-        let scalar = decoded.unicodeScalars.first, acceptable(scalar)
+        let scalar = decoded.unicodeScalars.first, acceptable(scalar),
+        !s[i..<i + width].contains(where: arabicLetter) || arabicOrPunctuation(scalar)
       else {
         i += 1
         continue
@@ -269,7 +272,9 @@ enum MojibakeRepair {
     for (k, c) in candidates.enumerated() {
       if c.range.count >= 3 {
         // Long sequences: punctuation and symbols (’ “ – €), emoji, or next to another.
-        let symbol = (c.scalar >= 0x2000 && c.scalar < 0x2C00) || c.scalar >= 0x1F000
+        // (Emoji and symbols of plane 1 — not the CJK of plane 2 that Cyrillic
+        // р­’­ spells by chance.)
+        let symbol = (c.scalar >= 0x2000 && c.scalar < 0x2C00) || (c.scalar >= 0x1F000 && c.scalar < 0x20000)
         let neighbour = (k > 0 && candidates[k - 1].range.upperBound == c.range.lowerBound)
           || (k + 1 < candidates.count && candidates[k + 1].range.lowerBound == c.range.upperBound)
         // A Latin letter (Latin Extended Additional and later blocks: Vietnamese) inside
@@ -309,7 +314,40 @@ enum MojibakeRepair {
       // (MacRoman's √ is the one symbol that commonly stands for the lead byte C3.)
       let leadIsLetter = letter(s[c.range.lowerBound]) || s[c.range.lowerBound] == 0x221A
       if isLetter && inWordWithAnother && leadIsLetter && s[c.range.upperBound - 1] != 0xA0 { accepted[k] = true }
-      if c.lead == 0xC3 && commonLatinSecondBytes.contains(c.second) && leadIsLetter { accepted[k] = true }
+      // (Spelled Ã, MacRoman's √ or windows-1256's أ — not windows-1251's Г, which with
+      // і makes C3 B3 in Гісторыка.)
+      // أ only within Latin letters (Cafأ©), not after Arabic ones (مئنأ and a no-break space).
+      let nextToAscii = { (at: Int) in
+        at >= 0 && at < s.count && ((s[at] >= 0x41 && s[at] <= 0x5A) || (s[at] >= 0x61 && s[at] <= 0x7A))
+      }
+      let latinLead = [0xC3, 0x221A].contains(s[c.range.lowerBound])
+        || (s[c.range.lowerBound] == 0x0623 && (nextToAscii(c.range.lowerBound - 1) || nextToAscii(c.range.upperBound)))
+      if c.lead == 0xC3 && commonLatinSecondBytes.contains(c.second) && latinLead { accepted[k] = true }
+      // Around the sequence: an ASCII letter on one side, and on the other an ASCII
+      // letter or no letter at all (not the Ä of MÄ£ÄM).
+      func asciiLetter(_ at: Int) -> Bool {
+        at >= 0 && at < s.count && ((s[at] >= 0x41 && s[at] <= 0x5A) || (s[at] >= 0x61 && s[at] <= 0x7A))
+      }
+      func noLetter(_ at: Int) -> Bool { at < 0 || at >= s.count || !letter(s[at]) }
+      let before = c.range.lowerBound - 1, after = c.range.upperBound
+      let inAsciiWord = (asciiLetter(before) && (asciiLetter(after) || noLetter(after)))
+        || (asciiLetter(after) && noLetter(before))
+      // A capital À–Þ in a word of ASCII capitals (HÃ”TEL → HÔTEL, OÃ™ ET → OÙ ET): the
+      // characters windows-1252 puts at 80–9F (” ™ ‘ œ) do not follow Ã in real words.
+      let upperBefore = before >= 0 && s[before] >= 0x41 && s[before] <= 0x5A
+      let upperAfter = after >= s.count || (s[after] >= 0x41 && s[after] <= 0x5A) || noLetter(after)
+      if c.lead == 0xC3 && c.second <= 0x9E && script == .uppercaseLetter && s[c.range.lowerBound] == 0xC3
+        && upperBefore && upperAfter
+      {
+        accepted[k] = true
+      }
+      // A letter of Latin Extended-A (Ä°stanbul → İstanbul, RÄ«ga → Rīga, LietuviÅ³ →
+      // Lietuvių), spelled Ä or Å and one character, in a word of ASCII letters.
+      if (c.lead == 0xC4 || c.lead == 0xC5) && isLetter && (s[c.range.lowerBound] == 0xC4 || s[c.range.lowerBound] == 0xC5)
+        && c.second != 0xA0 && inAsciiWord
+      {
+        accepted[k] = true
+      }
     }
     var out: [UInt32] = []
     out.reserveCapacity(s.count)
@@ -331,6 +369,22 @@ enum MojibakeRepair {
   private static func plausible(_ scalars: String.UnicodeScalarView) -> Bool {
     // ˆ (U+02C6) is windows-1252's 0x88 and a staple of mojibake itself.
     !scalars.contains { $0.value < 0x2000 && $0.value != 0x02C6 && $0.properties.generalCategory == .modifierLetter }
+  }
+
+  /// What mojibake spelled with Arabic letters (windows-1256) decodes to: Arabic script
+  /// and punctuation, or — one layer of double encoding — windows-1252 characters.
+  /// Arabic letters that decode to Latin Extended-B or Greek (ا” → ǔ, د” → ϔ) are
+  /// Kurdish or Persian text with curly quotes, not mojibake.
+  private static func arabicOrPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    return v < 0x100 || arabicText(v) || (v >= 0x2000 && v <= 0x206F) || (v >= 0xFB50 && v <= 0xFEFF)
+      || windows1252Characters.contains(v)
+  }
+
+  private static let windows1252Characters = Set(charsets.first { $0.name == "windows-1252" }?.bytes.keys ?? [:].keys)
+
+  private static func arabicLetter(_ v: UInt32) -> Bool {
+    (v >= 0x0600 && v <= 0x06FF) || (v >= 0x0750 && v <= 0x077F)
   }
 
   /// Characters of real Arabic-script text: letters, marks, ZWNJ/ZWJ and Arabic
