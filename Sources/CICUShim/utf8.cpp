@@ -120,7 +120,11 @@ extern "C" int64_t cicu_mojibake_suspect(const uint8_t *src, int64_t length, con
     if (c1 == 0) {
       while (i + 16 <= length) {
         const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(src + i));
-        if (_mm_movemask_epi8(c) != 0) break;
+        const int high = _mm_movemask_epi8(c);
+        if (high != 0) {
+          i += __builtin_ctz(high);  // the ASCII before the first other byte resets nothing more
+          break;
+        }
         i += 16;
       }
       if (i >= length) break;
