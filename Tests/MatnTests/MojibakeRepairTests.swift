@@ -60,7 +60,15 @@ struct MojibakeRepairTests {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
 
+  @Test("lossy mojibake: a sequence whose last byte became U+FFFD becomes U+FFFD", arguments: [
+    ("He said â€�no", "He said �no"), ("â€œquotedâ€�", "“quoted�"), ("the form ï¿½ here", "the form � here"),
+  ])
+  func lossy(broken: String, expected: String) {
+    #expect(MojibakeRepair.repair(broken).0 == expected)
+  }
+
   @Test("text that only looks like mojibake is left alone", arguments: [
+    "a lone � stays", "Ã�", "کلپ\u{FFFD} و",
     "Hotel Ã” lower", "ÅÄ« ÄÄ", "VOLVO Ã”",
     // Real text in other scripts whose characters spell UTF-8 in some charset.
     "Гісторыка-этнаграфічны музей", "ку\u{AD}р\u{AD}’\u{AD}ёз\u{AD}ны", "ئەو تەنیا”د” بوو", "مئنأ\u{A0}ئه",

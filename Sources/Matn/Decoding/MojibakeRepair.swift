@@ -90,6 +90,8 @@ enum MojibakeRepair {
     // is no reason to look at a line. (Mojibake of ح, ط then a soft hyphen, still is
     // repaired: a line of mojibake has pairs that are not Arabic-script on both sides.)
     table[0xAD] |= 4
+    // U+FFFD can stand for a continuation byte a decoder could not map (lossy mojibake).
+    table[0xFFFD] |= 2
     return UnsafePointer(table)
   }()
 
@@ -256,6 +258,17 @@ enum MojibakeRepair {
         guard let b = charset.bytes[s[i + k]], b & 0xC0 == 0x80 else { break }
         bytes.append(b)
       }
+      // Lossy mojibake: a decoder that could not map the last byte (windows-1252 leaves
+      // 0x9D undefined) put U+FFFD for it — `â€�` was a quotation mark, which one is
+      // lost; the sequence becomes U+FFFD, as the last byte already did.
+      // (Never Arabic letters: a damaged byte after Persian لپ is not this.)
+      if width == 3, bytes.count == 2, s[i + 2] == 0xFFFD, !s[i..<i + 2].contains(where: arabicLetter),
+        String(validating: bytes + [0x80], as: UTF8.self) != nil || String(validating: bytes + [0xBF], as: UTF8.self) != nil
+      {
+        candidates.append((i..<i + 3, 0xFFFD, lead, bytes[1]))
+        i += 3
+        continue
+      }
       guard bytes.count == width, !s[i..<i + width].allSatisfy(arabicText),
         let decoded = String(validating: bytes, as: UTF8.self),
         let scalar = decoded.unicodeScalars.first, acceptable(scalar),
@@ -275,6 +288,7 @@ enum MojibakeRepair {
         // (Emoji and symbols of plane 1 — not the CJK of plane 2 that Cyrillic
         // р­’­ spells by chance.)
         let symbol = (c.scalar >= 0x2000 && c.scalar < 0x2C00) || (c.scalar >= 0x1F000 && c.scalar < 0x20000)
+          || c.scalar == 0xFFFD
         let neighbour = (k > 0 && candidates[k - 1].range.upperBound == c.range.lowerBound)
           || (k + 1 < candidates.count && candidates[k + 1].range.lowerBound == c.range.upperBound)
         // A Latin letter (Latin Extended Additional and later blocks: Vietnamese) inside
