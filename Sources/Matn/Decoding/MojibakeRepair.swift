@@ -294,14 +294,11 @@ enum MojibakeRepair {
         // A Latin letter (Latin Extended Additional and later blocks: Vietnamese) inside
         // a word of ASCII letters (Tiáº¿ng → Tiếng). Not other scripts: Brontë…” spells
         // Hangul 녔 by chance.
-        func asciiLetter(_ at: Int) -> Bool {
-          at >= 0 && at < s.count && ((s[at] >= 0x41 && s[at] <= 0x5A) || (s[at] >= 0x61 && s[at] <= 0x7A))
-        }
         let latin = (0x1E00...0x1EFF).contains(c.scalar) || (0x2C60...0x2C7F).contains(c.scalar)
           || (0xA720...0xA7FF).contains(c.scalar) || (0xAB30...0xAB6F).contains(c.scalar)
         let category = Unicode.Scalar(c.scalar)!.properties.generalCategory
         let inWord = latin && (category == .lowercaseLetter || category == .uppercaseLetter)
-          && (asciiLetter(c.range.lowerBound - 1) || asciiLetter(c.range.upperBound))
+          && (asciiLetter(s, c.range.lowerBound - 1) || asciiLetter(s, c.range.upperBound))
         accepted[k] = symbol || neighbour || inWord
         continue
       }
@@ -314,7 +311,7 @@ enum MojibakeRepair {
       // «ÄŒeÅ¡tina» → Čeština) both decoding to letters.
       func sameWord(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
         guard a.upperBound <= b.lowerBound, b.lowerBound - a.upperBound <= 20 else { return false }
-        return s[a.upperBound..<b.lowerBound].allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
+        return (a.upperBound..<b.lowerBound).allSatisfy { asciiLetter(s, $0) }
       }
       func letter(_ v: UInt32) -> Bool {
         [.lowercaseLetter, .uppercaseLetter, .otherLetter, .modifierLetter]
@@ -328,28 +325,22 @@ enum MojibakeRepair {
       // (MacRoman's √ is the one symbol that commonly stands for the lead byte C3.)
       let leadIsLetter = letter(s[c.range.lowerBound]) || s[c.range.lowerBound] == 0x221A
       if isLetter && inWordWithAnother && leadIsLetter && s[c.range.upperBound - 1] != 0xA0 { accepted[k] = true }
-      // (Spelled Ã, MacRoman's √ or windows-1256's أ — not windows-1251's Г, which with
-      // і makes C3 B3 in Гісторыка.)
-      // أ only within Latin letters (Cafأ©), not after Arabic ones (مئنأ and a no-break space).
-      let nextToAscii = { (at: Int) in
-        at >= 0 && at < s.count && ((s[at] >= 0x41 && s[at] <= 0x5A) || (s[at] >= 0x61 && s[at] <= 0x7A))
-      }
+      // Common Latin-1 pairs spelled Ã, MacRoman's √, or windows-1256's أ within Latin
+      // letters (Cafأ©, not مئنأ and a no-break space) — not windows-1251's Г, which with
+      // і makes C3 B3 in Гісторыка.
+      let before = c.range.lowerBound - 1, after = c.range.upperBound
       let latinLead = [0xC3, 0x221A].contains(s[c.range.lowerBound])
-        || (s[c.range.lowerBound] == 0x0623 && (nextToAscii(c.range.lowerBound - 1) || nextToAscii(c.range.upperBound)))
+        || (s[c.range.lowerBound] == 0x0623 && (asciiLetter(s, before) || asciiLetter(s, after)))
       if c.lead == 0xC3 && commonLatinSecondBytes.contains(c.second) && latinLead { accepted[k] = true }
       // Around the sequence: an ASCII letter on one side, and on the other an ASCII
       // letter or no letter at all (not the Ä of MÄ£ÄM).
-      func asciiLetter(_ at: Int) -> Bool {
-        at >= 0 && at < s.count && ((s[at] >= 0x41 && s[at] <= 0x5A) || (s[at] >= 0x61 && s[at] <= 0x7A))
-      }
       func noLetter(_ at: Int) -> Bool { at < 0 || at >= s.count || !letter(s[at]) }
-      let before = c.range.lowerBound - 1, after = c.range.upperBound
-      let inAsciiWord = (asciiLetter(before) && (asciiLetter(after) || noLetter(after)))
-        || (asciiLetter(after) && noLetter(before))
+      let inAsciiWord = (asciiLetter(s, before) && (asciiLetter(s, after) || noLetter(after)))
+        || (asciiLetter(s, after) && noLetter(before))
       // A capital À–Þ in a word of ASCII capitals (HÃ”TEL → HÔTEL, OÃ™ ET → OÙ ET): the
       // characters windows-1252 puts at 80–9F (” ™ ‘ œ) do not follow Ã in real words.
-      let upperBefore = before >= 0 && s[before] >= 0x41 && s[before] <= 0x5A
-      let upperAfter = after >= s.count || (s[after] >= 0x41 && s[after] <= 0x5A) || noLetter(after)
+      let upperBefore = asciiLetter(s, before, uppercase: true)
+      let upperAfter = asciiLetter(s, after, uppercase: true) || noLetter(after)
       if c.lead == 0xC3 && c.second <= 0x9E && script == .uppercaseLetter && s[c.range.lowerBound] == 0xC3
         && upperBefore && upperAfter
       {
@@ -396,6 +387,12 @@ enum MojibakeRepair {
   }
 
   private static let windows1252Characters = Set(charsets.first { $0.name == "windows-1252" }?.bytes.keys ?? [:].keys)
+
+  /// Whether `s[at]` exists and is an ASCII letter (uppercase only, if asked).
+  private static func asciiLetter(_ s: [UInt32], _ at: Int, uppercase: Bool = false) -> Bool {
+    guard at >= 0 && at < s.count else { return false }
+    return (s[at] >= 0x41 && s[at] <= 0x5A) || (!uppercase && s[at] >= 0x61 && s[at] <= 0x7A)
+  }
 
   private static func arabicLetter(_ v: UInt32) -> Bool {
     (v >= 0x0600 && v <= 0x06FF) || (v >= 0x0750 && v <= 0x077F)
