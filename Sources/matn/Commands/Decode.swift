@@ -23,26 +23,13 @@ struct Decode: ParsableCommand {
 
   func run() throws {
     var output = StandardOutput()
-    var failures = 0
-    for path in files {
-      do {
-        let decoded = try decoding.decode(path)
-        output.write(text ? decoded.string : Self.describe(decoded, path: path) + "\n")
-      } catch let error as InputFile.Failure {
-        Diagnostics.error(error.description)
-        failures += 1
-      } catch let error as DecodingError {
-        Diagnostics.error("\(InputFile.displayName(path)): \(error)")
-        failures += 1
-      }
+    try decoding.forEachFile(files, output: &output) { path, decoded, output in
+      output.write(text ? decoded.string : Self.describe(decoded, path: path) + "\n")
     }
-    output.flush()
-    if failures > 0 { throw ExitCode(1) }
   }
 
   static func describe(_ text: DecodedText, path: String) -> String {
-    let name = path == "-" ? "-" : path
-    var line = "\(name): \(text.encoding), confidence \(String(format2: text.confidence)), "
+    var line = "\(path): \(text.encoding), confidence \(String(format2: text.confidence)), "
       + "\(text.string.unicodeScalars.count) characters"
     line += text.repairs.isEmpty ? "; no repairs" : "; " + text.repairs.map(\.description).joined(separator: "; ")
     return line

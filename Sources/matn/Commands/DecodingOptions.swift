@@ -19,4 +19,26 @@ struct DecodingOptions: ParsableArguments {
     }
     return try DecodedText(bytes: bytes, strict: strict)
   }
+
+  /// Decodes each of `paths` in turn and hands it to `body`; a file that cannot be read
+  /// or decoded is reported on standard error and the batch goes on. Flushes `output`
+  /// at the end and exits with status 1 if any file failed.
+  func forEachFile(
+    _ paths: [String], output: inout StandardOutput, _ body: (String, DecodedText, inout StandardOutput) throws -> Void
+  ) throws {
+    var failures = 0
+    for path in paths {
+      do {
+        try body(path, try decode(path), &output)
+      } catch let error as InputFile.Failure {
+        Diagnostics.error(error.description)
+        failures += 1
+      } catch let error as DecodingError {
+        Diagnostics.error("\(InputFile.displayName(path)): \(error)")
+        failures += 1
+      }
+    }
+    output.flush()
+    if failures > 0 { throw ExitCode(1) }
+  }
 }

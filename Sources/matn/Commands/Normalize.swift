@@ -51,30 +51,18 @@ struct Normalize: ParsableCommand {
     options.recordsRanges = ranges
     let normalizer = TextNormalizer(profile: chosen, options: options)
     var output = StandardOutput()
-    var failures = 0
-    for path in files {
-      do {
-        let text = try decoding.decode(path)
-        if let form {
-          output.write(Normalizer.shared(form).normalize(text.string))
-        } else {
-          let result = normalizer.normalize(text.string)
-          output.write(result.text)
-          if report {
-            output.flush()
-            Diagnostics.info(ReportFormatter.describe(result.report, for: InputFile.displayName(path), ranges: ranges))
-          }
+    try decoding.forEachFile(files, output: &output) { path, text, output in
+      if let form {
+        output.write(Normalizer.shared(form).normalize(text.string))
+      } else {
+        let result = normalizer.normalize(text.string)
+        output.write(result.text)
+        if report {
+          output.flush()
+          Diagnostics.info(ReportFormatter.describe(result.report, for: InputFile.displayName(path), ranges: ranges))
         }
-      } catch let error as InputFile.Failure {
-        Diagnostics.error(error.description)
-        failures += 1
-      } catch let error as DecodingError {
-        Diagnostics.error("\(InputFile.displayName(path)): \(error)")
-        failures += 1
       }
     }
-    output.flush()
-    if failures > 0 { throw ExitCode(1) }
   }
 }
 
