@@ -49,6 +49,57 @@ int64_t cicu_utf8_scan(const uint8_t *src, int64_t length, int64_t *firstNUL);
 /// or -1 when there is none. `classes` has 65536 entries.
 int64_t cicu_mojibake_suspect(const uint8_t *src, int64_t length, const uint8_t *classes);
 
+// MARK: - Scalar arrays (the normaliser's working form)
+
+/// Decodes well-formed UTF-8 (a Swift String's storage; not checked) into scalar
+/// values; `out` has room for `length` values. Returns the number of scalars.
+int64_t cicu_utf8_to_scalars(const uint8_t *src, int64_t length, uint32_t *out);
+
+/// Encodes valid scalar values (not checked) as UTF-8; `out` has room for 4 × `count`
+/// bytes. Returns the number of bytes.
+int64_t cicu_scalars_to_utf8(const uint32_t *scalars, int64_t count, uint8_t *out);
+
+/// Looks up each scalar's entry in a 65,537-entry table (entry `v` for BMP scalar `v`,
+/// entry 0x10000 for every supplementary scalar) into `out`.
+void cicu_scalars_lookup(const uint32_t *scalars, int64_t count, const uint16_t *table, uint16_t *out);
+
+/// Which scalars a scan stops at, by per-scalar bits (see `cicu_scalars_lookup`).
+typedef struct {
+  /// Stop at a scalar with any of these bits,
+  uint16_t stop;
+  /// ... or at one with any of these bits whose previous or next scalar has any of
+  /// `neighbours` (a missing neighbour at either end of the text has every bit),
+  uint16_t context;
+  uint16_t neighbours;
+  /// ... or, when nonzero, that is followed by the same scalar.
+  uint16_t repeats;
+} cicu_attention;
+
+/// The first index in [from, count) a scan with `attention` stops at, or `count`;
+/// `bits` holds each scalar's bits. Eight scalars at a time (SSE2), whatever the text.
+int64_t cicu_scalars_next_attention(const uint16_t *bits, const uint32_t *scalars, int64_t from, int64_t count,
+                                    cicu_attention attention);
+
+/// A token found by `cicu_scalars_tokens`.
+typedef struct {
+  /// Its scalars: [start, end).
+  int64_t start, end;
+  /// FNV-1a (64-bit) over its scalars but the unhashed one, and their number.
+  uint64_t key;
+  int64_t length;
+  /// How many of its scalars have a bit of the count mask.
+  int64_t counted;
+  /// Its first two hashed scalars (0 when it has fewer).
+  uint32_t first, second;
+} cicu_token;
+
+/// Finds the tokens in [from, to): maximal runs of BMP scalars whose `bits` have a bit
+/// of `tokenMask`. Writes at most `capacity` tokens to `out` and returns their number;
+/// `*resume` receives where to continue (`to` when the range is done).
+int64_t cicu_scalars_tokens(const uint16_t *bits, const uint32_t *scalars, int64_t from, int64_t to,
+                            uint16_t tokenMask, uint16_t countMask, uint32_t unhashed, cicu_token *out,
+                            int64_t capacity, int64_t *resume);
+
 // MARK: - Normalization (icu::Normalizer2 on UTF-8)
 
 enum {

@@ -1,0 +1,235 @@
+// The normaliser works on arrays of scalar values. These loops are its hot paths:
+// UTF-8 in and out, and the scan each stage uses to skip what it never changes.
+// Written so that the per-scalar work has no data-dependent branches — Persian text
+// alternates one-byte spaces and two-byte letters too irregularly for a predictor.
+
+#include "cicu_shim.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+// Sixteen ASCII bytes at `src` as scalars at `out`, if they are all ASCII.
+static inline bool widenASCII(const uint8_t *src, uint32_t *out) {
+#if defined(__SSE2__)
+  const __m128i x = _mm_loadu_si128((const __m128i *)src);
+  if (_mm_movemask_epi8(x) != 0) return false;
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i lo = _mm_unpacklo_epi8(x, zero), hi = _mm_unpackhi_epi8(x, zero);
+  _mm_storeu_si128((__m128i *)out, _mm_unpacklo_epi16(lo, zero));
+  _mm_storeu_si128((__m128i *)(out + 4), _mm_unpackhi_epi16(lo, zero));
+  _mm_storeu_si128((__m128i *)(out + 8), _mm_unpacklo_epi16(hi, zero));
+  _mm_storeu_si128((__m128i *)(out + 12), _mm_unpackhi_epi16(hi, zero));
+  return true;
+#else
+  (void)src;
+  (void)out;
+  return false;
+#endif
+}
+
+// Measured on Persian news (one-byte spaces between two-byte letters): a plain branch
+// per width beats branch-free decoding and interleaved cursors, whose extra work costs
+// more than the mispredictions they save; English gains from the 16-byte ASCII step.
+extern "C" int64_t cicu_utf8_to_scalars(const uint8_t *src, int64_t length, uint32_t *out) {
+  int64_t i = 0, n = 0;
+  while (i < length) {
+    const uint32_t b0 = src[i];
+    if (b0 < 0x80) {
+      if (i + 16 <= length && widenASCII(src + i, out + n)) {
+        i += 16;
+        n += 16;
+        continue;
+      }
+      out[n++] = b0;
+      i += 1;
+    } else if (b0 < 0xE0) {
+      out[n++] = ((b0 & 0x1F) << 6) | (src[i + 1] & 0x3F);
+      i += 2;
+    } else if (b0 < 0xF0) {
+      out[n++] = ((b0 & 0x0F) << 12) | ((src[i + 1] & 0x3F) << 6) | (src[i + 2] & 0x3F);
+      i += 3;
+    } else {
+      out[n++] = ((b0 & 0x07) << 18) | ((src[i + 1] & 0x3F) << 12) | ((src[i + 2] & 0x3F) << 6) | (src[i + 3] & 0x3F);
+      i += 4;
+    }
+  }
+  return n;
+}
+
+extern "C" int64_t cicu_scalars_to_utf8(const uint32_t *s, int64_t count, uint8_t *out) {
+  int64_t o = 0, k = 0;
+  while (k < count) {
+    const uint32_t v = s[k];
+    if (v < 0x80) {
+#if defined(__SSE2__)
+      if (k + 16 <= count) {
+        const __m128i a = _mm_loadu_si128((const __m128i *)(s + k)), b = _mm_loadu_si128((const __m128i *)(s + k + 4));
+        const __m128i c = _mm_loadu_si128((const __m128i *)(s + k + 8)), d = _mm_loadu_si128((const __m128i *)(s + k + 12));
+        const __m128i all = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+        // All sixteen below 0x80: pack them to bytes.
+        if (_mm_movemask_epi8(_mm_cmpeq_epi32(_mm_and_si128(all, _mm_set1_epi32((int)0xFFFFFF80)), _mm_setzero_si128())) == 0xFFFF) {
+          const __m128i ab = _mm_packs_epi32(a, b), cd = _mm_packs_epi32(c, d);
+          _mm_storeu_si128((__m128i *)(out + o), _mm_packus_epi16(ab, cd));
+          o += 16;
+          k += 16;
+          continue;
+        }
+      }
+#endif
+      out[o++] = (uint8_t)v;
+    } else if (v < 0x800) {
+      out[o] = (uint8_t)(0xC0 | (v >> 6));
+      out[o + 1] = (uint8_t)(0x80 | (v & 0x3F));
+      o += 2;
+    } else if (v < 0x10000) {
+      out[o] = (uint8_t)(0xE0 | (v >> 12));
+      out[o + 1] = (uint8_t)(0x80 | ((v >> 6) & 0x3F));
+      out[o + 2] = (uint8_t)(0x80 | (v & 0x3F));
+      o += 3;
+    } else {
+      out[o] = (uint8_t)(0xF0 | (v >> 18));
+      out[o + 1] = (uint8_t)(0x80 | ((v >> 12) & 0x3F));
+      out[o + 2] = (uint8_t)(0x80 | ((v >> 6) & 0x3F));
+      out[o + 3] = (uint8_t)(0x80 | (v & 0x3F));
+      o += 4;
+    }
+    ++k;
+  }
+  return o;
+}
+
+extern "C" void cicu_scalars_lookup(const uint32_t *s, int64_t count, const uint16_t *table, uint16_t *out) {
+  for (int64_t k = 0; k < count; ++k) out[k] = table[s[k] > 0xFFFF ? 0x10000 : s[k]];
+}
+
+// Whether the scan stops at `j`, with neighbours looked up the slow way (text edges).
+static inline bool stopsAt(const uint16_t *bits, const uint32_t *s, int64_t j, int64_t count,
+                           const cicu_attention &a) {
+  const uint16_t t = bits[j];
+  if (t & a.stop) return true;
+  if (!(t & a.context)) return false;
+  const uint16_t before = j > 0 ? bits[j - 1] : 0xFFFF;
+  const uint16_t after = j + 1 < count ? bits[j + 1] : 0xFFFF;
+  if ((before | after) & a.neighbours) return true;
+  return a.repeats && j + 1 < count && s[j + 1] == s[j];
+}
+
+#if defined(__SSE2__)
+// Eight interior scalars at a time (j ≥ 1 while j + 8 < count): the bits of each and of
+// its neighbours come from three overlapping loads. Returns the stop, or where it left
+// off with *found false.
+template <bool repeats>
+static int64_t scanSSE2(const uint16_t *bits, const uint32_t *s, int64_t j, int64_t count, const cicu_attention &a,
+                        bool *found) {
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i stop = _mm_set1_epi16((short)a.stop), context = _mm_set1_epi16((short)a.context);
+  const __m128i neighbours = _mm_set1_epi16((short)a.neighbours);
+  for (; j + 8 < count; j += 8) {
+    const __m128i before = _mm_loadu_si128((const __m128i *)(bits + j - 1));
+    const __m128i here = _mm_loadu_si128((const __m128i *)(bits + j));
+    const __m128i after = _mm_loadu_si128((const __m128i *)(bits + j + 1));
+    // All ones in lanes where a condition is false.
+    const __m128i quietStop = _mm_cmpeq_epi16(_mm_and_si128(here, stop), zero);
+    const __m128i quietContext = _mm_cmpeq_epi16(_mm_and_si128(here, context), zero);
+    __m128i quietNear = _mm_cmpeq_epi16(_mm_and_si128(_mm_or_si128(before, after), neighbours), zero);
+    if (repeats) {
+      const __m128i lo = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(s + j)),
+                                         _mm_loadu_si128((const __m128i *)(s + j + 1)));
+      const __m128i hi = _mm_cmpeq_epi32(_mm_loadu_si128((const __m128i *)(s + j + 4)),
+                                         _mm_loadu_si128((const __m128i *)(s + j + 5)));
+      quietNear = _mm_andnot_si128(_mm_packs_epi32(lo, hi), quietNear);
+    }
+    const __m128i quiet = _mm_and_si128(quietStop, _mm_or_si128(quietContext, quietNear));
+    const int mask = ~_mm_movemask_epi8(quiet) & 0xFFFF;
+    if (mask) {
+      *found = true;
+      return j + __builtin_ctz((unsigned)mask) / 2;
+    }
+  }
+  *found = false;
+  return j;
+}
+#endif
+
+extern "C" int64_t cicu_scalars_next_attention(const uint16_t *bits, const uint32_t *s, int64_t from, int64_t count,
+                                               cicu_attention a) {
+  int64_t j = from < 0 ? 0 : from;
+  if (j >= count) return count;
+  if (j == 0) {
+    if (stopsAt(bits, s, 0, count, a)) return 0;
+    j = 1;
+  }
+#if defined(__SSE2__)
+  bool found;
+  j = a.repeats ? scanSSE2<true>(bits, s, j, count, a, &found) : scanSSE2<false>(bits, s, j, count, a, &found);
+  if (found) return j;
+#endif
+  for (; j < count; ++j) {
+    if (stopsAt(bits, s, j, count, a)) return j;
+  }
+  return count;
+}
+
+// The first index in [j, to) that is (want) or is not (!want) a token scalar: a BMP
+// scalar whose bits have some of `mask`.
+static inline int64_t findToken(const uint16_t *bits, const uint32_t *s, int64_t j, int64_t to, uint16_t mask,
+                                bool want) {
+#if defined(__SSE2__)
+  const __m128i m = _mm_set1_epi16((short)mask), zero = _mm_setzero_si128(), bmp = _mm_set1_epi32(0xFFFF);
+  for (; j + 8 <= to; j += 8) {
+    // Lanes outside tokens: none of the mask bits, or a supplementary scalar.
+    const __m128i supplementary =
+      _mm_packs_epi32(_mm_cmpgt_epi32(_mm_loadu_si128((const __m128i *)(s + j)), bmp),
+                      _mm_cmpgt_epi32(_mm_loadu_si128((const __m128i *)(s + j + 4)), bmp));
+    const __m128i none = _mm_or_si128(
+      _mm_cmpeq_epi16(_mm_and_si128(_mm_loadu_si128((const __m128i *)(bits + j)), m), zero), supplementary);
+    int lanes = _mm_movemask_epi8(none);
+    if (want) lanes = ~lanes & 0xFFFF;
+    if (lanes) {
+      j += __builtin_ctz((unsigned)lanes) / 2;
+      break;
+    }
+  }
+#endif
+  for (; j < to; ++j) {
+    const bool inToken = (bits[j] & mask) != 0 && s[j] <= 0xFFFF;
+    if (inToken == want) return j;
+  }
+  return to;
+}
+
+extern "C" int64_t cicu_scalars_tokens(const uint16_t *bits, const uint32_t *s, int64_t from, int64_t to,
+                                       uint16_t tokenMask, uint16_t countMask, uint32_t unhashed, cicu_token *out,
+                                       int64_t capacity, int64_t *resume) {
+  int64_t count = 0, j = from;
+  while (count < capacity) {
+    const int64_t start = findToken(bits, s, j, to, tokenMask, true);
+    if (start >= to) {
+      j = to;
+      break;
+    }
+    int64_t end = findToken(bits, s, start + 1, to, tokenMask, false);
+    cicu_token t;
+    t.start = start;
+    t.end = end;
+    t.key = 0xcbf29ce484222325ULL;
+    t.length = 0;
+    t.counted = 0;
+    t.first = 0;
+    t.second = 0;
+    for (int64_t k = start; k < end; ++k) {
+      const uint32_t v = s[k];
+      t.counted += (bits[k] & countMask) != 0;
+      if (v == unhashed) continue;
+      if (t.length == 0) t.first = v;
+      else if (t.length == 1) t.second = v;
+      t.key = (t.key ^ v) * 0x100000001B3ULL;
+      t.length += 1;
+    }
+    out[count++] = t;
+    j = end;
+  }
+  *resume = j;
+  return count;
+}

@@ -1,0 +1,133 @@
+import CICUShim
+
+/// The hot loops of text held as an array of scalar values (the normaliser's working
+/// form), in C: UTF-8 in and out (sixteen ASCII characters a step), per-scalar table
+/// bits, and a vector scan over those bits for the next scalar a stage must look at.
+///
+/// - Thread safety: pure functions; a ``Table`` is immutable once built.
+public enum ScalarScan {
+  /// Decodes well-formed UTF-8 (not checked: pass a `String`'s storage) into `out`,
+  /// which has room for `utf8.count` values. Returns the number of scalars written.
+  public static func decode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> Int {
+    guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }
+    return Int(cicu_utf8_to_scalars(base, Int64(utf8.count), out))
+  }
+
+  /// Encodes valid scalar values (not checked) as UTF-8 into `out`, which has room for
+  /// 4 × `scalars.count` bytes. Returns the number of bytes written.
+  public static func encode(_ scalars: UnsafeBufferPointer<UInt32>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    guard let base = scalars.baseAddress, !scalars.isEmpty else { return 0 }
+    return Int(cicu_scalars_to_utf8(base, Int64(scalars.count), out))
+  }
+
+  /// Sixteen bits of facts per scalar, chosen by the caller: one entry per BMP scalar,
+  /// and one shared by every supplementary scalar, which has every bit set (so scans
+  /// always stop there and the caller decides exactly).
+  public struct Table: @unchecked Sendable {
+    /// 65,537 entries, never written after initialisation and never freed: a table is
+    /// built once per process and kept in a `static let`.
+    private let entries: UnsafePointer<UInt16>
+
+    /// Builds the table from `bits` of each BMP scalar value (surrogates included).
+    public init(_ bits: (UInt32) -> UInt16) {
+      let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10001)
+      for v in 0..<0x10000 { table[v] = bits(UInt32(v)) }
+      table[0x10000] = 0xFFFF
+      entries = UnsafePointer(table)
+    }
+
+    /// The bits of `value`.
+    @inline(__always)
+    public subscript(_ value: UInt32) -> UInt16 { entries[value > 0xFFFF ? 0x10000 : Int(value)] }
+
+    /// Writes the bits of each of `scalars` to `out` (room for `scalars.count`).
+    public func lookUp(_ scalars: UnsafeBufferPointer<UInt32>, into out: UnsafeMutablePointer<UInt16>) {
+      guard let base = scalars.baseAddress, !scalars.isEmpty else { return }
+      cicu_scalars_lookup(base, Int64(scalars.count), entries, out)
+    }
+  }
+
+  /// The first index from `start` where a scan with `stops` stops, or `scalars.count`;
+  /// `bits` holds the table bits of each of `scalars` (eight scalars per step, SSE2).
+  public static func next(
+    bits: UnsafeBufferPointer<UInt16>, scalars: UnsafeBufferPointer<UInt32>, from start: Int, _ stops: Stops
+  ) -> Int {
+    precondition(bits.count == scalars.count, "one set of bits per scalar")
+    guard let b = bits.baseAddress, let s = scalars.baseAddress, start < scalars.count else { return scalars.count }
+    return Int(cicu_scalars_next_attention(b, s, Int64(start), Int64(scalars.count), stops.c))
+  }
+
+  /// Where a scan stops: at a scalar with any ``stop`` bit; at one with a ``context``
+  /// bit whose previous or next scalar has a ``neighbours`` bit (a missing neighbour,
+  /// at either end of the text, has every bit); and, with ``repeats``, at one with a
+  /// ``context`` bit followed by the same scalar.
+  public struct Stops: Sendable, Hashable {
+    public var stop: UInt16
+    public var context: UInt16
+    public var neighbours: UInt16
+    public var repeats: Bool
+
+    public init(stop: UInt16, context: UInt16 = 0, neighbours: UInt16 = 0, repeats: Bool = false) {
+      self.stop = stop
+      self.context = context
+      self.neighbours = neighbours
+      self.repeats = repeats
+    }
+
+    var c: cicu_attention {
+      cicu_attention(stop: stop, context: context, neighbours: neighbours, repeats: repeats ? 1 : 0)
+    }
+  }
+}
+
+extension ScalarScan {
+  /// A run of token scalars found by ``forEachToken(bits:scalars:in:tokenMask:countMask:unhashed:_:)``.
+  public struct Token: Sendable, Hashable {
+    /// Its scalars.
+    public var range: Range<Int>
+    /// FNV-1a (64-bit) over its scalars but the unhashed one.
+    public var key: UInt64
+    /// How many scalars the key covers.
+    public var length: Int
+    /// How many of its scalars have a bit of the count mask.
+    public var counted: Int
+    /// Its first two hashed scalars (0 when it has fewer).
+    public var first: UInt32
+    public var second: UInt32
+  }
+
+  /// Calls `body` with each token in `range`, in order: each maximal run of BMP
+  /// scalars whose `bits` have a bit of `tokenMask`. `body` returns nil to go on, or
+  /// the index to go on from (`range.upperBound` or more to stop).
+  ///
+  /// - Complexity: O(*n*): eight scalars per step between and across tokens, one step
+  ///   per scalar for the key.
+  public static func forEachToken(
+    bits: UnsafeBufferPointer<UInt16>, scalars: UnsafeBufferPointer<UInt32>, in range: Range<Int>,
+    tokenMask: UInt16, countMask: UInt16 = 0, unhashed: UInt32 = .max, _ body: (Token) -> Int?
+  ) {
+    precondition(bits.count == scalars.count && range.upperBound <= scalars.count, "one set of bits per scalar")
+    guard let b = bits.baseAddress, let s = scalars.baseAddress else { return }
+    withUnsafeTemporaryAllocation(of: cicu_token.self, capacity: 64) { tokens in
+      var from = range.lowerBound
+      while from < range.upperBound {
+        var resume: Int64 = 0
+        let found = Int(
+          cicu_scalars_tokens(
+            b, s, Int64(from), Int64(range.upperBound), tokenMask, countMask, unhashed, tokens.baseAddress!, 64,
+            &resume))
+        from = Int(resume)
+        for k in 0..<found {
+          let t = tokens[k]
+          let token = Token(
+            range: Int(t.start)..<Int(t.end), key: t.key, length: Int(t.length), counted: Int(t.counted),
+            first: t.first, second: t.second)
+          if let next = body(token) {
+            from = next
+            break
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,165 @@
+import TestSupport
+import Testing
+
+@testable import MatnICU
+
+/// The C kernels of ``ScalarScan`` against plain Swift references, on random text that
+/// mixes every UTF-8 width, long ASCII stretches (the 16-byte steps) and the lengths
+/// around the vector widths.
+@Suite("ScalarScan")
+struct ScalarScanTests {
+  static let pieces: [String] = [
+    "a", " ", "\n", "é", "س", "ی", "ي", "\u{200C}", "—", "€", "😀", "\u{0800}", "\u{FFFD}", "\u{10FFFF}",
+    "Tehran is the capital. ", "تهران ", "۱۲۳", "\u{1EE00}", "  ",
+  ]
+
+  static func randomText(_ generator: inout SplitMix64) -> String {
+    let count = Int(generator.next() % 48)
+    return (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+  }
+
+  /// A small table: bit 1 for ASCII letters, 2 for spaces, 4 for Arabic letters,
+  /// 8 for ZWNJ (and every supplementary scalar has all bits).
+  static let table = ScalarScan.Table { v in
+    var bits: UInt16 = 0
+    if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) { bits |= 1 }
+    if v == 0x20 { bits |= 2 }
+    if (0x0621...0x064A).contains(v) || v == 0x06CC { bits |= 4 }
+    if v == 0x200C { bits |= 8 }
+    return bits
+  }
+
+  static func bits(_ scalars: [UInt32]) -> [UInt16] {
+    var out = [UInt16](repeating: 0, count: scalars.count)
+    scalars.withUnsafeBufferPointer { s in out.withUnsafeMutableBufferPointer { table.lookUp(s, into: $0.baseAddress!) } }
+    return out
+  }
+
+  @Test("decode and encode agree with the standard library")
+  func utf8RoundTrip() {
+    var generator = SplitMix64(seed: 7)
+    for _ in 0..<5_000 {
+      var text = Self.randomText(&generator)
+      let expected = text.unicodeScalars.map(\.value)
+      let decoded: [UInt32] = text.withUTF8 { utf8 in
+        [UInt32](unsafeUninitializedCapacity: max(utf8.count, 1)) { out, count in
+          count = ScalarScan.decode(utf8, into: out.baseAddress!)
+        }
+      }
+      #expect(decoded == expected, "\(text.debugDescription)")
+      let encoded: [UInt8] = decoded.withUnsafeBufferPointer { s in
+        [UInt8](unsafeUninitializedCapacity: max(s.count * 4, 1)) { out, count in
+          count = ScalarScan.encode(s, into: out.baseAddress!)
+        }
+      }
+      #expect(encoded == Array(text.utf8))
+    }
+  }
+
+  @Test("the table gives BMP scalars their own bits and supplementary scalars all bits")
+  func tableLookup() {
+    #expect(Self.table[0x61] == 1)
+    #expect(Self.table[0x0633] == 4)
+    #expect(Self.table[0x3000] == 0)
+    #expect(Self.table[0x1F600] == 0xFFFF)
+    #expect(Self.bits([0x61, 0x20, 0x1F600, 0x0633]) == [1, 2, 0xFFFF, 4])
+  }
+
+  /// Where the scan must stop, the slow way.
+  static func referenceNext(_ s: [UInt32], _ b: [UInt16], from: Int, _ stops: ScalarScan.Stops) -> Int {
+    var j = max(from, 0)
+    while j < s.count {
+      let before: UInt16 = j > 0 ? b[j - 1] : 0xFFFF
+      let after: UInt16 = j + 1 < s.count ? b[j + 1] : 0xFFFF
+      if b[j] & stops.stop != 0 { return j }
+      if b[j] & stops.context != 0 {
+        if (before | after) & stops.neighbours != 0 { return j }
+        if stops.repeats && j + 1 < s.count && s[j + 1] == s[j] { return j }
+      }
+      j += 1
+    }
+    return s.count
+  }
+
+  @Test("next(bits:scalars:from:_:) stops exactly where the rules say", arguments: [
+    ScalarScan.Stops(stop: 8),
+    ScalarScan.Stops(stop: 1),
+    ScalarScan.Stops(stop: 0, context: 2, neighbours: 2 | 8),
+    ScalarScan.Stops(stop: 8, context: 4, neighbours: 8, repeats: true),
+    ScalarScan.Stops(stop: 0, context: 4, neighbours: 0, repeats: true),
+  ])
+  func nextAgreesWithReference(_ stops: ScalarScan.Stops) {
+    var generator = SplitMix64(seed: 11)
+    for _ in 0..<3_000 {
+      let s = Self.randomText(&generator).unicodeScalars.map(\.value)
+      let b = Self.bits(s)
+      let from = s.isEmpty ? 0 : Int(generator.next() % UInt64(s.count + 1))
+      let got = b.withUnsafeBufferPointer { bp in
+        s.withUnsafeBufferPointer { sp in ScalarScan.next(bits: bp, scalars: sp, from: from, stops) }
+      }
+      #expect(got == Self.referenceNext(s, b, from: from, stops), "\(s) from \(from)")
+    }
+  }
+
+  @Test("forEachToken finds every run of BMP token scalars with its key and counts")
+  func tokensAgreeWithReference() {
+    var generator = SplitMix64(seed: 13)
+    let mask: UInt16 = 4 | 8, count: UInt16 = 4, unhashed: UInt32 = 0x200C
+    for _ in 0..<3_000 {
+      let s = Self.randomText(&generator).unicodeScalars.map(\.value)
+      let b = Self.bits(s)
+      var expected: [ScalarScan.Token] = []
+      var k = 0
+      while k < s.count {
+        guard b[k] & mask != 0 && s[k] <= 0xFFFF else {
+          k += 1
+          continue
+        }
+        var end = k
+        var token = ScalarScan.Token(range: k..<k, key: 0xcbf2_9ce4_8422_2325, length: 0, counted: 0, first: 0, second: 0)
+        while end < s.count && b[end] & mask != 0 && s[end] <= 0xFFFF {
+          if b[end] & count != 0 { token.counted += 1 }
+          if s[end] != unhashed {
+            if token.length == 0 { token.first = s[end] } else if token.length == 1 { token.second = s[end] }
+            token.key = (token.key ^ UInt64(s[end])) &* 0x100_0000_01B3
+            token.length += 1
+          }
+          end += 1
+        }
+        token.range = k..<end
+        expected.append(token)
+        k = end
+      }
+      var got: [ScalarScan.Token] = []
+      b.withUnsafeBufferPointer { bp in
+        s.withUnsafeBufferPointer { sp in
+          ScalarScan.forEachToken(
+            bits: bp, scalars: sp, in: 0..<s.count, tokenMask: mask, countMask: count, unhashed: unhashed
+          ) { token in
+            got.append(token)
+            return nil
+          }
+        }
+      }
+      #expect(got == expected, "\(s)")
+    }
+  }
+
+  @Test("forEachToken resumes where the body asks, and stops")
+  func tokensResume() {
+    // «سلام دنیا» three times: restarting inside the first word yields its tail.
+    let s = Array(repeating: "سلام دنیا ", count: 3).joined().unicodeScalars.map(\.value)
+    let b = Self.bits(s)
+    var ranges: [Range<Int>] = []
+    b.withUnsafeBufferPointer { bp in
+      s.withUnsafeBufferPointer { sp in
+        ScalarScan.forEachToken(bits: bp, scalars: sp, in: 0..<s.count, tokenMask: 4) { token in
+          ranges.append(token.range)
+          if ranges.count == 1 { return 2 }
+          return ranges.count == 3 ? Int.max : nil
+        }
+      }
+    }
+    #expect(ranges == [0..<4, 2..<4, 5..<9])
+  }
+}
