@@ -50,7 +50,9 @@ let package = Package(
     .testTarget(
       name: "MatnICUTests", dependencies: ["MatnICU", "TestSupport"], exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
-    .testTarget(name: "MatnTests", dependencies: ["Matn", "MatnICU", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "MatnTests", dependencies: ["Matn", "MatnICU", "TestSupport"], exclude: ["Fixtures"],
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "MatnCLITests",
       dependencies: ["matn"],

@@ -1,3 +1,5 @@
+import MatnICU
+
 /// Stage 1 — cleanup of invisible and control characters, line endings, space
 /// separators and Arabic presentation forms, in one pass over the decoded text.
 ///
@@ -21,29 +23,21 @@ struct Cleanup {
     var out = Rewriter(buffer)
     let s = buffer.scalars
     let n = s.count
-    var offset: Int32 = 0  // UTF-8 offset of s[i] in the original input
+    // UTF-8 offset in the original input of scalar `offsetIndex`, advanced only when a
+    // bidi control needs its position.
+    var offset: Int32 = 0
+    var offsetIndex = 0
     var i = 0
     while i < n {
-      // Fast path: a stretch of printable ASCII, LF, Arabic letters and marks, and the
-      // blocks up to U+167F, none of which this stage changes — kept in one call.
-      var j = i
-      while j < n {
-        let w = s[j]
-        guard (w >= 0x20 && w < 0x7F) || w == 0x0A || (w >= 0x0621 && w <= 0x065F) || (w >= 0x0670 && w < 0x1680)
-        else { break }
-        offset += Int32(TextBuffer.width(w))
-        j += 1
-      }
+      // Skip, in one call, what this stage never changes.
+      let j = buffer.next(from: i, Self.stops)
       if j > i {
         out.keep(i..<j)
         i = j
         continue
       }
       let v = s[i]
-      defer {
-        offset += Int32(TextBuffer.width(s[i]))
-        i += 1
-      }
+      defer { i += 1 }
       switch v {
       case 0x0D:
         if i + 1 < n && s[i + 1] == 0x0A {
@@ -78,6 +72,10 @@ struct Cleanup {
       case 0x200F where betweenArabicLetters(out, s, i):
         out.replace(i, with: 0x200C, .halfSpace, &report)
       case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
+        while offsetIndex < i {
+          offset += Int32(TextBuffer.width(s[offsetIndex]))
+          offsetIndex += 1
+        }
         report.recordBidiControl(at: offset)
         out.delete(i, .bidiControl, &report)
       case 0x200D:
@@ -95,6 +93,19 @@ struct Cleanup {
       }
     }
     return out.output
+  }
+
+  private static let stops = ScalarScan.Stops(stop: StageScan.cleanup)
+
+  /// Whether this stage may change `v` (what the scan stops at; the rules decide).
+  static func attends(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x0A: false
+    case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x00A0, 0x1680, 0x2000...0x200B, 0x200D...0x200F, 0x202A...0x202F, 0x205F,
+      0x2060, 0x2066...0x2069, 0x3000, 0xFEFF, 0x180E, 0x00AD, 0x00AC, 0x061C, 0xFB50...0xFDFF, 0xFE70...0xFEFE:
+      true
+    default: false
+    }
   }
 
   /// Whether the scalar at `i` sits between two Arabic letters (a half-space typed

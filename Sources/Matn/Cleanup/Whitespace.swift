@@ -1,3 +1,5 @@
+import MatnICU
+
 /// Stage 1b — spaces and blank lines: one space between words, none at line edges,
 /// at most one blank line between paragraphs, none at the start, one line feed at the
 /// end. Paragraph boundaries (blank lines) are kept. Runs after cleanup and again
@@ -50,13 +52,16 @@ struct Whitespace {
         }
         i = j
       } else {
-        // Copy a run of ordinary scalars at once.
-        var j = i + 1
-        while j < n && s[j] != 0x20 && s[j] != 0x0A { j += 1 }
+        // Skip, in one call, words and the single spaces between them.
+        let j = buffer.next(from: i + 1, Self.stops)
         out.keep(i..<j)
         i = j
       }
     }
     return out.output
   }
+
+  /// A scan stops at line feeds, and at spaces next to a space, a line feed or an end.
+  private static let stops = ScalarScan.Stops(
+    stop: StageScan.lineFeed, context: StageScan.space, neighbours: StageScan.space | StageScan.lineFeed)
 }

@@ -1,3 +1,5 @@
+import MatnICU
+
 /// Stage 3b — affix ZWNJ and compounds, Persian spans only (PERSIAN.md A.6).
 ///
 /// A space between a word and its affix becomes ZWNJ (or disappears after a letter
@@ -26,40 +28,51 @@ struct AffixJoiner {
     // deciding each join as the next token arrives; rewrite once at the end.
     var edits: [(range: Range<Int>, replacement: [UInt32], kind: ChangeKind)] = []
     var previous: Token? = nil
-    var i = 0
-    while i < n {
-      guard inToken(s, flags, i) else {
-        // Anything but plain spaces between two tokens ends the chance of a join.
-        if s[i] != 0x20 { previous = nil }
-        i += 1
-        continue
-      }
-      let (j, h) = s.withUnsafeBufferPointer { sp in
-        flags.withUnsafeBufferPointer { fp in
-          var j = i
-          var h = PersianLexicon.fnvBasis
-          while j < n && inToken(sp, fp, j) {
-            h = PersianLexicon.fnv(h, sp[j])
-            j += 1
+    s.withUnsafeBufferPointer { sp in
+      flags.withUnsafeBufferPointer { fp in
+        buffer.bits.withUnsafeBufferPointer { bp in
+          var last = 0  // where the previous token ended
+          ScalarScan.forEachToken(bits: bp, scalars: sp, in: 0..<n, tokenMask: StageScan.token) { found in
+            // Anything but plain spaces between two tokens ends the chance of a join.
+            for k in last..<found.range.lowerBound where sp[k] != 0x20 {
+              previous = nil
+              break
+            }
+            let start = found.range.lowerBound
+            let f = fp[start]
+            guard f.contains(.persian), !f.contains(.protected) else {
+              previous = nil
+              last = found.range.upperBound
+              return nil
+            }
+            // A token lies within one span, so its scalars share their flags; should
+            // they not, it ends where they change and the scan resumes there.
+            var end = start + 1
+            while end < found.range.upperBound && fp[end] == f { end += 1 }
+            var token = Token(range: found.range, key: found.key)
+            if end < found.range.upperBound {
+              token = Token(range: start..<end, key: PersianLexicon.key(sp[start..<end]))
+            }
+            if token.range.count >= lexicon.shortestCompound, lexicon.compoundKeys.contains(token.key),
+              let joined = lexicon.compounds[token.key]
+            {
+              edits.append((token.range, joined, .compoundZWNJ))
+            }
+            if let word = previous, joinsAffix(word, token, sp) {
+              // The word's last letter (past its marks) decides between ZWNJ and gluing.
+              var k = word.range.upperBound - 1
+              while k > word.range.lowerBound && classOf(sp[k]).contains(.mark) { k -= 1 }
+              if sp[k] != 0x200C {
+                let gap = word.range.upperBound..<token.range.lowerBound
+                edits.append((gap, classOf(sp[k]).contains(.nonJoiningNext) ? [] : [0x200C], .affixJoin))
+              }
+            }
+            previous = token
+            last = end
+            return end < found.range.upperBound ? end : nil
           }
-          return (j, h)
         }
       }
-      let token = Token(range: i..<j, key: h)
-      if token.range.count >= lexicon.shortestCompound, let joined = lexicon.compounds[token.key] {
-        edits.append((token.range, joined, .compoundZWNJ))
-      }
-      if let word = previous, joinsAffix(word, token, s) {
-        // The word's last letter (past its marks) decides between ZWNJ and gluing.
-        var k = word.range.upperBound - 1
-        while k > word.range.lowerBound && classOf(s[k]).contains(.mark) { k -= 1 }
-        if s[k] != 0x200C {
-          let gap = word.range.upperBound..<token.range.lowerBound
-          edits.append((gap, classOf(s[k]).contains(.nonJoiningNext) ? [] : [0x200C], .affixJoin))
-        }
-      }
-      previous = token
-      i = j
     }
     guard !edits.isEmpty else { return buffer }
     // A compound edit of a token comes after the join into it: order by position.
@@ -75,8 +88,8 @@ struct AffixJoiner {
     return out.output
   }
 
-  private func joinsAffix(_ word: Token, _ affix: Token, _ s: [UInt32]) -> Bool {
-    let w = s[word.range]
+  private func joinsAffix(_ word: Token, _ affix: Token, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+    let w = UnsafeBufferPointer(rebasing: s[word.range])
     let wordFirst = s[word.range.lowerBound], affixFirst = s[affix.range.lowerBound]
     // Cheap first-letter and length checks keep hash lookups off most word pairs.
     if (wordFirst == 0x0645 || wordFirst == 0x0646) && word.range.count <= 3 && Affixes.verbPrefixes.contains(word.key) {
@@ -92,29 +105,10 @@ struct AffixJoiner {
       // Silent ه: a word of three letters or more ending in ه, not after ا or و
       // (ماه، راه، کوه end in a pronounced h).
       guard w.count >= 3, w.last == 0x0647 else { return false }
-      let before = w[w.index(before: w.endIndex) - 1]
+      let before = w[w.count - 2]
       return before != 0x0627 && before != 0x0648 && before != 0x0622
     }
     return false
-  }
-
-  /// Whether scalar `k` belongs to a token of a Persian span.
-  @inline(__always)
-  private func inToken(_ s: some RandomAccessCollection<UInt32>, _ flags: some RandomAccessCollection<SpanFlags>, _ k: Int)
-    -> Bool
-  {
-    let f = flags[flags.index(flags.startIndex, offsetBy: k)]
-    guard f.contains(.persian), !f.contains(.protected) else { return false }
-    let v = s[s.index(s.startIndex, offsetBy: k)]
-    if v >= 0x0621 && v <= 0x064A { return true }  // the common case, without a table lookup
-    return isTokenScalar(v)
-  }
-
-  @inline(__always)
-  private func isTokenScalar(_ v: UInt32) -> Bool {
-    if v == 0x200C { return true }
-    let c = classOf(v)
-    return c.contains(.arabicScript) && (c.contains(.letter) || c.contains(.mark))
   }
 }
 

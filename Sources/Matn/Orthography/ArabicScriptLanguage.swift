@@ -1,3 +1,5 @@
+import MatnICU
+
 /// A language written in Arabic script, as far as orthography is concerned.
 public enum ArabicScriptLanguage: String, Sendable, Hashable, Codable, CaseIterable {
   case persian = "fa"
@@ -27,72 +29,95 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
   public init() {}
 
   public func classify(_ span: String) -> ArabicScriptLanguage? {
-    classify(scalars: span.unicodeScalars.map(\.value)[...])
+    let buffer = TextBuffer(span, trackOrigins: false)
+    return classify(buffer, 0..<buffer.count)
   }
 
-  /// The same decision over scalar values, without building a `String`.
+  /// The same decision over scalars `span` of `buffer`, without building a `String`.
   ///
   /// The decision must not change when the span is normalised: ZWNJ is transparent
   /// (stray ones are removed later), and the window is counted in letters that
   /// normalising keeps (not tatweel or marks), ending at a word boundary.
-  func classify(scalars: ArraySlice<UInt32>) -> ArabicScriptLanguage? {
+  func classify(_ buffer: TextBuffer, _ span: Range<Int>) -> ArabicScriptLanguage? {
     var stats = Statistics()
-    var inToken = false
-    var key: UInt64 = 0
-    var length = 0
-    var first: UInt32 = 0, second: UInt32 = 0
-    var letters = 0
-    for v in scalars {
-      if v == 0x200C { continue }
-      stats.count(letter: v)
-      // Tokens include marks: «فئ» is not the Arabic word «في».
-      let isLetter: Bool, inWord: Bool
-      if v >= 0x0621 && v <= 0x064A {  // the common case, without a table lookup
-        isLetter = v != 0x0640
-        inWord = true
-      } else {
-        let c = classOf(v)
-        isLetter = c.contains(.letter) && c.contains(.arabicScript)
-        inWord = c.contains(.arabicScript) && (c.contains(.letter) || c.contains(.mark))
-      }
-      if inWord {
-        if !inToken {
-          inToken = true
-          key = PersianLexicon.fnvBasis
-          length = 0
+    var windowEnd = span.upperBound
+    buffer.bits.withUnsafeBufferPointer { bits in
+      buffer.scalars.withUnsafeBufferPointer { scalars in
+        // Words (tokens include marks: «فئ» is not the Arabic word «في»; ZWNJ is inside
+        // a word but not part of its key).
+        var letters = 0
+        ScalarScan.forEachToken(
+          bits: bits, scalars: scalars, in: span, tokenMask: StageScan.token, countMask: StageScan.countedLetter,
+          unhashed: 0x200C
+        ) { token in
+          guard token.length > 0 else { return nil }
+          stats.count(token: token.key, length: token.length, first: token.first, second: token.second)
+          letters += token.counted
+          // Evidence saturates quickly: a long span is judged on its first 80 letters
+          // (some fifteen words).
+          if letters >= 80 && token.range.upperBound < span.upperBound {
+            windowEnd = token.range.upperBound
+            return Int.max
+          }
+          return nil
         }
-        if length == 0 { first = v } else if length == 1 { second = v }
-        key = PersianLexicon.fnv(key, v)
-        length += 1
-        if isLetter { letters += 1 }
-      } else if inToken {
-        stats.count(token: key, length: length, first: first, second: second)
-        inToken = false
-        // Evidence saturates quickly: a long span is judged on its first 80 letters
-        // (some fifteen words).
-        if letters >= 80 { break }
+        // Letters that are evidence by themselves, in the same window.
+        let kinds = Self.letterKinds
+        var k = buffer.next(from: span.lowerBound, upTo: windowEnd, Self.evidence)
+        while k < windowEnd {
+          let v = scalars[k]
+          var previous: UInt32 = 0
+          var p = k - 1
+          while p >= span.lowerBound && scalars[p] == 0x200C { p -= 1 }
+          if p >= span.lowerBound { previous = scalars[p] }
+          stats.count(letter: v, after: previous, kinds: kinds)
+          k = buffer.next(from: k + 1, upTo: windowEnd, Self.evidence)
+        }
       }
     }
-    if inToken { stats.count(token: key, length: length, first: first, second: second) }
     return stats.decision
+  }
+
+  private static let evidence = ScalarScan.Stops(stop: StageScan.evidenceLetter)
+
+  /// What each scalar of the Arabic block counts as evidence for (0: nothing; see
+  /// ``Statistics/count(letter:after:kinds:)``): most letters count for nothing, in one
+  /// lookup. 256 entries, built once, never written afterwards, never freed.
+  nonisolated(unsafe) fileprivate static let letterKinds: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x100)
+    for v in UInt32(0x0600)...0x06FF { table[Int(v - 0x0600)] = letterKind(v) }
+    return UnsafePointer(table)
+  }()
+
+  static func letterKind(_ v: UInt32) -> UInt8 {
+    switch v {
+    case 0x0679, 0x0688, 0x0691, 0x06BA, 0x06C1, 0x06C2, 0x06D2, 0x06D3, 0x06C3: 1  // Urdu
+    case 0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD, 0x06D0: 2  // Pashto
+    case 0x06B5, 0x0695, 0x06C6, 0x06CE: 3  // Kurdish
+    case 0x067E, 0x0686, 0x0698, 0x06AF: 4  // Persian
+    case 0x0654: 5  // hamza above
+    case 0x06D5: 6  // ae
+    default: 0
+    }
   }
 
   struct Statistics {
     var urdu = 0, pashto = 0, kurdish = 0, persianLetters = 0
     var persianWords = 0, arabicWords = 0, articleWords = 0
-    private var previous: UInt32 = 0
 
-    mutating func count(letter v: UInt32) {
-      switch v {
-      case 0x0679, 0x0688, 0x0691, 0x06BA, 0x06C1, 0x06C2, 0x06D2, 0x06D3, 0x06C3: urdu += 1
-      case 0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD, 0x06D0: pashto += 1
-      case 0x06B5, 0x0695, 0x06C6, 0x06CE: kurdish += 1
-      case 0x067E, 0x0686, 0x0698, 0x06AF: persianLetters += 1
-      case 0x0654 where previous == 0x06D5: kurdish -= 1  // ە + hamza is a decomposed ۀ
-      case 0x06D5: kurdish += 1
+    /// Counts letter `v` (after `previous`, ZWNJ skipped) as evidence.
+    @inline(__always)
+    mutating func count(letter v: UInt32, after previous: UInt32, kinds: UnsafePointer<UInt8>) {
+      let kind = v &- 0x0600 < 0x100 ? kinds[Int(v &- 0x0600)] : 0
+      switch kind {
+      case 1: urdu += 1
+      case 2: pashto += 1
+      case 3: kurdish += 1
+      case 4: persianLetters += 1
+      case 5 where previous == 0x06D5: kurdish -= 1  // ە + hamza is a decomposed ۀ
+      case 6: kurdish += 1
       default: break
       }
-      previous = v
     }
 
     mutating func count(token key: UInt64, length: Int, first: UInt32, second: UInt32) {

@@ -1,3 +1,5 @@
+import MatnICU
+
 /// Stage 3a — Persian letters, digits, marks and ZWNJ, in Persian spans only
 /// (PERSIAN.md A.3–A.5). Protected spans and spans of other Arabic-script languages
 /// pass through untouched.
@@ -28,9 +30,18 @@ struct PersianLetters {
     let s = buffer.scalars
     let flags = buffer.flags
     let n = s.count
-    let unchanged = Self.unchangedLetters
+    let stops = options.repeatedLetters ? Self.stopsWithRuns : Self.stops
     var i = 0
     while i < n {
+      // Skip, in one call, what this stage never changes: everything but the scalars
+      // it rewrites or removes, and letters next to one of those or to their own
+      // repetition (where a run of repeated letters may start).
+      let j = buffer.next(from: i, stops)
+      if j > i {
+        out.keep(i..<j)
+        i = j
+        continue
+      }
       var v = s[i]
       let f = flags[i]
       // Persian spans only; ZWNJ outside any Arabic-script span is hygiene-checked too.
@@ -43,22 +54,6 @@ struct PersianLetters {
           out.keep(i)
         }
         i += 1
-        continue
-      }
-      // Fast path: a stretch of what this stage never changes (everything outside the
-      // Arabic block, and Arabic letters that are not folded and do not start a run),
-      // kept in one call.
-      let j = s.withUnsafeBufferPointer { sp in
-        flags.withUnsafeBufferPointer { fp in
-          unchanged.withUnsafeBufferPointer { table in
-            Self.unchangedStretch(
-              sp, fp, from: i, table: table, runs: options.repeatedLetters, zwnj: options.zwnj, classOf: classOf)
-          }
-        }
-      }
-      if j > i {
-        out.keep(i..<j)
-        i = j
         continue
       }
       // A letter stretched by repetition (compared after folding: يیي and ههۀ are runs
@@ -149,37 +144,33 @@ struct PersianLetters {
   /// before hamza above is left for the rewriting pass, which makes it ئ.
   private func substituteInPlace(_ buffer: inout TextBuffer, _ report: inout ChangeRecorder) {
     guard options.letters || options.digits else { return }
-    let origins = buffer.origins
-    let flags = buffer.flags
     let letters = options.letters, digits = options.digits
-    buffer.scalars.withUnsafeMutableBufferPointer { s in
-      flags.withUnsafeBufferPointer { f in
-        let n = s.count
-        for i in 0..<n {
-          let v = s[i]
-          guard v >= 0x0643 && v <= 0x0669, f[i].contains(.persian), !f[i].contains(.protected) else { continue }
-          let replacement: UInt32
-          let kind: ChangeKind
-          switch v {
-          case 0x064A where letters && !(i + 1 < n && s[i + 1] == 0x0654):
-            replacement = 0x06CC
-            kind = .arabicYeh
-          case 0x0649 where letters:
-            replacement = 0x06CC
-            kind = .arabicYeh
-          case 0x0643 where letters:
-            replacement = 0x06A9
-            kind = .arabicKaf
-          case 0x0660...0x0669 where digits:
-            replacement = v - 0x0660 + 0x06F0
-            kind = .arabicIndicDigit
-          default:
-            continue
-          }
-          s[i] = replacement
-          report.record(kind, origins?[i] ?? 0..<0)
-        }
+    let n = buffer.count
+    var i = buffer.next(from: 0, Self.stops)
+    while i < n {
+      defer { i = buffer.next(from: i + 1, Self.stops) }
+      let v = buffer.scalars[i], f = buffer.flags[i]
+      guard v >= 0x0643 && v <= 0x0669, f.contains(.persian), !f.contains(.protected) else { continue }
+      let replacement: UInt32
+      let kind: ChangeKind
+      switch v {
+      case 0x064A where letters && !(i + 1 < n && buffer.scalars[i + 1] == 0x0654):
+        replacement = 0x06CC
+        kind = .arabicYeh
+      case 0x0649 where letters:
+        replacement = 0x06CC
+        kind = .arabicYeh
+      case 0x0643 where letters:
+        replacement = 0x06A9
+        kind = .arabicKaf
+      case 0x0660...0x0669 where digits:
+        replacement = v - 0x0660 + 0x06F0
+        kind = .arabicIndicDigit
+      default:
+        continue
       }
+      buffer.set(i, to: replacement)
+      report.record(kind, buffer.origins?[i] ?? 0..<0)
     }
   }
 
@@ -195,54 +186,19 @@ struct PersianLetters {
     }
   }
 
-  /// Arabic-block scalars (U+0600–U+06FF) this stage never rewrites by themselves:
-  /// letters other than ي ى ك ۀ ە, tatweel, harakat and Arabic-Indic digits.
-  private static let unchangedLetters: [Bool] = (0x0600...0x06FF).map { v in
+  private static let stops = ScalarScan.Stops(stop: StageScan.persianLetters)
+  private static let stopsWithRuns = ScalarScan.Stops(
+    stop: StageScan.persianLetters, context: StageScan.arabicLetter, neighbours: StageScan.persianLetters,
+    repeats: true)
+
+  /// Whether this stage may change `v`, or `v` may continue a run of repeated letters:
+  /// ي ى ك ۀ ە, tatweel, short vowels, Arabic-Indic digits, ZWNJ (the scan stops there).
+  static func attends(_ v: UInt32) -> Bool {
     switch v {
-    case 0x064A, 0x0649, 0x0643, 0x06C0, 0x06D5, 0x0640, 0x064B...0x0652, 0x0660...0x0669: false
-    default: true
+    case 0x064A, 0x0649, 0x0643, 0x06C0, 0x06D5, 0x0640, 0x064B...0x0652, 0x0660...0x0669, 0x200C: true
+    default: false
     }
   }
-
-  /// The end of the stretch from `i` (same span flags throughout) that this stage
-  /// keeps unchanged: scalars outside the Arabic block, and Arabic-block scalars the
-  /// table marks unchanged that do not start a run of repeated letters.
-  private static func unchangedStretch(
-    _ s: UnsafeBufferPointer<UInt32>, _ flags: UnsafeBufferPointer<SpanFlags>, from i: Int,
-    table: UnsafeBufferPointer<Bool>, runs: Bool, zwnj: Bool, classOf: ScalarClasses
-  ) -> Int {
-    let n = s.count
-    let f = flags[i]
-    // Could `x` continue a run of `w` (the same letter after folding, or something a
-    // run looks past)? A run of three needs the next two scalars to pass this.
-    @inline(__always) func mayContinue(_ x: UInt32, _ w: UInt32) -> Bool {
-      x == w || x == 0x200C || (x >= 0x0640 && x <= 0x0652) || (w == 0x0647 && x == 0x06C0)
-        || (w == 0x06CC && (x == 0x064A || x == 0x0649)) || (w == 0x06A9 && x == 0x0643)
-    }
-    var j = i
-    while j < n {
-      let w = s[j]
-      if w < 0x0600 || (w > 0x06FF && w != 0x200C) {
-        j += 1
-      } else if w <= 0x06FF && table[Int(w - 0x0600)] {
-        if runs && j + 2 < n && mayContinue(s[j + 1], w) && mayContinue(s[j + 2], w) { break }
-        j += 1
-      } else if w == 0x200C && zwnj && j > i && j + 1 < n {
-        // The common ZWNJ, between a letter that joins and a letter (می‌خواهد), stays;
-        // anything else goes to the full hygiene rules.
-        let before = classOf(s[j - 1]), after = classOf(s[j + 1])
-        guard before.isSuperset(of: .arabicLetter), !before.contains(.nonJoiningNext), s[j - 1] != 0x0640,
-          after.isSuperset(of: .arabicLetter), s[j + 1] != 0x0640
-        else { break }
-        j += 1
-      } else {
-        break
-      }
-      if j < n && flags[j] != f { break }
-    }
-    return j
-  }
-
 
   @inline(__always)
   private static func isAlef(_ v: UInt32) -> Bool { v == 0x0627 || v == 0x0623 || v == 0x0625 || v == 0x0622 }

@@ -14,6 +14,8 @@ struct PersianLexicon: Sendable {
   let adjectives: WordSet
   /// Glued compound → the same compound with its ZWNJ.
   let compounds: [UInt64: [UInt32]]
+  /// The keys of ``compounds``, for a lookup without `Hasher` on every token.
+  let compoundKeys: WordSet
   /// The shortest glued compound, in scalars (shorter tokens are not looked up).
   let shortestCompound: Int
 
@@ -49,6 +51,7 @@ struct PersianLexicon: Sendable {
       compounds[Self.key(String(parts[0]))] = parts[1].unicodeScalars.map(\.value)
     }
     self.compounds = compounds
+    self.compoundKeys = WordSet(compounds.keys)
     self.shortestCompound = Self.lines("Orthography/compounds.tsv").compactMap {
       $0.split(separator: "\t").first?.unicodeScalars.count
     }.min() ?? Int.max

@@ -1,3 +1,5 @@
+import MatnICU
+
 /// Stage 3c — punctuation in Persian context (PERSIAN.md A.7):
 /// - `?` after a Persian word → `؟`; `,` `;` between Persian words → `،` `؛`;
 /// - no space before `، ؛ ؟ ! . : » )` and one after `، ؛ ؟ ! :` when a Persian
@@ -51,6 +53,14 @@ struct PersianPunctuation {
     var out = Rewriter(buffer)
     var i = 0
     while i < n {
+      // Skip, in one call, what no rule here starts at: letters, digits, and spaces
+      // with no punctuation or space beside them.
+      let next = buffer.next(from: i, Self.stops)
+      if next > i {
+        out.keep(i..<next)
+        i = next
+        continue
+      }
       let v = s[i]
       if flags[i].contains(.protected) {
         out.keep(i)
@@ -126,10 +136,14 @@ struct PersianPunctuation {
     return out.output
   }
 
+  private static let stops = ScalarScan.Stops(
+    stop: StageScan.punctuation, context: StageScan.space, neighbours: StageScan.punctuation | StageScan.space)
+  private static let quotesAndLines = ScalarScan.Stops(stop: StageScan.quote | StageScan.lineFeed)
+
   /// Scalars no rule of this stage starts at: everything but spaces, the ASCII marks
   /// it converts or spaces, and the Persian marks and quotes it spaces.
   @inline(__always)
-  private static func inert(_ v: UInt32) -> Bool {
+  static func inert(_ v: UInt32) -> Bool {
     if v > 0x7F {
       return v != 0x060C && v != 0x061B && v != 0x061F && v != 0xAB && v != 0xBB && v != 0x201C && v != 0x201D
     }
@@ -142,7 +156,8 @@ struct PersianPunctuation {
   private func guillemetPairs(_ buffer: TextBuffer) -> QuoteRoles {
     let s = buffer.scalars, flags = buffer.flags
     var result = QuoteRoles()
-    guard s.contains(where: { $0 == 0x22 || $0 == 0x201C || $0 == 0x201D }) else { return result }
+    let firstQuote = buffer.next(from: 0, ScalarScan.Stops(stop: StageScan.quote))
+    guard firstQuote < s.count else { return result }
     result.roles = [UInt8](repeating: 0, count: s.count)
     var straight: Int? = nil
     var curly: Int? = nil
@@ -166,7 +181,10 @@ struct PersianPunctuation {
         result.roles[close] = QuoteRoles.closing
       }
     }
-    for (i, v) in s.enumerated() {
+    var i = firstQuote
+    while i < s.count {
+      defer { i = buffer.next(from: i + 1, Self.quotesAndLines) }
+      let v = s[i]
       if flags[i].contains(.protected) { continue }
       switch v {
       case 0x0A:

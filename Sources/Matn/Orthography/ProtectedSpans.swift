@@ -1,3 +1,5 @@
+import MatnICU
+
 /// Finds the spans that pass through the normaliser byte-identical: URLs, e-mail
 /// addresses, HTML entities, numbers written with ASCII digits and separators
 /// (`1,200`, `3.14`, `12:30`, `2024-03-12`), Latin words and emoji sequences.
@@ -8,20 +10,20 @@ struct ProtectedSpans {
   let classOf = ScalarClasses.shared
 
   func mark(_ buffer: inout TextBuffer) {
-    let s = buffer.scalars
-    buffer.flags.withUnsafeMutableBufferPointer { flags in mark(s, &flags) }
+    let scan = buffer
+    buffer.flags.withUnsafeMutableBufferPointer { flags in mark(scan, &flags) }
   }
 
-  private func mark(_ s: [UInt32], _ flags: inout UnsafeMutableBufferPointer<SpanFlags>) {
+  private func mark(_ buffer: TextBuffer, _ flags: inout UnsafeMutableBufferPointer<SpanFlags>) {
+    let s = buffer.scalars
     let n = s.count
     var i = 0
     while i < n {
+      // Skip, in one call, what never starts a protected span (Arabic-script text,
+      // spaces, most punctuation).
+      i = buffer.next(from: i, Self.stops)
+      guard i < n else { break }
       let v = s[i]
-      // Arabic-script letters, marks and ZWNJ never start a protected span.
-      if (v >= 0x0600 && v < 0x0660) || (v >= 0x066E && v < 0x06F0) || v == 0x200C {
-        i += 1
-        continue
-      }
       if v < 0x80, v != 0x20, let end = url(s, i) ?? email(s, i) ?? entity(s, i) {
         for k in i..<end { flags[k].insert(.protected) }
         i = end
@@ -68,6 +70,8 @@ struct ProtectedSpans {
       }
     }
   }
+
+  private static let stops = ScalarScan.Stops(stop: StageScan.protectedStart)
 
   private func isRegionalIndicator(_ v: UInt32) -> Bool { v >= 0x1F1E6 && v <= 0x1F1FF }
 

@@ -1,3 +1,5 @@
+import MatnICU
+
 /// Stage 2 — segmentation: marks protected spans, cuts each line into Arabic-script
 /// spans (between letters of other scripts and quotation marks), decides each span's
 /// language, and flags Persian spans so that the orthography stage touches only them.
@@ -13,7 +15,7 @@ struct Segmentation {
 
   func apply(_ buffer: inout TextBuffer) {
     ProtectedSpans().mark(&buffer)
-    let spans = arabicScriptSpans(buffer.scalars)
+    let spans = arabicScriptSpans(buffer)
     guard !spans.isEmpty else { return }
     var decided: [ArabicScriptLanguage?] = []
     decided.reserveCapacity(spans.count)
@@ -23,7 +25,7 @@ struct Segmentation {
     for span in spans {
       let language: ArabicScriptLanguage?
       if let builtIn {
-        language = builtIn.classify(scalars: buffer.scalars[span])
+        language = builtIn.classify(buffer, span)
       } else {
         var text = String.UnicodeScalarView()
         for v in buffer.scalars[span] { text.append(Unicode.Scalar(v)!) }
@@ -46,45 +48,54 @@ struct Segmentation {
   /// Ranges of scalars, each within one line, that contain Arabic-script letters and
   /// no letters of another script; they extend over the neutrals around them up to
   /// the line edges, other-script letters, or quotation marks.
-  func arabicScriptSpans(_ s: [UInt32]) -> [Range<Int>] {
-    var spans: [Range<Int>] = []
-    var start = 0
-    var hasArabic = false
-    var i = 0
-    let n = s.count
-    func close(_ end: Int) {
-      if hasArabic && end > start { spans.append(start..<end) }
-      hasArabic = false
-    }
-    while i < n {
-      let v = s[i]
-      if v >= 0x0621 && v <= 0x064A {  // the common case: an Arabic letter
-        hasArabic = true
-        i += 1
-        continue
-      }
-      if v == 0x0A || v == 0x22 || v == 0xAB || v == 0xBB || v == 0x201C || v == 0x201D {
-        close(i)
-        start = i + 1
-      } else {
-        let c = classOf(v)
-        if c.contains(.letter) {
-          if c.contains(.arabicScript) {
+  func arabicScriptSpans(_ buffer: TextBuffer) -> [Range<Int>] {
+    buffer.scalars.withUnsafeBufferPointer { s in
+      var spans: [Range<Int>] = []
+      let n = s.count
+      var start = 0
+      var i = 0
+      while i <= n {
+        // The next place a span may end, then whether the stretch before has an
+        // Arabic-script letter (a supplementary scalar stops both scans: check it).
+        var end = buffer.next(from: i, Self.boundaries)
+        if end < n && s[end] > 0xFFFF && !isBoundary(s[end]) {
+          i = end + 1
+          continue
+        }
+        var hasArabic = false
+        var k = start
+        while k < end {
+          k = buffer.next(from: k, upTo: end, Self.arabicLetters)
+          if k < end && classOf(s[k]).isSuperset(of: .arabicLetter) {
             hasArabic = true
-          } else {
-            // A letter of another script ends the span; its word starts a new segment.
-            close(i)
-            var j = i + 1
-            while j < n, classOf(s[j]).contains(.letter), !classOf(s[j]).contains(.arabicScript) { j += 1 }
-            start = j
-            i = j
-            continue
+            break
           }
+          k += 1
+        }
+        if hasArabic && end > start { spans.append(start..<end) }
+        guard end < n else { break }
+        if classOf(s[end]).contains(.letter) {
+          // A letter of another script ends the span; its word starts a new segment.
+          end += 1
+          while end < n, classOf(s[end]).contains(.letter), !classOf(s[end]).contains(.arabicScript) { end += 1 }
+          start = end
+          i = end
+        } else {
+          start = end + 1
+          i = end + 1
         }
       }
-      i += 1
+      return spans
     }
-    close(n)
-    return spans
+  }
+
+  private static let boundaries = ScalarScan.Stops(stop: StageScan.spanBoundary)
+  private static let arabicLetters = ScalarScan.Stops(stop: StageScan.arabicLetter)
+
+  /// Whether `v` ends a span: a line feed, a quotation mark, a letter of another script.
+  private func isBoundary(_ v: UInt32) -> Bool {
+    if [0x0A, 0x22, 0xAB, 0xBB, 0x201C, 0x201D].contains(v) { return true }
+    let c = classOf(v)
+    return c.contains(.letter) && !c.contains(.arabicScript)
   }
 }

@@ -1,3 +1,5 @@
+import MatnICU
+
 /// The working form of text inside the normaliser: one array of scalar values, with
 /// per-scalar span flags and (when a caller asked for change ranges) each scalar's
 /// origin in the original UTF-8 input.
@@ -8,42 +10,40 @@
 struct TextBuffer {
   var scalars: [UInt32]
   var flags: [SpanFlags]
+  /// ``StageScan`` bits of each scalar, kept aligned by the ``Rewriter``: what lets a
+  /// stage skip, eight scalars at a time, everything it never changes.
+  var bits: [UInt16]
   /// Original UTF-8 byte range of each scalar (nil when ranges are not tracked).
   var origins: [Range<Int32>]?
 
   init(_ text: String, trackOrigins: Bool) {
     var text = text
-    var origins: [Range<Int32>]? = trackOrigins ? [] : nil
     scalars = text.withUTF8 { utf8 in
       [UInt32](unsafeUninitializedCapacity: utf8.count) { out, count in
         // The String's UTF-8 is valid: decode without checks.
-        var i = 0, n = 0
-        let end = utf8.count
-        while i < end {
-          let b0 = UInt32(utf8[i])
-          var v: UInt32
-          var width: Int
-          if b0 < 0x80 {
-            v = b0; width = 1
-          } else if b0 < 0xE0 {
-            v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); width = 2
-          } else if b0 < 0xF0 {
-            v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); width = 3
-          } else {
-            v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
-              | UInt32(utf8[i + 3] & 0x3F)
-            width = 4
-          }
-          out[n] = v
-          if trackOrigins { origins!.append(Int32(i)..<Int32(i + width)) }
-          n += 1
-          i += width
-        }
-        count = n
+        count = out.baseAddress.map { ScalarScan.decode(utf8, into: $0) } ?? 0
       }
     }
+    bits = scalars.withUnsafeBufferPointer { s in
+      [UInt16](unsafeUninitializedCapacity: s.count) { out, count in
+        if let base = out.baseAddress { StageScan.table.lookUp(s, into: base) }
+        count = s.count
+      }
+    }
+    if trackOrigins {
+      var origins: [Range<Int32>] = []
+      origins.reserveCapacity(scalars.count)
+      var offset: Int32 = 0
+      for v in scalars {
+        let width = Int32(Self.width(v))
+        origins.append(offset..<offset + width)
+        offset += width
+      }
+      self.origins = origins
+    } else {
+      origins = nil
+    }
     flags = [SpanFlags](repeating: [], count: scalars.count)
-    self.origins = origins
   }
 
   var count: Int { scalars.count }
@@ -51,25 +51,32 @@ struct TextBuffer {
   /// The text as a `String`. The scalars are valid by construction, so the UTF-8 is
   /// written once into a scratch buffer and adopted without re-validation.
   var string: String {
-    scalars.withUnsafeBufferPointer { s in
+    if scalars.isEmpty { return "" }
+    return scalars.withUnsafeBufferPointer { s in
       let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: s.count * 4)
       defer { scratch.deallocate() }
-      var o = 0
-      for v in s {
-        if v < 0x80 {
-          scratch[o] = UInt8(v); o += 1
-        } else if v < 0x800 {
-          scratch[o] = UInt8(0xC0 | v >> 6); scratch[o + 1] = UInt8(0x80 | v & 0x3F); o += 2
-        } else if v < 0x10000 {
-          scratch[o] = UInt8(0xE0 | v >> 12); scratch[o + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
-          scratch[o + 2] = UInt8(0x80 | v & 0x3F); o += 3
-        } else {
-          scratch[o] = UInt8(0xF0 | v >> 18); scratch[o + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
-          scratch[o + 2] = UInt8(0x80 | (v >> 6) & 0x3F); scratch[o + 3] = UInt8(0x80 | v & 0x3F); o += 4
-        }
-      }
+      let o = ScalarScan.encode(s, into: scratch.baseAddress!)
       return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: scratch[..<o]).span))
     }
+  }
+
+  /// The first index from `i` where a scan with `stops` stops (see ``StageScan``), or
+  /// `end` (default ``count``): the scan sees the text as ending there.
+  func next(from i: Int, upTo end: Int? = nil, _ stops: ScalarScan.Stops) -> Int {
+    let end = end ?? scalars.count
+    return bits.withUnsafeBufferPointer { b in
+      scalars.withUnsafeBufferPointer { s in
+        ScalarScan.next(
+          bits: UnsafeBufferPointer(rebasing: b[..<end]), scalars: UnsafeBufferPointer(rebasing: s[..<end]), from: i,
+          stops)
+      }
+    }
+  }
+
+  /// Replaces scalar `i` in place by `value` (same flags and origin).
+  mutating func set(_ i: Int, to value: UInt32) {
+    scalars[i] = value
+    bits[i] = StageScan.table[value]
   }
 
   /// UTF-8 length of scalar value `v`.
@@ -107,6 +114,7 @@ struct Rewriter {
     var empty = source
     empty.scalars = []
     empty.flags = []
+    empty.bits = []
     if empty.origins != nil { empty.origins = [] }
     self.out = empty
   }
@@ -140,11 +148,13 @@ struct Rewriter {
       let capacity = source.count + source.count / 16 + 16
       out.scalars.reserveCapacity(capacity)
       out.flags.reserveCapacity(capacity)
+      out.bits.reserveCapacity(capacity)
       if out.origins != nil { out.origins!.reserveCapacity(capacity) }
     }
     guard !pending.isEmpty else { return }
     source.scalars.withUnsafeBufferPointer { out.scalars.append(contentsOf: UnsafeBufferPointer(rebasing: $0[pending])) }
     source.flags.withUnsafeBufferPointer { out.flags.append(contentsOf: UnsafeBufferPointer(rebasing: $0[pending])) }
+    source.bits.withUnsafeBufferPointer { out.bits.append(contentsOf: UnsafeBufferPointer(rebasing: $0[pending])) }
     if let origins = source.origins { out.origins!.append(contentsOf: origins[pending]) }
     pending = pending.upperBound..<pending.upperBound
   }
@@ -199,6 +209,7 @@ struct Rewriter {
     for v in values {
       out.scalars.append(v)
       out.flags.append(flags)
+      out.bits.append(StageScan.table[v])
       if out.origins != nil { out.origins!.append(origin) }
     }
     pending = range.upperBound..<range.upperBound
@@ -231,6 +242,7 @@ struct Rewriter {
     }
     out.scalars.append(value)
     out.flags.append(source.flags[flagsFrom])
+    out.bits.append(StageScan.table[value])
     if out.origins != nil { out.origins!.append(origin) }
     pending = i..<i
     report.record(kind, origin)
