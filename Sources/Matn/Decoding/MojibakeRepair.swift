@@ -67,7 +67,7 @@ enum MojibakeRepair {
 
   /// Per BMP code point: 1 maps to a two-byte UTF-8 lead in some charset, 2 to a
   /// continuation byte, 4 is Arabic-script text (see ``arabicText(_:)``), 8 a three-byte
-  /// lead, 16 a four-byte lead. Built once,
+  /// lead, 16 a four-byte lead, 32 a lead that is suspect before a space. Built once,
   /// never written afterwards, never freed: safe to read from any thread.
   nonisolated(unsafe) private static let classes: UnsafePointer<UInt8> = {
     let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
@@ -92,6 +92,9 @@ enum MojibakeRepair {
     table[0xAD] |= 4
     // U+FFFD can stand for a continuation byte a decoder could not map (lossy mojibake).
     table[0xFFFD] |= 2
+    // Â and Ã before a space: a no-break space or à whose byte A0 became a space.
+    table[0xC2] |= 32
+    table[0xC3] |= 32
     return UnsafePointer(table)
   }()
 
