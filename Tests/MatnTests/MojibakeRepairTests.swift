@@ -120,6 +120,24 @@ struct MojibakeRepairTests {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
 
+  @Test("when two charsets decode a line, the likelier reading wins", arguments: [
+    // windows-1257 (ë) over windows-1250 (ƫ, which no legacy charset has).
+    ("Hoe gaan dit met ZoĆ« en NoĆ«l?", "Hoe gaan dit met Zoë en Noël?"),
+    // windows-1250 (ĝ) over ISO-8859-2 (Ļ, a capital inside a word).
+    ("La reÄťo manÄťas pomon", "La reĝo manĝas pomon"),
+  ])
+  func likelierCharset(broken: String, expected: String) {
+    #expect(MojibakeRepair.repair(broken).0 == expected)
+  }
+
+  @Test("mojibake that only a word's shape gives away", arguments: [
+    ("BakД± vЙ™ GЙ™ncЙ™", "Bakı və Gəncə"),  // windows-1251: Cyrillic, a symbol, a Latin letter
+    ("Die BrĂĽcke ĂĽber den FluĂź", "Die Brücke über den Fluß"),  // windows-1250: a capital mid-word
+  ])
+  func wordShape(broken: String, expected: String) {
+    #expect(MojibakeRepair.repair(broken).0 == expected)
+  }
+
   @Test("CESU-8: a character beyond the BMP spelled as two surrogates")
   func cesu8() {
     #expect(MojibakeRepair.repair("Nice í\u{A0}½í±\u{8D}").0 == "Nice 👍")

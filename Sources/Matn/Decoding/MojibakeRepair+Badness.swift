@@ -175,8 +175,21 @@ extension MojibakeRepair {
       {
         bad = true
       }
-      // An ASCII letter, a Greek or Cyrillic letter, then an odd symbol (signiп¬).
+      // An ASCII letter, a Greek or Cyrillic letter, then an odd symbol (signiп¬); a Greek or
+      // Cyrillic letter, a symbol, then an ASCII letter (vЙ™r: windows-1251 for və).
       if i > s.startIndex, isASCIILetter(s[i - 1]), a.contains(.greekCyrillic), b.contains(.odd) { bad = true }
+      if a.contains(.greekCyrillic) && !b.isDisjoint(with: [.control, .odd, .opening, .closing, .currency, .numeric])
+        && isASCIILetter(after)
+      {
+        bad = true
+      }
+      // A small ASCII letter, an accented capital, then more of the upper half: a word
+      // does not turn capital in its middle (wĂĽnscht, ViÄŤ).
+      if i > s.startIndex, s[i - 1] >= 0x61 && s[i - 1] <= 0x7A, a.contains(.upper), s[i + 1] >= 0xA0,
+        s[i + 1] != 0xA0, !kind(s[i + 1]).isEmpty || (Unicode.Scalar(s[i + 1])?.properties.isAlphabetic ?? false)
+      {
+        bad = true
+      }
       if punctuationStarts.contains(UInt64(s[i]) << 32 | UInt64(s[i + 1])) { bad = true }
       // Â or Ã alone before a space, after a small letter or at the start (voilÃ le):
       // à and a no-break space whose byte A0 became a space.

@@ -193,17 +193,40 @@ enum MojibakeRepair {
   ].compactMap { name in charsets.first { $0.name == name } }
 
   /// The line re-decoded whole (see ``redecode(_:_:)``), when it looks like mojibake
-  /// (``badness(_:)`` above 0) and the result looks less so; nil otherwise.
+  /// (``badness(_:repaired:)`` above 0) and the result looks less so; nil otherwise.
+  ///
+  /// The same characters can be UTF-8 in two charsets (`Ć«` is C3 AB, ë, in windows-1257
+  /// and C6 AB, ƫ, in windows-1250): the result that scores lowest wins, then the one
+  /// with the fewest capitals between small letters (Esperanto ĝ, not Ļ), then the one
+  /// with the fewest characters no legacy charset has (ë, not ƫ), then the earlier
+  /// charset.
   static func redecodeWhole(_ s: ArraySlice<UInt32>) -> ([UInt32], Int)? {
     let before = badness(s)
     guard before > 0 else { return nil }
+    var best: (scalars: [UInt32], count: Int, rank: (Int, Int, Int))?
     for charset in wholeLineCharsets {
-      if let (decoded, count) = redecode(s, charset), count > 0, badness(decoded[...], repaired: true) < before {
-        return (decoded, count)
-      }
+      guard let (decoded, count) = redecode(s, charset), count > 0 else { continue }
+      let after = badness(decoded[...], repaired: true)
+      guard after < before else { continue }
+      let rank = (after, capitalsInWords(decoded),
+                  decoded.count { $0 >= 0x80 && $0 != 0xFFFD && !inLegacyCharset.contains($0) })
+      if best == nil || rank < best!.rank { best = (decoded, count, rank) }
     }
-    return nil
+    return best.map { ($0.scalars, $0.count) }
   }
+
+  /// How many capitals beyond ASCII stand between two small letters (konvertiĻoj).
+  private static func capitalsInWords(_ s: [UInt32]) -> Int {
+    func category(_ v: UInt32) -> Unicode.GeneralCategory? { Unicode.Scalar(v)?.properties.generalCategory }
+    return s.indices.dropFirst().dropLast().count { k in
+      s[k] >= 0x80 && category(s[k]) == .uppercaseLetter && category(s[k - 1]) == .lowercaseLetter
+        && category(s[k + 1]) == .lowercaseLetter
+    }
+  }
+
+  /// Every character some charset of ``charsets`` has: the letters and signs real text
+  /// commonly uses.
+  private static let inLegacyCharset: Set<UInt32> = Set(charsets.flatMap { $0.bytes.keys.filter { $0 > 0x9F } })
 
   /// One pass with one charset: whole runs first, then single sequences.
   private static func repairOnce(_ s: [UInt32], _ charset: Charset) -> ([UInt32], Int) {
