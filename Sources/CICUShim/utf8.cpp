@@ -108,7 +108,8 @@ extern "C" int64_t cicu_utf8_scan(const uint8_t *src, int64_t length, int64_t *f
 extern "C" int64_t cicu_mojibake_suspect(const uint8_t *src, int64_t length, const uint8_t *classes) {
   // classes[c] for BMP code points: 1 "maps to a two-byte lead in some charset",
   // 2 "maps to a continuation byte", 4 "real Arabic-script text", 8 "maps to a
-  // three-byte lead", 16 "maps to a four-byte lead". A suspect is a lead followed by as
+  // three-byte lead", 16 "maps to a four-byte lead", 32 "suspect before a space". A
+  // suspect is a lead followed by as
   // many possible continuations as it needs (unless lead and continuation are both
   // Arabic-script text), or a C1 control.
   uint8_t c1 = 0, c2 = 0, c3 = 0;  // classes of the previous three characters
@@ -171,6 +172,7 @@ extern "C" int64_t cicu_mojibake_suspect(const uint8_t *src, int64_t length, con
     uint32_t v;
     int width;
     if (b < 0x80) {
+      if (b == 0x20 && (c1 & 32)) return s1;  // Ã before a space: à whose A0 became a space
       c1 = c2 = c3 = 0;
       ++i;
       continue;

@@ -27,7 +27,7 @@ extension UTF8Scan {
   /// The offset of the first place in well-formed UTF-8 that could be mojibake, given a
   /// table of 65,536 class bytes (1, 8, 16: can be a two-, three-, four-byte lead in some
   /// charset; 2: can be a continuation byte; 4: Arabic-script text, never mojibake with
-  /// itself), or nil.
+  /// itself; 32: suspect before a space, where byte A0 may have become one), or nil.
   ///
   /// - Complexity: O(*n*); ASCII sixteen bytes at a time.
   public static func firstMojibakeSuspect(_ utf8: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>) -> Int? {

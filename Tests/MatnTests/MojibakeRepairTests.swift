@@ -110,6 +110,78 @@ struct MojibakeRepairTests {
     }
   }
 
+  @Test("a whole line that re-decodes in one charset, and reads better for it, is decoded whole", arguments: [
+    ("Ostrava je tĹ™etĂ\u{AD} nejvÄ›tĹˇĂ\u{AD} mÄ›sto", "Ostrava je třetí největší město"),  // windows-1250
+    ("Na shledanou, pĹ\u{99}Ă\u{AD}teli", "Na shledanou, příteli"),  // ISO-8859-2
+    ("TÅ«kstantis Å¾moniÅ³", "Tūkstantis žmonių"),  // windows-1257 (windows-1252 spells it alike)
+    ("Se√±or Mu√±oz", "Señor Muñoz"),  // MacRoman
+  ])
+  func wholeLine(broken: String, expected: String) {
+    #expect(MojibakeRepair.repair(broken).0 == expected)
+  }
+
+  @Test("when two charsets decode a line, the likelier reading wins", arguments: [
+    // windows-1257 (ë) over windows-1250 (ƫ, which no legacy charset has).
+    ("Hoe gaan dit met ZoĆ« en NoĆ«l?", "Hoe gaan dit met Zoë en Noël?"),
+    // windows-1250 (ĝ) over ISO-8859-2 (Ļ, a capital inside a word).
+    ("La reÄťo manÄťas pomon", "La reĝo manĝas pomon"),
+  ])
+  func likelierCharset(broken: String, expected: String) {
+    #expect(MojibakeRepair.repair(broken).0 == expected)
+  }
+
+  @Test("mojibake that only a word's shape gives away", arguments: [
+    ("BakД± vЙ™ GЙ™ncЙ™", "Bakı və Gəncə"),  // windows-1251: Cyrillic, a symbol, a Latin letter
+    ("Die BrĂĽcke ĂĽber den FluĂź", "Die Brücke über den Fluß"),  // windows-1250: a capital mid-word
+  ])
+  func wordShape(broken: String, expected: String) {
+    #expect(MojibakeRepair.repair(broken).0 == expected)
+  }
+
+  @Test("CESU-8: a character beyond the BMP spelled as two surrogates")
+  func cesu8() {
+    #expect(MojibakeRepair.repair("Nice í\u{A0}½í±\u{8D}").0 == "Nice 👍")
+  }
+
+  @Test("a lost byte in a two-byte sequence between letters makes the sequence U+FFFD")
+  func lossyTwoByte() {
+    #expect(MojibakeRepair.repair("PoÄ\u{FFFD}asÃ\u{AD}").0 == "Po\u{FFFD}así")
+  }
+
+  @Test("a space that was byte A0 (a no-break space turned into a space)", arguments: [
+    ("à¸ à¸²à¸„à¹ƒà¸•à¹‰", "ภาคใต้"),  // E0 B8 A0 is ภ
+    ("rendez-vous Ã midi", "rendez-vous à midi"),  // à, and the space it stood before
+    ("il faut partir: voilÃ  tout", "il faut partir: voilà tout"),
+    ("Fomos Ã s compras", "Fomos às compras"),  // às is one word
+  ])
+  func spaceForA0(broken: String, expected: String) {
+    #expect(MojibakeRepair.repair(broken).0 == expected)
+  }
+
+  @Test("what looks like mojibake but does not decode, or reads no better decoded, stays", arguments: [
+    // Lowercased double mojibake: no layer decodes, so no part of it is touched.
+    "ã¢â‚¬å“quotedã¢â‚¬â",
+    // Scandinavian capitals that spell ř and Ũ in windows-1252.
+    "BÅ™ is our new lamp", "SKÅØYEN ER STOR",
+    // Slovak whose ISO-8859-2 bytes spell Vietnamese letters (ṻ).
+    "Obzvlášť dobré výsledky", "nášľapná vrstva",
+    // MacRoman's – is D0: a dash and a space are not Р.
+    "Oslo – Mål Ã¥",
+  ])
+  func notDecoded(text: String) {
+    #expect(MojibakeRepair.repair(text).0 == text)
+  }
+
+  @Test("badness: what mojibake glues together scores; real text does not")
+  func badness() {
+    for bad in ["Ã©t", "Ð±", "─îe", "Ĺ˝i", "â€œ", "×‘×", "signiп¬", "s\u{85}"] {
+      #expect(MojibakeRepair.badness(Array(bad.unicodeScalars.map(\.value))[...]) > 0, "\(bad)")
+    }
+    for good in ["Zürich café — “quoted”", "ВІКІ", "سلام دنیا", "NESTLÉ® requiere", "SKÅØYEN", "( o¬ô )", "Ã’s"] {
+      #expect(MojibakeRepair.badness(Array(good.unicodeScalars.map(\.value))[...]) == 0, "\(good)")
+    }
+  }
+
   @Test("C1 controls are windows-1252 punctuation a Latin-1 decoder let through")
   func c1Controls() {
     #expect(MojibakeRepair.repair("parlé\u{85} Tu sais").0 == "parlé… Tu sais")

@@ -1,11 +1,17 @@
 import MatnICU
 
 /// Repairs mojibake: UTF-8 that someone decoded with a single-byte charset (windows-1252,
-/// ISO-8859-1, windows-1256, windows-1251, windows-1250, windows-1253, windows-1257,
-/// MacRoman, DOS 437) and saved again — once or more.
+/// ISO-8859-1, windows-1256, windows-1251, windows-1250, windows-1253, windows-1254,
+/// windows-1257, ISO-8859-2, MacRoman, DOS 437) and saved again — once or more.
 ///
-/// It works sequence by sequence: where the characters map back, in one of those
-/// charsets, to a well-formed UTF-8 sequence, that sequence is decoded in their place.
+/// One layer at a time, line by line. First the whole line: when it looks like mojibake
+/// (``badness(_:repaired:)`` above 0: characters glued together that real text does not
+/// glue, `Ã©`, `â€`, `Ð±`), maps back in one charset to bytes that are UTF-8 — allowing
+/// for CESU-8, bytes lost to U+FFFD and byte A0 turned into a space, see
+/// ``redecode(_:_:)`` — and the result looks less like mojibake, it is decoded whole.
+/// Otherwise, for text that mixes mojibake with real text, sequence by sequence: where
+/// the characters map back, in one of those charsets, to a well-formed UTF-8 sequence,
+/// that sequence is decoded in their place.
 /// Conservative by construction (text that is not mojibake is never changed):
 /// - three- and four-byte sequences are accepted (`â€™` → ’, `ðŸ˜€` → 😀): their
 ///   character patterns do not occur in real text;
@@ -14,7 +20,10 @@ import MatnICU
 ///   windows-1256; one layer of double encoding per round);
 /// - a lone two-byte sequence is accepted when it and another in the same word decode
 ///   to letters (`ÄŒeÅ¡tina` → Čeština), or when it is one of the common Latin-1 pairs
-///   (`Ã©` → é, `Ã±` → ñ…) — not rarer pairs such as `Ã¥`, which names really contain;
+///   (`Ã©` → é, `Ã±` → ñ…) — not rarer pairs such as `Ã¥`, which names really contain —
+///   or, in a word of ASCII letters, where it reads as mojibake (`RÄ«ga`, not `BÅ™`);
+/// - a sequence right after a character that only a continuation byte explains is the
+///   tail of a garble that did not decode, and stays;
 /// - a decoded character that is a control, a mark on nothing, or unassigned rejects
 ///   the sequence.
 enum MojibakeRepair {
@@ -28,7 +37,7 @@ enum MojibakeRepair {
   /// ftfy does not handle), Cyrillic, Central European, Greek, Baltic, Mac and DOS.
   static let charsets: [Charset] = [
     "windows-1252", "ISO-8859-1", "windows-1256", "windows-1251", "windows-1250", "windows-1253", "windows-1257",
-    "macintosh", "ibm-437",
+    "macintosh", "ibm-437", "windows-1254", "ISO-8859-2",
   ].compactMap { name in
     guard let converter = try? Converter(encoding: name) else { return nil }
     var map: [UInt32: UInt8] = [:]
@@ -39,9 +48,10 @@ enum MojibakeRepair {
       else { continue }
       map[scalar.value] = byte
     }
-    if name == "windows-1252" {
-      // "Sloppy" windows-1252: the five bytes it leaves undefined come through as C1 controls.
-      for byte: UInt8 in [0x81, 0x8D, 0x8F, 0x90, 0x9D] { map[UInt32(byte)] = byte }
+    if name.hasPrefix("windows-") {
+      // "Sloppy" Windows charsets: the bytes they leave undefined (windows-1252's 81 8D 8F
+      // 90 9D) come through as the C1 controls of the same number.
+      for byte in UInt8(0x80)...0x9F where !map.values.contains(byte) { map[UInt32(byte)] = byte }
     }
     return Charset(name: name, bytes: map)
   }
@@ -59,15 +69,16 @@ enum MojibakeRepair {
   }()
 
   /// Latin-1 letters whose two-byte mojibake (Ã + one character) is common enough to
-  /// repair alone: é è á í ó ú ñ ç ã â ê ô ü ö ä à õ ï î û ë ß.
+  /// repair alone: é è á í ó ú ñ ç ã â ê ô ü ö ä à õ ï î û ë ß ò, and À (French
+  /// sentences start with it).
   private static let commonLatinSecondBytes: Set<UInt8> = [
     0xA9, 0xA8, 0xA1, 0xAD, 0xB3, 0xBA, 0xB1, 0xA7, 0xA3, 0xA2, 0xAA, 0xB4, 0xBC, 0xB6, 0xA4, 0xA0, 0xB5, 0xAF, 0xAE,
-    0xBB, 0xAB, 0x9F,
+    0xBB, 0xAB, 0x9F, 0xB2, 0x80,
   ]
 
   /// Per BMP code point: 1 maps to a two-byte UTF-8 lead in some charset, 2 to a
   /// continuation byte, 4 is Arabic-script text (see ``arabicText(_:)``), 8 a three-byte
-  /// lead, 16 a four-byte lead. Built once,
+  /// lead, 16 a four-byte lead, 32 a lead that is suspect before a space. Built once,
   /// never written afterwards, never freed: safe to read from any thread.
   nonisolated(unsafe) private static let classes: UnsafePointer<UInt8> = {
     let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
@@ -92,6 +103,9 @@ enum MojibakeRepair {
     table[0xAD] |= 4
     // U+FFFD can stand for a continuation byte a decoder could not map (lossy mojibake).
     table[0xFFFD] |= 2
+    // Â and Ã before a space: a no-break space or à whose byte A0 became a space.
+    table[0xC2] |= 32
+    table[0xC3] |= 32
     return UnsafePointer(table)
   }()
 
@@ -138,10 +152,16 @@ enum MojibakeRepair {
   private static func repairLine(_ text: String) -> (String, Int) {
     var scalars = text.unicodeScalars.map(\.value)
     var total = 0
-    // Twice-encoded text needs a second round; three rounds bound the work.
-    // Each round peels one layer with the charset that explains the most of it (charsets
-    // are not mixed within a layer).
-    for _ in 0..<3 {
+    // Twice-encoded text needs a second round; four rounds bound the work.
+    // Each round peels one layer: the whole line when it re-decodes in one charset and
+    // reads better for it; else, with the charset that explains the most of it, the runs
+    // and sequences that do (charsets are not mixed within a layer).
+    for _ in 0..<4 {
+      if let (whole, count) = redecodeWhole(scalars[...]) {
+        scalars = whole
+        total += count
+        continue
+      }
       var best: (scalars: [UInt32], count: Int) = (scalars, 0)
       for charset in charsets {
         let (next, count) = repairOnce(scalars, charset)
@@ -164,6 +184,49 @@ enum MojibakeRepair {
     for v in scalars { view.append(Unicode.Scalar(v)!) }
     return (String(view), total)
   }
+
+  /// The charsets a whole line is re-decoded with, in order: the first whose result
+  /// reads better wins.
+  static let wholeLineCharsets: [Charset] = [
+    "ISO-8859-1", "windows-1252", "windows-1251", "windows-1250", "windows-1253", "windows-1254", "windows-1257",
+    "ISO-8859-2", "macintosh", "ibm-437", "windows-1256",
+  ].compactMap { name in charsets.first { $0.name == name } }
+
+  /// The line re-decoded whole (see ``redecode(_:_:)``), when it looks like mojibake
+  /// (``badness(_:repaired:)`` above 0) and the result looks less so; nil otherwise.
+  ///
+  /// The same characters can be UTF-8 in two charsets (`Ć«` is C3 AB, ë, in windows-1257
+  /// and C6 AB, ƫ, in windows-1250): the result that scores lowest wins, then the one
+  /// with the fewest capitals between small letters (Esperanto ĝ, not Ļ), then the one
+  /// with the fewest characters no legacy charset has (ë, not ƫ), then the earlier
+  /// charset.
+  static func redecodeWhole(_ s: ArraySlice<UInt32>) -> ([UInt32], Int)? {
+    let before = badness(s)
+    guard before > 0 else { return nil }
+    var best: (scalars: [UInt32], count: Int, rank: (Int, Int, Int))?
+    for charset in wholeLineCharsets {
+      guard let (decoded, count) = redecode(s, charset), count > 0 else { continue }
+      let after = badness(decoded[...], repaired: true)
+      guard after < before else { continue }
+      let rank = (after, capitalsInWords(decoded),
+                  decoded.count { $0 >= 0x80 && $0 != 0xFFFD && !inLegacyCharset.contains($0) })
+      if best == nil || rank < best!.rank { best = (decoded, count, rank) }
+    }
+    return best.map { ($0.scalars, $0.count) }
+  }
+
+  /// How many capitals beyond ASCII stand between two small letters (konvertiĻoj).
+  private static func capitalsInWords(_ s: [UInt32]) -> Int {
+    func category(_ v: UInt32) -> Unicode.GeneralCategory? { Unicode.Scalar(v)?.properties.generalCategory }
+    return s.indices.dropFirst().dropLast().count { k in
+      s[k] >= 0x80 && category(s[k]) == .uppercaseLetter && category(s[k - 1]) == .lowercaseLetter
+        && category(s[k + 1]) == .lowercaseLetter
+    }
+  }
+
+  /// Every character some charset of ``charsets`` has: the letters and signs real text
+  /// commonly uses.
+  private static let inLegacyCharset: Set<UInt32> = Set(charsets.flatMap { $0.bytes.keys.filter { $0 > 0x9F } })
 
   /// One pass with one charset: whole runs first, then single sequences.
   private static func repairOnce(_ s: [UInt32], _ charset: Charset) -> ([UInt32], Int) {
@@ -192,7 +255,10 @@ enum MojibakeRepair {
         let multibyte = scalars.filter { $0.value >= 0x80 }.count
         // One long sequence alone is trusted only for punctuation and symbols (’ “ – €),
         // not for letters an accented Latin pair can spell by chance (á´´ → ᴴ).
+        // (And not when a symbol this charset lacks sits against the run: then the run is
+        // the middle of a garble of another charset, ã¢â‚¬å¡.)
         let symbol = multibyte == 1 && scalars.contains { ($0.value >= 0x2000 && $0.value < 0x2C00) || ($0.value >= 0x1F000 && $0.value < 0x20000) }
+          && !(i > 0 && foreignSymbol(s[i - 1])) && !(j < s.count && foreignSymbol(s[j]))
         if (multibyte >= 2 || symbol) && scalars.allSatisfy(acceptable) && plausible(scalars)
           && (!s[i..<j].contains(where: arabicLetter) || scalars.allSatisfy(arabicOrPunctuation))
         {
@@ -246,10 +312,35 @@ enum MojibakeRepair {
     // First find every candidate sequence, then accept by the rules above.
     var candidates: [(range: Range<Int>, scalar: UInt32, lead: UInt8, second: UInt8)] = []
     var i = 0
+    var lastEnd = 0  // where the last candidate ended
     while i < s.count {
       guard s[i] >= 0x80, let lead = charset.bytes[s[i]], lead >= 0xC2 && lead <= 0xF4 else {
         i += 1
         continue
+      }
+      // A sequence that starts right after a character only a continuation byte explains
+      // (or a symbol this charset lacks) is the tail of a longer garble that did not
+      // decode: leave it all (ã†â€™… stays).
+      if i > 0, i != lastEnd, s[i - 1] >= 0x80, !commonPunctuation(s[i - 1]),
+        charset.bytes[s[i - 1]].map({ $0 & 0xC0 == 0x80 }) ?? foreignSymbol(s[i - 1])
+      {
+        i += 1
+        continue
+      }
+      // à whose A0 became a space (`relatifs Ã la`): Ã before a space, after a small
+      // letter (and a space) or at the start of the line. The space stays, unless it was
+      // all that was left of A0 (see ``redecode(_:_:)``).
+      if lead == 0xC3, s[i] == 0xC3, i + 1 < s.count, s[i + 1] == 0x20,
+        i == 0 || asciiLowercase(s, i - 1) || (s[i - 1] == 0x20 && asciiLowercase(s, i - 2))
+      {
+        var end = i + 2
+        while end < s.count && s[end] < 0x80 && s[end] != 0x20 { end += 1 }
+        if let (decoded, _) = redecode(s[i..<end], charset) {
+          candidates.append((decoded.count > 1 && decoded[1] == 0x20 ? i..<i + 1 : i..<i + 2, 0xE0, lead, 0xA0))
+          i += 2
+          lastEnd = i
+          continue
+        }
       }
       let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
       guard i + width <= s.count else { break }
@@ -267,6 +358,7 @@ enum MojibakeRepair {
       {
         candidates.append((i..<i + 3, 0xFFFD, lead, bytes[1]))
         i += 3
+        lastEnd = i
         continue
       }
       guard bytes.count == width, !s[i..<i + width].allSatisfy(arabicText),
@@ -279,6 +371,7 @@ enum MojibakeRepair {
       }
       candidates.append((i..<i + width, scalar.value, lead, bytes[1]))
       i += width
+      lastEnd = i
     }
     guard !candidates.isEmpty else { return (s, 0) }
     var accepted = [Bool](repeating: false, count: candidates.count)
@@ -293,12 +386,15 @@ enum MojibakeRepair {
           || (k + 1 < candidates.count && candidates[k + 1].range.lowerBound == c.range.upperBound)
         // A Latin letter (Latin Extended Additional and later blocks: Vietnamese) inside
         // a word of ASCII letters (Tiáº¿ng → Tiếng). Not other scripts: Brontë…” spells
-        // Hangul 녔 by chance.
+        // Hangul 녔 by chance. Three letters are a word, not a sequence: at least one of the
+        // characters standing for continuation bytes is a symbol (º ¿ » ‡), not the šť of
+        // Slovak zvlášť, which ISO-8859-2 maps to E1 B9 BB.
         let latin = (0x1E00...0x1EFF).contains(c.scalar) || (0x2C60...0x2C7F).contains(c.scalar)
           || (0xA720...0xA7FF).contains(c.scalar) || (0xAB30...0xAB6F).contains(c.scalar)
         let category = Unicode.Scalar(c.scalar)!.properties.generalCategory
         let inWord = latin && (category == .lowercaseLetter || category == .uppercaseLetter)
           && (asciiLetter(s, c.range.lowerBound - 1) || asciiLetter(s, c.range.upperBound))
+          && !s[c.range.dropFirst()].allSatisfy { Unicode.Scalar($0)?.properties.isAlphabetic ?? false }
         accepted[k] = symbol || neighbour || inWord
         continue
       }
@@ -341,15 +437,18 @@ enum MojibakeRepair {
       // characters windows-1252 puts at 80–9F (” ™ ‘ œ) do not follow Ã in real words.
       let upperBefore = asciiLetter(s, before, uppercase: true)
       let upperAfter = asciiLetter(s, after, uppercase: true) || noLetter(after)
+      // These two rules take a lone pair in a word only where it reads as mojibake
+      // (``badness(_:)``): not Å™ or ÅØ, which Scandinavian capitals spell.
+      let looksBad = badness(s[max(0, before)..<min(s.count, after + 1)]) > 0
       if c.lead == 0xC3 && c.second <= 0x9E && script == .uppercaseLetter && s[c.range.lowerBound] == 0xC3
-        && upperBefore && upperAfter
+        && upperBefore && upperAfter && looksBad
       {
         accepted[k] = true
       }
       // A letter of Latin Extended-A (Ä°stanbul → İstanbul, RÄ«ga → Rīga, LietuviÅ³ →
       // Lietuvių), spelled Ä or Å and one character, in a word of ASCII letters.
       if (c.lead == 0xC4 || c.lead == 0xC5) && isLetter && (s[c.range.lowerBound] == 0xC4 || s[c.range.lowerBound] == 0xC5)
-        && c.second != 0xA0 && inAsciiWord
+        && c.second != 0xA0 && inAsciiWord && looksBad
       {
         accepted[k] = true
       }
@@ -387,6 +486,22 @@ enum MojibakeRepair {
   }
 
   private static let windows1252Characters = Set(charsets.first { $0.name == "windows-1252" }?.bytes.keys ?? [:].keys)
+
+  /// Punctuation and spaces that stand for themselves next to mojibake, though a charset
+  /// maps them to a continuation byte: no-break space, soft hyphen, dashes, quotation
+  /// marks, bullet, ellipsis.
+  private static func commonPunctuation(_ v: UInt32) -> Bool {
+    [0xA0, 0xAD, 0xAB, 0xBB, 0xB7, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026].contains(v)
+  }
+
+  /// A symbol of the upper half of some charset (not common punctuation).
+  private static func foreignSymbol(_ v: UInt32) -> Bool {
+    v >= 0x80 && !commonPunctuation(v) && !kind(v).isDisjoint(with: [.odd, .opening, .closing, .currency, .numeric, .box])
+  }
+
+  private static func asciiLowercase(_ s: [UInt32], _ at: Int) -> Bool {
+    at >= 0 && at < s.count && s[at] >= 0x61 && s[at] <= 0x7A
+  }
 
   /// Whether `s[at]` exists and is an ASCII letter (uppercase only, if asked).
   private static func asciiLetter(_ s: [UInt32], _ at: Int, uppercase: Bool = false) -> Bool {
