@@ -77,7 +77,8 @@ extension MojibakeRepair {
       // ’ is an apostrophe, at home between letters.
       case .finalPunctuation where v != 0x2019, .closePunctuation: kind.insert(.closing)
       case .currencySymbol where v != 0xA4: kind.insert(.currency)
-      case .otherNumber, .mathSymbol where v != 0xAC: kind.insert(.numeric)
+      case .otherNumber: kind.insert(.numeric)
+      case .mathSymbol where v != 0xAC: kind.insert(.numeric)
       case .uppercaseLetter, .titlecaseLetter, .lowercaseLetter:
         let upper = properties.generalCategory != .lowercaseLetter
         if script == .latin && v != 0x192 {
