@@ -171,65 +171,77 @@ extern "C" int64_t cicu_scalars_next_attention(const uint16_t *bits, const uint3
   return count;
 }
 
-// The first index in [j, to) that is (want) or is not (!want) a token scalar: a BMP
-// scalar whose bits have some of `mask`.
-static inline int64_t findToken(const uint16_t *bits, const uint32_t *s, int64_t j, int64_t to, uint16_t mask,
-                                bool want) {
+// Bit k set when bits[base + k] has a bit of `mask`, for k < count ≤ 64.
+static inline uint64_t blockMask(const uint16_t *bits, int64_t base, int count, uint16_t mask) {
+  uint64_t result = 0;
+  int k = 0;
 #if defined(__SSE2__)
-  const __m128i m = _mm_set1_epi16((short)mask), zero = _mm_setzero_si128(), bmp = _mm_set1_epi32(0xFFFF);
-  for (; j + 8 <= to; j += 8) {
-    // Lanes outside tokens: none of the mask bits, or a supplementary scalar.
-    const __m128i supplementary =
-      _mm_packs_epi32(_mm_cmpgt_epi32(_mm_loadu_si128((const __m128i *)(s + j)), bmp),
-                      _mm_cmpgt_epi32(_mm_loadu_si128((const __m128i *)(s + j + 4)), bmp));
-    const __m128i none = _mm_or_si128(
-      _mm_cmpeq_epi16(_mm_and_si128(_mm_loadu_si128((const __m128i *)(bits + j)), m), zero), supplementary);
-    int lanes = _mm_movemask_epi8(none);
-    if (want) lanes = ~lanes & 0xFFFF;
-    if (lanes) {
-      j += __builtin_ctz((unsigned)lanes) / 2;
-      break;
-    }
+  const __m128i m = _mm_set1_epi16((short)mask), zero = _mm_setzero_si128();
+  for (; k + 16 <= count; k += 16) {
+    const __m128i a = _mm_cmpeq_epi16(_mm_and_si128(_mm_loadu_si128((const __m128i *)(bits + base + k)), m), zero);
+    const __m128i b = _mm_cmpeq_epi16(_mm_and_si128(_mm_loadu_si128((const __m128i *)(bits + base + k + 8)), m), zero);
+    result |= (uint64_t)(~_mm_movemask_epi8(_mm_packs_epi16(a, b)) & 0xFFFF) << k;
   }
 #endif
-  for (; j < to; ++j) {
-    const bool inToken = (bits[j] & mask) != 0 && s[j] <= 0xFFFF;
-    if (inToken == want) return j;
-  }
-  return to;
+  for (; k < count; ++k) result |= (uint64_t)((bits[base + k] & mask) != 0) << k;
+  return result;
 }
 
-extern "C" int64_t cicu_scalars_tokens(const uint16_t *bits, const uint32_t *s, int64_t from, int64_t to,
-                                       uint16_t tokenMask, uint16_t countMask, uint32_t unhashed, cicu_token *out,
-                                       int64_t capacity, int64_t *resume) {
-  int64_t count = 0, j = from;
-  while (count < capacity) {
-    const int64_t start = findToken(bits, s, j, to, tokenMask, true);
-    if (start >= to) {
-      j = to;
-      break;
+// Bits [low, high) of a 64-bit mask (0 ≤ low ≤ high ≤ 64).
+static inline uint64_t bitRange(int low, int high) {
+  const uint64_t below = high >= 64 ? ~0ULL : ((1ULL << high) - 1);
+  return below & ~((1ULL << low) - 1);
+}
+
+extern "C" int64_t cicu_scalars_tokens(const uint16_t *bits, int64_t from, int64_t to, uint16_t tokenMask,
+                                       uint16_t countMask, uint16_t skipMask, cicu_token *out, int64_t capacity,
+                                       int64_t *resume) {
+  int64_t found = 0;
+  bool open = false;  // a token started and has not ended yet
+  cicu_token current = {0, 0, 0, 0};
+  int64_t base = from < 0 ? 0 : from;
+  while (base < to && found < capacity) {
+    const int count = to - base < 64 ? (int)(to - base) : 64;
+    const uint64_t tokens = blockMask(bits, base, count, tokenMask);
+    const uint64_t counted = countMask ? blockMask(bits, base, count, countMask) : 0;
+    const uint64_t skipped = skipMask ? blockMask(bits, base, count, skipMask) : 0;
+    const uint64_t previous = (tokens << 1) | (open ? 1 : 0);
+    const uint64_t valid = bitRange(0, count);
+    uint64_t events = ((tokens & ~previous) | (~tokens & previous)) & valid;
+    int first = 0;  // where the open token's scalars in this block begin
+    while (events) {
+      const int p = __builtin_ctzll(events);
+      events &= events - 1;
+      if (tokens >> p & 1) {
+        open = true;
+        current.start = base + p;
+        current.counted = 0;
+        current.skipped = 0;
+        first = p;
+      } else {
+        const uint64_t range = bitRange(first, p);
+        current.end = base + p;
+        current.counted += __builtin_popcountll(counted & range);
+        current.skipped += __builtin_popcountll(skipped & range);
+        out[found++] = current;
+        open = false;
+        if (found == capacity) {
+          *resume = current.end;
+          return found;
+        }
+      }
     }
-    int64_t end = findToken(bits, s, start + 1, to, tokenMask, false);
-    cicu_token t;
-    t.start = start;
-    t.end = end;
-    t.key = 0xcbf29ce484222325ULL;
-    t.length = 0;
-    t.counted = 0;
-    t.first = 0;
-    t.second = 0;
-    for (int64_t k = start; k < end; ++k) {
-      const uint32_t v = s[k];
-      t.counted += (bits[k] & countMask) != 0;
-      if (v == unhashed) continue;
-      if (t.length == 0) t.first = v;
-      else if (t.length == 1) t.second = v;
-      t.key = (t.key ^ v) * 0x100000001B3ULL;
-      t.length += 1;
+    if (open) {
+      const uint64_t range = bitRange(first, count);
+      current.counted += __builtin_popcountll(counted & range);
+      current.skipped += __builtin_popcountll(skipped & range);
     }
-    out[count++] = t;
-    j = end;
+    base += count;
   }
-  *resume = j;
-  return count;
+  if (open) {
+    current.end = to;
+    out[found++] = current;
+  }
+  *resume = base >= to ? to : base;
+  return found;
 }

@@ -21,18 +21,19 @@ public enum ScalarScan {
   }
 
   /// Sixteen bits of facts per scalar, chosen by the caller: one entry per BMP scalar,
-  /// and one shared by every supplementary scalar, which has every bit set (so scans
-  /// always stop there and the caller decides exactly).
+  /// and one shared by every supplementary scalar — by default every bit set, so scans
+  /// stop there and the caller decides exactly.
   public struct Table: @unchecked Sendable {
     /// 65,537 entries, never written after initialisation and never freed: a table is
     /// built once per process and kept in a `static let`.
     private let entries: UnsafePointer<UInt16>
 
-    /// Builds the table from `bits` of each BMP scalar value (surrogates included).
-    public init(_ bits: (UInt32) -> UInt16) {
+    /// Builds the table from `bits` of each BMP scalar value (surrogates included) and
+    /// the bits of every `supplementary` scalar.
+    public init(supplementary: UInt16 = 0xFFFF, _ bits: (UInt32) -> UInt16) {
       let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10001)
       for v in 0..<0x10000 { table[v] = bits(UInt32(v)) }
-      table[0x10000] = 0xFFFF
+      table[0x10000] = supplementary
       entries = UnsafePointer(table)
     }
 
@@ -81,48 +82,45 @@ public enum ScalarScan {
 }
 
 extension ScalarScan {
-  /// A run of token scalars found by ``forEachToken(bits:scalars:in:tokenMask:countMask:unhashed:_:)``.
+  /// A run of token scalars found by
+  /// ``forEachToken(bits:in:tokenMask:countMask:skipMask:_:)``.
   public struct Token: Sendable, Hashable {
     /// Its scalars.
     public var range: Range<Int>
-    /// FNV-1a (64-bit) over its scalars but the unhashed one.
-    public var key: UInt64
-    /// How many scalars the key covers.
-    public var length: Int
     /// How many of its scalars have a bit of the count mask.
     public var counted: Int
-    /// Its first two hashed scalars (0 when it has fewer).
-    public var first: UInt32
-    public var second: UInt32
+    /// How many of its scalars have a bit of the skip mask.
+    public var skipped: Int
+
+    public init(range: Range<Int>, counted: Int = 0, skipped: Int = 0) {
+      self.range = range
+      self.counted = counted
+      self.skipped = skipped
+    }
   }
 
-  /// Calls `body` with each token in `range`, in order: each maximal run of BMP
-  /// scalars whose `bits` have a bit of `tokenMask`. `body` returns nil to go on, or
-  /// the index to go on from (`range.upperBound` or more to stop).
+  /// Calls `body` with each token in `range`, in order: each maximal run of scalars
+  /// whose `bits` have a bit of `tokenMask`. `body` returns nil to go on, or the index
+  /// to go on from (`range.upperBound` or more to stop).
   ///
-  /// - Complexity: O(*n*): eight scalars per step between and across tokens, one step
-  ///   per scalar for the key.
+  /// - Complexity: O(*n*), 64 scalars per step: the cost is per token, not per scalar.
   public static func forEachToken(
-    bits: UnsafeBufferPointer<UInt16>, scalars: UnsafeBufferPointer<UInt32>, in range: Range<Int>,
-    tokenMask: UInt16, countMask: UInt16 = 0, unhashed: UInt32 = .max, _ body: (Token) -> Int?
+    bits: UnsafeBufferPointer<UInt16>, in range: Range<Int>, tokenMask: UInt16, countMask: UInt16 = 0,
+    skipMask: UInt16 = 0, _ body: (Token) -> Int?
   ) {
-    precondition(bits.count == scalars.count && range.upperBound <= scalars.count, "one set of bits per scalar")
-    guard let b = bits.baseAddress, let s = scalars.baseAddress else { return }
+    precondition(range.upperBound <= bits.count, "a range of the bits")
+    guard let b = bits.baseAddress else { return }
     withUnsafeTemporaryAllocation(of: cicu_token.self, capacity: 64) { tokens in
       var from = range.lowerBound
       while from < range.upperBound {
         var resume: Int64 = 0
         let found = Int(
           cicu_scalars_tokens(
-            b, s, Int64(from), Int64(range.upperBound), tokenMask, countMask, unhashed, tokens.baseAddress!, 64,
-            &resume))
+            b, Int64(from), Int64(range.upperBound), tokenMask, countMask, skipMask, tokens.baseAddress!, 64, &resume))
         from = Int(resume)
         for k in 0..<found {
           let t = tokens[k]
-          let token = Token(
-            range: Int(t.start)..<Int(t.end), key: t.key, length: Int(t.length), counted: Int(t.counted),
-            first: t.first, second: t.second)
-          if let next = body(token) {
+          if let next = body(Token(range: Int(t.start)..<Int(t.end), counted: Int(t.counted), skipped: Int(t.skipped))) {
             from = next
             break
           }

@@ -101,47 +101,54 @@ struct ScalarScanTests {
     }
   }
 
-  @Test("forEachToken finds every run of BMP token scalars with its key and counts")
+  @Test("forEachToken finds every run of token scalars with its counts, across 64-scalar blocks")
   func tokensAgreeWithReference() {
     var generator = SplitMix64(seed: 13)
-    let mask: UInt16 = 4 | 8, count: UInt16 = 4, unhashed: UInt32 = 0x200C
-    for _ in 0..<3_000 {
-      let s = Self.randomText(&generator).unicodeScalars.map(\.value)
+    let mask: UInt16 = 4 | 8, count: UInt16 = 4, skip: UInt16 = 8
+    for round in 0..<3_000 {
+      // Every tenth text is long, so that tokens straddle the 64-scalar blocks.
+      var text = Self.randomText(&generator)
+      if round % 10 == 0 { for _ in 0..<6 { text += Self.randomText(&generator) } }
+      let s = text.unicodeScalars.map(\.value)
       let b = Self.bits(s)
       var expected: [ScalarScan.Token] = []
       var k = 0
       while k < s.count {
-        guard b[k] & mask != 0 && s[k] <= 0xFFFF else {
+        guard b[k] & mask != 0 else {
           k += 1
           continue
         }
+        var token = ScalarScan.Token(range: k..<k)
         var end = k
-        var token = ScalarScan.Token(range: k..<k, key: 0xcbf2_9ce4_8422_2325, length: 0, counted: 0, first: 0, second: 0)
-        while end < s.count && b[end] & mask != 0 && s[end] <= 0xFFFF {
+        while end < s.count && b[end] & mask != 0 {
           if b[end] & count != 0 { token.counted += 1 }
-          if s[end] != unhashed {
-            if token.length == 0 { token.first = s[end] } else if token.length == 1 { token.second = s[end] }
-            token.key = (token.key ^ UInt64(s[end])) &* 0x100_0000_01B3
-            token.length += 1
-          }
+          if b[end] & skip != 0 { token.skipped += 1 }
           end += 1
         }
         token.range = k..<end
         expected.append(token)
         k = end
       }
+      let from = s.isEmpty ? 0 : Int(generator.next() % UInt64(s.count))
       var got: [ScalarScan.Token] = []
       b.withUnsafeBufferPointer { bp in
-        s.withUnsafeBufferPointer { sp in
-          ScalarScan.forEachToken(
-            bits: bp, scalars: sp, in: 0..<s.count, tokenMask: mask, countMask: count, unhashed: unhashed
-          ) { token in
-            got.append(token)
-            return nil
-          }
+        ScalarScan.forEachToken(bits: bp, in: 0..<s.count, tokenMask: mask, countMask: count, skipMask: skip) { token in
+          got.append(token)
+          return nil
         }
       }
       #expect(got == expected, "\(s)")
+      // From an arbitrary start, the same tokens (the first one cut at the start).
+      var fromStart: [ScalarScan.Token] = []
+      b.withUnsafeBufferPointer { bp in
+        ScalarScan.forEachToken(bits: bp, in: from..<s.count, tokenMask: mask) { token in
+          fromStart.append(token)
+          return nil
+        }
+      }
+      #expect(fromStart.map(\.range) == expected.compactMap { t in
+        t.range.upperBound <= from ? nil : max(t.range.lowerBound, from)..<t.range.upperBound
+      })
     }
   }
 
@@ -152,14 +159,26 @@ struct ScalarScanTests {
     let b = Self.bits(s)
     var ranges: [Range<Int>] = []
     b.withUnsafeBufferPointer { bp in
-      s.withUnsafeBufferPointer { sp in
-        ScalarScan.forEachToken(bits: bp, scalars: sp, in: 0..<s.count, tokenMask: 4) { token in
-          ranges.append(token.range)
-          if ranges.count == 1 { return 2 }
-          return ranges.count == 3 ? Int.max : nil
-        }
+      ScalarScan.forEachToken(bits: bp, in: 0..<s.count, tokenMask: 4) { token in
+        ranges.append(token.range)
+        if ranges.count == 1 { return 2 }
+        return ranges.count == 3 ? Int.max : nil
       }
     }
     #expect(ranges == [0..<4, 2..<4, 5..<9])
+
+    // More tokens than one call of the kernel returns (64).
+    let many = Array(repeating: "سلام دنیا ", count: 150).joined().unicodeScalars.map(\.value)
+    var count = 0
+    var lastEnd = 0
+    Self.bits(many).withUnsafeBufferPointer { bp in
+      ScalarScan.forEachToken(bits: bp, in: 0..<many.count, tokenMask: 4) { token in
+        count += 1
+        lastEnd = token.range.upperBound
+        return nil
+      }
+    }
+    #expect(count == 300)
+    #expect(lastEnd == many.count - 1)
   }
 }

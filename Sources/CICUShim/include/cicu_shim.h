@@ -84,21 +84,16 @@ int64_t cicu_scalars_next_attention(const uint16_t *bits, const uint32_t *scalar
 typedef struct {
   /// Its scalars: [start, end).
   int64_t start, end;
-  /// FNV-1a (64-bit) over its scalars but the unhashed one, and their number.
-  uint64_t key;
-  int64_t length;
-  /// How many of its scalars have a bit of the count mask.
-  int64_t counted;
-  /// Its first two hashed scalars (0 when it has fewer).
-  uint32_t first, second;
+  /// How many of its scalars have a bit of the count mask, and of the skip mask.
+  int64_t counted, skipped;
 } cicu_token;
 
-/// Finds the tokens in [from, to): maximal runs of BMP scalars whose `bits` have a bit
-/// of `tokenMask`. Writes at most `capacity` tokens to `out` and returns their number;
-/// `*resume` receives where to continue (`to` when the range is done).
-int64_t cicu_scalars_tokens(const uint16_t *bits, const uint32_t *scalars, int64_t from, int64_t to,
-                            uint16_t tokenMask, uint16_t countMask, uint32_t unhashed, cicu_token *out,
-                            int64_t capacity, int64_t *resume);
+/// Finds the tokens in [from, to): maximal runs of scalars whose `bits` have a bit of
+/// `tokenMask`, 64 scalars per step (bit masks, no branch per scalar). Writes at most
+/// `capacity` tokens to `out` and returns their number; `*resume` receives where to
+/// continue (`to` when the range is done).
+int64_t cicu_scalars_tokens(const uint16_t *bits, int64_t from, int64_t to, uint16_t tokenMask, uint16_t countMask,
+                            uint16_t skipMask, cicu_token *out, int64_t capacity, int64_t *resume);
 
 // MARK: - Normalization (icu::Normalizer2 on UTF-8)
 

@@ -15,9 +15,16 @@ struct AffixJoiner {
   let classOf = ScalarClasses.shared
   var lexicon: PersianLexicon
 
+  /// A token's scalars; its key (FNV-1a of its scalars, as in ``PersianLexicon``) is
+  /// computed only for the few tokens a rule looks up.
   private struct Token {
     var range: Range<Int>
-    var key: UInt64
+
+    func key(_ s: UnsafeBufferPointer<UInt32>) -> UInt64 {
+      var h = PersianLexicon.fnvBasis
+      for k in range { h = PersianLexicon.fnv(h, s[k]) }
+      return h
+    }
   }
 
   func apply(_ buffer: TextBuffer, _ report: inout ChangeRecorder) -> TextBuffer {
@@ -32,7 +39,7 @@ struct AffixJoiner {
       flags.withUnsafeBufferPointer { fp in
         buffer.bits.withUnsafeBufferPointer { bp in
           var last = 0  // where the previous token ended
-          ScalarScan.forEachToken(bits: bp, scalars: sp, in: 0..<n, tokenMask: StageScan.token) { found in
+          ScalarScan.forEachToken(bits: bp, in: 0..<n, tokenMask: StageScan.token) { found in
             // Anything but plain spaces between two tokens ends the chance of a join.
             for k in last..<found.range.lowerBound where sp[k] != 0x20 {
               previous = nil
@@ -45,16 +52,13 @@ struct AffixJoiner {
               last = found.range.upperBound
               return nil
             }
-            // A token lies within one span, so its scalars share their flags; should
-            // they not, it ends where they change and the scan resumes there.
-            var end = start + 1
-            while end < found.range.upperBound && fp[end] == f { end += 1 }
-            var token = Token(range: found.range, key: found.key)
-            if end < found.range.upperBound {
-              token = Token(range: start..<end, key: PersianLexicon.key(sp[start..<end]))
-            }
-            if token.range.count >= lexicon.shortestCompound, lexicon.compoundKeys.contains(token.key),
-              let joined = lexicon.compounds[token.key]
+            // A token lies within one span (spans end only at scalars that are not
+            // token scalars) and is never protected, so its scalars share their flags.
+            let end = found.range.upperBound
+            assert(fp[start..<end].allSatisfy { $0 == f }, "a token straddles spans")
+            let token = Token(range: start..<end)
+            if lexicon.mayBeCompound(first: sp[start], length: end - start),
+              case let key = token.key(sp), lexicon.compoundKeys.contains(key), let joined = lexicon.compounds[key]
             {
               edits.append((token.range, joined, .compoundZWNJ))
             }
@@ -69,7 +73,7 @@ struct AffixJoiner {
             }
             previous = token
             last = end
-            return end < found.range.upperBound ? end : nil
+            return nil
           }
         }
       }
@@ -92,16 +96,19 @@ struct AffixJoiner {
     let w = UnsafeBufferPointer(rebasing: s[word.range])
     let wordFirst = s[word.range.lowerBound], affixFirst = s[affix.range.lowerBound]
     // Cheap first-letter and length checks keep hash lookups off most word pairs.
-    if (wordFirst == 0x0645 || wordFirst == 0x0646) && word.range.count <= 3 && Affixes.verbPrefixes.contains(word.key) {
-      return lexicon.verbForms.contains(affix.key)
+    if (wordFirst == 0x0645 || wordFirst == 0x0646) && word.range.count <= 3
+      && Affixes.verbPrefixes.contains(word.key(s))
+    {
+      return lexicon.verbForms.contains(affix.key(s))
     }
-    if affixFirst == 0x0647 && affix.range.count <= 6 && Affixes.plural.contains(affix.key) {
+    if affixFirst == 0x0647 && affix.range.count <= 6 && Affixes.plural.contains(affix.key(s)) {
       return w.count >= 2 && w.last != 0x200C
     }
-    if affixFirst == 0x062A && affix.range.count <= 4 && Affixes.comparative.contains(affix.key) {
-      return lexicon.adjectives.contains(word.key) && !Affixes.gluedComparatives.contains(word.key)
+    if affixFirst == 0x062A && affix.range.count <= 4 && Affixes.comparative.contains(affix.key(s)) {
+      let key = word.key(s)
+      return lexicon.adjectives.contains(key) && !Affixes.gluedComparatives.contains(key)
     }
-    if affixFirst == 0x0627 && affix.range.count <= 3 && Affixes.afterSilentHeh.contains(affix.key) {
+    if affixFirst == 0x0627 && affix.range.count <= 3 && Affixes.afterSilentHeh.contains(affix.key(s)) {
       // Silent ه: a word of three letters or more ending in ه, not after ا or و
       // (ماه، راه، کوه end in a pronounced h).
       guard w.count >= 3, w.last == 0x0647 else { return false }

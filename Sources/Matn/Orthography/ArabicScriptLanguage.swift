@@ -47,11 +47,12 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
         // a word but not part of its key).
         var letters = 0
         ScalarScan.forEachToken(
-          bits: bits, scalars: scalars, in: span, tokenMask: StageScan.token, countMask: StageScan.countedLetter,
-          unhashed: 0x200C
+          bits: bits, in: span, tokenMask: StageScan.token, countMask: StageScan.countedLetter,
+          skipMask: StageScan.zwnj
         ) { token in
-          guard token.length > 0 else { return nil }
-          stats.count(token: token.key, length: token.length, first: token.first, second: token.second)
+          let length = token.range.count - token.skipped
+          guard length > 0 else { return nil }
+          stats.count(token: UnsafeBufferPointer(rebasing: scalars[token.range]), length: length)
           letters += token.counted
           // Evidence saturates quickly: a long span is judged on its first 80 letters
           // (some fifteen words).
@@ -120,13 +121,24 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
       }
     }
 
-    mutating func count(token key: UInt64, length: Int, first: UInt32, second: UInt32) {
-      if length <= 5 && FunctionWords.persian.contains(key) {
-        persianWords += 1
-      } else if length <= 5 && FunctionWords.arabic.contains(key) {
-        arabicWords += 1
-      } else if length > 3 && first == 0x0627 && second == 0x0644 {
-        articleWords += 1
+    /// Counts a word: its scalars (ZWNJ among them is not part of the word) and how
+    /// many there are without ZWNJ. Short words are looked up; long ones checked for ال.
+    mutating func count(token scalars: UnsafeBufferPointer<UInt32>, length: Int) {
+      if length <= 5 {
+        var key = PersianLexicon.fnvBasis
+        for v in scalars where v != 0x200C { key = PersianLexicon.fnv(key, v) }
+        if FunctionWords.persian.contains(key) {
+          persianWords += 1
+          return
+        }
+        if FunctionWords.arabic.contains(key) {
+          arabicWords += 1
+          return
+        }
+      }
+      if length > 3 {
+        var letters = scalars.lazy.filter { $0 != 0x200C }.makeIterator()
+        if letters.next() == 0x0627 && letters.next() == 0x0644 { articleWords += 1 }
       }
     }
 

@@ -14,10 +14,11 @@ struct PersianLexicon: Sendable {
   let adjectives: WordSet
   /// Glued compound → the same compound with its ZWNJ.
   let compounds: [UInt64: [UInt32]]
-  /// The keys of ``compounds``, for a lookup without `Hasher` on every token.
+  /// The keys of ``compounds``, for a lookup without `Hasher`.
   let compoundKeys: WordSet
-  /// The shortest glued compound, in scalars (shorter tokens are not looked up).
-  let shortestCompound: Int
+  /// Per first letter of the Arabic block, bit `n` set when a compound of `n` scalars
+  /// (63 for longer) starts with it: most tokens are ruled out before hashing.
+  private let compoundShapes: [UInt64]
 
   static let shared = PersianLexicon()
 
@@ -52,9 +53,21 @@ struct PersianLexicon: Sendable {
     }
     self.compounds = compounds
     self.compoundKeys = WordSet(compounds.keys)
-    self.shortestCompound = Self.lines("Orthography/compounds.tsv").compactMap {
-      $0.split(separator: "\t").first?.unicodeScalars.count
-    }.min() ?? Int.max
+    var shapes = [UInt64](repeating: 0, count: 0x100)
+    for line in Self.lines("Orthography/compounds.tsv") {
+      guard let glued = line.split(separator: "\t").first, let first = glued.unicodeScalars.first?.value,
+        (0x0600..<0x0700).contains(first)
+      else { continue }
+      shapes[Int(first - 0x0600)] |= 1 << UInt64(min(glued.unicodeScalars.count, 63))
+    }
+    self.compoundShapes = shapes
+  }
+
+  /// Whether a token of `length` scalars starting with `first` may be a compound.
+  @inline(__always)
+  func mayBeCompound(first: UInt32, length: Int) -> Bool {
+    guard first &- 0x0600 < 0x100 else { return false }
+    return compoundShapes[Int(first &- 0x0600)] >> UInt64(min(length, 63)) & 1 != 0
   }
 
   /// The non-comment, non-empty lines of an embedded resource.

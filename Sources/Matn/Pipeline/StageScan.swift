@@ -25,16 +25,20 @@ enum StageScan {
   static let space: UInt16 = 1 << 6
   /// LINE FEED.
   static let lineFeed: UInt16 = 1 << 7
-  /// Part of a Persian token: an Arabic-script letter or mark, ZWNJ.
+  /// Part of a Persian token: an Arabic-script letter or mark (of the BMP), ZWNJ.
   static let token: UInt16 = 1 << 8
   /// A quotation mark that may become a guillemet: `"` `“` `”`.
   static let quote: UInt16 = 1 << 9
+  /// ZERO WIDTH NON-JOINER.
+  static let zwnj: UInt16 = 1 << 12
   /// An Arabic-script letter other than tatweel (what the span classifier counts).
   static let countedLetter: UInt16 = 1 << 10
   /// A letter the span classifier takes as evidence (Urdu ے, Pashto ښ, Persian پ…).
   static let evidenceLetter: UInt16 = 1 << 11
 
-  static let table = ScalarScan.Table { v in
+  /// Supplementary scalars have every bit but ``token``: the stages look at them
+  /// closely, and they never belong to a Persian token.
+  static let table = ScalarScan.Table(supplementary: ~token) { v in
     let c = ScalarClass.compute(v)
     var bits: UInt16 = 0
     if Cleanup.attends(v) { bits |= cleanup }
@@ -49,6 +53,7 @@ enum StageScan {
     if v == 0x0A { bits |= lineFeed }
     if v == 0x200C || c.contains(.arabicScript) && (c.contains(.letter) || c.contains(.mark)) { bits |= token }
     if v == 0x22 || v == 0x201C || v == 0x201D { bits |= quote }
+    if v == 0x200C { bits |= zwnj }
     if c.isSuperset(of: .arabicLetter) && v != 0x0640 { bits |= countedLetter }
     if LetterStatisticsClassifier.letterKind(v) != 0 { bits |= evidenceLetter }
     return bits
