@@ -9,6 +9,7 @@
 DECLARE(matn_res_verbs)
 DECLARE(matn_res_adjectives)
 DECLARE(matn_res_compounds)
+DECLARE(matn_res_langid)
 
 #define ENTRY(path, name) {path, name##_start, name##_end}
 
@@ -20,6 +21,7 @@ static const struct {
     ENTRY("Orthography/verbs.tsv", matn_res_verbs),
     ENTRY("Orthography/adjectives.txt", matn_res_adjectives),
     ENTRY("Orthography/compounds.tsv", matn_res_compounds),
+    ENTRY("Language/langid.bin", matn_res_langid),
 };
 
 const uint8_t *matn_resource(const char *name, int64_t *length) {

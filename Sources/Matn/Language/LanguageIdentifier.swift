@@ -1,0 +1,214 @@
+import MatnICU
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The language of a text, with how sure the identifier is and what came next.
+public struct LanguageGuess: Sendable, Hashable {
+  /// BCP 47 code (ISO 639-1 where there is one: "en", "fa", "ur"; "ckb" for Sorani),
+  /// or "und" when the text has no letters.
+  public var language: String
+  /// The posterior probability of ``language`` among the candidates (0 for "und").
+  public var confidence: Double
+  /// The runners-up, most probable first (at most three).
+  public var alternatives: [Alternative]
+
+  public struct Alternative: Sendable, Hashable {
+    public var language: String
+    public var confidence: Double
+  }
+
+  /// No answer: the text has no letters.
+  public static let undetermined = LanguageGuess(language: "und", confidence: 0, alternatives: [])
+}
+
+/// Identifies the language of a text: a character n-gram model (1- to 5-grams, naive
+/// Bayes with backoff) over 75 languages, trained by `scripts/train-langid`, plus what
+/// beats n-grams alone:
+/// - script priors: only languages written in the text's scripts compete; Latin words
+///   inside another script's text (names, code, URLs) cost that language little;
+///   kana decides Japanese over Chinese, and Han without kana Chinese;
+/// - letters unique to one Arabic-script language decide it: Urdu ٹ ڈ ڑ ں ہ ے ۃ ۂ,
+///   Pashto ټ ډ ړ ږ ښ ګ ڼ ۍ ې, Sorani Kurdish ڵ ڕ ۆ ێ (Pashto and Sorani are known by
+///   these letters only: the shared data has no usable text for them);
+/// - a prior from each language's number of speakers, which decides single words the
+///   n-grams cannot (Hindi over Marathi, Spanish over Catalan).
+///
+/// ```swift
+/// LanguageIdentifier.default.identify("این یک متن فارسی است").language   // "fa"
+/// LanguageIdentifier(languages: ["en", "de"]).identify("Haus").language  // "de"
+/// ```
+///
+/// - Complexity: O(*n*) in the letters of the text, with a constant per candidate
+///   language.
+/// - Thread safety: `Sendable`; the model is shared, read-only.
+public struct LanguageIdentifier: Sendable {
+  /// All languages enabled.
+  public static let `default` = LanguageIdentifier()
+
+  /// Every language the identifier can answer.
+  public static var supportedLanguages: [String] {
+    ((LanguageModel.shared?.languages.map(\.code) ?? []) + ruleOnly.map(\.code)).sorted()
+  }
+
+  /// Languages without an n-gram model, recognised by their distinctive letters.
+  private static let ruleOnly: [(code: String, letters: Set<UInt32>)] = [
+    ("ps", [0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD, 0x06D0]),
+    ("ckb", [0x06B5, 0x0695, 0x06C6, 0x06CE]),
+  ]
+  /// Letters of Urdu that Persian and Arabic do not use.
+  private static let urduLetters: Set<UInt32> = [0x0679, 0x0688, 0x0691, 0x06BA, 0x06C1, 0x06C2, 0x06C3, 0x06D2, 0x06D3]
+
+  /// The enabled languages (BCP 47 codes).
+  public let languages: Set<String>
+  private let enabled: [Bool]
+
+  /// An identifier that answers only among `languages` (all supported ones when nil).
+  /// Codes the model does not know are ignored.
+  public init(languages: Set<String>? = nil) {
+    let all = Set(Self.supportedLanguages)
+    let chosen = languages.map { $0.intersection(all) } ?? all
+    self.languages = chosen
+    enabled = (LanguageModel.shared?.languages ?? []).map { chosen.contains($0.code) }
+  }
+
+  // Scoring constants (natural-log units), chosen on the dev sets' held-out halves.
+  /// A letter no n-gram of the language covers.
+  static let unseen = -14.0
+  /// Each order dropped when backing off from a missing n-gram.
+  static let backoff = -2.0
+  /// A Latin letter in a language written in another script.
+  static let foreignLatin = -3.0
+  /// Weight of the log-speakers prior.
+  static let priorWeight = 1.0
+
+  /// Identifies the language of `text`.
+  public func identify(_ text: String) -> LanguageGuess {
+    guard let model = LanguageModel.shared else { return .undetermined }
+    let words = Self.words(text)
+    guard !words.isEmpty else { return .undetermined }
+    let scripts = ScriptTable.shared
+
+    // Which scripts the letters are in, and the distinctive Arabic-script letters.
+    var present: Set<Script> = []
+    var kana = false
+    var urdu = 0
+    var ruleLetters = [Int](repeating: 0, count: Self.ruleOnly.count)
+    var arabicLetters = 0, letters = 0
+    for word in words {
+      for v in word {
+        let s = scripts[v]
+        if s.isContextual { continue }
+        present.insert(s)
+        letters += 1
+        if s == .hiragana || s == .katakana { kana = true }
+        if s == .arabic {
+          arabicLetters += 1
+          if Self.urduLetters.contains(v) { urdu += 1 }
+          for (k, rule) in Self.ruleOnly.enumerated() where rule.letters.contains(v) { ruleLetters[k] += 1 }
+        }
+      }
+    }
+    // Pashto or Sorani letters in mostly Arabic-script text decide for that language.
+    if arabicLetters * 2 > letters, let k = ruleLetters.indices.max(by: { ruleLetters[$0] < ruleLetters[$1] }),
+      ruleLetters[k] > urdu, languages.contains(Self.ruleOnly[k].code)
+    {
+      return LanguageGuess(language: Self.ruleOnly[k].code, confidence: 1, alternatives: [])
+    }
+
+    var candidates: [Int] = []
+    for (index, language) in model.languages.enumerated() where enabled[index] {
+      guard !language.scripts.isDisjoint(with: present) else { continue }
+      if language.code == "ja" && !kana { continue }
+      if language.code == "zh" && kana { continue }
+      if urdu > 0 && (language.code == "fa" || language.code == "ar") && languages.contains("ur") { continue }
+      candidates.append(index)
+    }
+    guard !candidates.isEmpty else { return .undetermined }
+
+    var scores = [Double](repeating: 0, count: model.languages.count)
+    // Per order (1...5), the quantised score each language has for the current n-gram.
+    var found = [[Int16]](repeating: [Int16](repeating: -1, count: model.languages.count), count: 6)
+    for word in words {
+      word.withUnsafeBufferPointer { w in
+        for i in 0..<w.count {
+          let script = scripts[w[i]]
+          let top = min(5, i + 1)
+          for n in 1...top {
+            for k in candidates { found[n][k] = -1 }
+            let p = model.postings(UnsafeBufferPointer(rebasing: w[(i - n + 1)...i]))
+            var j = 0
+            while j < p.count {
+              found[n][Int(p[j])] = Int16(p[j + 1])
+              j += 2
+            }
+          }
+          for k in candidates {
+            let language = model.languages[k]
+            if !script.isContextual && !language.scripts.contains(script) {
+              scores[k] += script == .latin ? Self.foreignLatin : Self.unseen
+              continue
+            }
+            var score = Self.unseen
+            for n in stride(from: top, through: 1, by: -1) where found[n][k] >= 0 {
+              score = -Double(found[n][k]) / LanguageModel.quantum + Self.backoff * Double(top - n)
+              break
+            }
+            scores[k] += score
+          }
+        }
+      }
+    }
+    for k in candidates { scores[k] += Self.priorWeight * model.languages[k].logSpeakers }
+
+    // Posterior over the candidates.
+    let best = candidates.max { scores[$0] < scores[$1] }!
+    var weights = candidates.map { (index: $0, weight: exp(scores[$0] - scores[best])) }
+    let total = weights.reduce(0) { $0 + $1.weight }
+    weights.sort { $0.weight > $1.weight }
+    return LanguageGuess(
+      language: model.languages[best].code, confidence: weights[0].weight / total,
+      alternatives: weights.dropFirst().prefix(3).map {
+        .init(language: model.languages[$0.index].code, confidence: $0.weight / total)
+      })
+  }
+
+  /// The words of `text`: runs of alphabetic scalars (letters and the vowel signs and
+  /// marks that belong to them), lower-cased.
+  static func words(_ text: String) -> [[UInt32]] {
+    var words: [[UInt32]] = []
+    var current: [UInt32] = []
+    for scalar in text.lowercased().unicodeScalars {
+      if scalar.properties.isAlphabetic {
+        current.append(scalar.value)
+      } else if !current.isEmpty {
+        words.append(current)
+        current = []
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+}
+
+/// The script of every BMP scalar, looked up once from ICU (supplementary scalars are
+/// asked directly).
+struct ScriptTable: @unchecked Sendable {
+  private let table: UnsafePointer<Int16>
+
+  static let shared: ScriptTable = {
+    let table = UnsafeMutablePointer<Int16>.allocate(capacity: 0x10000)
+    for v in 0..<0x10000 {
+      table[v] = Unicode.Scalar(UInt32(v)).map { Int16(truncatingIfNeeded: Script(of: $0).rawValue) } ?? 0
+    }
+    return ScriptTable(table: UnsafePointer(table))
+  }()
+
+  subscript(_ v: UInt32) -> Script {
+    if v < 0x10000 { return Script(rawValue: Int32(table[Int(v)])) }
+    return Unicode.Scalar(v).map { Script(of: $0) } ?? .common
+  }
+}

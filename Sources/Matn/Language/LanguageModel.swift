@@ -1,0 +1,128 @@
+import CMatnResources
+import MatnICU
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The character n-gram model behind ``LanguageIdentifier``, read in place from the
+/// embedded `Language/langid.bin` (made by `scripts/train-langid` from lingua-rs's
+/// Apache-2.0 n-gram tables; see Resources/Language/README.md).
+///
+/// Nothing is copied at load: the language list and script sets are parsed once (the
+/// first time a text is identified), and lookups read the embedded bytes directly.
+struct LanguageModel: @unchecked Sendable {
+  /// One language of the model.
+  struct Language: Sendable {
+    /// BCP 47 (ISO 639-1) code.
+    var code: String
+    /// Prior weight: the natural log of its speakers in millions.
+    var logSpeakers: Double
+    /// The scripts its letters are written in (those with ≥ 5% of its letter mass).
+    var scripts: Set<Script>
+  }
+
+  let languages: [Language]
+  private let bucketBits: Int
+  private let entryStart: UnsafePointer<UInt32>
+  private let postingStart: UnsafePointer<UInt32>
+  private let fingerprints: UnsafePointer<UInt16>
+  private let postingCounts: UnsafePointer<UInt8>
+  private let postings: UnsafePointer<UInt8>
+
+  /// The embedded model, parsed on first use.
+  static let shared: LanguageModel? = {
+    var length: Int64 = 0
+    guard let bytes = matn_resource("Language/langid.bin", &length), length > 0 else { return nil }
+    return LanguageModel(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+  }()
+
+  /// Parses a model file; nil when it is malformed.
+  init?(_ bytes: UnsafeRawBufferPointer) {
+    var offset = 0
+    func u32() -> Int? {
+      guard offset + 4 <= bytes.count else { return nil }
+      defer { offset += 4 }
+      return Int(bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian)
+    }
+    func align() { offset = (offset + 3) & ~3 }
+    guard bytes.count >= 28, Array(bytes[0..<8]) == Array("MATNLID1".utf8) else { return nil }
+    offset = 8
+    guard u32() == 1, let count = u32(), let bits = u32(), let entries = u32(), let postingTotal = u32(),
+      bits > 0, bits <= 24
+    else { return nil }
+    var languages: [Language] = []
+    for _ in 0..<count {
+      guard offset < bytes.count else { return nil }
+      let length = Int(bytes[offset])
+      offset += 1
+      guard offset + length <= bytes.count else { return nil }
+      let code = String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+      offset += length
+      align()
+      guard offset + 4 <= bytes.count else { return nil }
+      let speakers = Double(Float(bitPattern: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian))
+      offset += 4
+      guard let unigrams = u32(), offset + unigrams * 8 <= bytes.count else { return nil }
+      var mass: [Script: Double] = [:]
+      for k in 0..<unigrams {
+        let scalar = bytes.loadUnaligned(fromByteOffset: offset + 8 * k, as: UInt32.self).littleEndian
+        let q = bytes[offset + 8 * k + 4]
+        guard let s = Unicode.Scalar(scalar) else { continue }
+        mass[Script(of: s), default: 0] += Self.probability(q)
+      }
+      offset += unigrams * 8
+      let total = mass.values.reduce(0, +)
+      let scripts = Set(mass.filter { $0.key.isContextual == false && $0.value >= 0.05 * total }.keys)
+      languages.append(Language(code: code, logSpeakers: log(max(speakers, 0.01)), scripts: scripts))
+    }
+    let buckets = 1 << bits
+    let tableBytes = 4 * (buckets + 1)
+    let postingOffset = (offset + 2 * tableBytes + 3 * entries + 3) & ~3
+    guard postingOffset + 2 * postingTotal <= bytes.count, let base = bytes.baseAddress else { return nil }
+    entryStart = (base + offset).assumingMemoryBound(to: UInt32.self)
+    offset += tableBytes
+    postingStart = (base + offset).assumingMemoryBound(to: UInt32.self)
+    offset += tableBytes
+    fingerprints = (base + offset).assumingMemoryBound(to: UInt16.self)
+    offset += 2 * entries
+    postingCounts = (base + offset).assumingMemoryBound(to: UInt8.self)
+    postings = (base + postingOffset).assumingMemoryBound(to: UInt8.self)
+    self.languages = languages
+    self.bucketBits = bits
+  }
+
+  /// The probability a quantised log-probability stands for.
+  static func probability(_ q: UInt8) -> Double { exp(-Double(q) / quantum) }
+  /// Quantisation steps per nat.
+  static let quantum = 4.0
+
+  /// The postings of n-gram `scalars` (pairs of language index and quantised
+  /// -log P), or an empty buffer.
+  func postings(_ scalars: UnsafeBufferPointer<UInt32>) -> UnsafeBufferPointer<UInt8> {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inline(__always) func mix(_ v: UInt32) {
+      var v = v
+      for _ in 0..<4 {
+        h = (h ^ UInt64(v & 0xFF)) &* 0x100_0000_01B3
+        v >>= 8
+      }
+    }
+    mix(UInt32(scalars.count))
+    for v in scalars { mix(v) }
+    let bucket = Int(h >> UInt64(64 - bucketBits))
+    let fingerprint = UInt16(truncatingIfNeeded: h >> UInt64(48 - bucketBits))
+    var posting = Int(postingStart[bucket])
+    for e in Int(entryStart[bucket])..<Int(entryStart[bucket + 1]) {
+      let count = Int(postingCounts[e])
+      if fingerprints[e] == fingerprint {
+        return UnsafeBufferPointer(start: postings + 2 * posting, count: 2 * count)
+      }
+      if fingerprints[e] > fingerprint { break }
+      posting += count
+    }
+    return UnsafeBufferPointer(start: postings, count: 0)
+  }
+}

@@ -1,0 +1,32 @@
+import Testing
+
+@Suite("matn detect")
+struct DetectCommandTests {
+  @Test("--per line prints exactly one code per input line, und for lines without letters")
+  func perLine() throws {
+    let input = "This is plainly English text.\n\nاین یک جملهٔ فارسی است.\n42\nDas ist ein deutscher Satz.\u{2028}Noch einer.\n"
+    let result = try CLI.run(["detect", "--per", "line", "-"], stdin: Array(input.utf8))
+    #expect(result.status == 0)
+    #expect(result.text == "en\nund\nfa\nund\nde\n")
+  }
+
+  @Test("--per paragraph: one line per blank-line separated paragraph, with confidence and runners-up")
+  func perParagraph() throws {
+    let input = "The minister arrived on Monday.\nTalks begin today.\n\nوزیر روز دوشنبه به تهران رسید.\n"
+    let result = try CLI.run(["detect", "--per", "paragraph", "-"], stdin: Array(input.utf8))
+    let lines = result.text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    #expect(lines.count == 2)
+    #expect(lines.map { $0[0] } == ["-:1", "-:4"])
+    #expect(lines.map { $0[1] } == ["en", "fa"])
+    #expect(lines.allSatisfy { $0[2].hasSuffix("%") })
+  }
+
+  @Test("--languages restricts the answers; an unknown code is a usage error")
+  func languages() throws {
+    let result = try CLI.run(["detect", "--per", "line", "--languages", "en,de", "-"], stdin: Array("Bonjour à tous\n".utf8))
+    #expect(["en\n", "de\n"].contains(result.text))
+    let bad = try CLI.run(["detect", "--languages", "en,qq", "-"], stdin: [])
+    #expect(bad.status != 0)
+    #expect(bad.stderr.contains("qq"))
+  }
+}

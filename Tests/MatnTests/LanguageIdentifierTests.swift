@@ -1,0 +1,78 @@
+import Testing
+
+@testable import Matn
+
+/// Sentences written for these tests (never copied from a corpus).
+@Suite("LanguageIdentifier")
+struct LanguageIdentifierTests {
+  let identifier = LanguageIdentifier.default
+
+  @Test("whole sentences in the languages users meet most", arguments: [
+    ("The minister arrived in Tehran on Monday for two days of talks.", "en"),
+    ("وزیر امور خارجه روز دوشنبه برای گفت‌وگو به تهران رفت.", "fa"),
+    ("وصل وزير الخارجية إلى طهران يوم الاثنين لإجراء محادثات.", "ar"),
+    ("وزیر خارجہ پیر کے روز بات چیت کے لیے تہران پہنچے۔", "ur"),
+    ("Министр прибыл в Тегеран в понедельник для переговоров.", "ru"),
+    ("Der Minister traf am Montag zu Gesprächen in Teheran ein.", "de"),
+    ("Le ministre est arrivé lundi à Téhéran pour des entretiens.", "fr"),
+    ("El ministro llegó el lunes a Teherán para mantener conversaciones.", "es"),
+    ("外交部长星期一抵达德黑兰进行会谈。", "zh"),
+    ("外務大臣は月曜日に会談のためテヘランに到着した。", "ja"),
+    ("외무장관은 월요일 회담을 위해 테헤란에 도착했다.", "ko"),
+    ("विदेश मंत्री सोमवार को बातचीत के लिए तेहरान पहुंचे।", "hi"),
+  ])
+  func sentences(_ text: String, _ expected: String) {
+    let guess = identifier.identify(text)
+    #expect(guess.language == expected, "\(text): \(guess)")
+    #expect(guess.confidence > 0.5)
+    #expect(guess.alternatives.count <= 3)
+    #expect(guess.alternatives.allSatisfy { $0.confidence <= guess.confidence && $0.language != guess.language })
+  }
+
+  @Test("no letters: und")
+  func undetermined() {
+    for text in ["", "  ", "12:30 — 2024/03/12", "😀 !!!", "۱۲۳۴"] {
+      #expect(identifier.identify(text) == .undetermined, "\(text)")
+    }
+  }
+
+  @Test("Urdu letters decide for Urdu over Persian and Arabic")
+  func urduLetters() {
+    // «کتاب» alone is shared; with ے (yeh barree) it can only be Urdu.
+    #expect(identifier.identify("کتابیں نئے").language == "ur")
+    #expect(LanguageIdentifier(languages: ["fa", "ar"]).identify("کتابیں نئے").language != "ur")
+  }
+
+  @Test("Pashto and Sorani are known by their letters")
+  func ruleOnlyLanguages() {
+    #expect(identifier.identify("زه په کابل کې ښوونکی یم").language == "ps")
+    #expect(identifier.identify("من لە هەولێر دەژیم و کوڕەکەم").language == "ckb")
+    #expect(LanguageIdentifier.supportedLanguages.contains("ps"))
+    #expect(LanguageIdentifier.supportedLanguages.contains("ckb"))
+  }
+
+  @Test("kana decides Japanese; Han without kana is Chinese")
+  func hanAndKana() {
+    #expect(identifier.identify("東京大学").language == "zh")
+    #expect(identifier.identify("東京大学です").language == "ja")
+  }
+
+  @Test("Latin words inside Persian text do not outvote it")
+  func embeddedLatin() {
+    #expect(identifier.identify("قیمت iPhone 15 Pro Max در بازار تهران افزایش یافت").language == "fa")
+  }
+
+  @Test("users can restrict the languages")
+  func restriction() {
+    let restricted = LanguageIdentifier(languages: ["en", "de", "xx"])
+    #expect(restricted.languages == ["en", "de"])
+    #expect(["en", "de"].contains(restricted.identify("Le ministre est arrivé").language))
+    #expect(restricted.identify("وزیر امور خارجه").language == "und")
+  }
+
+  @Test("the speakers prior decides a word the letters cannot")
+  func prior() {
+    // Spelled the same in Spanish and Catalan/Galician/Portuguese neighbours.
+    #expect(identifier.identify("ministro").language == "es")
+  }
+}
