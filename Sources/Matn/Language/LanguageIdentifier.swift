@@ -93,7 +93,7 @@ public struct LanguageIdentifier: Sendable {
     let scripts = ScriptTable.shared
 
     // Which scripts the letters are in, and the distinctive Arabic-script letters.
-    var present: Set<Script> = []
+    var presentBits = [Bool](repeating: false, count: 256)
     var kana = false
     var urdu = 0
     var ruleLetters = [Int](repeating: 0, count: Self.ruleOnly.count)
@@ -102,13 +102,16 @@ public struct LanguageIdentifier: Sendable {
       for v in word {
         let s = scripts[v]
         if s.isContextual { continue }
-        present.insert(s)
+        presentBits[Int(UInt8(truncatingIfNeeded: s.rawValue))] = true
         letters += 1
         if s == .hiragana || s == .katakana { kana = true }
         if s == .arabic {
           arabicLetters += 1
-          if Self.urduLetters.contains(v) { urdu += 1 }
-          for (k, rule) in Self.ruleOnly.enumerated() where rule.letters.contains(v) { ruleLetters[k] += 1 }
+          // The distinctive letters are all in U+0679–U+06D3.
+          if v >= 0x0679 && v <= 0x06D3 {
+            if Self.urduLetters.contains(v) { urdu += 1 }
+            for (k, rule) in Self.ruleOnly.enumerated() where rule.letters.contains(v) { ruleLetters[k] += 1 }
+          }
         }
       }
     }
@@ -121,7 +124,9 @@ public struct LanguageIdentifier: Sendable {
 
     var candidates: [Int] = []
     for (index, language) in model.languages.enumerated() where enabled[index] {
-      guard !language.scripts.isDisjoint(with: present) else { continue }
+      guard language.scripts.contains(where: { presentBits[Int(UInt8(truncatingIfNeeded: $0.rawValue))] }) else {
+        continue
+      }
       if language.code == "ja" && !kana { continue }
       if language.code == "zh" && kana { continue }
       if urdu > 0 && (language.code == "fa" || language.code == "ar") && languages.contains("ur") { continue }
@@ -129,35 +134,42 @@ public struct LanguageIdentifier: Sendable {
     }
     guard !candidates.isEmpty else { return .undetermined }
 
-    var scores = [Double](repeating: 0, count: model.languages.count)
-    // Per order (1...5), the quantised score each language has for the current n-gram.
-    var found = [[Int16]](repeating: [Int16](repeating: -1, count: model.languages.count), count: 6)
+    let count = model.languages.count
+    var scores = [Double](repeating: 0, count: count)
+    // The position each language last got a score at: the highest order wins.
+    var scoredAt = [Int](repeating: -1, count: count)
+    // Which languages are written in the script of the current letter (cached for the
+    // last script met: texts change script rarely).
+    var fitsScript = Script.unknown
+    var fits: [Bool] = []
+    var position = 0
     for word in words {
       word.withUnsafeBufferPointer { w in
         for i in 0..<w.count {
+          defer { position += 1 }
           let script = scripts[w[i]]
+          if script != fitsScript || fits.isEmpty {
+            fitsScript = script
+            fits = model.languages.map { script.isContextual || $0.scripts.contains(script) }
+          }
           let top = min(5, i + 1)
-          for n in 1...top {
-            for k in candidates { found[n][k] = -1 }
+          // Highest order first: a language takes the longest n-gram it knows.
+          for n in stride(from: top, through: 1, by: -1) {
             let p = model.postings(UnsafeBufferPointer(rebasing: w[(i - n + 1)...i]))
+            let penalty = Self.backoff * Double(top - n)
             var j = 0
             while j < p.count {
-              found[n][Int(p[j])] = Int16(p[j + 1])
+              let k = Int(p[j])
+              if scoredAt[k] != position && fits[k] {
+                scoredAt[k] = position
+                scores[k] += penalty - Double(p[j + 1]) / LanguageModel.quantum
+              }
               j += 2
             }
           }
-          for k in candidates {
-            let language = model.languages[k]
-            if !script.isContextual && !language.scripts.contains(script) {
-              scores[k] += script == .latin ? Self.foreignLatin : Self.unseen
-              continue
-            }
-            var score = Self.unseen
-            for n in stride(from: top, through: 1, by: -1) where found[n][k] >= 0 {
-              score = -Double(found[n][k]) / LanguageModel.quantum + Self.backoff * Double(top - n)
-              break
-            }
-            scores[k] += score
+          let foreign = script == .latin ? Self.foreignLatin : Self.unseen
+          for k in candidates where scoredAt[k] != position {
+            scores[k] += fits[k] ? Self.unseen : foreign
           }
         }
       }
@@ -181,8 +193,9 @@ public struct LanguageIdentifier: Sendable {
   static func words(_ text: String) -> [[UInt32]] {
     var words: [[UInt32]] = []
     var current: [UInt32] = []
+    let alphabetic = AlphabeticTable.shared
     for scalar in text.lowercased().unicodeScalars {
-      if scalar.properties.isAlphabetic {
+      if alphabetic[scalar] {
         current.append(scalar.value)
       } else if !current.isEmpty {
         words.append(current)
@@ -210,5 +223,21 @@ struct ScriptTable: @unchecked Sendable {
   subscript(_ v: UInt32) -> Script {
     if v < 0x10000 { return Script(rawValue: Int32(table[Int(v)])) }
     return Unicode.Scalar(v).map { Script(of: $0) } ?? .common
+  }
+}
+
+/// Whether each BMP scalar is Alphabetic (letters and the vowel signs and marks that
+/// belong to them), looked up once (supplementary scalars are asked directly).
+struct AlphabeticTable: @unchecked Sendable {
+  private let table: UnsafePointer<Bool>
+
+  static let shared: AlphabeticTable = {
+    let table = UnsafeMutablePointer<Bool>.allocate(capacity: 0x10000)
+    for v in 0..<0x10000 { table[v] = Unicode.Scalar(UInt32(v))?.properties.isAlphabetic ?? false }
+    return AlphabeticTable(table: UnsafePointer(table))
+  }()
+
+  subscript(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x10000 ? table[Int(scalar.value)] : scalar.properties.isAlphabetic
   }
 }

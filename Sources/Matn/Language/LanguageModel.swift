@@ -101,17 +101,14 @@ struct LanguageModel: @unchecked Sendable {
 
   /// The postings of n-gram `scalars` (pairs of language index and quantised
   /// -log P), or an empty buffer.
+  @inline(__always)
   func postings(_ scalars: UnsafeBufferPointer<UInt32>) -> UnsafeBufferPointer<UInt8> {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) func mix(_ v: UInt32) {
-      var v = v
-      for _ in 0..<4 {
-        h = (h ^ UInt64(v & 0xFF)) &* 0x100_0000_01B3
-        v >>= 8
-      }
-    }
-    mix(UInt32(scalars.count))
-    for v in scalars { mix(v) }
+    // The key of scripts/train-langid's ngram_key: one multiply per scalar, a final mix.
+    var h = UInt64(scalars.count)
+    for v in scalars { h = (h ^ UInt64(v)) &* 0x9E37_79B9_7F4A_7C15 }
+    h ^= h >> 29
+    h = h &* 0xBF58_476D_1CE4_E5B9
+    h ^= h >> 32
     let bucket = Int(h >> UInt64(64 - bucketBits))
     let fingerprint = UInt16(truncatingIfNeeded: h >> UInt64(48 - bucketBits))
     var posting = Int(postingStart[bucket])
