@@ -125,6 +125,12 @@ struct ScalarScriptClasses: @unchecked Sendable {
   let numbers: UnsafePointer<UInt16>
   /// The distinct classes, indexed by class number.
   let classes: UnsafePointer<ScalarScriptClass>
+  /// What is read for every scalar, apart from the rest of its class (read only where
+  /// the class changes): the class's ``ScalarScriptClass/letterSlot`` in the low bits,
+  /// and ``inert`` for a neutral class that pairs with nothing, which changes no run.
+  let quick: UnsafePointer<UInt16>
+  static let inert: UInt16 = 0x8000
+  static let letterSlotMask: UInt16 = 0x7FFF
   let classCount: Int
 
   static let shared: ScalarScriptClasses = {
@@ -145,6 +151,10 @@ struct ScalarScriptClasses: @unchecked Sendable {
     }
     let stored = UnsafeMutablePointer<ScalarScriptClass>.allocate(capacity: classes.count)
     stored.initialize(from: classes, count: classes.count)
-    return ScalarScriptClasses(numbers: numbers, classes: stored, classCount: classes.count)
+    let quick = UnsafeMutablePointer<UInt16>.allocate(capacity: classes.count)
+    for (n, c) in classes.enumerated() {
+      quick[n] = UInt16(c.letterSlot) | (c.kind == .neutral && c.pairing.isEmpty ? inert : 0)
+    }
+    return ScalarScriptClasses(numbers: numbers, classes: stored, quick: UnsafePointer(quick), classCount: classes.count)
   }()
 }

@@ -5,8 +5,9 @@ import MatnICU
 /// changes from one scalar to the next.
 struct ScriptItemizer {
   private(set) var runs: [ScriptRun] = []
-  /// Letters per script value; the last slot counts every other scalar.
-  private var letters = [Int](repeating: 0, count: ScalarScriptClass.nonLetterSlot + 1)
+  /// Letters per script value; the last slot counts every other scalar. (A plain
+  /// pointer: this is incremented once per scalar, with no bounds or uniqueness check.)
+  private let letters: UnsafeMutablePointer<Int>
 
   // The open run.
   private var start = 0
@@ -29,13 +30,24 @@ struct ScriptItemizer {
     .hiragana, .katakana, .syriac, .thaana,
   ]
 
-  var histogram: ScriptHistogram {
+  /// Finds the runs and counts the letters of `text`.
+  static func itemize(_ text: String) -> (runs: [ScriptRun], histogram: ScriptHistogram) {
+    let slots = ScalarScriptClass.nonLetterSlot + 1
+    let letters = UnsafeMutablePointer<Int>.allocate(capacity: slots)
+    letters.initialize(repeating: 0, count: slots)
+    defer { letters.deallocate() }
+    var itemizer = ScriptItemizer(letters: letters)
+    itemizer.itemize(text)
     var counts: [Script: Int] = [:]
-    for (value, count) in letters.enumerated().dropLast() where count > 0 { counts[Script(rawValue: Int32(value))] = count }
-    return ScriptHistogram(counts: counts)
+    for value in 0..<ScalarScriptClass.nonLetterSlot where letters[value] > 0 {
+      counts[Script(rawValue: Int32(value))] = letters[value]
+    }
+    return (itemizer.runs, ScriptHistogram(counts: counts))
   }
 
-  mutating func itemize(_ text: String) {
+  private init(letters: UnsafeMutablePointer<Int>) { self.letters = letters }
+
+  private mutating func itemize(_ text: String) {
     var text = text
     text.withUTF8 { utf8 in
       guard let p = utf8.baseAddress else { return }
@@ -43,7 +55,9 @@ struct ScriptItemizer {
       let count = utf8.count
       var i = 0
       var n = 0
-      var last = UInt32.max  // the class number of the previous scalar; max after one that needs a look every time
+      // The class number of the last scalar that was not inert; max after one that
+      // takes part in pairs (it needs a look every time).
+      var last = UInt32.max
       while i < count {
         // Decode one scalar (the String's UTF-8 is valid).
         let b0 = UInt32(p[i])
@@ -64,14 +78,16 @@ struct ScriptItemizer {
         }
         if v < 0x10000 {
           let number = UInt32(table.numbers[Int(v)])
-          let c = table.classes[Int(number)]
-          // The same class twice in a row changes nothing (the candidates are already
-          // within its set), unless it takes part in pairs.
-          if number != last {
+          let quick = table.quick[Int(number)]
+          // Nothing to do for the class of the previous scalar that changed the run state
+          // (the candidates are already within its set), nor for an inert one (spaces,
+          // ASCII digits, ZWNJ, marks), which leaves that state as it was.
+          if number != last && quick & ScalarScriptClasses.inert == 0 {
+            let c = table.classes[Int(number)]
             last = c.pairing.isEmpty ? number : .max
             take(c, v, at: n, utf8: i)
           }
-          letters[c.letterSlot] += 1  // after take: a run it ends does not count it
+          letters[Int(quick & ScalarScriptClasses.letterSlotMask)] += 1  // after take: a run it ends does not count it
         } else {
           let c = ScalarScriptClass(v)
           last = .max

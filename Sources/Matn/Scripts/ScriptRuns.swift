@@ -53,10 +53,7 @@ public struct ScriptRuns: Sendable, Hashable, RandomAccessCollection {
   ///
   /// - Complexity: O(*n*) in the number of scalars.
   public init(_ text: String) {
-    var itemizer = ScriptItemizer()
-    itemizer.itemize(text)
-    runs = itemizer.runs
-    histogram = itemizer.histogram
+    (runs, histogram) = ScriptItemizer.itemize(text)
   }
 
   public var startIndex: Int { runs.startIndex }
