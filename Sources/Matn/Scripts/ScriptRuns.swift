@@ -3,7 +3,8 @@ import MatnICU
 /// The script runs of a text, in order, and its letter histogram per script.
 ///
 /// ```swift
-/// let runs = ScriptRuns("قیمت iPhone 15 ۵۰ دلار")
+/// let text = "قیمت iPhone 15 ۵۰ دلار"
+/// let runs = ScriptRuns(text)
 /// runs.map(\.script)              // [Arab, Latn, Arab]
 /// runs.map { $0.text(in: text) }  // ["قیمت ", "iPhone 15 ", "۵۰ دلار"]
 /// runs[0].direction               // .rightToLeft
