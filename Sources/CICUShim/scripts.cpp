@@ -39,6 +39,10 @@ extern "C" int32_t cicu_script_from_name(const char *name) {
 
 extern "C" int32_t cicu_script_limit(void) { return u_getIntPropertyMaxValue(UCHAR_SCRIPT) + 1; }
 
+extern "C" int32_t cicu_script_is_right_to_left(int32_t script) {
+  return uscript_isRightToLeft(static_cast<UScriptCode>(script)) ? 1 : 0;
+}
+
 extern "C" int32_t cicu_scripts_utf8(const uint8_t *src, int32_t length, int32_t *out,
                                      int32_t capacity) {
   int32_t i = 0, n = 0;
@@ -62,4 +66,12 @@ extern "C" int32_t cicu_is_extended_pictographic(uint32_t scalar) {
 
 extern "C" int32_t cicu_is_emoji_modifier(uint32_t scalar) {
   return u_hasBinaryProperty(static_cast<UChar32>(scalar), UCHAR_EMOJI_MODIFIER) ? 1 : 0;
+}
+
+extern "C" int32_t cicu_bidi_paired_bracket_type(uint32_t scalar) {
+  return u_getIntPropertyValue(static_cast<UChar32>(scalar), UCHAR_BIDI_PAIRED_BRACKET_TYPE);
+}
+
+extern "C" uint32_t cicu_bidi_paired_bracket(uint32_t scalar) {
+  return static_cast<uint32_t>(u_getBidiPairedBracket(static_cast<UChar32>(scalar)));
 }

@@ -17,7 +17,35 @@ public enum JoiningType: Int32, Sendable, Hashable {
   case transparent = 5
 }
 
+/// The Unicode Bidi_Paired_Bracket_Type property (BidiBrackets.txt): whether a
+/// character is an opening or closing paired bracket, as used by rule N0 of the bidi
+/// algorithm (and by script itemizers, which give a closing bracket the script of its
+/// opening one).
+public enum BidiPairedBracketType: Int32, Sendable, Hashable {
+  /// Not a paired bracket (quotation marks such as « » and “ ” are not).
+  case none = 0
+  /// An opening bracket: `(`, `[`, `{`, `⁅`, `「`…
+  case open = 1
+  /// A closing bracket: `)`, `]`, `}`, `⁆`, `」`…
+  case close = 2
+}
+
 extension Unicode.Scalar {
+  /// The scalar's Bidi_Paired_Bracket_Type.
+  ///
+  /// The corresponding C function is `u_getIntPropertyValue(c, UCHAR_BIDI_PAIRED_BRACKET_TYPE)`.
+  public var bidiPairedBracketType: BidiPairedBracketType {
+    BidiPairedBracketType(rawValue: cicu_bidi_paired_bracket_type(value)) ?? .none
+  }
+
+  /// The scalar's Bidi_Paired_Bracket: the bracket that pairs with it (`)` for `(`,
+  /// `(` for `)`), or the scalar itself when it is not a paired bracket.
+  ///
+  /// The corresponding C function is `u_getBidiPairedBracket`.
+  public var bidiPairedBracket: Unicode.Scalar {
+    Unicode.Scalar(cicu_bidi_paired_bracket(value)) ?? self
+  }
+
   /// The scalar's Joining_Type.
   ///
   /// The corresponding C function is `u_getIntPropertyValue(c, UCHAR_JOINING_TYPE)`.

@@ -48,6 +48,12 @@ public struct Script: RawRepresentable, Hashable, Sendable, CustomStringConverti
 
   public var description: String { code }
 
+  /// Whether the script is written right to left: Arabic, Hebrew, Syriac, Thaana,
+  /// N'Ko and other historic scripts. False for Common, Inherited and Unknown.
+  ///
+  /// The corresponding C function is `uscript_isRightToLeft`.
+  public var isRightToLeft: Bool { cicu_script_is_right_to_left(rawValue) != 0 }
+
   /// Whether this is Common (`Zyyy`) or Inherited (`Zinh`): characters such as digits,
   /// punctuation, ZWNJ and combining marks that take their script from context.
   public var isContextual: Bool { self == .common || self == .inherited }
@@ -60,6 +66,8 @@ public struct Script: RawRepresentable, Hashable, Sendable, CustomStringConverti
   public static let arabic = Script(rawValue: 2)
   /// Cyrillic (`Cyrl`).
   public static let cyrillic = Script(rawValue: 8)
+  /// Bopomofo (`Bopo`).
+  public static let bopomofo = Script(rawValue: 5)
   /// Devanagari (`Deva`).
   public static let devanagari = Script(rawValue: 10)
   /// Greek (`Grek`).
@@ -80,6 +88,17 @@ public struct Script: RawRepresentable, Hashable, Sendable, CustomStringConverti
   public static let syriac = Script(rawValue: 34)
   /// Thaana (`Thaa`).
   public static let thaana = Script(rawValue: 37)
+  /// Yi (`Yiii`).
+  public static let yi = Script(rawValue: 41)
+  /// Japanese (`Jpan`): the ISO 15924 alias for Han + Hiragana + Katakana. No
+  /// character has it as its Script value; it names mixed Japanese text.
+  public static let japanese = Script(rawValue: 105)
+  /// Korean (`Kore`): the ISO 15924 alias for Hangul + Han. No character has it as
+  /// its Script value.
+  public static let korean = Script(rawValue: 119)
+  /// Han with Bopomofo (`Hanb`): the ISO 15924 alias for Han + Bopomofo. No character
+  /// has it as its Script value.
+  public static let hanWithBopomofo = Script(rawValue: 172)
   /// Unknown (`Zzzz`): unassigned code points.
   public static let unknown = Script(rawValue: 103)
 

@@ -42,6 +42,25 @@ struct ScriptTests {
     #expect(Script.extensions(of: "a") == [.latin])
   }
 
+  @Test("direction of scripts")
+  func direction() {
+    for rtl in [Script.arabic, .hebrew, .syriac, .thaana, Script(code: "Nkoo")!] {
+      #expect(rtl.isRightToLeft, "\(rtl.code)")
+    }
+    for ltr in [Script.latin, .cyrillic, .han, .japanese, .common, .inherited, .unknown] {
+      #expect(!ltr.isRightToLeft, "\(ltr.code)")
+    }
+  }
+
+  @Test("the ISO 15924 aliases and the statics carry the codes they name")
+  func statics() {
+    let expected: [(Script, String)] = [
+      (.bopomofo, "Bopo"), (.yi, "Yiii"), (.japanese, "Jpan"), (.korean, "Kore"), (.hanWithBopomofo, "Hanb"),
+      (.hiragana, "Hira"), (.katakana, "Kana"), (.thaana, "Thaa"), (.devanagari, "Deva"),
+    ]
+    for (script, code) in expected { #expect(script.code == code) }
+  }
+
   @Test("batch lookup over a buffer matches per-scalar lookup")
   func batch() {
     let text = "Hi سلام 😀 中文 е\u{301}"
@@ -53,17 +72,10 @@ struct ScriptTests {
   @Test("conformance with Scripts.txt for every assigned code point",
         .enabled(if: UnicodeData.available("Scripts.txt"), UnicodeData.skipComment("Scripts.txt")))
   func scriptsFile() throws {
-    let text = try #require(UnicodeData.contents(of: "Scripts.txt"))
     var checked = 0
     var failures = 0
-    for raw in text.split(separator: "\n") {
-      let line = raw.prefix { $0 != "#" }
-      let fields = line.split(separator: ";").map { $0.filter { $0 != " " } }
-      guard fields.count == 2 else { continue }
-      let bounds = fields[0].split(separator: ".", omittingEmptySubsequences: true)
-      let low = try #require(UInt32(bounds[0], radix: 16))
-      let high = bounds.count > 1 ? try #require(UInt32(bounds[1], radix: 16)) : low
-      let expected = try #require(Script(code: String(fields[1])), "\(fields[1])")
+    for (low, high, field) in try UnicodeData.ranges(in: "Scripts.txt") {
+      let expected = try #require(Script(code: field), "\(field)")
       for value in low...high {
         guard let scalar = Unicode.Scalar(value) else { continue }
         checked += 1
@@ -75,6 +87,45 @@ struct ScriptTests {
     }
     print("Scripts.txt: \(checked) code points checked, \(failures) failures")
     #expect(checked > 140_000)
+    #expect(failures == 0)
+  }
+
+  @Test("conformance with ScriptExtensions.txt for every code point",
+        .enabled(if: UnicodeData.available("ScriptExtensions.txt") && UnicodeData.available("Scripts.txt"),
+                 UnicodeData.skipComment(UnicodeData.available("Scripts.txt") ? "ScriptExtensions.txt" : "Scripts.txt")))
+  func scriptExtensionsFile() throws {
+    // A code point absent from ScriptExtensions.txt has its Script value as its only
+    // extension (Unknown where Scripts.txt does not list it either).
+    var expected = [Set<Script>?](repeating: nil, count: 0x110000)
+    for (low, high, fields) in try UnicodeData.ranges(in: "Scripts.txt") {
+      let script = try #require(Script(code: fields), "\(fields)")
+      for value in low...high { expected[Int(value)] = [script] }
+    }
+    var listed = 0
+    for (low, high, fields) in try UnicodeData.ranges(in: "ScriptExtensions.txt") {
+      let scripts = try fields.split(separator: " ").map { try #require(Script(code: String($0)), "\($0)") }
+      for value in low...high { expected[Int(value)] = Set(scripts) }
+      listed += Int(high - low + 1)
+    }
+    var checked = 0
+    var failures = 0
+    for value in UInt32(0)..<0x110000 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      checked += 1
+      let want = expected[Int(value)] ?? [.unknown]
+      let got = Script.extensions(of: scalar)
+      if Set(got) != want || got.count != want.count {
+        failures += 1
+        if failures < 10 { Issue.record("U+\(String(value, radix: 16)): \(got) expected \(want)") }
+      }
+      // The membership test agrees with the list.
+      for script in want where !Script.scalar(scalar, isUsedWith: script) {
+        failures += 1
+        if failures < 10 { Issue.record("U+\(String(value, radix: 16)): not used with \(script)") }
+      }
+    }
+    print("ScriptExtensions.txt: \(listed) listed, \(checked) code points checked, \(failures) failures")
+    #expect(listed > 500)
     #expect(failures == 0)
   }
 }

@@ -94,6 +94,25 @@ enum UnicodeData {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// The data lines of a property file such as `Scripts.txt`
+  /// (`0600..0604 ; Arabic # …`): each line's code point range and its second field,
+  /// trimmed (`"Arabic"`, or `"Arab Syrc"` in ScriptExtensions.txt). Comments and
+  /// lines without a `;` are skipped.
+  static func ranges(in name: String) throws -> [(low: UInt32, high: UInt32, field: String)] {
+    let text = try #require(contents(of: name), "\(name) unreadable")
+    var result: [(low: UInt32, high: UInt32, field: String)] = []
+    for raw in text.split(separator: "\n") {
+      let fields = raw.prefix { $0 != "#" }.split(separator: ";")
+      guard fields.count == 2 else { continue }
+      let bounds = fields[0].split(separator: ".", omittingEmptySubsequences: true)
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+      let low = try #require(UInt32(bounds[0], radix: 16), "\(name): \(raw)")
+      let high = bounds.count > 1 ? try #require(UInt32(bounds[1], radix: 16), "\(name): \(raw)") : low
+      result.append((low, high, fields[1].trimmingCharacters(in: .whitespaces)))
+    }
+    return result
+  }
+
   // MARK: - Private
 
   private static func isReadableFile(_ url: URL) -> Bool {

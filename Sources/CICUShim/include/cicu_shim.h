@@ -183,6 +183,9 @@ int32_t cicu_script_from_name(const char *name);
 /// One past the largest script value.
 int32_t cicu_script_limit(void);
 
+/// 1 when `script` is written right to left (Arabic, Hebrew, Syriac, Thaana, N'Ko…).
+int32_t cicu_script_is_right_to_left(int32_t script);
+
 /// Writes the Script value of each scalar of `src` to `out` (capacity >= scalar count;
 /// `length` is always enough). Ill-formed sequences count as U+FFFD. Returns the
 /// number of scalars.
@@ -200,6 +203,12 @@ int32_t cicu_is_extended_pictographic(uint32_t scalar);
 
 /// 1 when `scalar` has the Emoji_Modifier property (skin tones).
 int32_t cicu_is_emoji_modifier(uint32_t scalar);
+
+/// Bidi_Paired_Bracket_Type of `scalar`: 0 None, 1 Open, 2 Close (UBidiPairedBracketType).
+int32_t cicu_bidi_paired_bracket_type(uint32_t scalar);
+
+/// Bidi_Paired_Bracket of `scalar`: the bracket it pairs with, or `scalar` itself.
+uint32_t cicu_bidi_paired_bracket(uint32_t scalar);
 
 // MARK: - Bidi (ubidi)
 
