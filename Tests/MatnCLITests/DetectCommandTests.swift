@@ -29,4 +29,16 @@ struct DetectCommandTests {
     #expect(bad.status != 0)
     #expect(bad.stderr.contains("qq"))
   }
+
+  @Test("--per run: an English text with a Persian footer gives two spans with their byte ranges")
+  func perRun() throws {
+    let english = "The minister met his counterpart on Monday. "
+    let input = english + "طراحی سایت: شرکت نمونه\n"
+    let result = try CLI.run(["detect", "--per", "run", "-"], stdin: Array(input.utf8))
+    let lines = result.text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    #expect(lines.count == 2)
+    #expect(lines.map { $0[1] } == ["Latn", "Arab"])
+    #expect(lines.map { $0[2] } == ["en", "fa"])
+    #expect(lines.first?.first == "-:0-\(english.utf8.count)")
+  }
 }

@@ -9,15 +9,18 @@ struct Detect: ParsableCommand {
       Prints BCP 47 codes ("und" when a unit has no letters). With --per line, exactly \
       one code per input line and nothing else, in order (lines are split at line feeds \
       only) — the interface of evaluation harnesses. Otherwise one line per unit: \
-      FILE[:LINE], the code, its confidence and the runners-up, tab-separated.
+      FILE[:LINE] (--per run: FILE:START-END byte range, then the run's ISO 15924 \
+      script), the code, its confidence and the runners-up, tab-separated.
       """
   )
 
   enum Unit: String, ExpressibleByArgument, CaseIterable {
-    case document, paragraph, line
+    case document, paragraph, run, line
   }
 
-  @Option(name: .long, help: "What to identify: document, paragraph (blank-line separated) or line.")
+  @Option(
+    name: .long,
+    help: "What to identify: document, paragraph (blank-line separated), run (each run of one script, with its UTF-8 byte range) or line.")
   var per: Unit = .document
 
   @Option(name: .long, help: "Answer only among these languages (comma-separated codes).")
@@ -55,6 +58,16 @@ struct Detect: ParsableCommand {
         output.write(out)
       case .document:
         output.write(Self.describe(identifier.identify(text), unit: path))
+      case .run:
+        // Each run of one script with letters: an English article's Persian footer is
+        // its own span, located by its bytes in the decoded text.
+        for run in ScriptRuns(text) where run.letterCount > 0 {
+          let range = run.utf8Range
+          output.write(
+            Self.describe(
+              identifier.identify(String(run.text(in: text))),
+              unit: "\(path):\(range.lowerBound)-\(range.upperBound)\t\(run.script)"))
+        }
       case .paragraph:
         var number = 0, start = 1
         var paragraph: [Substring] = []
