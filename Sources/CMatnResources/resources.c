@@ -10,6 +10,7 @@ DECLARE(matn_res_verbs)
 DECLARE(matn_res_adjectives)
 DECLARE(matn_res_compounds)
 DECLARE(matn_res_langid)
+DECLARE(matn_res_langwords)
 
 #define ENTRY(path, name) {path, name##_start, name##_end}
 
@@ -22,6 +23,7 @@ static const struct {
     ENTRY("Orthography/adjectives.txt", matn_res_adjectives),
     ENTRY("Orthography/compounds.tsv", matn_res_compounds),
     ENTRY("Language/langid.bin", matn_res_langid),
+    ENTRY("Language/words.tsv", matn_res_langwords),
 };
 
 const uint8_t *matn_resource(const char *name, int64_t *length) {

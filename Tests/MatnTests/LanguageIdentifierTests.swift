@@ -76,3 +76,29 @@ struct LanguageIdentifierTests {
     #expect(identifier.identify("ministro").language == "es")
   }
 }
+
+@Suite("LanguageIdentifierSpanClassifier")
+struct LanguageIdentifierSpanClassifierTests {
+  @Test("the normaliser can let the identifier decide which spans are Persian")
+  func normaliserWithIdentifier() {
+    var options = TextNormalizer.Options(profile: .article)
+    options.spanClassifier = LanguageIdentifierSpanClassifier()
+    let normalizer = TextNormalizer(profile: .article, options: options)
+    // Persian with Arabic ي/ك is Persianised; an Urdu line and an Arabic line are not.
+    #expect(normalizer.normalize("اين يك كتاب خوب است").text == "این یک کتاب خوب است")
+    #expect(normalizer.normalize("یہ ایک اچھی کتاب ہے").text == "یہ ایک اچھی کتاب ہے")
+    #expect(normalizer.normalize("هذا كتاب جيد في المكتبة").text == "هذا كتاب جيد في المكتبة")
+    // Arabic without function words: letter statistics have no evidence and the span
+    // falls to the default (Persian); the identifier knows it is Arabic.
+    let arabic = "مدينة كبيرة جدا وجميلة"
+    #expect(normalizer.normalize(arabic).text == arabic)
+    #expect(TextNormalizer(profile: .article).normalize(arabic).text != arabic)
+  }
+
+  @Test("too little evidence leaves a span undecided")
+  func undecided() {
+    #expect(LanguageIdentifierSpanClassifier().classify("123 !") == nil)
+    #expect(LanguageIdentifierSpanClassifier(minimumConfidence: 1.01).classify("این کتاب است") == nil)
+    #expect(LanguageIdentifierSpanClassifier().classify("این کتاب خوب است") == .persian)
+  }
+}

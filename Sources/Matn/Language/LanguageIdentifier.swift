@@ -34,6 +34,9 @@ public struct LanguageGuess: Sendable, Hashable {
 /// - letters unique to one Arabic-script language decide it: Urdu ٹ ڈ ڑ ں ہ ے ۃ ۂ,
 ///   Pashto ټ ډ ړ ږ ښ ګ ڼ ۍ ې, Sorani Kurdish ڵ ڕ ۆ ێ (Pashto and Sorani are known by
 ///   these letters only: the shared data has no usable text for them);
+/// - word evidence for Arabic, Persian and Urdu: words much more frequent in one of the
+///   three (است، را for Persian; ایک for Urdu; في for Arabic) add their log-likelihood
+///   ratio, learnt from the PersoArabicLID sentences;
 /// - a prior from each language's number of speakers, which decides single words the
 ///   n-grams cannot (Hindi over Marathi, Spanish over Catalan).
 ///
@@ -84,6 +87,8 @@ public struct LanguageIdentifier: Sendable {
   static let foreignLatin = -3.0
   /// Weight of the log-speakers prior.
   static let priorWeight = 1.0
+  /// Weight of a word's log-likelihood ratio (Arabic, Persian, Urdu word evidence).
+  static let wordWeight = 0.5
 
   /// Identifies the language of `text`.
   public func identify(_ text: String) -> LanguageGuess {
@@ -135,43 +140,64 @@ public struct LanguageIdentifier: Sendable {
     guard !candidates.isEmpty else { return .undetermined }
 
     let count = model.languages.count
+    var isCandidate = [Bool](repeating: false, count: count)
+    for k in candidates { isCandidate[k] = true }
     var scores = [Double](repeating: 0, count: count)
     // The position each language last got a score at: the highest order wins.
     var scoredAt = [Int](repeating: -1, count: count)
     // Which languages are written in the script of the current letter (cached for the
     // last script met: texts change script rarely).
     var fitsScript = Script.unknown
-    var fits: [Bool] = []
+    var fits = [Bool](repeating: false, count: count)
+    var fitting = 0  // how many candidates fit the current script
     var position = 0
-    for word in words {
-      word.withUnsafeBufferPointer { w in
-        for i in 0..<w.count {
-          defer { position += 1 }
-          let script = scripts[w[i]]
-          if script != fitsScript || fits.isEmpty {
-            fitsScript = script
-            fits = model.languages.map { script.isContextual || $0.scripts.contains(script) }
-          }
-          let top = min(5, i + 1)
-          // Highest order first: a language takes the longest n-gram it knows.
-          for n in stride(from: top, through: 1, by: -1) {
-            let p = model.postings(UnsafeBufferPointer(rebasing: w[(i - n + 1)...i]))
-            let penalty = Self.backoff * Double(top - n)
-            var j = 0
-            while j < p.count {
-              let k = Int(p[j])
-              if scoredAt[k] != position && fits[k] {
-                scoredAt[k] = position
-                scores[k] += penalty - Double(p[j + 1]) / LanguageModel.quantum
+    let scale = 1 / LanguageModel.quantum
+    scores.withUnsafeMutableBufferPointer { scores in
+      scoredAt.withUnsafeMutableBufferPointer { scoredAt in
+        fits.withUnsafeMutableBufferPointer { fits in
+          for word in words {
+            word.withUnsafeBufferPointer { w in
+              for i in 0..<w.count {
+                defer { position += 1 }
+                let script = scripts[w[i]]
+                if script != fitsScript || position == 0 {
+                  fitsScript = script
+                  for k in 0..<count { fits[k] = script.isContextual || model.languages[k].scripts.contains(script) }
+                  fitting = candidates.reduce(0) { $0 + (fits[$1] ? 1 : 0) }
+                }
+                let top = min(5, i + 1)
+                // Highest order first: a language takes the longest n-gram it knows;
+                // once every fitting candidate has one, lower orders cannot matter.
+                var scored = 0
+                for n in stride(from: top, through: 1, by: -1) where scored < fitting {
+                  let p = model.postings(UnsafeBufferPointer(rebasing: w[(i - n + 1)...i]))
+                  let penalty = Self.backoff * Double(top - n)
+                  var j = 0
+                  while j < p.count {
+                    let k = Int(p[j])
+                    if scoredAt[k] != position && fits[k] {
+                      scoredAt[k] = position
+                      scores[k] += penalty - Double(p[j + 1]) * scale
+                      if isCandidate[k] { scored += 1 }
+                    }
+                    j += 2
+                  }
+                }
+                let foreign = script == .latin ? Self.foreignLatin : Self.unseen
+                for k in candidates where scoredAt[k] != position {
+                  scores[k] += fits[k] ? Self.unseen : foreign
+                }
               }
-              j += 2
             }
           }
-          let foreign = script == .latin ? Self.foreignLatin : Self.unseen
-          for k in candidates where scoredAt[k] != position {
-            scores[k] += fits[k] ? Self.unseen : foreign
-          }
         }
+      }
+    }
+    // Words that speak for Arabic, Persian or Urdu (function words above all).
+    if arabicLetters > 0 {
+      for word in words where scripts[word[0]] == .arabic {
+        guard let evidence = model.wordEvidence[LanguageModel.wordKey(word)] else { continue }
+        for (k, ratio) in evidence { scores[k] += Self.wordWeight * ratio }
       }
     }
     for k in candidates { scores[k] += Self.priorWeight * model.languages[k].logSpeakers }
@@ -239,5 +265,29 @@ struct AlphabeticTable: @unchecked Sendable {
 
   subscript(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 0x10000 ? table[Int(scalar.value)] : scalar.properties.isAlphabetic
+  }
+}
+
+/// Decides the language of Arabic-script spans for the normaliser with the language
+/// identifier, restricted to the Arabic-script languages it knows (Persian, Arabic,
+/// Urdu, Pashto, Sorani). Use it through ``TextNormalizer/Options/spanClassifier``.
+///
+/// The default classifier (``LetterStatisticsClassifier``) is faster and is built so
+/// that a span's decision never changes when the span is normalised; this one weighs
+/// more evidence (every n-gram of the span). Spans without letters, or whose best guess
+/// is below `minimumConfidence`, are left undecided (the document's majority decides).
+public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
+  private let identifier = LanguageIdentifier(languages: ["fa", "ar", "ur", "ps", "ckb"])
+  /// The confidence below which a span stays undecided.
+  public var minimumConfidence: Double
+
+  public init(minimumConfidence: Double = 0.9) {
+    self.minimumConfidence = minimumConfidence
+  }
+
+  public func classify(_ span: String) -> ArabicScriptLanguage? {
+    let guess = identifier.identify(span)
+    guard guess.confidence >= minimumConfidence else { return nil }
+    return ArabicScriptLanguage(rawValue: guess.language)
   }
 }

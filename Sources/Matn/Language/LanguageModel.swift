@@ -26,21 +26,36 @@ struct LanguageModel: @unchecked Sendable {
 
   let languages: [Language]
   private let bucketBits: Int
-  private let entryStart: UnsafePointer<UInt32>
-  private let postingStart: UnsafePointer<UInt32>
-  private let fingerprints: UnsafePointer<UInt16>
-  private let postingCounts: UnsafePointer<UInt8>
+  /// Per bucket: its first entry and its first posting (2^B + 1 pairs).
+  private let buckets: UnsafePointer<UInt32>
+  /// Per entry: fingerprint (low 16 bits) and posting count (next 8 bits).
+  private let entries: UnsafePointer<UInt32>
   private let postings: UnsafePointer<UInt8>
+
+  /// Word evidence (Arabic, Persian, Urdu): for a word's key (``wordKey(_:)``), the
+  /// languages it speaks for and its log-likelihood ratio for each.
+  let wordEvidence: [UInt64: [(language: Int, ratio: Double)]]
+
+  /// The key of a word in ``wordEvidence``.
+  static func wordKey(_ scalars: some Sequence<UInt32>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for v in scalars { h = (h ^ UInt64(v)) &* 0x100_0000_01B3 }
+    return h
+  }
 
   /// The embedded model, parsed on first use.
   static let shared: LanguageModel? = {
     var length: Int64 = 0
     guard let bytes = matn_resource("Language/langid.bin", &length), length > 0 else { return nil }
-    return LanguageModel(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+    var wordsLength: Int64 = 0
+    let words = matn_resource("Language/words.tsv", &wordsLength).map {
+      String(decoding: UnsafeBufferPointer(start: $0, count: Int(wordsLength)), as: UTF8.self)
+    }
+    return LanguageModel(UnsafeRawBufferPointer(start: bytes, count: Int(length)), words: words ?? "")
   }()
 
-  /// Parses a model file; nil when it is malformed.
-  init?(_ bytes: UnsafeRawBufferPointer) {
+  /// Parses a model file and the word-evidence table; nil when the model is malformed.
+  init?(_ bytes: UnsafeRawBufferPointer, words: String) {
     var offset = 0
     func u32() -> Int? {
       guard offset + 4 <= bytes.count else { return nil }
@@ -78,20 +93,22 @@ struct LanguageModel: @unchecked Sendable {
       let scripts = Set(mass.filter { $0.key.isContextual == false && $0.value >= 0.05 * total }.keys)
       languages.append(Language(code: code, logSpeakers: log(max(speakers, 0.01)), scripts: scripts))
     }
-    let buckets = 1 << bits
-    let tableBytes = 4 * (buckets + 1)
-    let postingOffset = (offset + 2 * tableBytes + 3 * entries + 3) & ~3
+    let bucketBytes = 8 * ((1 << bits) + 1)
+    let postingOffset = offset + bucketBytes + 4 * entries
     guard postingOffset + 2 * postingTotal <= bytes.count, let base = bytes.baseAddress else { return nil }
-    entryStart = (base + offset).assumingMemoryBound(to: UInt32.self)
-    offset += tableBytes
-    postingStart = (base + offset).assumingMemoryBound(to: UInt32.self)
-    offset += tableBytes
-    fingerprints = (base + offset).assumingMemoryBound(to: UInt16.self)
-    offset += 2 * entries
-    postingCounts = (base + offset).assumingMemoryBound(to: UInt8.self)
+    buckets = (base + offset).assumingMemoryBound(to: UInt32.self)
+    self.entries = (base + offset + bucketBytes).assumingMemoryBound(to: UInt32.self)
     postings = (base + postingOffset).assumingMemoryBound(to: UInt8.self)
     self.languages = languages
     self.bucketBits = bits
+    var evidence: [UInt64: [(language: Int, ratio: Double)]] = [:]
+    let index = Dictionary(languages.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+    for line in words.split(separator: "\n") where !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t")
+      guard fields.count == 3, let language = index[String(fields[0])], let ratio = Double(fields[2]) else { continue }
+      evidence[Self.wordKey(fields[1].unicodeScalars.map(\.value)), default: []].append((language, ratio))
+    }
+    wordEvidence = evidence
   }
 
   /// The probability a quantised log-probability stands for.
@@ -110,14 +127,15 @@ struct LanguageModel: @unchecked Sendable {
     h = h &* 0xBF58_476D_1CE4_E5B9
     h ^= h >> 32
     let bucket = Int(h >> UInt64(64 - bucketBits))
-    let fingerprint = UInt16(truncatingIfNeeded: h >> UInt64(48 - bucketBits))
-    var posting = Int(postingStart[bucket])
-    for e in Int(entryStart[bucket])..<Int(entryStart[bucket + 1]) {
-      let count = Int(postingCounts[e])
-      if fingerprints[e] == fingerprint {
+    let fingerprint = UInt32(truncatingIfNeeded: h >> UInt64(48 - bucketBits)) & 0xFFFF
+    var posting = Int(buckets[2 * bucket + 1])
+    for e in Int(buckets[2 * bucket])..<Int(buckets[2 * bucket + 2]) {
+      let entry = entries[e]
+      let count = Int(entry >> 16 & 0xFF)
+      if entry & 0xFFFF == fingerprint {
         return UnsafeBufferPointer(start: postings + 2 * posting, count: 2 * count)
       }
-      if fingerprints[e] > fingerprint { break }
+      if entry & 0xFFFF > fingerprint { break }
       posting += count
     }
     return UnsafeBufferPointer(start: postings, count: 0)
