@@ -69,6 +69,25 @@ let package = Package(
       dependencies: [.product(name: "Matn", package: "Matn"), .product(name: "MatnICU", package: "Matn")],
       path: "Sources/decode-throughput"
     ),
+
+    // LanguageIdentifier: throughput, allocations and peak memory on 20 sentences.
+    .executableTarget(
+      name: "LanguageIdentifierBenchmarks",
+      dependencies: [
+        .product(name: "Matn", package: "Matn"),
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "LanguageIdentifierBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
+
+    // Plain throughput driver for issue 5: LanguageIdentifier over the lines of a file or
+    // of a directory's *.txt files (ignored by the benchmark plugin, like the others).
+    .executableTarget(
+      name: "langid-throughput",
+      dependencies: [.product(name: "Matn", package: "Matn")],
+      path: "Sources/langid-throughput"
+    ),
   ],
   swiftLanguageModes: [.v6]
 )
