@@ -98,7 +98,7 @@ public struct LanguageIdentifier: Sendable {
     let scripts = ScriptTable.shared
 
     // Which scripts the letters are in, and the distinctive Arabic-script letters.
-    var presentBits = [Bool](repeating: false, count: 256)
+    var present = LanguageModel.ScriptSet([])
     var kana = false
     var urdu = 0
     var ruleLetters = [Int](repeating: 0, count: Self.ruleOnly.count)
@@ -107,7 +107,7 @@ public struct LanguageIdentifier: Sendable {
       for v in word {
         let s = scripts[v]
         if s.isContextual { continue }
-        presentBits[Int(UInt8(truncatingIfNeeded: s.rawValue))] = true
+        present.insert(s)
         letters += 1
         if s == .hiragana || s == .katakana { kana = true }
         if s == .arabic {
@@ -129,9 +129,7 @@ public struct LanguageIdentifier: Sendable {
 
     var candidates: [Int] = []
     for (index, language) in model.languages.enumerated() where enabled[index] {
-      guard language.scripts.contains(where: { presentBits[Int(UInt8(truncatingIfNeeded: $0.rawValue))] }) else {
-        continue
-      }
+      guard language.scriptBits.intersects(present) else { continue }
       if language.code == "ja" && !kana { continue }
       if language.code == "zh" && kana { continue }
       if urdu > 0 && (language.code == "fa" || language.code == "ar") && languages.contains("ur") { continue }
@@ -157,20 +155,30 @@ public struct LanguageIdentifier: Sendable {
         fits.withUnsafeMutableBufferPointer { fits in
           for word in words {
             word.withUnsafeBufferPointer { w in
+              // Bit n: the n-gram ending at the previous letter may be in the model (the
+              // model is prefix-closed: an n-gram whose first n-1 letters were not
+              // found cannot be there either).
+              var previous: UInt8 = 0
               for i in 0..<w.count {
                 defer { position += 1 }
                 let script = scripts[w[i]]
                 if script != fitsScript || position == 0 {
                   fitsScript = script
-                  for k in 0..<count { fits[k] = script.isContextual || model.languages[k].scripts.contains(script) }
+                  for k in 0..<count { fits[k] = script.isContextual || model.languages[k].scriptBits.contains(script) }
                   fitting = candidates.reduce(0) { $0 + (fits[$1] ? 1 : 0) }
                 }
                 let top = min(5, i + 1)
                 // Highest order first: a language takes the longest n-gram it knows;
                 // once every fitting candidate has one, lower orders cannot matter.
                 var scored = 0
+                var current: UInt8 = 0xFF  // orders not looked up may be there
                 for n in stride(from: top, through: 1, by: -1) where scored < fitting {
+                  if n > 1 && previous & (1 << (n - 1)) == 0 {
+                    current &= ~(1 << n)
+                    continue
+                  }
                   let p = model.postings(UnsafeBufferPointer(rebasing: w[(i - n + 1)...i]))
+                  if p.isEmpty { current &= ~(1 << n) }
                   let penalty = Self.backoff * Double(top - n)
                   var j = 0
                   while j < p.count {
@@ -183,6 +191,7 @@ public struct LanguageIdentifier: Sendable {
                     j += 2
                   }
                 }
+                previous = current
                 let foreign = script == .latin ? Self.foreignLatin : Self.unseen
                 for k in candidates where scoredAt[k] != position {
                   scores[k] += fits[k] ? Self.unseen : foreign
@@ -206,7 +215,14 @@ public struct LanguageIdentifier: Sendable {
     let best = candidates.max { scores[$0] < scores[$1] }!
     var weights = candidates.map { (index: $0, weight: exp(scores[$0] - scores[best])) }
     let total = weights.reduce(0) { $0 + $1.weight }
-    weights.sort { $0.weight > $1.weight }
+    // The best four, without sorting them all.
+    var leading: [(index: Int, weight: Double)] = []
+    for _ in 0..<min(4, weights.count) {
+      let k = weights.indices.max { weights[$0].weight < weights[$1].weight }!
+      leading.append(weights[k])
+      weights[k].weight = -1
+    }
+    weights = leading
     return LanguageGuess(
       language: model.languages[best].code, confidence: weights[0].weight / total,
       alternatives: weights.dropFirst().prefix(3).map {

@@ -22,6 +22,45 @@ struct LanguageModel: @unchecked Sendable {
     var logSpeakers: Double
     /// The scripts its letters are written in (those with ≥ 5% of its letter mass).
     var scripts: Set<Script>
+    /// The same as bits, by script code (codes below 256), for the hot path.
+    var scriptBits: ScriptSet
+  }
+
+  /// A set of scripts with codes below 256, as 256 bits.
+  struct ScriptSet: Sendable {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ scripts: some Sequence<Script>) { for s in scripts { insert(s) } }
+
+    mutating func insert(_ script: Script) {
+      let code = Int(script.rawValue)
+      guard code >= 0 && code < 256 else { return }
+      let bit: UInt64 = 1 << UInt64(code & 63)
+      switch code >> 6 {
+      case 0: words.0 |= bit
+      case 1: words.1 |= bit
+      case 2: words.2 |= bit
+      default: words.3 |= bit
+      }
+    }
+
+    @inline(__always)
+    func contains(_ script: Script) -> Bool {
+      let code = Int(script.rawValue)
+      guard code >= 0 && code < 256 else { return false }
+      let bit: UInt64 = 1 << UInt64(code & 63)
+      switch code >> 6 {
+      case 0: return words.0 & bit != 0
+      case 1: return words.1 & bit != 0
+      case 2: return words.2 & bit != 0
+      default: return words.3 & bit != 0
+      }
+    }
+
+    func intersects(_ other: ScriptSet) -> Bool {
+      words.0 & other.words.0 != 0 || words.1 & other.words.1 != 0 || words.2 & other.words.2 != 0
+        || words.3 & other.words.3 != 0
+    }
   }
 
   let languages: [Language]
@@ -91,7 +130,8 @@ struct LanguageModel: @unchecked Sendable {
       offset += unigrams * 8
       let total = mass.values.reduce(0, +)
       let scripts = Set(mass.filter { $0.key.isContextual == false && $0.value >= 0.05 * total }.keys)
-      languages.append(Language(code: code, logSpeakers: log(max(speakers, 0.01)), scripts: scripts))
+      languages.append(
+        Language(code: code, logSpeakers: log(max(speakers, 0.01)), scripts: scripts, scriptBits: ScriptSet(scripts)))
     }
     let bucketBytes = 8 * ((1 << bits) + 1)
     let postingOffset = offset + bucketBytes + 4 * entries
@@ -103,10 +143,14 @@ struct LanguageModel: @unchecked Sendable {
     self.bucketBits = bits
     var evidence: [UInt64: [(language: Int, ratio: Double)]] = [:]
     let index = Dictionary(languages.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-    for line in words.split(separator: "\n") where !line.hasPrefix("#") {
-      let fields = line.split(separator: "\t")
-      guard fields.count == 3, let language = index[String(fields[0])], let ratio = Double(fields[2]) else { continue }
-      evidence[Self.wordKey(fields[1].unicodeScalars.map(\.value)), default: []].append((language, ratio))
+    // Split on bytes, not Characters: this runs at start-up.
+    for line in words.utf8.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+      let fields = line.split(separator: UInt8(ascii: "\t"))
+      guard fields.count == 3, let language = index[String(decoding: fields[0], as: UTF8.self)],
+        let ratio = Double(String(decoding: fields[2], as: UTF8.self))
+      else { continue }
+      let word = String(decoding: fields[1], as: UTF8.self)
+      evidence[Self.wordKey(word.unicodeScalars.lazy.map(\.value)), default: []].append((language, ratio))
     }
     wordEvidence = evidence
   }
