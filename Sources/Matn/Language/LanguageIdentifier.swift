@@ -98,7 +98,7 @@ public struct LanguageIdentifier: Sendable {
     let scripts = ScriptTable.shared
 
     // Which scripts the letters are in, and the distinctive Arabic-script letters.
-    var present = LanguageModel.ScriptSet([])
+    var present = ScriptSet.empty
     var kana = false
     var urdu = 0
     var ruleLetters = [Int](repeating: 0, count: Self.ruleOnly.count)
@@ -129,7 +129,7 @@ public struct LanguageIdentifier: Sendable {
 
     var candidates: [Int] = []
     for (index, language) in model.languages.enumerated() where enabled[index] {
-      guard language.scriptBits.intersects(present) else { continue }
+      guard !language.scriptBits.intersection(present).isEmpty else { continue }
       if language.code == "ja" && !kana { continue }
       if language.code == "zh" && kana { continue }
       if urdu > 0 && (language.code == "fa" || language.code == "ar") && languages.contains("ur") { continue }

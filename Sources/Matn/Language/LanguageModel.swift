@@ -26,43 +26,6 @@ struct LanguageModel: @unchecked Sendable {
     var scriptBits: ScriptSet
   }
 
-  /// A set of scripts with codes below 256, as 256 bits.
-  struct ScriptSet: Sendable {
-    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-
-    init(_ scripts: some Sequence<Script>) { for s in scripts { insert(s) } }
-
-    mutating func insert(_ script: Script) {
-      let code = Int(script.rawValue)
-      guard code >= 0 && code < 256 else { return }
-      let bit: UInt64 = 1 << UInt64(code & 63)
-      switch code >> 6 {
-      case 0: words.0 |= bit
-      case 1: words.1 |= bit
-      case 2: words.2 |= bit
-      default: words.3 |= bit
-      }
-    }
-
-    @inline(__always)
-    func contains(_ script: Script) -> Bool {
-      let code = Int(script.rawValue)
-      guard code >= 0 && code < 256 else { return false }
-      let bit: UInt64 = 1 << UInt64(code & 63)
-      switch code >> 6 {
-      case 0: return words.0 & bit != 0
-      case 1: return words.1 & bit != 0
-      case 2: return words.2 & bit != 0
-      default: return words.3 & bit != 0
-      }
-    }
-
-    func intersects(_ other: ScriptSet) -> Bool {
-      words.0 & other.words.0 != 0 || words.1 & other.words.1 != 0 || words.2 & other.words.2 != 0
-        || words.3 & other.words.3 != 0
-    }
-  }
-
   let languages: [Language]
   private let bucketBits: Int
   /// Per bucket: its first entry and its first posting (2^B + 1 pairs).
