@@ -1,3 +1,4 @@
+import MatnICU
 import Testing
 
 @testable import Matn
@@ -100,5 +101,44 @@ struct LanguageIdentifierSpanClassifierTests {
     #expect(LanguageIdentifierSpanClassifier().classify("123 !") == nil)
     #expect(LanguageIdentifierSpanClassifier(minimumConfidence: 1.01).classify("این کتاب است") == nil)
     #expect(LanguageIdentifierSpanClassifier().classify("این کتاب خوب است") == .persian)
+  }
+}
+
+@Suite("LanguageIdentifier.spans")
+struct LanguageSpanTests {
+  let identifier = LanguageIdentifier.default
+
+  func languages(_ text: String) -> [String] { identifier.spans(in: text).map(\.guess.language) }
+
+  @Test("an English article with a Persian footer: two spans, located")
+  func footer() {
+    let english = "The minister arrived in Tehran on Monday. Talks with his counterpart begin today.\n"
+    let footer = "طراحی و تولید: گروه فناوری نمونه"
+    let spans = identifier.spans(in: english + footer)
+    #expect(spans.map(\.guess.language) == ["en", "fa"])
+    #expect(spans.map(\.script) == [.latin, .arabic])
+    // The English span ends where the Persian one starts, at the footer's first byte.
+    #expect(spans[1].utf8Range.lowerBound == english.utf8.count)
+    #expect(spans[1].utf8Range.upperBound == (english + footer).utf8.count)
+  }
+
+  @Test("sentences of one script in two languages are told apart")
+  func sentences() {
+    let text = "Le ministre est arrivé lundi à Téhéran pour des entretiens. "
+      + "Der Minister traf am Montag zu Gesprächen in Teheran ein. "
+      + "Die Gespräche dauern zwei Tage."
+    #expect(languages(text) == ["fr", "de"])
+  }
+
+  @Test("a Persian sentence quoting an English one")
+  func quote() {
+    let text = "وزیر گفت که این سفر مهم است. The talks were productive. او فردا به تهران بازمی‌گردد."
+    #expect(languages(text) == ["fa", "en", "fa"])
+  }
+
+  @Test("no letters, no spans")
+  func empty() {
+    #expect(identifier.spans(in: "").isEmpty)
+    #expect(identifier.spans(in: "12:30 — 2024/03/12 😀").isEmpty)
   }
 }

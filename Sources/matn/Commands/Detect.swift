@@ -20,7 +20,7 @@ struct Detect: ParsableCommand {
 
   @Option(
     name: .long,
-    help: "What to identify: document, paragraph (blank-line separated), run (each run of one script, with its UTF-8 byte range) or line.")
+    help: "What to identify: document, paragraph (blank-line separated), run (each run of one script, cut at sentence boundaries, with its UTF-8 byte range) or line.")
   var per: Unit = .document
 
   @Option(name: .long, help: "Answer only among these languages (comma-separated codes).")
@@ -59,14 +59,13 @@ struct Detect: ParsableCommand {
       case .document:
         output.write(Self.describe(identifier.identify(text), unit: path))
       case .run:
-        // Each run of one script with letters: an English article's Persian footer is
-        // its own span, located by its bytes in the decoded text.
-        for run in ScriptRuns(text) where run.letterCount > 0 {
-          let range = run.utf8Range
+        // Each run of one script, cut at sentence boundaries and merged again where the
+        // language goes on: an English article's Persian footer is its own span,
+        // located by its bytes in the decoded text.
+        for span in identifier.spans(in: text) {
+          let range = span.utf8Range
           output.write(
-            Self.describe(
-              identifier.identify(String(run.text(in: text))),
-              unit: "\(path):\(range.lowerBound)-\(range.upperBound)\t\(run.script)"))
+            Self.describe(span.guess, unit: "\(path):\(range.lowerBound)-\(range.upperBound)\t\(span.script)"))
         }
       case .paragraph:
         var number = 0, start = 1
