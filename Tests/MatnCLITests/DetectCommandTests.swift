@@ -42,3 +42,13 @@ struct DetectCommandTests {
     #expect(lines.first?.first == "-:0-\(english.utf8.count)")
   }
 }
+
+@Suite("matn show")
+struct ShowCommandTests {
+  @Test("prints Persian shaped and in display order, English as it is")
+  func show() throws {
+    let result = try CLI.run(["show", "-"], stdin: Array("سلام\nHello\n".utf8))
+    #expect(result.status == 0)
+    #expect(result.text == "\u{FEE1}\u{FEFC}\u{FEB3}\nHello\n")
+  }
+}

@@ -95,6 +95,19 @@ typedef struct {
 int64_t cicu_scalars_tokens(const uint16_t *bits, int64_t from, int64_t to, uint16_t tokenMask, uint16_t countMask,
                             uint16_t skipMask, cicu_token *out, int64_t capacity, int64_t *resume);
 
+// MARK: - Arabic shaping (u_shapeArabic)
+
+enum {
+  CICU_SHAPE_LETTERS_SHAPE = 8,          /* U_SHAPE_LETTERS_SHAPE */
+  CICU_SHAPE_TEXT_DIRECTION_LOGICAL = 0,  /* U_SHAPE_TEXT_DIRECTION_LOGICAL */
+  CICU_SHAPE_LENGTH_GROW_SHRINK = 0,      /* U_SHAPE_LENGTH_GROW_SHRINK */
+};
+
+/// Shapes Arabic letters in `src` (UTF-8) with `options` (u_shapeArabic's flags); the
+/// result is a new UTF-8 buffer in `*out` (free with `cicu_free`). Returns its length.
+int32_t cicu_shape_arabic_utf8(const uint8_t *src, int32_t length, uint32_t options, uint8_t **out,
+                               int32_t *status);
+
 // MARK: - Normalization (icu::Normalizer2 on UTF-8)
 
 enum {
