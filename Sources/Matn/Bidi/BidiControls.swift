@@ -90,6 +90,13 @@ public enum BidiControls {
     public var line: Int
     /// Column in Unicode scalars, from 1.
     public var column: Int
+
+    public init(kind: Kind, utf8Offset: Int, line: Int, column: Int) {
+      self.kind = kind
+      self.utf8Offset = utf8Offset
+      self.line = line
+      self.column = column
+    }
   }
 
   /// How bad a finding is; ordered note < warning < error.
@@ -406,6 +413,13 @@ public enum BidiControls {
 
   /// What kind of token a control at `i` sits inside, if any.
   static func token(around i: Int, in items: [Item]) -> String? {
+    // URL: the whitespace-delimited token contains "://" or starts with "www.".
+    var start = i, end = i
+    while start > 0, !items[start - 1].scalar.properties.isWhitespace { start -= 1 }
+    while end < items.count, !items[end].scalar.properties.isWhitespace { end += 1 }
+    let word = String(String.UnicodeScalarView(items[start..<end].map(\.scalar)))
+    if word.contains("://") || word.lowercased().hasPrefix("www.") { return "a URL" }
+
     // Neighbours, skipping other controls.
     var a = i - 1
     while a >= 0, items[a].kind != nil { a -= 1 }
@@ -422,12 +436,6 @@ public enum BidiControls {
         if dx == dy || dx == nil || dy == nil { return "a word" }
       }
     }
-    // URL: the whitespace-delimited token contains "://" or starts with "www.".
-    var start = i, end = i
-    while start > 0, !items[start - 1].scalar.properties.isWhitespace { start -= 1 }
-    while end < items.count, !items[end].scalar.properties.isWhitespace { end += 1 }
-    let word = String(String.UnicodeScalarView(items[start..<end].map(\.scalar)))
-    if word.contains("://") || word.lowercased().hasPrefix("www.") { return "a URL" }
     return nil
   }
 
@@ -496,6 +504,11 @@ public enum BidiControls {
         }
       } else {
         report(i, .error, .insideToken, "\(name(i)) inside \(where_) reorders how it is displayed")
+        // The other end of the pair belongs to the same tampered token.
+        for (open, close) in whole.pairs where open.index == i || close == i {
+          let other = open.index == i ? close : open.index
+          report(other, .error, .insideToken, "\(name(other)) pairs with a control inside \(where_)")
+        }
       }
     }
 
