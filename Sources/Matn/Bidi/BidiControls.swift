@@ -1,0 +1,555 @@
+import MatnICU
+
+/// Finds explicit bidi formatting characters and reports the dangerous ones — Trojan
+/// Source (CVE-2021-42574) patterns — following Unicode's UTS #55 (Source Code Handling
+/// of Bidi) and modelled on gcc's `-Wbidi-chars=unpaired`.
+///
+/// ```swift
+/// let findings = BidiControls.check("x = \"user\u{202E} \u{2066}// admin\u{2069} \u{2066}\"")
+/// findings.map(\.severity)   // [.error, .error, ...]: an override inside a string
+/// let clean = BidiControls.apply(.keepBalanced, to: text)   // drops only dangerous controls
+/// ```
+///
+/// Pairing is checked per line, as gcc does (UAX #9 ends every embedding, override and
+/// isolate at a paragraph separator; in source code a line is the unit a reader sees),
+/// and again inside each string literal and comment on the line (UTS #55: a literal
+/// should not leak direction into the code around it). Lines end at LF, CR, CR LF,
+/// U+0085, U+2029 and U+001C–U+001E. Columns count Unicode scalars, from 1.
+///
+/// Severities:
+/// - ``Severity/error``: display differs from logical order in a dangerous way — an
+///   opener left open at the end of the line that changes how the line is displayed
+///   (checked by running the UBA with and without it), an override that reverses
+///   letters or digits of the other direction, any embedding/override/isolate inside
+///   an identifier, number or URL, an embedding or override inside a string literal or
+///   comment, any control unpaired within its string literal or comment, and every
+///   control of a string literal or comment that holds such an unpaired one.
+/// - ``Severity/warning``: suspicious but harmless — an opener left open with no visible
+///   effect on its line, a stray PDF or PDI (UAX #9 ignores it), an override that
+///   reverses nothing, a balanced isolate inside a string or comment, a mark inside a URL.
+/// - ``Severity/note``: a balanced embedding or isolate in prose, a mark (LRM, RLM, ALM)
+///   inside a number or an identifier. Marks anywhere else — ordinary Persian and
+///   English prose is full of them — are not reported.
+///
+/// Strong direction is approximated from the scalar (letters of the Hebrew, Arabic,
+/// Syriac, Thaana, N'Ko… blocks are right-to-left, other letters left-to-right).
+///
+/// - Complexity: O(*n*) in the length of the text, plus one UBA run per line that
+///   ends with an opener still open.
+/// - Thread safety: stateless; call from any thread.
+public enum BidiControls {
+  /// The twelve explicit directional formatting characters of UAX #9.
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    case lre = "LRE", rle = "RLE", pdf = "PDF", lro = "LRO", rlo = "RLO"
+    case lri = "LRI", rli = "RLI", fsi = "FSI", pdi = "PDI"
+    case lrm = "LRM", rlm = "RLM", alm = "ALM"
+
+    public init?(_ scalar: Unicode.Scalar) {
+      switch scalar.value {
+      case 0x202A: self = .lre
+      case 0x202B: self = .rle
+      case 0x202C: self = .pdf
+      case 0x202D: self = .lro
+      case 0x202E: self = .rlo
+      case 0x2066: self = .lri
+      case 0x2067: self = .rli
+      case 0x2068: self = .fsi
+      case 0x2069: self = .pdi
+      case 0x200E: self = .lrm
+      case 0x200F: self = .rlm
+      case 0x061C: self = .alm
+      default: return nil
+      }
+    }
+
+    /// The character itself.
+    public var scalar: Unicode.Scalar {
+      let values: [Kind: UInt32] = [
+        .lre: 0x202A, .rle: 0x202B, .pdf: 0x202C, .lro: 0x202D, .rlo: 0x202E, .lri: 0x2066,
+        .rli: 0x2067, .fsi: 0x2068, .pdi: 0x2069, .lrm: 0x200E, .rlm: 0x200F, .alm: 0x061C,
+      ]
+      return Unicode.Scalar(values[self]!)!
+    }
+
+    /// LRE, RLE, LRO, RLO: closed by PDF.
+    public var opensEmbedding: Bool { [.lre, .rle, .lro, .rlo].contains(self) }
+    /// LRI, RLI, FSI: closed by PDI.
+    public var opensIsolate: Bool { [.lri, .rli, .fsi].contains(self) }
+    /// LRO, RLO.
+    public var isOverride: Bool { self == .lro || self == .rlo }
+    /// LRM, RLM, ALM: invisible strong (or, for ALM, Arabic-letter) characters with no scope.
+    public var isMark: Bool { self == .lrm || self == .rlm || self == .alm }
+  }
+
+  /// One control character and where it is.
+  public struct Control: Sendable, Hashable {
+    public var kind: Kind
+    /// Byte offset in the text's UTF-8.
+    public var utf8Offset: Int
+    /// Line number, from 1.
+    public var line: Int
+    /// Column in Unicode scalars, from 1.
+    public var column: Int
+
+    public init(kind: Kind, utf8Offset: Int, line: Int, column: Int) {
+      self.kind = kind
+      self.utf8Offset = utf8Offset
+      self.line = line
+      self.column = column
+    }
+  }
+
+  /// How bad a finding is; ordered note < warning < error.
+  public enum Severity: Int, Sendable, Hashable, Comparable, CustomStringConvertible {
+    case note, warning, error
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { ["note", "warning", "error"][rawValue] }
+  }
+
+  /// Which rule a finding comes from.
+  public enum Rule: String, Sendable, Hashable {
+    /// An opener still open at the end of its line.
+    case unterminated
+    /// A PDF or PDI with nothing to close.
+    case stray
+    /// An override covering strong characters or digits of the other direction.
+    case reversingOverride
+    /// An override that reverses nothing.
+    case harmlessOverride
+    /// A control inside a word (identifier), number or URL.
+    case insideToken
+    /// A control inside a string literal or comment.
+    case insideLiteral
+    /// A balanced embedding or isolate in prose.
+    case balanced
+  }
+
+  /// One reported control.
+  public struct Finding: Sendable, Hashable, CustomStringConvertible {
+    public var control: Control
+    public var severity: Severity
+    public var rule: Rule
+    public var message: String
+    /// `LINE:COLUMN: severity: message`.
+    public var description: String { "\(control.line):\(control.column): \(severity): \(message)" }
+  }
+
+  /// What ``apply(_:to:)`` removes.
+  public enum Policy: String, Sendable, Hashable, CaseIterable {
+    /// Remove every control, marks included.
+    case strip
+    /// Remove only unterminated openers, stray closers and overrides that reverse
+    /// letters (with their PDF); keep everything balanced and harmless.
+    case keepBalanced = "keep-balanced"
+    /// Change nothing; only report.
+    case report
+  }
+
+  /// The outcome of ``apply(_:to:)``.
+  public struct Result: Sendable, Hashable {
+    /// The text after the policy.
+    public var text: String
+    /// Every finding in the input (the same as ``check(_:)``).
+    public var findings: [Finding]
+    /// The controls removed, with their positions in the input.
+    public var removed: [Control]
+  }
+
+  /// Every explicit control in `text`, in order.
+  ///
+  /// - Complexity: O(*n*).
+  public static func scan(_ text: String) -> [Control] {
+    var controls: [Control] = []
+    var line = 1, column = 0, offset = 0
+    var previous: Unicode.Scalar = " "
+    for v in text.unicodeScalars {
+      defer {
+        offset += v.utf8.count
+        previous = v
+      }
+      if v == "\n" && previous == "\r" { continue }
+      if isLineBreak(v) {
+        line += 1
+        column = 0
+        continue
+      }
+      column += 1
+      if let kind = Kind(v) {
+        controls.append(Control(kind: kind, utf8Offset: offset, line: line, column: column))
+      }
+    }
+    return controls
+  }
+
+  /// The findings for `text`, in order of position.
+  ///
+  /// - Complexity: O(*n*), plus one UBA run per line that ends with an opener open.
+  public static func check(_ text: String) -> [Finding] {
+    analyse(text).findings
+  }
+
+  /// Applies `policy` to `text`: returns the cleaned text, the findings and the
+  /// removed controls with their input offsets.
+  ///
+  /// - Complexity: O(*n*).
+  public static func apply(_ policy: Policy, to text: String) -> Result {
+    let analysis = analyse(text)
+    let remove: Set<Int>
+    switch policy {
+    case .report: remove = []
+    case .strip: remove = Set(scan(text).map(\.utf8Offset))
+    case .keepBalanced: remove = analysis.unsafe
+    }
+    guard !remove.isEmpty else { return Result(text: text, findings: analysis.findings, removed: []) }
+    var out = String.UnicodeScalarView()
+    var removed: [Control] = []
+    let byOffset = Dictionary(scan(text).map { ($0.utf8Offset, $0) }, uniquingKeysWith: { a, _ in a })
+    var offset = 0
+    for v in text.unicodeScalars {
+      if remove.contains(offset), let control = byOffset[offset] {
+        removed.append(control)
+      } else {
+        out.append(v)
+      }
+      offset += v.utf8.count
+    }
+    return Result(text: String(out), findings: analysis.findings, removed: removed)
+  }
+
+  // MARK: - Analysis
+
+  static func isLineBreak(_ v: Unicode.Scalar) -> Bool {
+    switch v.value {
+    case 0x0A, 0x0D, 0x1C...0x1E, 0x85, 0x2029: true
+    default: false
+    }
+  }
+
+  /// One scalar of a line with its position.
+  struct Item {
+    var scalar: Unicode.Scalar
+    var kind: Kind?
+    var offset: Int
+    var column: Int
+  }
+
+  struct Analysis {
+    var findings: [Finding] = []
+    /// Offsets of the controls `.keepBalanced` removes.
+    var unsafe: Set<Int> = []
+  }
+
+  static func analyse(_ text: String) -> Analysis {
+    var analysis = Analysis()
+    var lineNumber = 1
+    var items: [Item] = []
+    var column = 0, offset = 0
+    var previous: Unicode.Scalar = " "
+    var inBlockComment = false
+    var bidi: Bidi? = nil
+    func flush() {
+      if items.contains(where: { $0.kind != nil }) {
+        checkLine(items, line: lineNumber, inBlockComment: &inBlockComment, bidi: &bidi, into: &analysis)
+      } else {
+        updateBlockComment(items, &inBlockComment)
+      }
+      items.removeAll(keepingCapacity: true)
+    }
+    for v in text.unicodeScalars {
+      defer {
+        offset += v.utf8.count
+        previous = v
+      }
+      if v == "\n" && previous == "\r" { continue }
+      if isLineBreak(v) {
+        flush()
+        lineNumber += 1
+        column = 0
+        continue
+      }
+      column += 1
+      items.append(Item(scalar: v, kind: Kind(v), offset: offset, column: column))
+    }
+    flush()
+    return analysis
+  }
+
+  /// Tracks `/* … */` across lines without controls.
+  static func updateBlockComment(_ items: [Item], _ inBlock: inout Bool) {
+    _ = literals(items, inBlockComment: &inBlock)
+  }
+
+  enum LiteralKind { case string, comment }
+
+  /// String literals (between matching `"` or `'` on the line) and comments (`//` or
+  /// `#` after a space or at the start of the line to the end of the line; `/* … */`,
+  /// which may span lines) as index ranges into `items`.
+  static func literals(_ items: [Item], inBlockComment: inout Bool) -> [(Range<Int>, LiteralKind)] {
+    var spans: [(Range<Int>, LiteralKind)] = []
+    var i = 0
+    var blockStart = inBlockComment ? 0 : -1
+    func at(_ k: Int) -> Unicode.Scalar? { k < items.count ? items[k].scalar : nil }
+    while i < items.count {
+      let c = items[i].scalar
+      if blockStart >= 0 {
+        if c == "*" && at(i + 1) == "/" {
+          spans.append((blockStart..<(i + 2), .comment))
+          blockStart = -1
+          i += 2
+          continue
+        }
+        i += 1
+        continue
+      }
+      if c == "/" && at(i + 1) == "*" {
+        blockStart = i
+        i += 2
+        continue
+      }
+      if (c == "/" && at(i + 1) == "/") || (c == "#" && (i == 0 || items[i - 1].scalar.properties.isWhitespace)) {
+        spans.append((i..<items.count, .comment))
+        return finish(spans, blockStart: -1, count: items.count, &inBlockComment)
+      }
+      if c == "\"" || c == "'" {
+        var j = i + 1
+        while j < items.count && items[j].scalar != c {
+          if items[j].scalar == "\\" { j += 1 }
+          j += 1
+        }
+        if j < items.count {
+          spans.append((i..<(j + 1), .string))
+          i = j + 1
+          continue
+        }
+      }
+      i += 1
+    }
+    return finish(spans, blockStart: blockStart, count: items.count, &inBlockComment)
+  }
+
+  private static func finish(
+    _ spans: [(Range<Int>, LiteralKind)], blockStart: Int, count: Int, _ inBlock: inout Bool
+  ) -> [(Range<Int>, LiteralKind)] {
+    var spans = spans
+    if blockStart >= 0 { spans.append((blockStart..<count, .comment)) }
+    inBlock = blockStart >= 0
+    return spans
+  }
+
+  /// An open embedding, override or isolate.
+  struct Open {
+    var index: Int
+    var kind: Kind
+    /// For overrides: whether a covered character is shown reversed.
+    var reverses = false
+  }
+
+  /// Pairs the controls of `range`, UAX #9 style: PDF closes the innermost embedding
+  /// or override unless an isolate is innermost; PDI closes the innermost isolate and
+  /// every embedding inside it. Returns the closed pairs, the openers left open (or
+  /// closed only implicitly by a PDI) and the stray closers.
+  static func pair(_ items: [Item], _ range: Range<Int>)
+    -> (pairs: [(open: Open, close: Int)], unterminated: [Open], stray: [Int])
+  {
+    var stack: [Open] = []
+    var pairs: [(open: Open, close: Int)] = []
+    var unterminated: [Open] = []
+    var stray: [Int] = []
+    for i in range {
+      guard let kind = items[i].kind else {
+        if var top = stack.last, top.kind.isOverride, reversedUnder(top.kind, items[i].scalar) {
+          top.reverses = true
+          stack[stack.count - 1] = top
+        }
+        continue
+      }
+      if kind.opensEmbedding || kind.opensIsolate {
+        stack.append(Open(index: i, kind: kind))
+      } else if kind == .pdf {
+        if let top = stack.last, top.kind.opensEmbedding {
+          pairs.append((stack.removeLast(), i))
+        } else {
+          stray.append(i)
+        }
+      } else if kind == .pdi {
+        if let k = stack.lastIndex(where: { $0.kind.opensIsolate }) {
+          unterminated += stack[(k + 1)...]
+          pairs.append((stack[k], i))
+          stack.removeSubrange(k...)
+        } else {
+          stray.append(i)
+        }
+      }
+    }
+    unterminated += stack
+    return (pairs, unterminated, stray)
+  }
+
+  /// Whether `scalar`, under override `kind`, is shown in the opposite order from its own.
+  static func reversedUnder(_ kind: Kind, _ scalar: Unicode.Scalar) -> Bool {
+    switch (kind, strongDirection(scalar)) {
+    case (.rlo, .leftToRight?), (.lro, .rightToLeft?): true
+    case (.rlo, nil): scalar.properties.numericType == .decimal
+    default: false
+    }
+  }
+
+  enum Direction { case leftToRight, rightToLeft }
+
+  /// The strong direction of a letter, approximated by block; nil for everything else.
+  static func strongDirection(_ v: Unicode.Scalar) -> Direction? {
+    guard v.properties.isAlphabetic else { return nil }
+    switch v.value {
+    case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF:
+      return .rightToLeft
+    default:
+      return .leftToRight
+    }
+  }
+
+  static func isWordScalar(_ v: Unicode.Scalar) -> Bool {
+    v == "_" || v.properties.isAlphabetic || v.properties.numericType == .decimal
+  }
+
+  /// What kind of token a control at `i` sits inside, if any.
+  static func token(around i: Int, in items: [Item]) -> String? {
+    // URL: the whitespace-delimited token contains "://" or starts with "www.".
+    var start = i, end = i
+    while start > 0, !items[start - 1].scalar.properties.isWhitespace { start -= 1 }
+    while end < items.count, !items[end].scalar.properties.isWhitespace { end += 1 }
+    let word = String(String.UnicodeScalarView(items[start..<end].map(\.scalar)))
+    if word.contains("://") || word.lowercased().hasPrefix("www.") { return "a URL" }
+
+    // Neighbours, skipping other controls.
+    var a = i - 1
+    while a >= 0, items[a].kind != nil { a -= 1 }
+    var b = i + 1
+    while b < items.count, items[b].kind != nil { b += 1 }
+    if a >= 0, b < items.count {
+      let x = items[a].scalar, y = items[b].scalar
+      let isDigit = { (v: Unicode.Scalar) in v.properties.numericType == .decimal }
+      if isDigit(x) && isDigit(y) { return "a number" }
+      if isWordScalar(x) && isWordScalar(y) {
+        // One identifier: both sides of one direction (a Latin name glued to a Persian
+        // suffix is two words in two directions, not an identifier).
+        let dx = strongDirection(x), dy = strongDirection(y)
+        if dx == dy || dx == nil || dy == nil { return "a word" }
+      }
+    }
+    return nil
+  }
+
+  static func checkLine(
+    _ items: [Item], line: Int, inBlockComment: inout Bool, bidi: inout Bidi?, into analysis: inout Analysis
+  ) {
+    var found: [Int: Finding] = [:]
+    func report(_ i: Int, _ severity: Severity, _ rule: Rule, _ message: String, unsafe: Bool = false) {
+      let item = items[i]
+      guard let kind = item.kind else { return }
+      if let old = found[i], old.severity >= severity { return }
+      let control = Control(kind: kind, utf8Offset: item.offset, line: line, column: item.column)
+      found[i] = Finding(control: control, severity: severity, rule: rule, message: message)
+      if unsafe { analysis.unsafe.insert(item.offset) }
+    }
+    func name(_ i: Int) -> String {
+      let k = items[i].kind!
+      return "\(k.rawValue) (U+\(String(k.scalar.value, radix: 16, uppercase: true)))"
+    }
+
+    // 1. Pairing over the line.
+    let whole = pair(items, 0..<items.count)
+    if !whole.unterminated.isEmpty {
+      let visible = changesDisplay(items, removing: Set(whole.unterminated.map(\.index)), bidi: &bidi)
+      for open in whole.unterminated {
+        if visible {
+          report(
+            open.index, .error, .unterminated,
+            "\(name(open.index)) is not closed on this line and changes how the rest of it is displayed",
+            unsafe: true)
+        } else {
+          report(
+            open.index, .warning, .unterminated,
+            "\(name(open.index)) is not closed on this line (no visible effect here)", unsafe: true)
+        }
+      }
+    }
+    for i in whole.stray {
+      report(i, .warning, .stray, "\(name(i)) has nothing to close (ignored by the bidi algorithm)", unsafe: true)
+    }
+    for (open, close) in whole.pairs {
+      if open.kind.isOverride {
+        if open.reverses {
+          let what = open.kind == .rlo ? "left-to-right letters or digits" : "right-to-left letters"
+          report(open.index, .error, .reversingOverride, "\(name(open.index)) displays \(what) in reverse order", unsafe: true)
+          report(close, .error, .reversingOverride, "\(name(close)) closes an override that reverses text", unsafe: true)
+        } else {
+          report(open.index, .warning, .harmlessOverride, "\(name(open.index)) overrides direction (reverses nothing here)")
+        }
+      } else {
+        report(open.index, .note, .balanced, "balanced \(name(open.index)) … \(name(close))")
+      }
+    }
+    for open in whole.unterminated where open.kind.isOverride && open.reverses {
+      report(open.index, .error, .reversingOverride, "\(name(open.index)) is not closed and displays text in reverse order", unsafe: true)
+    }
+
+    // 2. Tokens: identifiers, numbers, URLs.
+    for (i, item) in items.enumerated() {
+      guard let kind = item.kind, let where_ = token(around: i, in: items) else { continue }
+      if kind.isMark {
+        if where_ == "a URL" {
+          report(i, .warning, .insideToken, "\(name(i)) inside \(where_)")
+        } else {
+          report(i, .note, .insideToken, "\(name(i)) inside \(where_)")
+        }
+      } else {
+        report(i, .error, .insideToken, "\(name(i)) inside \(where_) reorders how it is displayed")
+        // The other end of the pair belongs to the same tampered token.
+        for (open, close) in whole.pairs where open.index == i || close == i {
+          let other = open.index == i ? close : open.index
+          report(other, .error, .insideToken, "\(name(other)) pairs with a control inside \(where_)")
+        }
+      }
+    }
+
+    // 3. String literals and comments: pairing within each; embeddings and overrides.
+    for (range, kind) in literals(items, inBlockComment: &inBlockComment) {
+      let what = kind == .string ? "string literal" : "comment"
+      let local = pair(items, range)
+      for open in local.unterminated {
+        report(open.index, .error, .insideLiteral, "\(name(open.index)) is not closed inside its \(what)")
+      }
+      for i in local.stray {
+        report(i, .error, .insideLiteral, "\(name(i)) inside a \(what) closes nothing opened in it")
+      }
+      // A literal that leaks direction is tampered with: every control in it is an error.
+      let tampered = !local.unterminated.isEmpty || !local.stray.isEmpty
+      for (open, close) in local.pairs {
+        if open.kind.opensEmbedding || tampered {
+          report(open.index, .error, .insideLiteral, "\(name(open.index)) inside a \(what) reorders it")
+          report(close, .error, .insideLiteral, "\(name(close)) inside a \(what) reorders it")
+        } else {
+          report(open.index, .warning, .insideLiteral, "balanced \(name(open.index)) … \(name(close)) inside a \(what)")
+        }
+      }
+    }
+    analysis.findings += found.keys.sorted().map { found[$0]! }
+  }
+
+  /// Whether removing the controls at `indices` changes the visual order of the line.
+  static func changesDisplay(_ items: [Item], removing indices: Set<Int>, bidi: inout Bidi?) -> Bool {
+    let with = String(String.UnicodeScalarView(items.map(\.scalar)))
+    let without = String(String.UnicodeScalarView(items.indices.filter { !indices.contains($0) }.map { items[$0].scalar }))
+    do {
+      if bidi == nil { bidi = try Bidi() }
+      guard let bidi else { return true }
+      try bidi.setText(with)
+      let a = bidi.reordered([.mirror, .removeControls])
+      try bidi.setText(without)
+      let b = bidi.reordered([.mirror, .removeControls])
+      return a != b
+    } catch {
+      return true
+    }
+  }
+}

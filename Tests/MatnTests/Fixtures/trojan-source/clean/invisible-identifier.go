@@ -1,0 +1,8 @@
+package main
+
+import "fmt"
+
+func main() {
+	accessLevel := "user"
+	fmt.Println(accessLevel)
+}

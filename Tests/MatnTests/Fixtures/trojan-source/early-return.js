@@ -1,0 +1,4 @@
+function isAdmin(user) {
+  // Check the role ⁧return true;⁩‮ and nothing else
+  return user.role === "admin";
+}

