@@ -75,3 +75,7 @@ extern "C" int32_t cicu_bidi_paired_bracket_type(uint32_t scalar) {
 extern "C" uint32_t cicu_bidi_paired_bracket(uint32_t scalar) {
   return static_cast<uint32_t>(u_getBidiPairedBracket(static_cast<UChar32>(scalar)));
 }
+
+extern "C" int32_t cicu_bidi_class(uint32_t scalar) {
+  return static_cast<int32_t>(u_charDirection(static_cast<UChar32>(scalar)));
+}

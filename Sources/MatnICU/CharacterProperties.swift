@@ -30,7 +30,73 @@ public enum BidiPairedBracketType: Int32, Sendable, Hashable {
   case close = 2
 }
 
+/// The Unicode Bidi_Class property (DerivedBidiClass.txt): a character's type for the
+/// bidirectional algorithm (UAX #9). Raw values are ICU's `UCharDirection`.
+public enum BidiClass: Int32, Sendable, Hashable, CaseIterable {
+  /// Strong left-to-right (L): Latin, Cyrillic, Han letters.
+  case leftToRight = 0
+  /// Strong right-to-left (R): Hebrew letters.
+  case rightToLeft = 1
+  /// European number (EN): ASCII and Persian/Extended Arabic-Indic digits.
+  case europeanNumber = 2
+  /// European number separator (ES): `+`, `-`.
+  case europeanSeparator = 3
+  /// European number terminator (ET): `$`, `%`, `#`.
+  case europeanTerminator = 4
+  /// Arabic number (AN): Arabic-Indic digits ٠–٩, the Arabic decimal separator.
+  case arabicNumber = 5
+  /// Common number separator (CS): `,`, `.`, `:`, `/`.
+  case commonSeparator = 6
+  /// Paragraph separator (B): line feed, carriage return, U+2029.
+  case paragraphSeparator = 7
+  /// Segment separator (S): tab.
+  case segmentSeparator = 8
+  /// White space (WS).
+  case whiteSpace = 9
+  /// Other neutral (ON): most punctuation and symbols.
+  case otherNeutral = 10
+  /// Left-to-right embedding (LRE, U+202A).
+  case leftToRightEmbedding = 11
+  /// Left-to-right override (LRO, U+202D).
+  case leftToRightOverride = 12
+  /// Strong right-to-left Arabic letter (AL): Arabic, Persian, Syriac, Thaana letters.
+  case arabicLetter = 13
+  /// Right-to-left embedding (RLE, U+202B).
+  case rightToLeftEmbedding = 14
+  /// Right-to-left override (RLO, U+202E).
+  case rightToLeftOverride = 15
+  /// Pop directional format (PDF, U+202C).
+  case popDirectionalFormat = 16
+  /// Nonspacing mark (NSM).
+  case nonspacingMark = 17
+  /// Boundary neutral (BN): ZWJ, ZWNJ, soft hyphen, controls.
+  case boundaryNeutral = 18
+  /// First-strong isolate (FSI, U+2068).
+  case firstStrongIsolate = 19
+  /// Left-to-right isolate (LRI, U+2066).
+  case leftToRightIsolate = 20
+  /// Right-to-left isolate (RLI, U+2067).
+  case rightToLeftIsolate = 21
+  /// Pop directional isolate (PDI, U+2069).
+  case popDirectionalIsolate = 22
+
+  /// Strong right-to-left: R or AL.
+  public var isStrongRightToLeft: Bool { self == .rightToLeft || self == .arabicLetter }
+
+  /// An isolate initiator: LRI, RLI or FSI.
+  public var isIsolateInitiator: Bool {
+    self == .leftToRightIsolate || self == .rightToLeftIsolate || self == .firstStrongIsolate
+  }
+}
+
 extension Unicode.Scalar {
+  /// The scalar's Bidi_Class.
+  ///
+  /// The corresponding C function is `u_charDirection`.
+  public var bidiClass: BidiClass {
+    BidiClass(rawValue: cicu_bidi_class(value)) ?? .leftToRight
+  }
+
   /// The scalar's Bidi_Paired_Bracket_Type.
   ///
   /// The corresponding C function is `u_getIntPropertyValue(c, UCHAR_BIDI_PAIRED_BRACKET_TYPE)`.

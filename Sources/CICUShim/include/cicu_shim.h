@@ -223,6 +223,11 @@ int32_t cicu_bidi_paired_bracket_type(uint32_t scalar);
 /// Bidi_Paired_Bracket of `scalar`: the bracket it pairs with, or `scalar` itself.
 uint32_t cicu_bidi_paired_bracket(uint32_t scalar);
 
+/// Bidi_Class of `scalar` as ICU's UCharDirection value (0 L, 1 R, 2 EN, 3 ES, 4 ET,
+/// 5 AN, 6 CS, 7 B, 8 S, 9 WS, 10 ON, 11 LRE, 12 LRO, 13 AL, 14 RLE, 15 RLO, 16 PDF,
+/// 17 NSM, 18 BN, 19 FSI, 20 LRI, 21 RLI, 22 PDI).
+int32_t cicu_bidi_class(uint32_t scalar);
+
 // MARK: - Bidi (ubidi)
 
 typedef struct cicu_bidi cicu_bidi;

@@ -22,12 +22,12 @@ import Testing
 ///   }
 /// }
 /// ```
-enum UnicodeData {
+public enum UnicodeData {
   /// The environment variable that overrides the data directory.
-  static let environmentVariable = "MATN_UNICODE_DATA"
+  public static let environmentVariable = "MATN_UNICODE_DATA"
 
   /// The directory searched for Unicode data files.
-  static var directory: URL {
+  public static var directory: URL {
     if let value = ProcessInfo.processInfo.environment[environmentVariable], !value.isEmpty {
       return URL(fileURLWithPath: value, isDirectory: true)
     }
@@ -35,13 +35,13 @@ enum UnicodeData {
   }
 
   /// Where `name` is stored: the plain file if present, else its `.bz2` form.
-  enum Location: Equatable {
+  public enum Location: Equatable {
     case plain(URL)
     case bzip2(URL)
   }
 
   /// The stored form of `name`, or nil when neither `name` nor `name.bz2` exists.
-  static func location(of name: String) -> Location? {
+  public static func location(of name: String) -> Location? {
     let plain = directory.appendingPathComponent(name)
     if isReadableFile(plain) { return .plain(plain) }
     let compressed = directory.appendingPathComponent(name + ".bz2")
@@ -52,10 +52,10 @@ enum UnicodeData {
   /// Whether `name` can be read (as is, or as `name.bz2` with a `bzip2` tool present).
   ///
   /// Cheap: checks files only, decompresses nothing.
-  static func available(_ name: String) -> Bool { missingReason(name) == nil }
+  public static func available(_ name: String) -> Bool { missingReason(name) == nil }
 
   /// Why `name` cannot be read, or nil when it can.
-  static func missingReason(_ name: String) -> String? {
+  public static func missingReason(_ name: String) -> String? {
     switch location(of: name) {
     case .plain: return nil
     case .bzip2(let url):
@@ -68,13 +68,13 @@ enum UnicodeData {
   }
 
   /// A test-trait comment for `name`: the reason it is missing, for skipped suites.
-  static func skipComment(_ name: String) -> Comment {
+  public static func skipComment(_ name: String) -> Comment {
     Comment(rawValue: missingReason(name) ?? "\(name) is available")
   }
 
   /// The bytes of `name` (decompressed if stored as `.bz2`), or nil if unavailable
   /// or unreadable.
-  static func bytes(of name: String) -> [UInt8]? {
+  public static func bytes(of name: String) -> [UInt8]? {
     switch location(of: name) {
     case .plain(let url):
       guard let data = try? Data(contentsOf: url) else { return nil }
@@ -89,7 +89,7 @@ enum UnicodeData {
 
   /// The text of `name` (decompressed if stored as `.bz2`), decoded as UTF-8, or nil
   /// if unavailable or unreadable.
-  static func contents(of name: String) -> String? {
+  public static func contents(of name: String) -> String? {
     guard let bytes = bytes(of: name) else { return nil }
     return String(decoding: bytes, as: UTF8.self)
   }
@@ -98,7 +98,7 @@ enum UnicodeData {
   /// (`0600..0604 ; Arabic # …`): each line's code point range and its second field,
   /// trimmed (`"Arabic"`, or `"Arab Syrc"` in ScriptExtensions.txt). Comments and
   /// lines without a `;` are skipped.
-  static func ranges(in name: String) throws -> [(low: UInt32, high: UInt32, field: String)] {
+  public static func ranges(in name: String) throws -> [(low: UInt32, high: UInt32, field: String)] {
     let text = try #require(contents(of: name), "\(name) unreadable")
     var result: [(low: UInt32, high: UInt32, field: String)] = []
     for raw in text.split(separator: "\n") {
@@ -122,7 +122,7 @@ enum UnicodeData {
   }
 
   /// `/bin/bzip2`, else the first executable `bzip2` on `PATH`.
-  static func bzip2Tool() -> URL? {
+  public static func bzip2Tool() -> URL? {
     let fileManager = FileManager.default
     if fileManager.isExecutableFile(atPath: "/bin/bzip2") {
       return URL(fileURLWithPath: "/bin/bzip2")
