@@ -160,6 +160,20 @@ public enum BidiControls {
   /// - Complexity: O(*n*).
   public static func scan(_ text: String) -> [Control] {
     var controls: [Control] = []
+    walk(text, lineBreak: {}) { v, offset, line, column in
+      if let kind = Kind(v) {
+        controls.append(Control(kind: kind, utf8Offset: offset, line: line, column: column))
+      }
+    }
+    return controls
+  }
+
+  /// Walks the scalars of `text` with their UTF-8 offset, line and column (lines and
+  /// columns from 1, columns in scalars; CR LF is one line break): `lineBreak` at each
+  /// break, `visit` for every other scalar.
+  private static func walk(
+    _ text: String, lineBreak: () -> Void, visit: (_ scalar: Unicode.Scalar, _ offset: Int, _ line: Int, _ column: Int) -> Void
+  ) {
     var line = 1, column = 0, offset = 0
     var previous: Unicode.Scalar = " "
     for v in text.unicodeScalars {
@@ -169,16 +183,14 @@ public enum BidiControls {
       }
       if v == "\n" && previous == "\r" { continue }
       if isLineBreak(v) {
+        lineBreak()
         line += 1
         column = 0
         continue
       }
       column += 1
-      if let kind = Kind(v) {
-        controls.append(Control(kind: kind, utf8Offset: offset, line: line, column: column))
-      }
+      visit(v, offset, line, column)
     }
-    return controls
   }
 
   /// The findings for `text`, in order of position.
@@ -243,8 +255,6 @@ public enum BidiControls {
     var analysis = Analysis()
     var lineNumber = 1
     var items: [Item] = []
-    var column = 0, offset = 0
-    var previous: Unicode.Scalar = " "
     var inBlockComment = false
     var bidi: Bidi? = nil
     func flush() {
@@ -255,19 +265,13 @@ public enum BidiControls {
       }
       items.removeAll(keepingCapacity: true)
     }
-    for v in text.unicodeScalars {
-      defer {
-        offset += v.utf8.count
-        previous = v
-      }
-      if v == "\n" && previous == "\r" { continue }
-      if isLineBreak(v) {
+    walk(
+      text,
+      lineBreak: {
         flush()
         lineNumber += 1
-        column = 0
-        continue
       }
-      column += 1
+    ) { v, offset, _, column in
       items.append(Item(scalar: v, kind: Kind(v), offset: offset, column: column))
     }
     flush()
