@@ -85,7 +85,7 @@ let package = Package(
     // of a directory's *.txt files (ignored by the benchmark plugin, like the others).
     .executableTarget(
       name: "langid-throughput",
-      dependencies: [.product(name: "Matn", package: "Matn")],
+      dependencies: ["BenchCorpus", .product(name: "Matn", package: "Matn")],
       path: "Sources/langid-throughput"
     ),
   ],

@@ -16,6 +16,7 @@
 //   `texts_per_s=<best run> mean=<mean over runs> runs=<n> passes=<n> texts=<n> bytes=<n>
 //    load_s=<first identify, model loading included> und=<texts answered "und">`
 
+import BenchCorpus
 import Foundation
 import Matn
 
@@ -83,23 +84,10 @@ let load = (clock.now - loadStart) / .seconds(1)
 var undetermined = first == "und" ? 1 : 0
 for text in inputs.dropFirst() where identifier.identify(text).language == "und" { undetermined += 1 }
 
-var bestRun = 0.0, sumRuns = 0.0
-var totalPasses = 0
-for _ in 0..<runs {
-  var elapsed = Duration.zero
-  var passes = 0
-  while passes < 1 || elapsed < .seconds(minSeconds) {
-    let start = clock.now
-    for text in inputs { sink &+= identifier.identify(text).language.utf8.count }
-    elapsed += clock.now - start
-    passes += 1
-  }
-  let rate = Double(inputs.count * passes) / (elapsed / .seconds(1))
-  bestRun = max(bestRun, rate)
-  sumRuns += rate
-  totalPasses += passes
+let timing = Timing(runs: runs, minSeconds: minSeconds, units: Double(inputs.count)) {
+  for text in inputs { sink &+= identifier.identify(text).language.utf8.count }
 }
 print(
   String(
     format: "texts_per_s=%.0f mean=%.0f runs=%d passes=%d texts=%d bytes=%d load_s=%.3f und=%d sink=%d",
-    bestRun, sumRuns / Double(runs), runs, totalPasses, inputs.count, bytes, load, undetermined, sink))
+    timing.best, timing.mean, runs, timing.passes, inputs.count, bytes, load, undetermined, sink))

@@ -58,10 +58,6 @@ func readCorpus(_ directory: String) -> [(name: String, text: String)] {
   return files
 }
 
-func seconds(_ d: Duration) -> Double {
-  Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-}
-
 let args = CommandLine.arguments.dropFirst()
 guard let first = args.first else {
   fail("usage: normalize-throughput DIR [options] | normalize-throughput generate BYTES OUT [--arabic-keyboard] [SEED]")
@@ -115,26 +111,10 @@ for text in texts {
 }
 if let outputPath { write(warmOutput, to: outputPath) }
 
-let clock = ContinuousClock()
-var bestRun = 0.0, sumRuns = 0.0, bestPass = 0.0
-var totalPasses = 0
-for _ in 0..<runs {
-  var elapsed = Duration.zero
-  var passes = 0
-  while passes < 1 || elapsed < .seconds(minSeconds) {
-    let start = clock.now
-    for text in texts { sink &+= normalizer.normalize(text).text.utf8.count }
-    let pass = clock.now - start
-    elapsed += pass
-    passes += 1
-    bestPass = max(bestPass, Double(bytes) / 1e6 / seconds(pass))
-  }
-  let rate = Double(bytes) / 1e6 * Double(passes) / seconds(elapsed)
-  bestRun = max(bestRun, rate)
-  sumRuns += rate
-  totalPasses += passes
+let timing = Timing(runs: runs, minSeconds: minSeconds, units: Double(bytes) / 1e6) {
+  for text in texts { sink &+= normalizer.normalize(text).text.utf8.count }
 }
 print(
   String(
     format: "MBps=%.2f mean=%.2f best_pass=%.2f runs=%d passes=%d files=%d bytes=%d sink=%d",
-    bestRun, sumRuns / Double(runs), bestPass, runs, totalPasses, files.count, bytes, sink))
+    timing.best, timing.mean, timing.bestPass, runs, timing.passes, files.count, bytes, sink))
