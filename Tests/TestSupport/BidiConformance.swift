@@ -121,6 +121,21 @@ public enum BidiConformance {
     return table
   }()
 
+  /// Calls `body` with each line of `file` (its 1-based number and its byte range
+  /// without the line feed).
+  public static func forEachLine(
+    _ file: UnsafeBufferPointer<UInt8>, _ body: (_ number: Int, _ start: Int, _ end: Int) throws -> Void
+  ) rethrows {
+    var lineStart = 0, number = 0
+    while lineStart < file.count {
+      var lineEnd = lineStart
+      while lineEnd < file.count && file[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+      number += 1
+      try body(number, lineStart, lineEnd)
+      lineStart = lineEnd + 1
+    }
+  }
+
   public static func isSpace(_ byte: UInt8) -> Bool {
     byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
   }
@@ -296,15 +311,11 @@ extension BidiConformance {
     ]
 
     try bytes.withUnsafeBufferPointer { file in
-      var lineStart = 0
-      while lineStart < file.count {
-        var lineEnd = lineStart
-        while lineEnd < file.count && file[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-        lineNumber += 1
-        defer { lineStart = lineEnd + 1 }
+      try forEachLine(file) { number, lineStart, lineEnd in
+        lineNumber = number
 
         var line = content(of: file, lineStart..<lineEnd)
-        guard !line.isEmpty else { continue }
+        guard !line.isEmpty else { return }
 
         if file[line.lowerBound] == UInt8(ascii: "@") {
           if hasPrefix(file, line, "@Levels:") {
@@ -314,7 +325,7 @@ extension BidiConformance {
             line = (line.lowerBound + 9)..<line.upperBound
             expectedOrder = try #require(parseIntegers(file, line), "BidiTest.txt:\(lineNumber): bad @Reorder")
           }
-          continue  // Other @ lines are to be ignored (file header).
+          return  // Other @ lines are to be ignored (file header).
         }
 
         // Data line: <classes> ; <bitset>
@@ -364,18 +375,14 @@ extension BidiConformance {
     var lineNumber = 0
 
     try bytes.withUnsafeBufferPointer { file in
-      var lineStart = 0
-      while lineStart < file.count {
-        var lineEnd = lineStart
-        while lineEnd < file.count && file[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-        lineNumber += 1
-        defer { lineStart = lineEnd + 1 }
+      try forEachLine(file) { number, lineStart, lineEnd in
+        lineNumber = number
         if lineNumber == 1 {
           firstLine = String(decoding: UnsafeBufferPointer(rebasing: file[lineStart..<lineEnd]), as: UTF8.self)
         }
 
         let line = content(of: file, lineStart..<lineEnd)
-        guard !line.isEmpty else { continue }
+        guard !line.isEmpty else { return }
 
         // <code points> ; <direction> ; <paragraph level> ; <levels> ; <order>
         var fields: [Range<Int>] = []
