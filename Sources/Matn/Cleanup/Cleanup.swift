@@ -30,9 +30,8 @@ struct Cleanup {
     var i = 0
     while i < n {
       // Skip, in one call, what this stage never changes.
-      let j = buffer.next(from: i, Self.stops)
+      let j = out.keepUnchanged(from: i, Self.stops)
       if j > i {
-        out.keep(i..<j)
         i = j
         continue
       }

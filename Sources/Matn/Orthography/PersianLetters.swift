@@ -36,9 +36,8 @@ struct PersianLetters {
       // Skip, in one call, what this stage never changes: everything but the scalars
       // it rewrites or removes, and letters next to one of those or to their own
       // repetition (where a run of repeated letters may start).
-      let j = buffer.next(from: i, stops)
+      let j = out.keepUnchanged(from: i, stops)
       if j > i {
-        out.keep(i..<j)
         i = j
         continue
       }

@@ -55,9 +55,8 @@ struct PersianPunctuation {
     while i < n {
       // Skip, in one call, what no rule here starts at: letters, digits, and spaces
       // with no punctuation or space beside them.
-      let next = buffer.next(from: i, Self.stops)
+      let next = out.keepUnchanged(from: i, Self.stops)
       if next > i {
-        out.keep(i..<next)
         i = next
         continue
       }

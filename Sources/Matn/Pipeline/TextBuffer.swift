@@ -170,6 +170,14 @@ struct Rewriter {
     }
   }
 
+  /// Copies, in one call, the source scalars from `i` up to where a scan with `stops`
+  /// stops (see ``StageScan``): what the stage never changes. Returns that index.
+  mutating func keepUnchanged(from i: Int, _ stops: ScalarScan.Stops) -> Int {
+    let j = source.next(from: i, stops)
+    keep(i..<j)
+    return j
+  }
+
   /// Copies source scalars `range` unchanged.
   @inline(__always)
   mutating func keep(_ range: Range<Int>) {
