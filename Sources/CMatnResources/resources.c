@@ -11,6 +11,7 @@ DECLARE(matn_res_adjectives)
 DECLARE(matn_res_compounds)
 DECLARE(matn_res_langid)
 DECLARE(matn_res_langwords)
+DECLARE(matn_res_fanames)
 
 #define ENTRY(path, name) {path, name##_start, name##_end}
 
@@ -24,6 +25,7 @@ static const struct {
     ENTRY("Orthography/compounds.tsv", matn_res_compounds),
     ENTRY("Language/langid.bin", matn_res_langid),
     ENTRY("Language/words.tsv", matn_res_langwords),
+    ENTRY("Names/fa-name-parts.tsv", matn_res_fanames),
 };
 
 const uint8_t *matn_resource(const char *name, int64_t *length) {
