@@ -1,4 +1,5 @@
 import MatnICU
+import Synchronization
 
 /// The keys of one person or place name: what to show, what to match exactly, and
 /// what to match across scripts and spellings.
@@ -43,6 +44,7 @@ public struct NameIndexer: Sendable {
   let han: SharedTransliterator?
   let other: SharedTransliterator?
   let latin: SharedTransliterator?
+  let hanReadings = HanReadings()
 
   public init() {
     persian = PersianNameRomanizer.shared
@@ -64,8 +66,9 @@ public struct NameIndexer: Sendable {
   /// The romanisation of `name` (the ``NameKeys/display`` key).
   public func romanize(_ name: String) -> String {
     var words: [String] = []
-    for word in name.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }) {
-      words.append(contentsOf: romanizeWord(word))
+    // Split on scalars: Character-level splitting would run grapheme breaking.
+    for word in name.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }) {
+      words.append(contentsOf: romanizeWord(Substring(word)))
     }
     return words.joined(separator: " ")
   }
@@ -93,9 +96,7 @@ public struct NameIndexer: Sendable {
     var parts: [String] = []
     for piece in word.split(whereSeparator: { $0 == "·" || $0 == "・" || $0 == "-" }) {
       let chars = Array(piece)
-      // Separate the characters so that the syllables come back one by one.
-      let joined = chars.map(String.init).joined(separator: "|")
-      let syllables = (han?.transliterate(joined) ?? "").split(separator: "|").map { Self.clean(String($0)) }
+      let syllables = chars.map { hanReading($0) }
       guard syllables.count == chars.count, chars.count >= 2 else {
         parts.append(Self.capitalized(syllables.joined()))
         continue
@@ -105,6 +106,15 @@ public struct NameIndexer: Sendable {
       parts.append(Self.capitalized(syllables[familyLength...].joined()))
     }
     return parts
+  }
+
+  /// The reading of one Han character, from the cache or from ICU (`Han-Latin/Names`
+  /// is ~20,000 names/s on its own; readings are per character, so they are memoised).
+  private func hanReading(_ c: Character) -> String {
+    if let hit = hanReadings.cache.withLock({ $0[c] }) { return hit }
+    let reading = Self.clean(han?.transliterate(String(c)) ?? "")
+    hanReadings.cache.withLock { $0[c] = reading }
+    return reading
   }
 
   static let compoundSurnames: Set<String> = [
@@ -158,6 +168,11 @@ public struct NameIndexer: Sendable {
     }
     return String(decoding: out, as: UTF8.self)
   }
+}
+
+/// Memoised Han readings, shared by the copies of one indexer.
+final class HanReadings: Sendable {
+  let cache = Mutex<[Character: String]>([:])
 }
 
 /// The script family that decides how a word is romanised.

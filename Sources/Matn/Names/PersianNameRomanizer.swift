@@ -9,15 +9,16 @@ struct PersianNameRomanizer: Sendable {
   static let shared = PersianNameRomanizer(
     lexiconLines: PersianLexicon.lines("Names/fa-name-parts.tsv").map(String.init))
 
-  /// Folded native form (no ZWNJ, no harakat) → press spelling.
-  let lexicon: [String: String]
+  /// FNV-1a key of the folded native form (no ZWNJ, no harakat) → press spelling.
+  /// Hashing scalars directly avoids String's normalising hash on every lookup.
+  let lexicon: [UInt64: String]
 
   init(lexiconLines: [String]) {
-    var lexicon: [String: String] = [:]
+    var lexicon: [UInt64: String] = [:]
     for line in lexiconLines {
       let fields = line.split(separator: "\t")
       guard fields.count >= 2 else { continue }
-      let key = String(String.UnicodeScalarView(Self.fold(Substring(fields[0])).filter { $0 != Self.zwnj }))
+      let key = Self.key(Self.fold(Substring(fields[0])).filter { $0 != Self.zwnj })
       if lexicon[key] == nil { lexicon[key] = String(fields[1]) }
     }
     self.lexicon = lexicon
@@ -51,9 +52,14 @@ struct PersianNameRomanizer: Sendable {
     return out.isEmpty ? [] : [NameIndexer.capitalized(out)]
   }
 
-  private func key(_ s: some Collection<Unicode.Scalar>) -> String {
-    String(String.UnicodeScalarView(s))
+  @inline(__always)
+  static func key(_ s: some Collection<Unicode.Scalar>) -> UInt64 {
+    PersianLexicon.key(s.lazy.map(\.value))
   }
+
+  private func key(_ s: some Collection<Unicode.Scalar>) -> UInt64 { Self.key(s) }
+
+  static func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
 
   /// Lexicon hit on the whole word, on a stem plus a name suffix, or on two parts.
   private func lexiconParts(_ s: [Unicode.Scalar]) -> [String]? {
@@ -71,21 +77,21 @@ struct PersianNameRomanizer: Sendable {
 
   /// A glued suffix piece after ZWNJ: ای / ی → "i", زاده → "zadeh", ها → "ha".
   private func suffix(_ s: [Unicode.Scalar]) -> String? {
-    switch key(s) {
-    case "ای", "ی", "یی": return "i"
-    case "زاده": return "zadeh"
-    case "ها": return "ha"
-    case "پور": return "pour"
-    default: return nil
-    }
+    Self.gluedSuffixes.first { $0.0 == s }?.1
   }
+
+  static let gluedSuffixes: [([Unicode.Scalar], String)] = [
+    ("ای", "i"), ("ی", "i"), ("یی", "i"), ("زاده", "zadeh"), ("ها", "ha"), ("پور", "pour"),
+  ].map { (scalars($0.0), $0.1) }
+
+  static let nameSuffixes: [([Unicode.Scalar], String)] = [
+    ("زاده", "zadeh"), ("پور", "pour"), ("نژاد", "nejad"), ("یی", "ei"), ("ای", "i"), ("ی", "i"),
+  ].map { (scalars($0.0), $0.1) }
 
   /// Name suffixes written without ZWNJ: -zadeh, -pour, -i (after a vowel: -ei).
   private func splitSuffix(_ s: [Unicode.Scalar]) -> ([Unicode.Scalar], String)? {
-    let text = key(s)
-    for (ending, latin) in [("زاده", "zadeh"), ("پور", "pour"), ("نژاد", "nejad"), ("یی", "ei"), ("ای", "i"), ("ی", "i")]
-    where text.hasSuffix(ending) && text.unicodeScalars.count > ending.unicodeScalars.count + 1 {
-      return (Array(s.dropLast(ending.unicodeScalars.count)), latin)
+    for (ending, latin) in Self.nameSuffixes where s.count > ending.count + 1 && s.suffix(ending.count).elementsEqual(ending) {
+      return (Array(s.dropLast(ending.count)), latin)
     }
     return nil
   }
