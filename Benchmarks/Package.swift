@@ -81,6 +81,14 @@ let package = Package(
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     ),
 
+    // Issue 7's retrieval measure: index the Latin variants of a names TSV, query each
+    // native form, count own row first (used by scripts/eval-name-retrieval).
+    .executableTarget(
+      name: "name-retrieval",
+      dependencies: [.product(name: "Matn", package: "Matn")],
+      path: "Sources/name-retrieval"
+    ),
+
     // Plain throughput driver for issue 5: LanguageIdentifier over the lines of a file or
     // of a directory's *.txt files (ignored by the benchmark plugin, like the others).
     .executableTarget(
