@@ -66,7 +66,7 @@ let package = Package(
     // every file of a directory (ignored by the benchmark plugin, like the others).
     .executableTarget(
       name: "decode-throughput",
-      dependencies: [.product(name: "Matn", package: "Matn"), .product(name: "MatnICU", package: "Matn")],
+      dependencies: ["BenchCorpus", .product(name: "Matn", package: "Matn"), .product(name: "MatnICU", package: "Matn")],
       path: "Sources/decode-throughput"
     ),
 

@@ -11,14 +11,10 @@
 // Prints one line: `MBps=<best run> mean=<mean over runs> runs=<n> passes=<n> files=<n> bytes=<n>`
 // (MB = 10^6 bytes of input).
 
+import BenchCorpus
 import Foundation
 import Matn
 import MatnICU
-
-func fail(_ message: String) -> Never {
-  FileHandle.standardError.write(Data("decode-throughput: \(message)\n".utf8))
-  exit(2)
-}
 
 func seconds(_ d: Duration) -> Double {
   Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18

@@ -20,11 +20,6 @@ import BenchCorpus
 import Foundation
 import Matn
 
-func fail(_ message: String) -> Never {
-  FileHandle.standardError.write(Data("langid-throughput: \(message)\n".utf8))
-  exit(2)
-}
-
 /// The argument after option `name` (taken from `rest`), parsed.
 func value<T>(after name: String, in rest: inout ArraySlice<String>, _ parse: (String) -> T?) -> T {
   guard let text = rest.popFirst(), let value = parse(text) else { fail("\(name) needs a value") }

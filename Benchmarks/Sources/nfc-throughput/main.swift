@@ -18,16 +18,6 @@ import BenchCorpus
 import Foundation
 import MatnICU
 
-func fail(_ message: String) -> Never {
-  FileHandle.standardError.write(Data("nfc-throughput: \(message)\n".utf8))
-  exit(2)
-}
-
-func required<T>(_ value: T?, _ message: String) -> T {
-  guard let value else { fail(message) }
-  return value
-}
-
 func readText(_ path: String) -> String {
   guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
   return String(decoding: data, as: UTF8.self)

@@ -20,16 +20,6 @@ import BenchCorpus
 import Foundation
 import Matn
 
-func fail(_ message: String) -> Never {
-  FileHandle.standardError.write(Data("normalize-throughput: \(message)\n".utf8))
-  exit(2)
-}
-
-func required<T>(_ value: T?, _ message: String) -> T {
-  guard let value else { fail(message) }
-  return value
-}
-
 func write(_ text: String, to path: String) {
   guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
     fail("cannot write \(path)")
