@@ -344,6 +344,27 @@ int32_t cicu_brk_boundaries_utf8(cicu_break_iterator *iterator, const uint8_t *s
                                  int32_t length, int32_t *boundaries, int32_t *ruleStatus,
                                  int32_t capacity, int32_t *status);
 
+// MARK: - Calendars (ucal)
+
+enum {
+  /// Proleptic Gregorian (ISO 8601): Gregorian rules before 1582 too.
+  CICU_CALENDAR_GREGORIAN = 0,
+  /// Solar Hijri (Jalali), ICU's arithmetic `persian` calendar.
+  CICU_CALENDAR_PERSIAN = 1,
+  /// Lunar Hijri by the Umm al-Qura tables (1300–1600 AH; tabular outside).
+  CICU_CALENDAR_ISLAMIC_UMALQURA = 2,
+  /// Lunar Hijri, tabular (30-year cycle, Friday epoch).
+  CICU_CALENDAR_ISLAMIC_CIVIL = 3,
+};
+
+/// Converts the date `year`-`month`-`day` (month 1-based) of calendar `from` into
+/// calendar `to`: its year, month (1-based), day and weekday (1 = Sunday … 7 = Saturday). The fields are checked strictly (a non-lenient calendar, and the
+/// fields read back unchanged): a day the month does not have, a month over 12 or a
+/// year below 1 is U_ILLEGAL_ARGUMENT_ERROR, never rolled over. One calendar object per
+/// kind and thread stays open (thread-local), so calls from many threads are safe.
+void cicu_calendar_convert(int32_t from, int32_t year, int32_t month, int32_t day, int32_t to, int32_t *outYear,
+                           int32_t *outMonth, int32_t *outDay, int32_t *outWeekday, int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif
