@@ -1,0 +1,169 @@
+/// A token of a line being searched for dates: a run of digits, a word or one
+/// punctuation scalar. Spaces and invisible marks are not tokens; `spaced` says whether
+/// any came before.
+struct DateToken {
+  enum Kind: UInt8 { case number, word, punct }
+
+  var kind: Kind
+  /// UTF-8 offsets in the searched text.
+  var start: Int
+  var end: Int
+  /// A number's value (capped, see `DateTokenizer.maxDigits`), or a punctuation scalar.
+  var value: Int
+  /// A number's count of digits.
+  var digits: Int
+  /// Whether a space or an invisible mark separates this token from the previous one.
+  var spaced: Bool
+}
+
+/// What a scalar is to the date tokenizer.
+enum DateScalarClass {
+  case digit(Int), letter, joiner, space, punct, newline
+
+  @inline(__always)
+  static func of(_ v: UInt32) -> DateScalarClass {
+    switch v {
+    case 0x30...0x39: return .digit(Int(v - 0x30))
+    case 0x6F0...0x6F9: return .digit(Int(v - 0x6F0))
+    case 0x660...0x669: return .digit(Int(v - 0x660))
+    case 0x41...0x5A, 0x61...0x7A: return .letter
+    case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: return .newline
+    case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x2000...0x200B, 0x200E, 0x200F, 0x202A...0x202F, 0x205F...0x206F, 0x3000,
+      0xFEFF, 0x061C:
+      return .space
+    // Inside a word they join its parts ("al-Thani", "Sha'ban"); elsewhere punctuation.
+    case 0x27, 0x2D, 0x2019, 0x2BC, 0x2BE, 0x2BF, 0x200C, 0x200D: return .joiner
+    case 0..<0x80, 0x060C, 0x061B, 0x061F, 0x066A...0x066D, 0x06D4, 0x2010...0x2027, 0x2030...0x205E, 0xAB, 0xBB,
+      0xA1...0xBF, 0xD7, 0xF7:
+      return .punct
+    default: return .letter
+    }
+  }
+}
+
+/// Splits one line of UTF-8 into ``DateToken``s.
+enum DateTokenizer {
+  /// Longer digit runs keep their count but not their value.
+  static let maxDigits = 9
+
+  /// Tokenizes `bytes[range]` (a line, no line breaks inside) into `tokens`.
+  ///
+  /// - Complexity: O(*n*) in the length of the range.
+  static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [DateToken]) {
+    tokens.removeAll(keepingCapacity: true)
+    var i = range.lowerBound
+    var spaced = true
+    func append(_ kind: DateToken.Kind, _ start: Int, _ end: Int, _ value: Int) {
+      tokens.append(DateToken(kind: kind, start: start, end: end, value: value, digits: 1, spaced: spaced))
+      spaced = false
+    }
+    while i < range.upperBound {
+      let (v, length) = UTF8Decoding.scalar(bytes, at: i)
+      let next = i + length
+      let afterWord = tokens.last.map { $0.kind == .word && $0.end == i } ?? false
+      switch DateScalarClass.of(v) {
+      case .digit(let d):
+        if let last = tokens.last, last.kind == .number, last.end == i {
+          tokens[tokens.count - 1].end = next
+          tokens[tokens.count - 1].digits += 1
+          if last.digits < maxDigits { tokens[tokens.count - 1].value = last.value * 10 + d }
+        } else {
+          append(.number, i, next, d)
+        }
+      case .letter:
+        if afterWord { tokens[tokens.count - 1].end = next } else { append(.word, i, next, 0) }
+      case .joiner:
+        // Inside a word a joiner joins its parts ("al-Thani", "Sha'ban", «ربیع‌الثانی»);
+        // after a word an apostrophe or ZWNJ stays with it ("Rabi'"), a hyphen does not.
+        let letterFollows: Bool
+        if next < range.upperBound, case .letter = DateScalarClass.of(UTF8Decoding.scalar(bytes, at: next).value) {
+          letterFollows = true
+        } else {
+          letterFollows = false
+        }
+        if afterWord && (letterFollows || v != 0x2D) {
+          tokens[tokens.count - 1].end = next
+        } else if v == 0x200C || v == 0x200D {
+          spaced = true
+        } else {
+          append(.punct, i, next, Int(v))
+        }
+      case .space, .newline:
+        spaced = true
+      case .punct:
+        append(.punct, i, next, Int(v))
+      }
+      i = next
+    }
+  }
+}
+
+/// Decoding of well-formed UTF-8 (a Swift String's storage).
+enum UTF8Decoding {
+  @inline(__always)
+  static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+    let b0 = UInt32(bytes[i])
+    if b0 < 0x80 { return (b0, 1) }
+    if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+    if b0 < 0xF0 {
+      return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+    }
+    return (
+      (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+        | UInt32(bytes[i + 3] & 0x3F), 4
+    )
+  }
+}
+
+/// An FNV-1a hash of a word's folded letters: the key under which ``DateNames`` are
+/// looked up. Keys of consecutive words chain (`adding`), so «ربیع الثانی» in two
+/// words and «ربیع‌الثانی» in one have one key.
+struct DateWordKey: Hashable {
+  private(set) var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// Folds one scalar: nil for what keys ignore, else the scalar to hash.
+  @inline(__always)
+  static func fold(_ v: UInt32) -> UInt32? {
+    switch v {
+    case 0x41...0x5A: return v + 0x20
+    case 0x064A, 0x0649: return 0x06CC  // Arabic yeh, alef maksura → Persian yeh
+    case 0x0643: return 0x06A9  // Arabic kaf → keheh
+    case 0x0629, 0x06C0, 0x06D5: return 0x0647  // teh marbuta, heh with yeh, ae → heh
+    case 0x0622, 0x0623, 0x0625, 0x0671: return 0x0627  // alef with madda/hamza/wasla → alef
+    case 0x064B...0x065F, 0x0670, 0x0640, 0x06D4: return nil  // harakat, tatweel
+    case 0x20, 0x2E, 0x27, 0x2D, 0x2019, 0x2BC, 0x2BE, 0x2BF, 0x200C, 0x200D, 0xA0: return nil
+    default: return v
+    }
+  }
+
+  mutating func add(_ v: UInt32) {
+    guard let f = Self.fold(v) else { return }
+    var x = f
+    for _ in 0..<3 {
+      hash = (hash ^ UInt64(x & 0xFF)) &* 0x100_0000_01b3
+      x >>= 8
+    }
+  }
+
+  /// The key of `word` (a table entry, any spaces and punctuation in it ignored).
+  init(_ word: String) {
+    for v in word.unicodeScalars { add(v.value) }
+  }
+
+  init() {}
+
+  /// This key with the letters of `bytes[range]` appended.
+  func adding(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> DateWordKey {
+    var key = self
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let (v, length) = UTF8Decoding.scalar(bytes, at: i)
+      key.add(v)
+      i += length
+    }
+    return key
+  }
+
+  /// Whether the key is that of no letters at all.
+  var isEmpty: Bool { hash == DateWordKey().hash }
+}

@@ -1,0 +1,64 @@
+import Testing
+
+@testable import Matn
+
+@Suite("Dates")
+struct DatesTests {
+  static let rows = try! Fixtures.table("dates.tsv")
+
+  @Test("fixture table: every form, rejection and non-date")
+  func table() throws {
+    #expect(Self.rows.count > 60)
+    for (line, fields) in Self.rows {
+      let input = fields[0]
+      let (dates, rejected) = DateFinder.scan(input)
+      let where_ = "dates.tsv:\(line) \(input)"
+      switch fields[1] {
+      case "none":
+        #expect(dates.isEmpty && rejected.isEmpty, "\(where_): \(dates) \(rejected)")
+      case "reject":
+        #expect(dates.isEmpty, "\(where_): \(dates)")
+        #expect(rejected.count == 1, "\(where_): \(rejected)")
+        guard let r = rejected.first else { continue }
+        #expect(r.reason.hasPrefix(fields[2] + ":"), "\(where_): \(r.reason)")
+        if fields.count > 3 { #expect(r.text == fields[3], "\(where_)") }
+        #expect(Array(input.utf8)[r.utf8Range].elementsEqual(r.text.utf8), "\(where_)")
+      default:
+        #expect(dates.count == 1 && rejected.isEmpty, "\(where_): \(dates) \(rejected)")
+        guard let d = dates.first else { continue }
+        #expect(d.date == fields[1], "\(where_)")
+        #expect(d.calendar.rawValue == fields[2], "\(where_)")
+        #expect(d.written == fields[3], "\(where_)")
+        if fields.count > 4 { #expect(d.text == fields[4], "\(where_)") }
+        #expect(Array(input.utf8)[d.utf8Range].elementsEqual(d.text.utf8), "\(where_)")
+      }
+    }
+  }
+}
+
+extension DatesTests {
+  @Test("several dates and rejections in one text, in order, with byte offsets")
+  func several() {
+    let text = "Report — گزارش: ۱۲ بهمن ۱۳۹۴ and 2016-02-02, not 30 Feb 2016; then ۱۳۹۵/۰۱/۰۱.\nEnd"
+    let (dates, rejected) = DateFinder.scan(text)
+    #expect(dates.map(\.date) == ["2016-02-01", "2016-02-02", "2016-03-20"])
+    #expect(rejected.map(\.text) == ["30 Feb 2016"])
+    let bytes = Array(text.utf8)
+    for d in dates { #expect(String(decoding: bytes[d.utf8Range], as: UTF8.self) == d.text) }
+    #expect(dates[0].utf8Range.lowerBound == "Report — گزارش: ".utf8.count)
+  }
+
+  @Test("a name means one thing: no month, weekday or marker spelling shares a key")
+  func namesDisjoint() {
+    var seen: [DateWordKey: String] = [:]
+    let all =
+      (DateNames.gregorianMonths + DateNames.persianMonths + DateNames.islamicMonths + DateNames.weekdays).flatMap {
+        $0
+      } + DateNames.markers.flatMap(\.1)
+    for name in all {
+      let key = DateWordKey(name)
+      if let other = seen[key], other != name { Issue.record("\(name) and \(other) fold to one key") }
+      seen[key] = name
+    }
+  }
+}
