@@ -62,3 +62,28 @@ extension DatesTests {
     }
   }
 }
+
+extension DatesTests {
+  @Test("datelines: the date, and whether the whole line is dateline material")
+  func datelines() throws {
+    let rows = try Fixtures.table("datelines.tsv")
+    #expect(rows.count >= 15)
+    for (line, fields) in rows {
+      let found = DateFinder.dateline(fields[0][...])
+      if fields[1] == "none" {
+        #expect(found == nil, "datelines.tsv:\(line): \(String(describing: found))")
+        continue
+      }
+      #expect(found?.date.date == fields[1], "datelines.tsv:\(line)")
+      #expect(found?.wholeLine == (fields[2] == "whole"), "datelines.tsv:\(line)")
+    }
+  }
+
+  @Test("a dateline's range counts from the start of the string the line was cut from")
+  func datelineOffsets() throws {
+    let text = "عنوان خبر\nTEHRAN, Feb. 1, 2016 (MNA) – body"
+    let line = try #require(text.split(separator: "\n").last)
+    let found = try #require(DateFinder.dateline(line))
+    #expect(String(decoding: Array(text.utf8)[found.date.utf8Range], as: UTF8.self) == "Feb. 1, 2016")
+  }
+}

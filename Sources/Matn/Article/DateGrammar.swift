@@ -128,6 +128,20 @@ struct DateGrammar {
     numeric(a) ?? dayFirst(a) ?? monthFirst(a)
   }
 
+  /// Calls `body` with each date or rejected near-date of the line, in order; a number
+  /// inside one is not read again.
+  func forEachMatch(_ body: (Range<Int>, DateOutcome) -> Void) {
+    var k = 0
+    while k < tokens.count {
+      guard tokens[k].kind == .number, let found = match(anchor: k) else {
+        k += 1
+        continue
+      }
+      body(found.tokens, found.outcome)
+      k = max(found.tokens.upperBound, k + 1)
+    }
+  }
+
   /// `y/m/d`, `d/m/y` or `m/d/y` with one separator (`/`, `-` or `.`) and no spaces;
   /// `d.m.y` with dots.
   func numeric(_ a: Int) -> (tokens: Range<Int>, outcome: DateOutcome)? {
@@ -183,7 +197,7 @@ struct DateGrammar {
 
   /// `[weekday] day [st] [of] month [.] [ماه] [,] [سال] year [marker] [time]`.
   func dayFirst(_ a: Int) -> (tokens: Range<Int>, outcome: DateOutcome)? {
-    guard let day = number(a), day.digits <= 2 else { return nil }
+    guard let day = number(a), day.digits <= 2, (1...31).contains(day.value) else { return nil }
     var k = a + 1
     if word(k), !tokens[k].spaced, names.ordinals.contains(key(k)) { k += 1 }
     if isKey(k, names.of) { k += 1 }
@@ -193,7 +207,7 @@ struct DateGrammar {
 
   /// `[weekday] month [.] day [st] [,] year [marker] [time]`.
   func monthFirst(_ a: Int) -> (tokens: Range<Int>, outcome: DateOutcome)? {
-    guard let day = number(a), day.digits <= 2 else { return nil }
+    guard let day = number(a), day.digits <= 2, (1...31).contains(day.value) else { return nil }
     let last = punct(a - 1, ".") ? a - 2 : a - 1
     guard let month = lookup(names.months, endingAt: last), lookup(names.months, from: month.start)?.end == last + 1
     else { return nil }

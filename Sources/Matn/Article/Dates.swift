@@ -89,7 +89,7 @@ public enum DateFinder {
   ///   only lines with digits are split into tokens.
   public static func scan(_ text: String) -> (dates: [PublishedDate], rejected: [RejectedDate]) {
     var text = text
-    return text.withUTF8 { DateScanner(bytes: $0).scan(lines: 0..<$0.count, limit: nil) }
+    return text.withUTF8 { DateScanner(bytes: $0).scan(lines: 0..<$0.count) }
   }
 }
 
@@ -97,9 +97,8 @@ public enum DateFinder {
 struct DateScanner {
   let bytes: UnsafeBufferPointer<UInt8>
 
-  /// Dates and rejected near-dates in `range`, at most `limit` dates (and the rejected
-  /// ones met before the last of them).
-  func scan(lines range: Range<Int>, limit: Int?) -> (dates: [PublishedDate], rejected: [RejectedDate]) {
+  /// Dates and rejected near-dates in `range`.
+  func scan(lines range: Range<Int>) -> (dates: [PublishedDate], rejected: [RejectedDate]) {
     var dates: [PublishedDate] = []
     var rejected: [RejectedDate] = []
     var tokens: [DateToken] = []
@@ -110,19 +109,11 @@ struct DateScanner {
       var lineEnd = digit
       while lineEnd < range.upperBound, !isLineBreak(lineEnd) { lineEnd += 1 }
       DateTokenizer.tokenize(bytes, lineStart..<lineEnd, into: &tokens)
-      let grammar = DateGrammar(bytes: bytes, tokens: tokens)
-      var k = 0
-      while k < tokens.count {
-        guard tokens[k].kind == .number, let found = grammar.match(anchor: k) else {
-          k += 1
-          continue
-        }
-        switch found.outcome {
+      DateGrammar(bytes: bytes, tokens: tokens).forEachMatch { _, outcome in
+        switch outcome {
         case .date(let date): dates.append(date)
         case .rejected(let r): rejected.append(r)
         }
-        if let limit, dates.count >= limit { return (dates, rejected) }
-        k = max(found.tokens.upperBound, k + 1)
       }
       i = lineEnd
     }
