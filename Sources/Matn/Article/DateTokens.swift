@@ -53,48 +53,61 @@ enum DateTokenizer {
     tokens.removeAll(keepingCapacity: true)
     var i = range.lowerBound
     var spaced = true
-    func append(_ kind: DateToken.Kind, _ start: Int, _ end: Int, _ value: Int) {
-      tokens.append(DateToken(kind: kind, start: start, end: end, value: value, digits: 1, spaced: spaced))
+    // The token being built; appended when the next one starts.
+    var current = DateToken(kind: .punct, start: i, end: i, value: 0, digits: 0, spaced: true)
+    var building = false
+    func start(_ kind: DateToken.Kind, _ at: Int, _ end: Int, _ value: Int) {
+      if building { tokens.append(current) }
+      current = DateToken(kind: kind, start: at, end: end, value: value, digits: 1, spaced: spaced)
+      building = true
       spaced = false
     }
     while i < range.upperBound {
+      let b = bytes[i]
+      // Fast path: a run of ASCII letters extends or starts a word.
+      if (b | 0x20) &- 0x61 < 26 {
+        var j = i + 1
+        while j < range.upperBound, (bytes[j] | 0x20) &- 0x61 < 26 { j += 1 }
+        if building && current.kind == .word && current.end == i { current.end = j } else { start(.word, i, j, 0) }
+        i = j
+        continue
+      }
       let (v, length) = UTF8Decoding.scalar(bytes, at: i)
       let next = i + length
-      let afterWord = tokens.last.map { $0.kind == .word && $0.end == i } ?? false
+      let extends = building && current.end == i
       switch DateScalarClass.of(v) {
       case .digit(let d):
-        if let last = tokens.last, last.kind == .number, last.end == i {
-          tokens[tokens.count - 1].end = next
-          tokens[tokens.count - 1].digits += 1
-          if last.digits < maxDigits { tokens[tokens.count - 1].value = last.value * 10 + d }
+        if extends && current.kind == .number {
+          current.end = next
+          current.digits += 1
+          if current.digits <= maxDigits { current.value = current.value * 10 + d }
         } else {
-          append(.number, i, next, d)
+          start(.number, i, next, d)
         }
       case .letter:
-        if afterWord { tokens[tokens.count - 1].end = next } else { append(.word, i, next, 0) }
+        if extends && current.kind == .word { current.end = next } else { start(.word, i, next, 0) }
       case .joiner:
         // Inside a word a joiner joins its parts ("al-Thani", "Sha'ban", «ربیع‌الثانی»);
         // after a word an apostrophe or ZWNJ stays with it ("Rabi'"), a hyphen does not.
-        let letterFollows: Bool
+        var letterFollows = false
         if next < range.upperBound, case .letter = DateScalarClass.of(UTF8Decoding.scalar(bytes, at: next).value) {
           letterFollows = true
-        } else {
-          letterFollows = false
         }
-        if afterWord && (letterFollows || v != 0x2D) {
-          tokens[tokens.count - 1].end = next
+        if extends && current.kind == .word && (letterFollows || v != 0x2D) {
+          current.end = next
         } else if v == 0x200C || v == 0x200D {
           spaced = true
         } else {
-          append(.punct, i, next, Int(v))
+          start(.punct, i, next, Int(v))
         }
       case .space, .newline:
         spaced = true
       case .punct:
-        append(.punct, i, next, Int(v))
+        start(.punct, i, next, Int(v))
       }
       i = next
     }
+    if building { tokens.append(current) }
   }
 }
 

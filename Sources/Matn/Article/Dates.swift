@@ -127,7 +127,7 @@ struct DateScanner {
       let b = bytes[i]
       if b &- 0x30 < 10 { return i }
       // U+06F0–06F9 is DB B0–B9; U+0660–0669 is D9 A0–A9.
-      if (b == 0xDB || b == 0xD9) && i + 1 < to {
+      if b | 0x02 == 0xDB && i + 1 < to {  // D9 or DB
         let c = bytes[i + 1]
         if (b == 0xDB && c &- 0xB0 < 10) || (b == 0xD9 && c &- 0xA0 < 10) { return i }
       }
