@@ -50,7 +50,8 @@ public struct CalendarDate: Hashable, Sendable, CustomStringConvertible {
 
 /// The day of the week, numbered as ICU numbers it (1 is Sunday, 7 is Saturday).
 public enum Weekday: Int, Sendable, Hashable, CaseIterable {
-  case sunday = 1, monday, tuesday, wednesday, thursday, friday, saturday
+  case sunday = 1
+  case monday, tuesday, wednesday, thursday, friday, saturday
 }
 
 /// Converts dates between the Gregorian, Persian (Jalali) and lunar Hijri calendars,

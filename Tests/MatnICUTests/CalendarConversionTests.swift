@@ -16,12 +16,14 @@ struct CalendarConversionTests {
     try CalendarConversion.convert(d, from: calendar, to: .gregorian).description
   }
 
-  @Test("Persian dates to Gregorian and back", arguments: [
-    (1394, 11, 12, "2016-02-01"),  // 12 Bahman 1394
-    (1357, 11, 22, "1979-02-11"),  // 22 Bahman 1357, the revolution's anniversary
-    (1394, 7, 30, "2015-10-22"),   // 30 Mehr: the last day of a 30-day month
-    (1394, 12, 10, "2016-02-29"),  // a Gregorian leap day
-  ])
+  @Test(
+    "Persian dates to Gregorian and back",
+    arguments: [
+      (1394, 11, 12, "2016-02-01"),  // 12 Bahman 1394
+      (1357, 11, 22, "1979-02-11"),  // 22 Bahman 1357, the revolution's anniversary
+      (1394, 7, 30, "2015-10-22"),  // 30 Mehr: the last day of a 30-day month
+      (1394, 12, 10, "2016-02-29"),  // a Gregorian leap day
+    ])
   func persian(year: Int, month: Int, day: Int, expected: String) throws {
     let d = date(year, month, day)
     #expect(try gregorian(d, .persian) == expected)
@@ -74,15 +76,17 @@ struct CalendarConversionTests {
     #expect(CalendarConversion.isValid(date(2016, 2, 29), in: .gregorian))
   }
 
-  @Test("Umm al-Qura dates", arguments: [
-    (1437, 4, 22, "2016-02-01"),
-    (1437, 4, 30, "2016-02-09"),  // Rabi al-Thani 1437 has 30 days by Umm al-Qura
-    (1437, 9, 1, "2016-06-06"),  // 1 Ramadan 1437
-    (1438, 1, 1, "2016-10-02"),  // 1 Muharram 1438
-    (1445, 9, 1, "2024-03-11"),  // 1 Ramadan 1445
-    (1445, 10, 1, "2024-04-10"),  // Eid al-Fitr 1445
-    (1446, 1, 1, "2024-07-07"),  // 1 Muharram 1446
-  ])
+  @Test(
+    "Umm al-Qura dates",
+    arguments: [
+      (1437, 4, 22, "2016-02-01"),
+      (1437, 4, 30, "2016-02-09"),  // Rabi al-Thani 1437 has 30 days by Umm al-Qura
+      (1437, 9, 1, "2016-06-06"),  // 1 Ramadan 1437
+      (1438, 1, 1, "2016-10-02"),  // 1 Muharram 1438
+      (1445, 9, 1, "2024-03-11"),  // 1 Ramadan 1445
+      (1445, 10, 1, "2024-04-10"),  // Eid al-Fitr 1445
+      (1446, 1, 1, "2024-07-07"),  // 1 Muharram 1446
+    ])
   func ummAlQura(year: Int, month: Int, day: Int, expected: String) throws {
     #expect(try gregorian(date(year, month, day), .islamicUmmAlQura) == expected)
   }
@@ -92,10 +96,12 @@ struct CalendarConversionTests {
     #expect(try gregorian(date(1437, 4, 22), .islamicCivil) == "2016-02-02")
     #expect(try gregorian(date(1437, 9, 1), .islamicCivil) == "2016-06-07")
     #expect(try gregorian(date(1445, 9, 1), .islamicCivil) == "2024-03-11")
-    #expect(try CalendarConversion.convert(date(2016, 2, 29), from: .gregorian, to: .islamicUmmAlQura)
-      == date(1437, 5, 20))
-    #expect(try CalendarConversion.convert(date(2016, 2, 29), from: .gregorian, to: .islamicCivil)
-      == date(1437, 5, 20))
+    #expect(
+      try CalendarConversion.convert(date(2016, 2, 29), from: .gregorian, to: .islamicUmmAlQura)
+        == date(1437, 5, 20))
+    #expect(
+      try CalendarConversion.convert(date(2016, 2, 29), from: .gregorian, to: .islamicCivil)
+        == date(1437, 5, 20))
   }
 
   @Test("Gregorian is proleptic: no Julian calendar before 1582")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Matn
@@ -12,25 +13,25 @@ struct DatesTests {
     for (line, fields) in Self.rows {
       let input = fields[0]
       let (dates, rejected) = DateFinder.scan(input)
-      let where_ = "dates.tsv:\(line) \(input)"
+      let place = "dates.tsv:\(line) \(input)"
       switch fields[1] {
       case "none":
-        #expect(dates.isEmpty && rejected.isEmpty, "\(where_): \(dates) \(rejected)")
+        #expect(dates.isEmpty && rejected.isEmpty, "\(place): \(dates) \(rejected)")
       case "reject":
-        #expect(dates.isEmpty, "\(where_): \(dates)")
-        #expect(rejected.count == 1, "\(where_): \(rejected)")
+        #expect(dates.isEmpty, "\(place): \(dates)")
+        #expect(rejected.count == 1, "\(place): \(rejected)")
         guard let r = rejected.first else { continue }
-        #expect(r.reason.hasPrefix(fields[2] + ":"), "\(where_): \(r.reason)")
-        if fields.count > 3 { #expect(r.text == fields[3], "\(where_)") }
-        #expect(Array(input.utf8)[r.utf8Range].elementsEqual(r.text.utf8), "\(where_)")
+        #expect(r.reason.hasPrefix(fields[2] + ":"), "\(place): \(r.reason)")
+        if fields.count > 3 { #expect(r.text == fields[3], "\(place)") }
+        #expect(Array(input.utf8)[r.utf8Range].elementsEqual(r.text.utf8), "\(place)")
       default:
-        #expect(dates.count == 1 && rejected.isEmpty, "\(where_): \(dates) \(rejected)")
+        #expect(dates.count == 1 && rejected.isEmpty, "\(place): \(dates) \(rejected)")
         guard let d = dates.first else { continue }
-        #expect(d.date == fields[1], "\(where_)")
-        #expect(d.calendar.rawValue == fields[2], "\(where_)")
-        #expect(d.written == fields[3], "\(where_)")
-        if fields.count > 4 { #expect(d.text == fields[4], "\(where_)") }
-        #expect(Array(input.utf8)[d.utf8Range].elementsEqual(d.text.utf8), "\(where_)")
+        #expect(d.date == fields[1], "\(place)")
+        #expect(d.calendar.rawValue == fields[2], "\(place)")
+        #expect(d.written == fields[3], "\(place)")
+        if fields.count > 4 { #expect(d.text == fields[4], "\(place)") }
+        #expect(Array(input.utf8)[d.utf8Range].elementsEqual(d.text.utf8), "\(place)")
       }
     }
   }
@@ -85,5 +86,30 @@ extension DatesTests {
     let line = try #require(text.split(separator: "\n").last)
     let found = try #require(DateFinder.dateline(line))
     #expect(String(decoding: Array(text.utf8)[found.date.utf8Range], as: UTF8.self) == "Feb. 1, 2016")
+  }
+}
+
+extension DatesTests {
+  @Test("the documented examples hold")
+  func documented() throws {
+    let found = try #require(DateFinder.scan("دوشنبه ۱۲ بهمن ۱۳۹۴").dates.first)
+    #expect(found.date == "2016-02-01" && found.calendar == .persian && found.written == "1394-11-12")
+    let (dates, rejected) = DateFinder.scan("On Feb. 1, 2016 (or 31/02/2016)…")
+    #expect(dates.map(\.date) == ["2016-02-01"])
+    #expect(rejected.map(\.reason) == ["invalid date: 2016-02-31 does not exist in the Gregorian calendar"])
+    #expect(DateFinder.scan("Monday, February 2, 2016").rejected.map(\.reason) == [
+      "weekday: written Monday but 2016-02-02 is a Tuesday"
+    ])
+    let line = "TEHRAN, Feb. 1, 2016 (MNA) – Iran's president said…"[...]
+    #expect(DateFinder.dateline(line)?.date.date == "2016-02-01")
+    #expect(DateFinder.dateline(line)?.wholeLine == false)
+    #expect(DateFinder.dateline("دوشنبه ۱۲ بهمن ۱۳۹۴ - ۱۴:۳۰"[...])?.wholeLine == true)
+  }
+
+  @Test("a published date round-trips through JSON")
+  func codable() throws {
+    let date = try #require(DateFinder.scan("۱۲ بهمن ۱۳۹۴").dates.first)
+    let data = try JSONEncoder().encode(date)
+    #expect(try JSONDecoder().decode(PublishedDate.self, from: data) == date)
   }
 }

@@ -289,7 +289,8 @@ struct DateGrammar {
     _ calendar: CalendarSystem, _ year: Int, _ month: Int, _ day: Int, first: Int, end: Int
   ) -> (tokens: Range<Int>, outcome: DateOutcome)? {
     // ISO 8601 "2016-02-01T14:30" writes the T against the time.
-    let isoTime: Bool = word(end) && !tokens[end].spaced && number(end + 1).map { !$0.spaced } == true
+    let isoTime: Bool =
+      word(end) && !tokens[end].spaced && number(end + 1).map { !$0.spaced } == true
       && key(end) == names.isoT
     let time = isoTime ? self.time(from: end + 1) : self.time(from: end)
     return finish(calendar, year, month, day, first, time?.text, end: time?.end ?? end)
@@ -303,9 +304,11 @@ struct DateGrammar {
     if let range = Self.plausibleYears[calendar], !range.contains(year) {
       return reject(
         first, end,
-        "year out of range: \(year) is outside \(range.lowerBound)–\(range.upperBound) for \(calendar.englishName) dates")
+        "year out of range: \(year) is outside \(range.lowerBound)–\(range.upperBound) for \(calendar.englishName) dates"
+      )
     }
-    guard month >= 1, month <= 12, let gregorian = try? CalendarConversion.convert(written, from: calendar.icu, to: .gregorian)
+    guard month >= 1, month <= 12,
+      let gregorian = try? CalendarConversion.convert(written, from: calendar.icu, to: .gregorian)
     else {
       return reject(first, end, "invalid date: \(written) does not exist in the \(calendar.englishName) calendar")
     }

@@ -18,7 +18,8 @@ struct DateToken {
 
 /// What a scalar is to the date tokenizer.
 enum DateScalarClass {
-  case digit(Int), letter, joiner, space, punct, newline
+  case digit(Int)
+  case letter, joiner, space, punct, newline
 
   @inline(__always)
   static func of(_ v: UInt32) -> DateScalarClass {
