@@ -130,3 +130,28 @@ struct CalendarConversionTests {
     #expect(date(622, 3, 9).description == "0622-03-09")
   }
 }
+
+extension CalendarConversionTests {
+  @Test("conversions from many tasks at once agree (each thread has its own calendars)")
+  func concurrent() async throws {
+    let expected = try CalendarConversion.convert(
+      CalendarDate(year: 1394, month: 11, day: 12), from: .persian, to: .gregorian)
+    let results = await withTaskGroup(of: Bool.self) { group in
+      for task in 0..<8 {
+        group.addTask {
+          for i in 0..<2_000 {
+            // Interleave calendars so a shared calendar object would be caught mid-use.
+            let other = CalendarDate(year: 1437, month: 1 + (i + task) % 12, day: 1)
+            guard (try? CalendarConversion.convert(other, from: .islamicUmmAlQura, to: .persian)) != nil,
+              (try? CalendarConversion.convert(
+                CalendarDate(year: 1394, month: 11, day: 12), from: .persian, to: .gregorian)) == expected
+            else { return false }
+          }
+          return true
+        }
+      }
+      return await group.reduce(into: [Bool]()) { $0.append($1) }
+    }
+    #expect(results == Array(repeating: true, count: 8))
+  }
+}

@@ -97,9 +97,10 @@ extension DatesTests {
     let (dates, rejected) = DateFinder.scan("On Feb. 1, 2016 (or 31/02/2016)…")
     #expect(dates.map(\.date) == ["2016-02-01"])
     #expect(rejected.map(\.reason) == ["invalid date: 2016-02-31 does not exist in the Gregorian calendar"])
-    #expect(DateFinder.scan("Monday, February 2, 2016").rejected.map(\.reason) == [
-      "weekday: written Monday but 2016-02-02 is a Tuesday"
-    ])
+    #expect(
+      DateFinder.scan("Monday, February 2, 2016").rejected.map(\.reason) == [
+        "weekday: written Monday but 2016-02-02 is a Tuesday"
+      ])
     let line = "TEHRAN, Feb. 1, 2016 (MNA) – Iran's president said…"[...]
     #expect(DateFinder.dateline(line)?.date.date == "2016-02-01")
     #expect(DateFinder.dateline(line)?.wholeLine == false)
