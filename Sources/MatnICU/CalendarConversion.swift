@@ -9,7 +9,9 @@ public enum CalendarIdentifier: String, Sendable, Hashable, CaseIterable {
   case persian
   /// The lunar Hijri calendar by the Umm al-Qura tables (ICU's `islamic-umalqura`,
   /// tabled for 1300–1600 AH, tabular outside): the months as announced in Saudi Arabia,
-  /// which follow the real new moon.
+  /// which follow the real new moon. ICU 72's table agrees with the published Umm
+  /// al-Qura tables (as in the `hijridate` package) for every month of 1420–1449 AH
+  /// (1999–2028); before 1420 and from 1450 many month starts differ by 1–2 days.
   case islamicUmmAlQura = "islamic-umalqura"
   /// The tabular lunar Hijri calendar (ICU's `islamic-civil`: 30-year cycle, Friday
   /// epoch), which drifts a day or two from the months as announced.

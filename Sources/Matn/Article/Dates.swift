@@ -5,8 +5,9 @@ public enum CalendarSystem: String, Codable, Sendable, CaseIterable {
   /// The Solar Hijri (Jalali) calendar of Iran: «۱۲ بهمن ۱۳۹۴», 1394/11/12.
   case persian
   /// The lunar Hijri calendar: «۲۲ ربیع‌الثانی ۱۴۳۷», "22 Rabi al-Thani 1437 AH".
-  /// Converted by the Umm al-Qura tables, so a date written by a country that sights
-  /// the moon itself (Iran) may convert one day off.
+  /// Converted by ICU's Umm al-Qura tables, so a date written by a country that sights
+  /// the moon itself (Iran) may convert one day off; before 1420 AH (1999) and from
+  /// 1450 AH (2028) ICU's table itself may be 1–2 days off the published one.
   case islamic
 }
 
