@@ -29,11 +29,14 @@ public enum CalendarIdentifier: String, Sendable, Hashable, CaseIterable {
 
 /// A calendar date: year, month (1–12) and day of month, in some calendar.
 public struct CalendarDate: Hashable, Sendable, CustomStringConvertible {
+  /// The year of the calendar's current era (AD, AP or AH).
   public var year: Int
   /// The month, 1-based (1 is January, Farvardin or Muharram).
   public var month: Int
+  /// The day of the month, 1-based.
   public var day: Int
 
+  /// A date from its fields; whether it exists in a calendar is checked on conversion.
   public init(year: Int, month: Int, day: Int) {
     self.year = year
     self.month = month

@@ -32,6 +32,7 @@ public struct PublishedDate: Codable, Sendable, Hashable {
   /// The UTF-8 byte offsets of `text` in the string searched.
   public var utf8Range: Range<Int>
 
+  /// Creates a date from its parts (``DateFinder`` makes them from text).
   public init(date: String, calendar: CalendarSystem, written: String, text: String, utf8Range: Range<Int>) {
     self.date = date
     self.calendar = calendar
@@ -47,10 +48,14 @@ public struct PublishedDate: Codable, Sendable, Hashable {
 /// `invalid date`, `year out of range` or `weekday`, then a colon and the details:
 /// "weekday: written Monday but 2016-02-02 is a Tuesday".
 public struct RejectedDate: Sendable, Hashable {
+  /// The text as found in the source.
   public var text: String
+  /// The UTF-8 byte offsets of `text` in the string searched.
   public var utf8Range: Range<Int>
+  /// Why it is not a date: a keyword, a colon, the details.
   public var reason: String
 
+  /// Creates a rejection from its parts (``DateFinder`` makes them from text).
   public init(text: String, utf8Range: Range<Int>, reason: String) {
     self.text = text
     self.utf8Range = utf8Range
