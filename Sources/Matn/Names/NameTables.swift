@@ -1,0 +1,106 @@
+/// The word lists behind ``NameExtractor``, loaded once from the resources linked into
+/// the binary (Resources/Names; see its README for provenance and licences).
+///
+/// Every list is keyed like ``NameToken/key``: FNV-1a of the folded scalars, so a
+/// lookup never builds a `String`.
+struct NameTables: Sendable {
+  /// A title or honorific of one or more words.
+  struct Title: Sendable {
+    enum Kind: Sendable { case honorific, office }
+    var kind: Kind
+    var keys: [UInt64]
+  }
+
+  /// Given names in Latin script (lower case), with the Chinese family names that
+  /// come first.
+  let latinGiven: WordSet
+  /// Persian given names (folded, no ZWNJ).
+  let persianGiven: WordSet
+  /// Persian name parts of the romanisation lexicon (given and family names).
+  let persianParts: WordSet
+  /// Words that are never part of a name: function words, months, places, organisations.
+  let notNames: WordSet
+  /// Frequent Arabic-script words (the language model's word list, Resources/Language):
+  /// a Persian word that is neither a given name nor a lexicon part is not taken as a
+  /// name part when it is frequent.
+  let frequentArabicScript: WordSet
+  /// Lower-case particles that may sit inside a Latin-script name ("bin", "al").
+  let particles: WordSet
+  /// Titles by the key of their first word, longest first.
+  let titles: [UInt64: [Title]]
+  /// Family-name endings per script, as folded scalars.
+  let endings: [NameToken.Script: [[UInt32]]]
+
+  static let shared = NameTables()
+
+  init() {
+    latinGiven = WordSet(PersianLexicon.lines("Names/given-names-latin.txt").map { Self.key(Substring($0)) })
+    persianGiven = WordSet(PersianLexicon.lines("Names/fa-given-names.txt").map { Self.key(Substring($0)) })
+    persianParts = WordSet(
+      PersianLexicon.lines("Names/fa-name-parts.tsv").compactMap { line in
+        line.split(separator: "\t").first.map { Self.key($0) }
+      })
+    notNames = WordSet(
+      PersianLexicon.lines("Names/not-names.txt").flatMap { line in
+        line.split(separator: " ").map { Self.key($0) }
+      })
+    frequentArabicScript = WordSet(
+      PersianLexicon.lines("Language/words.tsv").compactMap { line in
+        let fields = line.split(separator: "\t")
+        guard fields.count >= 2, let v = fields[1].unicodeScalars.first?.value, (0x600..<0x700).contains(v) else { return nil }
+        return Self.key(fields[1])
+      })
+    var titles: [UInt64: [Title]] = [:]
+    var particles: [UInt64] = []
+    for line in PersianLexicon.lines("Names/titles.tsv") {
+      let fields = line.split(separator: "\t")
+      guard fields.count == 2 else { continue }
+      if fields[0] == "particle" {
+        particles.append(Self.key(fields[1]))
+        continue
+      }
+      let keys = fields[1].split(separator: " ").map { Self.key($0) }
+      guard let first = keys.first else { continue }
+      titles[first, default: []].append(Title(kind: fields[0] == "honorific" ? .honorific : .office, keys: keys))
+    }
+    self.particles = WordSet(particles)
+    self.titles = titles.mapValues { $0.sorted { $0.keys.count > $1.keys.count } }
+    var endings: [NameToken.Script: [[UInt32]]] = [:]
+    for line in PersianLexicon.lines("Names/name-endings.tsv") {
+      let fields = line.split(separator: "\t")
+      guard fields.count == 2 else { continue }
+      let script: NameToken.Script = fields[0] == "Latn" ? .latin : fields[0] == "Cyrl" ? .cyrillic : .arabic
+      endings[script, default: []].append(Self.folded(fields[1]))
+    }
+    self.endings = endings
+  }
+
+  /// The folded scalars of a word, as the tokenizer folds it.
+  static func folded(_ word: Substring) -> [UInt32] {
+    let tokens = NameTokens(String(word))
+    guard let first = tokens.tokens.first else { return [] }
+    if tokens.tokens.count == 1 { return Array(tokens.folded[first.foldedStart..<first.foldedEnd]) }
+    return tokens.folded
+  }
+
+  /// The lookup key of a word, as ``NameToken/key``.
+  static func key(_ word: Substring) -> UInt64 { PersianLexicon.key(folded(word)) }
+
+  /// Whether the token's folded scalars end with a family-name ending of its script,
+  /// leaving at least two letters before it.
+  func hasFamilyEnding(_ token: NameToken, in folded: [UInt32]) -> Bool {
+    guard let list = endings[token.script] else { return false }
+    let word = folded[token.foldedStart..<token.foldedEnd]
+    for ending in list where word.count >= ending.count + 2 && word.suffix(ending.count).elementsEqual(ending) {
+      return true
+    }
+    return false
+  }
+
+  /// Whether the token is itself a family-name ending of two letters or more, written
+  /// apart: «احمدی نژاد».
+  func isFamilyEnding(_ token: NameToken, in folded: [UInt32]) -> Bool {
+    let word = folded[token.foldedStart..<token.foldedEnd]
+    return word.count >= 2 && (endings[token.script] ?? []).contains { $0.elementsEqual(word) }
+  }
+}
