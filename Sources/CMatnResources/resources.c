@@ -13,8 +13,10 @@ DECLARE(matn_res_langid)
 DECLARE(matn_res_langwords)
 DECLARE(matn_res_fanames)
 DECLARE(matn_res_fagiven)
+DECLARE(matn_res_facommon)
 DECLARE(matn_res_latingiven)
 DECLARE(matn_res_notnames)
+DECLARE(matn_res_thingwords)
 DECLARE(matn_res_titles)
 DECLARE(matn_res_nameendings)
 
@@ -32,8 +34,10 @@ static const struct {
     ENTRY("Language/words.tsv", matn_res_langwords),
     ENTRY("Names/fa-name-parts.tsv", matn_res_fanames),
     ENTRY("Names/fa-given-names.txt", matn_res_fagiven),
+    ENTRY("Names/fa-given-names-common.txt", matn_res_facommon),
     ENTRY("Names/given-names-latin.txt", matn_res_latingiven),
     ENTRY("Names/not-names.txt", matn_res_notnames),
+    ENTRY("Names/thing-words.txt", matn_res_thingwords),
     ENTRY("Names/titles.tsv", matn_res_titles),
     ENTRY("Names/name-endings.tsv", matn_res_nameendings),
 };

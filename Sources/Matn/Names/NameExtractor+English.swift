@@ -56,7 +56,11 @@ extension NameExtractor {
         continue
       }
       let t = tokens[k]
-      if tables.notNames.contains(t.key) || (t.hyphen && tables.notNames.contains(t.headKey) && !t.capitalAfterHyphen) {
+      // A hyphenated word with a place or organisation on either side is not a name
+      // ("Abu Dhabi-Tehran", "Iran-Iraq").
+      if tables.notNames.contains(t.key)
+        || (t.hyphen && (tables.notNames.contains(t.headKey) || tables.notNames.contains(text.tailKey(t))))
+      {
         kinds[k - run.lowerBound] = .stop
       } else if isParticle(t) {
         kinds[k - run.lowerBound] = .particle
@@ -81,12 +85,15 @@ extension NameExtractor {
         titleFirst = t
         t -= 1
       }
-      let followedByStop = b + 1 <= run.upperBound && kinds[b + 1 - run.lowerBound] == .stop
+      let followedByStop =
+        b + 1 <= run.upperBound && kinds[b + 1 - run.lowerBound] == .stop && tables.thingWords.contains(tokens[b + 1].key)
       let count = b - a + 1
       guard !followedByStop, count <= 6 else { continue }
       let first = tokens[a], last = tokens[b]
       let given = first.script == .latin && (tables.latinGiven.contains(first.key) || tables.latinGiven.contains(first.headKey))
-      if titleFirst != nil || (count >= 2 && (given || tables.hasFamilyEnding(last, in: text.folded))) {
+      // Without a title a name starts with a capital ("al-Hashd al-Shaabi" is not one).
+      let evidence = count >= 2 && first.capitalized && (given || tables.hasFamilyEnding(last, in: text.folded))
+      if titleFirst != nil || evidence {
         found.append(Found(first: a, last: b, titleFirst: titleFirst))
       } else if count == 1 {
         pending.append(a)

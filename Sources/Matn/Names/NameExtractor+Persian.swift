@@ -1,7 +1,18 @@
 /// Names in Persian text: given names and titles as evidence, followed by name parts.
 extension NameExtractor {
   /// What one Persian word can be in a name.
-  enum PersianWord { case stop, given, family, unknown }
+  enum PersianWord {
+    case stop
+    /// A common given name (our curated list, or a lexicon given name): starts a name alone.
+    case strongGiven
+    /// Another given name (many are also ordinary words): needs a title or a family name.
+    case given
+    /// A lexicon family name, or a word with a clear family-name ending (-زاده, -پور…).
+    case family
+    /// A word ending in -ی: a family name only next to other evidence.
+    case weakFamily
+    case unknown
+  }
 
   /// Scans Arabic-script words. A name is a title chain («آیت‌الله سید») followed by
   /// name parts, or a given name followed by given names and a family name (a lexicon
@@ -42,31 +53,37 @@ extension NameExtractor {
         var word = persianWord(tokens[m], folded: text.folded)
         if word == .stop { break }
         // A lexicon name part after the first word is a family name («محمدجواد ظریف»).
-        if word == .given && !parts.isEmpty && tables.persianParts.contains(tokens[m].key) { word = .family }
+        if (word == .given || word == .strongGiven) && !parts.isEmpty && tables.persianParts.contains(tokens[m].key) {
+          word = .family
+        }
         if word == .unknown {
-          // One unknown word: first after an honorific, or the family name after a given
-          // name — unless a verb follows (the noun of a compound verb: «دیدار کردند»).
-          let afterGiven = parts.last == .given || (parts.last == .unknown && parts.dropLast().last == .given)
+          // Up to two unknown words after a common given name (after a title, any given
+          // name) — unless a verb follows (the noun of a compound verb: «دیدار کردند»).
+          let lead = parts.last == .unknown ? parts.dropLast().last : parts.last
+          let afterGiven = lead == .strongGiven || (titled && lead == .given)
           let verbFollows =
             m + 1 < tokens.count && connected(tokens[m]) && tokens[m + 1].script == .arabic
             && persian.verbForms.contains(tokens[m + 1].key) && !tables.notNames.contains(tokens[m + 1].key)
-          if ((parts.isEmpty && titleKind == .honorific) || afterGiven) && !verbFollows {
-            parts.append(.unknown)
-            m += 1
-            continue
-          }
-          break
+          guard afterGiven && !verbFollows else { break }
         }
         parts.append(word)
         m += 1
       }
       let accepted: Bool
-      if parts.isEmpty {
-        accepted = false
-      } else if titled {
-        accepted = titleKind == .honorific || parts[0] != .unknown
+      if let first = parts.first {
+        let rest = parts.dropFirst()
+        switch titleKind {
+        case .honorific?:
+          accepted = parts.count >= 2 || first != .given
+        case .office?:
+          accepted = first == .strongGiven || first == .family || (first == .given && rest.contains { $0 != .given })
+        case nil:
+          accepted =
+            (first == .strongGiven && rest.contains { $0 != .given && $0 != .strongGiven })
+            || (first == .given && rest.contains(.family))
+        }
       } else {
-        accepted = parts.count >= 2 && parts[0] == .given && parts.dropFirst().contains { $0 != .given }
+        accepted = false
       }
       if accepted {
         found.append(Found(first: k, last: m - 1, titleFirst: titled ? i : nil))
@@ -81,10 +98,15 @@ extension NameExtractor {
   /// The role a Persian word can play in a name.
   func persianWord(_ t: NameToken, folded: [UInt32]) -> PersianWord {
     if tables.notNames.contains(t.key) || persian.verbForms.contains(t.key) { return .stop }
-    if tables.persianGiven.contains(t.key) { return .given }
-    if tables.persianParts.contains(t.key) { return .family }
+    if tables.persianCommonGiven.contains(t.key) { return .strongGiven }
+    let lexicon = tables.persianParts.contains(t.key)
+    if tables.persianGiven.contains(t.key) { return lexicon ? .strongGiven : .given }
+    if lexicon { return .family }
     if persian.adjectives.contains(t.key) || t.letterCount < 2 || tables.frequentArabicScript.contains(t.key) { return .stop }
-    if tables.hasFamilyEnding(t, in: folded) || tables.isFamilyEnding(t, in: folded) { return .family }
-    return .unknown
+    switch tables.familyEnding(t, in: folded) {
+    case .strong?: return .family
+    case .weak?: return .weakFamily
+    case nil: return tables.isFamilyEnding(t, in: folded) ? .family : .unknown
+    }
   }
 }

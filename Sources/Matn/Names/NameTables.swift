@@ -16,10 +16,14 @@ struct NameTables: Sendable {
   let latinGiven: WordSet
   /// Persian given names (folded, no ZWNJ).
   let persianGiven: WordSet
+  /// Common Persian given names (curated): strong evidence on their own.
+  let persianCommonGiven: WordSet
   /// Persian name parts of the romanisation lexicon (given and family names).
   let persianParts: WordSet
   /// Words that are never part of a name: function words, months, places, organisations.
   let notNames: WordSet
+  /// Words that make a capitalised run the name of a thing ("University", "Agency").
+  let thingWords: WordSet
   /// Frequent Arabic-script words (the language model's word list, Resources/Language):
   /// a Persian word that is neither a given name nor a lexicon part is not taken as a
   /// name part when it is frequent.
@@ -36,14 +40,18 @@ struct NameTables: Sendable {
   init() {
     latinGiven = WordSet(PersianLexicon.lines("Names/given-names-latin.txt").map { Self.key(Substring($0)) })
     persianGiven = WordSet(PersianLexicon.lines("Names/fa-given-names.txt").map { Self.key(Substring($0)) })
+    persianCommonGiven = WordSet(
+      PersianLexicon.lines("Names/fa-given-names-common.txt").flatMap { line in
+        line.split(separator: " ").map { Self.key($0) }
+      })
     persianParts = WordSet(
       PersianLexicon.lines("Names/fa-name-parts.tsv").compactMap { line in
         line.split(separator: "\t").first.map { Self.key($0) }
       })
+    let things = PersianLexicon.lines("Names/thing-words.txt").flatMap { line in line.split(separator: " ").map { Self.key($0) } }
+    thingWords = WordSet(things)
     notNames = WordSet(
-      PersianLexicon.lines("Names/not-names.txt").flatMap { line in
-        line.split(separator: " ").map { Self.key($0) }
-      })
+      PersianLexicon.lines("Names/not-names.txt").flatMap { line in line.split(separator: " ").map { Self.key($0) } } + things)
     frequentArabicScript = WordSet(
       PersianLexicon.lines("Language/words.tsv").compactMap { line in
         let fields = line.split(separator: "\t")
@@ -86,15 +94,26 @@ struct NameTables: Sendable {
   /// The lookup key of a word, as ``NameToken/key``.
   static func key(_ word: Substring) -> UInt64 { PersianLexicon.key(folded(word)) }
 
-  /// Whether the token's folded scalars end with a family-name ending of its script,
-  /// leaving at least two letters before it.
-  func hasFamilyEnding(_ token: NameToken, in folded: [UInt32]) -> Bool {
-    guard let list = endings[token.script] else { return false }
+  /// How clearly a word's ending marks a family name: -زاده, -ov, -zadeh are strong;
+  /// a bare -i / -ی (also the ending of countless adjectives) is weak.
+  enum EndingStrength { case strong, weak }
+
+  /// The family-name ending of the token's folded scalars, if any, leaving at least two
+  /// letters before it.
+  func familyEnding(_ token: NameToken, in folded: [UInt32]) -> EndingStrength? {
+    guard let list = endings[token.script] else { return nil }
     let word = folded[token.foldedStart..<token.foldedEnd]
+    var found: EndingStrength?
     for ending in list where word.count >= ending.count + 2 && word.suffix(ending.count).elementsEqual(ending) {
-      return true
+      if ending.count > 1 { return .strong }
+      found = .weak
     }
-    return false
+    return found
+  }
+
+  /// Whether the token's folded scalars end with a family-name ending of its script.
+  func hasFamilyEnding(_ token: NameToken, in folded: [UInt32]) -> Bool {
+    familyEnding(token, in: folded) != nil
   }
 
   /// Whether the token is itself a family-name ending of two letters or more, written
