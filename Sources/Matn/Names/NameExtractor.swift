@@ -196,7 +196,7 @@ public struct NameExtractor: Sendable {
   /// The longest title starting at token `i` (its length in tokens and kind), the
   /// words joined by spaces (or by a full stop and space in Latin script: "Brig. Gen.").
   func title(at i: Int, in tokens: [NameToken]) -> (length: Int, kind: NameTables.Title.Kind)? {
-    guard let list = tables.titles[tokens[i].key] else { return nil }
+    guard tables.titleStarts.contains(tokens[i].key), let list = tables.titles[tokens[i].key] else { return nil }
     for title in list where i + title.keys.count <= tokens.count {
       var ok = true
       for (k, key) in title.keys.enumerated() {
@@ -212,7 +212,7 @@ public struct NameExtractor: Sendable {
   /// Whether a token and the next may belong to one name or title: only spaces
   /// between them, or the full stop of an initial or abbreviation ("J. Trump", "Mr. Li").
   func connected(_ t: NameToken) -> Bool {
-    t.gap == .space || (t.gap == .period && t.script == .latin && (t.isInitial || tables.titles[t.key] != nil))
+    t.gap == .space || (t.gap == .period && t.script == .latin && (t.isInitial || tables.titleStarts.contains(t.key)))
   }
 
   /// Family names mentioned alone ("Velayati said") count when the document names

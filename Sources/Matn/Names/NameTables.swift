@@ -32,6 +32,8 @@ struct NameTables: Sendable {
   let particles: WordSet
   /// Titles by the key of their first word, longest first.
   let titles: [UInt64: [Title]]
+  /// The keys of ``titles``: most words are ruled out without hashing for a `Dictionary`.
+  let titleStarts: WordSet
   /// Family-name endings per script, as folded scalars.
   let endings: [NameToken.Script: [[UInt32]]]
 
@@ -73,6 +75,7 @@ struct NameTables: Sendable {
     }
     self.particles = WordSet(particles)
     self.titles = titles.mapValues { $0.sorted { $0.keys.count > $1.keys.count } }
+    self.titleStarts = WordSet(titles.keys)
     var endings: [NameToken.Script: [[UInt32]]] = [:]
     for line in PersianLexicon.lines("Names/name-endings.tsv") {
       let fields = line.split(separator: "\t")

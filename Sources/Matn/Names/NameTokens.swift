@@ -63,13 +63,15 @@ struct NameTokens {
     tokens.reserveCapacity(text.utf8.count / 5)
     folded.reserveCapacity(text.utf8.count)
     var offset = 0
-    var current: NameToken?
-    // A joiner seen inside a word, kept until the next scalar decides (offset, bytes, kind).
-    var pending: (offset: Int, length: Int, scalar: UInt32)?
+    // The word being read, valid while `inWord` (mutated in place: no copies per scalar).
+    var t = NameToken(start: 0, end: 0, script: .latin, foldedStart: 0, foldedEnd: 0)
+    var inWord = false
+    // A joiner seen inside a word, kept until the next scalar decides.
+    var pendingOffset = -1
+    var pendingScalar: UInt32 = 0
     var gapPeriod = false, gapOther = false, gapStarted = false
 
-    func finish(_ token: inout NameToken?, at end: Int) {
-      guard var t = token else { return }
+    func finish(at end: Int) {
       t.end = end
       // "Jinping’s": the possessive is not part of the name.
       if t.script == .latin, t.foldedEnd - t.foldedStart >= 3, folded[t.foldedEnd - 1] == 0x73,
@@ -82,7 +84,7 @@ struct NameTokens {
       }
       if !t.hyphen { t.headKey = t.key }
       tokens.append(t)
-      token = nil
+      inWord = false
       gapPeriod = false
       gapOther = false
       gapStarted = false
@@ -105,48 +107,48 @@ struct NameTokens {
       let length = Self.utf8Length(v)
       defer { offset += length }
       let kind = Self.classify(v)
-      if var t = current {
-        if let p = pending {
-          pending = nil
+      if inWord {
+        if pendingOffset >= 0 {
+          let p = pendingOffset
+          pendingOffset = -1
           if Self.continues(t.script, kind) {
             // The joiner is inside the word.
             if t.script == .latin || t.script == .cyrillic {
-              Self.append(p.scalar, to: &t, folded: &folded)
-              if p.scalar == 0x2D || p.scalar == 0x2010 || p.scalar == 0x2011 {
+              Self.append(pendingScalar, to: &t, folded: &folded)
+              if pendingScalar == 0x2D || pendingScalar == 0x2010 || pendingScalar == 0x2011 {
                 t.hyphen = true
                 t.capitalAfterHyphen = Self.isUpper(v)
               }
             }
-            current = t
           } else {
-            finish(&current, at: p.offset)
+            finish(at: p)
             // The joiner itself is a separator.
             gapStarted = true
-            if p.scalar != 0x200C { gapOther = true }
+            if pendingScalar != 0x200C { gapOther = true }
           }
         }
       }
-      if var t = current {
+      if inWord {
         if Self.continues(t.script, kind) {
           Self.append(v, kind: kind, to: &t, folded: &folded)
-          current = t
           continue
         }
         if kind == .joiner && Self.joins(v, t.script) {
-          pending = (offset, length, v)
+          pendingOffset = offset
+          pendingScalar = v
           continue
         }
         if kind == .mark { continue }
-        finish(&current, at: offset)
+        finish(at: offset)
       }
       switch kind {
       case .latin, .cyrillic, .arabic:
         closeGap()
         let script: NameToken.Script = kind == .latin ? .latin : kind == .cyrillic ? .cyrillic : .arabic
-        var t = NameToken(start: offset, end: offset, script: script, foldedStart: folded.count, foldedEnd: folded.count)
+        t = NameToken(start: offset, end: offset, script: script, foldedStart: folded.count, foldedEnd: folded.count)
         t.capitalized = Self.isUpper(v)
         Self.append(v, kind: kind, to: &t, folded: &folded)
-        current = t
+        inWord = true
       case .space, .mark:
         gapStarted = true
       case .period:
@@ -157,7 +159,7 @@ struct NameTokens {
         if v != 0x200C && v != 0x200E && v != 0x200F { gapOther = true }
       }
     }
-    if let p = pending { finish(&current, at: p.offset) } else { finish(&current, at: offset) }
+    if inWord { finish(at: pendingOffset >= 0 ? pendingOffset : offset) }
     closeGap()
     if !tokens.isEmpty { tokens[tokens.count - 1].gap = .other }
   }
