@@ -102,7 +102,11 @@ extension NameExtractor {
     let lexicon = tables.persianParts.contains(t.key)
     if tables.persianGiven.contains(t.key) { return lexicon ? .strongGiven : .given }
     if lexicon { return .family }
-    if persian.adjectives.contains(t.key) || t.letterCount < 2 || tables.frequentArabicScript.contains(t.key) { return .stop }
+    if persian.adjectives.contains(t.key) || t.letterCount < 2 || tables.frequentArabicScript.contains(t.key)
+      || tables.hasNonNameEnding(t, in: folded)
+    {
+      return .stop
+    }
     switch tables.familyEnding(t, in: folded) {
     case .strong?: return .family
     case .weak?: return .weakFamily

@@ -34,6 +34,8 @@ struct NameTables: Sendable {
   let titles: [UInt64: [Title]]
   /// The keys of ``titles``: most words are ruled out without hashing for a `Dictionary`.
   let titleStarts: WordSet
+  /// Persian endings that rule a word out of a name: plural -ها/-های, superlative -ترین.
+  let notFamilyEndings: [[UInt32]]
   /// Family-name endings per script, as folded scalars.
   let endings: [NameToken.Script: [[UInt32]]]
 
@@ -77,13 +79,19 @@ struct NameTables: Sendable {
     self.titles = titles.mapValues { $0.sorted { $0.keys.count > $1.keys.count } }
     self.titleStarts = WordSet(titles.keys)
     var endings: [NameToken.Script: [[UInt32]]] = [:]
+    var notFamily: [[UInt32]] = []
     for line in PersianLexicon.lines("Names/name-endings.tsv") {
       let fields = line.split(separator: "\t")
       guard fields.count == 2 else { continue }
+      if fields[0] == "no-Arab" {
+        notFamily.append(Self.folded(fields[1]))
+        continue
+      }
       let script: NameToken.Script = fields[0] == "Latn" ? .latin : fields[0] == "Cyrl" ? .cyrillic : .arabic
       endings[script, default: []].append(Self.folded(fields[1]))
     }
     self.endings = endings
+    self.notFamilyEndings = notFamily
   }
 
   /// The folded scalars of a word, as the tokenizer folds it.
@@ -124,5 +132,11 @@ struct NameTables: Sendable {
   func isFamilyEnding(_ token: NameToken, in folded: [UInt32]) -> Bool {
     let word = folded[token.foldedStart..<token.foldedEnd]
     return word.count >= 2 && (endings[token.script] ?? []).contains { $0.elementsEqual(word) }
+  }
+
+  /// Whether the token ends in a Persian plural or superlative ending.
+  func hasNonNameEnding(_ token: NameToken, in folded: [UInt32]) -> Bool {
+    let word = folded[token.foldedStart..<token.foldedEnd]
+    return notFamilyEndings.contains { word.count > $0.count + 1 && word.suffix($0.count).elementsEqual($0) }
   }
 }
