@@ -56,11 +56,9 @@ extension NameExtractor {
         continue
       }
       let t = tokens[k]
-      // A hyphenated word with a place or organisation on either side is not a name
-      // ("Abu Dhabi-Tehran", "Iran-Iraq").
-      if tables.notNames.contains(t.key)
-        || (t.hyphen && (tables.notNames.contains(t.headKey) || tables.notNames.contains(text.tailKey(t))))
-      {
+      // A hyphenated word that starts with a place or organisation is not a name
+      // ("Dhabi-Tehran", "Iran-Iraq").
+      if tables.notNames.contains(t.key) || (t.hyphen && tables.notNames.contains(t.headKey)) {
         kinds[k - run.lowerBound] = .stop
       } else if isParticle(t) {
         kinds[k - run.lowerBound] = .particle

@@ -23,9 +23,6 @@ struct NameToken {
   var key: UInt64 = PersianLexicon.fnvBasis
   /// The key of the part before the first hyphen ("ali" for "Ali-Akbar").
   var headKey: UInt64 = PersianLexicon.fnvBasis
-  /// Where the part after the last hyphen starts in ``NameTokens/folded`` (for
-  /// ``NameTokens/tailKey(_:)``).
-  var tailStart = 0
   /// Range of the folded lower-case scalars in ``NameTokens/folded``.
   var foldedStart: Int
   var foldedEnd: Int
@@ -49,11 +46,6 @@ struct NameTokens {
   var tokens: [NameToken] = []
   /// Folded scalars of every token, back to back.
   var folded: [UInt32] = []
-
-  /// The key of the part after the last hyphen ("tehran" for "Abu Dhabi-Tehran").
-  func tailKey(_ t: NameToken) -> UInt64 {
-    t.hyphen ? PersianLexicon.key(folded[t.tailStart..<t.foldedEnd]) : t.key
-  }
 
   /// Splits `text` into Latin, Cyrillic and Arabic-script words; hyphens and
   /// apostrophes between letters and ZWNJ between Arabic letters stay inside a word.
@@ -226,7 +218,6 @@ struct NameTokens {
     if f == 0x2D && t.headKey == PersianLexicon.fnvBasis { t.headKey = t.key }
     folded.append(f)
     t.foldedEnd += 1
-    if f == 0x2D { t.tailStart = t.foldedEnd }
     t.key = PersianLexicon.fnv(t.key, f)
   }
 
