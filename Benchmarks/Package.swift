@@ -89,6 +89,14 @@ let package = Package(
       path: "Sources/name-retrieval"
     ),
 
+    // Issue 7's extraction throughput: NameExtractor over every file of a directory,
+    // single-threaded (ignored by the benchmark plugin, like the others).
+    .executableTarget(
+      name: "names-throughput",
+      dependencies: ["BenchCorpus", .product(name: "Matn", package: "Matn")],
+      path: "Sources/names-throughput"
+    ),
+
     // Plain throughput driver for issue 5: LanguageIdentifier over the lines of a file or
     // of a directory's *.txt files (ignored by the benchmark plugin, like the others).
     .executableTarget(

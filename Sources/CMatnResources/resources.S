@@ -26,6 +26,13 @@ EMBED(matn_res_compounds, "Orthography/compounds.tsv")
 EMBED(matn_res_langid, "Language/langid.bin")
 EMBED(matn_res_langwords, "Language/words.tsv")
 EMBED(matn_res_fanames, "Names/fa-name-parts.tsv")
+EMBED(matn_res_fagiven, "Names/fa-given-names.txt")
+EMBED(matn_res_facommon, "Names/fa-given-names-common.txt")
+EMBED(matn_res_latingiven, "Names/given-names-latin.txt")
+EMBED(matn_res_notnames, "Names/not-names.txt")
+EMBED(matn_res_thingwords, "Names/thing-words.txt")
+EMBED(matn_res_titles, "Names/titles.tsv")
+EMBED(matn_res_nameendings, "Names/name-endings.tsv")
 
 #ifndef __APPLE__
   .section .note.GNU-stack,"",@progbits

@@ -12,6 +12,13 @@ DECLARE(matn_res_compounds)
 DECLARE(matn_res_langid)
 DECLARE(matn_res_langwords)
 DECLARE(matn_res_fanames)
+DECLARE(matn_res_fagiven)
+DECLARE(matn_res_facommon)
+DECLARE(matn_res_latingiven)
+DECLARE(matn_res_notnames)
+DECLARE(matn_res_thingwords)
+DECLARE(matn_res_titles)
+DECLARE(matn_res_nameendings)
 
 #define ENTRY(path, name) {path, name##_start, name##_end}
 
@@ -26,6 +33,13 @@ static const struct {
     ENTRY("Language/langid.bin", matn_res_langid),
     ENTRY("Language/words.tsv", matn_res_langwords),
     ENTRY("Names/fa-name-parts.tsv", matn_res_fanames),
+    ENTRY("Names/fa-given-names.txt", matn_res_fagiven),
+    ENTRY("Names/fa-given-names-common.txt", matn_res_facommon),
+    ENTRY("Names/given-names-latin.txt", matn_res_latingiven),
+    ENTRY("Names/not-names.txt", matn_res_notnames),
+    ENTRY("Names/thing-words.txt", matn_res_thingwords),
+    ENTRY("Names/titles.tsv", matn_res_titles),
+    ENTRY("Names/name-endings.tsv", matn_res_nameendings),
 };
 
 const uint8_t *matn_resource(const char *name, int64_t *length) {

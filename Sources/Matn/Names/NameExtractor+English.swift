@@ -1,0 +1,101 @@
+/// Names in English and Russian text: runs of capitalised words.
+extension NameExtractor {
+  /// What one word of a capitalised run is.
+  enum RunWord { case title, stop, part, particle }
+
+  /// Scans Latin and Cyrillic runs of capitalised words (joined by spaces, or by the
+  /// full stop of an initial or abbreviated title) and keeps the name segments in them.
+  /// Single words without evidence go to `pending` (they count later if the document
+  /// names the person in full).
+  ///
+  /// - Complexity: O(*n*) in the number of tokens.
+  func capitalizedRunMentions(_ text: NameTokens, found: inout [Found], pending: inout [Int]) {
+    let tokens = text.tokens
+    var i = 0
+    while i < tokens.count {
+      guard tokens[i].script != .arabic, isRunWord(tokens[i]) else {
+        i += 1
+        continue
+      }
+      var j = i
+      while j + 1 < tokens.count, tokens[j + 1].script == tokens[i].script, connected(tokens[j]) {
+        if isRunWord(tokens[j + 1]) {
+          j += 1
+        } else if isParticle(tokens[j + 1]), j + 2 < tokens.count, connected(tokens[j + 1]), isRunWord(tokens[j + 2]),
+          tokens[j + 2].script == tokens[i].script
+        {
+          j += 2
+        } else {
+          break
+        }
+      }
+      runMentions(i...j, text, found: &found, pending: &pending)
+      i = j + 1
+    }
+  }
+
+  /// A word that may be part of a capitalised run: capitalised and not all capitals
+  /// ("TEHRAN", "IRNA"), or a particle joined to a capitalised name ("al-Assad").
+  func isRunWord(_ t: NameToken) -> Bool {
+    if t.capitalized { return !t.isAllCaps }
+    return t.hyphen && t.capitalAfterHyphen && tables.particles.contains(t.headKey)
+  }
+
+  func isParticle(_ t: NameToken) -> Bool {
+    !t.capitalized && !t.hyphen && tables.particles.contains(t.key)
+  }
+
+  func runMentions(_ run: ClosedRange<Int>, _ text: NameTokens, found: inout [Found], pending: inout [Int]) {
+    let tokens = text.tokens
+    var kinds = [RunWord](repeating: .part, count: run.count)
+    var k = run.lowerBound
+    while k <= run.upperBound {
+      if let (length, _) = title(at: k, in: tokens), k + length - 1 <= run.upperBound {
+        for m in k..<(k + length) { kinds[m - run.lowerBound] = .title }
+        k += length
+        continue
+      }
+      let t = tokens[k]
+      // A hyphenated word that starts with a place or organisation is not a name
+      // ("Dhabi-Tehran", "Iran-Iraq").
+      if tables.notNames.contains(t.key) || (t.hyphen && tables.notNames.contains(t.headKey)) {
+        kinds[k - run.lowerBound] = .stop
+      } else if isParticle(t) {
+        kinds[k - run.lowerBound] = .particle
+      }
+      k += 1
+    }
+    var a = run.lowerBound
+    while a <= run.upperBound {
+      guard kinds[a - run.lowerBound] == .part else {
+        a += 1
+        continue
+      }
+      var b = a
+      while b + 1 <= run.upperBound, kinds[b + 1 - run.lowerBound] == .part || kinds[b + 1 - run.lowerBound] == .particle {
+        b += 1
+      }
+      while kinds[b - run.lowerBound] == .particle { b -= 1 }
+      defer { a = b + 1 }
+      var titleFirst: Int?
+      var t = a - 1
+      while t >= run.lowerBound, kinds[t - run.lowerBound] == .title {
+        titleFirst = t
+        t -= 1
+      }
+      let followedByStop =
+        b + 1 <= run.upperBound && kinds[b + 1 - run.lowerBound] == .stop && tables.thingWords.contains(tokens[b + 1].key)
+      let count = b - a + 1
+      guard !followedByStop, count <= 6 else { continue }
+      let first = tokens[a], last = tokens[b]
+      let given = first.script == .latin && (tables.latinGiven.contains(first.key) || tables.latinGiven.contains(first.headKey))
+      // Without a title a name starts with a capital ("al-Hashd al-Shaabi" is not one).
+      let evidence = count >= 2 && first.capitalized && (given || tables.hasFamilyEnding(last, in: text.folded))
+      if titleFirst != nil || evidence {
+        found.append(Found(first: a, last: b, titleFirst: titleFirst))
+      } else if count == 1 {
+        pending.append(a)
+      }
+    }
+  }
+}

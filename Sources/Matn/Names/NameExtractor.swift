@@ -1,0 +1,232 @@
+/// One place in a text where a person's name is written.
+public struct NameMention: Sendable, Hashable {
+  /// The name as written, without title or possessive: "Xi Jinping", «حسن روحانی».
+  public var text: String
+  /// The UTF-8 byte range of ``text`` in the original text.
+  public var utf8Range: Range<Int>
+  /// ISO 15924 code of the name's script: `Latn`, `Arab`, `Cyrl`.
+  public var script: String
+  /// The title or honorific written just before the name, as written: "President",
+  /// "Ayatollah Seyyed", «آیت‌الله»; `nil` when none preceded it.
+  public var title: String?
+
+  public init(text: String, utf8Range: Range<Int>, script: String, title: String? = nil) {
+    self.text = text
+    self.utf8Range = utf8Range
+    self.script = script
+    self.title = title
+  }
+}
+
+/// A person named in a document, with its index keys.
+public struct ExtractedName: Codable, Sendable, Hashable {
+  /// The fullest form seen in the document: "Ali Akbar Velayati".
+  public var text: String
+  /// ISO 15924 code of the script the name is written in.
+  public var script: String
+  /// The romanisation a reader expects (``NameKeys/display``).
+  public var display: String
+  /// The lower-case ASCII key (``NameKeys/ascii``).
+  public var key: String
+  /// The cross-script recall key (``NameKeys/phonetic``).
+  public var phonetic: String
+  /// How many mentions were folded into this name ("Velayati said" counts toward
+  /// "Ali Akbar Velayati").
+  public var mentions: Int
+
+  public init(text: String, script: String, display: String, key: String, phonetic: String, mentions: Int) {
+    self.text = text
+    self.script = script
+    self.display = display
+    self.key = key
+    self.phonetic = phonetic
+    self.mentions = mentions
+  }
+}
+
+/// Finds person names in article text: English (and other Latin-script) capitalised
+/// runs, Russian Cyrillic runs, and Persian names, with titles set apart and offsets
+/// into the original text.
+///
+/// ```swift
+/// let extractor = NameExtractor()
+/// let text = "President Hassan Rouhani met Ali Akbar Velayati. Velayati said…"
+/// extractor.mentions(in: text).map(\.text)   // ["Hassan Rouhani", "Ali Akbar Velayati", "Velayati"]
+/// extractor.names(in: text).map(\.display)   // ["Hassan Rouhani", "Ali Akbar Velayati"]
+/// ```
+///
+/// A run of capitalised words is a name when a title or honorific precedes it
+/// ("President", "Ayatollah", «آیت‌الله», «دکتر»), when it starts with a known given
+/// name (the Persian name lexicon's spellings, romanised Persian given names and a
+/// curated list), or when its last word has a family-name ending (-zadeh, -ov, «-نژاد»).
+/// Words that are never names — function words, months, weekdays, places,
+/// demonyms, organisation words, all-capital datelines and agency tags — split runs
+/// and make a run followed by one ("Sharif University") a name of a thing. A bare
+/// family name counts when the document names the person in full somewhere.
+///
+/// Persian text may be un-normalised (Arabic ي/ك, ZWNJ or not): words are matched
+/// through a fold, offsets point into the original. Han names are not extracted
+/// (without word breaks a title alone does not tell where a name ends).
+///
+/// - Thread safety: `Sendable`; the word lists are loaded once per process and the
+///   ``NameIndexer`` is shared.
+public struct NameExtractor: Sendable {
+  let indexer: NameIndexer
+  let tables: NameTables
+  let persian: PersianLexicon
+
+  /// An extractor using `indexer` for the keys of ``names(in:)``.
+  public init(indexer: NameIndexer = .shared) {
+    self.indexer = indexer
+    self.tables = .shared
+    self.persian = .shared
+  }
+
+  /// Every mention of a person's name in `text`, in text order.
+  ///
+  /// - Complexity: O(*n*) in the length of `text`.
+  public func mentions(in text: String) -> [NameMention] {
+    let tokens = NameTokens(text)
+    var found: [Found] = []
+    var pending: [Int] = []
+    capitalizedRunMentions(tokens, found: &found, pending: &pending)
+    persianMentions(tokens, found: &found, pending: &pending)
+    addFamilyNameMentions(tokens, found: &found, pending: pending)
+    found.sort { $0.first < $1.first }
+    let utf8 = text.utf8
+    func slice(_ a: Int, _ b: Int) -> String {
+      String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: a)..<utf8.index(utf8.startIndex, offsetBy: b)], as: UTF8.self)
+    }
+    return found.map { f in
+      let start = tokens.tokens[f.first].start, end = tokens.tokens[f.last].end
+      // The title as written, with the full stop of an abbreviation ("Mr.", "Brig. Gen.").
+      let title = f.titleFirst.map { t in
+        let last = tokens.tokens[f.first - 1]
+        return slice(tokens.tokens[t].start, last.end + (last.gap == .period ? 1 : 0))
+      }
+      return NameMention(
+        text: slice(start, end), utf8Range: start..<end, script: Self.scriptCode(tokens.tokens[f.first].script), title: title)
+    }
+  }
+
+  /// The people named in `text`, in order of first mention, with their keys. A
+  /// mention that is the tail of a fuller name in the document ("Velayati",
+  /// "Akbar Velayati") is folded into it — the nearest such name mentioned before,
+  /// else the first one after.
+  ///
+  /// - Complexity: O(*n*) in the length of `text`, plus the key derivation of each
+  ///   distinct name.
+  public func names(in text: String) -> [ExtractedName] {
+    let mentions = mentions(in: text)
+    var keyCache: [String: NameKeys] = [:]
+    func keys(_ s: String) -> NameKeys {
+      if let hit = keyCache[s] { return hit }
+      let k = indexer.keys(for: s)
+      keyCache[s] = k
+      return k
+    }
+    struct Group {
+      var text: String
+      var script: String
+      var words: [Substring]
+      var firstMention: Int
+      var count: Int
+    }
+    let forms = mentions.map { m -> (script: String, words: [Substring]) in
+      (m.script, keys(m.text).ascii.split(separator: " "))
+    }
+    // Full forms first (longest first), so shorter mentions can fold into them.
+    var groups: [Group] = []
+    var positions: [[Int]] = []  // mention indices per group
+    var groupOf: [String: Int] = [:]  // script + ascii → group
+    var byLastWord: [Substring: [Int]] = [:]
+    let order = mentions.indices.sorted { (forms[$0].words.count, -$0) > (forms[$1].words.count, -$1) }
+    for i in order {
+      let (script, words) = forms[i]
+      guard let last = words.last else { continue }
+      let id = script + "\t" + words.joined(separator: " ")
+      var target = groupOf[id]
+      if target == nil {
+        // The tail of a longer name already grouped: the nearest mentioned before, else the first.
+        let candidates = (byLastWord[last] ?? []).filter { g in
+          groups[g].script == script && groups[g].words.count > words.count
+            && groups[g].words.suffix(words.count).elementsEqual(words)
+        }
+        let latestBefore = candidates.map { g in (g, positions[g].filter { $0 < i }.max() ?? -1) }
+        if let best = latestBefore.max(by: { $0.1 < $1.1 }), best.1 >= 0 {
+          target = best.0
+        } else {
+          target = candidates.min { positions[$0].min()! < positions[$1].min()! }
+        }
+      }
+      if target == nil {
+        groups.append(Group(text: mentions[i].text, script: script, words: words, firstMention: i, count: 0))
+        positions.append([])
+        target = groups.count - 1
+        groupOf[id] = target
+        byLastWord[last, default: []].append(groups.count - 1)
+      }
+      positions[target!].append(i)
+    }
+    for g in groups.indices {
+      groups[g].count = positions[g].count
+      groups[g].firstMention = positions[g].min() ?? groups[g].firstMention
+    }
+    return groups.sorted { $0.firstMention < $1.firstMention }.map { g in
+      let k = keys(g.text)
+      return ExtractedName(text: g.text, script: g.script, display: k.display, key: k.ascii, phonetic: k.phonetic, mentions: g.count)
+    }
+  }
+
+  /// A name found: token indices of its words and of the title before it.
+  struct Found {
+    var first: Int
+    var last: Int
+    var titleFirst: Int?
+  }
+
+  static func scriptCode(_ script: NameToken.Script) -> String {
+    switch script {
+    case .latin: return "Latn"
+    case .cyrillic: return "Cyrl"
+    case .arabic: return "Arab"
+    }
+  }
+
+  /// The longest title starting at token `i` (its length in tokens and kind), the
+  /// words joined by spaces (or by a full stop and space in Latin script: "Brig. Gen.").
+  func title(at i: Int, in tokens: [NameToken]) -> (length: Int, kind: NameTables.Title.Kind)? {
+    guard tables.titleStarts.contains(tokens[i].key), let list = tables.titles[tokens[i].key] else { return nil }
+    for title in list where i + title.keys.count <= tokens.count {
+      var ok = true
+      for (k, key) in title.keys.enumerated() {
+        let t = tokens[i + k]
+        if t.key != key || t.script != tokens[i].script { ok = false; break }
+        if k > 0 && !connected(tokens[i + k - 1]) { ok = false; break }
+      }
+      if ok { return (title.keys.count, title.kind) }
+    }
+    return nil
+  }
+
+  /// Whether a token and the next may belong to one name or title: only spaces
+  /// between them, or the full stop of an initial or abbreviation ("J. Trump", "Mr. Li").
+  func connected(_ t: NameToken) -> Bool {
+    t.gap == .space || (t.gap == .period && t.script == .latin && (t.isInitial || tables.titleStarts.contains(t.key)))
+  }
+
+  /// Family names mentioned alone ("Velayati said") count when the document names
+  /// the person in full: `pending` holds the single-word candidates that had no
+  /// other evidence.
+  func addFamilyNameMentions(_ tokens: NameTokens, found: inout [Found], pending: [Int]) {
+    var families = Set<UInt64>()
+    for f in found { families.insert(tokens.tokens[f.last].key) }
+    guard !families.isEmpty else { return }
+    var taken = Set<Int>()
+    for f in found { for i in f.first...f.last { taken.insert(i) } }
+    for i in pending where !taken.contains(i) && families.contains(tokens.tokens[i].key) {
+      found.append(Found(first: i, last: i, titleFirst: nil))
+      taken.insert(i)
+    }
+  }
+}

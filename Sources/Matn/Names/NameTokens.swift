@@ -1,0 +1,256 @@
+/// One word of article text as name extraction sees it: its UTF-8 range in the
+/// original text, its script, a folded lookup key, and what separates it from the
+/// next word.
+struct NameToken {
+  enum Script: UInt8 { case latin, cyrillic, arabic }
+
+  /// What lies between this word and the next one.
+  enum Gap: UInt8 {
+    /// Only spaces (no line break): the words may belong to one name.
+    case space
+    /// A full stop straight after the word, then spaces: "J. Trump", "Mr. Smith".
+    case period
+    /// Anything else: punctuation, a line break, digits, another script, the end.
+    case other
+  }
+
+  var start: Int
+  var end: Int
+  var script: Script
+  var gap: Gap = .other
+  /// FNV-1a of the folded scalars: lower case for Latin and Cyrillic; for Arabic
+  /// script ي/ك and the other variants folded, harakat, tatweel and ZWNJ dropped.
+  var key: UInt64 = PersianLexicon.fnvBasis
+  /// The key of the part before the first hyphen ("ali" for "Ali-Akbar").
+  var headKey: UInt64 = PersianLexicon.fnvBasis
+  /// Range of the folded lower-case scalars in ``NameTokens/folded``.
+  var foldedStart: Int
+  var foldedEnd: Int
+  var capitalized = false
+  var hasLower = false
+  var upperCount = 0
+  /// Ended in "'s" / "’s" (cut off: `end` covers the name only).
+  var possessive = false
+  var hyphen = false
+  /// The first letter after a hyphen is upper case ("al-Assad").
+  var capitalAfterHyphen = false
+
+  var letterCount: Int { foldedEnd - foldedStart }
+  /// A single capital letter: an initial when a full stop follows.
+  var isInitial: Bool { capitalized && letterCount == 1 }
+  var isAllCaps: Bool { upperCount >= 2 && !hasLower }
+}
+
+/// The words of a text, in one linear pass over its scalars.
+struct NameTokens {
+  var tokens: [NameToken] = []
+  /// Folded scalars of every token, back to back.
+  var folded: [UInt32] = []
+
+  /// Splits `text` into Latin, Cyrillic and Arabic-script words; hyphens and
+  /// apostrophes between letters and ZWNJ between Arabic letters stay inside a word.
+  ///
+  /// - Complexity: O(*n*) in the length of `text`.
+  init(_ text: String) {
+    tokens.reserveCapacity(text.utf8.count / 5)
+    folded.reserveCapacity(text.utf8.count)
+    var offset = 0
+    // The word being read, valid while `inWord` (mutated in place: no copies per scalar).
+    var t = NameToken(start: 0, end: 0, script: .latin, foldedStart: 0, foldedEnd: 0)
+    var inWord = false
+    // A joiner seen inside a word, kept until the next scalar decides.
+    var pendingOffset = -1
+    var pendingScalar: UInt32 = 0
+    var gapPeriod = false, gapOther = false, gapStarted = false
+
+    func finish(at end: Int) {
+      t.end = end
+      // "Jinping’s": the possessive is not part of the name.
+      if t.script == .latin, t.foldedEnd - t.foldedStart >= 3, folded[t.foldedEnd - 1] == 0x73,
+        Self.isApostrophe(folded[t.foldedEnd - 2])
+      {
+        t.possessive = true
+        t.end -= 1 + Self.utf8Length(folded[t.foldedEnd - 2])
+        t.foldedEnd -= 2
+        t.key = PersianLexicon.key(folded[t.foldedStart..<t.foldedEnd])
+      }
+      if !t.hyphen { t.headKey = t.key }
+      tokens.append(t)
+      inWord = false
+      gapPeriod = false
+      gapOther = false
+      gapStarted = false
+    }
+
+    func closeGap() {
+      guard !tokens.isEmpty else { return }
+      let last = tokens.count - 1
+      if tokens[last].possessive || gapOther {
+        tokens[last].gap = .other
+      } else if gapPeriod {
+        tokens[last].gap = .period
+      } else {
+        tokens[last].gap = .space
+      }
+    }
+
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      let length = Self.utf8Length(v)
+      defer { offset += length }
+      let kind = Self.classify(v)
+      if inWord {
+        if pendingOffset >= 0 {
+          let p = pendingOffset
+          pendingOffset = -1
+          if Self.continues(t.script, kind) {
+            // The joiner is inside the word.
+            if t.script == .latin || t.script == .cyrillic {
+              Self.append(pendingScalar, to: &t, folded: &folded)
+              if pendingScalar == 0x2D || pendingScalar == 0x2010 || pendingScalar == 0x2011 {
+                t.hyphen = true
+                t.capitalAfterHyphen = Self.isUpper(v)
+              }
+            }
+          } else {
+            finish(at: p)
+            // The joiner itself is a separator.
+            gapStarted = true
+            if pendingScalar != 0x200C { gapOther = true }
+          }
+        }
+      }
+      if inWord {
+        if Self.continues(t.script, kind) {
+          Self.append(v, kind: kind, to: &t, folded: &folded)
+          continue
+        }
+        if kind == .joiner && Self.joins(v, t.script) {
+          pendingOffset = offset
+          pendingScalar = v
+          continue
+        }
+        if kind == .mark { continue }
+        finish(at: offset)
+      }
+      switch kind {
+      case .latin, .cyrillic, .arabic:
+        closeGap()
+        let script: NameToken.Script = kind == .latin ? .latin : kind == .cyrillic ? .cyrillic : .arabic
+        t = NameToken(start: offset, end: offset, script: script, foldedStart: folded.count, foldedEnd: folded.count)
+        t.capitalized = Self.isUpper(v)
+        Self.append(v, kind: kind, to: &t, folded: &folded)
+        inWord = true
+      case .space, .mark:
+        gapStarted = true
+      case .period:
+        if !gapStarted && !gapOther { gapPeriod = true } else { gapOther = true }
+        gapStarted = true
+      case .joiner, .other:
+        gapStarted = true
+        if v != 0x200C && v != 0x200E && v != 0x200F { gapOther = true }
+      }
+    }
+    if inWord { finish(at: pendingOffset >= 0 ? pendingOffset : offset) }
+    closeGap()
+    if !tokens.isEmpty { tokens[tokens.count - 1].gap = .other }
+  }
+
+  enum Kind { case latin, cyrillic, arabic, mark, joiner, space, period, other }
+
+  @inline(__always)
+  static func classify(_ v: UInt32) -> Kind {
+    switch v {
+    case 0x41...0x5A, 0x61...0x7A: return .latin
+    case 0x20, 0x09, 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return .space
+    case 0x2E: return .period
+    case 0x27, 0x2D, 0x2010, 0x2011, 0x2019, 0x200C: return .joiner
+    case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x1E00...0x1EFF: return .latin
+    case 0x400...0x4FF: return .cyrillic
+    case 0x621...0x63A, 0x641...0x64A, 0x66E...0x66F, 0x671...0x6D3, 0x6D5, 0x6EE...0x6EF, 0x6FA...0x6FF,
+      0x750...0x77F, 0x8A0...0x8C9:
+      return .arabic
+    case 0x300...0x36F, 0x640, 0x64B...0x65F, 0x670, 0x6D6...0x6ED, 0x200D: return .mark
+    default: return .other
+    }
+  }
+
+  @inline(__always)
+  static func continues(_ script: NameToken.Script, _ kind: Kind) -> Bool {
+    switch script {
+    case .latin: return kind == .latin
+    case .cyrillic: return kind == .cyrillic
+    case .arabic: return kind == .arabic
+    }
+  }
+
+  /// Joiners that may sit inside a word of `script`: hyphens and apostrophes in Latin,
+  /// hyphens in Cyrillic, ZWNJ in Arabic script.
+  @inline(__always)
+  static func joins(_ v: UInt32, _ script: NameToken.Script) -> Bool {
+    switch script {
+    case .latin: return v != 0x200C
+    case .cyrillic: return v == 0x2D || v == 0x2010 || v == 0x2011
+    case .arabic: return v == 0x200C
+    }
+  }
+
+  @inline(__always)
+  static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 }
+
+  @inline(__always)
+  static func isUpper(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x410...0x42F, 0x400...0x40F: return true
+    case 0x100...0x24F, 0x1E00...0x1EFF: return Unicode.Scalar(v)?.properties.isUppercase == true
+    default: return false
+    }
+  }
+
+  @inline(__always)
+  static func utf8Length(_ v: UInt32) -> Int { v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4 }
+
+  /// Appends a joiner kept inside a word (Latin and Cyrillic keep hyphens and
+  /// apostrophes in the key).
+  @inline(__always)
+  static func append(_ v: UInt32, to t: inout NameToken, folded: inout [UInt32]) {
+    let f: UInt32 = v == 0x2010 || v == 0x2011 ? 0x2D : v
+    if f == 0x2D && t.headKey == PersianLexicon.fnvBasis { t.headKey = t.key }
+    folded.append(f)
+    t.foldedEnd += 1
+    t.key = PersianLexicon.fnv(t.key, f)
+  }
+
+  /// Appends a letter, folded: lower case for Latin and Cyrillic; Persian letter
+  /// variants for Arabic script.
+  @inline(__always)
+  static func append(_ v: UInt32, kind: Kind, to t: inout NameToken, folded: inout [UInt32]) {
+    var f = v
+    switch kind {
+    case .latin, .cyrillic:
+      if isUpper(v) {
+        t.upperCount += 1
+        switch v {
+        case 0x41...0x5A, 0xC0...0xDE, 0x410...0x42F: f = v + 0x20
+        case 0x400...0x40F: f = v + 0x50
+        default: f = v + 1
+        }
+      } else {
+        t.hasLower = true
+      }
+    case .arabic:
+      switch v {
+      case 0x064A, 0x0649: f = 0x06CC
+      case 0x0643: f = 0x06A9
+      case 0x06C0, 0x0629, 0x06BE, 0x06D5, 0x06C1: f = 0x0647
+      case 0x0623, 0x0625, 0x0671: f = 0x0627
+      case 0x0624: f = 0x0648
+      default: break
+      }
+    default: break
+    }
+    folded.append(f)
+    t.foldedEnd += 1
+    t.key = PersianLexicon.fnv(t.key, f)
+  }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Matn
+
+/// `matn names`: the people named in each file, with their index keys.
+struct Names: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List the person names in files, with their index keys.",
+    discussion: """
+      Finds person names in English (capitalised words with titles such as President, \
+      Ayatollah, Dr.), Persian (given names, family-name endings, titles such as \
+      «آیت‌الله», «دکتر») and Russian text, folds "Velayati" into "Ali Akbar Velayati", \
+      and prints one line per name in order of first mention: \
+      display<TAB>ascii<TAB>phonetic<TAB>mentions<TAB>text. With several files each \
+      file's lines follow a "==> FILE <==" header. --format jsonl prints one JSON object \
+      per file: {"path":…,"names":[{"text","script","display","key","phonetic","mentions"}]}.
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case tsv, jsonl
+  }
+
+  @Option(name: .long, help: "Output format: tsv (one line per name) or jsonl (one object per file).")
+  var format: Format = .tsv
+
+  @OptionGroup var decoding: DecodingOptions
+
+  @Argument(help: "Files; '-' reads standard input.")
+  var files: [String] = ["-"]
+
+  func run() throws {
+    let extractor = NameExtractor()
+    var output = StandardOutput()
+    let headers = files.count > 1 && format == .tsv
+    try decoding.forEachFile(files, output: &output) { path, decoded, output in
+      let names = extractor.names(in: decoded.string)
+      switch format {
+      case .tsv:
+        var out = headers ? "==> \(path) <==\n" : ""
+        for n in names {
+          out += "\(n.display)\t\(n.key)\t\(n.phonetic)\t\(n.mentions)\t\(n.text)\n"
+        }
+        output.write(out)
+      case .jsonl:
+        let list = names.map { n in
+          JSONText.object([
+            ("text", JSONText.string(n.text)), ("script", JSONText.string(n.script)),
+            ("display", JSONText.string(n.display)), ("key", JSONText.string(n.key)),
+            ("phonetic", JSONText.string(n.phonetic)), ("mentions", String(n.mentions)),
+          ])
+        }
+        output.write(JSONText.object([("path", JSONText.string(path)), ("names", "[" + list.joined(separator: ",") + "]")]) + "\n")
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@Suite("matn names")
+struct NamesCommandTests {
+  static let article = """
+    TEHRAN, Feb. 1 (MNA) – President Hassan Rouhani met Ali Akbar Velayati in Tehran.
+    Velayati said the talks with Moscow went well.
+    آيت‌الله سيد علي خامنه‌اي گفت.
+
+    """
+
+  @Test("one line per name in order of first mention: display, ascii, phonetic, mentions, text")
+  func tsv() throws {
+    let result = try CLI.run(["names", "-"], stdin: Array(Self.article.utf8))
+    #expect(result.status == 0)
+    #expect(
+      result.text == """
+        Hassan Rouhani\thassan rouhani\tsnrn\t1\tHassan Rouhani
+        Ali Akbar Velayati\tali akbar velayati\tlkbrlt\t2\tAli Akbar Velayati
+        Ali Khamenei\tali khamenei\tlkmn\t1\tعلي خامنه‌اي
+
+        """)
+  }
+
+  @Test("--format jsonl: one object per file with its path and names")
+  func jsonl() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let a = dir.appendingPathComponent("a.txt"), b = dir.appendingPathComponent("b.txt")
+    try Data(Self.article.utf8).write(to: a)
+    try Data("No people here, only \"Tehran\".\n".utf8).write(to: b)
+    let result = try CLI.run(["names", "--format", "jsonl", a.path, b.path])
+    #expect(result.status == 0)
+    let lines = result.text.split(separator: "\n")
+    #expect(lines.count == 2)
+    let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+    #expect(first?["path"] as? String == a.path)
+    let names = first?["names"] as? [[String: Any]] ?? []
+    #expect(names.map { $0["display"] as? String } == ["Hassan Rouhani", "Ali Akbar Velayati", "Ali Khamenei"])
+    #expect(names.map { $0["mentions"] as? Int } == [1, 2, 1])
+    #expect(names.last?["text"] as? String == "علي خامنه‌اي")
+    #expect(names.last?["script"] as? String == "Arab")
+    #expect(lines[1] == "{\"path\":\(Self.quoted(b.path)),\"names\":[]}")
+  }
+
+  @Test("a missing file is reported, the others are still processed, exit status 1")
+  func badFile() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let good = dir.appendingPathComponent("good.txt")
+    try Data("President Hassan Rouhani spoke.\n".utf8).write(to: good)
+    let missing = dir.appendingPathComponent("missing.txt").path
+    let result = try CLI.run(["names", missing, good.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("missing.txt"))
+    #expect(result.text == "==> \(good.path) <==\nHassan Rouhani\thassan rouhani\tsnrn\t1\tHassan Rouhani\n")
+  }
+
+  static func quoted(_ s: String) -> String {
+    "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+  }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+@testable import Matn
+
+enum NameFixtures {
+  static let cases: [Case] = (try? Fixtures.table("name-mentions.txt"))?.map { Case(line: $0.line, marked: $0.fields[0]) } ?? []
+
+  /// ../shared/samples/raw-article-en-fa-footer.txt (read for testing, never copied).
+  static var sharedSample: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("shared/samples/raw-article-en-fa-footer.txt")
+  }
+
+  /// A fixture line with its markers removed: the text, and the expected mentions.
+  struct Case: CustomTestStringConvertible {
+    var line: Int
+    var text: String
+    var mentions: [NameMention]
+    var testDescription: String { "line \(line): \(text)" }
+
+    /// ⟦name⟧ marks a mention, ⟨title⟩ the title written just before the next mention.
+    init(line: Int, marked: String) {
+      self.line = line
+      var text = "", mentions: [NameMention] = []
+      var nameStart: Int?, titleStart: Int?, title: String?
+      for v in marked.unicodeScalars {
+        switch v {
+        case "⟦": nameStart = text.utf8.count
+        case "⟨": titleStart = text.utf8.count
+        case "⟩":
+          title = String(decoding: Array(text.utf8)[titleStart!...], as: UTF8.self)
+        case "⟧":
+          let start = nameStart!, end = text.utf8.count
+          let name = String(decoding: Array(text.utf8)[start..<end], as: UTF8.self)
+          mentions.append(NameMention(text: name, utf8Range: start..<end, script: Self.script(name), title: title))
+          title = nil
+        default: text.unicodeScalars.append(v)
+        }
+      }
+      self.text = text
+      self.mentions = mentions
+    }
+
+    static func script(_ name: String) -> String {
+      let v = name.unicodeScalars.first!.value
+      return v >= 0x600 && v < 0x700 ? "Arab" : v >= 0x400 && v < 0x500 ? "Cyrl" : "Latn"
+    }
+  }
+}
+
+@Suite("NameExtractor")
+struct NameExtractorTests {
+  let extractor = NameExtractor()
+
+  typealias Case = NameFixtures.Case
+
+  @Test("marked fixtures: every mention, its byte range and title, and nothing else", arguments: NameFixtures.cases)
+  func fixtures(_ c: Case) {
+    let found = extractor.mentions(in: c.text)
+    #expect(found == c.mentions, "\(found.map { "\($0.title.map { "<\($0)> " } ?? "")[\($0.text)]" })")
+  }
+
+  @Test("the fixture table is read")
+  func fixtureCount() {
+    #expect(NameFixtures.cases.count >= 30)
+    #expect(NameFixtures.cases.contains { !$0.mentions.isEmpty && $0.mentions.allSatisfy { $0.script == "Arab" } })
+  }
+
+  @Test("names: a bare family name folds into the full name, counted; order of first mention")
+  func folding() {
+    let text = "Velayati: ties are strong. Ali Akbar Velayati met President Hassan Rouhani. Rouhani and Velayati agreed. Akbar Velayati left."
+    let names = extractor.names(in: text)
+    #expect(names.map(\.text) == ["Ali Akbar Velayati", "Hassan Rouhani"])
+    #expect(names.map(\.mentions) == [4, 2])
+    #expect(names[0].display == "Ali Akbar Velayati" && names[0].key == "ali akbar velayati")
+    #expect(names[1].phonetic == NameIndexer.shared.keys(for: "حسن روحانی").phonetic)
+    #expect(names.allSatisfy { $0.script == "Latn" })
+  }
+
+  @Test("names: a family name shared by two people folds into the nearest one mentioned before")
+  func nearestBefore() {
+    let text = "Ali Larijani spoke first. Larijani said no. Then Sadegh Amoli Larijani spoke. Larijani said yes."
+    let names = extractor.names(in: text)
+    #expect(names.map(\.text) == ["Ali Larijani", "Sadegh Amoli Larijani"])
+    #expect(names.map(\.mentions) == [2, 2])
+  }
+
+  @Test("Persian names: un-normalised letters group with normalised ones; display romanised")
+  func persianGrouping() {
+    let text = "آيت‌الله سيد علي خامنه‌اي گفت. آیت‌الله خامنه‌ای افزود و حسن روحانی پاسخ داد."
+    let names = extractor.names(in: text)
+    #expect(names.map(\.display) == ["Ali Khamenei", "Hassan Rouhani"])
+    #expect(names.map(\.mentions) == [2, 1])
+    #expect(names.allSatisfy { $0.script == "Arab" })
+    #expect(names.allSatisfy { !$0.display.unicodeScalars.contains { $0.value >= 0x600 && $0.value < 0x700 } })
+  }
+
+  @Test("the shared raw sample: the people, and none of the places or organisations",
+    .enabled(if: FileManager.default.fileExists(atPath: NameFixtures.sharedSample.path)))
+  func sharedSample() throws {
+    let text = try String(contentsOf: NameFixtures.sharedSample, encoding: .utf8)
+    let names = extractor.names(in: text)
+    let displays = Set(names.map(\.display))
+    for person in ["Ali Akbar Velayati", "Ali Khamenei", "Hassan Rouhani", "Xi Jinping", "Leonid Petrovich Reshetnikov"] {
+      #expect(displays.contains(person), "\(displays)")
+    }
+    #expect(names.count == 5, "\(names.map(\.text))")
+    #expect(names.first { $0.text == "Ali Akbar Velayati" }?.mentions == 5)
+    let texts = Set(extractor.mentions(in: text).map(\.text))
+    for thing in ["Tehran", "Moscow", "Russia", "Syria", "Iraq", "Islamic Revolution", "Eminent Leader", "Press TV", "Central Asia"] {
+      #expect(!texts.contains { $0.contains(thing) }, "\(thing)")
+    }
+  }
+
+
+  @Test("every mention's byte range holds its text, in fixtures and real articles")
+  func offsets() throws {
+    for text in NameFixtures.cases.map(\.text) + (try RealText.samples()) {
+      let bytes = Array(text.utf8)
+      for m in extractor.mentions(in: text) {
+        #expect(String(decoding: bytes[m.utf8Range], as: UTF8.self) == m.text)
+        #expect(!m.text.hasSuffix("’s") && !m.text.hasSuffix("'s") && !m.text.hasSuffix(" "))
+      }
+    }
+  }
+
+  @Test("names are Codable with the documented fields")
+  func codable() throws {
+    let name = ExtractedName(text: "Xi Jinping", script: "Latn", display: "Xi Jinping", key: "xi jinping", phonetic: "ksznpng", mentions: 2)
+    let json = try JSONEncoder().encode(name)
+    let object = try JSONSerialization.jsonObject(with: json) as? [String: Any]
+    #expect(Set(object?.keys ?? [:].keys) == ["text", "script", "display", "key", "phonetic", "mentions"])
+    #expect(try JSONDecoder().decode(ExtractedName.self, from: json) == name)
+  }
+
+  @Test("an extractor can be shared across tasks")
+  func concurrent() async {
+    let text = "President Hassan Rouhani met Ali Akbar Velayati."
+    let expected = extractor.names(in: text)
+    let extractor = self.extractor
+    await withTaskGroup(of: [ExtractedName].self) { group in
+      for _ in 0..<8 { group.addTask { extractor.names(in: text) } }
+      for await result in group { #expect(result == expected) }
+    }
+  }
+}
