@@ -12,6 +12,8 @@ DECLARE(matn_res_compounds)
 DECLARE(matn_res_langid)
 DECLARE(matn_res_langwords)
 DECLARE(matn_res_fanames)
+DECLARE(matn_res_articlelines)
+DECLARE(matn_res_articleschema)
 
 #define ENTRY(path, name) {path, name##_start, name##_end}
 
@@ -26,6 +28,8 @@ static const struct {
     ENTRY("Language/langid.bin", matn_res_langid),
     ENTRY("Language/words.tsv", matn_res_langwords),
     ENTRY("Names/fa-name-parts.tsv", matn_res_fanames),
+    ENTRY("Article/lines.tsv", matn_res_articlelines),
+    ENTRY("Article/article.schema.json", matn_res_articleschema),
 };
 
 const uint8_t *matn_resource(const char *name, int64_t *length) {
