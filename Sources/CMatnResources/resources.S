@@ -33,6 +33,8 @@ EMBED(matn_res_notnames, "Names/not-names.txt")
 EMBED(matn_res_thingwords, "Names/thing-words.txt")
 EMBED(matn_res_titles, "Names/titles.tsv")
 EMBED(matn_res_nameendings, "Names/name-endings.tsv")
+EMBED(matn_res_articlelines, "Article/lines.tsv")
+EMBED(matn_res_articleschema, "Article/article.schema.json")
 
 #ifndef __APPLE__
   .section .note.GNU-stack,"",@progbits

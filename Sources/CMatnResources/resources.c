@@ -19,6 +19,8 @@ DECLARE(matn_res_notnames)
 DECLARE(matn_res_thingwords)
 DECLARE(matn_res_titles)
 DECLARE(matn_res_nameendings)
+DECLARE(matn_res_articlelines)
+DECLARE(matn_res_articleschema)
 
 #define ENTRY(path, name) {path, name##_start, name##_end}
 
@@ -40,6 +42,8 @@ static const struct {
     ENTRY("Names/thing-words.txt", matn_res_thingwords),
     ENTRY("Names/titles.tsv", matn_res_titles),
     ENTRY("Names/name-endings.tsv", matn_res_nameendings),
+    ENTRY("Article/lines.tsv", matn_res_articlelines),
+    ENTRY("Article/article.schema.json", matn_res_articleschema),
 };
 
 const uint8_t *matn_resource(const char *name, int64_t *length) {

@@ -14,6 +14,6 @@ struct MatnCommand: ParsableCommand {
       detection, bidi hygiene and name keys as they land.
       """,
     version: MatnInfo.version,
-    subcommands: [Normalize.self, Decode.self, Detect.self, Show.self, BidiCommand.self, Translit.self, Names.self]
+    subcommands: [Normalize.self, Clean.self, Decode.self, Detect.self, Show.self, BidiCommand.self, Translit.self, Names.self]
   )
 }

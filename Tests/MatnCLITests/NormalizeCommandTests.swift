@@ -1,197 +1,156 @@
 import Foundation
 import Testing
 
-@Suite("matn normalize")
+@Suite("matn normalize (articles)")
 struct NormalizeCommandTests {
-  @Test("the article profile by default, from standard input")
-  func standardInput() throws {
-    let result = try CLI.run(["normalize"], stdin: Array("Cafe\u{301} \u{FEFB}  يك\r\n".utf8))
+  static let sample = CLI.repositoryRoot.appendingPathComponent("Resources/samples/raw-article-en-fa-footer.txt").path
+
+  static func json(_ bytes: [UInt8]) throws -> [String: Any] {
+    try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+  }
+
+  static func jsonLines(_ text: String) throws -> [[String: Any]] {
+    try text.split(separator: "\n").map { line in
+      try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+  }
+
+  @Test("one file: a JSON article on standard output, no summary line")
+  func oneFile() throws {
+    let result = try CLI.run(["normalize", Self.sample])
     #expect(result.status == 0)
-    #expect(result.text == "Caf\u{E9} \u{644}\u{627} یک\n")
     #expect(result.stderr.isEmpty)
+    let article = try Self.json(result.stdout)
+    #expect(article["title"] as? String == "Tehran and Yerevan Agree on New Rail Link to the Black Sea")
+    #expect(article["id"] as? String == "raw-article-en-fa-footer")
+    let credits = try #require(article["credits"] as? [[String: Any]])
+    #expect(credits.compactMap { $0["kind"] as? String } == ["photo", "license"])
+    let boilerplate = try #require(article["boilerplate"] as? [[String: Any]])
+    #expect(boilerplate.first?["language"] as? String == "fa")
+    // Pretty-printed with sorted keys: stable output.
+    #expect(result.text.hasPrefix("{\n  \"boilerplate\" : ["))
   }
 
-  @Test("profiles", arguments: [
-    ("display", "کِتاب\u{00A0}ها", "کِتاب\u{00A0}ها"),
-    ("article", "کِتاب ها", "کتاب\u{200C}ها"),
-    ("model", "x² كتاب", "x2 کتاب"),
-    ("index", "كتاب‌های Café", "کتابهای cafe"),
-  ])
-  func profiles(profile: String, input: String, expected: String) throws {
-    let result = try CLI.run(["normalize", "--profile", profile], stdin: Array(input.utf8))
+  @Test("--format text: the title and paragraphs only")
+  func textFormat() throws {
+    let result = try CLI.run(["normalize", "--format", "text", Self.sample])
     #expect(result.status == 0)
-    #expect(Array(result.text.unicodeScalars) == Array(expected.unicodeScalars), "\(profile)")
+    let text = result.text
+    #expect(text.hasPrefix("Tehran and Yerevan Agree on New Rail Link to the Black Sea\n\n"))
+    #expect(!text.contains("licensed"))
+    #expect(!text.contains("طراحی"))
+    #expect(text.hasSuffix("uncertain.\n"))
   }
 
-  @Test("--report lists the changes per stage on standard error; --ranges locates them")
-  func report() throws {
-    let input = Array("يك\u{200F} x\n".utf8)
-    let result = try CLI.run(["normalize", "--report", "--ranges"], stdin: input)
-    #expect(result.status == 0)
-    #expect(result.text == "یک x\n")
-    #expect(result.stderr.contains("report for standard input: 3 changes"))
-    #expect(result.stderr.contains("cleanup: bidiControl 1"))
-    #expect(result.stderr.contains("orthography: arabicYeh 1, arabicKaf 1"))
-    #expect(result.stderr.contains("bidi controls removed at byte offsets: 4"))
-    #expect(result.stderr.contains("arabicYeh 0..<2"))
-    #expect(result.stderr.contains("bidiControl 4..<7"))
+  @Test("--schema prints the JSON Schema, and an article uses only its properties")
+  func schema() throws {
+    let schema = try Self.json(try CLI.run(["normalize", "--schema"]).stdout)
+    let properties = try #require(schema["properties"] as? [String: Any])
+    let article = try Self.json(try CLI.run(["normalize", Self.sample]).stdout)
+    #expect(Set(article.keys).isSubset(of: Set(properties.keys)))
+    let required = try #require(schema["required"] as? [String])
+    #expect(Set(required).isSubset(of: Set(article.keys)))
   }
 
-  @Test("--form and --profile do not combine; --ranges needs --report")
-  func conflictingOptions() throws {
-    let both = try CLI.run(["normalize", "--form", "nfc", "--profile", "article"], stdin: [])
-    #expect(both.status != 0)
-    #expect(both.stderr.contains("--form"))
-    let ranges = try CLI.run(["normalize", "--ranges"], stdin: [])
-    #expect(ranges.status != 0)
-  }
-
-  @Test("each form", arguments: [
-    ("nfc", "e\u{301}\u{FB01}", "\u{E9}\u{FB01}"),
-    ("nfd", "\u{E9}", "e\u{301}"),
-    ("nfkc", "\u{FEFB}\u{FB01}", "\u{644}\u{627}fi"),
-    ("nfkd", "\u{E9}\u{FB01}", "e\u{301}fi"),
-    ("nfkc-cf", "Stra\u{DF}E\u{200C}", "strasse"),
-  ])
-  func forms(form: String, input: String, expected: String) throws {
-    let result = try CLI.run(["normalize", "--form", form, "-"], stdin: Array(input.utf8))
-    #expect(result.status == 0)
-    #expect(Array(result.text.unicodeScalars) == Array(expected.unicodeScalars))
-  }
-
-  @Test("files are written in order; names starting with _ or . are ordinary; inputs are not modified")
-  func files() throws {
+  @Test("a directory batch: bad files reported, good ones written atomically under -o, exit 1")
+  func batchWithProblems() throws {
     let dir = try CLI.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let a = dir.appendingPathComponent("_a.txt"), b = dir.appendingPathComponent(".b.txt")
-    try Data("one e\u{301}\n".utf8).write(to: a)
-    try Data("two\n".utf8).write(to: b)
-    let result = try CLI.run(["normalize", "--form", "nfc", a.path, b.path])
-    #expect(result.status == 0)
-    #expect(result.text == "one \u{E9}\ntwo\n")
-    #expect(try Data(contentsOf: a) == Data("one e\u{301}\n".utf8))
-  }
+    let out = try CLI.temporaryDirectory()
+    defer {
+      try? FileManager.default.removeItem(at: dir)
+      try? FileManager.default.removeItem(at: out)
+    }
+    let good = "A Title Line For The Story\n\nThe first paragraph of the story is here.\n\nThe second paragraph follows it.\n"
+    try good.write(to: dir.appendingPathComponent("_underscore.txt"), atomically: true, encoding: .utf8)
+    try good.write(to: dir.appendingPathComponent(".hidden.txt"), atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    try good.write(to: dir.appendingPathComponent("sub/nested.txt"), atomically: true, encoding: .utf8)
+    try Data().write(to: dir.appendingPathComponent("empty.txt"))
+    try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]).write(to: dir.appendingPathComponent("image.txt"))
+    try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("gone.txt").path, withDestinationPath: "/nonexistent/matn")
+    // A long single line (the 50 MB case runs in scripts/check-bad-inputs).
+    let long = String(repeating: "Words without any break at all. ", count: 40_000)
+    try long.write(to: dir.appendingPathComponent("long.txt"), atomically: true, encoding: .utf8)
 
-  @Test("an unreadable path is named, the other files still processed, exit code 1")
-  func unreadablePath() throws {
-    let dir = try CLI.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let good = dir.appendingPathComponent("good.txt")
-    try Data("ok\n".utf8).write(to: good)
-    let missing = dir.appendingPathComponent("missing.txt").path
-    let result = try CLI.run(["normalize", missing, good.path, dir.path])
+    let result = try CLI.run(["normalize", "--jobs", "2", dir.path, "-o", out.path])
     #expect(result.status == 1)
-    #expect(result.text == "ok\n")
-    #expect(result.stderr.contains("matn: cannot read '\(missing)': No such file or directory"))
-    #expect(result.stderr.contains("matn: cannot read '\(dir.path)': is a directory"))
+    #expect(result.stderr.contains("empty.txt': empty, no text"))
+    #expect(result.stderr.contains("image.txt': binary data"))
+    #expect(result.stderr.contains("gone.txt': a link to nothing"))
+    #expect(result.stderr.contains("long.txt': warning: a line of"))
+    #expect(result.stderr.contains("7 files: 4 parsed, 3 failed"))
+    let written = try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
+    #expect(written == [".hidden.json", "_underscore.json", "long.json", "sub", "sub/nested.json"])
+    let nested = try Self.json([UInt8](try Data(contentsOf: out.appendingPathComponent("sub/nested.json"))))
+    #expect(nested["id"] as? String == "sub/nested")
+    #expect((nested["paragraphs"] as? [Any])?.count == 2)
   }
 
-  @Test("damaged UTF-8: replaced by U+FFFD, or with --strict an error naming the byte offset")
-  func damagedUTF8() throws {
-    let sentence = "سلام دنیا، این متن فارسی است و با یونی‌کد نوشته شده است.\n"
-    let input = Array(sentence.utf8) + [0xFF] + Array("x".utf8)
-    let lenient = try CLI.run(["normalize", "--form", "nfc"], stdin: input)
-    #expect(lenient.status == 0)
-    #expect(lenient.text == sentence + "\u{FFFD}x")
-    let strict = try CLI.run(["normalize", "--strict"], stdin: input)
-    #expect(strict.status == 1)
-    #expect(strict.stdout.isEmpty)
-    #expect(strict.stderr.hasPrefix("matn: standard input: invalid UTF-8 at byte offset \(sentence.utf8.count) (line 2, column 1)"))
-  }
-
-  @Test("a windows-1256 file is detected and normalised without naming the charset")
-  func legacyCharsetDetected() throws {
-    // «اين يك متن فارسي است» in windows-1256 (which has no ی: writers use ي).
-    let bytes: [UInt8] = [0xC7, 0xED, 0xE4, 0x20, 0xED, 0xDF, 0x20, 0xE3, 0xCA, 0xE4, 0x20, 0xDD, 0xC7, 0xD1, 0xD3, 0xED,
-                          0x20, 0xC7, 0xD3, 0xCA, 0x0A]
-    let result = try CLI.run(["normalize"], stdin: bytes)
-    #expect(result.status == 0)
-    #expect(result.text == "این یک متن فارسی است\n")
-  }
-
-  @Test("an unknown form is a usage error")
-  func unknownForm() throws {
-    let result = try CLI.run(["normalize", "--form", "nfx"], stdin: [])
-    #expect(result.status != 0)
-    #expect(result.stderr.contains("nfx"))
-  }
-
-  @Test("empty input gives empty output")
-  func emptyInput() throws {
-    let result = try CLI.run(["normalize"], stdin: [])
-    #expect(result.status == 0)
-    #expect(result.stdout.isEmpty)
-  }
-
-  @Test("the bundled sample normalises")
-  func bundledSample() throws {
-    let sample = CLI.repositoryRoot.appendingPathComponent("Resources/samples/raw-article-en-fa-footer.txt")
-    let result = try CLI.run(["normalize", sample.path])
-    #expect(result.status == 0)
-    #expect(result.text.contains("Caf\u{E9} Roug\u{E9}"))
-    #expect(result.text.contains("طراحی و اجرا: گروه فناوری کیان – سال ۱۴۰۳"))
-    #expect(!result.text.contains("\u{00A0}"))
-    #expect(!result.text.contains("\r"))
-  }
-}
-
-@Suite("matn decode")
-struct DecodeCommandTests {
-  @Test("one line per file: encoding, confidence, repairs; failures on standard error")
-  func decode() throws {
+  @Test("JSON Lines to standard output for several files, with error records in order")
+  func jsonLinesBatch() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let utf8 = dir.appendingPathComponent("a.txt"), utf16 = dir.appendingPathComponent("b.txt")
-    let binary = dir.appendingPathComponent("c.bin")
-    try Data("سلام\n".utf8).write(to: utf8)
-    try Data([0xFF, 0xFE] + Array("hi".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: utf16)
-    try Data([0x00, 0x01, 0x02]).write(to: binary)
-    let result = try CLI.run(["decode", utf8.path, utf16.path, binary.path])
+    try "First Story Title\n\nBody one.\n".write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    try Data().write(to: dir.appendingPathComponent("b.txt"))
+    try "Third Story Title\n\nBody three.\n".write(to: dir.appendingPathComponent("c.txt"), atomically: true, encoding: .utf8)
+    let result = try CLI.run(["normalize", dir.path])
     #expect(result.status == 1)
-    #expect(result.text == """
-      \(utf8.path): UTF-8, confidence 1.00, 5 characters; no repairs
-      \(utf16.path): UTF-16LE, confidence 1.00, 2 characters; removed the UTF-16LE byte order mark
-
-      """)
-    #expect(result.stderr.contains("'\(binary.path)': binary data, not text (NUL byte at offset 0)"))
+    let records = try Self.jsonLines(result.text)
+    #expect(records.map { $0["id"] as? String } == ["a", "b", "c"])
+    #expect((records[1]["error"] as? [String: Any])?["kind"] as? String == "empty")
+    #expect(records[2]["title"] as? String == "Third Story Title")
   }
 
-  @Test("--encoding names a legacy charset for decode and normalize; --strict fails on bad bytes")
-  func namedEncoding() throws {
-    let cp1256: [UInt8] = [0xD3, 0xE1, 0xC7, 0xE3, 0x0A]  // «سلام»
-    let decoded = try CLI.run(["decode", "--encoding", "windows-1256"], stdin: cp1256)
-    #expect(decoded.text == "-: windows-1256, confidence 1.00, 5 characters; no repairs\n")
-    let normalized = try CLI.run(["normalize", "--encoding", "windows-1256"], stdin: cp1256)
-    #expect(normalized.text == "سلام\n")
-    let strict = try CLI.run(["normalize", "--encoding", "ISO-8859-6", "--strict"], stdin: [0x41, 0xA1])
-    #expect(strict.status == 1)
-    #expect(strict.stderr.contains("invalid ISO-8859-6 byte sequence at byte offset 1"))
-  }
-
-  @Test("normalize reads UTF-16 with and without a byte order mark")
-  func normalizeUTF16() throws {
-    let text = "سلام دنیا، این متن است.\n"
-    let le = Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-    #expect(try CLI.run(["normalize"], stdin: [0xFF, 0xFE] + le).text == text)
-    #expect(try CLI.run(["normalize"], stdin: le).text == text)
-  }
-}
-
-@Suite("matn")
-struct RootCommandTests {
-  @Test("--version prints the version")
-  func version() throws {
-    let result = try CLI.run(["--version"])
+  @Test("--jsonl filter: exactly one record out per line in, errors as records, exit 0")
+  func filter() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("story.txt")
+    try "Filed Story Title\n\nIts body paragraph.\n".write(to: file, atomically: true, encoding: .utf8)
+    let input = [
+      #"{"id": "t1", "text": "A Headline Here\n\nThe body of the first record."}"#,
+      #"{"id": 7, "path": "\#(file.path)"}"#,
+      "not json at all",
+      "",
+      #"{"id": "nothing"}"#,
+      #"{"id": "gone", "path": "/nonexistent/matn.txt"}"#,
+      #"{"id": "titled", "text": "Only a body line here.", "title": "Given Title"}"#,
+    ].joined(separator: "\n") + "\n"
+    let result = try CLI.run(["normalize", "--jsonl"], stdin: Array(input.utf8))
     #expect(result.status == 0)
-    #expect(result.text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    let records = try Self.jsonLines(result.text)
+    #expect(records.count == 7)
+    #expect(records.map { $0["id"] as? String } == ["t1", "7", "line 3", "line 4", "nothing", "gone", "titled"])
+    #expect(records[0]["title"] as? String == "A Headline Here")
+    #expect(records[1]["title"] as? String == "Filed Story Title")
+    #expect((records[2]["error"] as? [String: Any])?["kind"] as? String == "invalid-record")
+    #expect((records[3]["error"] as? [String: Any])?["message"] as? String == "line 4: an empty line, not a JSON record")
+    #expect((records[4]["error"] as? [String: Any])?["message"] as? String == "line 5: a record needs \"text\" or \"path\"")
+    #expect((records[5]["error"] as? [String: Any])?["kind"] as? String == "unreadable")
+    #expect(records[6]["title"] as? String == "Given Title")
+    #expect(records[6]["titleSource"] as? String == "given")
   }
 
-  @Test("--help lists the commands")
-  func help() throws {
-    let result = try CLI.run(["--help"])
+  @Test("--paths-from - reads the file list from standard input")
+  func pathsFrom() throws {
+    let result = try CLI.run(["normalize", "--paths-from", "-", "--format", "jsonl"], stdin: Array((Self.sample + "\n").utf8))
     #expect(result.status == 0)
-    #expect(result.text.contains("normalize"))
-    let sub = try CLI.run(["normalize", "--help"])
-    #expect(sub.text.contains("--form"))
+    #expect(try Self.jsonLines(result.text).count == 1)
+  }
+
+  @Test("two inputs with one output name: the second is an error, the first is written")
+  func collision() throws {
+    let dir = try CLI.temporaryDirectory()
+    let out = try CLI.temporaryDirectory()
+    defer {
+      try? FileManager.default.removeItem(at: dir)
+      try? FileManager.default.removeItem(at: out)
+    }
+    try "Story Title Line\n\nBody.\n".write(to: dir.appendingPathComponent("x.txt"), atomically: true, encoding: .utf8)
+    try "Story Title Line\n\nBody.\n".write(to: dir.appendingPathComponent("x.md"), atomically: true, encoding: .utf8)
+    let result = try CLI.run(["normalize", dir.path, "-o", out.path])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("is also another input's"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["x.json"])
   }
 }

@@ -14,7 +14,7 @@
 //   `MBps=<best run> mean=<mean over runs> best_pass=<best single pass> runs=<n> passes=<n> files=<n> bytes=<n>`
 // (MB = 10^6 bytes of input; a run's figure is its bytes over its time.) With
 // --write-output, the outputs of the warm-up pass, concatenated in file order, are
-// written to FILE (to compare with `matn normalize --profile P DIR/*`).
+// written to FILE (to compare with `matn clean --profile P DIR/*`).
 
 import BenchCorpus
 import Foundation

@@ -1,93 +1,211 @@
 import ArgumentParser
+import Foundation
 import Matn
-import MatnICU
 
-/// `matn normalize`: normalises files (or standard input) to standard output.
+/// `matn normalize`: the main job. Raw article files in, one clean `Article` each out,
+/// as JSON, JSON Lines or clean text; in parallel, with bounded memory, atomic outputs
+/// and a record of every problem.
 struct Normalize: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Normalise text: cleanup, Persian orthography, Unicode form.",
+    abstract: "Parse raw article files into clean articles (JSON, JSON Lines or text).",
     discussion: """
-      Reads each FILE (or standard input for '-'), decodes it (byte order marks, \
-      UTF-8, UTF-16 without a mark, or the --encoding you name), and writes the \
-      normalised text to standard output as UTF-8, files in the order given.
+      Each input file (or standard input for '-'; directories are walked recursively, \
+      names beginning with '_' or '.' included) is decoded, normalised and parsed into \
+      an article: title, dateline and publication date, body paragraphs with their \
+      language and scripts, credits and boilerplate set aside with reasons, names \
+      with index keys, and a report of what was changed or removed.
 
-      Profiles: display (conservative), article (default), model (article + NFKC), \
-      index (search keys). With --form instead, only that Unicode normalization form \
-      is applied.
+      Output: without -o, articles go to standard output — JSON for a single input, \
+      JSON Lines for several (or as --format says). With -o DIR and --format json or \
+      text, one file per input under DIR (DIR/<name>.json, subdirectories mirrored); \
+      with --format jsonl, -o names one output file. Every output file is written \
+      atomically (a temporary file, then a rename).
 
-      A file that cannot be read or decoded is reported on standard error, naming \
-      the path (and byte offset); the other files are still processed and the exit \
-      code is 1.
+      Batches: a first pass counts lines repeated at the top and bottom of the files \
+      of each directory, so a site's unknown headers and footers are set aside as \
+      boilerplate (--no-site-boilerplate turns it off). A file that cannot be read, \
+      is binary, empty or undecodable is reported (on standard error, and as an error \
+      record in JSON Lines) and the batch goes on; a summary line ends the run; the \
+      exit status is 1 if any file failed.
+
+      Filter mode (--jsonl): standard input holds one JSON record per line, \
+      {"id": …, "text": …} or {"id": …, "path": …} (optional "title"); exactly one \
+      JSON line comes out per line in, in order — the article, or \
+      {"id": …, "error": {"kind": …, "message": …}}. This is the interface for \
+      Spark's RDD.pipe, Hadoop Streaming and Beam.
       """
   )
 
-  @Option(name: .long, help: "Profile: display, article, model or index (default: article).")
-  var profile: TextNormalizer.Profile?
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case json, jsonl, text
+  }
 
-  @Option(name: .long, help: "Apply only this Unicode normalization form: nfc, nfd, nfkc, nfkd or nfkc-cf.")
-  var form: Normalizer.Form?
+  @Option(name: .long, help: "Output format: json, jsonl or text (default: json for one input, jsonl for several).")
+  var format: Format?
 
-  @Flag(name: .long, help: "Print what was changed, per stage and kind, on standard error.")
-  var report = false
+  @Option(name: [.short, .customLong("output")], help: "Output directory (json, text) or file (jsonl).")
+  var output: String?
 
-  @Flag(name: .long, help: "With --report, also list the original byte range of every change.")
-  var ranges = false
+  @Flag(name: .long, help: "Filter mode: JSON Lines records in on standard input, one JSON line out per line in.")
+  var jsonl = false
+
+  @Option(name: .long, help: "Read input paths, one per line, from this file ('-' for standard input).")
+  var pathsFrom: String?
+
+  @Option(name: .long, help: "Worker threads (default: the number of processors).")
+  var jobs: Int?
+
+  @Option(name: .long, help: "Normaliser profile: display, article (default), model or index.")
+  var profile: TextNormalizer.Profile = .article
+
+  @Flag(name: .long, help: "Do not learn site boilerplate from lines repeated across a directory's files.")
+  var noSiteBoilerplate = false
+
+  @Flag(name: .long, help: "Do not extract person names.")
+  var noNames = false
+
+  @Option(name: .long, help: "Largest input file in bytes (default: 268435456, 256 MiB).")
+  var maxBytes: Int = 256 << 20
+
+  @Flag(name: .long, help: "No progress bar, even on a terminal.")
+  var quiet = false
+
+  @Flag(name: .long, help: "Print the JSON Schema of the article JSON and exit.")
+  var schema = false
 
   @OptionGroup var decoding: DecodingOptions
 
-  @Argument(help: "Files to normalise; '-' reads standard input.")
-  var files: [String] = ["-"]
+  @Argument(help: "Files or directories; '-' reads standard input.")
+  var inputs: [String] = []
 
   func validate() throws {
-    if profile != nil && form != nil {
-      throw ValidationError("--form applies a Unicode form alone; it cannot be combined with --profile.")
+    if jsonl && (!inputs.isEmpty || pathsFrom != nil) {
+      throw ValidationError("--jsonl reads its records from standard input; give no files and no --paths-from.")
     }
-    if ranges && !report { throw ValidationError("--ranges needs --report.") }
+    if jsonl && (format == .json || format == .text) {
+      throw ValidationError("--jsonl writes JSON Lines; --format \(format!.rawValue) does not apply.")
+    }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
   }
 
+  var workerCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
+
   func run() throws {
-    let chosen = profile ?? .article
-    var options = TextNormalizer.Options(profile: chosen)
-    options.recordsRanges = ranges
-    let normalizer = TextNormalizer(profile: chosen, options: options)
-    var output = StandardOutput()
-    try decoding.forEachFile(files, output: &output) { path, text, output in
-      if let form {
-        output.write(Normalizer.shared(form).normalize(text.string))
-      } else {
-        let result = normalizer.normalize(text.string)
-        output.write(result.text)
-        if report {
-          output.flush()
-          Diagnostics.info(ReportFormatter.describe(result.report, for: InputFile.displayName(path), ranges: ranges))
-        }
+    if schema {
+      var stdout = StandardOutput()
+      stdout.write(Article.jsonSchema)
+      stdout.flush()
+      return
+    }
+    if jsonl {
+      try JSONLinesFilter(command: self).run()
+      return
+    }
+    var paths = InputPaths()
+    if let pathsFrom {
+      do { try paths.add(listFrom: pathsFrom) } catch {
+        throw ValidationError(error.description)
       }
     }
+    paths.add(inputs.isEmpty && pathsFrom == nil ? ["-"] : inputs)
+    try ArticleBatch(command: self, entries: paths.entries).run()
+  }
+
+  /// The parser options for a group of files.
+  func parserOptions(site: SiteBoilerplate? = nil) -> ArticleParser.Options {
+    var options = ArticleParser.Options()
+    options.profile = profile
+    options.siteBoilerplate = site
+    options.extractsNames = !noNames
+    return options
   }
 }
 
-extension Normalizer.Form: ExpressibleByArgument {}
-extension TextNormalizer.Profile: ExpressibleByArgument {}
+/// Why one input produced no article.
+struct ArticleFailure: Error, Sendable {
+  enum Kind: String, Sendable {
+    case unreadable, binary, empty, undecodable, tooLarge = "too-large", invalidRecord = "invalid-record", output
+  }
+  var kind: Kind
+  var message: String
+}
 
-/// Human-readable change reports for standard error.
-enum ReportFormatter {
-  static func describe(_ report: NormalizationReport, for name: String, ranges: Bool) -> String {
-    var lines = ["report for \(name): \(report.totalChanges) changes"]
-    for stage in NormalizationStage.allCases {
-      let counts = report.counts(in: stage)
-      guard !counts.isEmpty else { continue }
-      let items = ChangeKind.allCases.compactMap { kind in counts[kind].map { "\(kind.rawValue) \($0)" } }
-      lines.append("  \(stage.rawValue): " + items.joined(separator: ", "))
-    }
-    if !report.bidiControlOffsets.isEmpty {
-      lines.append("  bidi controls removed at byte offsets: "
-        + report.bidiControlOffsets.map(String.init).joined(separator: ", "))
-    }
-    if ranges {
-      for change in report.changes {
-        lines.append("  \(change.kind.rawValue) \(change.utf8Range.lowerBound)..<\(change.utf8Range.upperBound)")
+/// Reads, decodes and parses one input; shared by batch and filter modes.
+struct ArticleJob: Sendable {
+  let parser: ArticleParser
+  let encoding: String?
+  let strict: Bool
+  let maxBytes: Int
+
+  func article(path: String, id: String) -> Result<Article, ArticleFailure> {
+    let bytes: [UInt8]
+    do {
+      bytes = try InputFile.read(path, limit: maxBytes)
+    } catch {
+      if error.tooLarge {
+        return .failure(ArticleFailure(kind: .tooLarge, message: "\(InputFile.displayName(path)): \(error.reason) (raise --max-bytes)"))
       }
+      return .failure(ArticleFailure(kind: .unreadable, message: error.description))
     }
-    return lines.joined(separator: "\n")
+    return article(bytes: bytes, id: id, path: path)
+  }
+
+  func article(bytes: [UInt8], id: String, path: String?, title: String? = nil) -> Result<Article, ArticleFailure> {
+    let name = path.map(InputFile.displayName) ?? "record '\(id)'"
+    guard bytes.contains(where: { !Self.isBlank($0) }) else {
+      return .failure(ArticleFailure(kind: .empty, message: "\(name): empty, no text"))
+    }
+    let decoded: DecodedText
+    do {
+      if let encoding {
+        decoded = try DecodedText(bytes: bytes, encoding: .init(rawValue: encoding), strict: strict)
+      } else {
+        decoded = try DecodedText(bytes: bytes, strict: strict)
+      }
+    } catch {
+      if case .binary = error { return .failure(ArticleFailure(kind: .binary, message: "\(name): \(error)")) }
+      return .failure(ArticleFailure(kind: .undecodable, message: "\(name): \(error)"))
+    }
+    var parser = parser
+    if let title {
+      var options = parser.options
+      options.givenTitle = title
+      parser = ArticleParser(options: options)
+    }
+    return .success(parser.parse(decoded, id: id, path: path, byteCount: bytes.count))
+  }
+
+  private static func isBlank(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+  }
+}
+
+/// JSON for articles and error records.
+enum ArticleJSON {
+  static func encode(_ article: Article, pretty: Bool) -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    // Encoding plain Codable values with finite numbers cannot fail.
+    guard let data = try? encoder.encode(article) else { return Array("{}\n".utf8) }
+    return [UInt8](data) + [0x0A]
+  }
+
+  struct ErrorRecord: Encodable {
+    struct Detail: Encodable {
+      var kind: String
+      var message: String
+    }
+    var id: String
+    var path: String?
+    var error: Detail
+  }
+
+  static func encode(error: ArticleFailure, id: String, path: String?) -> [UInt8] {
+    let record = ErrorRecord(id: id, path: path, error: .init(kind: error.kind.rawValue, message: error.message))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(record) else { return Array("{}\n".utf8) }
+    return [UInt8](data) + [0x0A]
   }
 }

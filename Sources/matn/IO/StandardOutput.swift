@@ -22,6 +22,16 @@ struct StandardOutput {
     if buffer.count >= threshold { flush() }
   }
 
+  mutating func write(bytes: [UInt8]) {
+    if bytes.count >= threshold {
+      flush()
+      bytes.withUnsafeBufferPointer { Self.writeAll($0) }
+      return
+    }
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= threshold { flush() }
+  }
+
   mutating func flush() {
     buffer.withUnsafeBufferPointer { Self.writeAll($0) }
     buffer.removeAll(keepingCapacity: true)
@@ -46,8 +56,11 @@ enum Diagnostics {
   static func error(_ message: String) { info("matn: \(message)") }
 
   /// A message on standard error, as is.
-  static func info(_ message: String) {
-    var line = message + "\n"
+  static func info(_ message: String) { raw(message + "\n") }
+
+  /// Text on standard error with no newline added.
+  static func raw(_ text: String) {
+    var line = text
     line.withUTF8 { bytes in
       var offset = 0
       while offset < bytes.count {

@@ -1,0 +1,144 @@
+/// One news article, parsed from a raw file: the shape every output format writes.
+///
+/// Nothing the parser took out of the body is lost: credits and boilerplate are kept
+/// with their reasons, duplicates removed are counted in ``report``, and the text
+/// changes the normaliser made are counted there too. `Codable`: the JSON Schema is
+/// `Resources/Article/article.schema.json`.
+///
+/// ```swift
+/// let article = ArticleParser().parse(decoded, id: "raw-article")
+/// article.title          // "Iran Seeks to Strengthen Relations with Russia"
+/// article.published?.date // "2016-02-01"
+/// article.paragraphs.count // 11
+/// ```
+public struct Article: Codable, Sendable, Hashable {
+  /// The caller's name for the article: a file name without extension, or the `id`
+  /// of a JSON Lines record.
+  public var id: String
+  /// Where the text came from and how it was decoded.
+  public var source: Source
+  /// The title, or nil when the text has none and none was given.
+  public var title: String?
+  /// Where the title came from: `text` (a title line), `filename` (the words of the
+  /// file name: a fallback for dumps without a title line) or `given` (by the caller).
+  public var titleSource: TitleSource?
+  /// The dateline as written, when the text has one.
+  public var dateline: String?
+  /// The publication date, from the dateline, or nil when none was found. Never guessed.
+  public var published: Published?
+  /// The author line without its label ("By …", «نویسنده: …»), when there is one.
+  public var byline: String?
+  /// The body, paragraph by paragraph.
+  public var paragraphs: [Paragraph]
+  /// Photo, source, editor and licence lines set aside from the body.
+  public var credits: [Credit]
+  /// Site headers, footers, share lines and navigation set aside from the body.
+  public var boilerplate: [Boilerplate]
+  /// The languages of the body, with the share of its letters in each.
+  public var languages: [LanguageShare]
+  /// Person names found in the body, with their index keys.
+  public var names: [ExtractedName]
+  /// What was changed, removed or doubtful.
+  public var report: Report
+
+  public enum TitleSource: String, Codable, Sendable, Hashable {
+    case text, filename, given
+  }
+
+  /// Where the article came from.
+  public struct Source: Codable, Sendable, Hashable {
+    /// The input path, when it was a file.
+    public var path: String?
+    /// The encoding the bytes were decoded from (`UTF-8`, `windows-1256`…).
+    public var encoding: String
+    /// The number of input bytes.
+    public var bytes: Int
+    /// What decoding did to the bytes (byte order mark removed, invalid bytes replaced,
+    /// mojibake repaired), in words.
+    public var repairs: [String]
+
+    public init(path: String? = nil, encoding: String, bytes: Int, repairs: [String] = []) {
+      self.path = path
+      self.encoding = encoding
+      self.bytes = bytes
+      self.repairs = repairs
+    }
+  }
+
+  /// A publication date: ISO 8601 in the Gregorian calendar, and as written.
+  public struct Published: Codable, Sendable, Hashable {
+    /// ISO 8601 Gregorian date ("2016-02-01"), with the time when one was written.
+    public var date: String
+    /// The calendar the date was written in.
+    public var calendar: CalendarSystem
+    /// The date in that calendar, ISO-style ("1394-11-12" for a Persian date).
+    public var written: String
+
+    public init(_ found: PublishedDate) {
+      date = found.date
+      calendar = found.calendar
+      written = found.written
+    }
+  }
+
+  /// A body paragraph.
+  public struct Paragraph: Codable, Sendable, Hashable {
+    /// The normalised text.
+    public var text: String
+    /// BCP 47 code of its language, `und` when undetermined.
+    public var language: String
+    /// ISO 15924 codes of the scripts of its letters, most letters first.
+    public var scripts: [String]
+  }
+
+  /// A credit line set aside from the body.
+  public struct Credit: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
+      /// A photo credit or caption ("Photo Credit: Press TV", "PHOTO: … (Photo: AP)").
+      case photo
+      /// The source of the story ("(Source: Independent)", «منبع: ایرنا»).
+      case source
+      /// A copyright or licence statement.
+      case license
+      /// Staff initials that sign a story ("HJ/MA").
+      case editor
+    }
+    public var kind: Kind
+    public var text: String
+  }
+
+  /// Text set aside as not part of the article.
+  public struct Boilerplate: Codable, Sendable, Hashable {
+    public var text: String
+    /// Why it was set aside, in words ("site credit", "end marker",
+    /// "repeated in 31 of 40 files of this source"…).
+    public var reason: String
+    /// BCP 47 code of its language.
+    public var language: String
+  }
+
+  /// A language of the body with its share of the body's letters (0…1).
+  public struct LanguageShare: Codable, Sendable, Hashable {
+    public var language: String
+    public var share: Double
+  }
+
+  /// Counts of what the parser and the normaliser did, and warnings.
+  public struct Report: Codable, Sendable, Hashable {
+    /// Paragraphs removed because the scraper repeated them.
+    public var duplicateParagraphs: Int = 0
+    /// Sentences removed from kept paragraphs because they repeated earlier text.
+    public var duplicateSentences: Int = 0
+    /// Paragraphs recovered from lines where the source ran paragraphs together.
+    public var splitParagraphs: Int = 0
+    /// The normaliser's changes per kind.
+    public var changes: [String: Int] = [:]
+    /// Offsets of bidi controls removed from the text.
+    public var bidiControls: Int = 0
+    /// Things a reader should check: dates that looked like a dateline but were
+    /// invalid, lines too long, decoding repairs.
+    public var warnings: [String] = []
+
+    public init() {}
+  }
+}

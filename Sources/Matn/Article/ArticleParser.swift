@@ -1,0 +1,345 @@
+import MatnICU
+
+/// Turns the text of one raw article file into an ``Article``.
+///
+/// ```swift
+/// let decoded = try DecodedText(bytes: bytes)
+/// let article = ArticleParser().parse(decoded, id: "raw-article", path: "raw-article.txt", byteCount: bytes.count)
+/// article.title              // "Iran Seeks to Strengthen Relations with Russia"
+/// article.credits.map(\.kind) // [.photo]
+/// ```
+///
+/// The passes, each with one job:
+/// 1. **Layout** (``ArticleLayout``): lines, and paragraphs that the source ran
+///    together in one line (cut at no-break-space gaps after a sentence end).
+/// 2. **Normalisation** of each block with ``TextNormalizer`` (the `article`
+///    profile by default); the changes are counted in the report.
+/// 3. **Duplicates**: a line that ends with (or starts with) a later line is cut
+///    there, then paragraphs and sentences the scraper repeated are removed and
+///    counted.
+/// 4. **Roles**: title, dateline, byline, credits (photo, source, editor initials,
+///    licence — also when glued to the last paragraph), boilerplate (site credits,
+///    end markers, navigation, share lines, lines repeated across a site's files,
+///    a short footer in another script).
+/// 5. **Annotation**: the language and scripts of each paragraph, the document's
+///    languages, person names with index keys.
+///
+/// - Complexity: O(*n*) in the text, except the duplicate search, which compares
+///   each block with the blocks after it: O(*b*²) block comparisons of O(1) cost
+///   (a hash), plus suffix checks bounded by the block sizes.
+/// - Thread safety: a `Sendable` value; `parse` may run on any number of threads at once.
+public struct ArticleParser: Sendable {
+  /// Parser settings.
+  public struct Options: Sendable {
+    /// The normaliser's profile for every piece of text (default `article`).
+    public var profile: TextNormalizer.Profile = .article
+    /// Lines known to repeat across a site's files (from a batch's first pass).
+    public var siteBoilerplate: SiteBoilerplate?
+    /// Languages the identifier may answer (nil: all it knows).
+    public var languages: Set<String>?
+    /// How many bytes of each paragraph the language identifier reads (a sentence or
+    /// two is as good as the whole paragraph, and much cheaper).
+    public var languageSampleBytes = 160
+    /// Whether to extract person names.
+    public var extractsNames = true
+    /// A title given by the caller (a JSON Lines record's `title`); the text's own
+    /// first line is then body, unless it repeats the given title.
+    public var givenTitle: String?
+
+    public init() {}
+  }
+
+  public let options: Options
+  private let normalizer: TextNormalizer
+  private let identifier: LanguageIdentifier
+
+  public init(options: Options = Options()) {
+    self.options = options
+    self.normalizer = TextNormalizer(profile: options.profile)
+    self.identifier = options.languages.map { LanguageIdentifier(languages: $0) } ?? .default
+  }
+
+  /// Parses decoded text; `path` and `byteCount` describe the source.
+  public func parse(_ decoded: DecodedText, id: String, path: String? = nil, byteCount: Int? = nil) -> Article {
+    let source = Article.Source(
+      path: path, encoding: decoded.encoding.rawValue, bytes: byteCount ?? decoded.string.utf8.count,
+      repairs: decoded.repairs.map(\.description))
+    var article = parse(decoded.string, id: id, source: source)
+    if !decoded.repairs.isEmpty {
+      article.report.warnings.insert(contentsOf: decoded.repairs.map { "decoding: \($0)" }, at: 0)
+    }
+    return article
+  }
+
+  /// Parses `text` (already decoded). When `source` is nil the text is described as
+  /// UTF-8 of its own length.
+  public func parse(_ text: String, id: String, source: Article.Source? = nil) -> Article {
+    var report = Article.Report()
+    let layout = ArticleLayout.blocks(of: text)
+    report.splitParagraphs = layout.splits
+
+    // Normalise each block; remember where it came from.
+    var pieces: [Piece] = []
+    pieces.reserveCapacity(layout.blocks.count)
+    for block in layout.blocks {
+      let normalized = normalizer.normalize(String(block.text))
+      merge(normalized.report, into: &report)
+      let clean = String(ArticleLayout.trimmed(normalized.text[...]))
+      guard !clean.isEmpty else { continue }
+      pieces.append(Piece(text: clean, line: block.line))
+    }
+    if let longest = layout.blocks.map({ $0.text.utf8.count }).max(), longest > 1 << 20 {
+      report.warnings.append("a line of \(longest) bytes: paragraph breaks may be missing")
+    }
+
+    var assembly = Assembly(
+      id: id,
+      source: source ?? Article.Source(encoding: "UTF-8", bytes: text.utf8.count),
+      report: report)
+    let deduplicated = ArticleDuplicates.remove(from: pieces, report: &assembly.report)
+    assignRoles(deduplicated, to: &assembly)
+    return annotate(assembly)
+  }
+
+  // MARK: - Roles
+
+  struct Piece: Sendable, Hashable {
+    var text: String
+    var line: Int
+  }
+
+  /// An article being put together.
+  struct Assembly {
+    var id: String
+    var source: Article.Source
+    var report: Article.Report
+    var title: String?
+    var titleSource: Article.TitleSource?
+    var dateline: String?
+    var published: Article.Published?
+    var byline: String?
+    var body: [String] = []
+    var credits: [Article.Credit] = []
+    var boilerplate: [(text: String, reason: String)] = []
+  }
+
+  private func assignRoles(_ pieces: [Piece], to article: inout Assembly) {
+    let rules = LineRules.shared
+    var rest = pieces[...]
+
+    // Lines the site repeats in many files (headers, footers), before the title: a
+    // site's header is not the title. Credits and bylines keep their own role.
+    if let site = options.siteBoilerplate {
+      rest.removeAll { piece in
+        guard let count = site.count(of: piece.text), creditRoles(of: piece.text, rules: rules) == nil,
+          rules.role(of: piece.text[...]) != .byline
+        else { return false }
+        article.boilerplate.append((piece.text, "repeated in \(count) of \(site.files) files of this source"))
+        return true
+      }
+    }
+
+    // Title: a given one, or a first line that reads as a headline.
+    if let given = options.givenTitle, !given.isEmpty {
+      article.title = given
+      article.titleSource = .given
+      if let first = rest.first, LineRules.fold(first.text[...]) == LineRules.fold(given[...]) { rest.removeFirst() }
+    } else if let first = rest.first, rest.count > 1, Self.isHeadline(first.text), rules.role(of: first.text[...]) == nil {
+      article.title = first.text
+      article.titleSource = .text
+      rest.removeFirst()
+    } else if let path = article.source.path, let title = Self.title(fromFileName: path) {
+      article.title = title
+      article.titleSource = .filename
+    }
+
+    // Dateline: among the next three lines, a line that is a date; else a dateline
+    // that opens the first paragraph ("TEHRAN, Feb. 1 (MNA) – …"), which stays body.
+    // A date that looked like one but was rejected (a two-digit year, a weekday that
+    // contradicts it) is a warning, never a guess.
+    var datelineFound = false
+    for (offset, piece) in rest.prefix(3).enumerated() {
+      if let found = DateFinder.dateline(piece.text[...]), found.wholeLine {
+        article.dateline = piece.text
+        article.published = Article.Published(found.date)
+        rest.remove(at: rest.startIndex + offset)
+        datelineFound = true
+        break
+      }
+    }
+    if !datelineFound, let first = rest.first, let found = DateFinder.dateline(first.text[...]) {
+      article.dateline = found.date.text
+      article.published = Article.Published(found.date)
+      datelineFound = true
+    }
+    if !datelineFound {
+      for piece in rest.prefix(3) where piece.text.utf8.count <= 160 {
+        for rejected in DateFinder.scan(piece.text).rejected {
+          article.report.warnings.append("date «\(rejected.text)» not used: \(rejected.reason)")
+        }
+      }
+    }
+
+    var body: [String] = []
+    for piece in rest {
+      if let roles = creditRoles(of: piece.text, rules: rules) {
+        for (role, text) in roles.reversed() { record(role, text: text, in: &article) }
+      } else if let role = rules.role(of: piece.text[...]) {
+        record(role, text: piece.text, in: &article)
+      } else {
+        body.append(piece.text)
+      }
+    }
+
+    // Credits glued to the end of the last paragraph ("… collision. HJ/MA All Content
+    // by … License.").
+    if var last = body.popLast() {
+      var trailing: [(LineRole, String)] = []
+      while let (sentence, remainder) = Self.lastSentence(of: last) {
+        guard let role = creditRoles(of: sentence, rules: rules) else { break }
+        trailing.append(contentsOf: role)
+        last = remainder
+      }
+      if !last.isEmpty { body.append(last) }
+      for (role, text) in trailing.reversed() { record(role, text: text, in: &article) }
+    }
+
+    // A short footer in another script, at the end of the body.
+    if body.count > 1, let footer = body.last, let reason = Self.foreignFooter(footer, above: body.dropLast()) {
+      article.boilerplate.append((footer, reason))
+      body.removeLast()
+    }
+    article.body = body
+  }
+
+  /// The credits a block or a trailing sentence consists of, split at leading editor
+  /// initials ("HJ/MA PHOTO: …" is an editor credit and a photo credit), last first;
+  /// nil when it is not all credits.
+  private func creditRoles(of text: String, rules: LineRules) -> [(LineRole, String)]? {
+    if let (initials, rest) = EditorInitials.leading(text[...]) {
+      if rest.isEmpty { return [(.credit(.editor), String(initials))] }
+      guard let role = rules.role(of: rest), case .credit = role else { return nil }
+      return [(role, String(rest)), (.credit(.editor), String(initials))]
+    }
+    guard let role = rules.role(of: text[...]), case .credit = role else { return nil }
+    return [(role, text)]
+  }
+
+  private func record(_ role: LineRole, text: String, in article: inout Assembly) {
+    switch role {
+    case .credit(let kind): article.credits.append(Article.Credit(kind: kind, text: text))
+    case .boilerplate(let reason): article.boilerplate.append((text, reason))
+    case .byline:
+      if article.byline == nil {
+        article.byline = Self.bylineName(text)
+      } else {
+        article.credits.append(Article.Credit(kind: .source, text: text))
+      }
+    }
+  }
+
+  /// A headline: one line of at most 200 scalars and 35 words that does not end like
+  /// a sentence (a question or exclamation mark is allowed).
+  static func isHeadline(_ text: String) -> Bool {
+    guard text.unicodeScalars.count <= 200, let last = text.unicodeScalars.last else { return false }
+    if [".", ":", "؛", ";", ",", "،"].contains(last) { return false }
+    return text.split(separator: " ").count <= 35
+  }
+
+  /// The byline's names without the label ("By Jane Doe" → "Jane Doe").
+  static func bylineName(_ text: String) -> String {
+    for separator in [":", "："] {
+      if let colon = text.firstIndex(of: Character(separator)) {
+        let rest = text[text.index(after: colon)...].trimmingSpaces
+        if !rest.isEmpty { return String(rest) }
+      }
+    }
+    let words = text.split(separator: " ")
+    let labels: Set<String> = ["by", "written", "reporting", "به", "قلم", "گزارش", "از"]
+    let name = words.drop { labels.contains($0.lowercased()) }
+    return name.isEmpty ? text : name.joined(separator: " ")
+  }
+
+  /// The last sentence of `text` and what comes before it, or nil for a text of
+  /// one sentence that is not a credit-looking one.
+  static func lastSentence(of text: String) -> (sentence: String, remainder: String)? {
+    // The root rules: ICU's English abbreviation suppression (`en@ss=standard`)
+    // also swallows real breaks after capitalised words ("…in IRENEX. EF/MA All…").
+    guard let iterator = try? BreakIterator(.sentence) else { return nil }
+    let bounds = iterator.boundaries(in: text)
+    guard bounds.count >= 2 else { return nil }
+    let cut = bounds[bounds.count - 2]
+    let utf8 = text.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: cut)
+    let sentence = ArticleLayout.trimmed(text[start...])
+    let remainder = ArticleLayout.trimmed(text[..<start])
+    guard !sentence.isEmpty else { return nil }
+    return (String(sentence), String(remainder))
+  }
+
+  /// A last line under 100 bytes whose script differs from the body's: a site footer
+  /// in another language (a Persian web-design credit under an English article).
+  static func foreignFooter(_ footer: String, above body: ArraySlice<String>) -> String? {
+    guard footer.utf8.count < 100 else { return nil }
+    let footerScript = ScriptRuns(footer).histogram.dominant
+    var bodyHistogram = [Script: Int]()
+    for paragraph in body { for (script, count) in ScriptRuns(paragraph).histogram.counts { bodyHistogram[script, default: 0] += count } }
+    guard let bodyScript = ScriptHistogram(counts: bodyHistogram).dominant, let footerScript,
+      footerScript != bodyScript
+    else { return nil }
+    return "a short last line in \(footerScript.name) under a \(bodyScript.name) article"
+  }
+
+  private func merge(_ normalization: NormalizationReport, into report: inout Article.Report) {
+    for (kind, count) in normalization.counts { report.changes[kind.rawValue, default: 0] += count }
+    report.bidiControls += normalization.bidiControlOffsets.count
+  }
+
+  // MARK: - Annotation
+
+  private func annotate(_ assembly: Assembly) -> Article {
+    var paragraphs: [Article.Paragraph] = []
+    var letters: [String: Int] = [:]
+    for text in assembly.body {
+      let runs = ScriptRuns(text)
+      let guess = identifier.identify(Self.sample(text, bytes: options.languageSampleBytes))
+      let scripts = runs.histogram.ranked.map(\.script.code)
+      paragraphs.append(Article.Paragraph(text: text, language: guess.language, scripts: scripts))
+      letters[guess.language, default: 0] += runs.histogram.letterCount
+    }
+    let total = letters.values.reduce(0, +)
+    let languages = letters.filter { $0.key != "und" || letters.count == 1 }
+      .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+      .map { Article.LanguageShare(language: $0.key, share: total == 0 ? 0 : Self.rounded(Double($0.value) / Double(total))) }
+    let boilerplate = assembly.boilerplate.map { item in
+      Article.Boilerplate(text: item.text, reason: item.reason, language: identifier.identify(item.text).language)
+    }
+    var names: [ExtractedName] = []
+    if options.extractsNames {
+      // The body only: a title-cased headline makes every word look like a name.
+      let text = assembly.body.joined(separator: "\n\n")
+      names = NameExtractor().names(in: text)
+    }
+    return Article(
+      id: assembly.id, source: assembly.source, title: assembly.title, titleSource: assembly.titleSource,
+      dateline: assembly.dateline, published: assembly.published, byline: assembly.byline,
+      paragraphs: paragraphs, credits: assembly.credits, boilerplate: boilerplate, languages: languages,
+      names: names, report: assembly.report)
+  }
+
+  /// The first `bytes` bytes of `text`, cut at a space.
+  static func sample(_ text: String, bytes: Int) -> String {
+    let utf8 = text.utf8
+    guard utf8.count > bytes else { return text }
+    var end = utf8.index(utf8.startIndex, offsetBy: bytes)
+    while end > utf8.startIndex, utf8[end] != 0x20 { end = utf8.index(before: end) }
+    if end == utf8.startIndex { end = utf8.index(utf8.startIndex, offsetBy: bytes) }
+    return String(text[..<end])  // rounds down to a scalar boundary
+  }
+
+  static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+extension Substring {
+  var trimmingSpaces: Substring { ArticleLayout.trimmed(self) }
+}

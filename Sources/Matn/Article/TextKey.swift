@@ -1,0 +1,53 @@
+/// A 64-bit FNV-1a hash of a text's letters and digits, lower-cased (ASCII), with
+/// Arabic ي ى → ی, ك → ک and Arabic-Indic and Persian digits → ASCII: equal for a raw
+/// line and its normalised form, and for copies that differ in spacing, punctuation
+/// or marks. What the duplicate pass and site boilerplate compare.
+///
+/// - Complexity: O(*n*); one table lookup per non-ASCII scalar.
+enum TextKey {
+  /// The hash, or 0 for a text with no letters or digits.
+  static func hash(_ text: Substring) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var empty = true
+    let classes = ScalarClasses.shared
+    for scalar in text.unicodeScalars {
+      var value = scalar.value
+      if value < 0x80 {
+        switch value {
+        case 0x41...0x5A: value += 0x20
+        case 0x30...0x39, 0x61...0x7A: break
+        default: continue
+        }
+      } else {
+        switch value {
+        case 0x064A, 0x0649: value = 0x06CC
+        case 0x0643: value = 0x06A9
+        case 0x0660...0x0669: value = value - 0x0660 + 0x30
+        case 0x06F0...0x06F9: value = value - 0x06F0 + 0x30
+        case 0x0640: continue  // tatweel
+        default:
+          guard !classes(value).isDisjoint(with: [.letter, .digit]) else { continue }
+        }
+      }
+      empty = false
+      hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
+    }
+    return empty ? 0 : hash
+  }
+
+  /// Letters and digits in `text`, up to `limit` (counting stops there).
+  static func letterCount(_ text: Substring, limit: Int = .max) -> Int {
+    var count = 0
+    let classes = ScalarClasses.shared
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value < 0x80 {
+        if (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A || value >= 0x30 && value <= 0x39 { count += 1 }
+      } else if !classes(value).isDisjoint(with: [.letter, .digit]) {
+        count += 1
+      }
+      if count >= limit { break }
+    }
+    return count
+  }
+}
