@@ -30,7 +30,8 @@ public struct NameKeys: Hashable, Sendable {
 /// Persian goes through a lexicon of name parts with press spellings
 /// (`Resources/Names/fa-name-parts.tsv`) and, for other words, a rule-based
 /// romanisation that never lets an Arabic-script letter through. Russian uses ICU
-/// `Russian-Latin/BGN`, Chinese `Han-Latin/Names` for the first character of a name
+/// `Russian-Latin/BGN` (for the Russian alphabet, its Swift equivalent ``RussianBGN``),
+/// Chinese `Han-Latin/Names` for the first character of a name
 /// and `Han-Latin` for the others (syllables joined per name part),
 /// other scripts `Any-Latin`; all end in `Latin-ASCII`.
 ///
@@ -151,7 +152,7 @@ public struct NameIndexer: Sendable {
     case .persian:
       return persian.romanize(word)
     case .cyrillic:
-      return [Self.capitalized(Self.clean(russian?.transliterate(String(word)) ?? ""))]
+      return [Self.capitalized(RussianBGN.romanize(word) ?? russianICU(word))]
     case .han:
       return hanParts(word, first: han)
     case .latin:
@@ -159,6 +160,12 @@ public struct NameIndexer: Sendable {
     case .other:
       return [Self.capitalized(Self.clean(other?.transliterate(String(word)) ?? ""))]
     }
+  }
+
+  /// ICU's `Russian-Latin/BGN; Latin-ASCII`, cleaned: the reference for ``RussianBGN``
+  /// and the path for words it does not take (other Cyrillic letters, accents, digits).
+  func russianICU(_ word: Substring) -> String {
+    Self.clean(russian?.transliterate(String(word)) ?? "")
   }
 
   /// Han: the family name (one character, or two for the common compound surnames) as
