@@ -26,6 +26,7 @@ EMBED(matn_res_compounds, "Orthography/compounds.tsv")
 EMBED(matn_res_langid, "Language/langid.bin")
 EMBED(matn_res_langwords, "Language/words.tsv")
 EMBED(matn_res_fanames, "Names/fa-name-parts.tsv")
+EMBED(matn_res_zhreadings, "Names/zh-readings.tsv")
 
 #ifndef __APPLE__
   .section .note.GNU-stack,"",@progbits

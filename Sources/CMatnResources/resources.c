@@ -12,6 +12,7 @@ DECLARE(matn_res_compounds)
 DECLARE(matn_res_langid)
 DECLARE(matn_res_langwords)
 DECLARE(matn_res_fanames)
+DECLARE(matn_res_zhreadings)
 
 #define ENTRY(path, name) {path, name##_start, name##_end}
 
@@ -26,6 +27,7 @@ static const struct {
     ENTRY("Language/langid.bin", matn_res_langid),
     ENTRY("Language/words.tsv", matn_res_langwords),
     ENTRY("Names/fa-name-parts.tsv", matn_res_fanames),
+    ENTRY("Names/zh-readings.tsv", matn_res_zhreadings),
 };
 
 const uint8_t *matn_resource(const char *name, int64_t *length) {

@@ -68,6 +68,17 @@ struct NameIndexTests {
     #expect(index.search("长宁").map(\.id) == [3, 4])
   }
 
+  @Test("a Han query is also looked up by its characters' other readings (黄埔 Huangpu, not Huangbu)")
+  func hanOtherReadings() {
+    var index = NameIndex<Int>()
+    index.insert(1, spellings: ["Huangbao"])
+    index.insert(2, spellings: ["Huangpu"])
+    index.insert(3, spellings: ["Diwopu"])
+    #expect(index.search("黄埔").first?.id == 2)
+    // Two characters with other readings (地 di, 堡 pu) and a generic (乡) at once.
+    #expect(index.search("地窝堡乡").first?.id == 3)
+  }
+
   @Test("names with no consonant in the key are found among themselves")
   func vowelOnlyNames() {
     var index = NameIndex<Int>()

@@ -92,6 +92,14 @@ struct NameIndexerTests {
     #expect(indexer.alternativeKeys(for: "حسن روحانی").isEmpty)
   }
 
+  @Test("Chinese other readings come from Resources/Names/zh-readings.tsv, at most 16 combinations")
+  func chineseOtherReadings() {
+    #expect(NameIndexer.hanOtherReadings[Unicode.Scalar("地").value] == ["di"])
+    #expect(indexer.alternativeKeys(for: "黄埔").map(\.ascii) == ["huang pu"])
+    #expect(indexer.alternativeKeys(for: "堡地堡地堡地").count <= 16)
+    #expect(indexer.alternativeKeys(for: "堡地堡地堡地").count >= 8)
+  }
+
   @Test("a name with no consonant left gets the shared key _; an empty name none")
   func vowelOnlyKey() {
     #expect(indexer.keys(for: "Ai Weiwei").phonetic == "_")

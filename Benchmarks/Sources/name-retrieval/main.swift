@@ -6,7 +6,9 @@
 //       order); then each row's native form is searched, and the row counts as found
 //       (`first`) when it ranks first (ties broken against it: another entry with the
 //       same score and spelling position ranked first counts as a miss).
-//       `same_name` also counts a query whose first entry is another row with the very
+//       `tied_first` counts rows ranked first or tied for first with entries whose best
+//       spelling is as close and as early (homophones such as 五峰 and 乌峰, both
+//       "Wufeng": the Latin side cannot tell them apart). `same_name` also counts a query whose first entry is another row with the very
 //       same native name (rows the native form alone cannot tell apart, e.g. two
 //       villages called Ivanovka); `ceiling` is the most `first` can be (one row per
 //       group of rows sharing a native name). `display` counts rows whose
@@ -20,7 +22,7 @@
 //       --misses N: print up to N misses (row, query romanisation, own and top scores;
 //       display misses with the display and the listed variants).
 //
-// Prints per file: `FILE rows=N first=F (P%) same_name=S (T%) ceiling=C (U%)
+// Prints per file: `FILE rows=N first=F (P%) tied_first=G (V%) same_name=S (T%) ceiling=C (U%)
 // recalled=R (Q%) display=D (E%)`.
 
 import BenchCorpus
@@ -81,7 +83,7 @@ for path in files {
   var index = NameIndex<Int>(indexer: indexer)
   for (k, row) in rows.enumerated() { index.insert(k, spellings: row.latin) }
   let queried = rows.indices.filter { fold == nil || $0 % fold!.count == fold!.index }
-  var first = 0, sameName = 0, recalled = 0, display = 0
+  var first = 0, tiedFirst = 0, sameName = 0, recalled = 0, display = 0
   var groups: [String: Int] = [:]
   for k in queried { groups[rows[k].native, default: 0] += 1 }
   for k in queried {
@@ -104,6 +106,7 @@ for path in files {
     }
     let tied = matches.dropFirst().contains { $0.score == top.score && $0.spelling == top.spelling }
     if top.id == k, !tied { first += 1 }
+    if matches.prefix { $0.score == top.score && $0.spelling == top.spelling }.contains(where: { $0.id == k }) { tiedFirst += 1 }
     if rows[top.id].native == row.native { sameName += 1 }
     if top.id != k || tied, missesToShow > 0, rows[top.id].native != row.native {
       missesToShow -= 1
@@ -113,7 +116,7 @@ for path in files {
   }
   let n = queried.count
   print(
-    "\((path as NSString).lastPathComponent) rows=\(n) first=\(percent(first, n)) same_name=\(percent(sameName, n)) ceiling=\(percent(groups.count, n)) recalled=\(percent(recalled, n)) display=\(percent(display, n))"
+    "\((path as NSString).lastPathComponent) rows=\(n) first=\(percent(first, n)) tied_first=\(percent(tiedFirst, n)) same_name=\(percent(sameName, n)) ceiling=\(percent(groups.count, n)) recalled=\(percent(recalled, n)) display=\(percent(display, n))"
   )
 }
 exit(failed ? 1 : 0)

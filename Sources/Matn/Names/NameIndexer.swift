@@ -113,8 +113,11 @@ public struct NameIndexer: Sendable {
   /// The keys of other readings of `name` that a search should also look up, with
   /// ``NameIndex``'s ranking deciding between them. For a Han name: the first
   /// character read as an ordinary word rather than as a family name (乐亭 Leting as
-  /// well as Yueting), and a place name without a trailing administrative generic
-  /// (咸宁市 Xianning as well as Xianningshi). Empty for other scripts.
+  /// well as Yueting); for a name of Han characters only, also the other common
+  /// readings of its characters (`Resources/Names/zh-readings.tsv`: 黄埔 Huangpu as well
+  /// as Huangbu; at most 16 combinations); and a place name without a trailing
+  /// administrative generic (咸宁市 Xianning as well as Xianningshi). Empty for other
+  /// scripts.
   ///
   /// - Complexity: O(*n*) in the length of `name`.
   func alternativeKeys(for name: String) -> [NameKeys] {
@@ -130,16 +133,42 @@ public struct NameIndexer: Sendable {
     let primary = keys(for: name)
     var seen: Set<String> = [primary.ascii]
     var out: [NameKeys] = []
+    func add(_ display: String) {
+      let ascii = Self.asciiFold(display)
+      guard seen.insert(ascii).inserted else { return }
+      out.append(NameKeys(display: display, ascii: ascii, phonetic: Self.phonetic(ascii)))
+    }
     for n in names {
-      for reading in [HanFirstReading.familyName, .ordinary] {
-        let display = romanize(n, han: reading)
-        let ascii = Self.asciiFold(display)
-        guard seen.insert(ascii).inserted else { continue }
-        out.append(NameKeys(display: display, ascii: ascii, phonetic: Self.phonetic(ascii)))
+      for reading in [HanFirstReading.familyName, .ordinary] { add(romanize(n, han: reading)) }
+      let chars = Array(n.unicodeScalars)
+      guard chars.allSatisfy(NameScript.isHan) else { continue }
+      // Each character's readings: its own (both for the first), then the table's.
+      let options: [[String]] = chars.enumerated().map { k, c in
+        var readings = [hanReading(c, asFamilyName: false)]
+        if k == 0 { readings.insert(hanReading(c, asFamilyName: true), at: 0) }
+        for r in Self.hanOtherReadings[c.value] ?? [] where !readings.contains(r) { readings.append(r) }
+        return readings
       }
+      var combinations: [[String]] = [[]]
+      for readings in options {
+        combinations = combinations.flatMap { prefix in readings.map { prefix + [$0] } }
+        if combinations.count > 16 { combinations = Array(combinations.prefix(16)) }
+      }
+      for syllables in combinations { add(Self.hanNameParts(chars, syllables).joined(separator: " ")) }
     }
     return out
   }
+
+  /// Other readings of Han characters (`Resources/Names/zh-readings.tsv`).
+  static let hanOtherReadings: [UInt32: [String]] = {
+    var table: [UInt32: [String]] = [:]
+    for line in PersianLexicon.lines("Names/zh-readings.tsv") {
+      let fields = line.split(separator: "\t")
+      guard fields.count == 2, let c = fields[0].unicodeScalars.first else { continue }
+      table[c.value] = fields[1].split(separator: ",").map(String.init)
+    }
+    return table
+  }()
 
   /// Administrative generics that end Chinese place names and that Latin forms usually
   /// leave out: 市 city, 县 county, 区 district, 镇 town, 乡 township.
@@ -178,15 +207,16 @@ public struct NameIndexer: Sendable {
     for piece in word.unicodeScalars.split(whereSeparator: { separators.contains($0.value) }) {
       let chars = Array(piece)
       let syllables = chars.enumerated().map { k, c in hanReading(c, asFamilyName: k == 0 && first == .familyName) }
-      guard chars.count >= 2 else {
-        parts.append(Self.capitalized(syllables.joined()))
-        continue
-      }
-      let familyLength = chars.count >= 3 && Self.compoundSurnames.contains(String(String.UnicodeScalarView(chars[0...1]))) ? 2 : 1
-      parts.append(Self.capitalized(syllables[..<familyLength].joined()))
-      parts.append(Self.capitalized(syllables[familyLength...].joined()))
+      parts += Self.hanNameParts(chars, syllables)
     }
     return parts
+  }
+
+  /// The parts of one Han name piece from its syllables: family name, given name.
+  static func hanNameParts(_ chars: [Unicode.Scalar], _ syllables: [String]) -> [String] {
+    guard chars.count >= 2 else { return [capitalized(syllables.joined())] }
+    let familyLength = chars.count >= 3 && compoundSurnames.contains(String(String.UnicodeScalarView(chars[0...1]))) ? 2 : 1
+    return [capitalized(syllables[..<familyLength].joined()), capitalized(syllables[familyLength...].joined())]
   }
 
   /// The reading of one Han character, from the cache or from ICU (`Han-Latin/Names`
