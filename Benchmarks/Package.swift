@@ -85,7 +85,7 @@ let package = Package(
     // native form, count own row first (used by scripts/eval-name-retrieval).
     .executableTarget(
       name: "name-retrieval",
-      dependencies: [.product(name: "Matn", package: "Matn")],
+      dependencies: ["BenchCorpus", .product(name: "Matn", package: "Matn")],
       path: "Sources/name-retrieval"
     ),
 
@@ -95,6 +95,14 @@ let package = Package(
       name: "names-throughput",
       dependencies: ["BenchCorpus", .product(name: "Matn", package: "Matn")],
       path: "Sources/names-throughput"
+    ),
+
+    // Issue 7's speed measure: NameIndexer.keys(for:) per script, names per second
+    // (used by scripts/bench-name-keys).
+    .executableTarget(
+      name: "name-keys-throughput",
+      dependencies: ["BenchCorpus", .product(name: "Matn", package: "Matn")],
+      path: "Sources/name-keys-throughput"
     ),
 
     // Plain throughput driver for issue 5: LanguageIdentifier over the lines of a file or

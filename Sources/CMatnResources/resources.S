@@ -35,6 +35,7 @@ EMBED(matn_res_titles, "Names/titles.tsv")
 EMBED(matn_res_nameendings, "Names/name-endings.tsv")
 EMBED(matn_res_articlelines, "Article/lines.tsv")
 EMBED(matn_res_articleschema, "Article/article.schema.json")
+EMBED(matn_res_zhreadings, "Names/zh-readings.tsv")
 
 #ifndef __APPLE__
   .section .note.GNU-stack,"",@progbits

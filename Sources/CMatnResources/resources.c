@@ -21,6 +21,7 @@ DECLARE(matn_res_titles)
 DECLARE(matn_res_nameendings)
 DECLARE(matn_res_articlelines)
 DECLARE(matn_res_articleschema)
+DECLARE(matn_res_zhreadings)
 
 #define ENTRY(path, name) {path, name##_start, name##_end}
 
@@ -44,6 +45,7 @@ static const struct {
     ENTRY("Names/name-endings.tsv", matn_res_nameendings),
     ENTRY("Article/lines.tsv", matn_res_articlelines),
     ENTRY("Article/article.schema.json", matn_res_articleschema),
+    ENTRY("Names/zh-readings.tsv", matn_res_zhreadings),
 };
 
 const uint8_t *matn_resource(const char *name, int64_t *length) {

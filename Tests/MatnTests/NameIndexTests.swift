@@ -33,4 +33,58 @@ struct NameIndexTests {
     #expect(NameIndex<Int>.similarity([], []) == 1)
     #expect(NameIndex<Int>.similarity(Array("ab".utf8), []) == 0)
   }
+
+  @Test("equally close entries: the one whose matching spelling comes earlier in its list ranks first")
+  func spellingPosition() {
+    var index = NameIndex<Int>()
+    // A village once also called Pervomayskoye, inserted first, and the one called so.
+    index.insert(1, spellings: ["Yurovka", "Pervomayskoye"])
+    index.insert(2, spellings: ["Pervomayskoye", "Pervomajskoe"])
+    let matches = index.search("Первомайское")
+    #expect(matches.map(\.id) == [2, 1])
+    #expect(matches.map(\.spelling) == [0, 1])
+    #expect(matches[0].score == matches[1].score)
+  }
+
+  @Test("spaces and hyphens do not count in the similarity: Tai Ping = Taiping = Tai-ping")
+  func separatorsIgnored() {
+    var index = NameIndex<Int>()
+    index.insert(1, spellings: ["Tai Ping"])
+    index.insert(2, spellings: ["Taipong"])
+    #expect(index.search("Taiping").map(\.id) == [1, 2])
+    #expect(index.search("Tai-ping").first?.score == 1)
+  }
+
+  @Test("a Han query is also looked up by its ordinary first reading and without a place generic")
+  func hanAlternatives() {
+    var index = NameIndex<Int>()
+    index.insert(1, spellings: ["Le Jia"])
+    index.insert(2, spellings: ["Xianning", "Hsien-ning"])
+    index.insert(3, spellings: ["Changning"])
+    index.insert(4, spellings: ["Zhangning"])
+    #expect(index.search("乐嘉").first?.id == 1)
+    #expect(index.search("咸宁市").first?.id == 2)
+    // The family-name reading 长 Chang is the query's own; Zhang only the ordinary one.
+    #expect(index.search("长宁").map(\.id) == [3, 4])
+  }
+
+  @Test("a Han query is also looked up by its characters' other readings (黄埔 Huangpu, not Huangbu)")
+  func hanOtherReadings() {
+    var index = NameIndex<Int>()
+    index.insert(1, spellings: ["Huangbao"])
+    index.insert(2, spellings: ["Huangpu"])
+    index.insert(3, spellings: ["Diwopu"])
+    #expect(index.search("黄埔").first?.id == 2)
+    // Two characters with other readings (地 di, 堡 pu) and a generic (乡) at once.
+    #expect(index.search("地窝堡乡").first?.id == 3)
+  }
+
+  @Test("names with no consonant in the key are found among themselves")
+  func vowelOnlyNames() {
+    var index = NameIndex<Int>()
+    index.insert(1, spellings: ["Ai Weiwei"])
+    index.insert(2, spellings: ["Hey"])
+    #expect(index.search("艾未未").first?.id == 1)
+    #expect(index.search("Hay").first?.id == 2)
+  }
 }

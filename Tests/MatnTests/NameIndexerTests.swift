@@ -14,6 +14,10 @@ struct NameIndexerTests {
       ("علی خامنه‌ای", "Ali Khamenei"),
       ("محمدجواد ظریف", "Mohammad Javad Zarif"),
       ("سیدحسن نصیری", "Seyyed Hassan Nasiri"),
+      // Person lists: hyphenated spellings split to align the words; their spellings
+      // come before the unordered given-name variants (Mehdi, not Mahdi).
+      ("غلام علی حداد عادل", "Gholam Ali Haddad Adel"),
+      ("مهدی", "Mehdi"),
     ])
   func persianLexicon(native: String, expected: String) {
     #expect(indexer.keys(for: native).display == expected)
@@ -27,6 +31,22 @@ struct NameIndexerTests {
     ])
   func persianRules(native: String, expected: String) {
     #expect(indexer.keys(for: native).display == expected)
+  }
+
+  @Test(
+    "letter rules: CāCeC, -āyat, initial vowel, vowelless CaCaC, -avi, -Ciā-, -āyi, final h after a vowel",
+    arguments: [
+      ("کاظم", "Kazem"), ("ناصر", "Naser"), ("صالحی", "Salehi"), ("طاهره", "Tahereh"),
+      ("ولایتی", "Valayati"), ("شریعتی", "Shariati"),
+      ("اسدی", "Asadi"), ("آرش", "Arash"), ("آذر", "Azar"),
+      ("حسن", "Hasan"), ("جعفر", "Jafar"), ("سعد", "Sad"),
+      ("موسوی", "Mousavi"), ("صفوی", "Safavi"), ("پهلوی", "Pahlavi"),
+      ("پزشکیان", "Pazshakian"), ("کیانوش", "Kianoush"),
+      ("رجایی", "Rajaei"), ("پارسایی", "Parsaei"),
+      ("چاه", "Chah"), ("کوه", "Kouh"), ("ده", "Deh"), ("مرضیه", "Marzieh"),
+    ])
+  func persianLetterRules(native: String, expected: String) {
+    #expect(PersianNameRomanizer.rules(Array(native.unicodeScalars)) == expected)
   }
 
   @Test("display: -i and -zadeh on a lexicon stem (Hosseini, Rezaei, Hassanzadeh)")
@@ -57,6 +77,44 @@ struct NameIndexerTests {
     #expect(indexer.keys(for: "欧阳修").display == "Ouyang Xiu")
   }
 
+  @Test("Chinese: only the first character gets its family-name reading (区区 Ou Qu, 平乐 Ping Le)")
+  func chineseReadings() {
+    #expect(indexer.keys(for: "区区").display == "Ou Qu")
+    #expect(indexer.keys(for: "平乐").display == "Ping Le")
+    #expect(indexer.keys(for: "曾国藩").display == "Zeng Guofan")
+  }
+
+  @Test("Chinese alternatives: the ordinary first reading, and a place name without its generic")
+  func chineseAlternatives() {
+    #expect(indexer.alternativeKeys(for: "乐亭").map(\.ascii) == ["le ting"])
+    #expect(Set(indexer.alternativeKeys(for: "长宁市").map(\.ascii)) == ["zhang ningshi", "chang ning", "zhang ning"])
+    #expect(indexer.alternativeKeys(for: "市").isEmpty)  // a generic alone is a name
+    #expect(indexer.alternativeKeys(for: "حسن روحانی").isEmpty)
+  }
+
+  @Test("Chinese other readings come from Resources/Names/zh-readings.tsv, at most 16 combinations")
+  func chineseOtherReadings() {
+    #expect(NameIndexer.hanOtherReadings[Unicode.Scalar("地").value] == ["di"])
+    #expect(indexer.alternativeKeys(for: "黄埔").map(\.ascii) == ["huang pu"])
+    #expect(indexer.alternativeKeys(for: "堡地堡地堡地").count <= 16)
+    #expect(indexer.alternativeKeys(for: "堡地堡地堡地").count >= 8)
+  }
+
+  @Test("a name with no consonant left gets the shared key _; an empty name none")
+  func vowelOnlyKey() {
+    #expect(indexer.keys(for: "Ai Weiwei").phonetic == "_")
+    #expect(indexer.keys(for: "艾未未").phonetic == "_")
+    #expect(indexer.keys(for: "").phonetic == "")
+    #expect(indexer.keys(for: "·").phonetic == "")
+  }
+
+  @Test("a caller's Persian lexicon replaces the built-in one; other words keep the rules")
+  func customLexicon() {
+    let custom = NameIndexer(persianNameParts: "# comment\tignored\nروحانی\tRowhani\n\nروحانی\tRohani\n")
+    #expect(custom.keys(for: "حسن روحانی").display == "Hasan Rowhani")
+    #expect(indexer.keys(for: "حسن روحانی").display == "Hassan Rouhani")
+  }
+
   @Test("Latin with diacritics is folded; other scripts go through Any-Latin")
   func latinAndOther() {
     #expect(indexer.keys(for: "Takht-e Qeyşar").display == "Takht-e Qeysar")
@@ -77,6 +135,7 @@ struct NameIndexerTests {
       ["Ali Khamenei", "Ali Khamene'i", "علی خامنه‌ای"],
       ["Mohammad", "Mohammed", "Muhammad", "محمد"],
       ["Qasem Soleimani", "Ghasem Soleimani", "قاسم سلیمانی"],
+      ["Ciamak", "Siamak", "Syamak", "سیامک"],
     ])
   func phonetic(variants: [String]) {
     let keys = Set(variants.map { indexer.keys(for: $0).phonetic })

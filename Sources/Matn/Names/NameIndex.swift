@@ -8,56 +8,94 @@
 /// index.insert(1, spellings: ["Hassan Rouhani", "Hasan Rohani", "حسن روحانی"])
 /// index.search("حسن روحانی").first?.id   // 1
 /// ```
+///
+/// An entry's spellings are given in order of preference: the first is its own name,
+/// later ones are variants and alternative names. When two entries are equally close
+/// to a query, the one whose closest spelling comes earlier in its list ranks first
+/// (a village officially called Pervomayskoye before another village that was once
+/// also called so).
+///
+/// - Thread safety: a value type; `search` only reads, so one index can be shared by
+///   any number of tasks once built.
 public struct NameIndex<ID: Hashable & Sendable>: Sendable {
   private struct Spelling: Sendable {
     var id: ID
-    var ascii: String
+    /// The ASCII key without word separators: "taiping" for "Tai Ping" and "Taiping".
+    var compact: [UInt8]
+    /// Place in the entry's list of spellings (0: its preferred name).
+    var position: Int
   }
 
   private var byKey: [String: [Spelling]] = [:]
+  private var counts: [ID: Int] = [:]
   private let indexer: NameIndexer
 
   public init(indexer: NameIndexer = .shared) {
     self.indexer = indexer
   }
 
-  /// Adds `spellings` (any script) of the entry `id`.
+  /// Adds `spellings` (any script, preferred first) of the entry `id`. Inserting more
+  /// spellings of an existing `id` appends them after its earlier ones.
+  ///
+  /// - Complexity: O(*n*) in the total length of `spellings`.
   public mutating func insert(_ id: ID, spellings: some Sequence<String>) {
+    var position = counts[id, default: 0]
     for spelling in spellings {
       let keys = indexer.keys(for: spelling)
       guard !keys.phonetic.isEmpty else { continue }
-      byKey[keys.phonetic, default: []].append(Spelling(id: id, ascii: keys.ascii))
+      byKey[keys.phonetic, default: []].append(Spelling(id: id, compact: Self.compact(keys.ascii), position: position))
+      position += 1
     }
+    counts[id] = position
   }
 
-  /// A search result: the entry and how close its best spelling is (1 is identical).
+  /// A search result: the entry, how close its best spelling is (1 is identical, word
+  /// separators aside), and which of its spellings that is (0: its preferred name).
   public struct Match: Sendable {
     public var id: ID
     public var score: Double
+    public var spelling: Int
   }
 
   /// The entries whose phonetic key equals the query's, best first: by the similarity
-  /// of the query's romanisation to each entry's closest spelling (ties keep the order
-  /// of insertion).
+  /// of the query's romanisation to each entry's closest spelling (1 − edit distance
+  /// over the longer length, spaces and hyphens ignored), then by that spelling's place
+  /// in the entry's list, then in order of insertion. A Han query is also looked up by
+  /// its other readings (the first character as an ordinary word, a place name without
+  /// its administrative generic), each scored against its own romanisation.
+  ///
+  /// - Complexity: O(*c* · *m*²) for *c* spellings sharing the query's key, of length *m*.
   public func search(_ query: String) -> [Match] {
-    let keys = indexer.keys(for: query)
-    guard let candidates = byKey[keys.phonetic] else { return [] }
-    var best: [ID: Double] = [:]
-    var order: [ID] = []
-    let q = Array(keys.ascii.utf8)
-    for spelling in candidates {
-      let score = Self.similarity(q, Array(spelling.ascii.utf8))
-      if let previous = best[spelling.id] {
-        best[spelling.id] = max(previous, score)
-      } else {
-        best[spelling.id] = score
-        order.append(spelling.id)
+    var best: [ID: Int] = [:]
+    var matches: [Match] = []
+    for keys in [indexer.keys(for: query)] + indexer.alternativeKeys(for: query) {
+      guard let candidates = byKey[keys.phonetic] else { continue }
+      let q = Self.compact(keys.ascii)
+      for spelling in candidates {
+        let match = Match(id: spelling.id, score: Self.similarity(q, spelling.compact), spelling: spelling.position)
+        if let k = best[spelling.id] {
+          if Self.precedes(match, matches[k]) { matches[k] = match }
+        } else {
+          best[spelling.id] = matches.count
+          matches.append(match)
+        }
       }
     }
-    return order.enumerated().sorted { a, b in
-      let sa = best[a.element]!, sb = best[b.element]!
-      return sa != sb ? sa > sb : a.offset < b.offset
-    }.map { Match(id: $0.element, score: best[$0.element]!) }
+    // Stable: entries found first (inserted first) stay first among equals.
+    return matches.enumerated().sorted { a, b in
+      Self.precedes(a.element, b.element) || (!Self.precedes(b.element, a.element) && a.offset < b.offset)
+    }.map(\.element)
+  }
+
+  /// Higher score first, then the earlier spelling.
+  private static func precedes(_ a: Match, _ b: Match) -> Bool {
+    a.score != b.score ? a.score > b.score : a.spelling < b.spelling
+  }
+
+  /// The ASCII key's bytes without spaces and hyphens: "Tai Ping", "Taiping" and
+  /// "Tai-ping" are the same spelling for ranking.
+  static func compact(_ ascii: String) -> [UInt8] {
+    ascii.utf8.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") }
   }
 
   /// 1 − Levenshtein distance / longer length, over ASCII bytes.

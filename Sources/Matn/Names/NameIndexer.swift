@@ -30,7 +30,9 @@ public struct NameKeys: Hashable, Sendable {
 /// Persian goes through a lexicon of name parts with press spellings
 /// (`Resources/Names/fa-name-parts.tsv`) and, for other words, a rule-based
 /// romanisation that never lets an Arabic-script letter through. Russian uses ICU
-/// `Russian-Latin/BGN`, Chinese `Han-Latin/Names` (syllables joined per name part),
+/// `Russian-Latin/BGN` (for the Russian alphabet, its Swift equivalent ``RussianBGN``),
+/// Chinese `Han-Latin/Names` for the first character of a name
+/// and `Han-Latin` for the others (syllables joined per name part),
 /// other scripts `Any-Latin`; all end in `Latin-ASCII`.
 ///
 /// - Thread safety: `Sendable`; the ICU transliterators are opened once per process
@@ -42,14 +44,37 @@ public struct NameIndexer: Sendable {
   let persian: PersianNameRomanizer
   let russian: SharedTransliterator?
   let han: SharedTransliterator?
+  let hanFamily: SharedTransliterator?
   let other: SharedTransliterator?
   let latin: SharedTransliterator?
   let hanReadings = HanReadings()
 
   public init() {
-    persian = PersianNameRomanizer.shared
+    self.init(persian: PersianNameRomanizer.shared)
+  }
+
+  /// An indexer whose Persian name parts come from `lexicon` instead of the built-in
+  /// `Resources/Names/fa-name-parts.tsv`: lines `native<TAB>Latin` (the format
+  /// `scripts/derive-name-lexicon` writes; empty lines and lines starting with `#` are
+  /// skipped, the first spelling of a native form wins). Words outside the lexicon
+  /// still get the letter rules.
+  ///
+  /// ```swift
+  /// let indexer = NameIndexer(persianNameParts: "روحانی\tRowhani\n")
+  /// indexer.keys(for: "روحانی").display   // "Rowhani"
+  /// ```
+  ///
+  /// - Complexity: O(*n*) in the length of `lexicon`.
+  public init(persianNameParts lexicon: String) {
+    let lines = lexicon.split(separator: "\n").filter { !$0.isEmpty && !$0.hasPrefix("#") }.map(String.init)
+    self.init(persian: PersianNameRomanizer(lexiconLines: lines))
+  }
+
+  init(persian: PersianNameRomanizer) {
+    self.persian = persian
     russian = try? Transliterator.shared(id: "Russian-Latin/BGN; Latin-ASCII")
-    han = try? Transliterator.shared(id: "Han-Latin/Names; Latin-ASCII")
+    han = try? Transliterator.shared(id: "Han-Latin; Latin-ASCII")
+    hanFamily = try? Transliterator.shared(id: "Han-Latin/Names; Latin-ASCII")
     other = try? Transliterator.shared(id: "Any-Latin; Latin-ASCII")
     latin = try? Transliterator.shared(id: "Latin-ASCII")
   }
@@ -65,24 +90,100 @@ public struct NameIndexer: Sendable {
 
   /// The romanisation of `name` (the ``NameKeys/display`` key).
   public func romanize(_ name: String) -> String {
+    romanize(name, han: .familyName)
+  }
+
+  /// How the first character of a Han name part is read.
+  enum HanFirstReading {
+    /// As a family name (`Han-Latin/Names`: 乐 Yue, 曾 Zeng, 解 Xie).
+    case familyName
+    /// As an ordinary word (`Han-Latin`: 乐 Le, 曾 Ceng, 解 Jie), as in place names.
+    case ordinary
+  }
+
+  func romanize(_ name: String, han: HanFirstReading) -> String {
     var words: [String] = []
     // Split on scalars: Character-level splitting would run grapheme breaking.
     for word in name.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }) {
-      words.append(contentsOf: romanizeWord(Substring(word)))
+      words.append(contentsOf: romanizeWord(Substring(word), han: han))
     }
     return words.joined(separator: " ")
   }
 
-  private func romanizeWord(_ word: Substring) -> [String] {
+  /// The keys of other readings of `name` that a search should also look up, with
+  /// ``NameIndex``'s ranking deciding between them. For a Han name: the first
+  /// character read as an ordinary word rather than as a family name (乐亭 Leting as
+  /// well as Yueting); for a name of Han characters only, also the other common
+  /// readings of its characters (`Resources/Names/zh-readings.tsv`: 黄埔 Huangpu as well
+  /// as Huangbu; at most 16 combinations); and a place name without a trailing
+  /// administrative generic (咸宁市 Xianning as well as Xianningshi). Empty for other
+  /// scripts.
+  ///
+  /// - Complexity: O(*n*) in the length of `name`.
+  func alternativeKeys(for name: String) -> [NameKeys] {
+    guard name.unicodeScalars.contains(where: NameScript.isHan) else { return [] }
+    var names = [name]
+    let scalars = name.unicodeScalars
+    let stem = scalars.dropLast()
+    if let last = scalars.last, Self.hanGenerics.contains(last.value), stem.count >= 2,
+      stem.suffix(2).allSatisfy(NameScript.isHan)
+    {
+      names.append(String(String.UnicodeScalarView(stem)))
+    }
+    let primary = keys(for: name)
+    var seen: Set<String> = [primary.ascii]
+    var out: [NameKeys] = []
+    func add(_ display: String) {
+      let ascii = Self.asciiFold(display)
+      guard seen.insert(ascii).inserted else { return }
+      out.append(NameKeys(display: display, ascii: ascii, phonetic: Self.phonetic(ascii)))
+    }
+    for n in names {
+      for reading in [HanFirstReading.familyName, .ordinary] { add(romanize(n, han: reading)) }
+      let chars = Array(n.unicodeScalars)
+      guard chars.allSatisfy(NameScript.isHan) else { continue }
+      // Each character's readings: its own (both for the first), then the table's.
+      let options: [[String]] = chars.enumerated().map { k, c in
+        var readings = [hanReading(c, asFamilyName: false)]
+        if k == 0 { readings.insert(hanReading(c, asFamilyName: true), at: 0) }
+        for r in Self.hanOtherReadings[c.value] ?? [] where !readings.contains(r) { readings.append(r) }
+        return readings
+      }
+      var combinations: [[String]] = [[]]
+      for readings in options {
+        combinations = combinations.flatMap { prefix in readings.map { prefix + [$0] } }
+        if combinations.count > 16 { combinations = Array(combinations.prefix(16)) }
+      }
+      for syllables in combinations { add(Self.hanNameParts(chars, syllables).joined(separator: " ")) }
+    }
+    return out
+  }
+
+  /// Other readings of Han characters (`Resources/Names/zh-readings.tsv`).
+  static let hanOtherReadings: [UInt32: [String]] = {
+    var table: [UInt32: [String]] = [:]
+    for line in PersianLexicon.lines("Names/zh-readings.tsv") {
+      let fields = line.split(separator: "\t")
+      guard fields.count == 2, let c = fields[0].unicodeScalars.first else { continue }
+      table[c.value] = fields[1].split(separator: ",").map(String.init)
+    }
+    return table
+  }()
+
+  /// Administrative generics that end Chinese place names and that Latin forms usually
+  /// leave out: 市 city, 县 county, 区 district, 镇 town, 乡 township.
+  static let hanGenerics: Set<UInt32> = [0x5E02, 0x53BF, 0x533A, 0x9547, 0x4E61]
+
+  private func romanizeWord(_ word: Substring, han: HanFirstReading) -> [String] {
     switch NameScript.of(word) {
     case .ascii:
       return [String(word)]
     case .persian:
       return persian.romanize(word)
     case .cyrillic:
-      return [Self.capitalized(Self.clean(russian?.transliterate(String(word)) ?? ""))]
+      return [Self.capitalized(RussianBGN.romanize(word) ?? russianICU(word))]
     case .han:
-      return hanParts(word)
+      return hanParts(word, first: han)
     case .latin:
       return [Self.clean(latin?.transliterate(String(word)) ?? "")]
     case .other:
@@ -90,30 +191,43 @@ public struct NameIndexer: Sendable {
     }
   }
 
+  /// ICU's `Russian-Latin/BGN; Latin-ASCII`, cleaned: the reference for ``RussianBGN``
+  /// and the path for words it does not take (other Cyrillic letters, accents, digits).
+  func russianICU(_ word: Substring) -> String {
+    Self.clean(russian?.transliterate(String(word)) ?? "")
+  }
+
   /// Han: the family name (one character, or two for the common compound surnames) as
   /// one part, the given name's syllables joined as the other: 习近平 → "Xi Jinping".
-  private func hanParts(_ word: Substring) -> [String] {
+  /// The first character is read as a family name (`first`), the others as ordinary
+  /// words: 区区 → "Ou Qu", not "Ou Ou".
+  private func hanParts(_ word: Substring, first: HanFirstReading) -> [String] {
     var parts: [String] = []
-    for piece in word.split(whereSeparator: { $0 == "·" || $0 == "・" || $0 == "-" }) {
+    let separators: Set<UInt32> = [0xB7, 0x30FB, 0x2D]  // · ・ -
+    for piece in word.unicodeScalars.split(whereSeparator: { separators.contains($0.value) }) {
       let chars = Array(piece)
-      let syllables = chars.map { hanReading($0) }
-      guard syllables.count == chars.count, chars.count >= 2 else {
-        parts.append(Self.capitalized(syllables.joined()))
-        continue
-      }
-      let familyLength = chars.count >= 3 && Self.compoundSurnames.contains(String(chars[0...1])) ? 2 : 1
-      parts.append(Self.capitalized(syllables[..<familyLength].joined()))
-      parts.append(Self.capitalized(syllables[familyLength...].joined()))
+      let syllables = chars.enumerated().map { k, c in hanReading(c, asFamilyName: k == 0 && first == .familyName) }
+      parts += Self.hanNameParts(chars, syllables)
     }
     return parts
   }
 
+  /// The parts of one Han name piece from its syllables: family name, given name.
+  static func hanNameParts(_ chars: [Unicode.Scalar], _ syllables: [String]) -> [String] {
+    guard chars.count >= 2 else { return [capitalized(syllables.joined())] }
+    let familyLength = chars.count >= 3 && compoundSurnames.contains(String(String.UnicodeScalarView(chars[0...1]))) ? 2 : 1
+    return [capitalized(syllables[..<familyLength].joined()), capitalized(syllables[familyLength...].joined())]
+  }
+
   /// The reading of one Han character, from the cache or from ICU (`Han-Latin/Names`
-  /// is ~20,000 names/s on its own; readings are per character, so they are memoised).
-  private func hanReading(_ c: Character) -> String {
-    if let hit = hanReadings.cache.withLock({ $0[c] }) { return hit }
-    let reading = Self.clean(han?.transliterate(String(c)) ?? "")
-    hanReadings.cache.withLock { $0[c] = reading }
+  /// for a family name, `Han-Latin` otherwise; ~20,000 names/s on its own, and
+  /// readings are per character, so they are memoised).
+  private func hanReading(_ c: Unicode.Scalar, asFamilyName: Bool) -> String {
+    let key = c.value | (asFamilyName ? 1 << 31 : 0)
+    if let hit = hanReadings.cache.withLock({ $0[key] }) { return hit }
+    let transliterator = asFamilyName ? hanFamily : han
+    let reading = Self.clean(transliterator?.transliterate(String(c)) ?? "")
+    hanReadings.cache.withLock { $0[key] = reading }
     return reading
   }
 
@@ -145,12 +259,16 @@ public struct NameIndexer: Sendable {
     return String(out)
   }
 
-  /// The cross-script recall key of an ASCII form: q → g, x → ks, vowels, h, w, v and y
-  /// dropped (so kh ~ k, gh ~ g, zh ~ z), j → z, doubled letters collapsed, words joined.
+  /// The cross-script recall key of an ASCII form: q → g, x → ks, c before e, i, y → s
+  /// (Ciamak ~ Siamak; ch stays c), vowels, h, w, v and y dropped (so kh ~ k, gh ~ g,
+  /// zh ~ z), j → z, doubled letters collapsed, words joined. A name with no consonant
+  /// left ("Ai Weiwei", "Hey") gets the key "_", shared by all such names (the ranking
+  /// tells them apart).
   static func phonetic(_ ascii: String) -> String {
     var out: [UInt8] = []
-    out.reserveCapacity(ascii.utf8.count)
-    for b in ascii.utf8 {
+    let bytes = Array(ascii.utf8)
+    out.reserveCapacity(bytes.count)
+    for (k, b) in bytes.enumerated() {
       var c = b
       switch c {
       case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
@@ -158,6 +276,10 @@ public struct NameIndexer: Sendable {
         continue
       case UInt8(ascii: "q"): c = UInt8(ascii: "g")
       case UInt8(ascii: "j"): c = UInt8(ascii: "z")
+      case UInt8(ascii: "c"):
+        if k + 1 < bytes.count, [UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "y")].contains(bytes[k + 1]) {
+          c = UInt8(ascii: "s")
+        }
       case UInt8(ascii: "x"):
         if out.last != UInt8(ascii: "k") { out.append(UInt8(ascii: "k")) }
         c = UInt8(ascii: "s")
@@ -166,13 +288,17 @@ public struct NameIndexer: Sendable {
       }
       if out.last != c { out.append(c) }
     }
+    if out.isEmpty && bytes.contains(where: { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) {
+      return "_"
+    }
     return String(decoding: out, as: UTF8.self)
   }
 }
 
 /// Memoised Han readings, shared by the copies of one indexer.
 final class HanReadings: Sendable {
-  let cache = Mutex<[Character: String]>([:])
+  /// Scalar value, with bit 31 set for the family-name reading → reading.
+  let cache = Mutex<[UInt32: String]>([:])
 }
 
 /// The script family that decides how a word is romanised.
@@ -187,11 +313,19 @@ enum NameScript {
       case 0..<0x80: continue
       case 0x0600...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF, 0xFB50...0xFDFF, 0xFE70...0xFEFF: return .persian
       case 0x0400...0x052F: return .cyrillic
-      case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF: return .han
+      case _ where isHan(v): return .han
       case 0x80...0x024F, 0x1E00...0x1EFF, 0x200C, 0x200D: sawNonASCII = true
       default: sawOther = true
       }
     }
     return sawOther ? .other : sawNonASCII ? .latin : .ascii
+  }
+
+  /// A CJK ideograph (the unified blocks and their extensions, compatibility ideographs).
+  static func isHan(_ v: Unicode.Scalar) -> Bool {
+    switch v.value {
+    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF: return true
+    default: return false
+    }
   }
 }

@@ -158,88 +158,59 @@ struct PersianNameRomanizer: Sendable {
   }
 
   /// One unit of the romanised word: a consonant (its Latin letters, possibly empty for
-  /// ع) or a written vowel.
+  /// ع) or a vowel; `long` for a written long vowel (ا آ و ی), not for final ه "eh".
   enum Unit {
     case c(String)
-    case v(String)
+    case v(String, long: Bool)
+
+    var isVowel: Bool { if case .v = self { return true } else { return false } }
+    var isLongVowel: Bool { if case .v(_, true) = self { return true } else { return false } }
   }
 
-  /// Letter rules with short-vowel insertion. Written vowels: ا آ, و and ی where they
-  /// are not consonants, final ه as "eh". Unwritten short vowels: a consonant run before
-  /// a vowel keeps its last consonant as the onset and gets "a" after every other
-  /// consonant pair's first (CVC syllables); after a vowel the first consonant closes the
-  /// syllable; a word-final run of three or more gets "e" before its last consonant.
+  /// Letter rules with short-vowel insertion (see ``units(_:)`` for the written vowels).
+  /// Unwritten short vowels: a consonant run before a vowel keeps its last consonant as
+  /// the onset and gets "a" after every other consonant pair's first (CVC syllables);
+  /// after a vowel the first consonant closes the syllable, except that two consonants
+  /// after a long vowel and before the word's end or its final vowel take "e" between
+  /// them (the CāCeC names: Kazem, Nasser, Hashemi, Tahereh); a word with no written
+  /// vowel and three consonants is CaCaC (Hasan, Jafar); a word-final run of three or
+  /// more gets "e" before its last consonant.
   static func rules(_ s: [Unicode.Scalar]) -> String {
-    let letters = s.map(letter)
-    var units: [Unit] = []
-    func isVowelUnit(_ u: Unit?) -> Bool { if case .v = u { return true } else { return false } }
-    let n = letters.count
-    for (i, l) in letters.enumerated() {
-      let next: Letter? = i + 1 < n ? letters[i + 1] : nil
-      let nextIsAlef: Bool = { if case .alef? = next { return true }; if case .madda? = next { return true }; return false }()
-      let initial = i == 0
-      let final = i == n - 1
-      switch l {
-      case .consonant(let c): units.append(.c(c))
-      case .other(let o): if !o.isEmpty { units.append(.c(o)) }
-      case .madda: units.append(.v("a"))
-      case .alef:
-        if initial, case .yeh? = next { continue }  // ای- : the yeh carries the vowel
-        if initial, case .vav? = next { continue }  // او- : the vav carries the vowel
-        units.append(.v("a"))
-      case .ain:
-        units.append(.c(""))
-      case .hamzaYeh:
-        units.append(.v("e"))
-      case .heh:
-        if final && i > 0 { units.append(.v("eh")) } else { units.append(.c("h")) }
-      case .vav:
-        let afterVowel = isVowelUnit(units.last)
-        if i == 1 && units.isEmpty {
-          units.append(.v("ou"))  // او-
-        } else if initial || nextIsAlef || (afterVowel && !final) {
-          units.append(.c("v"))
-        } else {
-          units.append(.v(final ? "o" : "ou"))
-        }
-      case .yeh:
-        let afterVowel = isVowelUnit(units.last)
-        let nextIsVav: Bool = { if case .vav? = next { return true }; return false }()
-        if i == 1 && units.isEmpty {
-          units.append(.v("i"))  // ای-
-        } else if initial || nextIsAlef || nextIsVav || (afterVowel && !final) {
-          units.append(.c("y"))
-        } else {
-          units.append(.v("i"))
-        }
-      }
-    }
-    // Insert short vowels into consonant runs.
+    let units = units(s.map(letter))
     var out = ""
     var run: [String] = []
-    var seenVowel = false
-    func emitRun(beforeVowel: Bool) {
+    var previousVowel: Unit?
+    func emitRun(before vowel: Unit?, final: Bool) {
       defer { run = [] }
       guard !run.isEmpty else { return }
+      if let previousVowel, previousVowel.isLongVowel, run.count == 2, final {
+        // CāCeC (Kazem, Hashemi), but -āyat, -iʿat take "a" (Velayati, Shariati).
+        out += run[0] + (run[0] == "y" || run[0].isEmpty ? "a" : "e") + run[1]
+        return
+      }
+      if previousVowel != nil, out.count == 1, run.count == 2, final {
+        // After the word's initial vowel: VCaC (Arash, Azar, Asadi).
+        out += run[0] + "a" + run[1]
+        return
+      }
       var k = 0
-      if seenVowel {
+      if previousVowel != nil {
         // The first consonant closes the previous syllable (unless it is the onset).
-        if run.count == 1 && beforeVowel { out += run[0]; return }
+        if run.count == 1 && vowel != nil { out += run[0]; return }
         out += run[0]
         k = 1
       }
       let rest = Array(run[k...])
-      if beforeVowel {
+      if vowel != nil {
         // rest.last is the onset; the others pair up into CVC syllables.
-        let body = rest.dropLast()
+        let body = Array(rest.dropLast())
         var j = 0
-        let arr = Array(body)
-        while j < arr.count {
-          if j + 1 < arr.count {
-            out += arr[j] + "a" + arr[j + 1]
+        while j < body.count {
+          if j + 1 < body.count {
+            out += body[j] + "a" + body[j + 1]
             j += 2
           } else {
-            out += arr[j] + (seenVowel ? "e" : "a")
+            out += body[j] + (previousVowel != nil ? "e" : "a")
             j += 1
           }
         }
@@ -247,31 +218,103 @@ struct PersianNameRomanizer: Sendable {
       } else {
         // Word end: CVC pairs; a lone consonant closes the last syllable.
         if rest.isEmpty { return }
-        if seenVowel && rest.count == 1 { out += rest[0]; return }
+        if previousVowel != nil && rest.count == 1 { out += rest[0]; return }
+        // No written vowel at all: drop a medial ع, and three consonants are CaCaC.
+        let word = previousVowel == nil ? rest.enumerated().filter { $0.offset == 0 || !$0.element.isEmpty }.map(\.element) : rest
+        if previousVowel == nil && word.count == 3 {
+          out += word[0] + "a" + word[1] + "a" + word[2]
+          return
+        }
         var j = 0
-        var first = !seenVowel
-        while j < rest.count {
-          if j + 1 < rest.count {
-            out += rest[j] + (first ? "a" : "e") + rest[j + 1]
+        var first = previousVowel == nil
+        while j < word.count {
+          if j + 1 < word.count {
+            out += word[j] + (first ? "a" : "e") + word[j + 1]
             j += 2
           } else {
-            out += rest[j]
+            out += word[j]
             j += 1
           }
           first = false
         }
       }
     }
-    for u in units {
+    for (i, u) in units.enumerated() {
       switch u {
       case .c(let c): run.append(c)
-      case .v(let v):
-        emitRun(beforeVowel: true)
+      case .v(let v, _):
+        emitRun(before: u, final: i == units.count - 1)
         out += v
-        seenVowel = true
+        previousVowel = u
       }
     }
-    emitRun(beforeVowel: false)
+    emitRun(before: nil, final: true)
     return NameIndexer.capitalized(out)
+  }
+
+  /// The letters as consonants and written vowels: ا آ as "a" (long except
+  /// word-initially, where ا only carries a short vowel); و and ی as vowels ("ou"/"o",
+  /// "i") except word-initially, before ا, after a vowel (not word-finally), and و
+  /// before a word-final ی (with "a" before it: Mousavi, Safavi); ی between a consonant
+  /// and ا stays "i" (Pezeshkian, Siamak); initial او- "ou", ای- "i"; -āyi at the end as
+  /// "aei" (Rajaei, Parsaei); final ه as "eh" after a consonant or ی, "h" after ا آ و
+  /// (Chah, Kuh); ئ as "e"; ع and ء as an empty consonant.
+  static func units(_ letters: [Letter]) -> [Unit] {
+    var units: [Unit] = []
+    let n = letters.count
+    for (i, l) in letters.enumerated() {
+      let next: Letter? = i + 1 < n ? letters[i + 1] : nil
+      let nextIsAlef: Bool = { if case .alef? = next { return true }; if case .madda? = next { return true }; return false }()
+      let nextIsFinalYeh: Bool = { if case .yeh? = next, i + 1 == n - 1 { return true }; return false }()
+      let initial = i == 0
+      let final = i == n - 1
+      let afterVowel = units.last?.isVowel ?? false
+      switch l {
+      case .consonant(let c): units.append(.c(c))
+      case .other(let o): if !o.isEmpty { units.append(.c(o)) }
+      case .madda: units.append(.v("a", long: !initial))
+      case .alef:
+        if initial, case .yeh? = next { continue }  // ای- : the yeh carries the vowel
+        if initial, case .vav? = next { continue }  // او- : the vav carries the vowel
+        units.append(.v("a", long: !initial))  // initial ا carries a short vowel
+      case .ain:
+        units.append(.c(""))
+      case .hamzaYeh:
+        units.append(.v("e", long: false))
+      case .heh:
+        let afterAlefOrVav: Bool = {
+          if i > 0, case .alef = letters[i - 1] { return true }
+          if i > 0, case .madda = letters[i - 1] { return true }
+          if i > 0, case .vav = letters[i - 1] { return true }
+          return false
+        }()
+        if final && i > 0 && !afterAlefOrVav { units.append(.v("eh", long: false)) } else { units.append(.c("h")) }
+      case .vav:
+        if i == 1 && units.isEmpty {
+          units.append(.v("ou", long: true))  // او-
+        } else if initial || nextIsAlef || nextIsFinalYeh || (afterVowel && !final) {
+          // -Cavi: Mousavi, Safavi, Pahlavi.
+          if nextIsFinalYeh, case .c? = units.last { units.append(.v("a", long: false)) }
+          units.append(.c("v"))
+        } else {
+          units.append(.v(final ? "o" : "ou", long: true))
+        }
+      case .yeh:
+        let nextIsVav: Bool = { if case .vav? = next { return true }; return false }()
+        let afterAlef: Bool = { if i > 0, case .alef = letters[i - 1] { return true }; return false }()
+        if i == 1 && units.isEmpty {
+          units.append(.v("i", long: true))  // ای-
+        } else if afterAlef && nextIsFinalYeh {
+          units.append(.v("e", long: false))  // -āyi → -aei
+        } else if !initial, nextIsAlef, case .c? = units.last {
+          units.append(.v("i", long: true))  // -Ciā-: Pezeshkian, Siamak, Kianoush
+        } else if initial || nextIsAlef || nextIsVav || (afterVowel && !final) {
+          units.append(.c("y"))
+        } else {
+          units.append(.v("i", long: true))
+        }
+      }
+    }
+    return units
   }
 }
