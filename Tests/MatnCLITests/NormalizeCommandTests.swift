@@ -27,8 +27,8 @@ struct NormalizeCommandTests {
     #expect(credits.compactMap { $0["kind"] as? String } == ["photo", "license"])
     let boilerplate = try #require(article["boilerplate"] as? [[String: Any]])
     #expect(boilerplate.first?["language"] as? String == "fa")
-    // Pretty-printed with sorted keys: stable output.
-    #expect(result.text.hasPrefix("{\n  \"boilerplate\" : ["))
+    // Pretty-printed, id first: stable output.
+    #expect(result.text.hasPrefix("{\n  \"id\": \"raw-article-en-fa-footer\",\n  \"title\": "))
   }
 
   @Test("--format text: the title and paragraphs only")

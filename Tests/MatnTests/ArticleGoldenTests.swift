@@ -14,10 +14,9 @@ struct ArticleGoldenTests {
       .filter { !$0.hasSuffix(".expected.json") }.sorted()
   }
 
+  /// The article as `matn normalize` writes it (pretty JSON, fixed field order).
   static func encode(_ article: Article) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(article), as: UTF8.self) + "\n"
+    String(decoding: article.json(pretty: true), as: UTF8.self) + "\n"
   }
 
   @Test("every shape parses to its expected article", arguments: fixtures)
@@ -28,6 +27,8 @@ struct ArticleGoldenTests {
     let id = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
     let article = ArticleParser().parse(decoded, id: id, path: name, byteCount: bytes.count)
     let actual = try Self.encode(article)
+    // The JSON reads back into the same article.
+    #expect(try JSONDecoder().decode(Article.self, from: Data(article.json())) == article)
     let expectedURL = Self.directory.appendingPathComponent(id + ".expected.json")
     if ProcessInfo.processInfo.environment["MATN_UPDATE_GOLDEN"] == "1" {
       try actual.write(to: expectedURL, atomically: true, encoding: .utf8)

@@ -31,27 +31,61 @@ enum ArticleLayout {
     return (blocks, splits)
   }
 
-  /// The lines of `text`, split at LF, CR, CR LF, NEL, LS and PS (over scalars:
+  /// The lines of `text`, split at LF, CR, CR LF, NEL, LS and PS (over UTF-8 bytes:
   /// CR LF is one `Character`, so splitting `Character`s misses it).
   static func lines(of text: String) -> [Substring] {
     var lines: [Substring] = []
-    let scalars = text.unicodeScalars
-    var start = scalars.startIndex
-    var index = start
-    while index < scalars.endIndex {
-      switch scalars[index].value {
-      case 0x0A, 0x0D, 0x85, 0x2028, 0x2029:
-        lines.append(text[start..<index])
-        let isCR = scalars[index].value == 0x0D
-        index = scalars.index(after: index)
-        if isCR, index < scalars.endIndex, scalars[index].value == 0x0A { index = scalars.index(after: index) }
-        start = index
-      default:
-        index = scalars.index(after: index)
+    let utf8 = text.utf8
+    var text = text
+    var cuts: [(start: Int, end: Int)] = []
+    text.withUTF8 { bytes in
+      var start = 0
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        let byte = bytes[i]
+        var length = 0
+        if byte == 0x0A {
+          length = 1
+        } else if byte == 0x0D {
+          length = i + 1 < n && bytes[i + 1] == 0x0A ? 2 : 1
+        } else if byte == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 {
+          length = 2  // NEL
+        } else if byte == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+          length = 3  // LS, PS
+        }
+        if length > 0 {
+          cuts.append((start, i))
+          i += length
+          start = i
+        } else {
+          i += 1
+        }
       }
+      if start < n { cuts.append((start, n)) }
     }
-    if start < scalars.endIndex { lines.append(text[start...]) }
+    lines.reserveCapacity(cuts.count)
+    for cut in cuts {
+      lines.append(text[utf8.index(utf8.startIndex, offsetBy: cut.start)..<utf8.index(utf8.startIndex, offsetBy: cut.end)])
+    }
     return lines
+  }
+
+  /// Whether `line` has a non-ASCII space (U+00A0, U+2000–U+200A, U+202F, U+3000).
+  private static func hasNonASCIISpace(_ line: Substring) -> Bool {
+    var line = line
+    return line.withUTF8 { bytes in
+      var i = 0
+      while i + 1 < bytes.count {
+        switch bytes[i] {
+        case 0xC2 where bytes[i + 1] == 0xA0: return true
+        case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] <= 0x8A || bytes[i + 2] == 0xAF): return true
+        case 0xE3 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80: return true
+        default: i += 1
+        }
+      }
+      return false
+    }
   }
 
   /// A wide gap with a no-break space after a sentence end: a lost paragraph break.
@@ -62,6 +96,11 @@ enum ArticleLayout {
 
   /// The trimmed, non-empty paragraphs of one line.
   static func paragraphs(in line: Substring) -> [Substring] {
+    // A break needs a no-break or other wide space; most lines have none.
+    guard hasNonASCIISpace(line) else {
+      let trimmed = trimmed(line)
+      return trimmed.isEmpty ? [] : [trimmed]
+    }
     let scalars = line.unicodeScalars
     var gaps: [Gap] = []
     // The last scalar before a gap, looking through closing quotes and brackets:

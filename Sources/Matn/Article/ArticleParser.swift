@@ -182,9 +182,10 @@ public struct ArticleParser: Sendable {
 
     var body: [String] = []
     for piece in rest {
-      if let roles = creditRoles(of: piece.text, rules: rules) {
+      let role = rules.role(of: piece.text[...])
+      if let roles = creditRoles(of: piece.text, role: role, rules: rules) {
         for (role, text) in roles.reversed() { record(role, text: text, in: &article) }
-      } else if let role = rules.role(of: piece.text[...]) {
+      } else if let role {
         record(role, text: piece.text, in: &article)
       } else {
         body.append(piece.text)
@@ -195,7 +196,10 @@ public struct ArticleParser: Sendable {
     // by … License.").
     if var last = body.popLast() {
       var trailing: [(LineRole, String)] = []
-      while let (sentence, remainder) = Self.lastSentence(of: last) {
+      // The root rules: ICU's English abbreviation suppression (`en@ss=standard`)
+      // also swallows real breaks after capitalised words ("…in IRENEX. EF/MA All…").
+      let sentences = try? BreakIterator(.sentence)
+      while let sentences, let (sentence, remainder) = Self.lastSentence(of: last, using: sentences) {
         guard let role = creditRoles(of: sentence, rules: rules) else { break }
         trailing.append(contentsOf: role)
         last = remainder
@@ -215,13 +219,14 @@ public struct ArticleParser: Sendable {
   /// The credits a block or a trailing sentence consists of, split at leading editor
   /// initials ("HJ/MA PHOTO: …" is an editor credit and a photo credit), last first;
   /// nil when it is not all credits.
-  private func creditRoles(of text: String, rules: LineRules) -> [(LineRole, String)]? {
+  /// `role` is the text's role when the caller has it already.
+  private func creditRoles(of text: String, role: LineRole?? = nil, rules: LineRules) -> [(LineRole, String)]? {
     if let (initials, rest) = EditorInitials.leading(text[...]) {
       if rest.isEmpty { return [(.credit(.editor), String(initials))] }
       guard let role = rules.role(of: rest), case .credit = role else { return nil }
       return [(role, String(rest)), (.credit(.editor), String(initials))]
     }
-    guard let role = rules.role(of: text[...]), case .credit = role else { return nil }
+    guard let role = role ?? rules.role(of: text[...]), case .credit = role else { return nil }
     return [(role, text)]
   }
 
@@ -262,10 +267,7 @@ public struct ArticleParser: Sendable {
 
   /// The last sentence of `text` and what comes before it, or nil for a text of
   /// one sentence that is not a credit-looking one.
-  static func lastSentence(of text: String) -> (sentence: String, remainder: String)? {
-    // The root rules: ICU's English abbreviation suppression (`en@ss=standard`)
-    // also swallows real breaks after capitalised words ("…in IRENEX. EF/MA All…").
-    guard let iterator = try? BreakIterator(.sentence) else { return nil }
+  static func lastSentence(of text: String, using iterator: BreakIterator) -> (sentence: String, remainder: String)? {
     let bounds = iterator.boundaries(in: text)
     guard bounds.count >= 2 else { return nil }
     let cut = bounds[bounds.count - 2]

@@ -50,7 +50,8 @@ struct LineRules: Sendable {
     let folded = Self.fold(line)
     guard !folded.isEmpty else { return nil }
     let single = line.utf8.count <= Self.containsLimit && Self.isOneSentence(line)
-    for rule in rules where (single || rule.match != .contains) && rule.matches(folded) {
+    let first = folded.utf8.first
+    for rule in rules where (rule.match == .contains ? single : rule.phrase.utf8.first == first) && rule.matches(folded) {
       if case .byline = rule.role, !Self.looksLikeByline(folded, phrase: rule.phrase) { continue }
       return rule.role
     }

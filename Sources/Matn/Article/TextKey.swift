@@ -10,27 +10,39 @@ enum TextKey {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     var empty = true
     let classes = ScalarClasses.shared
-    for scalar in text.unicodeScalars {
-      var value = scalar.value
-      if value < 0x80 {
-        switch value {
-        case 0x41...0x5A: value += 0x20
-        case 0x30...0x39, 0x61...0x7A: break
-        default: continue
+    var text = text
+    text.withUTF8 { utf8 in
+      var i = 0
+      let n = utf8.count
+      while i < n {
+        let byte = utf8[i]
+        var value: UInt32
+        if byte < 0x80 {
+          i += 1
+          switch byte {
+          case 0x41...0x5A: value = UInt32(byte) + 0x20
+          case 0x30...0x39, 0x61...0x7A: value = UInt32(byte)
+          default: continue
+          }
+        } else {
+          // Valid UTF-8 (a Swift string): the lead byte gives the length.
+          let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+          value = UInt32(byte) & (0xFF >> (length + 1))
+          for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+          i += length
+          switch value {
+          case 0x064A, 0x0649: value = 0x06CC
+          case 0x0643: value = 0x06A9
+          case 0x0660...0x0669: value = value - 0x0660 + 0x30
+          case 0x06F0...0x06F9: value = value - 0x06F0 + 0x30
+          case 0x0640: continue  // tatweel
+          default:
+            guard !classes(value).isDisjoint(with: [.letter, .digit]) else { continue }
+          }
         }
-      } else {
-        switch value {
-        case 0x064A, 0x0649: value = 0x06CC
-        case 0x0643: value = 0x06A9
-        case 0x0660...0x0669: value = value - 0x0660 + 0x30
-        case 0x06F0...0x06F9: value = value - 0x06F0 + 0x30
-        case 0x0640: continue  // tatweel
-        default:
-          guard !classes(value).isDisjoint(with: [.letter, .digit]) else { continue }
-        }
+        empty = false
+        hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
       }
-      empty = false
-      hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
     }
     return empty ? 0 : hash
   }

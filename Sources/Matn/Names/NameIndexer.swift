@@ -185,6 +185,8 @@ public struct NameIndexer: Sendable {
     case .han:
       return hanParts(word, first: han)
     case .latin:
+      // ASCII needs no folding: Latin-ASCII would return it unchanged.
+      if word.utf8.allSatisfy({ $0 < 0x80 }) { return [Self.clean(String(word))] }
       return [Self.clean(latin?.transliterate(String(word)) ?? "")]
     case .other:
       return [Self.capitalized(Self.clean(other?.transliterate(String(word)) ?? ""))]

@@ -183,29 +183,20 @@ struct ArticleJob: Sendable {
 
 /// JSON for articles and error records.
 enum ArticleJSON {
-  static func encode(_ article: Article, pretty: Bool) -> [UInt8] {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    // Encoding plain Codable values with finite numbers cannot fail.
-    guard let data = try? encoder.encode(article) else { return Array("{}\n".utf8) }
-    return [UInt8](data) + [0x0A]
-  }
+  static func encode(_ article: Article, pretty: Bool) -> [UInt8] { article.json(pretty: pretty) + [0x0A] }
 
-  struct ErrorRecord: Encodable {
-    struct Detail: Encodable {
-      var kind: String
-      var message: String
-    }
-    var id: String
-    var path: String?
-    var error: Detail
-  }
-
+  /// `{"id":…, "path":…, "error":{"kind":…, "message":…}}` and a newline.
   static func encode(error: ArticleFailure, id: String, path: String?) -> [UInt8] {
-    let record = ErrorRecord(id: id, path: path, error: .init(kind: error.kind.rawValue, message: error.message))
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(record) else { return Array("{}\n".utf8) }
-    return [UInt8](data) + [0x0A]
+    var w = JSONWriter()
+    w.beginObject()
+    w.key("id"); w.string(id)
+    if let path { w.key("path"); w.string(path) }
+    w.key("error")
+    w.beginObject()
+    w.key("kind"); w.string(error.kind.rawValue)
+    w.key("message"); w.string(error.message)
+    w.endObject()
+    w.endObject()
+    return w.bytes + [0x0A]
   }
 }

@@ -1,0 +1,100 @@
+extension Article {
+  /// The article as JSON (UTF-8), fields in a fixed order — `id`, `title`, dates,
+  /// body, credits, boilerplate, languages, names, report, source — and absent optional
+  /// fields left out, as `JSONEncoder` leaves them out. `pretty` indents by two
+  /// spaces; compact output is one line (JSON Lines), without the final newline.
+  ///
+  /// The same JSON `Codable` reads back (`JSONDecoder().decode(Article.self, …)`), and
+  /// it follows `Resources/Article/article.schema.json`.
+  ///
+  /// - Complexity: O(*n*) in the size of the article.
+  public func json(pretty: Bool = false) -> [UInt8] {
+    var w = JSONWriter(pretty: pretty, capacity: source.bytes + 1024)
+    w.beginObject()
+    w.key("id"); w.string(id)
+    if let title { w.key("title"); w.string(title) }
+    if let titleSource { w.key("titleSource"); w.string(titleSource.rawValue) }
+    if let dateline { w.key("dateline"); w.string(dateline) }
+    if let published {
+      w.key("published")
+      w.beginObject()
+      w.key("date"); w.string(published.date)
+      w.key("calendar"); w.string(published.calendar.rawValue)
+      w.key("written"); w.string(published.written)
+      w.endObject()
+    }
+    if let byline { w.key("byline"); w.string(byline) }
+    w.key("paragraphs")
+    w.beginArray()
+    for paragraph in paragraphs {
+      w.beginObject()
+      w.key("text"); w.string(paragraph.text)
+      w.key("language"); w.string(paragraph.language)
+      w.key("scripts"); w.beginArray(); for s in paragraph.scripts { w.string(s) }; w.endArray()
+      w.endObject()
+    }
+    w.endArray()
+    w.key("credits")
+    w.beginArray()
+    for credit in credits {
+      w.beginObject()
+      w.key("kind"); w.string(credit.kind.rawValue)
+      w.key("text"); w.string(credit.text)
+      w.endObject()
+    }
+    w.endArray()
+    w.key("boilerplate")
+    w.beginArray()
+    for item in boilerplate {
+      w.beginObject()
+      w.key("text"); w.string(item.text)
+      w.key("reason"); w.string(item.reason)
+      w.key("language"); w.string(item.language)
+      w.endObject()
+    }
+    w.endArray()
+    w.key("languages")
+    w.beginArray()
+    for share in languages {
+      w.beginObject()
+      w.key("language"); w.string(share.language)
+      w.key("share"); w.number(share.share)
+      w.endObject()
+    }
+    w.endArray()
+    w.key("names")
+    w.beginArray()
+    for name in names {
+      w.beginObject()
+      w.key("text"); w.string(name.text)
+      w.key("script"); w.string(name.script)
+      w.key("display"); w.string(name.display)
+      w.key("key"); w.string(name.key)
+      w.key("phonetic"); w.string(name.phonetic)
+      w.key("mentions"); w.integer(name.mentions)
+      w.endObject()
+    }
+    w.endArray()
+    w.key("report")
+    w.beginObject()
+    w.key("duplicateParagraphs"); w.integer(report.duplicateParagraphs)
+    w.key("duplicateSentences"); w.integer(report.duplicateSentences)
+    w.key("splitParagraphs"); w.integer(report.splitParagraphs)
+    w.key("changes")
+    w.beginObject()
+    for (kind, count) in report.changes.sorted(by: { $0.key < $1.key }) { w.key(kind); w.integer(count) }
+    w.endObject()
+    w.key("bidiControls"); w.integer(report.bidiControls)
+    w.key("warnings"); w.beginArray(); for warning in report.warnings { w.string(warning) }; w.endArray()
+    w.endObject()
+    w.key("source")
+    w.beginObject()
+    if let path = source.path { w.key("path"); w.string(path) }
+    w.key("encoding"); w.string(source.encoding)
+    w.key("bytes"); w.integer(source.bytes)
+    w.key("repairs"); w.beginArray(); for repair in source.repairs { w.string(repair) }; w.endArray()
+    w.endObject()
+    w.endObject()
+    return w.bytes
+  }
+}
