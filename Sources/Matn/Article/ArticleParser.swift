@@ -82,9 +82,7 @@ public struct ArticleParser: Sendable {
     var pieces: [Piece] = []
     pieces.reserveCapacity(layout.blocks.count)
     for block in layout.blocks {
-      let normalized = normalizer.normalize(String(block.text))
-      merge(normalized.report, into: &report)
-      let clean = String(ArticleLayout.trimmed(normalized.text[...]))
+      let clean = normalize(block.text, report: &report)
       guard !clean.isEmpty else { continue }
       pieces.append(Piece(text: clean, line: block.line))
     }
@@ -290,6 +288,13 @@ public struct ArticleParser: Sendable {
       footerScript != bodyScript
     else { return nil }
     return "a short last line in \(footerScript.name) under a \(bodyScript.name) article"
+  }
+
+  /// `text` normalised and trimmed, with the changes added to `report`.
+  private func normalize(_ text: Substring, report: inout Article.Report) -> String {
+    let normalized = normalizer.normalize(String(text))
+    merge(normalized.report, into: &report)
+    return String(ArticleLayout.trimmed(normalized.text[...]))
   }
 
   private func merge(_ normalization: NormalizationReport, into report: inout Article.Report) {

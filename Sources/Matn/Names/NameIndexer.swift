@@ -42,12 +42,21 @@ public struct NameIndexer: Sendable {
   public static let shared = NameIndexer()
 
   let persian: PersianNameRomanizer
-  let russian: SharedTransliterator?
-  let han: SharedTransliterator?
-  let hanFamily: SharedTransliterator?
-  let other: SharedTransliterator?
-  let latin: SharedTransliterator?
   let hanReadings = HanReadings()
+
+  // ICU transliterators, compiled on first use and shared by every indexer (compiling
+  // Any-Latin and Han-Latin takes a tenth of a second: a run that meets only Latin and
+  // Persian names never pays it).
+  private static let russianICU = try? Transliterator.shared(id: "Russian-Latin/BGN; Latin-ASCII")
+  private static let hanICU = try? Transliterator.shared(id: "Han-Latin; Latin-ASCII")
+  private static let hanFamilyICU = try? Transliterator.shared(id: "Han-Latin/Names; Latin-ASCII")
+  private static let otherICU = try? Transliterator.shared(id: "Any-Latin; Latin-ASCII")
+  private static let latinICU = try? Transliterator.shared(id: "Latin-ASCII")
+  var russian: SharedTransliterator? { Self.russianICU }
+  var han: SharedTransliterator? { Self.hanICU }
+  var hanFamily: SharedTransliterator? { Self.hanFamilyICU }
+  var other: SharedTransliterator? { Self.otherICU }
+  var latin: SharedTransliterator? { Self.latinICU }
 
   public init() {
     self.init(persian: PersianNameRomanizer.shared)
@@ -72,11 +81,6 @@ public struct NameIndexer: Sendable {
 
   init(persian: PersianNameRomanizer) {
     self.persian = persian
-    russian = try? Transliterator.shared(id: "Russian-Latin/BGN; Latin-ASCII")
-    han = try? Transliterator.shared(id: "Han-Latin; Latin-ASCII")
-    hanFamily = try? Transliterator.shared(id: "Han-Latin/Names; Latin-ASCII")
-    other = try? Transliterator.shared(id: "Any-Latin; Latin-ASCII")
-    latin = try? Transliterator.shared(id: "Latin-ASCII")
   }
 
   /// The keys of `name`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Matn
 
 /// `matn normalize FILE…|DIR…`: files in, articles out, in parallel batches.
@@ -17,7 +18,10 @@ struct ArticleBatch {
   func run() throws {
     let start = Progress.now()
     let jobs = command.workerCount
+    // Load the parser's tables on their own threads while the first pass reads files.
+    let preparing = ParallelBatches.background(ArticleParser.preparations)
     let sites = learnSites(jobs: jobs)
+    preparing.wait()
     let format = self.format
     let outputs = outputPaths(format: format)
     var jsonlFile: AtomicFile?

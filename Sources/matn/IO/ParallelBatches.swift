@@ -45,4 +45,19 @@ enum ParallelBatches {
     for _ in 0..<helpers { finished.wait() }
     return results.map { $0! }
   }
+
+  /// Runs each of `tasks` on a thread of its own; `wait()` on the result returns when
+  /// all have finished.
+  static func background(_ tasks: [@Sendable () -> Void]) -> DispatchGroup {
+    let group = DispatchGroup()
+    for task in tasks {
+      group.enter()
+      let thread = Thread {
+        task()
+        group.leave()
+      }
+      thread.start()
+    }
+    return group
+  }
 }
