@@ -101,4 +101,15 @@ struct ArticleLayoutTests {
     #expect(ArticleParser.title(fromFileName: "fars-news-1-000.txt") == nil)
     #expect(ArticleParser.title(fromFileName: "12345.txt") == nil)
   }
+
+  @Test("headlines: short lines that do not end like a sentence; questions and ellipses allowed")
+  func headlines() {
+    #expect(ArticleParser.isHeadline("Iran Seeks to Strengthen Relations with Russia"))
+    #expect(ArticleParser.isHeadline("Who is behind the Natanz incident?"))
+    #expect(ArticleParser.isHeadline("صد و هفتاد و پنج مروارید..."))
+    #expect(!ArticleParser.isHeadline("The council met on Tuesday."))
+    #expect(!ArticleParser.isHeadline("He said:"))
+    #expect(!ArticleParser.isHeadline(String(repeating: "word ", count: 40) + "..."))
+    #expect(!ArticleParser.isHeadline(String(repeating: "x", count: 201)))
+  }
 }

@@ -242,11 +242,13 @@ public struct ArticleParser: Sendable {
   }
 
   /// A headline: one line of at most 200 scalars and 35 words that does not end like
-  /// a sentence (a question or exclamation mark is allowed).
+  /// a sentence (a question or exclamation mark or an ellipsis is allowed).
   static func isHeadline(_ text: String) -> Bool {
-    guard text.unicodeScalars.count <= 200, let last = text.unicodeScalars.last else { return false }
-    if [".", ":", "؛", ";", ",", "،"].contains(last) { return false }
-    return text.split(separator: " ").count <= 35
+    guard text.unicodeScalars.count <= 200, let last = text.unicodeScalars.last,
+      text.split(separator: " ").count <= 35
+    else { return false }
+    if text.hasSuffix("...") || last == "…" { return true }
+    return ![".", ":", "؛", ";", ",", "،"].contains(last)
   }
 
   /// The byline's names without the label ("By Jane Doe" → "Jane Doe").
