@@ -34,11 +34,13 @@ Usage:
 """
 
 import argparse
+import hashlib
 import json
 import os
 import shlex
 import shutil
 import sys
+import tempfile
 import time
 
 # matn's default --max-bytes (256 MiB).
@@ -212,17 +214,31 @@ def pack(listed, directory, records_per_shard, max_bytes):
 # The Spark job
 # ---------------------------------------------------------------------------
 
-# Finds the binary shipped by SparkContext.addFile: the path SparkFiles.get gave on
-# the driver (valid where executors share the driver's disk: local mode), else the
-# executor's SparkFiles root, which is its working directory on a cluster.
-LAUNCHER = 'if [ -x "$1" ]; then m="$1"; else m="./$2"; fi; shift 2; exec "$m" "$@"'
+# Finds the binary shipped by SparkContext.addFile: in the task's working directory,
+# which is the executor's SparkFiles root on a cluster (YARN, standalone, Kubernetes),
+# else at the path SparkFiles.get gave on the driver, which is where a local-mode task
+# finds it. The shipped name carries a digest of the binary, so a './matn-<digest>'
+# found in a working directory is this binary, never a stale or unrelated one.
+LAUNCHER = 'if [ -x "./$1" ]; then m="./$1"; else m="$2"; fi; shift 2; exec "$m" "$@"'
 
 
-def matn_command(sc, matn, arguments):
+def ship_binary(sc, matn, staging):
+    """Copies `matn` to `staging` under a content-addressed name, adds it to the job
+    (SparkContext.addFile) and returns (name, the driver's SparkFiles path)."""
     from pyspark import SparkFiles
-    sc.addFile(matn)
-    name = os.path.basename(matn)
-    return shlex.join(["/bin/sh", "-c", LAUNCHER, "matn-launcher", SparkFiles.get(name), name,
+    digest = hashlib.sha256()
+    with open(matn, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    name = f"matn-{digest.hexdigest()[:16]}"
+    shipped = os.path.join(staging, name)
+    shutil.copy2(matn, shipped)
+    sc.addFile(shipped)
+    return name, SparkFiles.get(name)
+
+
+def matn_command(name, driver_path, arguments):
+    return shlex.join(["/bin/sh", "-c", LAUNCHER, "matn-launcher", name, driver_path,
                        "normalize", "--jsonl", *arguments])
 
 
@@ -246,7 +262,6 @@ def delete_output(sc, output):
 
 
 def run_spark(options, listed):
-    from operator import add
     from pyspark import SparkConf, SparkContext, StorageLevel
 
     conf = SparkConf().setAppName("matn normalize").set("spark.ui.showConsoleProgress", "false")
@@ -276,7 +291,19 @@ def run_spark(options, listed):
     if options.strict:
         arguments.append("--strict")
     arguments += options.matn_arg
-    command = matn_command(sc, options.matn, arguments)
+    staging = tempfile.mkdtemp(prefix="matn-spark-")
+    try:
+        command = matn_command(*ship_binary(sc, options.matn, staging), arguments)
+        return run_pipeline(sc, options, prepared, command, started)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        sc.stop()
+
+
+def run_pipeline(sc, options, prepared, command, started):
+    from operator import add
+    from pyspark import StorageLevel
+
     environment = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LC_ALL": "C.UTF-8"}
 
     piped = prepared.filter(lambda pair: pair[0] == "pipe").map(lambda pair: pair[1]) \
@@ -327,7 +354,6 @@ def run_spark(options, listed):
     for problem in problems:
         print(f"normalize_articles: FAILED: {problem}", file=sys.stderr)
     print(json.dumps(summary, ensure_ascii=False), flush=True)
-    sc.stop()
     return 0 if not problems else 1
 
 

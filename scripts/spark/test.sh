@@ -128,7 +128,10 @@ check "$work/out-paths" --expect "$work/expect-paths.tsv" --reference "$work/pat
 cut -f1,4 "$expect" > "$work/expect-text.tsv"
 "$python" "$here/normalize_articles.py" --max-bytes 1000000 --records-per-shard 7 --pack "$work/shards" "$in" > "$work/pack.summary"
 echo "pack: $(cat "$work/pack.summary")"
-cat "$work/shards"/part-*.jsonl | grep -v '"error"' > "$work/text.jsonl" || true
+cat "$work/shards"/part-*.jsonl | "$python" -c "
+import json, sys
+for line in sys.stdin:
+    if 'error' not in json.loads(line): sys.stdout.write(line)" > "$work/text.jsonl"
 reference "$work/text.jsonl" "$work/text-reference.jsonl"
 job text --mode text --output "$work/out-text" "$in"
 check "$work/out-text" --expect "$work/expect-text.tsv" --reference "$work/text-reference.jsonl"
@@ -148,6 +151,23 @@ cp "$work/expect-text.tsv" "$work/expect-jsonl.tsv"
 printf '42\tarticle\nvirtual/no-id.txt\tarticle\nsurrogate\tinvalid-record\ntitle-number\tinvalid-record\nno-body\tinvalid-record\n' >> "$work/expect-jsonl.tsv"
 job jsonl --output "$work/out-jsonl" --input-jsonl "$work/shards" --input-jsonl "$work/extra.jsonl"
 check "$work/out-jsonl" --expect "$work/expect-jsonl.tsv" --reference "$work/text-reference.jsonl" --fallback-ids 3
+
+# --- local-cluster: two executor processes, each fetching the binary into its own
+# working directory (its SparkFiles root, as on a real cluster) -----------------------
+spark_work="$("$python" -c 'import os, pyspark; print(os.path.join(os.path.dirname(pyspark.__file__), "work"))')"
+before=$(ls "$spark_work" 2>/dev/null || true)
+options[1]='local-cluster[2,1,1024]'
+job cluster --mode paths --output "$work/out-cluster" "$in"
+options[1]='local[2]'
+check "$work/out-cluster" --expect "$work/expect-paths.tsv" --reference "$work/paths-reference.jsonl"
+fetched=0
+for app in $(ls "$spark_work" 2>/dev/null); do
+  grep -qx "$app" <<< "$before" && continue
+  fetched=$((fetched + $(find "$spark_work/$app" -name 'matn-*' -perm -u+x | wc -l)))
+  rm -rf "${spark_work:?}/$app"
+done
+if [[ $fetched -eq 2 ]]; then echo "  both executors ran a matn-<digest> fetched into their working directory"
+else echo "  FAIL $fetched executors fetched the binary, expected 2"; fail=1; fi
 
 # --- a broken matn must fail the job, never pass with lost records ----------------------
 printf '#!/bin/sh\n"%s" "$@" | sed '"'"'$d'"'"'\n' "$matn" > "$work/matn-loses-one"
