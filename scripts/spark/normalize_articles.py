@@ -7,9 +7,9 @@ included, no Hadoop input format filters them and nothing is planned per file), 
 them into JSON Lines records, and Spark pipes each partition through the matn binary
 with RDD.pipe(checkCode=True). matn writes exactly one JSON line per record in, in
 order: the article or {"id", "path", "error": {"kind", "message"}}. Records the driver
-can already tell are bad (a file over --max-bytes, a line of --input-jsonl that is not
-a record, a file that is not UTF-8 in text mode) become error records of the same shape
-without going through matn, so every input has exactly one output record.
+can already tell are bad (in text mode a file that is unreadable, over --max-bytes or
+not UTF-8; a line of --input-jsonl that is not a record) become error records of the
+same shape without going through matn, so every input has exactly one output record.
 
 Modes:
   paths  {"id", "path"} records; matn reads each file itself (a filesystem mounted at
