@@ -179,7 +179,7 @@ for broken in matn-loses-one matn-exits-3; do
       > "$work/$broken.summary" 2> "$work/$broken.log"; then
     echo "$broken: FAILED: the job exited 0"; fail=1
   else
-    reason=$(grep -o 'FAILED: .*\|PIPE_FUNCTION_EXITED[^.]*' "$work/$broken.log" | head -1 || true)
+    reason=$(grep -o 'FAILED: .*\|exited with error code [0-9]*' "$work/$broken.log" | head -1 || true)
     echo "$broken: exit non-zero as it must, in $((SECONDS - t0)) s ($reason)"
   fi
 done
