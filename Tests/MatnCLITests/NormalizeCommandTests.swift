@@ -115,20 +115,27 @@ struct NormalizeCommandTests {
       #"{"id": "nothing"}"#,
       #"{"id": "gone", "path": "/nonexistent/matn.txt"}"#,
       #"{"id": "titled", "text": "Only a body line here.", "title": "Given Title"}"#,
+      #"{"id": "typed", "text": "A body.", "title": 5}"#,
+      // «سلام دنیا، این یک متن فارسی است.» in windows-1256, as base64.
+      #"{"id": "legacy", "base64": "0+HH4yDP5O3HoSDH7eQg7d8g48rkIN3H0dPtIMfTyi4="}"#,
     ].joined(separator: "\n") + "\n"
     let result = try CLI.run(["normalize", "--jsonl"], stdin: Array(input.utf8))
     #expect(result.status == 0)
     let records = try Self.jsonLines(result.text)
-    #expect(records.count == 7)
-    #expect(records.map { $0["id"] as? String } == ["t1", "7", "line 3", "line 4", "nothing", "gone", "titled"])
+    #expect(records.count == 9)
+    #expect(records.map { $0["id"] as? String } == ["t1", "7", "line 3", "line 4", "nothing", "gone", "titled", "typed", "legacy"])
     #expect(records[0]["title"] as? String == "A Headline Here")
     #expect(records[1]["title"] as? String == "Filed Story Title")
     #expect((records[2]["error"] as? [String: Any])?["kind"] as? String == "invalid-record")
     #expect((records[3]["error"] as? [String: Any])?["message"] as? String == "line 4: an empty line, not a JSON record")
-    #expect((records[4]["error"] as? [String: Any])?["message"] as? String == "line 5: a record needs \"text\" or \"path\"")
+    #expect((records[4]["error"] as? [String: Any])?["message"] as? String == "line 5: a record needs \"text\", \"base64\" or \"path\"")
     #expect((records[5]["error"] as? [String: Any])?["kind"] as? String == "unreadable")
     #expect(records[6]["title"] as? String == "Given Title")
     #expect(records[6]["titleSource"] as? String == "given")
+    // A field of the wrong type is named, and the id kept.
+    #expect((records[7]["error"] as? [String: Any])?["message"] as? String == "line 8: \"title\" is not a string")
+    // Bytes in a legacy charset are decoded as a file would be.
+    #expect((records[8]["source"] as? [String: Any])?["encoding"] as? String == "windows-1256")
   }
 
   @Test("--paths-from - reads the file list from standard input")

@@ -10,14 +10,20 @@ import Matn
 struct JSONLinesFilter {
   let command: Normalize
 
-  /// One input record.
+  /// One input record. Fields are read one by one, so a field of the wrong type is
+  /// named in the error record and the id is kept.
   struct Record: Decodable {
     var id: String?
     var text: String?
     var path: String?
     var title: String?
+    /// The file's bytes, base64: for text that is not UTF-8 (a windows-1256 file),
+    /// decoded as a file would be (charset detection, `--encoding`, `--strict`).
+    var bytes: [UInt8]?
+    /// Fields that were present but not of their type.
+    var problems: [String] = []
 
-    enum CodingKeys: String, CodingKey { case id, text, path, title }
+    enum CodingKeys: String, CodingKey { case id, text, path, title, base64 }
 
     init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -25,10 +31,22 @@ struct JSONLinesFilter {
         id = string
       } else if let number = try? container.decodeIfPresent(Int.self, forKey: .id) {
         id = String(number)
+      } else if container.contains(.id) {
+        problems.append("\"id\" is neither a string nor an integer")
       }
-      text = try container.decodeIfPresent(String.self, forKey: .text)
-      path = try container.decodeIfPresent(String.self, forKey: .path)
-      title = try container.decodeIfPresent(String.self, forKey: .title)
+      func string(_ key: CodingKeys) -> String? {
+        if let value = try? container.decodeIfPresent(String.self, forKey: key) { return value }
+        if container.contains(key), (try? container.decodeNil(forKey: key)) != true {
+          problems.append("\"\(key.rawValue)\" is not a string")
+        }
+        return nil
+      }
+      text = string(.text)
+      path = string(.path)
+      title = string(.title)
+      if let encoded = string(.base64) {
+        if let data = Data(base64Encoded: encoded) { bytes = [UInt8](data) } else { problems.append("\"base64\" is not base64") }
+      }
     }
   }
 
@@ -74,8 +92,14 @@ struct JSONLinesFilter {
       return ArticleJSON.encode(error: ArticleFailure(kind: .invalidRecord, message: message), id: fallbackID, path: nil)
     }
     let id = record.id ?? record.path ?? fallbackID
+    if !record.problems.isEmpty {
+      let failure = ArticleFailure(kind: .invalidRecord, message: "line \(number): " + record.problems.joined(separator: "; "))
+      return ArticleJSON.encode(error: failure, id: id, path: record.path)
+    }
     let result: Result<Article, ArticleFailure>
-    if let text = record.text {
+    if let bytes = record.bytes {
+      result = job.article(bytes: bytes, id: id, path: record.path, title: record.title)
+    } else if let text = record.text {
       result = job.article(bytes: Array(text.utf8), id: id, path: record.path, title: record.title)
     } else if let path = record.path {
       result = job.article(path: path, id: id).flatMap { article in
@@ -83,7 +107,7 @@ struct JSONLinesFilter {
         return job.article(path: path, id: id, title: title)
       }
     } else {
-      result = .failure(ArticleFailure(kind: .invalidRecord, message: "line \(number): a record needs \"text\" or \"path\""))
+      result = .failure(ArticleFailure(kind: .invalidRecord, message: "line \(number): a record needs \"text\", \"base64\" or \"path\""))
     }
     switch result {
     case .success(let article): return ArticleJSON.encode(article, pretty: false)

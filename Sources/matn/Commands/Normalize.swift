@@ -29,8 +29,9 @@ struct Normalize: ParsableCommand {
       exit status is 1 if any file failed.
 
       Filter mode (--jsonl): standard input holds one JSON record per line, \
-      {"id": …, "text": …} or {"id": …, "path": …} (optional "title"); exactly one \
-      JSON line comes out per line in, in order — the article, or \
+      {"id": …, "text": …}, {"id": …, "base64": …} (bytes in any charset) or \
+      {"id": …, "path": …} (optional "title"); exactly one JSON line comes out per \
+      line in, in order — the article, or \
       {"id": …, "error": {"kind": …, "message": …}}. This is the interface for \
       Spark's RDD.pipe, Hadoop Streaming and Beam.
       """
