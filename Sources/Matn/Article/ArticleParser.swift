@@ -157,7 +157,7 @@ public struct ArticleParser: Sendable {
     // contradicts it) is a warning, never a guess.
     var datelineFound = false
     for (offset, piece) in rest.prefix(3).enumerated() {
-      if let found = DateFinder.dateline(piece.text[...]), found.wholeLine {
+      if piece.text.utf8.count <= Self.datelineBytes, let found = DateFinder.dateline(piece.text[...]), found.wholeLine {
         article.dateline = piece.text
         article.published = Article.Published(found.date)
         rest.remove(at: rest.startIndex + offset)
@@ -165,7 +165,7 @@ public struct ArticleParser: Sendable {
         break
       }
     }
-    if !datelineFound, let first = rest.first, let found = DateFinder.dateline(first.text[...]) {
+    if !datelineFound, let first = rest.first, let found = DateFinder.dateline(Self.prefix(first.text, bytes: Self.datelineBytes)) {
       article.dateline = found.date.text
       article.published = Article.Published(found.date)
       datelineFound = true
@@ -239,6 +239,19 @@ public struct ArticleParser: Sendable {
         article.credits.append(Article.Credit(kind: .source, text: text))
       }
     }
+  }
+
+  /// A dateline is short: a whole-line dateline has at most this many bytes, and one that
+  /// opens a paragraph lies within them.
+  static let datelineBytes = 200
+
+  /// The first `bytes` bytes of `text` or fewer, ending at a scalar boundary.
+  static func prefix(_ text: String, bytes: Int) -> Substring {
+    let utf8 = text.utf8
+    guard utf8.count > bytes else { return text[...] }
+    var end = utf8.index(utf8.startIndex, offsetBy: bytes)
+    while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
+    return text[..<end]
   }
 
   /// A headline: one line of at most 200 scalars and 35 words that does not end like
