@@ -1,5 +1,6 @@
 import Testing
 
+import MatnICU
 @testable import Matn
 
 @Suite("Article layout, duplicates and line roles")
@@ -57,7 +58,7 @@ struct ArticleLayoutTests {
   }
 
   @Test("a line ending with a later line is cut there; repeated paragraphs and edge sentences go, counted")
-  func duplicates() {
+  func duplicates() throws {
     let pieces = [
       "The bridge opened on Monday after four years. It is 1,200 metres long and has four lanes.",
       "It is 1,200 metres long and has four lanes.",
@@ -67,7 +68,7 @@ struct ArticleLayoutTests {
       "He added.",
     ].enumerated().map { ArticleParser.Piece(text: $0.element, line: $0.offset + 1) }
     var report = Article.Report()
-    let kept = ArticleDuplicates.remove(from: pieces, report: &report).map(\.text)
+    let kept = ArticleDuplicates.remove(from: pieces, sentences: try BreakIterator(.sentence), report: &report).map(\.text)
     #expect(kept == [
       "The bridge opened on Monday after four years.",
       "It is 1,200 metres long and has four lanes.",
@@ -80,13 +81,13 @@ struct ArticleLayoutTests {
   }
 
   @Test("a repeated sentence inside a paragraph (not at an edge) is kept")
-  func innerSentenceKept() {
+  func innerSentenceKept() throws {
     let pieces = [
       "Prices of rice rose sharply across the country.",
       "Traders were surprised. Prices of rice rose sharply across the country. Officials blamed the weather.",
     ].enumerated().map { ArticleParser.Piece(text: $0.element, line: $0.offset + 1) }
     var report = Article.Report()
-    let kept = ArticleDuplicates.remove(from: pieces, report: &report).map(\.text)
+    let kept = ArticleDuplicates.remove(from: pieces, sentences: try BreakIterator(.sentence), report: &report).map(\.text)
     #expect(kept == pieces.map(\.text))
     #expect(report.duplicateSentences == 0)
   }

@@ -17,14 +17,15 @@ enum ArticleDuplicates {
   /// Sentences with fewer letters than this are never called duplicates ("He added.").
   static let minimumSentenceLetters = 24
 
-  static func remove(from input: [ArticleParser.Piece], report: inout Article.Report) -> [ArticleParser.Piece] {
+  static func remove(
+    from input: [ArticleParser.Piece], sentences: BreakIterator?, report: inout Article.Report
+  ) -> [ArticleParser.Piece] {
     var pieces = cutChains(input, report: &report)
 
     var seenParagraphs = Set<UInt64>()
     var seenSentences = Set<UInt64>()
     var kept: [ArticleParser.Piece] = []
     kept.reserveCapacity(pieces.count)
-    let sentences = try? BreakIterator(.sentence)
     for index in pieces.indices {
       var piece = pieces[index]
       guard seenParagraphs.insert(TextKey.hash(piece.text[...])).inserted else {

@@ -96,8 +96,12 @@ public struct ArticleParser: Sendable {
       id: id,
       source: source ?? Article.Source(encoding: "UTF-8", bytes: text.utf8.count),
       report: report)
-    let deduplicated = ArticleDuplicates.remove(from: pieces, report: &assembly.report)
-    assignRoles(deduplicated, to: &assembly)
+    // One sentence iterator per parse (ICU's root rules: its English abbreviation
+    // suppression, `en@ss=standard`, also swallows real breaks after capitalised words,
+    // "…in IRENEX. EF/MA All…").
+    let sentences = try? BreakIterator(.sentence)
+    let deduplicated = ArticleDuplicates.remove(from: pieces, sentences: sentences, report: &assembly.report)
+    assignRoles(deduplicated, sentences: sentences, to: &assembly)
     return annotate(assembly)
   }
 
@@ -123,7 +127,7 @@ public struct ArticleParser: Sendable {
     var boilerplate: [(text: String, reason: String)] = []
   }
 
-  private func assignRoles(_ pieces: [Piece], to article: inout Assembly) {
+  private func assignRoles(_ pieces: [Piece], sentences: BreakIterator?, to article: inout Assembly) {
     let rules = LineRules.shared
     var rest = pieces[...]
 
@@ -196,9 +200,6 @@ public struct ArticleParser: Sendable {
     // by … License.").
     if var last = body.popLast() {
       var trailing: [(LineRole, String)] = []
-      // The root rules: ICU's English abbreviation suppression (`en@ss=standard`)
-      // also swallows real breaks after capitalised words ("…in IRENEX. EF/MA All…").
-      let sentences = try? BreakIterator(.sentence)
       while let sentences, let (sentence, remainder) = Self.lastSentence(of: last, using: sentences) {
         guard let role = creditRoles(of: sentence, rules: rules) else { break }
         trailing.append(contentsOf: role)
@@ -299,8 +300,14 @@ public struct ArticleParser: Sendable {
   static func foreignFooter(_ footer: String, above body: ArraySlice<String>) -> String? {
     guard footer.utf8.count < 100 else { return nil }
     let footerScript = ScriptRuns(footer).histogram.dominant
+    // The body's script from its first 2,000 bytes: enough to know it, and cheap.
     var bodyHistogram = [Script: Int]()
-    for paragraph in body { for (script, count) in ScriptRuns(paragraph).histogram.counts { bodyHistogram[script, default: 0] += count } }
+    var budget = 2_000
+    for paragraph in body where budget > 0 {
+      let sample = prefix(paragraph, bytes: budget)
+      budget -= sample.utf8.count
+      for (script, count) in ScriptRuns(String(sample)).histogram.counts { bodyHistogram[script, default: 0] += count }
+    }
     guard let bodyScript = ScriptHistogram(counts: bodyHistogram).dominant, let footerScript,
       footerScript != bodyScript
     else { return nil }
