@@ -13,4 +13,13 @@ struct FuzzFindingsTests {
     #expect(!once.text.unicodeScalars.contains("\u{064A}"), "an Arabic yeh left in Persian text: \(once.text.debugDescription)")
     #expect(once.report[.unicodeNormalization] > 0)
   }
+
+  @Test("curly quotes nest, so the article profile is idempotent on an extra “ before a pair",
+        arguments: [("بله “a“ b” بله”بله", "بله «a« b» بله»بله"), ("na“Ar“ Int” بله”بله", "na«Ar« Int» بله»بله")])
+  func nestedCurlyQuotes(input: String, expected: String) {
+    let normalizer = TextNormalizer(profile: .article)
+    let once = normalizer.normalize(input).text
+    #expect(once == expected)
+    #expect(normalizer.normalize(once).text == once)
+  }
 }
