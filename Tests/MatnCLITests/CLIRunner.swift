@@ -34,12 +34,18 @@ enum CLI {
       try? input.fileHandleForWriting.close()
     }
     writer.start()
+    // The semaphore orders the reader's write of errData before the read below (polling
+    // Thread.isFinished did not: a data race under the thread sanitizer).
     nonisolated(unsafe) var errData = Data()
-    let errReader = Thread { errData = (try? error.fileHandleForReading.readToEnd()) ?? Data() }
+    let errDone = DispatchSemaphore(value: 0)
+    let errReader = Thread {
+      errData = (try? error.fileHandleForReading.readToEnd()) ?? Data()
+      errDone.signal()
+    }
     errReader.start()
     let outData = (try? output.fileHandleForReading.readToEnd()) ?? Data()
     process.waitUntilExit()
-    while errReader.isExecuting || !errReader.isFinished { usleep(1000) }
+    errDone.wait()
     return Result(
       status: process.terminationStatus, stdout: [UInt8](outData),
       stderr: String(decoding: errData, as: UTF8.self))

@@ -359,6 +359,7 @@ public enum BidiControls {
     var pairs: [(open: Open, close: Int)] = []
     var unterminated: [Open] = []
     var stray: [Int] = []
+    var openIsolates = 0  // on the stack: a PDI with none is stray without a search
     for i in range {
       guard let kind = items[i].kind else {
         if var top = stack.last, top.kind.isOverride, reversedUnder(top.kind, items[i].scalar) {
@@ -369,6 +370,7 @@ public enum BidiControls {
       }
       if kind.opensEmbedding || kind.opensIsolate {
         stack.append(Open(index: i, kind: kind))
+        if kind.opensIsolate { openIsolates += 1 }
       } else if kind == .pdf {
         if let top = stack.last, top.kind.opensEmbedding {
           pairs.append((stack.removeLast(), i))
@@ -376,10 +378,11 @@ public enum BidiControls {
           stray.append(i)
         }
       } else if kind == .pdi {
-        if let k = stack.lastIndex(where: { $0.kind.opensIsolate }) {
+        if openIsolates > 0, let k = stack.lastIndex(where: { $0.kind.opensIsolate }) {
           unterminated += stack[(k + 1)...]
           pairs.append((stack[k], i))
           stack.removeSubrange(k...)
+          openIsolates -= 1
         } else {
           stray.append(i)
         }
@@ -415,20 +418,51 @@ public enum BidiControls {
     v == "_" || v.properties.isAlphabetic || v.properties.numericType == .decimal
   }
 
+  /// Where each item of a line sits, computed in one pass so that a line of many
+  /// controls costs O(*n*): whether its whitespace-delimited token is a URL, and its
+  /// nearest neighbours that are not controls.
+  struct Surroundings {
+    var inURL: [Bool]
+    var previous: [Int]  // index of the nearest earlier non-control, or -1
+    var next: [Int]  // index of the nearest later non-control, or items.count
+
+    init(_ items: [Item]) {
+      let n = items.count
+      inURL = [Bool](repeating: false, count: n)
+      var start = 0
+      while start < n {
+        var end = start
+        while end < n, !items[end].scalar.properties.isWhitespace { end += 1 }
+        if end > start {
+          // URL: the token contains "://" or starts with "www.".
+          let word = String(String.UnicodeScalarView(items[start..<end].map(\.scalar)))
+          if word.contains("://") || word.lowercased().hasPrefix("www.") {
+            for k in start..<end { inURL[k] = true }
+          }
+        }
+        start = end + 1
+      }
+      previous = [Int](repeating: -1, count: n)
+      next = [Int](repeating: n, count: n)
+      var last = -1
+      for k in 0..<n {
+        previous[k] = last
+        if items[k].kind == nil { last = k }
+      }
+      last = n
+      for k in stride(from: n - 1, through: 0, by: -1) {
+        next[k] = last
+        if items[k].kind == nil { last = k }
+      }
+    }
+  }
+
   /// What kind of token a control at `i` sits inside, if any.
-  static func token(around i: Int, in items: [Item]) -> String? {
-    // URL: the whitespace-delimited token contains "://" or starts with "www.".
-    var start = i, end = i
-    while start > 0, !items[start - 1].scalar.properties.isWhitespace { start -= 1 }
-    while end < items.count, !items[end].scalar.properties.isWhitespace { end += 1 }
-    let word = String(String.UnicodeScalarView(items[start..<end].map(\.scalar)))
-    if word.contains("://") || word.lowercased().hasPrefix("www.") { return "a URL" }
+  static func token(around i: Int, in items: [Item], _ surroundings: Surroundings) -> String? {
+    if surroundings.inURL[i] { return "a URL" }
 
     // Neighbours, skipping other controls.
-    var a = i - 1
-    while a >= 0, items[a].kind != nil { a -= 1 }
-    var b = i + 1
-    while b < items.count, items[b].kind != nil { b += 1 }
+    let a = surroundings.previous[i], b = surroundings.next[i]
     if a >= 0, b < items.count {
       let x = items[a].scalar, y = items[b].scalar
       let isDigit = { (v: Unicode.Scalar) in v.properties.numericType == .decimal }
@@ -498,8 +532,14 @@ public enum BidiControls {
     }
 
     // 2. Tokens: identifiers, numbers, URLs.
+    let surroundings = Surroundings(items)
+    var partner: [Int: Int] = [:]
+    for (open, close) in whole.pairs {
+      partner[open.index] = close
+      partner[close] = open.index
+    }
     for (i, item) in items.enumerated() {
-      guard let kind = item.kind, let where_ = token(around: i, in: items) else { continue }
+      guard let kind = item.kind, let where_ = token(around: i, in: items, surroundings) else { continue }
       if kind.isMark {
         if where_ == "a URL" {
           report(i, .warning, .insideToken, "\(name(i)) inside \(where_)")
@@ -509,8 +549,7 @@ public enum BidiControls {
       } else {
         report(i, .error, .insideToken, "\(name(i)) inside \(where_) reorders how it is displayed")
         // The other end of the pair belongs to the same tampered token.
-        for (open, close) in whole.pairs where open.index == i || close == i {
-          let other = open.index == i ? close : open.index
+        if let other = partner[i] {
           report(other, .error, .insideToken, "\(name(other)) pairs with a control inside \(where_)")
         }
       }

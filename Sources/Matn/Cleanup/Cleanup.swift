@@ -27,6 +27,7 @@ struct Cleanup {
     // bidi control needs its position.
     var offset: Int32 = 0
     var offsetIndex = 0
+    var halfSpaceRun = HalfSpaceRun()
     var i = 0
     while i < n {
       // Skip, in one call, what this stage never changes.
@@ -57,18 +58,18 @@ struct Cleanup {
       case 0x200B, 0x2060, 0x180E:
         out.delete(i, .zeroWidthSpace, &report)
       case 0x00AD:
-        if betweenArabicLetters(out, s, i) {
+        if betweenArabicLetters(out, s, i, &halfSpaceRun) {
           out.replace(i, with: 0x200C, .halfSpace, &report)
         } else {
           out.delete(i, .softHyphen, &report)
         }
       case 0x00AC:
-        if betweenArabicLetters(out, s, i) {
+        if betweenArabicLetters(out, s, i, &halfSpaceRun) {
           out.replace(i, with: 0x200C, .halfSpace, &report)
         } else {
           out.keep(i)
         }
-      case 0x200F where betweenArabicLetters(out, s, i):
+      case 0x200F where betweenArabicLetters(out, s, i, &halfSpaceRun):
         out.replace(i, with: 0x200C, .halfSpace, &report)
       case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
         while offsetIndex < i {
@@ -107,16 +108,27 @@ struct Cleanup {
     }
   }
 
+  /// The answer of ``betweenArabicLetters(_:_:_:_:)`` for the rest of a run of
+  /// invisibles: every scalar before `end` sees the same letters on both sides, so a run
+  /// of 10,000 soft hyphens costs O(*n*), not O(*n*²).
+  struct HalfSpaceRun {
+    var end = -1
+    var answer = false
+  }
+
   /// Whether the scalar at `i` sits between two Arabic letters (a half-space typed
   /// with the wrong character).
-  private func betweenArabicLetters(_ out: Rewriter, _ s: [UInt32], _ i: Int) -> Bool {
+  private func betweenArabicLetters(_ out: Rewriter, _ s: [UInt32], _ i: Int, _ run: inout HalfSpaceRun) -> Bool {
+    if i < run.end { return run.answer }
     // Look past marks, and past the invisibles this stage removes.
     var k = out.outputCount - 1
     while k >= 0 && (classOf(out.outputScalar(k)).contains(.mark) || out.outputScalar(k) == 0x200C) { k -= 1 }
-    guard k >= 0, classOf(out.outputScalar(k)).isSuperset(of: .arabicLetter) else { return false }
     var j = i + 1
     while j < s.count && (Self.removes(s[j]) || classOf(s[j]).contains(.mark) || s[j] == 0x200C || s[j] == 0xAC) { j += 1 }
-    return j < s.count && classOf(s[j]).isSuperset(of: .arabicLetter)
+    run.end = j
+    run.answer = k >= 0 && classOf(out.outputScalar(k)).isSuperset(of: .arabicLetter)
+      && j < s.count && classOf(s[j]).isSuperset(of: .arabicLetter)
+    return run.answer
   }
 
   /// Invisible characters this stage always removes.

@@ -22,16 +22,20 @@ enum ByteOrderMark {
 /// 03 Greek, 04 Cyrillic, 05 Hebrew, 06 Arabic script, 20 punctuation and ZWNJ, FB/FE
 /// presentation forms), while the low bytes vary. Checked on the first 8 KiB (at least
 /// eight code units), and only accepted when the whole input decodes without unpaired
-/// surrogates.
+/// surrogates — or, with `tolerant`, with at most one code unit in a hundred unpaired
+/// (those become U+FFFD, located).
 enum UTF16Shape {
   /// The byte order and a confidence in 0...1, or nil when the bytes do not look like
-  /// UTF-16 text.
-  static func detect(_ bytes: [UInt8]) -> (DecodedText.Encoding, Double)? {
+  /// UTF-16 text. `tolerant` admits a few unpaired surrogates: for bytes that are not
+  /// UTF-8 anyway, where the alternative is rejecting them as binary.
+  static func detect(_ bytes: [UInt8], tolerant: Bool = false) -> (DecodedText.Encoding, Double)? {
     guard bytes.count >= 16, bytes.count % 2 == 0 else { return nil }
     let sample = bytes.prefix(8192)
     let le = score(sample, highOffset: 1), be = score(sample, highOffset: 0)
     let (encoding, best) = le >= be ? (DecodedText.Encoding.utf16LE, le) : (.utf16BE, be)
-    guard best >= 0.8, wellFormed(bytes, bigEndian: encoding == .utf16BE) else { return nil }
+    guard best >= 0.8, let unpaired = unpairedSurrogates(bytes, bigEndian: encoding == .utf16BE),
+      unpaired == 0 || tolerant && unpaired * 100 <= bytes.count / 2
+    else { return nil }
     return (encoding, best)
   }
 
@@ -53,26 +57,29 @@ enum UTF16Shape {
     return Double(textual) / Double(units)
   }
 
-  /// No unpaired surrogates and no U+FFFE/U+FFFF (byte-swapped marks) anywhere.
-  private static func wellFormed(_ bytes: [UInt8], bigEndian: Bool) -> Bool {
+  /// How many code units are unpaired surrogates; nil for U+FFFE/U+FFFF (byte-swapped
+  /// marks) anywhere.
+  private static func unpairedSurrogates(_ bytes: [UInt8], bigEndian: Bool) -> Int? {
     var i = 0
     var expectTrail = false
+    var unpaired = 0
     while i + 1 < bytes.count {
       let unit = bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i])
       switch unit {
       case 0xD800...0xDBFF:
-        if expectTrail { return false }
+        if expectTrail { unpaired += 1 }
         expectTrail = true
       case 0xDC00...0xDFFF:
-        if !expectTrail { return false }
+        if !expectTrail { unpaired += 1 }
         expectTrail = false
       case 0xFFFE, 0xFFFF:
-        return false
+        return nil
       default:
-        if expectTrail { return false }
+        if expectTrail { unpaired += 1 }
+        expectTrail = false
       }
       i += 2
     }
-    return !expectTrail
+    return unpaired + (expectTrail ? 1 : 0)
   }
 }

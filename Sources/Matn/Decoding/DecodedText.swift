@@ -110,7 +110,8 @@ public struct DecodedText: Sendable, Hashable {
       self.init(string: string, encoding: .utf8, confidence: 1, repairs: [])
       return
     }
-    if let (encoding, score) = UTF16Shape.detect(bytes) {
+    // Not UTF-8: UTF-16 whose shape is clear, even with a few unpaired surrogates.
+    if let (encoding, score) = UTF16Shape.detect(bytes, tolerant: true) {
       try self.init(bytes: bytes, encoding: encoding, strict: strict)
       confidence = score
       return

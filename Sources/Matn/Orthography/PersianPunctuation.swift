@@ -150,7 +150,8 @@ struct PersianPunctuation {
   }
 
   /// Quotation marks to turn into guillemets: index → true for the opening one.
-  /// `"` pair up in order within a line, `“` with the next `”`; a pair is converted
+  /// `"` pair up in order within a line, `“` … `”` nest (each `”` closes the latest open
+  /// `“`, so converting a pair never re-pairs the others: idempotent); a pair is converted
   /// when Persian text stands before it, after it, or first inside it.
   private func guillemetPairs(_ buffer: TextBuffer) -> QuoteRoles {
     let s = buffer.scalars, flags = buffer.flags
@@ -159,7 +160,7 @@ struct PersianPunctuation {
     guard firstQuote < s.count else { return result }
     result.roles = [UInt8](repeating: 0, count: s.count)
     var straight: Int? = nil
-    var curly: Int? = nil
+    var curly: [Int] = []
 
     func strongIsPersian(from k: Int, step: Int) -> Bool {
       var j = k
@@ -188,7 +189,7 @@ struct PersianPunctuation {
       switch v {
       case 0x0A:
         straight = nil
-        curly = nil
+        curly.removeAll(keepingCapacity: true)
       case 0x22:
         if let open = straight {
           consider(open, i)
@@ -197,12 +198,9 @@ struct PersianPunctuation {
           straight = i
         }
       case 0x201C:
-        curly = i
+        curly.append(i)
       case 0x201D:
-        if let open = curly {
-          consider(open, i)
-          curly = nil
-        }
+        if let open = curly.popLast() { consider(open, i) }
       default:
         break
       }

@@ -178,6 +178,9 @@ struct ChangeRecorder {
     }
   }
 
+  /// How many changes of `kind` were recorded so far.
+  func count(of kind: ChangeKind) -> Int { countsByKind[kind.ordinal] }
+
   mutating func recordBidiControl(at offset: Int32?) {
     if let offset { bidiControlOffsets.append(Int(offset)) }
   }

@@ -106,6 +106,17 @@ public struct TextNormalizer: Sendable {
   public func normalize(_ text: String) -> NormalizedText {
     var recorder = ChangeRecorder(recordsRanges: options.recordsRanges)
     var result = canonical(text, &recorder)
+    if options.unicodeForm.isCompatibility && recorder.count(of: .unicodeNormalization) > 0 {
+      // A compatibility form can expose what the earlier stages change (U+0678 ٸ is
+      // Arabic ي plus a high hamza under NFKC): settle it with more rounds. Their
+      // changes lie in lines already reported as changed by the Unicode form.
+      for _ in 0..<3 {
+        var scratch = ChangeRecorder(recordsRanges: false)
+        let again = canonical(result, &scratch)
+        if again == result { break }
+        result = again
+      }
+    }
     if profile == .index {
       // Search keys: fold, then make sure the key is its own key. Folding can expose
       // more to canonicalise (a mark-only line, Arabic ي turned ی); a second round
@@ -199,4 +210,9 @@ struct UnicodeForm {
     }
     return normalized
   }
+}
+
+extension Normalizer.Form {
+  /// Whether the form maps compatibility characters (NFKC, NFKD, NFKC_Casefold).
+  var isCompatibility: Bool { self == .nfkc || self == .nfkd || self == .nfkcCasefold }
 }
