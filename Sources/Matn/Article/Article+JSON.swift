@@ -64,16 +64,7 @@ extension Article {
     w.endArray()
     w.key("names")
     w.beginArray()
-    for name in names {
-      w.beginObject()
-      w.key("text"); w.string(name.text)
-      w.key("script"); w.string(name.script)
-      w.key("display"); w.string(name.display)
-      w.key("key"); w.string(name.key)
-      w.key("phonetic"); w.string(name.phonetic)
-      w.key("mentions"); w.integer(name.mentions)
-      w.endObject()
-    }
+    for name in names { name.write(to: &w) }
     w.endArray()
     w.key("report")
     w.beginObject()
@@ -96,5 +87,20 @@ extension Article {
     w.endObject()
     w.endObject()
     return w.bytes
+  }
+}
+
+extension ExtractedName {
+  /// Writes the name as a JSON object (`text`, `script`, `display`, `key`, `phonetic`,
+  /// `mentions`), the shape of an article's `names` entries and of `matn names`.
+  public func write(to w: inout JSONWriter) {
+    w.beginObject()
+    w.key("text"); w.string(text)
+    w.key("script"); w.string(script)
+    w.key("display"); w.string(display)
+    w.key("key"); w.string(key)
+    w.key("phonetic"); w.string(phonetic)
+    w.key("mentions"); w.integer(mentions)
+    w.endObject()
   }
 }

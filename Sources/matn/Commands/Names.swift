@@ -42,14 +42,15 @@ struct Names: ParsableCommand {
         }
         output.write(out)
       case .jsonl:
-        let list = names.map { n in
-          JSONText.object([
-            ("text", JSONText.string(n.text)), ("script", JSONText.string(n.script)),
-            ("display", JSONText.string(n.display)), ("key", JSONText.string(n.key)),
-            ("phonetic", JSONText.string(n.phonetic)), ("mentions", String(n.mentions)),
-          ])
-        }
-        output.write(JSONText.object([("path", JSONText.string(path)), ("names", "[" + list.joined(separator: ",") + "]")]) + "\n")
+        var w = JSONWriter()
+        w.beginObject()
+        w.key("path"); w.string(path)
+        w.key("names")
+        w.beginArray()
+        for name in names { name.write(to: &w) }
+        w.endArray()
+        w.endObject()
+        output.write(bytes: w.bytes + [0x0A])
       }
     }
   }
