@@ -371,12 +371,9 @@ public struct ArticleParser: Sendable {
 
   /// The first `bytes` bytes of `text`, cut at a space.
   static func sample(_ text: String, bytes: Int) -> String {
-    let utf8 = text.utf8
-    guard utf8.count > bytes else { return text }
-    var end = utf8.index(utf8.startIndex, offsetBy: bytes)
-    while end > utf8.startIndex, utf8[end] != 0x20 { end = utf8.index(before: end) }
-    if end == utf8.startIndex { end = utf8.index(utf8.startIndex, offsetBy: bytes) }
-    return String(text[..<end])  // rounds down to a scalar boundary
+    let head = prefix(text, bytes: bytes)
+    guard head.endIndex < text.endIndex, let space = head.lastIndex(of: " ") else { return String(head) }
+    return String(head[..<space])
   }
 
   static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
