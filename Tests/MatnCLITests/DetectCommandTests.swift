@@ -10,6 +10,14 @@ struct DetectCommandTests {
     #expect(result.text == "en\nund\nfa\nund\nde\n")
   }
 
+  @Test("--per line cuts at every line feed, also after a carriage return (one grapheme with it)")
+  func perLineCRLF() throws {
+    let input = "This is plainly English text.\r\nاین یک جملهٔ فارسی است.\r\n\r\nDas ist ein deutscher Satz."
+    let result = try CLI.run(["detect", "--per", "line", "-"], stdin: Array(input.utf8))
+    #expect(result.status == 0)
+    #expect(result.text == "en\nfa\nund\nde\n")
+  }
+
   @Test("--per paragraph: one line per blank-line separated paragraph, with confidence and runners-up")
   func perParagraph() throws {
     let input = "The minister arrived on Monday.\nTalks begin today.\n\nوزیر روز دوشنبه به تهران رسید.\n"

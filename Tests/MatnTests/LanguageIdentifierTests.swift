@@ -71,6 +71,37 @@ struct LanguageIdentifierTests {
     #expect(restricted.identify("وزیر امور خارجه").language == "und")
   }
 
+  @Test("the model reads the letters of String.lowercased(), in runs of alphabetic scalars")
+  func letters() {
+    // The reference: lower-case the whole string, cut at every non-alphabetic scalar.
+    func reference(_ text: String) -> [[UInt32]] {
+      var words: [[UInt32]] = [], current: [UInt32] = []
+      for scalar in text.lowercased().unicodeScalars {
+        if scalar.properties.isAlphabetic {
+          current.append(scalar.value)
+        } else if !current.isEmpty {
+          words.append(current)
+          current = []
+        }
+      }
+      if !current.isEmpty { words.append(current) }
+      return words
+    }
+    let texts = [
+      "İstanbul'da ÇOK güzel", "ΣΟΦΊΑ Σοφία", "Straße STRASSE ǅemal", "𐐀𐐨 Deseret", "می‌خواهم، کتاب‌ها!",
+      "مَدرَسة ۱۲۳ word", "Ⓐ circled ⓑ", "ﬁne ﬂow", "中文 かな カナ 한국어", "a\u{0301}b e\u{0308}", "", "123 !!",
+    ]
+    for text in texts {
+      #expect(LanguageIdentifier.words(text) == reference(text), "\(text)")
+    }
+    // Every BMP scalar alone, between two letters.
+    for v in UInt32(0x80)..<0x10000 {
+      guard let scalar = Unicode.Scalar(v) else { continue }
+      let text = "a" + String(scalar) + "b"
+      #expect(LanguageIdentifier.words(text) == reference(text), "U+\(String(v, radix: 16))")
+    }
+  }
+
   @Test("the speakers prior decides a word the letters cannot")
   func prior() {
     // Spelled the same in Spanish and Catalan/Galician/Portuguese neighbours.

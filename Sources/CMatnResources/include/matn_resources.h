@@ -14,6 +14,11 @@ extern "C" {
 /// with `*length` 0 when there is no such resource.
 const uint8_t *matn_resource(const char *name, int64_t *length);
 
+/// Asks the processor to start loading the cache line at `address` of a resource that
+/// is read at random (the language model's hash buckets), so that the load overlaps
+/// other work.
+static inline void matn_resource_prefetch(const void *address) { __builtin_prefetch(address, 0, 3); }
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,7 +8,7 @@ extension ArticleParser {
   /// them changes nothing but when the cost is paid.
   public static let preparations: [@Sendable () -> Void] = [
     { _ = NameTables.shared; _ = NameIndexer.shared },
-    { _ = LanguageModel.shared; _ = AlphabeticTable.shared; _ = ScriptTable.shared },
+    { _ = LanguageModel.shared; _ = LowercaseLetterTable.shared; _ = ScriptTable.shared },
     { _ = ScalarScriptClasses.shared; _ = ScalarClasses.shared; _ = PersianLexicon.shared; _ = PersianNameRomanizer.shared },
     { _ = LineRules.shared; _ = DateNameIndex.shared },
   ]

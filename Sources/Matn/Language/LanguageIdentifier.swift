@@ -68,6 +68,9 @@ public struct LanguageIdentifier: Sendable {
   /// The enabled languages (BCP 47 codes).
   public let languages: Set<String>
   private let enabled: [Bool]
+  /// Model indices of the languages with rules of their own (-1 when absent).
+  private let japanese: Int, chinese: Int, persian: Int, arabic: Int
+  private let urduEnabled: Bool
 
   /// An identifier that answers only among `languages` (all supported ones when nil).
   /// Codes the model does not know are ignored.
@@ -75,11 +78,20 @@ public struct LanguageIdentifier: Sendable {
     let all = Set(Self.supportedLanguages)
     let chosen = languages.map { $0.intersection(all) } ?? all
     self.languages = chosen
-    enabled = (LanguageModel.shared?.languages ?? []).map { chosen.contains($0.code) }
+    let modelLanguages = LanguageModel.shared?.languages ?? []
+    enabled = modelLanguages.map { chosen.contains($0.code) }
+    func index(_ code: String) -> Int { modelLanguages.firstIndex { $0.code == code } ?? -1 }
+    japanese = index("ja")
+    chinese = index("zh")
+    persian = index("fa")
+    arabic = index("ar")
+    urduEnabled = chosen.contains("ur")
   }
 
   // Scoring constants (natural-log units), chosen in a prototype on the first 100 texts
   // per language of the dev sets (so the dev figures are not a held-out measurement).
+  // Each is a whole number of the model's quanta (a quarter nat), so that scores add up
+  // exactly in integers.
   /// A letter no n-gram of the language covers.
   static let unseen = -14.0
   /// Each order dropped when backing off from a missing n-gram.
@@ -93,9 +105,19 @@ public struct LanguageIdentifier: Sendable {
 
   /// Identifies the language of `text`.
   public func identify(_ text: String) -> LanguageGuess {
+    var text = text
+    return text.withUTF8 { identify(TextLetters(utf8: $0)) }
+  }
+
+  /// Identifies the language of `text` (a line or a paragraph of a larger text).
+  public func identify(_ text: Substring) -> LanguageGuess {
+    var text = text
+    return text.withUTF8 { identify(TextLetters(utf8: $0)) }
+  }
+
+  func identify(_ text: TextLetters) -> LanguageGuess {
     guard let model = LanguageModel.shared else { return .undetermined }
-    let words = Self.words(text)
-    guard !words.isEmpty else { return .undetermined }
+    guard !text.wordEnds.isEmpty else { return .undetermined }
     let scripts = ScriptTable.shared
 
     // Which scripts the letters are in, and the distinctive Arabic-script letters.
@@ -104,20 +126,22 @@ public struct LanguageIdentifier: Sendable {
     var urdu = 0
     var ruleLetters = [Int](repeating: 0, count: Self.ruleOnly.count)
     var arabicLetters = 0, letters = 0
-    for word in words {
-      for v in word {
-        let s = scripts[v]
-        if s.isContextual { continue }
+    var lastScript = Script.unknown
+    for v in text.scalars {
+      let s = scripts[v]
+      if s.isContextual { continue }
+      if s != lastScript {
         present.insert(s)
-        letters += 1
+        lastScript = s
         if s == .hiragana || s == .katakana { kana = true }
-        if s == .arabic {
-          arabicLetters += 1
-          // The distinctive letters are all in U+0679–U+06D3.
-          if v >= 0x0679 && v <= 0x06D3 {
-            if Self.urduLetters.contains(v) { urdu += 1 }
-            for (k, rule) in Self.ruleOnly.enumerated() where rule.letters.contains(v) { ruleLetters[k] += 1 }
-          }
+      }
+      letters += 1
+      if s == .arabic {
+        arabicLetters += 1
+        // The distinctive letters are all in U+0679–U+06D3.
+        if v >= 0x0679 && v <= 0x06D3 {
+          if Self.urduLetters.contains(v) { urdu += 1 }
+          for (k, rule) in Self.ruleOnly.enumerated() where rule.letters.contains(v) { ruleLetters[k] += 1 }
         }
       }
     }
@@ -128,85 +152,114 @@ public struct LanguageIdentifier: Sendable {
       return LanguageGuess(language: Self.ruleOnly[k].code, confidence: 1, alternatives: [])
     }
 
+    let count = model.languages.count
     var candidates: [Int] = []
-    for (index, language) in model.languages.enumerated() where enabled[index] {
-      guard !language.scriptBits.intersection(present).isEmpty else { continue }
-      if language.code == "ja" && !kana { continue }
-      if language.code == "zh" && kana { continue }
-      if urdu > 0 && (language.code == "fa" || language.code == "ar") && languages.contains("ur") { continue }
+    candidates.reserveCapacity(count)
+    for index in 0..<count where enabled[index] {
+      guard !model.languages[index].scriptBits.intersection(present).isEmpty else { continue }
+      if index == japanese && !kana { continue }
+      if index == chinese && kana { continue }
+      if urdu > 0 && (index == persian || index == arabic) && urduEnabled { continue }
       candidates.append(index)
     }
     guard !candidates.isEmpty else { return .undetermined }
 
-    let count = model.languages.count
-    var isCandidate = [Bool](repeating: false, count: count)
-    for k in candidates { isCandidate[k] = true }
-    var scores = [Double](repeating: 0, count: count)
-    // The position each language last got a score at: the highest order wins.
-    var scoredAt = [Int](repeating: -1, count: count)
-    // Which languages are written in the script of the current letter (cached for the
-    // last script met: texts change script rarely).
-    var fitsScript = Script.unknown
-    var fits = [Bool](repeating: false, count: count)
-    var fitting = 0  // how many candidates fit the current script
-    var position = 0
-    let scale = 1 / LanguageModel.quantum
-    scores.withUnsafeMutableBufferPointer { scores in
-      scoredAt.withUnsafeMutableBufferPointer { scoredAt in
-        fits.withUnsafeMutableBufferPointer { fits in
-          for word in words {
-            word.withUnsafeBufferPointer { w in
+    // Scores in quanta (integers: every constant is a whole number of quanta).
+    let quantum = LanguageModel.quantum
+    let unseen = Int32(Self.unseen * quantum)
+    let foreignLatin = Int32(Self.foreignLatin * quantum)
+    let backoff = Int32(Self.backoff * quantum)
+    var quanta = [Int32](repeating: 0, count: count)
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { stamps in
+      withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * count) { flags in
+        // stamps[k]: the position language k last got a score at (the highest order
+        // wins), or `closed` while it is not a candidate written in the current script,
+        // so that one comparison (`stamps[k] < position`) says whether to score it.
+        let closed = Int32.max
+        // Which languages are candidates, and which are written in the script of the
+        // current letter (cached for the last script met: texts change script rarely).
+        flags.initialize(repeating: false)
+        let isCandidate = UnsafeMutableBufferPointer(rebasing: flags[0..<count])
+        let fits = UnsafeMutableBufferPointer(rebasing: flags[count...])
+        for k in candidates { isCandidate[k] = true }
+        quanta.withUnsafeMutableBufferPointer { scores in
+          text.scalars.withUnsafeBufferPointer { letters in
+            var fitsScript = Script.unknown
+            var fitting = 0  // how many candidates fit the current script
+            var start = 0
+            for end in text.wordEnds {
               // Bit n: the n-gram ending at the previous letter may be in the model (the
               // model is prefix-closed: an n-gram whose first n-1 letters were not
               // found cannot be there either).
               var previous: UInt8 = 0
-              for i in 0..<w.count {
-                defer { position += 1 }
-                let script = scripts[w[i]]
-                if script != fitsScript || position == 0 {
+              for i in start..<end {
+                let position = Int32(truncatingIfNeeded: i)
+                let script = scripts[letters[i]]
+                if script != fitsScript || i == 0 {
                   fitsScript = script
-                  for k in 0..<count { fits[k] = script.isContextual || model.languages[k].scriptBits.contains(script) }
-                  fitting = candidates.reduce(0) { $0 + (fits[$1] ? 1 : 0) }
+                  fitting = 0
+                  for k in 0..<count {
+                    fits[k] = script.isContextual || model.languages[k].scriptBits.contains(script)
+                    let open = fits[k] && isCandidate[k]
+                    if open { fitting += 1 }
+                    stamps[k] = open ? -1 : closed
+                  }
                 }
-                let top = min(5, i + 1)
+                let top = min(5, i - start + 1)
                 // Highest order first: a language takes the longest n-gram it knows;
                 // once every fitting candidate has one, lower orders cannot matter.
                 var scored = 0
                 var current: UInt8 = 0xFF  // orders not looked up may be there
-                for n in stride(from: top, through: 1, by: -1) where scored < fitting {
+                var n = top
+                while n >= 1 && scored < fitting {
+                  defer { n -= 1 }
                   if n > 1 && previous & (1 << (n - 1)) == 0 {
                     current &= ~(1 << n)
                     continue
                   }
-                  let p = model.postings(UnsafeBufferPointer(rebasing: w[(i - n + 1)...i]))
+                  let p = model.postings(UnsafeBufferPointer(rebasing: letters[(i - n + 1)...i]))
                   if p.isEmpty { current &= ~(1 << n) }
-                  let penalty = Self.backoff * Double(top - n)
+                  let penalty = backoff &* Int32(top - n)
                   var j = 0
                   while j < p.count {
                     let k = Int(p[j])
-                    if scoredAt[k] != position && fits[k] {
-                      scoredAt[k] = position
-                      scores[k] += penalty - Double(p[j + 1]) * scale
-                      if isCandidate[k] { scored += 1 }
+                    if stamps[k] < position {
+                      stamps[k] = position
+                      scores[k] &+= penalty &- Int32(p[j &+ 1])
+                      scored &+= 1
                     }
-                    j += 2
+                    j &+= 2
                   }
                 }
                 previous = current
-                let foreign = script == .latin ? Self.foreignLatin : Self.unseen
-                for k in candidates where scoredAt[k] != position {
-                  scores[k] += fits[k] ? Self.unseen : foreign
+                // Start loading what the next letter's lookups will read.
+                if i + 1 < end {
+                  let nextTop = min(5, i + 2 - start)
+                  for n in 1...nextTop where n == 1 || current & (1 << (n - 1)) != 0 {
+                    model.prefetch(key: LanguageModel.key(UnsafeBufferPointer(rebasing: letters[(i + 2 - n)...(i + 1)])))
+                  }
+                }
+                if scored < candidates.count {
+                  let foreign = script == .latin ? foreignLatin : unseen
+                  for k in candidates where stamps[k] != position {
+                    scores[k] &+= fits[k] ? unseen : foreign
+                  }
                 }
               }
+              start = end
             }
           }
         }
       }
     }
+    var scores = [Double](repeating: 0, count: count)
+    for k in candidates { scores[k] = Double(quanta[k]) / quantum }
     // Words that speak for Arabic, Persian or Urdu (function words above all).
     if arabicLetters > 0 {
-      for word in words where scripts[word[0]] == .arabic {
-        guard let evidence = model.wordEvidence[LanguageModel.wordKey(word)] else { continue }
+      text.forEachWord { word in
+        guard scripts[word[word.startIndex]] == .arabic, let evidence = model.wordEvidence[LanguageModel.wordKey(word)] else {
+          return
+        }
         for (k, ratio) in evidence { scores[k] += Self.wordWeight * ratio }
       }
     }
@@ -231,23 +284,85 @@ public struct LanguageIdentifier: Sendable {
       })
   }
 
-  /// The words of `text`: runs of alphabetic scalars (letters and the vowel signs and
-  /// marks that belong to them), lower-cased.
+  /// The words of `text` as the model reads them (see ``TextLetters``).
   static func words(_ text: String) -> [[UInt32]] {
+    var text = text
     var words: [[UInt32]] = []
-    var current: [UInt32] = []
-    let alphabetic = AlphabeticTable.shared
-    for scalar in text.lowercased().unicodeScalars {
-      if alphabetic[scalar] {
-        current.append(scalar.value)
-      } else if !current.isEmpty {
-        words.append(current)
-        current = []
-      }
-    }
-    if !current.isEmpty { words.append(current) }
+    text.withUTF8 { TextLetters(utf8: $0).forEachWord { words.append(Array($0)) } }
     return words
   }
+}
+
+/// The letters of a text as the language model reads them: runs of alphabetic scalars
+/// (letters and the vowel signs and marks that belong to them), lower-cased (each
+/// scalar by its full lowercase mapping, as `String.lowercased()`), in one buffer;
+/// `wordEnds[k]` is where word k ends.
+struct TextLetters {
+  var scalars: [UInt32] = []
+  var wordEnds: [Int] = []
+
+  /// Reads valid UTF-8 (a Swift string's bytes).
+  init(utf8: UnsafeBufferPointer<UInt8>) {
+    scalars.reserveCapacity(utf8.count)
+    let table = LowercaseLetterTable.shared
+    var i = 0
+    let n = utf8.count
+    while i < n {
+      let (v, length) = UTF8Decoding.scalar(utf8, at: i)
+      i += length
+      let letter = v < 0x10000 ? table[Int(v)] : LowercaseLetterTable.expands
+      if letter == 0 {
+        endWord()
+      } else if letter != LowercaseLetterTable.expands {
+        scalars.append(letter)
+      } else {
+        // A lowercase mapping of several scalars (İ → i̇), or a supplementary scalar.
+        for m in Unicode.Scalar(v)!.properties.lowercaseMapping.unicodeScalars {
+          if m.properties.isAlphabetic { scalars.append(m.value) } else { endWord() }
+        }
+      }
+    }
+    endWord()
+  }
+
+  private mutating func endWord() {
+    if scalars.count > (wordEnds.last ?? 0) { wordEnds.append(scalars.count) }
+  }
+
+  func forEachWord(_ body: (ArraySlice<UInt32>) -> Void) {
+    var start = 0
+    for end in wordEnds {
+      body(scalars[start..<end])
+      start = end
+    }
+  }
+}
+
+/// For every BMP scalar, its lowercase mapping when that is one alphabetic scalar, 0
+/// when it is one scalar that is not alphabetic, ``expands`` when it is several
+/// scalars. Built once.
+struct LowercaseLetterTable: @unchecked Sendable {
+  static let expands = UInt32.max
+  private let table: UnsafePointer<UInt32>
+
+  static let shared: LowercaseLetterTable = {
+    let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 0x10000)
+    for v in 0..<0x10000 {
+      guard let scalar = Unicode.Scalar(UInt32(v)) else {
+        table[v] = 0
+        continue
+      }
+      let lower = scalar.properties.lowercaseMapping.unicodeScalars
+      if lower.count == 1, let m = lower.first {
+        table[v] = m.properties.isAlphabetic ? m.value : 0
+      } else {
+        table[v] = expands
+      }
+    }
+    return LowercaseLetterTable(table: UnsafePointer(table))
+  }()
+
+  subscript(_ v: Int) -> UInt32 { table[v] }
 }
 
 /// The script of every BMP scalar, looked up once from ICU (supplementary scalars are
@@ -266,22 +381,6 @@ struct ScriptTable: @unchecked Sendable {
   subscript(_ v: UInt32) -> Script {
     if v < 0x10000 { return Script(rawValue: Int32(table[Int(v)])) }
     return Unicode.Scalar(v).map { Script(of: $0) } ?? .common
-  }
-}
-
-/// Whether each BMP scalar is Alphabetic (letters and the vowel signs and marks that
-/// belong to them), looked up once (supplementary scalars are asked directly).
-struct AlphabeticTable: @unchecked Sendable {
-  private let table: UnsafePointer<Bool>
-
-  static let shared: AlphabeticTable = {
-    let table = UnsafeMutablePointer<Bool>.allocate(capacity: 0x10000)
-    for v in 0..<0x10000 { table[v] = Unicode.Scalar(UInt32(v))?.properties.isAlphabetic ?? false }
-    return AlphabeticTable(table: UnsafePointer(table))
-  }()
-
-  subscript(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x10000 ? table[Int(scalar.value)] : scalar.properties.isAlphabetic
   }
 }
 

@@ -123,16 +123,37 @@ struct LanguageModel: @unchecked Sendable {
   /// Quantisation steps per nat.
   static let quantum = 4.0
 
-  /// The postings of n-gram `scalars` (pairs of language index and quantised
-  /// -log P), or an empty buffer.
+  /// The key of n-gram `scalars`: scripts/train-langid's ngram_key, one multiply per
+  /// scalar and a final mix.
   @inline(__always)
-  func postings(_ scalars: UnsafeBufferPointer<UInt32>) -> UnsafeBufferPointer<UInt8> {
-    // The key of scripts/train-langid's ngram_key: one multiply per scalar, a final mix.
+  static func key(_ scalars: UnsafeBufferPointer<UInt32>) -> UInt64 {
     var h = UInt64(scalars.count)
     for v in scalars { h = (h ^ UInt64(v)) &* 0x9E37_79B9_7F4A_7C15 }
     h ^= h >> 29
     h = h &* 0xBF58_476D_1CE4_E5B9
     h ^= h >> 32
+    return h
+  }
+
+  /// Starts loading the entries of the n-gram with `key`, and the first postings of
+  /// its bucket, into the cache (the bucket table itself is small enough to stay there).
+  @inline(__always)
+  func prefetch(key h: UInt64) {
+    let bucket = Int(h >> UInt64(64 - bucketBits))
+    matn_resource_prefetch(entries + Int(buckets[2 * bucket]))
+    matn_resource_prefetch(postings + 2 * Int(buckets[2 * bucket + 1]))
+  }
+
+  /// The postings of n-gram `scalars` (pairs of language index and quantised
+  /// -log P), or an empty buffer.
+  @inline(__always)
+  func postings(_ scalars: UnsafeBufferPointer<UInt32>) -> UnsafeBufferPointer<UInt8> {
+    postings(key: Self.key(scalars))
+  }
+
+  /// The postings of the n-gram with `key`.
+  @inline(__always)
+  func postings(key h: UInt64) -> UnsafeBufferPointer<UInt8> {
     let bucket = Int(h >> UInt64(64 - bucketBits))
     let fingerprint = UInt32(truncatingIfNeeded: h >> UInt64(48 - bucketBits)) & 0xFFFF
     var posting = Int(buckets[2 * bucket + 1])

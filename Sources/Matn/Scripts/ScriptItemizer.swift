@@ -50,7 +50,7 @@ struct ScriptItemizer {
   private mutating func itemize(_ text: String) {
     var text = text
     text.withUTF8 { utf8 in
-      guard let p = utf8.baseAddress else { return }
+      guard utf8.baseAddress != nil else { return }
       let table = ScalarScriptClasses.shared
       let count = utf8.count
       var i = 0
@@ -60,22 +60,7 @@ struct ScriptItemizer {
       var last = UInt32.max
       while i < count {
         // Decode one scalar (the String's UTF-8 is valid).
-        let b0 = UInt32(p[i])
-        let v: UInt32
-        let width: Int
-        if b0 < 0x80 {
-          v = b0
-          width = 1
-        } else if b0 < 0xE0 {
-          v = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-          width = 2
-        } else if b0 < 0xF0 {
-          v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-          width = 3
-        } else {
-          v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
-          width = 4
-        }
+        let (v, width) = UTF8Decoding.scalar(utf8, at: i)
         if v < 0x10000 {
           let number = UInt32(table.numbers[Int(v)])
           let quick = table.quick[Int(number)]

@@ -51,10 +51,17 @@ struct Detect: ParsableCommand {
       let text = decoded.string
       switch per {
       case .line:
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if text.hasSuffix("\n") { lines.removeLast() }
+        // Lines cut on the bytes (a line feed is one byte in UTF-8; CR LF's CR, NEL, LS
+        // and PS stay inside the line, as the harness's interface asks).
+        let utf8 = text.utf8
         var out = ""
-        for line in lines { out += identifier.identify(String(line)).language + "\n" }
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+          let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+          out += identifier.identify(text[start..<end]).language
+          out += "\n"
+          start = end < utf8.endIndex ? utf8.index(after: end) : end
+        }
         output.write(out)
       case .document:
         output.write(Self.describe(identifier.identify(text), unit: path))
