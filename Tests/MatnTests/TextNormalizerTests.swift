@@ -211,7 +211,8 @@ struct SearchKeyTests {
 
 @Suite("Span classification")
 struct SpanClassifierTests {
-  let classifier = LetterStatisticsClassifier()
+  /// The letter statistics alone.
+  let classifier = LetterStatisticsClassifier(model: nil)
 
   @Test("languages of Arabic-script spans", arguments: [
     ("این کتاب را خواندم", ArabicScriptLanguage.persian),
@@ -231,6 +232,41 @@ struct SpanClassifierTests {
   func undecided() {
     #expect(classifier.classify("محمد") == nil)
     #expect(classifier.classify("") == nil)
+  }
+
+  @Test("in a Persian text, an undecided span is Arabic only on the model's strong evidence")
+  func modelDecidesUndecidedSpans() {
+    let persian = "او گفت این را نیز باید دید که"  // decided spans: the document is Persian
+    let normalizer = TextNormalizer(profile: .article)
+    var rulesOnly = TextNormalizer.Options(profile: .article)
+    rulesOnly.spanClassifier = LetterStatisticsClassifier(model: nil)
+    // An Arabic phrase and a verse keep their yeh, kaf and vowels.
+    for arabic in ["«رب العالمين»", "«وَهُوَ الَّذِي خَلَقَكُمْ مِنْ نَفْسٍ وَاحِدَةٍ»"] {
+      let text = persian + " " + arabic
+      #expect(normalizer.normalize(text).text.hasSuffix(arabic), "\(arabic)")
+      #expect(!TextNormalizer(profile: .article, options: rulesOnly).normalize(text).text.hasSuffix(arabic), "\(arabic)")
+    }
+    // A word Persian shares with Arabic, typed on an Arabic keyboard, stays Persian.
+    for (word, fixed) in [("«كتاب»", "«کتاب»"), ("«افزايش قيمت»", "«افزایش قیمت»"), ("«سياست»", "«سیاست»")] {
+      #expect(normalizer.normalize(persian + " " + word).text.hasSuffix(fixed), "\(word)")
+    }
+  }
+
+  @Test("ignoring spelling variants: the same answer before and after normalising")
+  func spellingVariants() {
+    let identifier = LanguageIdentifier(languages: ["fa", "ar", "ur"], ignoresSpellingVariants: true)
+    let plain = LanguageIdentifier(languages: ["fa", "ar", "ur"])
+    for (raw, normalized) in [
+      ("افزايش قيمت نفت", "افزایش قیمت نفت"), ("سياسي", "سیاسی"), ("خیییییلی خوووب", "خیلی خوب"),
+      ("كِتابـــها", "کتابها"), ("خانۀ ما", "خانهٔ ما"), ("ﻻ\u{200C}یه", "لایه"),
+    ] {
+      #expect(identifier.identify(raw) == identifier.identify(normalized), "\(raw)")
+    }
+    // Without it, Arabic yeh and kaf speak for Arabic.
+    #expect(plain.identify("سياسي").language == "ar")
+    // Arabic is read in its own spelling: an Arabic phrase typed with Persian letters is Arabic.
+    #expect(identifier.identify("في المدينة التي يسكن فيها").language == "ar")
+    #expect(identifier.identify("فی المدینة التی یسکن فیها").language == "ar")
   }
 
   @Test("a decomposed ۀ is not Kurdish evidence")

@@ -72,9 +72,21 @@ public struct LanguageIdentifier: Sendable {
   private let japanese: Int, chinese: Int, persian: Int, arabic: Int
   private let urduEnabled: Bool
 
+  /// Whether spelling variants that a Persian normaliser rewrites are evidence (see
+  /// ``init(languages:ignoresSpellingVariants:)``).
+  public let ignoresSpellingVariants: Bool
+
   /// An identifier that answers only among `languages` (all supported ones when nil).
   /// Codes the model does not know are ignored.
-  public init(languages: Set<String>? = nil) {
+  ///
+  /// With `ignoresSpellingVariants`, what a Persian normaliser rewrites is no evidence,
+  /// so a text gets the same answer before and after normalisation: the forms of yeh and
+  /// kaf (Persian and Urdu are read in ی ک, Arabic in ي ك, so Persian typed on an Arabic
+  /// keyboard is still Persian), ۀ, tatweel, short vowels and other Arabic marks, a
+  /// letter written three or more times in a row (read once), and compatibility
+  /// characters such as Arabic presentation forms (read as NFKC reads them).
+  public init(languages: Set<String>? = nil, ignoresSpellingVariants: Bool = false) {
+    self.ignoresSpellingVariants = ignoresSpellingVariants
     let all = Set(Self.supportedLanguages)
     let chosen = languages.map { $0.intersection(all) } ?? all
     self.languages = chosen
@@ -105,18 +117,50 @@ public struct LanguageIdentifier: Sendable {
 
   /// Identifies the language of `text`.
   public func identify(_ text: String) -> LanguageGuess {
-    var text = text
-    return text.withUTF8 { identify(TextLetters(utf8: $0)) }
+    identify(text, speakerPrior: true)
   }
 
   /// Identifies the language of `text` (a line or a paragraph of a larger text).
   public func identify(_ text: Substring) -> LanguageGuess {
+    guard !ignoresSpellingVariants else { return identify(String(text), speakerPrior: true) }
     var text = text
     return text.withUTF8 { identify(TextLetters(utf8: $0)) }
   }
 
-  func identify(_ text: TextLetters) -> LanguageGuess {
+  /// Identifies the language of `text`; without `speakerPrior`, the confidences
+  /// compare the likelihoods of the text alone (the caller has a prior of its own).
+  func identify(_ text: String, speakerPrior: Bool) -> LanguageGuess {
+    // Presentation forms and other compatibility characters are read as NFKC reads
+    // them when spelling variants are ignored (normalisers rewrite them).
+    var text = text
+    if ignoresSpellingVariants {
+      if !Normalizer.nfkc.isNormalized(text) { text = Normalizer.nfkc.normalize(text) }
+      text = Self.withoutRedundantZWNJ(text)
+    }
+    return text.withUTF8 { identify(TextLetters(utf8: $0), speakerPrior: speakerPrior) }
+  }
+
+  /// `text` without the ZWNJs that follow a letter that does not join the next one
+  /// anyway (normalisers remove them): «لا‌ی» is the word «لای», not «لا» and «ی».
+  static func withoutRedundantZWNJ(_ text: String) -> String {
+    guard text.utf8.contains(0xE2), text.unicodeScalars.contains("\u{200C}") else { return text }
+    let classOf = ScalarClasses.shared
+    var out = String.UnicodeScalarView()
+    var before = ScalarClass()  // the last scalar that is not a mark
+    for scalar in text.unicodeScalars {
+      if scalar == "\u{200C}" && before.isSuperset(of: .arabicLetter) && before.contains(.nonJoiningNext) { continue }
+      let c = classOf(scalar.value)
+      if !c.contains(.mark) { before = c }
+      out.append(scalar)
+    }
+    return String(out)
+  }
+
+  func identify(_ letters: TextLetters, speakerPrior: Bool = true) -> LanguageGuess {
     guard let model = LanguageModel.shared else { return .undetermined }
+    // Arabic is read in its own spelling, every other language in the Persian one.
+    let text = ignoresSpellingVariants ? letters.spellingFolded(arabic: false) : letters
+    let arabicText = ignoresSpellingVariants ? letters.spellingFolded(arabic: true) : letters
     guard !text.wordEnds.isEmpty else { return .undetermined }
     let scripts = ScriptTable.shared
 
@@ -164,12 +208,58 @@ public struct LanguageIdentifier: Sendable {
     }
     guard !candidates.isEmpty else { return .undetermined }
 
-    // Scores in quanta (integers: every constant is a whole number of quanta).
+    var quanta = [Int32](repeating: 0, count: count)
+    if ignoresSpellingVariants && arabic >= 0 && candidates.contains(arabic) {
+      score(text, candidates: candidates.filter { $0 != arabic }, model: model, into: &quanta)
+      score(arabicText, candidates: [arabic], model: model, into: &quanta)
+    } else {
+      score(text, candidates: candidates, model: model, into: &quanta)
+    }
+    var scores = [Double](repeating: 0, count: count)
+    for k in candidates { scores[k] = Double(quanta[k]) / LanguageModel.quantum }
+    // Words that speak for Arabic, Persian or Urdu (function words above all).
+    if arabicLetters > 0 {
+      for (reading, arabicReading) in [(text, false), (arabicText, true)] {
+        reading.forEachWord { word in
+          guard scripts[word[word.startIndex]] == .arabic,
+            let evidence = model.wordEvidence[LanguageModel.wordKey(word)]
+          else { return }
+          for (k, ratio) in evidence where (k == arabic) == arabicReading { scores[k] += Self.wordWeight * ratio }
+        }
+      }
+    }
+    if speakerPrior {
+      for k in candidates { scores[k] += Self.priorWeight * model.languages[k].logSpeakers }
+    }
+
+    // Posterior over the candidates.
+    let best = candidates.max { scores[$0] < scores[$1] }!
+    var weights = candidates.map { (index: $0, weight: exp(scores[$0] - scores[best])) }
+    let total = weights.reduce(0) { $0 + $1.weight }
+    // The best four, without sorting them all.
+    var leading: [(index: Int, weight: Double)] = []
+    for _ in 0..<min(4, weights.count) {
+      let k = weights.indices.max { weights[$0].weight < weights[$1].weight }!
+      leading.append(weights[k])
+      weights[k].weight = -1
+    }
+    weights = leading
+    return LanguageGuess(
+      language: model.languages[best].code, confidence: weights[0].weight / total,
+      alternatives: weights.dropFirst().prefix(3).map {
+        .init(language: model.languages[$0.index].code, confidence: $0.weight / total)
+      })
+  }
+
+  /// Adds the n-gram scores of `candidates` on `text` to `quanta` (in quanta: integers,
+  /// every constant is a whole number of them).
+  private func score(_ text: TextLetters, candidates: [Int], model: LanguageModel, into quanta: inout [Int32]) {
+    let scripts = ScriptTable.shared
+    let count = model.languages.count
     let quantum = LanguageModel.quantum
     let unseen = Int32(Self.unseen * quantum)
     let foreignLatin = Int32(Self.foreignLatin * quantum)
     let backoff = Int32(Self.backoff * quantum)
-    var quanta = [Int32](repeating: 0, count: count)
     withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { stamps in
       withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * count) { flags in
         // stamps[k]: the position language k last got a score at (the highest order
@@ -252,36 +342,6 @@ public struct LanguageIdentifier: Sendable {
         }
       }
     }
-    var scores = [Double](repeating: 0, count: count)
-    for k in candidates { scores[k] = Double(quanta[k]) / quantum }
-    // Words that speak for Arabic, Persian or Urdu (function words above all).
-    if arabicLetters > 0 {
-      text.forEachWord { word in
-        guard scripts[word[word.startIndex]] == .arabic, let evidence = model.wordEvidence[LanguageModel.wordKey(word)] else {
-          return
-        }
-        for (k, ratio) in evidence { scores[k] += Self.wordWeight * ratio }
-      }
-    }
-    for k in candidates { scores[k] += Self.priorWeight * model.languages[k].logSpeakers }
-
-    // Posterior over the candidates.
-    let best = candidates.max { scores[$0] < scores[$1] }!
-    var weights = candidates.map { (index: $0, weight: exp(scores[$0] - scores[best])) }
-    let total = weights.reduce(0) { $0 + $1.weight }
-    // The best four, without sorting them all.
-    var leading: [(index: Int, weight: Double)] = []
-    for _ in 0..<min(4, weights.count) {
-      let k = weights.indices.max { weights[$0].weight < weights[$1].weight }!
-      leading.append(weights[k])
-      weights[k].weight = -1
-    }
-    weights = leading
-    return LanguageGuess(
-      language: model.languages[best].code, confidence: weights[0].weight / total,
-      alternatives: weights.dropFirst().prefix(3).map {
-        .init(language: model.languages[$0.index].code, confidence: $0.weight / total)
-      })
   }
 
   /// The words of `text` as the model reads them (see ``TextLetters``).
@@ -300,6 +360,8 @@ public struct LanguageIdentifier: Sendable {
 struct TextLetters {
   var scalars: [UInt32] = []
   var wordEnds: [Int] = []
+
+  init() {}
 
   /// Reads valid UTF-8 (a Swift string's bytes).
   init(utf8: UnsafeBufferPointer<UInt8>) {
@@ -325,8 +387,53 @@ struct TextLetters {
     endWord()
   }
 
-  private mutating func endWord() {
+  fileprivate mutating func endWord() {
     if scalars.count > (wordEnds.last ?? 0) { wordEnds.append(scalars.count) }
+  }
+
+  /// The letters without the spelling variants a Persian normaliser rewrites (see
+  /// ``LanguageIdentifier/init(languages:ignoresSpellingVariants:)``): yeh and kaf in
+  /// Arabic (ي ك) or Persian (ی ک) form, ۀ as ه, no tatweel or Arabic marks, and a
+  /// letter repeated three or more times written once.
+  func spellingFolded(arabic: Bool) -> TextLetters {
+    var folded = TextLetters()
+    folded.scalars.reserveCapacity(scalars.count)
+    var start = 0
+    for end in wordEnds {
+      let wordStart = folded.scalars.count
+      for v in scalars[start..<end] {
+        var v = v
+        switch v {
+        case 0x0640, 0x064B...0x065F, 0x0670: continue
+        case 0x064A, 0x0649, 0x06CC: v = arabic ? 0x064A : 0x06CC
+        case 0x0643, 0x06A9: v = arabic ? 0x0643 : 0x06A9
+        case 0x06C0: v = 0x0647
+        default: break
+        }
+        folded.scalars.append(v)
+      }
+      folded.collapseRepeats(from: wordStart)
+      folded.endWord()
+      start = end
+    }
+    return folded
+  }
+
+  /// Writes once a letter repeated three or more times in the word that starts at
+  /// `wordStart`.
+  private mutating func collapseRepeats(from wordStart: Int) {
+    var k = wordStart, out = wordStart
+    while k < scalars.count {
+      var runEnd = k + 1
+      while runEnd < scalars.count && scalars[runEnd] == scalars[k] { runEnd += 1 }
+      let kept = runEnd - k >= 3 ? 1 : runEnd - k
+      for _ in 0..<kept {
+        scalars[out] = scalars[k]
+        out += 1
+      }
+      k = runEnd
+    }
+    scalars.removeLast(scalars.count - out)
   }
 
   func forEachWord(_ body: (ArraySlice<UInt32>) -> Void) {
@@ -385,25 +492,59 @@ struct ScriptTable: @unchecked Sendable {
 }
 
 /// Decides the language of Arabic-script spans for the normaliser with the language
-/// identifier, restricted to the Arabic-script languages it knows (Persian, Arabic,
-/// Urdu, Pashto, Sorani). Use it through ``TextNormalizer/Options/spanClassifier``.
+/// identifier, among the Arabic-script languages it knows (Persian, Arabic, Urdu,
+/// Pashto, Sorani), reading them without the spelling variants the normaliser rewrites
+/// (``LanguageIdentifier/init(languages:ignoresSpellingVariants:)``), so that a span
+/// gets the same answer before and after normalisation and Persian typed on an Arabic
+/// keyboard is still Persian.
 ///
-/// The default classifier (``LetterStatisticsClassifier``) is faster and is built so
-/// that a span's decision never changes when the span is normalised; this one weighs
-/// more evidence (every n-gram of the span). Spans without letters, or whose best guess
-/// is below `minimumConfidence`, are left undecided (the document's majority decides).
+/// The default classifier (``LetterStatisticsClassifier``) asks it about the spans its
+/// letter statistics leave undecided. Spans without letters, or whose best guess is
+/// below `minimumConfidence`, stay undecided (the document's majority decides).
 public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
-  private let identifier = LanguageIdentifier(languages: ["fa", "ar", "ur", "ps", "ckb"])
-  /// The confidence below which a span stays undecided.
+  /// Built on first use: a normaliser that never meets an undecided span never loads
+  /// the model.
+  private static let identifier = LanguageIdentifier(
+    languages: Set(ArabicScriptLanguage.allCases.map(\.rawValue)), ignoresSpellingVariants: true)
+  /// The confidence below which a span stays undecided (``classify(_:)``).
   public var minimumConfidence: Double
+  /// How much likelier (natural log) a span must be in another language than in the
+  /// document's for ``classify(_:otherwise:)`` to take it out of the document's language.
+  public var minimumEvidence: Double
 
-  public init(minimumConfidence: Double = 0.9) {
+  public init(minimumConfidence: Double = 0.9, minimumEvidence: Double = 6.9) {
     self.minimumConfidence = minimumConfidence
+    self.minimumEvidence = minimumEvidence
   }
 
   public func classify(_ span: String) -> ArabicScriptLanguage? {
-    let guess = identifier.identify(span)
+    let guess = Self.identifier.identify(span)
     guard guess.confidence >= minimumConfidence else { return nil }
     return ArabicScriptLanguage(rawValue: guess.language)
+  }
+
+  /// Persian against Arabic, for ``classify(_:otherwise:)``.
+  private static let persianOrArabic = LanguageIdentifier(languages: ["fa", "ar"], ignoresSpellingVariants: true)
+
+  /// The language of a span in a document whose Arabic-script text is mostly in
+  /// `documentLanguage` (Persian or Arabic): the other of the two only when the span's
+  /// own letters are at least e^``minimumEvidence`` times likelier in it (no speaker
+  /// prior: the document is the prior). A word Persian and Arabic share stays in the
+  /// document's language; «رب العالمين» or a verse of the Quran in a Persian article is
+  /// Arabic. Urdu, Pashto and Sorani are told by their letters (the letter statistics),
+  /// not here; in a document in one of them a span keeps the document's language.
+  /// (The normaliser asks only about spans in Persian documents.)
+  public func classify(_ span: String, otherwise documentLanguage: ArabicScriptLanguage) -> ArabicScriptLanguage {
+    guard documentLanguage == .persian || documentLanguage == .arabic else { return documentLanguage }
+    let guess = Self.persianOrArabic.identify(span, speakerPrior: false)
+    guard guess.language != documentLanguage.rawValue, let best = ArabicScriptLanguage(rawValue: guess.language)
+    else { return documentLanguage }
+    // The document's language among the runners-up (absent: far behind).
+    if let other = guess.alternatives.first(where: { $0.language == documentLanguage.rawValue }),
+      log(guess.confidence / other.confidence) < minimumEvidence
+    {
+      return documentLanguage
+    }
+    return best
   }
 }

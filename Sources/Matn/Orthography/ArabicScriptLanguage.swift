@@ -18,16 +18,31 @@ public protocol ArabicScriptSpanClassifier: Sendable {
   func classify(_ span: String) -> ArabicScriptLanguage?
 }
 
-/// The default classifier: letter statistics and function words.
+/// The default classifier: letter statistics and function words, then the language
+/// model for what they leave undecided.
 ///
 /// - Letters unique to Urdu (ٹ ڈ ڑ ں ہ ے ۃ), Pashto (ټ ډ ړ ږ ښ ګ ڼ ۍ ې) or Sorani
 ///   Kurdish (ڵ ڕ ۆ ێ ە) decide for that language: those spans are never Persianised.
 /// - Otherwise Persian letters (پ چ ژ گ) and Persian function words (است را این که از…)
 ///   weigh against Arabic function words (في على إلى التي الذي هذا…) and the article ال.
+/// - A span with none of these (a headline, a name, a short Arabic phrase such as «رب
+///   العالمين») takes the language of the document's decided spans, unless ``model``,
+///   the language identifier reading every n-gram, finds it far likelier in another
+///   (``LanguageIdentifierSpanClassifier/classify(_:otherwise:)``; in the normaliser).
+///   Both are blind to what normalising rewrites, so a span's decision does not change
+///   when the text is normalised again.
 public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
   private let classOf = ScalarClasses.shared
-  public init() {}
+  /// Decides the spans the letter statistics leave undecided; with nil they stay
+  /// undecided (and take the document's majority).
+  public var model: LanguageIdentifierSpanClassifier?
 
+  public init(model: LanguageIdentifierSpanClassifier? = LanguageIdentifierSpanClassifier()) {
+    self.model = model
+  }
+
+  /// The decision of the letter statistics alone (nil: undecided); the normaliser asks
+  /// ``model`` about undecided spans once it knows the document's language.
   public func classify(_ span: String) -> ArabicScriptLanguage? {
     let buffer = TextBuffer(span, trackOrigins: false)
     return classify(buffer, 0..<buffer.count)

@@ -27,9 +27,7 @@ struct Segmentation {
       if let builtIn {
         language = builtIn.classify(buffer, span)
       } else {
-        var text = String.UnicodeScalarView()
-        for v in buffer.scalars[span] { text.append(Unicode.Scalar(v)!) }
-        language = classifier.classify(String(text))
+        language = classifier.classify(Self.text(buffer, span))
       }
       decided.append(language)
       if let language { votes[languages.firstIndex(of: language)!] += 1 }
@@ -37,12 +35,27 @@ struct Segmentation {
     // The most votes wins; Persian (first in allCases) wins a tie.
     let best = votes.indices.max { a, b in votes[a] < votes[b] || (votes[a] == votes[b] && a > b) }!
     let prior = votes[best] > 0 ? languages[best] : defaultLanguage
+    // In a Persian document, spans the letter statistics left undecided are kept from
+    // Persian rules when the language model finds them far likelier Arabic. (Never the
+    // other way: a span Persianised here could count as Persian when normalised again
+    // and change the majority. The answers do not vote either.)
+    if let model = builtIn?.model, prior == .persian {
+      for (k, span) in spans.enumerated() where decided[k] == nil {
+        decided[k] = model.classify(Self.text(buffer, span), otherwise: prior)
+      }
+    }
     buffer.flags.withUnsafeMutableBufferPointer { flags in
       for (span, language) in zip(spans, decided) {
         let flag: SpanFlags = (language ?? prior) == .persian ? .persian : .otherArabicScript
         for k in span { flags[k].insert(flag) }
       }
     }
+  }
+
+  private static func text(_ buffer: TextBuffer, _ span: Range<Int>) -> String {
+    var text = String.UnicodeScalarView()
+    for v in buffer.scalars[span] { text.append(Unicode.Scalar(v)!) }
+    return String(text)
   }
 
   /// Ranges of scalars, each within one line, that contain Arabic-script letters and
