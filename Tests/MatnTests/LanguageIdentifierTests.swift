@@ -53,6 +53,15 @@ struct LanguageIdentifierTests {
     }
   }
 
+  @Test("a loanword spelled alike in Persian and Urdu leans Urdu; context still decides")
+  func sharedLoanword() {
+    #expect(identifier.identify("لازم").language == "ur")
+    #expect(identifier.identify("آرام").language == "ur")
+    #expect(identifier.identify("لازم است").language == "fa")
+    #expect(identifier.identify("خانه").language == "fa")
+    #expect(LanguageIdentifier(languages: ["fa", "ar"]).identify("لازم").language == "fa")
+  }
+
   @Test("Pashto and Sorani are known by their letters")
   func ruleOnlyLanguages() {
     #expect(identifier.identify("زه په کابل کې ښوونکی یم").language == "ps")

@@ -37,6 +37,8 @@ public struct LanguageGuess: Sendable, Hashable {
 /// - word evidence for Arabic, Persian and Urdu: words much more frequent in one of the
 ///   three (است، را for Persian; ایک for Urdu; في for Arabic) add their log-likelihood
 ///   ratio, learnt from the PersoArabicLID sentences;
+/// - a cost that leans a Persian–Urdu near-tie to Urdu (``urduOverPersian``): an Urdu
+///   word without Urdu letters is mostly a loanword Persian spells the same way;
 /// - a prior from each language's number of speakers, which decides single words the
 ///   n-grams cannot (Hindi over Marathi, Spanish over Catalan).
 ///
@@ -210,6 +212,7 @@ public struct LanguageIdentifier: Sendable {
         for (k, ratio) in evidence { scores[k] += Self.wordWeight * ratio }
       }
     }
+    if arabicLetters > 0 { Self.weighPersoArabicCosts(&scores, isCandidate: isCandidate) }
     for k in candidates { scores[k] += Self.priorWeight * model.languages[k].logSpeakers }
 
     // Posterior over the candidates.
