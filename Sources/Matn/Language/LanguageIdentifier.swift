@@ -37,6 +37,8 @@ public struct LanguageGuess: Sendable, Hashable {
 /// - word evidence for Arabic, Persian and Urdu: words much more frequent in one of the
 ///   three (است، را for Persian; ایک for Urdu; في for Arabic) add their log-likelihood
 ///   ratio, learnt from the PersoArabicLID sentences;
+/// - a cost that leans a Persian–Urdu near-tie to Urdu (``urduOverPersian``): an Urdu
+///   word without Urdu letters is mostly a loanword Persian spells the same way;
 /// - a prior from each language's number of speakers, which decides single words the
 ///   n-grams cannot (Hindi over Marathi, Spanish over Catalan).
 ///
@@ -69,7 +71,7 @@ public struct LanguageIdentifier: Sendable {
   public let languages: Set<String>
   private let enabled: [Bool]
   /// Model indices of the languages with rules of their own (-1 when absent).
-  private let japanese: Int, chinese: Int, persian: Int, arabic: Int
+  private let japanese: Int, chinese: Int, persian: Int, arabic: Int, urdu: Int
   private let urduEnabled: Bool
 
   /// Whether spelling variants that a Persian normaliser rewrites are evidence (see
@@ -97,6 +99,7 @@ public struct LanguageIdentifier: Sendable {
     chinese = index("zh")
     persian = index("fa")
     arabic = index("ar")
+    urdu = index("ur")
     urduEnabled = chosen.contains("ur")
   }
 
@@ -167,7 +170,7 @@ public struct LanguageIdentifier: Sendable {
     // Which scripts the letters are in, and the distinctive Arabic-script letters.
     var present = ScriptSet.empty
     var kana = false
-    var urdu = 0
+    var urduLetterCount = 0
     var ruleLetters = [Int](repeating: 0, count: Self.ruleOnly.count)
     var arabicLetters = 0, letters = 0
     var lastScript = Script.unknown
@@ -184,14 +187,14 @@ public struct LanguageIdentifier: Sendable {
         arabicLetters += 1
         // The distinctive letters are all in U+0679–U+06D3.
         if v >= 0x0679 && v <= 0x06D3 {
-          if Self.urduLetters.contains(v) { urdu += 1 }
+          if Self.urduLetters.contains(v) { urduLetterCount += 1 }
           for (k, rule) in Self.ruleOnly.enumerated() where rule.letters.contains(v) { ruleLetters[k] += 1 }
         }
       }
     }
     // Pashto or Sorani letters in mostly Arabic-script text decide for that language.
     if arabicLetters * 2 > letters, let k = ruleLetters.indices.max(by: { ruleLetters[$0] < ruleLetters[$1] }),
-      ruleLetters[k] > urdu, languages.contains(Self.ruleOnly[k].code)
+      ruleLetters[k] > urduLetterCount, languages.contains(Self.ruleOnly[k].code)
     {
       return LanguageGuess(language: Self.ruleOnly[k].code, confidence: 1, alternatives: [])
     }
@@ -203,7 +206,7 @@ public struct LanguageIdentifier: Sendable {
       guard !model.languages[index].scriptBits.intersection(present).isEmpty else { continue }
       if index == japanese && !kana { continue }
       if index == chinese && kana { continue }
-      if urdu > 0 && (index == persian || index == arabic) && urduEnabled { continue }
+      if urduLetterCount > 0 && (index == persian || index == arabic) && urduEnabled { continue }
       candidates.append(index)
     }
     guard !candidates.isEmpty else { return .undetermined }
@@ -229,6 +232,10 @@ public struct LanguageIdentifier: Sendable {
       }
     }
     if speakerPrior {
+      // A Persian–Urdu near-tie leans Urdu (``urduOverPersian``).
+      if arabicLetters > 0 && persian >= 0 && urdu >= 0 && candidates.contains(persian) && candidates.contains(urdu) {
+        scores[urdu] += Self.urduOverPersian
+      }
       for k in candidates { scores[k] += Self.priorWeight * model.languages[k].logSpeakers }
     }
 
