@@ -120,6 +120,21 @@ struct LanguageIdentifierTests {
     }
   }
 
+  @Test("word evidence is read from its table on bytes")
+  func wordEvidenceTable() {
+    func decimal(_ text: String) -> Double? { Array(text.utf8).withUnsafeBufferPointer { LanguageModel.decimal($0[...]) } }
+    #expect(decimal("3.5") == 3.5)
+    #expect(decimal("-0.7") == -0.7)
+    #expect(decimal("10") == 10)
+    for bad in ["", ".", "1.2.3", "x1", "1e3"] { #expect(decimal(bad) == nil, "\(bad)") }
+    let word = "کتاب‌ها"
+    #expect(
+      Array(word.utf8).withUnsafeBufferPointer { LanguageModel.wordKey(utf8: $0[...]) }
+        == LanguageModel.wordKey(word.unicodeScalars.map(\.value)))
+    #expect([UInt8]([0x61, 0xFF]).withUnsafeBufferPointer { LanguageModel.wordKey(utf8: $0[...]) } == nil)
+    #expect(LanguageModel.shared?.wordEvidence.isEmpty == false)
+  }
+
   @Test("the speakers prior decides a word the letters cannot")
   func prior() {
     // Spelled the same in Spanish and Catalan/Galician/Portuguese neighbours.

@@ -462,11 +462,27 @@ struct LowercaseLetterTable: @unchecked Sendable {
   static let shared: LowercaseLetterTable = {
     let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 0x10000)
     for v in 0..<0x10000 {
+      // Han ideographs and Hangul syllables are letters without case; surrogates and
+      // private use are not letters: no need to ask (this runs at start-up).
+      switch v {
+      case 0x4E00...0x9FFF, 0xAC00...0xD7A3:
+        table[v] = UInt32(v)
+        continue
+      case 0xD800...0xF8FF:
+        table[v] = 0
+        continue
+      default: break
+      }
       guard let scalar = Unicode.Scalar(UInt32(v)) else {
         table[v] = 0
         continue
       }
-      let lower = scalar.properties.lowercaseMapping.unicodeScalars
+      let properties = scalar.properties
+      guard properties.changesWhenLowercased else {
+        table[v] = properties.isAlphabetic ? UInt32(v) : 0
+        continue
+      }
+      let lower = properties.lowercaseMapping.unicodeScalars
       if lower.count == 1, let m = lower.first {
         table[v] = m.properties.isAlphabetic ? m.value : 0
       } else {

@@ -45,19 +45,50 @@ struct LanguageModel: @unchecked Sendable {
     return h
   }
 
+  /// ``wordKey(_:)`` of a word given as UTF-8 bytes; nil when they are not UTF-8.
+  static func wordKey(utf8 bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    let failed = transcode(bytes.makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: true) {
+      h = (h ^ UInt64($0)) &* 0x100_0000_01B3
+    }
+    return failed ? nil : h
+  }
+
+  /// A plain decimal number such as "3.5" or "-0.7"; nil for anything else.
+  static func decimal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+    var value = 0.0, scale = 1.0, seenPoint = false, digits = 0
+    var rest = bytes[...]
+    let negative = rest.first == UInt8(ascii: "-")
+    if negative { rest = rest.dropFirst() }
+    for b in rest {
+      if b == UInt8(ascii: "."), !seenPoint {
+        seenPoint = true
+      } else if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+        value = value * 10 + Double(b - UInt8(ascii: "0"))
+        if seenPoint { scale *= 10 }
+        digits += 1
+      } else {
+        return nil
+      }
+    }
+    guard digits > 0 else { return nil }
+    return (negative ? -value : value) / scale
+  }
+
   /// The embedded model, parsed on first use.
   static let shared: LanguageModel? = {
     var length: Int64 = 0
     guard let bytes = matn_resource("Language/langid.bin", &length), length > 0 else { return nil }
     var wordsLength: Int64 = 0
     let words = matn_resource("Language/words.tsv", &wordsLength).map {
-      String(decoding: UnsafeBufferPointer(start: $0, count: Int(wordsLength)), as: UTF8.self)
+      UnsafeBufferPointer(start: $0, count: Int(wordsLength))
     }
-    return LanguageModel(UnsafeRawBufferPointer(start: bytes, count: Int(length)), words: words ?? "")
+    return LanguageModel(
+      UnsafeRawBufferPointer(start: bytes, count: Int(length)), words: words ?? UnsafeBufferPointer(start: nil, count: 0))
   }()
 
   /// Parses a model file and the word-evidence table; nil when the model is malformed.
-  init?(_ bytes: UnsafeRawBufferPointer, words: String) {
+  init?(_ bytes: UnsafeRawBufferPointer, words: UnsafeBufferPointer<UInt8>) {
     var offset = 0
     func u32() -> Int? {
       guard offset + 4 <= bytes.count else { return nil }
@@ -106,14 +137,15 @@ struct LanguageModel: @unchecked Sendable {
     self.bucketBits = bits
     var evidence: [UInt64: [(language: Int, ratio: Double)]] = [:]
     let index = Dictionary(languages.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-    // Split on bytes, not Characters: this runs at start-up.
-    for line in words.utf8.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+    evidence.reserveCapacity(words.count / 16)
+    // Read on bytes (this runs at start-up): `language<TAB>word<TAB>ratio`, the word's
+    // scalars hashed as they are decoded, the ratio a decimal number.
+    for line in words.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
       let fields = line.split(separator: UInt8(ascii: "\t"))
       guard fields.count == 3, let language = index[String(decoding: fields[0], as: UTF8.self)],
-        let ratio = Double(String(decoding: fields[2], as: UTF8.self))
+        let ratio = Self.decimal(fields[2]), let key = Self.wordKey(utf8: fields[1])
       else { continue }
-      let word = String(decoding: fields[1], as: UTF8.self)
-      evidence[Self.wordKey(word.unicodeScalars.lazy.map(\.value)), default: []].append((language, ratio))
+      evidence[key, default: []].append((language, ratio))
     }
     wordEvidence = evidence
   }
