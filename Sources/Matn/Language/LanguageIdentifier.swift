@@ -324,6 +324,7 @@ public struct LanguageIdentifier: Sendable {
                       stamps[k] = position
                       scores[k] &+= penalty &- Int32(p[j &+ 1])
                       scored &+= 1
+                      if scored == fitting { break }  // the rest of the list cannot matter
                     }
                     j &+= 2
                   }
