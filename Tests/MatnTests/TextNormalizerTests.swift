@@ -241,13 +241,18 @@ struct SpanClassifierTests {
     var rulesOnly = TextNormalizer.Options(profile: .article)
     rulesOnly.spanClassifier = LetterStatisticsClassifier(model: nil)
     // An Arabic phrase and a verse keep their yeh, kaf and vowels.
-    for arabic in ["«رب العالمين»", "«وَهُوَ الَّذِي خَلَقَكُمْ مِنْ نَفْسٍ وَاحِدَةٍ»"] {
+    for arabic in ["«انا لله و انا اليه راجعون»", "«وَهُوَ الَّذِي خَلَقَكُمْ مِنْ نَفْسٍ وَاحِدَةٍ»"] {
       let text = persian + " " + arabic
       #expect(normalizer.normalize(text).text.hasSuffix(arabic), "\(arabic)")
       #expect(!TextNormalizer(profile: .article, options: rulesOnly).normalize(text).text.hasSuffix(arabic), "\(arabic)")
     }
     // A word Persian shares with Arabic, typed on an Arabic keyboard, stays Persian.
-    for (word, fixed) in [("«كتاب»", "«کتاب»"), ("«افزايش قيمت»", "«افزایش قیمت»"), ("«سياست»", "«سیاست»")] {
+    // So does a name, however Arabic it looks, and a short phrase.
+    for (word, fixed) in [
+      ("«كتاب»", "«کتاب»"), ("«افزايش قيمت»", "«افزایش قیمت»"), ("«سياست»", "«سیاست»"),
+      ("«بينظير بوتو»", "«بینظیر بوتو»"), ("«مارتين اسكورسيزي»", "«مارتین اسکورسیزی»"), ("«رب العالمين»", "«رب العالمین»"),
+      ("«ـ خمسه و ثلاثون»", "«– خمسه و ثلاثون»"),
+    ] {
       #expect(normalizer.normalize(persian + " " + word).text.hasSuffix(fixed), "\(word)")
     }
   }

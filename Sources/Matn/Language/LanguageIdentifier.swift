@@ -535,10 +535,16 @@ public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
   /// How much likelier (natural log) a span must be in another language than in the
   /// document's for ``classify(_:otherwise:)`` to take it out of the document's language.
   public var minimumEvidence: Double
+  /// How many words a span needs for ``classify(_:otherwise:)`` to take it out of the
+  /// document's language: a quotation, not a name. (Arabic and foreign names in Persian
+  /// text, «بينظير بوتو», «مارتين اسكورسيزي», read as likelier Arabic, but they are
+  /// Persian text and take Persian spelling.)
+  public var minimumWords: Int
 
-  public init(minimumConfidence: Double = 0.9, minimumEvidence: Double = 6.9) {
+  public init(minimumConfidence: Double = 0.9, minimumEvidence: Double = 12, minimumWords: Int = 4) {
     self.minimumConfidence = minimumConfidence
     self.minimumEvidence = minimumEvidence
+    self.minimumWords = minimumWords
   }
 
   public func classify(_ span: String) -> ArabicScriptLanguage? {
@@ -551,15 +557,17 @@ public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
   private static let persianOrArabic = LanguageIdentifier(languages: ["fa", "ar"], ignoresSpellingVariants: true)
 
   /// The language of a span in a document whose Arabic-script text is mostly in
-  /// `documentLanguage` (Persian or Arabic): the other of the two only when the span's
-  /// own letters are at least e^``minimumEvidence`` times likelier in it (no speaker
-  /// prior: the document is the prior). A word Persian and Arabic share stays in the
-  /// document's language; «رب العالمين» or a verse of the Quran in a Persian article is
-  /// Arabic. Urdu, Pashto and Sorani are told by their letters (the letter statistics),
-  /// not here; in a document in one of them a span keeps the document's language.
-  /// (The normaliser asks only about spans in Persian documents.)
+  /// `documentLanguage` (Persian or Arabic): the other of the two only when the span has
+  /// ``minimumWords`` words or more and its letters are at least e^``minimumEvidence``
+  /// times likelier in it (no speaker prior: the document is the prior). Words Persian
+  /// and Arabic share, and names, stay in the document's language; a verse of the Quran
+  /// or «انا لله و انا اليه راجعون» in a Persian article is Arabic. Urdu, Pashto and
+  /// Sorani are told by their letters (the letter statistics), not here; in a document in
+  /// one of them a span keeps the document's language. (The normaliser asks only about
+  /// spans in Persian documents.)
   public func classify(_ span: String, otherwise documentLanguage: ArabicScriptLanguage) -> ArabicScriptLanguage {
     guard documentLanguage == .persian || documentLanguage == .arabic else { return documentLanguage }
+    guard Self.wordCount(span, atLeast: minimumWords) else { return documentLanguage }
     let guess = Self.persianOrArabic.identify(span, speakerPrior: false)
     guard guess.language != documentLanguage.rawValue, let best = ArabicScriptLanguage(rawValue: guess.language)
     else { return documentLanguage }
@@ -570,5 +578,13 @@ public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
       return documentLanguage
     }
     return best
+  }
+
+  /// Whether `span` has at least `minimum` words as the model reads them with spelling
+  /// variants ignored (a lone tatweel or a mark is no word; a redundant ZWNJ does not
+  /// cut one).
+  private static func wordCount(_ span: String, atLeast minimum: Int) -> Bool {
+    var text = LanguageIdentifier.withoutRedundantZWNJ(span)
+    return text.withUTF8 { TextLetters(utf8: $0).spellingFolded(arabic: false).wordEnds.count >= minimum }
   }
 }

@@ -25,10 +25,11 @@ public protocol ArabicScriptSpanClassifier: Sendable {
 ///   Kurdish (ڵ ڕ ۆ ێ ە) decide for that language: those spans are never Persianised.
 /// - Otherwise Persian letters (پ چ ژ گ) and Persian function words (است را این که از…)
 ///   weigh against Arabic function words (في على إلى التي الذي هذا…) and the article ال.
-/// - A span with none of these (a headline, a name, a short Arabic phrase such as «رب
-///   العالمين») takes the language of the document's decided spans, unless ``model``,
-///   the language identifier reading every n-gram, finds it far likelier in another
-///   (``LanguageIdentifierSpanClassifier/classify(_:otherwise:)``; in the normaliser).
+/// - A span with none of these (a headline, a name, a verse of the Quran quoted with its
+///   vowels) takes the language of the document's decided spans, unless ``model``, the
+///   language identifier reading every n-gram, finds a quotation of four words or more
+///   far likelier in another (``LanguageIdentifierSpanClassifier/classify(_:otherwise:)``;
+///   in the normaliser).
 ///   Both are blind to what normalising rewrites, so a span's decision does not change
 ///   when the text is normalised again.
 public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {

@@ -36,7 +36,8 @@ struct Segmentation {
     let best = votes.indices.max { a, b in votes[a] < votes[b] || (votes[a] == votes[b] && a > b) }!
     let prior = votes[best] > 0 ? languages[best] : defaultLanguage
     // In a Persian document, spans the letter statistics left undecided are kept from
-    // Persian rules when the language model finds them far likelier Arabic. (Never the
+    // Persian rules when the language model finds them far likelier Arabic quotations
+    // (``LanguageIdentifierSpanClassifier/classify(_:otherwise:)``). (Never the
     // other way: a span Persianised here could count as Persian when normalised again
     // and change the majority. The answers do not vote either.)
     if let model = builtIn?.model, prior == .persian {
