@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Decides the language of Arabic-script spans for the normaliser with the language
+/// identifier, among the Arabic-script languages it knows (Persian, Arabic, Urdu,
+/// Pashto, Sorani), reading them without the spelling variants the normaliser rewrites
+/// (``LanguageIdentifier/init(languages:ignoresSpellingVariants:)``), so that a span
+/// gets the same answer before and after normalisation and Persian typed on an Arabic
+/// keyboard is still Persian.
+///
+/// The default classifier (``LetterStatisticsClassifier``) asks it about the spans its
+/// letter statistics leave undecided. Spans without letters, or whose best guess is
+/// below `minimumConfidence`, stay undecided (the document's majority decides).
+public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
+  /// Built on first use: a normaliser that never meets an undecided span never loads
+  /// the model.
+  private static let identifier = LanguageIdentifier(
+    languages: Set(ArabicScriptLanguage.allCases.map(\.rawValue)), ignoresSpellingVariants: true)
+  /// The confidence below which a span stays undecided (``classify(_:)``).
+  public var minimumConfidence: Double
+  /// How much likelier (natural log) a span must be in another language than in the
+  /// document's for ``classify(_:otherwise:)`` to take it out of the document's language.
+  public var minimumEvidence: Double
+  /// How many words a span needs for ``classify(_:otherwise:)`` to take it out of the
+  /// document's language: a quotation, not a name. (Arabic and foreign names in Persian
+  /// text, «بينظير بوتو», «مارتين اسكورسيزي», read as likelier Arabic, but they are
+  /// Persian text and take Persian spelling.)
+  public var minimumWords: Int
+
+  public init(minimumConfidence: Double = 0.9, minimumEvidence: Double = 12, minimumWords: Int = 4) {
+    self.minimumConfidence = minimumConfidence
+    self.minimumEvidence = minimumEvidence
+    self.minimumWords = minimumWords
+  }
+
+  public func classify(_ span: String) -> ArabicScriptLanguage? {
+    let guess = Self.identifier.identify(span)
+    guard guess.confidence >= minimumConfidence else { return nil }
+    return ArabicScriptLanguage(rawValue: guess.language)
+  }
+
+  /// Persian against Arabic, for ``classify(_:otherwise:)``.
+  private static let persianOrArabic = LanguageIdentifier(languages: ["fa", "ar"], ignoresSpellingVariants: true)
+
+  /// The language of a span in a document whose Arabic-script text is mostly in
+  /// `documentLanguage` (Persian or Arabic): the other of the two only when the span has
+  /// ``minimumWords`` words or more and its letters are at least e^``minimumEvidence``
+  /// times likelier in it (no speaker prior: the document is the prior). Words Persian
+  /// and Arabic share, and names, stay in the document's language; a verse of the Quran
+  /// or «انا لله و انا اليه راجعون» in a Persian article is Arabic. Urdu, Pashto and
+  /// Sorani are told by their letters (the letter statistics), not here; in a document in
+  /// one of them a span keeps the document's language. (The normaliser asks only about
+  /// spans in Persian documents.)
+  public func classify(_ span: String, otherwise documentLanguage: ArabicScriptLanguage) -> ArabicScriptLanguage {
+    guard documentLanguage == .persian || documentLanguage == .arabic else { return documentLanguage }
+    guard Self.wordCount(span, atLeast: minimumWords) else { return documentLanguage }
+    let guess = Self.persianOrArabic.identify(span, speakerPrior: false)
+    guard guess.language != documentLanguage.rawValue, let best = ArabicScriptLanguage(rawValue: guess.language)
+    else { return documentLanguage }
+    // The document's language among the runners-up (absent: far behind).
+    if let other = guess.alternatives.first(where: { $0.language == documentLanguage.rawValue }),
+      log(guess.confidence / other.confidence) < minimumEvidence
+    {
+      return documentLanguage
+    }
+    return best
+  }
+
+  /// Whether `span` has at least `minimum` words as the model reads them with spelling
+  /// variants ignored (a lone tatweel or a mark is no word; a redundant ZWNJ does not
+  /// cut one).
+  private static func wordCount(_ span: String, atLeast minimum: Int) -> Bool {
+    var text = LanguageIdentifier.withoutRedundantZWNJ(span)
+    return text.withUTF8 { TextLetters(utf8: $0).spellingFolded(arabic: false).wordEnds.count >= minimum }
+  }
+}
