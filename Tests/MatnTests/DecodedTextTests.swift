@@ -57,6 +57,22 @@ struct DecodedTextTests {
     }
   }
 
+  @Test("mostly English UTF-8 with curly quotes and one stray byte is damaged UTF-8, not windows-1256")
+  func strayByteInEnglish() throws {
+    let before = Array("The minister arrived on Monday.\nA line with a stray byte ".utf8)
+    let after = Array(" here.\nAnd a “quoted” line.\n".utf8)
+    let bytes = before + [0xFF] + after
+    let decoded = try DecodedText(bytes: bytes)
+    #expect(decoded.encoding == .utf8)
+    #expect(decoded.string == String(decoding: before, as: UTF8.self) + "\u{FFFD}" + String(decoding: after, as: UTF8.self))
+    #expect(throws: DecodingError.invalidUTF8(byteOffset: before.count, line: 2, column: 26)) {
+      try DecodedText(bytes: bytes, strict: true)
+    }
+    // One multi-byte sequence is too little evidence: Latin-1 text stays Latin-1.
+    let latin1: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" in Z".utf8) + [0xFC] + Array("rich, ".utf8) + [0xC2, 0xA3] + Array("40".utf8)
+    #expect(try DecodedText(bytes: latin1).encoding != .utf8)
+  }
+
   @Test("the validator agrees with the standard library on random bytes")
   func validatorAgreesWithStandardLibrary() {
     var generator = SplitMix64(seed: 42)

@@ -119,8 +119,7 @@ public struct DecodedText: Sendable, Hashable {
     if let nul = bytes.firstIndex(of: 0) { throw .binary(byteOffset: nul) }
     // Mostly well-formed UTF-8 with a few bad sequences is damaged UTF-8, not a legacy
     // charset: replace and locate them (or fail, with strict).
-    let shape = UTF8Validation.shape(of: bytes)
-    if shape.validMultibyte > 0 && shape.invalid * 10 <= shape.validMultibyte {
+    if UTF8Validation.isDamagedUTF8(bytes) {
       if strict {
         let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
         let (line, column) = UTF8Validation.lineAndColumn(of: offset, in: bytes, from: 0)
