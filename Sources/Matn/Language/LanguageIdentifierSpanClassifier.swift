@@ -11,9 +11,11 @@
 /// gets the same answer before and after normalisation and Persian typed on an Arabic
 /// keyboard is still Persian.
 ///
-/// The default classifier (``LetterStatisticsClassifier``) asks it about the spans its
-/// letter statistics leave undecided. Spans without letters, or whose best guess is
-/// below `minimumConfidence`, stay undecided (the document's majority decides).
+/// The default classifier (``LetterStatisticsClassifier``) asks
+/// ``classify(_:otherwise:)`` about the spans its letter statistics leave undecided.
+/// Used alone as the normaliser's span classifier (``classify(_:)``), it leaves spans
+/// without letters, or whose best guess is below `minimumConfidence`, undecided (the
+/// document's majority decides).
 public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
   /// Built on first use: a normaliser that never meets an undecided span never loads
   /// the model.
