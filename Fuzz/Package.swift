@@ -5,7 +5,7 @@
 // on every module, Matn's included, which is what Fuzz/run.sh does:
 //
 //   swift build --package-path Fuzz -c release --sanitize fuzzer --sanitize address \
-//     -Xswiftc -parse-as-library
+//     -Xswiftc -parse-as-library -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 //
 // See Fuzz/README.md.
 

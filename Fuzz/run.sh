@@ -25,9 +25,12 @@ esac
 
 if [[ "${NO_BUILD:-}" != 1 ]]; then
   # SwiftPM's --sanitize applies to every module, C and C++ included; the targets
-  # have no main (libFuzzer's is linked in), hence -parse-as-library.
+  # have no main (libFuzzer's is linked in), hence -parse-as-library. swiftc's
+  # -sanitize=fuzzer alone left the Swift modules without coverage counters (libFuzzer
+  # then saw under a thousand, the C++ shim's and the target's): the coverage the
+  # fuzzer needs is asked for explicitly, in the form today's libFuzzer reads.
   swift build --package-path "$fuzz" -c release --sanitize fuzzer --sanitize address \
-    -Xswiftc -parse-as-library >&2
+    -Xswiftc -parse-as-library -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp >&2
 fi
 
 # Seeds, generated afresh from the fixtures (never copied into the repository): each
