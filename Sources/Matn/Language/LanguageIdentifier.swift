@@ -133,14 +133,19 @@ public struct LanguageIdentifier: Sendable {
   /// Identifies the language of `text`; without `speakerPrior`, the confidences
   /// compare the likelihoods of the text alone (the caller has a prior of its own).
   func identify(_ text: String, speakerPrior: Bool) -> LanguageGuess {
-    // Presentation forms and other compatibility characters are read as NFKC reads
-    // them when spelling variants are ignored (normalisers rewrite them).
+    identify(letters(of: text), speakerPrior: speakerPrior)
+  }
+
+  /// The letters of `text` as this identifier reads them: when spelling variants are
+  /// ignored, after NFKC (presentation forms and other compatibility characters, which
+  /// normalisers rewrite) and without redundant ZWNJs.
+  func letters(of text: String) -> TextLetters {
     var text = text
     if ignoresSpellingVariants {
       if !Normalizer.nfkc.isNormalized(text) { text = Normalizer.nfkc.normalize(text) }
       text = Self.withoutRedundantZWNJ(text)
     }
-    return text.withUTF8 { identify(TextLetters(utf8: $0), speakerPrior: speakerPrior) }
+    return text.withUTF8 { TextLetters(utf8: $0) }
   }
 
   /// `text` without the ZWNJs that follow a letter that does not join the next one

@@ -58,8 +58,10 @@ public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
   /// spans in Persian documents.)
   public func classify(_ span: String, otherwise documentLanguage: ArabicScriptLanguage) -> ArabicScriptLanguage {
     guard documentLanguage == .persian || documentLanguage == .arabic else { return documentLanguage }
-    guard Self.wordCount(span, atLeast: minimumWords) else { return documentLanguage }
-    let guess = Self.persianOrArabic.identify(span, speakerPrior: false)
+    // Words as the model reads them (a lone tatweel or mark is no word).
+    let letters = Self.persianOrArabic.letters(of: span)
+    guard letters.spellingFolded(arabic: false).wordEnds.count >= minimumWords else { return documentLanguage }
+    let guess = Self.persianOrArabic.identify(letters, speakerPrior: false)
     guard guess.language != documentLanguage.rawValue, let best = ArabicScriptLanguage(rawValue: guess.language)
     else { return documentLanguage }
     // The document's language among the runners-up (absent: far behind).
@@ -69,13 +71,5 @@ public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
       return documentLanguage
     }
     return best
-  }
-
-  /// Whether `span` has at least `minimum` words as the model reads them with spelling
-  /// variants ignored (a lone tatweel or a mark is no word; a redundant ZWNJ does not
-  /// cut one).
-  private static func wordCount(_ span: String, atLeast minimum: Int) -> Bool {
-    var text = LanguageIdentifier.withoutRedundantZWNJ(span)
-    return text.withUTF8 { TextLetters(utf8: $0).spellingFolded(arabic: false).wordEnds.count >= minimum }
   }
 }
