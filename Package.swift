@@ -21,7 +21,9 @@ let package = Package(
     .executable(name: "matn", targets: ["matn"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // FilePath: paths as bytes (names that are not UTF-8, NFC and NFD names kept apart).
+    .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
   ],
   targets: [
     // Carries the -I/-L/-l flags of system ICU (libicu-dev); exposes no header.
@@ -39,10 +41,16 @@ let package = Package(
     .target(name: "MatnICU", dependencies: ["CICUShim"], swiftSettings: swiftSettings),
     // Resources/ linked into the binary with .incbin (no bundle folder at run time).
     .target(name: "CMatnResources", cSettings: [.headerSearchPath("../../Resources")]),
-    .target(name: "Matn", dependencies: ["MatnICU", "CMatnResources"], swiftSettings: swiftSettings),
+    .target(
+      name: "Matn",
+      dependencies: ["MatnICU", "CMatnResources", .product(name: "SystemPackage", package: "swift-system")],
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "matn",
-      dependencies: ["Matn", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: [
+        "Matn", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "SystemPackage", package: "swift-system"),
+      ],
       swiftSettings: swiftSettings
     ),
     // Helpers shared by the test targets (deterministic random generator).

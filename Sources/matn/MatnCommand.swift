@@ -3,7 +3,7 @@ import Matn
 
 /// `matn`: the command-line face of the Matn toolkit. Commands are thin: they parse
 /// arguments and do I/O; all text logic lives in the `Matn` library.
-@main
+
 struct MatnCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "matn",

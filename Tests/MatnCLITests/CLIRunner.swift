@@ -10,8 +10,11 @@ enum CLI {
     var text: String { String(decoding: stdout, as: UTF8.self) }
   }
 
-  /// The `matn` executable next to the test bundle in the build folder.
+  /// The `matn` executable next to the test bundle in the build folder, or the one
+  /// `MATN_TEST_EXECUTABLE` names (to run these tests against another build, such as
+  /// the previous release, and see which reproductions it fails).
   static var executable: URL {
+    if let path = ProcessInfo.processInfo.environment["MATN_TEST_EXECUTABLE"] { return URL(fileURLWithPath: path) }
     let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     var dir = exe.deletingLastPathComponent()
     // On Linux the test runner is `.build/<config>/<Package>PackageTests.xctest`.
@@ -20,9 +23,20 @@ enum CLI {
   }
 
   static func run(_ arguments: [String], stdin: [UInt8] = []) throws -> Result {
+    try run(executable: executable, arguments, stdin: stdin)
+  }
+
+  /// Runs any program (a shell for tests that need its redirections and limits).
+  static func run(
+    executable: URL, _ arguments: [String], stdin: [UInt8] = [], directory: URL? = nil, environment: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let input = Pipe(), output = Pipe(), error = Pipe()
     process.standardInput = input
     process.standardOutput = output

@@ -81,6 +81,7 @@ extension Article {
     w.key("source")
     w.beginObject()
     if let path = source.path { w.key("path"); w.string(path) }
+    if let pathBytes = source.pathBytes { w.key("pathBytes"); w.string(pathBytes) }
     w.key("encoding"); w.string(source.encoding)
     w.key("bytes"); w.integer(source.bytes)
     w.key("repairs"); w.beginArray(); for repair in source.repairs { w.string(repair) }; w.endArray()

@@ -47,8 +47,10 @@ public struct Article: Codable, Sendable, Hashable {
 
   /// Where the article came from.
   public struct Source: Codable, Sendable, Hashable {
-    /// The input path, when it was a file.
+    /// The input path, when it was a file (bytes that are not UTF-8 as U+FFFD).
     public var path: String?
+    /// The path's bytes in base64, only when they are not UTF-8: the name to open.
+    public var pathBytes: String?
     /// The encoding the bytes were decoded from (`UTF-8`, `windows-1256`…).
     public var encoding: String
     /// The number of input bytes.
@@ -57,8 +59,9 @@ public struct Article: Codable, Sendable, Hashable {
     /// mojibake repaired), in words.
     public var repairs: [String]
 
-    public init(path: String? = nil, encoding: String, bytes: Int, repairs: [String] = []) {
+    public init(path: String? = nil, pathBytes: String? = nil, encoding: String, bytes: Int, repairs: [String] = []) {
       self.path = path
+      self.pathBytes = pathBytes
       self.encoding = encoding
       self.bytes = bytes
       self.repairs = repairs

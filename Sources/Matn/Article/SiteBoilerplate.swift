@@ -36,15 +36,20 @@ public struct SiteBoilerplate: Sendable, Hashable {
   public var isEmpty: Bool { counts.isEmpty }
 
   /// Collects line counts over the files of one source.
+  ///
+  /// Each distinct text counts once, whichever builder saw it and however the files
+  /// were shared out between builders, so the result never depends on the number of
+  /// threads or on their timing.
   public struct Builder: Sendable {
-    private var counts: [UInt64: Int] = [:]
-    private var documents = Set<UInt64>()
+    /// The edge-line keys of each distinct text, by the text's key.
+    private var documents: [UInt64: [UInt64]] = [:]
 
     public init() {}
 
     /// Counts the edge lines of one file's text.
     public mutating func add(_ text: String) {
-      guard documents.insert(SiteBoilerplate.key(text[...])).inserted else { return }
+      let document = SiteBoilerplate.key(text[...])
+      guard documents[document] == nil else { return }
       var lines: [Substring] = []
       for line in ArticleLayout.lines(of: text) {
         let trimmed = ArticleLayout.trimmed(line)
@@ -55,19 +60,22 @@ public struct SiteBoilerplate: Sendable, Hashable {
       where line.utf8.count <= SiteBoilerplate.maximumLineBytes {
         keys.insert(SiteBoilerplate.key(line))
       }
-      for key in keys { counts[key, default: 0] += 1 }
+      documents[document] = Array(keys)
     }
 
-    /// Merges counts collected by another builder (another thread's share).
+    /// Merges what another builder (another thread's share) collected.
     public mutating func merge(_ other: Builder) {
-      for (key, count) in other.counts { counts[key, default: 0] += count }
-      documents.formUnion(other.documents)
+      documents.merge(other.documents) { mine, _ in mine }
     }
 
     /// The lines seen at the edges of at least `minimumFiles` files and of at least
     /// `minimumShare` of all files.
     public func build(minimumFiles: Int = 3, minimumShare: Double = 0.01) -> SiteBoilerplate {
       let files = documents.count
+      var counts: [UInt64: Int] = [:]
+      for keys in documents.values {
+        for key in keys { counts[key, default: 0] += 1 }
+      }
       let threshold = max(minimumFiles, Int((Double(files) * minimumShare).rounded(.up)))
       return SiteBoilerplate(files: files, counts: counts.filter { $0.value >= threshold })
     }

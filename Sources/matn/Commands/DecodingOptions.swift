@@ -1,5 +1,6 @@
 import ArgumentParser
 import Matn
+import SystemPackage
 
 /// How input bytes become text: shared by every command that reads files.
 struct DecodingOptions: ParsableArguments {
@@ -11,13 +12,14 @@ struct DecodingOptions: ParsableArguments {
   @Flag(name: .long, help: "Fail on undecodable bytes instead of replacing them by U+FFFD (and reporting their offsets).")
   var strict = false
 
-  /// Reads and decodes `path` ('-' is standard input).
+  /// The library's decoding policy for these options.
+  var policy: DecodingPolicy { DecodingPolicy(encoding: encoding, strict: strict) }
+
+  /// Reads and decodes `path` ('-' is standard input; a name that is not UTF-8 is
+  /// opened by the bytes it was given as).
   func decode(_ path: String) throws -> DecodedText {
-    let bytes = try InputFile.read(path)
-    if let encoding {
-      return try DecodedText(bytes: bytes, encoding: .init(rawValue: encoding), strict: strict)
-    }
-    return try DecodedText(bytes: bytes, strict: strict)
+    let bytes = try InputFile.read(path == "-" ? nil : RawArguments.path(path))
+    return try policy.decode(bytes)
   }
 
   /// Decodes each of `paths` in turn and hands it to `body`; a file that cannot be read
@@ -41,4 +43,9 @@ struct DecodingOptions: ParsableArguments {
     output.flush()
     if failures > 0 { throw ExitCode(1) }
   }
+}
+
+extension InputFile {
+  /// How diagnostics name a path argument.
+  static func displayName(_ path: String) -> String { path == "-" ? "standard input" : "'\(path)'" }
 }

@@ -1,39 +1,72 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
 import ArgumentParser
-import Foundation
 import Matn
+import SystemPackage
 
 /// `matn normalize`: the main job. Raw article files in, one clean `Article` each out,
-/// as JSON, JSON Lines or clean text; in parallel, with bounded memory, atomic outputs
-/// and a record of every problem.
+/// as JSON, JSON Lines or clean text. The work is the library's `ArticleBatch` and
+/// `ArticleRecordFilter`; this command maps flags to them and writes bytes.
 struct Normalize: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Parse raw article files into clean articles (JSON, JSON Lines or text).",
     discussion: """
-      Each input file (or standard input for '-'; directories are walked recursively, \
-      names beginning with '_' or '.' included) is decoded, normalised and parsed into \
-      an article: title, dateline and publication date, body paragraphs with their \
-      language and scripts, credits and boilerplate set aside with reasons, names \
-      with index keys, and a report of what was changed or removed.
+      Each input file (or standard input for '-'; directories are walked recursively in \
+      byte order of names, names beginning with '_' or '.' included) is decoded, \
+      normalised and parsed into an article: title, dateline and publication date, \
+      body paragraphs with their language and scripts, credits and boilerplate set \
+      aside with reasons, names with index keys, and a report of what was changed or \
+      removed.
 
-      Output: without -o, articles go to standard output — JSON for a single input, \
-      JSON Lines for several (or as --format says). With -o DIR and --format json or \
-      text, one file per input under DIR (DIR/<name>.json, subdirectories mirrored); \
-      with --format jsonl, -o names one output file. Every output file is written \
-      atomically (a temporary file, then a rename).
+      Output: without -o, articles go to standard output. The format depends only on \
+      the command line, never on how many files a directory holds: JSON for one file \
+      argument (or '-'), JSON Lines for a directory, several arguments or \
+      --paths-from; --format overrides. With -o DIR (json or text), one file per input \
+      under DIR: DIR/<id>.json or .txt. With --format jsonl, -o names one output file. \
+      Outputs are written atomically (a temporary file, then a rename).
+
+      Ids and output names: a file's path under its directory argument without the \
+      extension; with several arguments each keeps the shortest tail of its path that \
+      tells it from the others (site0/art0000, site1/art0000). Ids are unique in a run \
+      (two files that would share one keep their extensions; otherwise ~2, ~3… is \
+      added). File names are bytes: names in NFC and NFD stay apart, and names that are \
+      not UTF-8 are read and written as they are (ids show their bytes as %XX; JSON \
+      gives source.path with U+FFFD and source.pathBytes in base64).
+
+      Safety: inputs are never written. An output that is an input, an output \
+      directory that is an input directory, or outputs that would land inside an input \
+      directory are refused before anything is written; walks skip the output \
+      directory. When an input fails, an output an earlier run left for it is removed. \
+      Temporary files are named .<name>.matn-tmp-<pid>-XXXXXX; those of runs that no \
+      longer exist are removed from the output directory at the start, and SIGINT, \
+      SIGTERM and SIGHUP remove those in flight.
 
       Batches: a first pass counts lines repeated at the top and bottom of the files \
-      of each directory, so a site's unknown headers and footers are set aside as \
-      boilerplate (--no-site-boilerplate turns it off). A file that cannot be read, \
-      is binary, empty or undecodable is reported (on standard error, and as an error \
-      record in JSON Lines) and the batch goes on; a summary line ends the run; the \
-      exit status is 1 if any file failed.
+      of each directory (each distinct file once), so a site's unknown headers and \
+      footers are set aside as boilerplate (--no-site-boilerplate turns it off). A \
+      file that cannot be read, is binary, empty or undecodable is reported (on \
+      standard error, and as an error record in JSON Lines) and the batch goes on; a \
+      summary line ends the run. The result is the same at any --jobs.
 
       Filter mode (--jsonl): standard input holds one JSON record per line, \
-      {"id": …, "text": …}, {"id": …, "base64": …} (bytes in any charset) or \
-      {"id": …, "path": …} (optional "title"); exactly one JSON line comes out per \
-      line in, in order — the article, or \
-      {"id": …, "error": {"kind": …, "message": …}}. This is the interface for \
-      Spark's RDD.pipe, Hadoop Streaming and Beam.
+      {"id": …, "text": …}, {"id": …, "base64": …} (bytes in any charset, standard or \
+      URL-safe alphabet) or {"id": …, "path": …} (optional "title"); exactly one JSON \
+      line comes out per line in, in order — the article, or \
+      {"id": …, "line": N, "error": {"kind": …, "message": …}} ("id" is null when none \
+      could be read). A number id is kept as written. Path records open regular files \
+      only; --path-root DIR confines them to DIR, --no-paths refuses them. A path's \
+      bytes that are not UTF-8 are written as the escapes \\udc80–\\udcff (Python's \
+      surrogateescape). This is the interface for Spark's RDD.pipe, Hadoop Streaming \
+      and Beam.
+
+      Exit status: 0 when every input gave an article (in filter mode: when every line \
+      got its record, error records included); 1 when an input failed or an output \
+      could not be written; 64 when the command line is wrong (unknown or conflicting \
+      options, an output that would overwrite an input).
       """
   )
 
@@ -41,7 +74,7 @@ struct Normalize: ParsableCommand {
     case json, jsonl, text
   }
 
-  @Option(name: .long, help: "Output format: json, jsonl or text (default: json for one input, jsonl for several).")
+  @Option(name: .long, help: "Output format: json, jsonl or text (default: json for one file argument, jsonl otherwise).")
   var format: Format?
 
   @Option(name: [.short, .customLong("output")], help: "Output directory (json, text) or file (jsonl).")
@@ -50,7 +83,13 @@ struct Normalize: ParsableCommand {
   @Flag(name: .long, help: "Filter mode: JSON Lines records in on standard input, one JSON line out per line in.")
   var jsonl = false
 
-  @Option(name: .long, help: "Read input paths, one per line, from this file ('-' for standard input).")
+  @Option(name: .long, help: "Filter mode: open path records only inside this directory.")
+  var pathRoot: String?
+
+  @Flag(name: .long, help: "Filter mode: refuse path records (records must carry text or base64).")
+  var noPaths = false
+
+  @Option(name: .long, help: "Read input paths from this file ('-' for standard input): one per line, or NUL-separated if it holds a NUL.")
   var pathsFrom: String?
 
   @Option(name: .long, help: "Worker threads (default: the number of processors).")
@@ -65,7 +104,7 @@ struct Normalize: ParsableCommand {
   @Flag(name: .long, help: "Do not extract person names.")
   var noNames = false
 
-  @Option(name: .long, help: "Largest input file in bytes (default: 268435456, 256 MiB).")
+  @Option(name: .long, help: "Largest input file or record in bytes (default: 268435456, 256 MiB).")
   var maxBytes: Int = 256 << 20
 
   @Flag(name: .long, help: "No progress bar, even on a terminal.")
@@ -86,11 +125,15 @@ struct Normalize: ParsableCommand {
     if jsonl && (format == .json || format == .text) {
       throw ValidationError("--jsonl writes JSON Lines; --format \(format!.rawValue) does not apply.")
     }
+    if jsonl && output != nil { throw ValidationError("--jsonl writes to standard output; -o does not apply.") }
+    if !jsonl && (pathRoot != nil || noPaths) { throw ValidationError("--path-root and --no-paths apply to --jsonl records.") }
+    if pathRoot != nil && noPaths { throw ValidationError("--path-root and --no-paths exclude each other.") }
+    if output == "" { throw ValidationError("-o needs a path; an empty one names nothing.") }
+    if pathRoot == "" { throw ValidationError("--path-root needs a directory.") }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
+    if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be read only once.") }
   }
-
-  var workerCount: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
   func run() throws {
     if schema {
@@ -100,104 +143,91 @@ struct Normalize: ParsableCommand {
       return
     }
     if jsonl {
-      try JSONLinesFilter(command: self).run()
+      try runFilter()
       return
     }
-    var paths = InputPaths()
+    var arguments: [BatchArgument] = []
     if let pathsFrom {
-      do { try paths.add(listFrom: pathsFrom) } catch {
+      do {
+        arguments += try Self.pathList(from: pathsFrom).map(BatchArgument.path)
+      } catch {
         throw ValidationError(error.description)
       }
     }
-    paths.add(inputs.isEmpty && pathsFrom == nil ? ["-"] : inputs)
-    try ArticleBatch(command: self, entries: paths.entries).run()
+    arguments += (inputs.isEmpty && pathsFrom == nil ? ["-"] : inputs).map(RawArguments.argument)
+    var configuration = ArticleBatch.Configuration(arguments: arguments)
+    let format = self.format ?? Self.defaultFormat(arguments: arguments, listed: pathsFrom != nil, output: output)
+    configuration.format = ArticleBatch.Format(rawValue: format.rawValue)!
+    if let output {
+      let path = RawArguments.path(output)
+      configuration.output = format == .jsonl ? .file(path) : .directory(path)
+    }
+    configuration.textHeaders = format == .text && output == nil && (arguments.count > 1 || Self.hasDirectory(arguments))
+    configure(&configuration.parser, &configuration.decoding, &configuration.limits)
+    if let jobs { configuration.jobs = jobs }
+    configuration.learnsSiteBoilerplate = !noSiteBoilerplate
+    try BatchRun(configuration: configuration, quiet: quiet).run()
   }
 
-  /// The parser options for a group of files.
-  func parserOptions(site: SiteBoilerplate? = nil) -> ArticleParser.Options {
-    var options = ArticleParser.Options()
-    options.profile = profile
-    options.siteBoilerplate = site
-    options.extractsNames = !noNames
-    return options
+  private func configure(_ parser: inout ArticleParser.Options, _ decoding: inout DecodingPolicy, _ limits: inout ArticleBatch.Limits) {
+    parser.profile = profile
+    parser.extractsNames = !noNames
+    decoding = self.decoding.policy
+    limits.fileBytes = maxBytes
   }
-}
 
-/// Why one input produced no article.
-struct ArticleFailure: Error, Sendable {
-  enum Kind: String, Sendable {
-    case unreadable, binary, empty, undecodable, tooLarge = "too-large", invalidRecord = "invalid-record", output
-  }
-  var kind: Kind
-  var message: String
-}
-
-/// Reads, decodes and parses one input; shared by batch and filter modes.
-struct ArticleJob: Sendable {
-  let parser: ArticleParser
-  let encoding: String?
-  let strict: Bool
-  let maxBytes: Int
-
-  func article(path: String, id: String) -> Result<Article, ArticleFailure> {
-    let bytes: [UInt8]
-    do {
-      bytes = try InputFile.read(path, limit: maxBytes)
-    } catch {
-      if error.tooLarge {
-        return .failure(ArticleFailure(kind: .tooLarge, message: "\(InputFile.displayName(path)): \(error.reason) (raise --max-bytes)"))
+  private func runFilter() throws {
+    var configuration = ArticleRecordFilter.Configuration()
+    configure(&configuration.parser, &configuration.decoding, &configuration.limits)
+    if let jobs { configuration.jobs = jobs }
+    if noPaths { configuration.paths = .forbidden }
+    if let pathRoot {
+      let root = RawArguments.path(pathRoot)
+      guard BatchInputsProbe.isDirectory(root) else {
+        throw ValidationError("--path-root '\(root.displayString)' is not a directory.")
       }
-      return .failure(ArticleFailure(kind: .unreadable, message: error.description))
+      configuration.paths = .within(root)
     }
-    return article(bytes: bytes, id: id, path: path)
+    var stdout = StandardOutput()
+    let (_, readError) = ArticleRecordFilter(configuration).run(readingFrom: 0) { stdout.write(bytes: $0) }
+    stdout.flush()
+    if let readError {
+      Diagnostics.error("cannot read standard input: \(String(cString: strerror(readError)))")
+      throw ExitCode(1)
+    }
   }
 
-  func article(bytes: [UInt8], id: String, path: String?, title: String? = nil) -> Result<Article, ArticleFailure> {
-    let name = path.map(InputFile.displayName) ?? "record '\(id)'"
-    guard bytes.contains(where: { !Self.isBlank($0) }) else {
-      return .failure(ArticleFailure(kind: .empty, message: "\(name): empty, no text"))
-    }
-    let decoded: DecodedText
-    do {
-      if let encoding {
-        decoded = try DecodedText(bytes: bytes, encoding: .init(rawValue: encoding), strict: strict)
-      } else {
-        decoded = try DecodedText(bytes: bytes, strict: strict)
-      }
-    } catch {
-      if case .binary = error { return .failure(ArticleFailure(kind: .binary, message: "\(name): \(error)")) }
-      return .failure(ArticleFailure(kind: .undecodable, message: "\(name): \(error)"))
-    }
-    var parser = parser
-    if let title {
-      var options = parser.options
-      options.givenTitle = title
-      parser = ArticleParser(options: options)
-    }
-    return .success(parser.parse(decoded, id: id, path: path, byteCount: bytes.count))
+  /// JSON for one file argument or standard input; JSON Lines for a directory, several
+  /// arguments or a path list. With -o: a directory of JSON files.
+  static func defaultFormat(arguments: [BatchArgument], listed: Bool, output: String?) -> Format {
+    if output != nil { return .json }
+    return arguments.count == 1 && !listed && !hasDirectory(arguments) ? .json : .jsonl
   }
 
-  private static func isBlank(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+  static func hasDirectory(_ arguments: [BatchArgument]) -> Bool {
+    arguments.contains { argument in
+      guard case .path(let path) = argument else { return false }
+      return BatchInputsProbe.isDirectory(path)
+    }
+  }
+
+  /// The paths in a list file: one per line (CR LF or LF), or NUL-separated when the
+  /// list holds a NUL (`find -print0`). Empty entries are skipped.
+  static func pathList(from source: String) throws(InputFile.Failure) -> [FilePath] {
+    let bytes = try InputFile.read(source == "-" ? nil : RawArguments.path(source))
+    let separator: UInt8 = bytes.contains(0) ? 0 : UInt8(ascii: "\n")
+    return bytes.split(separator: separator).compactMap { entry in
+      var entry = entry[...]
+      if separator != 0, entry.last == UInt8(ascii: "\r") { entry = entry.dropLast() }
+      return entry.isEmpty ? nil : FilePath(bytes: entry)
+    }
   }
 }
 
-/// JSON for articles and error records.
-enum ArticleJSON {
-  static func encode(_ article: Article, pretty: Bool) -> [UInt8] { article.json(pretty: pretty) + [0x0A] }
-
-  /// `{"id":…, "path":…, "error":{"kind":…, "message":…}}` and a newline.
-  static func encode(error: ArticleFailure, id: String, path: String?) -> [UInt8] {
-    var w = JSONWriter()
-    w.beginObject()
-    w.key("id"); w.string(id)
-    if let path { w.key("path"); w.string(path) }
-    w.key("error")
-    w.beginObject()
-    w.key("kind"); w.string(error.kind.rawValue)
-    w.key("message"); w.string(error.message)
-    w.endObject()
-    w.endObject()
-    return w.bytes + [0x0A]
+/// Whether a path names a directory (following links).
+enum BatchInputsProbe {
+  static func isDirectory(_ path: FilePath) -> Bool {
+    var info = stat()
+    return path.withPlatformString { stat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }
 }
