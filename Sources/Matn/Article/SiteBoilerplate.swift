@@ -46,7 +46,7 @@ public struct SiteBoilerplate: Sendable, Hashable {
     public mutating func add(_ text: String) {
       guard documents.insert(SiteBoilerplate.key(text[...])).inserted else { return }
       var lines: [Substring] = []
-      for line in ArticleLayout.lines(of: text) {
+      for line in TextLines.lines(of: text) {
         let trimmed = ArticleLayout.trimmed(line)
         if !trimmed.isEmpty { lines.append(trimmed) }
       }
