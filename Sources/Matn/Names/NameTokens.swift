@@ -1,3 +1,5 @@
+import MatnICU
+
 /// One word of article text as name extraction sees it: its UTF-8 range in the
 /// original text, its script, a folded lookup key, and what separates it from the
 /// next word.
@@ -34,6 +36,11 @@ struct NameToken {
   var hyphen = false
   /// The first letter after a hyphen is upper case ("al-Assad").
   var capitalAfterHyphen = false
+  /// Latin and Cyrillic letters in one word ("Vеlаyаti" with Cyrillic е and а).
+  var mixed = false
+  /// A mixed word that looks like a word of one script (``MixedScriptConfusable``):
+  /// its key, script and capitals are those of the look-alike.
+  var confusable = false
 
   var letterCount: Int { foldedEnd - foldedStart }
   /// A single capital letter: an initial when a full stop follows.
@@ -49,6 +56,8 @@ struct NameTokens {
 
   /// Splits `text` into Latin, Cyrillic and Arabic-script words; hyphens and
   /// apostrophes between letters and ZWNJ between Arabic letters stay inside a word.
+  /// Latin and Cyrillic letters run together into one word; when that word is a
+  /// mixed-script confusable, it is read as its look-alike (see ``NameToken/confusable``).
   ///
   /// - Complexity: O(*n*) in the length of `text`.
   init(_ text: String) {
@@ -65,6 +74,7 @@ struct NameTokens {
 
     func finish(at end: Int) {
       t.end = end
+      if t.mixed { Self.readAsLookAlike(&t, in: text, folded: &folded) }
       // "Jinping’s": the possessive is not part of the name.
       if t.script == .latin, t.foldedEnd - t.foldedStart >= 3, folded[t.foldedEnd - 1] == 0x73,
         Self.isApostrophe(folded[t.foldedEnd - 2])
@@ -178,9 +188,48 @@ struct NameTokens {
   @inline(__always)
   static func continues(_ script: NameToken.Script, _ kind: Kind) -> Bool {
     switch script {
-    case .latin: return kind == .latin
-    case .cyrillic: return kind == .cyrillic
+    case .latin, .cyrillic: return kind == .latin || kind == .cyrillic
     case .arabic: return kind == .arabic
+    }
+  }
+
+  /// A word mixing Latin and Cyrillic letters: when it is a mixed-script confusable,
+  /// its script, key and capitals become those of its look-alike; otherwise it stays
+  /// a word of its first letter's script whose key matches no list.
+  static func readAsLookAlike(_ t: inout NameToken, in text: String, folded: inout [UInt32]) {
+    let utf8 = text.utf8
+    let word = text[utf8.index(utf8.startIndex, offsetBy: t.start)..<utf8.index(utf8.startIndex, offsetBy: t.end)]
+    guard let lookAlike = MixedScriptConfusable.analyse(word), lookAlike.script == .latin || lookAlike.script == .cyrillic
+    else { return }
+    t.confusable = true
+    t.script = lookAlike.script == .latin ? .latin : .cyrillic
+    folded.removeSubrange(t.foldedStart...)
+    t.foldedEnd = t.foldedStart
+    t.key = PersianLexicon.fnvBasis
+    t.headKey = PersianLexicon.fnvBasis
+    t.upperCount = 0
+    t.hasLower = false
+    t.hyphen = false
+    t.capitalAfterHyphen = false
+    var first = true, afterHyphen = false
+    for scalar in lookAlike.looksLike.unicodeScalars {
+      let v = scalar.value
+      switch classify(v) {
+      case .latin, .cyrillic:
+        if first { t.capitalized = isUpper(v) }
+        if afterHyphen { t.capitalAfterHyphen = isUpper(v) }
+        first = false
+        afterHyphen = false
+        append(v, kind: t.script == .latin ? .latin : .cyrillic, to: &t, folded: &folded)
+      case .joiner:
+        append(v, to: &t, folded: &folded)
+        if v == 0x2D || v == 0x2010 || v == 0x2011 {
+          t.hyphen = true
+          afterHyphen = true
+        }
+      default:
+        break
+      }
     }
   }
 
@@ -228,6 +277,7 @@ struct NameTokens {
     var f = v
     switch kind {
     case .latin, .cyrillic:
+      if (kind == .cyrillic) != (t.script == .cyrillic) { t.mixed = true }
       if isUpper(v) {
         t.upperCount += 1
         switch v {
