@@ -67,6 +67,19 @@ public enum TextLines {
     }
   }
 
+  /// The length in bytes of the line terminator whose last byte is at `i` (2 for CR LF
+  /// and NEL, 3 for LS and PS), or 0: for scans that walk backwards.
+  @inline(__always)
+  static func terminatorLength(_ bytes: UnsafeBufferPointer<UInt8>, endingAt i: Int) -> Int {
+    switch bytes[i] {
+    case 0x0A: return i > 0 && bytes[i - 1] == 0x0D ? 2 : 1
+    case 0x0D: return 1
+    case 0x85 where i > 0 && bytes[i - 1] == 0xC2: return 2
+    case 0xA8, 0xA9: return i > 1 && bytes[i - 1] == 0x80 && bytes[i - 2] == 0xE2 ? 3 : 0
+    default: return 0
+    }
+  }
+
   /// A run of non-blank lines.
   public struct Paragraph: Sendable, Hashable {
     /// The 1-based number of its first line.
