@@ -97,6 +97,14 @@ public struct MixedScriptConfusable: Sendable, Hashable, Codable {
   static func analyse(_ word: Substring) -> (looksLike: String, scripts: [Script], script: Script)? {
     // Cheap exits first: ASCII, and words of one script.
     guard word.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+    var first: Script?
+    let mixed = word.unicodeScalars.contains { scalar in
+      let script = scalar.isASCII ? Script.latin : Script(of: scalar)
+      guard !script.isContextual else { return false }
+      if first == nil { first = script }
+      return script != first
+    }
+    guard mixed else { return nil }
     var counts: [(script: Script, count: Int)] = []  // in order of first letter
     for scalar in word.unicodeScalars {
       let script = scalar.isASCII ? Script.latin : Script(of: scalar)
