@@ -147,6 +147,15 @@ struct NameExtractorTests {
     #expect(Array(text.utf8)[mention.utf8Range].elementsEqual(spoofed.utf8))
   }
 
+  @Test("a Greek homoglyph (Alpha in Αli) marks the name too; Greek names themselves are not extracted")
+  func greekHomoglyph() throws {
+    let text = "President \u{391}li Akbar Velayati met Κυριάκος Μητσοτάκης."
+    let mentions = extractor.mentions(in: text)
+    #expect(mentions.map(\.text) == ["\u{391}li Akbar Velayati"])
+    #expect(mentions.first?.confusable?.scripts == ["Grek", "Latn"])
+    #expect(mentions.first?.confusable?.looksLike == "Ali Akbar Velayati")
+  }
+
   @Test("the spoofed name keeps its own entry with the mark; the genuine spelling stays unmarked")
   func confusableName() throws {
     let spoofed = MixedScriptConfusableTests.spoofed

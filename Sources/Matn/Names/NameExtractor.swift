@@ -216,6 +216,7 @@ public struct NameExtractor: Sendable {
     case .latin: return "Latn"
     case .cyrillic: return "Cyrl"
     case .arabic: return "Arab"
+    case .greek: return "Grek"
     }
   }
 
