@@ -80,7 +80,9 @@ public struct ExtractedName: Codable, Sendable, Hashable {
 /// family name counts when the document names the person in full somewhere.
 ///
 /// Persian text may be un-normalised (Arabic ي/ك, ZWNJ or not): words are matched
-/// through a fold, offsets point into the original. Han names are not extracted
+/// through a fold, offsets point into the original. A word mixing Latin, Cyrillic and Greek letters
+/// confusably ("Vеlаyаti" with Cyrillic е and а) is read as the word it looks like, and
+/// its mention and name carry a ``MixedScriptConfusable`` mark (ICU's spoof checker). Han names are not extracted
 /// (without word breaks a title alone does not tell where a name ends).
 ///
 /// - Thread safety: `Sendable`; the word lists are loaded once per process and the
