@@ -27,6 +27,20 @@ struct BidiCheckCommandTests {
     #expect(strict.text == "-:1:4: error: PDF (U+202C) has nothing to close (ignored by the bidi algorithm)\n")
   }
 
+  @Test("a word mixing scripts confusably is a note, printed without --notes, and the exit code stays 0")
+  func confusableWord() throws {
+    let input = "Foreign Minister Ali Akbar V\u{435}l\u{430}y\u{430}ti met Владимир Путин.\r\nقیمت iPhoneها\n"
+    let result = try CLI.run(["bidi", "check", "-"], stdin: Array(input.utf8))
+    #expect(result.status == 0)
+    #expect(
+      result.text
+        == "-:1:28: note: «V\u{435}l\u{430}y\u{430}ti» mixes Cyrillic and Latin letters and looks like Latin «Velayati» (a mixed-script confusable, UTS #39)\n"
+    )
+    #expect(result.stderr.contains("0 errors, 0 warnings, 1 notes"))
+    let strict = try CLI.run(["bidi", "check", "--warnings-as-errors", "-"], stdin: Array(input.utf8))
+    #expect(strict.status == 0)
+  }
+
   @Test("an unreadable file is reported and the exit code is 1")
   func unreadable() throws {
     let result = try CLI.run(["bidi", "check", "/nonexistent/file.txt"])

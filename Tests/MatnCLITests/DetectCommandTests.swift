@@ -2,12 +2,12 @@ import Testing
 
 @Suite("matn detect")
 struct DetectCommandTests {
-  @Test("--per line prints exactly one code per input line, und for lines without letters")
+  @Test("--per line prints exactly one code per input line (LS ends one too), und for lines without letters")
   func perLine() throws {
     let input = "This is plainly English text.\n\nاین یک جملهٔ فارسی است.\n42\nDas ist ein deutscher Satz.\u{2028}Noch einer.\n"
     let result = try CLI.run(["detect", "--per", "line", "-"], stdin: Array(input.utf8))
     #expect(result.status == 0)
-    #expect(result.text == "en\nund\nfa\nund\nde\n")
+    #expect(result.text == "en\nund\nfa\nund\nde\nde\n")
   }
 
   @Test("--per line cuts at every line feed, also after a carriage return (one grapheme with it)")

@@ -23,6 +23,51 @@ struct NamesCommandTests {
         """)
   }
 
+  /// "Аli Аkbаr Vеlаyаti" with Cyrillic А, а and е.
+  static let spoofed = "\u{410}li \u{410}kb\u{430}r V\u{435}l\u{430}y\u{430}ti"
+
+  @Test("a name with Cyrillic homoglyphs is listed with a sixth field confusable:SCRIPTS; others have five")
+  func confusableTSV() throws {
+    let text = "Foreign Minister \(Self.spoofed) met Владимир Путин and Hassan Rouhani. «حسن روحانی» گفت.\n"
+    let result = try CLI.run(["names", "-"], stdin: Array(text.utf8))
+    #expect(result.status == 0)
+    #expect(
+      result.text == """
+        Ali Akbar Velayati\tali akbar velayati\tlkbrlt\t1\t\(Self.spoofed)\tconfusable:Cyrl+Latn
+        Vladimir Putin\tvladimir putin\tldmrptn\t1\tВладимир Путин
+        Hassan Rouhani\thassan rouhani\tsnrn\t1\tHassan Rouhani
+        Hassan Rouhani\thassan rouhani\tsnrn\t1\tحسن روحانی
+
+        """)
+  }
+
+  @Test("--format jsonl: the mark is an object on the name; unmarked names have no such field")
+  func confusableJSONL() throws {
+    let text = "Foreign Minister \(Self.spoofed) met Ali Akbar Velayati.\n"
+    let result = try CLI.run(["names", "--format", "jsonl", "-"], stdin: Array(text.utf8))
+    let object = try #require(JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: Any])
+    let names = try #require(object["names"] as? [[String: Any]])
+    #expect(names.count == 2)
+    let mark = try #require(names[0]["confusable"] as? [String: Any])
+    #expect(mark["scripts"] as? [String] == ["Cyrl", "Latn"])
+    #expect(mark["script"] as? String == "Latn")
+    #expect(mark["looksLike"] as? String == "Ali Akbar Velayati")
+    #expect(mark["skeleton"] is String)
+    #expect(names[1]["confusable"] == nil)
+  }
+
+  @Test("matn normalize: the article's names carry the mark")
+  func confusableInArticle() throws {
+    let raw = "Velayati meets envoys\n\nTEHRAN – Foreign Minister \(Self.spoofed) met the envoys on Monday.\n"
+    let result = try CLI.run(["normalize", "-"], stdin: Array(raw.utf8))
+    #expect(result.status == 0)
+    let article = try #require(JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: Any])
+    let names = try #require(article["names"] as? [[String: Any]])
+    let marked = names.filter { $0["confusable"] != nil }
+    #expect(marked.count == 1)
+    #expect((marked.first?["confusable"] as? [String: Any])?["looksLike"] as? String == "Ali Akbar Velayati")
+  }
+
   @Test("--format jsonl: one object per file with its path and names")
   func jsonl() throws {
     let dir = try CLI.temporaryDirectory()

@@ -23,7 +23,7 @@ struct ArticleLayoutTests {
   @Test("lines split at LF, CR LF, CR, NEL, LS and PS, and are trimmed of spaces and invisibles")
   func lines() {
     let text = "a\r\nb\rc\u{85}d\u{2028}e\u{2029}f\n\u{200F} g \u{A0}\n"
-    #expect(ArticleLayout.lines(of: text) == ["a", "b", "c", "d", "e", "f", "\u{200F} g \u{A0}"])
+    #expect(TextLines.lines(of: text) == ["a", "b", "c", "d", "e", "f", "\u{200F} g \u{A0}"])
     #expect(ArticleLayout.blocks(of: text).blocks.map(\.text) == ["a", "b", "c", "d", "e", "f", "g"])
     #expect(ArticleLayout.blocks(of: text).blocks.map(\.line) == [1, 2, 3, 4, 5, 6, 7])
   }

@@ -114,3 +114,19 @@ extension DatesTests {
     #expect(try JSONDecoder().decode(PublishedDate.self, from: data) == date)
   }
 }
+
+extension DatesTests {
+  @Test(
+    "a date's line ends at any line terminator (TextLines), never taking a byte of one",
+    arguments: ["\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"])
+  func lineEnds(end: String) throws {
+    let text = "12 March 2016" + end + "Monday, February 1, 2016" + end + "۱۳۹۴/۱۱/۱۲" + end
+    let dates = DateFinder.scan(text).dates
+    #expect(dates.map(\.date) == ["2016-03-12", "2016-02-01", "2016-02-01"])
+    let bytes = Array(text.utf8)
+    for date in dates {
+      #expect(String(decoding: bytes[date.utf8Range], as: UTF8.self) == date.text)
+      #expect(!date.text.unicodeScalars.contains { [0x0A, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) })
+    }
+  }
+}

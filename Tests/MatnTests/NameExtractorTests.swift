@@ -134,6 +134,68 @@ struct NameExtractorTests {
     #expect(try JSONDecoder().decode(ExtractedName.self, from: json) == name)
   }
 
+  @Test("a name written with Cyrillic homoglyphs is found, as the Latin name it looks like, and marked")
+  func confusableMention() throws {
+    let spoofed = MixedScriptConfusableTests.spoofed
+    let text = "Foreign Minister \(spoofed) met President Hassan Rouhani."
+    let mention = try #require(extractor.mentions(in: text).first)
+    #expect(mention.text == spoofed)
+    #expect(mention.title == "Foreign Minister")
+    #expect(mention.script == "Latn")
+    #expect(mention.confusable?.scripts == ["Cyrl", "Latn"])
+    #expect(mention.confusable?.looksLike == "Ali Akbar Velayati")
+    #expect(Array(text.utf8)[mention.utf8Range].elementsEqual(spoofed.utf8))
+  }
+
+  @Test("a Greek homoglyph (Alpha in Αli) marks the name too; Greek names themselves are not extracted")
+  func greekHomoglyph() throws {
+    let text = "President \u{391}li Akbar Velayati met Κυριάκος Μητσοτάκης."
+    let mentions = extractor.mentions(in: text)
+    #expect(mentions.map(\.text) == ["\u{391}li Akbar Velayati"])
+    #expect(mentions.first?.confusable?.scripts == ["Grek", "Latn"])
+    #expect(mentions.first?.confusable?.looksLike == "Ali Akbar Velayati")
+  }
+
+  @Test("the spoofed name keeps its own entry with the mark; the genuine spelling stays unmarked")
+  func confusableName() throws {
+    let spoofed = MixedScriptConfusableTests.spoofed
+    let names = extractor.names(in: "Foreign Minister \(spoofed) met Ali Akbar Velayati. Velayati said no.")
+    #expect(names.map(\.text) == [spoofed, "Ali Akbar Velayati"])
+    #expect(names.map(\.mentions) == [1, 2])
+    let spoof = try #require(names.first), genuine = try #require(names.last)
+    #expect(spoof.confusable?.scripts == ["Cyrl", "Latn"])
+    #expect(genuine.confusable == nil)
+    // Keys equal the genuine name's only with the mark beside them.
+    #expect(spoof.key == genuine.key && spoof.display == "Ali Akbar Velayati")
+  }
+
+  @Test("Russian, Latin and Persian names are not marked")
+  func notConfusable() {
+    let text = "Владимир Путин встретился с Сергеем Лавровым. President Hassan Rouhani met Ali Akbar Velayati. «آیت‌الله سید علی خامنه‌ای» گفت."
+    let names = extractor.names(in: text)
+    #expect(Set(names.map(\.script)) == ["Cyrl", "Latn", "Arab"])
+    #expect(names.allSatisfy { $0.confusable == nil })
+  }
+
+  @Test("a marked name is Codable with its mark")
+  func codableMark() throws {
+    let name = try #require(extractor.names(in: "President \(MixedScriptConfusableTests.spoofed) said.").first)
+    #expect(name.confusable != nil)
+    let json = try JSONEncoder().encode(name)
+    let object = try JSONSerialization.jsonObject(with: json) as? [String: Any]
+    #expect((object?["confusable"] as? [String: Any]).map { Set($0.keys) } == ["scripts", "script", "looksLike", "skeleton"])
+    #expect(try JSONDecoder().decode(ExtractedName.self, from: json) == name)
+  }
+
+  @Test("an article's names carry the mark, and its JSON reads back into the same article")
+  func articleMark() throws {
+    let raw = "Velayati meets envoys\n\nTEHRAN – Foreign Minister \(MixedScriptConfusableTests.spoofed) met the envoys on Monday.\n"
+    let article = ArticleParser().parse(try DecodedText(bytes: Array(raw.utf8)), id: "spoof", path: "spoof.txt")
+    let name = try #require(article.names.first { $0.confusable != nil })
+    #expect(name.confusable?.looksLike == "Ali Akbar Velayati")
+    #expect(try JSONDecoder().decode(Article.self, from: Data(article.json())) == article)
+  }
+
   @Test("an extractor can be shared across tasks")
   func concurrent() async {
     let text = "President Hassan Rouhani met Ali Akbar Velayati."

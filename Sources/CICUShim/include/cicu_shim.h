@@ -365,6 +365,45 @@ enum {
 void cicu_calendar_convert(int32_t from, int32_t year, int32_t month, int32_t day, int32_t to, int32_t *outYear,
                            int32_t *outMonth, int32_t *outDay, int32_t *outWeekday, int32_t *status);
 
+// MARK: - Spoof checking (uspoof, UTS #39)
+
+typedef struct cicu_spoof_checker cicu_spoof_checker;
+
+enum {
+  CICU_SPOOF_SINGLE_SCRIPT_CONFUSABLE = 1, /* USPOOF_SINGLE_SCRIPT_CONFUSABLE */
+  CICU_SPOOF_MIXED_SCRIPT_CONFUSABLE = 2,  /* USPOOF_MIXED_SCRIPT_CONFUSABLE */
+  CICU_SPOOF_WHOLE_SCRIPT_CONFUSABLE = 4,  /* USPOOF_WHOLE_SCRIPT_CONFUSABLE */
+  CICU_SPOOF_RESTRICTION_LEVEL = 16,       /* USPOOF_RESTRICTION_LEVEL */
+  CICU_SPOOF_INVISIBLE = 32,               /* USPOOF_INVISIBLE */
+  CICU_SPOOF_MIXED_NUMBERS = 128,          /* USPOOF_MIXED_NUMBERS */
+  CICU_SPOOF_HIDDEN_OVERLAY = 256,         /* USPOOF_HIDDEN_OVERLAY */
+  CICU_SPOOF_ALL_CHECKS = 0xFFFF,          /* USPOOF_ALL_CHECKS */
+  CICU_SPOOF_RESTRICTION_LEVEL_MASK = 0x7F000000, /* USPOOF_RESTRICTION_LEVEL_MASK */
+};
+
+/// Opens a spoof checker (`uspoof_openWithOptions`-style: `uspoof_open`, then
+/// `uspoof_setChecks(checks)` and, when `restrictionLevel` is not 0,
+/// `uspoof_setRestrictionLevel`). Configured once here: the check functions below take
+/// a const checker and are thread safe (uspoof.h, "Thread Safety").
+cicu_spoof_checker *cicu_spoof_open(int32_t checks, int32_t restrictionLevel, int32_t *status);
+void cicu_spoof_close(cicu_spoof_checker *checker);
+
+/// `uspoof_check2UTF8` without a result object: the failed checks of `src`; with
+/// USPOOF_AUX_INFO among the checks, the identifier's restriction level is in the bits
+/// of CICU_SPOOF_RESTRICTION_LEVEL_MASK.
+int32_t cicu_spoof_check_utf8(const cicu_spoof_checker *checker, const uint8_t *src, int32_t length,
+                              int32_t *status);
+
+/// `uspoof_areConfusableUTF8`: the confusable kinds (CICU_SPOOF_*_CONFUSABLE bits) of
+/// `a` and `b` among the checker's checks; 0 when they are not confusable.
+int32_t cicu_spoof_are_confusable_utf8(const cicu_spoof_checker *checker, const uint8_t *a, int32_t aLength,
+                                       const uint8_t *b, int32_t bLength, int32_t *status);
+
+/// `uspoof_getSkeletonUTF8`: the UTS #39 skeleton of `src` as a new UTF-8 buffer in
+/// `*out` (free with `cicu_free`). Returns its length.
+int32_t cicu_spoof_skeleton_utf8(const cicu_spoof_checker *checker, const uint8_t *src, int32_t length,
+                                 uint8_t **out, int32_t *status);
+
 #ifdef __cplusplus
 }
 #endif

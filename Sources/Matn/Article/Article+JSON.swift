@@ -93,7 +93,7 @@ extension Article {
 
 extension ExtractedName {
   /// Writes the name as a JSON object (`text`, `script`, `display`, `key`, `phonetic`,
-  /// `mentions`), the shape of an article's `names` entries and of `matn names`.
+  /// `mentions`, and `confusable` when set), the shape of an article's `names` entries and of `matn names`.
   public func write(to w: inout JSONWriter) {
     w.beginObject()
     w.key("text"); w.string(text)
@@ -102,6 +102,20 @@ extension ExtractedName {
     w.key("key"); w.string(key)
     w.key("phonetic"); w.string(phonetic)
     w.key("mentions"); w.integer(mentions)
+    if let confusable { w.key("confusable"); confusable.write(to: &w) }
+    w.endObject()
+  }
+}
+
+extension MixedScriptConfusable {
+  /// Writes the mark as a JSON object: `scripts` (ISO 15924 codes), `script`,
+  /// `looksLike`, `skeleton`.
+  public func write(to w: inout JSONWriter) {
+    w.beginObject()
+    w.key("scripts"); w.beginArray(); for script in scripts { w.string(script) }; w.endArray()
+    w.key("script"); w.string(script)
+    w.key("looksLike"); w.string(looksLike)
+    w.key("skeleton"); w.string(skeleton)
     w.endObject()
   }
 }

@@ -22,53 +22,13 @@ enum ArticleLayout {
     var blocks: [Block] = []
     var splits = 0
     var lineNumber = 0
-    for line in lines(of: text) {
+    for line in TextLines.lines(of: text) {
       lineNumber += 1
       let pieces = paragraphs(in: line)
       splits += max(0, pieces.count - 1)
       for piece in pieces { blocks.append(Block(text: piece, line: lineNumber)) }
     }
     return (blocks, splits)
-  }
-
-  /// The lines of `text`, split at LF, CR, CR LF, NEL, LS and PS (over UTF-8 bytes:
-  /// CR LF is one `Character`, so splitting `Character`s misses it).
-  static func lines(of text: String) -> [Substring] {
-    var lines: [Substring] = []
-    let utf8 = text.utf8
-    var text = text
-    var cuts: [(start: Int, end: Int)] = []
-    text.withUTF8 { bytes in
-      var start = 0
-      var i = 0
-      let n = bytes.count
-      while i < n {
-        let byte = bytes[i]
-        var length = 0
-        if byte == 0x0A {
-          length = 1
-        } else if byte == 0x0D {
-          length = i + 1 < n && bytes[i + 1] == 0x0A ? 2 : 1
-        } else if byte == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 {
-          length = 2  // NEL
-        } else if byte == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-          length = 3  // LS, PS
-        }
-        if length > 0 {
-          cuts.append((start, i))
-          i += length
-          start = i
-        } else {
-          i += 1
-        }
-      }
-      if start < n { cuts.append((start, n)) }
-    }
-    lines.reserveCapacity(cuts.count)
-    for cut in cuts {
-      lines.append(text[utf8.index(utf8.startIndex, offsetBy: cut.start)..<utf8.index(utf8.startIndex, offsetBy: cut.end)])
-    }
-    return lines
   }
 
   /// Whether `line` has a non-ASCII space (U+00A0, U+2000–U+200A, U+202F, U+3000).

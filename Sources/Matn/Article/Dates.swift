@@ -111,9 +111,9 @@ struct DateScanner {
     var i = range.lowerBound
     while let digit = nextDigit(from: i, to: range.upperBound) {
       var lineStart = digit
-      while lineStart > i, !isLineBreak(lineStart - 1) { lineStart -= 1 }
+      while lineStart > i, TextLines.terminatorLength(bytes, endingAt: lineStart - 1) == 0 { lineStart -= 1 }
       var lineEnd = digit
-      while lineEnd < range.upperBound, !isLineBreak(lineEnd) { lineEnd += 1 }
+      while lineEnd < range.upperBound, TextLines.terminatorLength(bytes, at: lineEnd) == 0 { lineEnd += 1 }
       DateTokenizer.tokenize(bytes, lineStart..<lineEnd, into: &tokens)
       DateGrammar(bytes: bytes, tokens: tokens).forEachMatch { _, outcome in
         switch outcome {
@@ -140,14 +140,5 @@ struct DateScanner {
       i += 1
     }
     return nil
-  }
-
-  /// Line feed, carriage return, NEL (C2 85), LS and PS (E2 80 A8/A9; their last byte).
-  private func isLineBreak(_ i: Int) -> Bool {
-    let b = bytes[i]
-    if b == 0x0A || b == 0x0D { return true }
-    if b == 0x85 { return i > 0 && bytes[i - 1] == 0xC2 }
-    if b == 0xA8 || b == 0xA9 { return i > 1 && bytes[i - 1] == 0x80 && bytes[i - 2] == 0xE2 }
-    return false
   }
 }

@@ -51,7 +51,7 @@ public struct SiteBoilerplate: Sendable, Hashable {
       let document = SiteBoilerplate.key(text[...])
       guard documents[document] == nil else { return }
       var lines: [Substring] = []
-      for line in ArticleLayout.lines(of: text) {
+      for line in TextLines.lines(of: text) {
         let trimmed = ArticleLayout.trimmed(line)
         if !trimmed.isEmpty { lines.append(trimmed) }
       }

@@ -171,7 +171,7 @@ public enum BidiControls {
   /// Walks the scalars of `text` with their UTF-8 offset, line and column (lines and
   /// columns from 1, columns in scalars; CR LF is one line break): `lineBreak` at each
   /// break, `visit` for every other scalar.
-  private static func walk(
+  static func walk(
     _ text: String, lineBreak: () -> Void, visit: (_ scalar: Unicode.Scalar, _ offset: Int, _ line: Int, _ column: Int) -> Void
   ) {
     var line = 1, column = 0, offset = 0

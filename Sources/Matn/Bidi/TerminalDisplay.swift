@@ -9,13 +9,17 @@ import MatnICU
 /// The result is for eyes only: it is in visual order with presentation forms, so it
 /// must never be stored or processed as text.
 public enum TerminalDisplay {
-  /// `text` in display order, line by line.
+  /// `text` in display order, line by line (lines end at LF, CR LF, CR, NEL, LS and PS,
+  /// see ``TextLines``); the lines are joined by line feeds, and a terminator at the end
+  /// of `text` stays there as one.
   public static func render(_ text: String) -> String {
     guard let bidi = try? Bidi() else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     var first = true
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    var lines = TextLines.lines(of: text)
+    if let last = lines.last, last.endIndex < text.endIndex { lines.append("") }  // ends with a terminator
+    for line in lines {
       if !first { out += "\n" }
       first = false
       // Only lines with right-to-left text change.

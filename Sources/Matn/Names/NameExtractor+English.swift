@@ -13,7 +13,7 @@ extension NameExtractor {
     let tokens = text.tokens
     var i = 0
     while i < tokens.count {
-      guard tokens[i].script != .arabic, isRunWord(tokens[i]) else {
+      guard tokens[i].script == .latin || tokens[i].script == .cyrillic, isRunWord(tokens[i]) else {
         i += 1
         continue
       }

@@ -9,12 +9,18 @@ public struct NameMention: Sendable, Hashable {
   /// The title or honorific written just before the name, as written: "President",
   /// "Ayatollah Seyyed", «آیت‌الله»; `nil` when none preceded it.
   public var title: String?
+  /// Set when the name as written mixes scripts confusably ("Аli Аkbаr Vеlаyаti" with
+  /// Cyrillic А, а, е): ``script`` is then the script it imitates.
+  public var confusable: MixedScriptConfusable?
 
-  public init(text: String, utf8Range: Range<Int>, script: String, title: String? = nil) {
+  public init(
+    text: String, utf8Range: Range<Int>, script: String, title: String? = nil, confusable: MixedScriptConfusable? = nil
+  ) {
     self.text = text
     self.utf8Range = utf8Range
     self.script = script
     self.title = title
+    self.confusable = confusable
   }
 }
 
@@ -33,14 +39,23 @@ public struct ExtractedName: Codable, Sendable, Hashable {
   /// How many mentions were folded into this name ("Velayati said" counts toward
   /// "Ali Akbar Velayati").
   public var mentions: Int
+  /// Set when ``text`` mixes scripts confusably, such as Cyrillic А, а, е in
+  /// "Аli Аkbаr Vеlаyаti": the keys are then those of the look-alike
+  /// (``MixedScriptConfusable/looksLike``), and the name is never merged with the
+  /// genuine spelling. Absent (nil) for every honestly written name.
+  public var confusable: MixedScriptConfusable?
 
-  public init(text: String, script: String, display: String, key: String, phonetic: String, mentions: Int) {
+  public init(
+    text: String, script: String, display: String, key: String, phonetic: String, mentions: Int,
+    confusable: MixedScriptConfusable? = nil
+  ) {
     self.text = text
     self.script = script
     self.display = display
     self.key = key
     self.phonetic = phonetic
     self.mentions = mentions
+    self.confusable = confusable
   }
 }
 
@@ -65,7 +80,9 @@ public struct ExtractedName: Codable, Sendable, Hashable {
 /// family name counts when the document names the person in full somewhere.
 ///
 /// Persian text may be un-normalised (Arabic ي/ك, ZWNJ or not): words are matched
-/// through a fold, offsets point into the original. Han names are not extracted
+/// through a fold, offsets point into the original. A word mixing Latin, Cyrillic and Greek letters
+/// confusably ("Vеlаyаti" with Cyrillic е and а) is read as the word it looks like, and
+/// its mention and name carry a ``MixedScriptConfusable`` mark (ICU's spoof checker). Han names are not extracted
 /// (without word breaks a title alone does not tell where a name ends).
 ///
 /// - Thread safety: `Sendable`; the word lists are loaded once per process and the
@@ -104,8 +121,11 @@ public struct NameExtractor: Sendable {
         let last = tokens.tokens[f.first - 1]
         return slice(tokens.tokens[t].start, last.end + (last.gap == .period ? 1 : 0))
       }
+      let text = slice(start, end)
+      let confusable = tokens.tokens[f.first...f.last].contains(where: \.confusable) ? MixedScriptConfusable(in: text) : nil
       return NameMention(
-        text: slice(start, end), utf8Range: start..<end, script: Self.scriptCode(tokens.tokens[f.first].script), title: title)
+        text: text, utf8Range: start..<end, script: Self.scriptCode(tokens.tokens[f.first].script), title: title,
+        confusable: confusable)
     }
   }
 
@@ -127,13 +147,16 @@ public struct NameExtractor: Sendable {
     }
     struct Group {
       var text: String
+      var confusable: MixedScriptConfusable?
       var script: String
       var words: [Substring]
       var firstMention: Int
       var count: Int
     }
+    // A confusable mention is keyed by its look-alike, and grouped apart from the
+    // genuine spelling (its script carries a mark).
     let forms = mentions.map { m -> (script: String, words: [Substring]) in
-      (m.script, keys(m.text).ascii.split(separator: " "))
+      (m.confusable == nil ? m.script : m.script + "~", keys(m.confusable?.looksLike ?? m.text).ascii.split(separator: " "))
     }
     // Full forms first (longest first), so shorter mentions can fold into them.
     var groups: [Group] = []
@@ -160,7 +183,10 @@ public struct NameExtractor: Sendable {
         }
       }
       if target == nil {
-        groups.append(Group(text: mentions[i].text, script: script, words: words, firstMention: i, count: 0))
+        groups.append(
+          Group(
+            text: mentions[i].text, confusable: mentions[i].confusable, script: script, words: words, firstMention: i,
+            count: 0))
         positions.append([])
         target = groups.count - 1
         groupOf[id] = target
@@ -173,8 +199,10 @@ public struct NameExtractor: Sendable {
       groups[g].firstMention = positions[g].min() ?? groups[g].firstMention
     }
     return groups.sorted { $0.firstMention < $1.firstMention }.map { g in
-      let k = keys(g.text)
-      return ExtractedName(text: g.text, script: g.script, display: k.display, key: k.ascii, phonetic: k.phonetic, mentions: g.count)
+      let k = keys(g.confusable?.looksLike ?? g.text)
+      return ExtractedName(
+        text: g.text, script: g.confusable?.script ?? g.script, display: k.display, key: k.ascii, phonetic: k.phonetic,
+        mentions: g.count, confusable: g.confusable)
     }
   }
 
@@ -190,6 +218,7 @@ public struct NameExtractor: Sendable {
     case .latin: return "Latn"
     case .cyrillic: return "Cyrl"
     case .arabic: return "Arab"
+    case .greek: return "Grek"
     }
   }
 

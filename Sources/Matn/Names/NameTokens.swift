@@ -1,8 +1,15 @@
+import MatnICU
+
 /// One word of article text as name extraction sees it: its UTF-8 range in the
 /// original text, its script, a folded lookup key, and what separates it from the
 /// next word.
 struct NameToken {
-  enum Script: UInt8 { case latin, cyrillic, arabic }
+  enum Script: UInt8 {
+    case latin, cyrillic, arabic
+    /// Greek words are read (a Greek letter in a Latin or Cyrillic name is a homoglyph
+    /// to see) but never extracted.
+    case greek
+  }
 
   /// What lies between this word and the next one.
   enum Gap: UInt8 {
@@ -34,6 +41,12 @@ struct NameToken {
   var hyphen = false
   /// The first letter after a hyphen is upper case ("al-Assad").
   var capitalAfterHyphen = false
+  /// Letters of two of Latin, Cyrillic and Greek in one word ("Vеlаyаti" with
+  /// Cyrillic е and а).
+  var mixed = false
+  /// A mixed word that looks like a word of one script (``MixedScriptConfusable``):
+  /// its key, script and capitals are those of the look-alike.
+  var confusable = false
 
   var letterCount: Int { foldedEnd - foldedStart }
   /// A single capital letter: an initial when a full stop follows.
@@ -49,6 +62,8 @@ struct NameTokens {
 
   /// Splits `text` into Latin, Cyrillic and Arabic-script words; hyphens and
   /// apostrophes between letters and ZWNJ between Arabic letters stay inside a word.
+  /// Latin, Cyrillic and Greek letters run together into one word; when that word is a
+  /// mixed-script confusable, it is read as its look-alike (see ``NameToken/confusable``).
   ///
   /// - Complexity: O(*n*) in the length of `text`.
   init(_ text: String) {
@@ -65,6 +80,7 @@ struct NameTokens {
 
     func finish(at end: Int) {
       t.end = end
+      if t.mixed { Self.readAsLookAlike(&t, in: text, folded: &folded) }
       // "Jinping’s": the possessive is not part of the name.
       if t.script == .latin, t.foldedEnd - t.foldedStart >= 3, folded[t.foldedEnd - 1] == 0x73,
         Self.isApostrophe(folded[t.foldedEnd - 2])
@@ -105,7 +121,7 @@ struct NameTokens {
           pendingOffset = -1
           if Self.continues(t.script, kind) {
             // The joiner is inside the word.
-            if t.script == .latin || t.script == .cyrillic {
+            if t.script != .arabic {
               Self.append(pendingScalar, to: &t, folded: &folded)
               if pendingScalar == 0x2D || pendingScalar == 0x2010 || pendingScalar == 0x2011 {
                 t.hyphen = true
@@ -134,10 +150,9 @@ struct NameTokens {
         finish(at: offset)
       }
       switch kind {
-      case .latin, .cyrillic, .arabic:
+      case .latin, .cyrillic, .greek, .arabic:
         closeGap()
-        let script: NameToken.Script = kind == .latin ? .latin : kind == .cyrillic ? .cyrillic : .arabic
-        t = NameToken(start: offset, end: offset, script: script, foldedStart: folded.count, foldedEnd: folded.count)
+        t = NameToken(start: offset, end: offset, script: Self.script(kind), foldedStart: folded.count, foldedEnd: folded.count)
         t.capitalized = Self.isUpper(v)
         Self.append(v, kind: kind, to: &t, folded: &folded)
         inWord = true
@@ -156,7 +171,18 @@ struct NameTokens {
     if !tokens.isEmpty { tokens[tokens.count - 1].gap = .other }
   }
 
-  enum Kind { case latin, cyrillic, arabic, mark, joiner, space, period, other }
+  enum Kind { case latin, cyrillic, greek, arabic, mark, joiner, space, period, other }
+
+  /// The script of a letter kind.
+  @inline(__always)
+  static func script(_ kind: Kind) -> NameToken.Script {
+    switch kind {
+    case .cyrillic: .cyrillic
+    case .greek: .greek
+    case .arabic: .arabic
+    default: .latin
+    }
+  }
 
   @inline(__always)
   static func classify(_ v: UInt32) -> Kind {
@@ -167,6 +193,7 @@ struct NameTokens {
     case 0x27, 0x2D, 0x2010, 0x2011, 0x2019, 0x200C: return .joiner
     case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x1E00...0x1EFF: return .latin
     case 0x400...0x4FF: return .cyrillic
+    case 0x370...0x3FF, 0x1F00...0x1FFF: return Unicode.Scalar(v)?.properties.isAlphabetic == true ? .greek : .other
     case 0x621...0x63A, 0x641...0x64A, 0x66E...0x66F, 0x671...0x6D3, 0x6D5, 0x6EE...0x6EF, 0x6FA...0x6FF,
       0x750...0x77F, 0x8A0...0x8C9:
       return .arabic
@@ -178,9 +205,52 @@ struct NameTokens {
   @inline(__always)
   static func continues(_ script: NameToken.Script, _ kind: Kind) -> Bool {
     switch script {
-    case .latin: return kind == .latin
-    case .cyrillic: return kind == .cyrillic
+    case .latin, .cyrillic, .greek: return kind == .latin || kind == .cyrillic || kind == .greek
     case .arabic: return kind == .arabic
+    }
+  }
+
+  /// A word mixing Latin, Cyrillic or Greek letters: when it is a mixed-script confusable,
+  /// its script, key and capitals become those of its look-alike; otherwise it stays
+  /// a word of its first letter's script whose key matches no list.
+  static func readAsLookAlike(_ t: inout NameToken, in text: String, folded: inout [UInt32]) {
+    let utf8 = text.utf8
+    let word = text[utf8.index(utf8.startIndex, offsetBy: t.start)..<utf8.index(utf8.startIndex, offsetBy: t.end)]
+    guard let lookAlike = MixedScriptConfusable.analyse(word) else { return }
+    switch lookAlike.script {
+    case .latin: t.script = .latin
+    case .cyrillic: t.script = .cyrillic
+    case .greek: t.script = .greek
+    default: return
+    }
+    t.confusable = true
+    folded.removeSubrange(t.foldedStart...)
+    t.foldedEnd = t.foldedStart
+    t.key = PersianLexicon.fnvBasis
+    t.headKey = PersianLexicon.fnvBasis
+    t.upperCount = 0
+    t.hasLower = false
+    t.hyphen = false
+    t.capitalAfterHyphen = false
+    var first = true, afterHyphen = false
+    for scalar in lookAlike.looksLike.unicodeScalars {
+      let v = scalar.value
+      switch classify(v) {
+      case .latin, .cyrillic, .greek:
+        if first { t.capitalized = isUpper(v) }
+        if afterHyphen { t.capitalAfterHyphen = isUpper(v) }
+        first = false
+        afterHyphen = false
+        append(v, kind: classify(v), to: &t, folded: &folded)
+      case .joiner:
+        append(v, to: &t, folded: &folded)
+        if v == 0x2D || v == 0x2010 || v == 0x2011 {
+          t.hyphen = true
+          afterHyphen = true
+        }
+      default:
+        break
+      }
     }
   }
 
@@ -190,7 +260,7 @@ struct NameTokens {
   static func joins(_ v: UInt32, _ script: NameToken.Script) -> Bool {
     switch script {
     case .latin: return v != 0x200C
-    case .cyrillic: return v == 0x2D || v == 0x2010 || v == 0x2011
+    case .cyrillic, .greek: return v == 0x2D || v == 0x2010 || v == 0x2011
     case .arabic: return v == 0x200C
     }
   }
@@ -202,7 +272,8 @@ struct NameTokens {
   static func isUpper(_ v: UInt32) -> Bool {
     switch v {
     case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x410...0x42F, 0x400...0x40F: return true
-    case 0x100...0x24F, 0x1E00...0x1EFF: return Unicode.Scalar(v)?.properties.isUppercase == true
+    case 0x100...0x24F, 0x1E00...0x1EFF, 0x370...0x3FF, 0x1F00...0x1FFF:
+      return Unicode.Scalar(v)?.properties.isUppercase == true
     default: return false
     }
   }
@@ -227,12 +298,14 @@ struct NameTokens {
   static func append(_ v: UInt32, kind: Kind, to t: inout NameToken, folded: inout [UInt32]) {
     var f = v
     switch kind {
-    case .latin, .cyrillic:
+    case .latin, .cyrillic, .greek:
+      if script(kind) != t.script { t.mixed = true }
       if isUpper(v) {
         t.upperCount += 1
         switch v {
         case 0x41...0x5A, 0xC0...0xDE, 0x410...0x42F: f = v + 0x20
         case 0x400...0x40F: f = v + 0x50
+        case 0x370...0x3FF, 0x1F00...0x1FFF: f = Unicode.Scalar(v)?.properties.lowercaseMapping.unicodeScalars.first?.value ?? v
         default: f = v + 1
         }
       } else {

@@ -20,7 +20,9 @@ struct BidiCheck: ParsableCommand {
       overrides and isolates left open where they change the display, overrides that \
       reverse letters, and controls inside identifiers, numbers, URLs, string literals \
       and comments; warnings for suspicious but harmless controls; notes for balanced \
-      ones. Marks (LRM, RLM, ALM) in prose are not reported. Columns count Unicode \
+      ones. Marks (LRM, RLM, ALM) in prose are not reported. Words whose letters mix \
+      scripts confusably (Cyrillic а in a Latin word: ICU's spoof checker, UTS #39) are \
+      always printed, as notes. Notes never change the exit code. Columns count Unicode \
       scalars from 1; lines are counted after decoding. A summary goes to standard \
       error. The exit code is 1 when any error is found (or any warning, with \
       --warnings-as-errors), or when a file cannot be read or decoded.
@@ -32,7 +34,9 @@ struct BidiCheck: ParsableCommand {
   @Flag(name: .long, help: "Treat warnings as errors (exit code 1 when any is found).")
   var warningsAsErrors = false
 
-  @Flag(name: .long, help: "Also print notes (balanced controls, marks inside numbers and identifiers).")
+  @Flag(
+    name: .long,
+    help: "Also print the notes about controls (balanced controls, marks inside numbers and identifiers).")
   var notes = false
 
   @Argument(help: "Files to check; '-' reads standard input.")
@@ -46,13 +50,21 @@ struct BidiCheck: ParsableCommand {
     do {
       try decoding.forEachFile(files, output: &output) { path, decoded, output in
         checked += 1
+        // Controls and confusable words, in the order of their position.
+        var lines: [(line: Int, column: Int, text: String)] = []
         for finding in BidiControls.check(decoded.string) {
           var severity = finding.severity
           if warningsAsErrors && severity == .warning { severity = .error }
           counts[severity, default: 0] += 1
           guard severity > .note || notes else { continue }
-          output.write("\(path):\(finding.control.line):\(finding.control.column): \(severity): \(finding.message)\n")
+          lines.append((finding.control.line, finding.control.column, "\(severity): \(finding.message)"))
         }
+        for word in ConfusableWords.check(decoded.string) {
+          counts[word.severity, default: 0] += 1
+          lines.append((word.line, word.column, "\(word.severity): \(word.message)"))
+        }
+        lines.sort { ($0.line, $0.column) < ($1.line, $1.column) }
+        for line in lines { output.write("\(path):\(line.line):\(line.column): \(line.text)\n") }
       }
     } catch let exit as ExitCode {
       decodingFailed = exit != .success

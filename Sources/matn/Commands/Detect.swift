@@ -7,8 +7,10 @@ struct Detect: ParsableCommand {
     abstract: "Identify the language of files, paragraphs or lines.",
     discussion: """
       Prints BCP 47 codes ("und" when a unit has no letters). With --per line, exactly \
-      one code per input line and nothing else, in order (lines are split at line feeds \
-      only) — the interface of evaluation harnesses. Otherwise one line per unit: \
+      one code per input line and nothing else, in order — the interface of evaluation \
+      harnesses; lines end at LF, CR LF, CR, NEL, LS or PS, or with --line-ends lf at \
+      line feeds only (langid_eval.py's texts hold NEL). Paragraphs are separated by \
+      blank lines, whichever of those ends them. Otherwise one line per unit: \
       FILE[:LINE] (--per run: FILE:START-END byte range, then the run's ISO 15924 \
       script), the code, its confidence and the runners-up, tab-separated.
       """
@@ -25,6 +27,8 @@ struct Detect: ParsableCommand {
 
   @Option(name: .long, help: "Answer only among these languages (comma-separated codes).")
   var languages: String?
+
+  @OptionGroup var lines: LineEndOptions
 
   @OptionGroup var decoding: DecodingOptions
 
@@ -51,16 +55,10 @@ struct Detect: ParsableCommand {
       let text = decoded.string
       switch per {
       case .line:
-        // Lines cut on the bytes (a line feed is one byte in UTF-8; CR LF's CR, NEL, LS
-        // and PS stay inside the line, as the harness's interface asks).
-        let utf8 = text.utf8
         var out = ""
-        var start = utf8.startIndex
-        while start < utf8.endIndex {
-          let end = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-          out += identifier.identify(text[start..<end]).language
+        for line in lines.lines(of: text) {
+          out += identifier.identify(line).language
           out += "\n"
-          start = end < utf8.endIndex ? utf8.index(after: end) : end
         }
         output.write(out)
       case .document:
@@ -75,23 +73,9 @@ struct Detect: ParsableCommand {
             Self.describe(span.guess, unit: "\(path):\(range.lowerBound)-\(range.upperBound)\t\(span.script)"))
         }
       case .paragraph:
-        var number = 0, start = 1
-        var paragraph: [Substring] = []
-        func flush() {
-          guard !paragraph.isEmpty else { return }
-          output.write(Self.describe(identifier.identify(paragraph.joined(separator: "\n")), unit: "\(path):\(start)"))
-          paragraph = []
+        for paragraph in TextLines.paragraphs(of: text) {
+          output.write(Self.describe(identifier.identify(paragraph.text), unit: "\(path):\(paragraph.line)"))
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-          number += 1
-          if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
-            flush()
-          } else {
-            if paragraph.isEmpty { start = number }
-            paragraph.append(line)
-          }
-        }
-        flush()
       }
     }
   }

@@ -10,9 +10,13 @@ struct Names: ParsableCommand {
       Ayatollah, Dr.), Persian (given names, family-name endings, titles such as \
       «آیت‌الله», «دکتر») and Russian text, folds "Velayati" into "Ali Akbar Velayati", \
       and prints one line per name in order of first mention: \
-      display<TAB>ascii<TAB>phonetic<TAB>mentions<TAB>text. With several files each \
-      file's lines follow a "==> FILE <==" header. --format jsonl prints one JSON object \
-      per file: {"path":…,"names":[{"text","script","display","key","phonetic","mentions"}]}.
+      display<TAB>ascii<TAB>phonetic<TAB>mentions<TAB>text, and for a name whose letters \
+      mix scripts confusably (Cyrillic а in a Latin name: ICU's spoof checker, UTS #39) a \
+      sixth field confusable:SCRIPT+SCRIPT (its keys are those of the name it looks \
+      like). With several files each file's lines follow a "==> FILE <==" header. \
+      --format jsonl prints one JSON object per file: {"path":…,"names":[{"text","script",\
+      "display","key","phonetic","mentions"[,"confusable":{"scripts","script","looksLike",\
+      "skeleton"}]}]}.
       """
   )
 
@@ -38,7 +42,9 @@ struct Names: ParsableCommand {
       case .tsv:
         var out = headers ? "==> \(path) <==\n" : ""
         for n in names {
-          out += "\(n.display)\t\(n.key)\t\(n.phonetic)\t\(n.mentions)\t\(n.text)\n"
+          out += "\(n.display)\t\(n.key)\t\(n.phonetic)\t\(n.mentions)\t\(n.text)"
+          if let confusable = n.confusable { out += "\tconfusable:" + confusable.scripts.joined(separator: "+") }
+          out += "\n"
         }
         output.write(out)
       case .jsonl:

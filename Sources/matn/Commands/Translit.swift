@@ -6,9 +6,10 @@ struct Translit: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Romanise names, one per line, or print their index keys.",
     discussion: """
-      Reads one name per line (Persian, Cyrillic, Han, Latin or any script) and prints \
-      exactly one line per input line, in order: the display romanisation, its ASCII \
-      fold, or the cross-script phonetic key — the interface of names_eval.py.
+      Reads one name per line (Persian, Cyrillic, Han, Latin or any script; lines end at \
+      LF, CR LF, CR, NEL, LS or PS unless --line-ends lf) and prints exactly one line per \
+      input line, in order, each ended by LF: the display romanisation, its ASCII fold, \
+      or the cross-script phonetic key — the interface of names_eval.py.
       """
   )
 
@@ -19,6 +20,8 @@ struct Translit: ParsableCommand {
   @Option(name: .long, help: "What to print: display, ascii or phonetic.")
   var key: Key = .display
 
+  @OptionGroup var lines: LineEndOptions
+
   @OptionGroup var decoding: DecodingOptions
 
   @Argument(help: "Files; '-' reads standard input.")
@@ -28,13 +31,9 @@ struct Translit: ParsableCommand {
     let indexer = NameIndexer.shared
     var output = StandardOutput()
     try decoding.forEachFile(files, output: &output) { _, decoded, output in
-      let text = decoded.string
-      var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-      if text.hasSuffix("\n") { lines.removeLast() }
       var out = ""
-      for line in lines {
-        let name = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        let keys = indexer.keys(for: name)
+      for line in lines.lines(of: decoded.string) {
+        let keys = indexer.keys(for: String(line))
         switch key {
         case .display: out += keys.display
         case .ascii: out += keys.ascii
