@@ -59,7 +59,9 @@ let package = Package(
       name: "MatnICUTests", dependencies: ["MatnICU", "TestSupport"], exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "MatnTests", dependencies: ["Matn", "MatnICU", "TestSupport"], exclude: ["Fixtures"],
+      name: "MatnTests",
+      dependencies: ["Matn", "MatnICU", "TestSupport", .product(name: "SystemPackage", package: "swift-system")],
+      exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "MatnCLITests",

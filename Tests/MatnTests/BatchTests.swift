@@ -1,0 +1,190 @@
+import Foundation
+import SystemPackage
+import Testing
+
+@testable import Matn
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+@Suite("Batch engine: inputs, ids, records, temporaries")
+struct BatchTests {
+  static func withDirectory(_ body: (URL) throws -> Void) throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("matn-batch-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    try body(url)
+  }
+
+  static func write(_ text: String, _ url: URL) throws {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+  }
+
+  @Test("ids: stems; shared stems keep their extension; the same file twice gets ~2; compared as bytes")
+  func uniqueIDs() {
+    func input() -> BatchInput { BatchInput(path: "x", id: "", outputName: FilePath(), group: nil, size: 0) }
+    let found: [(input: BatchInput, relative: [UInt8])] = [
+      (input(), Array("a.txt".utf8)), (input(), Array("a.md".utf8)), (input(), Array("b.txt".utf8)),
+      (input(), Array("b.txt".utf8)), (input(), Array("caf\u{E9}.txt".utf8)), (input(), Array("cafe\u{301}.txt".utf8)),
+      (input(), Array("d/.hidden".utf8)), (input(), Array("d/.hidden.txt".utf8)), (input(), [0x6E, 0xE9, 0x2E, 0x74]),
+    ]
+    let ids = BatchInputs.assignIDs(found).map(\.id)
+    #expect(ids == ["a.txt", "a.md", "b.txt", "b.txt~2", "caf\u{E9}", "cafe\u{301}", "d/.hidden", "d/.hidden.txt", "n%E9"])
+    #expect(Set(ids.map { Array($0.utf8) }).count == ids.count)
+  }
+
+  @Test("labels: one directory argument adds nothing; several keep the shortest distinguishing tail")
+  func labels() throws {
+    try Self.withDirectory { dir in
+      for path in ["a/site/x.txt", "b/site/x.txt", "other/y.txt"] { try Self.write("t", dir.appendingPathComponent(path)) }
+      let root = FilePath(dir.path)
+      #expect(BatchInputs.labels([.path(root.appending("a/site"))]) == [[]])
+      let labels = BatchInputs.labels([.path(root.appending("a/site")), .path(root.appending("b/site")), .path(root.appending("other"))])
+      #expect(labels.map { String(decoding: $0, as: UTF8.self) } == ["a/site", "b/site", "other"])
+      let listed = BatchInputs.list([.path(root.appending("a/site")), .path(root.appending("b/site")), .standardInput])
+      #expect(listed.map(\.id) == ["a/site/x", "b/site/x", "stdin"])
+    }
+  }
+
+  @Test("walks skip the output directory and our temporary files")
+  func walkSkips() throws {
+    try Self.withDirectory { dir in
+      try Self.write("t", dir.appendingPathComponent("in/a.txt"))
+      try Self.write("t", dir.appendingPathComponent("in/out/a.json"))
+      try Self.write("t", dir.appendingPathComponent("in/.b.json.matn-tmp-123-abcdef"))
+      let out = try #require(BatchPath.identity(of: FilePath(dir.appendingPathComponent("in/out").path)))
+      let listed = BatchInputs.list([.path(FilePath(dir.appendingPathComponent("in").path))], skipping: [out])
+      #expect(listed.map(\.id) == ["a"])
+    }
+  }
+
+  @Test("batches are bounded by files and by bytes, a large file alone")
+  func batchBounds() throws {
+    try Self.withDirectory { dir in
+      let sizes = [10, 10, 10, 50, 10, 10, 10, 10]
+      for (index, size) in sizes.enumerated() {
+        try Self.write(String(repeating: "x", count: size), dir.appendingPathComponent("in/\(index).txt"))
+      }
+      var configuration = ArticleBatch.Configuration(arguments: [.path(FilePath(dir.appendingPathComponent("in").path))])
+      configuration.limits.batchBytes = 30
+      configuration.limits.batchFiles = 3
+      let batch = try ArticleBatch(configuration)
+      #expect(batch.batches() == [0..<3, 3..<4, 4..<7, 7..<8])
+    }
+  }
+
+  @Test("site boilerplate: each distinct text counts once however the files are shared out")
+  func siteBoilerplateDeterministic() {
+    let texts = SiteBoilerplateTests.articles(6) + Array(repeating: "Same Title\nSame body of a copied article.\nSame end\n", count: 8)
+    var single = SiteBoilerplate.Builder()
+    for text in texts { single.add(text) }
+    var left = SiteBoilerplate.Builder(), right = SiteBoilerplate.Builder()
+    for (index, text) in texts.enumerated() {
+      if index % 2 == 0 { left.add(text) } else { right.add(text) }
+    }
+    var merged = left
+    merged.merge(right)
+    #expect(single.build() == merged.build())
+    #expect(merged.build().files == 7)
+    #expect(merged.build().count(of: "Same Title") == nil)
+    #expect(merged.build().count(of: "Follow Example Daily for more") == 6)
+  }
+
+  @Test("stale temporary names: ours with a dead or our own process id, and the earlier naming")
+  func staleNames() {
+    #expect(TemporaryFiles.isStale(Array(".a.json.matn-tmp-\(getpid())-AbC123".utf8)))
+    #expect(!TemporaryFiles.isStale(Array(".a.json.matn-tmp-1-AbC123".utf8)))  // init is alive
+    #expect(TemporaryFiles.isStale(Array("a.json.tmp-AbC123".utf8)))
+    #expect(!TemporaryFiles.isStale(Array("a.tmp-AbC123".utf8)))
+    #expect(!TemporaryFiles.isStale(Array("notes.matn-tmp-1-AbC123".utf8)))
+    #expect(!TemporaryFiles.isStale(Array(".a.json.matn-tmp-x-AbC123".utf8)))
+  }
+
+  @Test("an atomic file is registered while open and leaves nothing when discarded")
+  func atomicFile() throws {
+    try Self.withDirectory { dir in
+      let target = FilePath(dir.appendingPathComponent("sub/out.json").path)
+      var file = try AtomicFile(path: target)
+      try file.write(Array("{}".utf8))
+      let listing = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sub").path)
+      #expect(listing.count == 1 && listing[0].hasPrefix(".out.json.matn-tmp-\(getpid())-"))
+      file.discard()
+      #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sub").path).isEmpty)
+      try AtomicFile.write(Array("{}".utf8), to: target)
+      #expect(try String(contentsOfFile: target.string, encoding: .utf8) == "{}")
+    }
+  }
+
+  @Test("base64: standard and URL-safe alphabets, optional padding, line breaks ignored; garbage refused")
+  func base64() throws {
+    let bytes: [UInt8] = [0xFF, 0xEF, 0x00, 0x41, 0xFB]
+    let encoded = Base64.encode(bytes)
+    #expect(encoded == "/+8AQfs=")
+    #expect(try Base64.decode(encoded.utf8) == bytes)
+    #expect(try Base64.decode("_-8AQfs".utf8) == bytes)
+    #expect(try Base64.decode("/+8A\r\nQfs=".utf8) == bytes)
+    #expect(throws: Base64.Invalid.self) { try Base64.decode("/+8A*Qfs=".utf8) }
+    #expect(throws: Base64.Invalid.self) { try Base64.decode("A".utf8) }
+    #expect(throws: Base64.Invalid.self) { try Base64.decode("QQ=A".utf8) }
+  }
+
+  @Test("JSON records: fields, escapes, numbers as written, deep unknown values, errors with offsets")
+  func jsonRecords() {
+    let plain = JSONRecord(Array(#"{"id":"a","text":"x\n\u00e9\ud83d\ude00","title":null,"extra":{"k":[1,2,{"z":true}]}}"#.utf8))
+    #expect(plain.syntaxError == nil)
+    #expect(plain.id == "a")
+    #expect(plain.text == "x\né😀")
+    #expect(plain.title == nil)
+    #expect(JSONRecord(Array(#"{"id":-1.5e3}"#.utf8)).id == "-1.5e3")
+    let deep = String(repeating: "{\"a\":", count: 2_000) + "1" + String(repeating: "}", count: 2_000)
+    let nested = JSONRecord(Array(#"{"id":"deep","x":\#(deep)}"#.utf8))
+    #expect(nested.syntaxError == nil && nested.id == "deep")
+    let lone = JSONRecord(Array(#"{"id":"l","text":"\udc80"}"#.utf8))
+    #expect(lone.problems.first?.contains("lone surrogate") == true)
+    let path = JSONRecord(Array(#"{"path":"caf\udce9.txt"}"#.utf8))
+    #expect(path.path == Array("caf".utf8) + [0xE9] + Array(".txt".utf8))
+    let wrong = JSONRecord(Array(#"{"id":"w","text":["no"]}"#.utf8))
+    #expect(wrong.problems == ["\"text\" is not a string"])
+    #expect(wrong.id == "w")
+    let broken = JSONRecord(Array(#"{"id":"b","text":"x" "y"}"#.utf8))
+    #expect(broken.syntaxError == "',' or '}' expected at byte 21")
+    #expect(broken.id == "b")
+    #expect(JSONRecord(Array(#"{"id":"t"} x"#.utf8)).syntaxError?.hasPrefix("text after the JSON object") == true)
+    #expect(JSONRecord(Array("{\"text\":\"a\u{1}\"}".utf8)).syntaxError?.contains("control character") == true)
+    #expect(JSONRecord([0x7B, 0x22, 0x74, 0x22, 0x3A, 0x22, 0xE9, 0x22, 0x7D]).syntaxError == "not UTF-8 at byte 6")
+    #expect(JSONRecord(Array(#"[1,2]"#.utf8)).syntaxError == "not a JSON object at byte 0")
+    #expect(JSONRecord(Array(#"{"a":[1,]}"#.utf8)).syntaxError != nil)
+    #expect(JSONRecord(Array(#"{"a":01}"#.utf8)).syntaxError != nil)
+  }
+
+  @Test("LineReader: lines across reads, CR LF, a last line without a newline, over-long lines skipped")
+  func lineReader() throws {
+    var fds: [Int32] = [0, 0]
+    #expect(pipe(&fds) == 0)
+    let long = [UInt8](repeating: 0x61, count: 200_000)
+    let input = Array("one\r\n".utf8) + long + [0x0A] + Array("two\n\nthree".utf8)
+    let writeEnd = fds[1]
+    let writer = Thread {
+      input.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          offset += max(0, Glibc.write(writeEnd, raw.baseAddress!.advanced(by: offset), min(7_000, raw.count - offset)))
+        }
+      }
+      close(writeEnd)
+    }
+    writer.start()
+    var reader = LineReader(fd: fds[0], limit: 100_000)
+    var lines: [String] = []
+    while let line = reader.next() {
+      switch line {
+      case .bytes(let bytes): lines.append(String(decoding: bytes, as: UTF8.self))
+      case .tooLong(let length): lines.append("too long \(length)")
+      }
+    }
+    close(fds[0])
+    #expect(lines == ["one", "too long 200000", "two", "", "three"])
+  }
+}
