@@ -39,17 +39,13 @@ struct LanguageModel: @unchecked Sendable {
   let wordEvidence: [UInt64: [(language: Int, ratio: Double)]]
 
   /// The key of a word in ``wordEvidence``.
-  static func wordKey(_ scalars: some Sequence<UInt32>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for v in scalars { h = (h ^ UInt64(v)) &* 0x100_0000_01B3 }
-    return h
-  }
+  static func wordKey(_ scalars: some Sequence<UInt32>) -> UInt64 { FNV.hash(scalars) }
 
   /// ``wordKey(_:)`` of a word given as UTF-8 bytes; nil when they are not UTF-8.
   static func wordKey(utf8 bytes: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64? {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var h = FNV.basis
     let failed = transcode(bytes.makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: true) {
-      h = (h ^ UInt64($0)) &* 0x100_0000_01B3
+      h = FNV.step(h, $0)
     }
     return failed ? nil : h
   }

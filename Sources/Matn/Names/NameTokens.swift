@@ -27,9 +27,9 @@ struct NameToken {
   var gap: Gap = .other
   /// FNV-1a of the folded scalars: lower case for Latin and Cyrillic; for Arabic
   /// script ي/ك and the other variants folded, harakat, tatweel and ZWNJ dropped.
-  var key: UInt64 = PersianLexicon.fnvBasis
+  var key: UInt64 = FNV.basis
   /// The key of the part before the first hyphen ("ali" for "Ali-Akbar").
-  var headKey: UInt64 = PersianLexicon.fnvBasis
+  var headKey: UInt64 = FNV.basis
   /// Range of the folded lower-case scalars in ``NameTokens/folded``.
   var foldedStart: Int
   var foldedEnd: Int
@@ -226,8 +226,8 @@ struct NameTokens {
     t.confusable = true
     folded.removeSubrange(t.foldedStart...)
     t.foldedEnd = t.foldedStart
-    t.key = PersianLexicon.fnvBasis
-    t.headKey = PersianLexicon.fnvBasis
+    t.key = FNV.basis
+    t.headKey = FNV.basis
     t.upperCount = 0
     t.hasLower = false
     t.hyphen = false
@@ -286,10 +286,10 @@ struct NameTokens {
   @inline(__always)
   static func append(_ v: UInt32, to t: inout NameToken, folded: inout [UInt32]) {
     let f: UInt32 = v == 0x2010 || v == 0x2011 ? 0x2D : v
-    if f == 0x2D && t.headKey == PersianLexicon.fnvBasis { t.headKey = t.key }
+    if f == 0x2D && t.headKey == FNV.basis { t.headKey = t.key }
     folded.append(f)
     t.foldedEnd += 1
-    t.key = PersianLexicon.fnv(t.key, f)
+    t.key = FNV.step(t.key, f)
   }
 
   /// Appends a letter, folded: lower case for Latin and Cyrillic; Persian letter
@@ -312,18 +312,11 @@ struct NameTokens {
         t.hasLower = true
       }
     case .arabic:
-      switch v {
-      case 0x064A, 0x0649: f = 0x06CC
-      case 0x0643: f = 0x06A9
-      case 0x06C0, 0x0629, 0x06BE, 0x06D5, 0x06C1: f = 0x0647
-      case 0x0623, 0x0625, 0x0671: f = 0x0627
-      case 0x0624: f = 0x0648
-      default: break
-      }
+      f = PersianFold.nameLetter(v)
     default: break
     }
     folded.append(f)
     t.foldedEnd += 1
-    t.key = PersianLexicon.fnv(t.key, f)
+    t.key = FNV.step(t.key, f)
   }
 }

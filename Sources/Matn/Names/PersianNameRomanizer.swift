@@ -115,14 +115,8 @@ struct PersianNameRomanizer: Sendable {
     var out: [Unicode.Scalar] = []
     for v in word.unicodeScalars {
       switch v.value {
-      case 0x064A, 0x0649, 0x06CC: out.append("\u{06CC}")  // ي ى → ی
-      case 0x0643: out.append("\u{06A9}")  // ك → ک
-      case 0x06C0, 0x0629, 0x06BE, 0x06D5, 0x06C1: out.append("\u{0647}")  // ۀ ة ھ ە ہ → ه
-      case 0x0623, 0x0625, 0x0671: out.append("\u{0627}")  // أ إ ٱ → ا
-      case 0x0624: out.append("\u{0648}")  // ؤ → و
       case 0x064B...0x065F, 0x0670, 0x0640, 0x200D, 0x200E, 0x200F: continue
-      case 0x200C: out.append(v)
-      default: out.append(v)
+      default: out.append(Unicode.Scalar(PersianFold.nameLetter(v.value)) ?? v)
       }
     }
     return out

@@ -21,8 +21,8 @@ struct AffixJoiner {
     var range: Range<Int>
 
     func key(_ s: UnsafeBufferPointer<UInt32>) -> UInt64 {
-      var h = PersianLexicon.fnvBasis
-      for k in range { h = PersianLexicon.fnv(h, s[k]) }
+      var h = FNV.basis
+      for k in range { h = FNV.step(h, s[k]) }
       return h
     }
   }

@@ -141,8 +141,8 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
     /// many there are without ZWNJ. Short words are looked up; long ones checked for ال.
     mutating func count(token scalars: UnsafeBufferPointer<UInt32>, length: Int) {
       if length <= 5 {
-        var key = PersianLexicon.fnvBasis
-        for v in scalars where v != 0x200C { key = PersianLexicon.fnv(key, v) }
+        var key = FNV.basis
+        for v in scalars where v != 0x200C { key = FNV.step(key, v) }
         if FunctionWords.persian.contains(key) {
           persianWords += 1
           return

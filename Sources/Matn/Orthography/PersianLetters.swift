@@ -177,12 +177,7 @@ struct PersianLetters {
   @inline(__always)
   private func fold(_ v: UInt32) -> UInt32 {
     guard options.letters else { return v }
-    switch v {
-    case 0x064A, 0x0649: return 0x06CC
-    case 0x0643: return 0x06A9
-    case 0x06C0: return 0x0647
-    default: return v
-    }
+    return v == 0x06C0 ? 0x0647 : PersianFold.yehKaf(v)
   }
 
   private static let stops = ScalarScan.Stops(stop: StageScan.persianLetters)

@@ -92,47 +92,5 @@ struct PersianLexicon: Sendable {
   static func key(_ scalars: [UInt32]) -> UInt64 { key(scalars[...]) }
 
   @inline(__always)
-  static func key(_ scalars: some Sequence<UInt32>) -> UInt64 {
-    var h = fnvBasis
-    for v in scalars { h = fnv(h, v) }
-    return h
-  }
-
-  static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-
-  /// One step of FNV-1a over a scalar value.
-  @inline(__always)
-  static func fnv(_ h: UInt64, _ v: UInt32) -> UInt64 { (h ^ UInt64(v)) &* 0x0000_0100_0000_01B3 }
-}
-
-/// A set of word keys (FNV-1a hashes) with open addressing: the keys are already
-/// well-mixed hashes, so lookups skip `Hasher` entirely.
-struct WordSet: Sendable {
-  private let slots: [UInt64]
-  private let mask: Int
-
-  init(_ keys: some Sequence<UInt64>) {
-    let unique = Set(keys)
-    var size = 16
-    while size < unique.count * 2 { size <<= 1 }
-    var slots = [UInt64](repeating: 0, count: size)
-    for key in unique where key != 0 {
-      var i = Int(truncatingIfNeeded: key) & (size - 1)
-      while slots[i] != 0 { i = (i + 1) & (size - 1) }
-      slots[i] = key
-    }
-    self.slots = slots
-    self.mask = size - 1
-  }
-
-  @inline(__always)
-  func contains(_ key: UInt64) -> Bool {
-    var i = Int(truncatingIfNeeded: key) & mask
-    while true {
-      let slot = slots[i]
-      if slot == key { return key != 0 }
-      if slot == 0 { return false }
-      i = (i + 1) & mask
-    }
-  }
+  static func key(_ scalars: some Sequence<UInt32>) -> UInt64 { FNV.hash(scalars) }
 }

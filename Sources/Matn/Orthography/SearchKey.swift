@@ -42,9 +42,8 @@ public enum SearchKey {
       if let digit = scalar.properties.numericType == .decimal ? scalar.properties.numericValue : nil {
         v = 0x30 + UInt32(digit)
       }
+      v = PersianFold.yehKaf(v)
       switch v {
-      case 0x064A, 0x0649: v = 0x06CC  // ي ى → ی
-      case 0x0643: v = 0x06A9  // ك → ک
       case 0x0671 where foldHamzaSeats: v = 0x0627  // ٱ → ا
       case 0x0629 where foldHamzaSeats: v = 0x0647  // ة → ه
       case 0x06D5: v = 0x0647  // ە (from ۀ = ە + ٔ) → ه

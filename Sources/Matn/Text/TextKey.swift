@@ -7,7 +7,7 @@
 enum TextKey {
   /// The hash, or 0 for a text with no letters or digits.
   static func hash(_ text: Substring) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hash = FNV.basis
     var empty = true
     let classes = ScalarClasses.shared
     var text = text
@@ -30,9 +30,8 @@ enum TextKey {
           value = UInt32(byte) & (0xFF >> (length + 1))
           for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
           i += length
+          value = PersianFold.yehKaf(value)
           switch value {
-          case 0x064A, 0x0649: value = 0x06CC
-          case 0x0643: value = 0x06A9
           case 0x0660...0x0669: value = value - 0x0660 + 0x30
           case 0x06F0...0x06F9: value = value - 0x06F0 + 0x30
           case 0x0640: continue  // tatweel
@@ -41,7 +40,7 @@ enum TextKey {
           }
         }
         empty = false
-        hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
+        hash = FNV.step(hash, value)
       }
     }
     return empty ? 0 : hash

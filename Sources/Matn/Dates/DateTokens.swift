@@ -116,15 +116,14 @@ enum DateTokenizer {
 /// looked up. Keys of consecutive words chain (`adding`), so «ربیع الثانی» in two
 /// words and «ربیع‌الثانی» in one have one key.
 struct DateWordKey: Hashable {
-  private(set) var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  private(set) var hash = FNV.basis
 
   /// Folds one scalar: nil for what keys ignore, else the scalar to hash.
   @inline(__always)
   static func fold(_ v: UInt32) -> UInt32? {
     switch v {
     case 0x41...0x5A: return v + 0x20
-    case 0x064A, 0x0649: return 0x06CC  // Arabic yeh, alef maksura → Persian yeh
-    case 0x0643: return 0x06A9  // Arabic kaf → keheh
+    case 0x064A, 0x0649, 0x0643: return PersianFold.yehKaf(v)
     case 0x0629, 0x06C0, 0x06D5: return 0x0647  // teh marbuta, heh with yeh, ae → heh
     case 0x0622, 0x0623, 0x0625, 0x0671: return 0x0627  // alef with madda/hamza/wasla → alef
     case 0x064B...0x065F, 0x0670, 0x0640, 0x06D4: return nil  // harakat, tatweel
@@ -137,7 +136,7 @@ struct DateWordKey: Hashable {
     guard let f = Self.fold(v) else { return }
     var x = f
     for _ in 0..<3 {
-      hash = (hash ^ UInt64(x & 0xFF)) &* 0x100_0000_01b3
+      hash = FNV.step(hash, x & 0xFF)
       x >>= 8
     }
   }
