@@ -3,7 +3,8 @@
 // Matn — an ICU-backed toolkit that turns raw, mixed-script news text into clean,
 // structured text. See README.md and ../shared/design/ARCHITECTURE.md.
 //
-// Dependency rule: matn → Matn → MatnICU → CICUShim → CICU.
+// Dependency rule: matn → Matn → MatnICU → CICUShim → CICU; Matn → CMatnKernels (C
+// loops that are not ICU).
 // Nothing above MatnICU sees ICU; no public signature mentions a C type.
 
 import PackageDescription
@@ -38,12 +39,16 @@ let package = Package(
       name: "CICUShim",
       dependencies: ["CICU"]
     ),
+    // C hot loops that are not ICU (UTF-8 validation, scalar arrays, stage scans).
+    .target(name: "CMatnKernels"),
     .target(name: "MatnICU", dependencies: ["CICUShim"], swiftSettings: swiftSettings),
     // Resources/ linked into the binary with .incbin (no bundle folder at run time).
     .target(name: "CMatnResources", cSettings: [.headerSearchPath("../../Resources")]),
     .target(
       name: "Matn",
-      dependencies: ["MatnICU", "CMatnResources", .product(name: "SystemPackage", package: "swift-system")],
+      dependencies: [
+        "MatnICU", "CMatnKernels", "CMatnResources", .product(name: "SystemPackage", package: "swift-system"),
+      ],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "matn",

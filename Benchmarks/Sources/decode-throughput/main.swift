@@ -4,7 +4,7 @@
 //       Reads every regular file of DIR (sorted by name) as bytes, then times
 //       DecodedText(bytes:) on each file separately — BOM check, UTF-8 validation, the
 //       mojibake pre-check, and the String — as `matn decode` and `matn clean` do.
-//       With --validate-only, only MatnICU's UTF8Scan (the floor). Every file must
+//       With --validate-only, only Matn's UTF8Scan (the floor). Every file must
 //       be valid UTF-8 (the case being measured). One untimed warm-up pass, then N runs (default 3); a run repeats
 //       whole passes until at least S seconds (default 1) and one pass have elapsed.
 //

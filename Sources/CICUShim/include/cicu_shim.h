@@ -35,66 +35,6 @@ const char *cicu_icu_version(void);
 /// The Unicode version ICU implements, e.g. "15.0".
 const char *cicu_unicode_version(void);
 
-// MARK: - UTF-8
-
-/// Validates UTF-8: returns -1 when `src` is well-formed, else the offset of the first
-/// byte of the first ill-formed sequence. `*firstNUL` receives the offset of the first
-/// NUL byte before that point (-1 if none).
-int64_t cicu_utf8_scan(const uint8_t *src, int64_t length, int64_t *firstNUL);
-
-/// The offset of the first place in well-formed UTF-8 `src` that could be mojibake — a
-/// character `classes` marks as a possible lead byte (1: two-byte, 8: three-byte, 16:
-/// four-byte) followed by as many marked as possible continuation bytes (2), unless a
-/// two-byte lead and its continuation are both Arabic-script text (4); or a C1 control —
-/// or -1 when there is none. `classes` has 65536 entries.
-int64_t cicu_mojibake_suspect(const uint8_t *src, int64_t length, const uint8_t *classes);
-
-// MARK: - Scalar arrays (the normaliser's working form)
-
-/// Decodes well-formed UTF-8 (a Swift String's storage; not checked) into scalar
-/// values; `out` has room for `length` values. Returns the number of scalars.
-int64_t cicu_utf8_to_scalars(const uint8_t *src, int64_t length, uint32_t *out);
-
-/// Encodes valid scalar values (not checked) as UTF-8; `out` has room for 4 × `count`
-/// bytes. Returns the number of bytes.
-int64_t cicu_scalars_to_utf8(const uint32_t *scalars, int64_t count, uint8_t *out);
-
-/// Looks up each scalar's entry in a 65,537-entry table (entry `v` for BMP scalar `v`,
-/// entry 0x10000 for every supplementary scalar) into `out`.
-void cicu_scalars_lookup(const uint32_t *scalars, int64_t count, const uint16_t *table, uint16_t *out);
-
-/// Which scalars a scan stops at, by per-scalar bits (see `cicu_scalars_lookup`).
-typedef struct {
-  /// Stop at a scalar with any of these bits,
-  uint16_t stop;
-  /// ... or at one with any of these bits whose previous or next scalar has any of
-  /// `neighbours` (a missing neighbour at either end of the text has every bit),
-  uint16_t context;
-  uint16_t neighbours;
-  /// ... or, when nonzero, that is followed by the same scalar.
-  uint16_t repeats;
-} cicu_attention;
-
-/// The first index in [from, count) a scan with `attention` stops at, or `count`;
-/// `bits` holds each scalar's bits. Eight scalars at a time (SSE2), whatever the text.
-int64_t cicu_scalars_next_attention(const uint16_t *bits, const uint32_t *scalars, int64_t from, int64_t count,
-                                    cicu_attention attention);
-
-/// A token found by `cicu_scalars_tokens`.
-typedef struct {
-  /// Its scalars: [start, end).
-  int64_t start, end;
-  /// How many of its scalars have a bit of the count mask, and of the skip mask.
-  int64_t counted, skipped;
-} cicu_token;
-
-/// Finds the tokens in [from, to): maximal runs of scalars whose `bits` have a bit of
-/// `tokenMask`, 64 scalars per step (bit masks, no branch per scalar). Writes at most
-/// `capacity` tokens to `out` and returns their number; `*resume` receives where to
-/// continue (`to` when the range is done).
-int64_t cicu_scalars_tokens(const uint16_t *bits, int64_t from, int64_t to, uint16_t tokenMask, uint16_t countMask,
-                            uint16_t skipMask, cicu_token *out, int64_t capacity, int64_t *resume);
-
 // MARK: - Arabic shaping (u_shapeArabic)
 
 enum {

@@ -45,7 +45,7 @@ enum LegacyCharsetDetector {
     var accentedRun = 0
     var word: [UInt32] = []
     func endWord() {
-      if word.count >= 1 && word.count <= 5 && FunctionWords.legacySignals.contains(PersianLexicon.key(word)) {
+      if word.count >= 1 && word.count <= 5 && FunctionWords.legacySignals.contains(WordSet.key(word)) {
         score += 4
       } else if word.count > 3 && word[0] == 0x0627 && word[1] == 0x0644 {
         score += 1.5  // ال
@@ -98,6 +98,6 @@ extension FunctionWords {
     let words = "و در به از که كه این اين را با است برای براي آن هم یا يا می مي شد کرد كرد"
       + " او ما تا هر شده اند بود خود نیز نيز همه دیگر ديگر پس اما"
       + " في من على إلى الى عن مع هذا هذه التي الذي كان أن ان لا"
-    return WordSet(words.split(separator: " ").map { PersianLexicon.key(String($0)) })
+    return WordSet(words.split(separator: " ").map { WordSet.key(String($0)) })
   }()
 }

@@ -87,7 +87,7 @@ struct PersianLexicon: Sendable {
     return lines
   }
 
-  static func key(_ word: String) -> UInt64 { key(word.unicodeScalars.lazy.map(\.value)) }
+  static func key(_ word: String) -> UInt64 { WordSet.key(word) }
 
   static func key(_ scalars: [UInt32]) -> UInt64 { key(scalars[...]) }
 

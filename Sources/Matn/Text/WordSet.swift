@@ -4,6 +4,12 @@ struct WordSet: Sendable {
   private let slots: [UInt64]
   private let mask: Int
 
+  /// The key of a word: FNV-1a over its scalar values.
+  static func key(_ word: String) -> UInt64 { FNV.hash(word.unicodeScalars.lazy.map(\.value)) }
+
+  /// The key of a word given as scalar values.
+  static func key(_ scalars: some Sequence<UInt32>) -> UInt64 { FNV.hash(scalars) }
+
   init(_ keys: some Sequence<UInt64>) {
     let unique = Set(keys)
     var size = 16

@@ -1,7 +1,7 @@
 import TestSupport
 import Testing
 
-@testable import MatnICU
+@testable import Matn
 
 @Suite("UTF8Scan")
 struct UTF8ScanTests {

@@ -1,23 +1,5 @@
 import MatnICU
 
-/// A language written in Arabic script, as far as orthography is concerned.
-public enum ArabicScriptLanguage: String, Sendable, Hashable, Codable, CaseIterable {
-  case persian = "fa"
-  case arabic = "ar"
-  case urdu = "ur"
-  case pashto = "ps"
-  case kurdish = "ckb"
-}
-
-/// Decides the language of an Arabic-script span so that Persian rules touch Persian
-/// text only. The language-identification model can replace this through
-/// ``TextNormalizer/Options/spanClassifier``.
-public protocol ArabicScriptSpanClassifier: Sendable {
-  /// The language of `span` (one Arabic-script span: words, spaces, digits and
-  /// punctuation of one line), or nil when there is too little evidence.
-  func classify(_ span: String) -> ArabicScriptLanguage?
-}
-
 /// The default classifier: letter statistics and function words, then the language
 /// model for what they leave undecided.
 ///
@@ -172,22 +154,5 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
       if persian == 0 && arabic == 0 { return nil }
       return persian >= arabic ? .persian : .arabic
     }
-  }
-}
-
-enum FunctionWords {
-  /// Persian function words. Affixes that normalising attaches (می، ها، اند) are not
-  /// here: a span must be judged the same before and after normalisation.
-  static let persian: WordSet = words(
-    "است را این که از به در با برای شد شده کرد کند آن هم نیز یک بود او ما شما آنها خود باید"
-      + " چه چون اگر تا پس ولی اما همه هیچ دیگر وی ایشان کنند شود بر")
-  /// Arabic function words that Persian does not use as words of its own (so not
-  /// عليه "against", قد "height", كما, حتى, which Persian text has too).
-  static let arabic: WordSet = words(
-    "في على إلى الى التي الذي الذين هذا هذه ذلك تلك كانت لن هو هي أن إن حيث ثم أو"
-      + " إليه وقال أيضا التى لقد ليس لكن")
-
-  private static func words(_ list: String) -> WordSet {
-    WordSet(list.split(separator: " ").map { PersianLexicon.key(String($0)) })
   }
 }

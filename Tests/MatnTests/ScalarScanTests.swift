@@ -1,7 +1,7 @@
 import TestSupport
 import Testing
 
-@testable import MatnICU
+@testable import Matn
 
 /// The C kernels of ``ScalarScan`` against plain Swift references, on random text that
 /// mixes every UTF-8 width, long ASCII stretches (the 16-byte steps) and the lengths

@@ -1,4 +1,4 @@
-import CICUShim
+import CMatnKernels
 
 /// Validates UTF-8 at memory speed (sixteen ASCII bytes at a time; Unicode §3.9 for
 /// the rest), noting the first NUL byte on the way — the check every decode starts with.
@@ -18,7 +18,7 @@ public enum UTF8Scan {
   public static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return Result(firstInvalid: nil, firstNUL: nil) }
     var nul: Int64 = -1
-    let invalid = cicu_utf8_scan(base, Int64(bytes.count), &nul)
+    let invalid = mk_utf8_scan(base, Int64(bytes.count), &nul)
     return Result(firstInvalid: invalid < 0 ? nil : Int(invalid), firstNUL: nul < 0 ? nil : Int(nul))
   }
 }
@@ -32,7 +32,7 @@ extension UTF8Scan {
   /// - Complexity: O(*n*); ASCII sixteen bytes at a time.
   public static func firstMojibakeSuspect(_ utf8: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>) -> Int? {
     guard let base = utf8.baseAddress, !utf8.isEmpty else { return nil }
-    let offset = cicu_mojibake_suspect(base, Int64(utf8.count), classes)
+    let offset = mk_mojibake_suspect(base, Int64(utf8.count), classes)
     return offset < 0 ? nil : Int(offset)
   }
 }

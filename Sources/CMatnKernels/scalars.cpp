@@ -3,7 +3,7 @@
 // Written so that the per-scalar work has no data-dependent branches — Persian text
 // alternates one-byte spaces and two-byte letters too irregularly for a predictor.
 
-#include "cicu_shim.h"
+#include "matn_kernels.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -31,7 +31,7 @@ static inline bool widenASCII(const uint8_t *src, uint32_t *out) {
 // Measured on Persian news (one-byte spaces between two-byte letters): a plain branch
 // per width beats branch-free decoding and interleaved cursors, whose extra work costs
 // more than the mispredictions they save; English gains from the 16-byte ASCII step.
-extern "C" int64_t cicu_utf8_to_scalars(const uint8_t *src, int64_t length, uint32_t *out) {
+extern "C" int64_t mk_utf8_to_scalars(const uint8_t *src, int64_t length, uint32_t *out) {
   int64_t i = 0, n = 0;
   while (i < length) {
     const uint32_t b0 = src[i];
@@ -57,7 +57,7 @@ extern "C" int64_t cicu_utf8_to_scalars(const uint8_t *src, int64_t length, uint
   return n;
 }
 
-extern "C" int64_t cicu_scalars_to_utf8(const uint32_t *s, int64_t count, uint8_t *out) {
+extern "C" int64_t mk_scalars_to_utf8(const uint32_t *s, int64_t count, uint8_t *out) {
   int64_t o = 0, k = 0;
   while (k < count) {
     const uint32_t v = s[k];
@@ -99,13 +99,13 @@ extern "C" int64_t cicu_scalars_to_utf8(const uint32_t *s, int64_t count, uint8_
   return o;
 }
 
-extern "C" void cicu_scalars_lookup(const uint32_t *s, int64_t count, const uint16_t *table, uint16_t *out) {
+extern "C" void mk_scalars_lookup(const uint32_t *s, int64_t count, const uint16_t *table, uint16_t *out) {
   for (int64_t k = 0; k < count; ++k) out[k] = table[s[k] > 0xFFFF ? 0x10000 : s[k]];
 }
 
 // Whether the scan stops at `j`, with neighbours looked up the slow way (text edges).
 static inline bool stopsAt(const uint16_t *bits, const uint32_t *s, int64_t j, int64_t count,
-                           const cicu_attention &a) {
+                           const mk_attention &a) {
   const uint16_t t = bits[j];
   if (t & a.stop) return true;
   if (!(t & a.context)) return false;
@@ -120,7 +120,7 @@ static inline bool stopsAt(const uint16_t *bits, const uint32_t *s, int64_t j, i
 // its neighbours come from three overlapping loads. Returns the stop, or where it left
 // off with *found false.
 template <bool repeats>
-static int64_t scanSSE2(const uint16_t *bits, const uint32_t *s, int64_t j, int64_t count, const cicu_attention &a,
+static int64_t scanSSE2(const uint16_t *bits, const uint32_t *s, int64_t j, int64_t count, const mk_attention &a,
                         bool *found) {
   const __m128i zero = _mm_setzero_si128();
   const __m128i stop = _mm_set1_epi16((short)a.stop), context = _mm_set1_epi16((short)a.context);
@@ -152,8 +152,8 @@ static int64_t scanSSE2(const uint16_t *bits, const uint32_t *s, int64_t j, int6
 }
 #endif
 
-extern "C" int64_t cicu_scalars_next_attention(const uint16_t *bits, const uint32_t *s, int64_t from, int64_t count,
-                                               cicu_attention a) {
+extern "C" int64_t mk_scalars_next_attention(const uint16_t *bits, const uint32_t *s, int64_t from, int64_t count,
+                                               mk_attention a) {
   int64_t j = from < 0 ? 0 : from;
   if (j >= count) return count;
   if (j == 0) {
@@ -193,12 +193,12 @@ static inline uint64_t bitRange(int low, int high) {
   return below & ~((1ULL << low) - 1);
 }
 
-extern "C" int64_t cicu_scalars_tokens(const uint16_t *bits, int64_t from, int64_t to, uint16_t tokenMask,
-                                       uint16_t countMask, uint16_t skipMask, cicu_token *out, int64_t capacity,
+extern "C" int64_t mk_scalars_tokens(const uint16_t *bits, int64_t from, int64_t to, uint16_t tokenMask,
+                                       uint16_t countMask, uint16_t skipMask, mk_token *out, int64_t capacity,
                                        int64_t *resume) {
   int64_t found = 0;
   bool open = false;  // a token started and has not ended yet
-  cicu_token current = {0, 0, 0, 0};
+  mk_token current = {0, 0, 0, 0};
   int64_t base = from < 0 ? 0 : from;
   while (base < to && found < capacity) {
     const int count = to - base < 64 ? (int)(to - base) : 64;

@@ -2,7 +2,7 @@
 // cost next to nothing. Sixteen ASCII bytes at a time (SSE2), the Unicode §3.9 table
 // for the rest. Not ICU, but C work that belongs below Swift.
 
-#include "cicu_shim.h"
+#include "matn_kernels.h"
 
 #include <string.h>
 #if defined(__SSE2__)
@@ -53,7 +53,7 @@ static inline int rangeMask(__m128i c, uint8_t lo, uint8_t hi) {
 }
 #endif
 
-extern "C" int64_t cicu_utf8_scan(const uint8_t *src, int64_t length, int64_t *firstNUL) {
+extern "C" int64_t mk_utf8_scan(const uint8_t *src, int64_t length, int64_t *firstNUL) {
   *firstNUL = -1;
   int64_t i = 0;
   while (i < length) {
@@ -105,7 +105,7 @@ extern "C" int64_t cicu_utf8_scan(const uint8_t *src, int64_t length, int64_t *f
   return -1;
 }
 
-extern "C" int64_t cicu_mojibake_suspect(const uint8_t *src, int64_t length, const uint8_t *classes) {
+extern "C" int64_t mk_mojibake_suspect(const uint8_t *src, int64_t length, const uint8_t *classes) {
   // classes[c] for BMP code points: 1 "maps to a two-byte lead in some charset",
   // 2 "maps to a continuation byte", 4 "real Arabic-script text", 8 "maps to a
   // three-byte lead", 16 "maps to a four-byte lead", 32 "suspect before a space". A

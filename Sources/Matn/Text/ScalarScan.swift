@@ -1,36 +1,36 @@
-import CICUShim
+import CMatnKernels
 
 /// The hot loops of text held as an array of scalar values (the normaliser's working
 /// form), in C: UTF-8 in and out (sixteen ASCII characters a step), per-scalar table
 /// bits, and a vector scan over those bits for the next scalar a stage must look at.
 ///
 /// - Thread safety: pure functions; a ``Table`` is immutable once built.
-public enum ScalarScan {
+enum ScalarScan {
   /// Decodes well-formed UTF-8 (not checked: pass a `String`'s storage) into `out`,
   /// which has room for `utf8.count` values. Returns the number of scalars written.
-  public static func decode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> Int {
+  static func decode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> Int {
     guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }
-    return Int(cicu_utf8_to_scalars(base, Int64(utf8.count), out))
+    return Int(mk_utf8_to_scalars(base, Int64(utf8.count), out))
   }
 
   /// Encodes valid scalar values (not checked) as UTF-8 into `out`, which has room for
   /// 4 × `scalars.count` bytes. Returns the number of bytes written.
-  public static func encode(_ scalars: UnsafeBufferPointer<UInt32>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+  static func encode(_ scalars: UnsafeBufferPointer<UInt32>, into out: UnsafeMutablePointer<UInt8>) -> Int {
     guard let base = scalars.baseAddress, !scalars.isEmpty else { return 0 }
-    return Int(cicu_scalars_to_utf8(base, Int64(scalars.count), out))
+    return Int(mk_scalars_to_utf8(base, Int64(scalars.count), out))
   }
 
   /// Sixteen bits of facts per scalar, chosen by the caller: one entry per BMP scalar,
   /// and one shared by every supplementary scalar — by default every bit set, so scans
   /// stop there and the caller decides exactly.
-  public struct Table: @unchecked Sendable {
+  struct Table: @unchecked Sendable {
     /// 65,537 entries, never written after initialisation and never freed: a table is
     /// built once per process and kept in a `static let`.
     private let entries: UnsafePointer<UInt16>
 
     /// Builds the table from `bits` of each BMP scalar value (surrogates included) and
     /// the bits of every `supplementary` scalar.
-    public init(supplementary: UInt16 = 0xFFFF, _ bits: (UInt32) -> UInt16) {
+    init(supplementary: UInt16 = 0xFFFF, _ bits: (UInt32) -> UInt16) {
       let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10001)
       for v in 0..<0x10000 { table[v] = bits(UInt32(v)) }
       table[0x10000] = supplementary
@@ -39,44 +39,44 @@ public enum ScalarScan {
 
     /// The bits of `value`.
     @inline(__always)
-    public subscript(_ value: UInt32) -> UInt16 { entries[value > 0xFFFF ? 0x10000 : Int(value)] }
+    subscript(_ value: UInt32) -> UInt16 { entries[value > 0xFFFF ? 0x10000 : Int(value)] }
 
     /// Writes the bits of each of `scalars` to `out` (room for `scalars.count`).
-    public func lookUp(_ scalars: UnsafeBufferPointer<UInt32>, into out: UnsafeMutablePointer<UInt16>) {
+    func lookUp(_ scalars: UnsafeBufferPointer<UInt32>, into out: UnsafeMutablePointer<UInt16>) {
       guard let base = scalars.baseAddress, !scalars.isEmpty else { return }
-      cicu_scalars_lookup(base, Int64(scalars.count), entries, out)
+      mk_scalars_lookup(base, Int64(scalars.count), entries, out)
     }
   }
 
   /// The first index from `start` where a scan with `stops` stops, or `scalars.count`;
   /// `bits` holds the table bits of each of `scalars` (eight scalars per step, SSE2).
-  public static func next(
+  static func next(
     bits: UnsafeBufferPointer<UInt16>, scalars: UnsafeBufferPointer<UInt32>, from start: Int, _ stops: Stops
   ) -> Int {
     precondition(bits.count == scalars.count, "one set of bits per scalar")
     guard let b = bits.baseAddress, let s = scalars.baseAddress, start < scalars.count else { return scalars.count }
-    return Int(cicu_scalars_next_attention(b, s, Int64(start), Int64(scalars.count), stops.c))
+    return Int(mk_scalars_next_attention(b, s, Int64(start), Int64(scalars.count), stops.c))
   }
 
   /// Where a scan stops: at a scalar with any ``stop`` bit; at one with a ``context``
   /// bit whose previous or next scalar has a ``neighbours`` bit (a missing neighbour,
   /// at either end of the text, has every bit); and, with ``repeats``, at one with a
   /// ``context`` bit followed by the same scalar.
-  public struct Stops: Sendable, Hashable {
-    public var stop: UInt16
-    public var context: UInt16
-    public var neighbours: UInt16
-    public var repeats: Bool
+  struct Stops: Sendable, Hashable {
+    var stop: UInt16
+    var context: UInt16
+    var neighbours: UInt16
+    var repeats: Bool
 
-    public init(stop: UInt16, context: UInt16 = 0, neighbours: UInt16 = 0, repeats: Bool = false) {
+    init(stop: UInt16, context: UInt16 = 0, neighbours: UInt16 = 0, repeats: Bool = false) {
       self.stop = stop
       self.context = context
       self.neighbours = neighbours
       self.repeats = repeats
     }
 
-    var c: cicu_attention {
-      cicu_attention(stop: stop, context: context, neighbours: neighbours, repeats: repeats ? 1 : 0)
+    var c: mk_attention {
+      mk_attention(stop: stop, context: context, neighbours: neighbours, repeats: repeats ? 1 : 0)
     }
   }
 }
@@ -84,15 +84,15 @@ public enum ScalarScan {
 extension ScalarScan {
   /// A run of token scalars found by
   /// ``forEachToken(bits:in:tokenMask:countMask:skipMask:_:)``.
-  public struct Token: Sendable, Hashable {
+  struct Token: Sendable, Hashable {
     /// Its scalars.
-    public var range: Range<Int>
+    var range: Range<Int>
     /// How many of its scalars have a bit of the count mask.
-    public var counted: Int
+    var counted: Int
     /// How many of its scalars have a bit of the skip mask.
-    public var skipped: Int
+    var skipped: Int
 
-    public init(range: Range<Int>, counted: Int = 0, skipped: Int = 0) {
+    init(range: Range<Int>, counted: Int = 0, skipped: Int = 0) {
       self.range = range
       self.counted = counted
       self.skipped = skipped
@@ -104,18 +104,18 @@ extension ScalarScan {
   /// to go on from (`range.upperBound` or more to stop).
   ///
   /// - Complexity: O(*n*), 64 scalars per step: the cost is per token, not per scalar.
-  public static func forEachToken(
+  static func forEachToken(
     bits: UnsafeBufferPointer<UInt16>, in range: Range<Int>, tokenMask: UInt16, countMask: UInt16 = 0,
     skipMask: UInt16 = 0, _ body: (Token) -> Int?
   ) {
     precondition(range.upperBound <= bits.count, "a range of the bits")
     guard let b = bits.baseAddress else { return }
-    withUnsafeTemporaryAllocation(of: cicu_token.self, capacity: 64) { tokens in
+    withUnsafeTemporaryAllocation(of: mk_token.self, capacity: 64) { tokens in
       var from = range.lowerBound
       while from < range.upperBound {
         var resume: Int64 = 0
         let found = Int(
-          cicu_scalars_tokens(
+          mk_scalars_tokens(
             b, Int64(from), Int64(range.upperBound), tokenMask, countMask, skipMask, tokens.baseAddress!, 64, &resume))
         from = Int(resume)
         for k in 0..<found {

@@ -1,0 +1,17 @@
+/// Function words that tell Persian from Arabic spans (and legacy-charset text).
+enum FunctionWords {
+  /// Persian function words. Affixes that normalising attaches (می، ها، اند) are not
+  /// here: a span must be judged the same before and after normalisation.
+  static let persian: WordSet = words(
+    "است را این که از به در با برای شد شده کرد کند آن هم نیز یک بود او ما شما آنها خود باید"
+      + " چه چون اگر تا پس ولی اما همه هیچ دیگر وی ایشان کنند شود بر")
+  /// Arabic function words that Persian does not use as words of its own (so not
+  /// عليه "against", قد "height", كما, حتى, which Persian text has too).
+  static let arabic: WordSet = words(
+    "في على إلى الى التي الذي الذين هذا هذه ذلك تلك كانت لن هو هي أن إن حيث ثم أو"
+      + " إليه وقال أيضا التى لقد ليس لكن")
+
+  private static func words(_ list: String) -> WordSet {
+    WordSet(list.split(separator: " ").map { WordSet.key(String($0)) })
+  }
+}
