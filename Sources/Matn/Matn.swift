@@ -8,3 +8,8 @@ public enum MatnInfo {
   /// The toolkit's version.
   public static let version = "0.1.0"
 }
+
+// The MatnICU types that Matn's public API takes and returns (`ScriptRun.script`,
+// `Clean`'s `Normalizer.Form`…), so that `import Matn` is enough to use it.
+@_exported import struct MatnICU.Script
+@_exported import struct MatnICU.Normalizer

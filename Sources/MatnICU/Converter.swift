@@ -72,7 +72,7 @@ public final class Converter {
   }
 
   /// Decodes the bytes in `buffer` (see ``decode(_:)-([UInt8])``).
-  public func decode(_ buffer: UnsafeBufferPointer<UInt8>) -> Decoded {
+  package func decode(_ buffer: UnsafeBufferPointer<UInt8>) -> Decoded {
     let (string, offsets, status) = run(buffer, strict: false)
     ICU.expect(status, "ucnv_toUnicode")
     return Decoded(string: string, invalidByteOffsets: offsets)

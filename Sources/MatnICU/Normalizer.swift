@@ -97,7 +97,7 @@ public struct Normalizer: @unchecked Sendable {
   }
 
   /// Whether the UTF-8 bytes in `utf8` are already in this normalizer's form.
-  public func isNormalized(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+  package func isNormalized(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     isNormalized(utf8, chunkLimit: Self.chunkLimit, wellFormed: false)
   }
 
@@ -162,7 +162,7 @@ public struct Normalizer: @unchecked Sendable {
   /// Normalizes UTF-8 bytes, appending the result to `output`.
   ///
   /// Ill-formed sequences in `utf8` are replaced by U+FFFD.
-  public func normalize(_ utf8: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+  package func normalize(_ utf8: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
     output.append(contentsOf: normalized(utf8, chunkLimit: Self.chunkLimit).utf8)
   }
 

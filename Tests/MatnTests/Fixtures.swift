@@ -5,6 +5,9 @@ import Foundation
 enum Fixtures {
   static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
+  /// The repository's root (Tests/MatnTests/Fixtures/../../..), wherever a test file sits.
+  static let repositoryRoot = directory.deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
   /// The non-comment rows of a tab-separated table, with `\n` and `\u{XXXX}` escapes decoded.
   static func table(_ name: String) throws -> [(line: Int, fields: [String])] {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Matn
-import MatnICU
 
 /// `matn clean`: normalises text files (or standard input) to standard output, as
 /// text, without the article structure of `matn normalize`.

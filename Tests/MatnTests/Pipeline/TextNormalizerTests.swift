@@ -298,8 +298,7 @@ struct ProtectedSpanTests {
 /// Fars News and Mehr News files from ../shared (read for testing, never copied).
 enum RealText {
   static func samples() throws -> [String] {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
+    let root = Fixtures.repositoryRoot
     var texts = [try String(contentsOf: root.appendingPathComponent("Resources/samples/raw-article-en-fa-footer.txt"), encoding: .utf8)]
     let shared = root.deletingLastPathComponent().appendingPathComponent("shared/data/articles")
     for folder in ["fa-farsnews-txt", "en-mehrnews-raw"] {

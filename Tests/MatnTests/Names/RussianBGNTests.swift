@@ -57,8 +57,7 @@ struct RussianBGNTests {
 
   @Test("equals ICU on every word of the Russian names in ../shared/data (when present)")
   func sharedData() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
+    let root = Fixtures.repositoryRoot.deletingLastPathComponent()
     let dir = root.appendingPathComponent("shared/data/names")
     let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasPrefix("ru_") }
     var words: [String] = []

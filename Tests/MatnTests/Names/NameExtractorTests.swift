@@ -8,8 +8,7 @@ enum NameFixtures {
 
   /// ../shared/samples/raw-article-en-fa-footer.txt (read for testing, never copied).
   static var sharedSample: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("shared/samples/raw-article-en-fa-footer.txt")
+    Fixtures.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/samples/raw-article-en-fa-footer.txt")
   }
 
   /// A fixture line with its markers removed: the text, and the expected mentions.
