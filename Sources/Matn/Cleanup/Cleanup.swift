@@ -157,7 +157,7 @@ enum PresentationForms {
     var table = [[UInt32]](repeating: [], count: 0xFEFF - 0xFB50)
     for v in UInt32(0xFB50)..<0xFEFF {
       guard let scalar = Unicode.Scalar(v), scalar.properties.generalCategory != .unassigned else { continue }
-      let folded = NormalizerBridge.nfkc(String(scalar))
+      let folded = Normalizer.nfkc.normalize(String(scalar))
       if folded.unicodeScalars.count != 1 || folded.unicodeScalars.first!.value != v {
         table[Int(v - 0xFB50)] = folded.unicodeScalars.map(\.value)
       }

@@ -308,9 +308,29 @@ enum MojibakeRepair {
   }
 
   /// Single sequences inside runs that are not mojibake as a whole.
+  /// A sequence of characters that may stand for the UTF-8 bytes of one scalar.
+  private struct Candidate {
+    var range: Range<Int>
+    var scalar: UInt32
+    var lead: UInt8
+    var second: UInt8
+  }
+
+  /// Repairs the sequences of `s` that read as UTF-8 mis-decoded in `charset`: every
+  /// candidate is found first, then each is accepted by the rules for long sequences
+  /// (three bytes or more) or for pairs. Returns the text and the number repaired.
   private static func repairSequences(_ s: [UInt32], _ charset: Charset) -> ([UInt32], Int) {
-    // First find every candidate sequence, then accept by the rules above.
-    var candidates: [(range: Range<Int>, scalar: UInt32, lead: UInt8, second: UInt8)] = []
+    let candidates = candidateSequences(s, charset)
+    guard !candidates.isEmpty else { return (s, 0) }
+    let accepted = candidates.indices.map { k in
+      candidates[k].range.count >= 3 ? acceptsLong(k, candidates, s) : acceptsPair(k, candidates, s)
+    }
+    return apply(candidates, accepted, to: s)
+  }
+
+  /// Every place where characters could stand for a UTF-8 sequence in `charset`.
+  private static func candidateSequences(_ s: [UInt32], _ charset: Charset) -> [Candidate] {
+    var candidates: [Candidate] = []
     var i = 0
     var lastEnd = 0  // where the last candidate ended
     while i < s.count {
@@ -336,7 +356,7 @@ enum MojibakeRepair {
         var end = i + 2
         while end < s.count && s[end] < 0x80 && s[end] != 0x20 { end += 1 }
         if let (decoded, _) = redecode(s[i..<end], charset) {
-          candidates.append((decoded.count > 1 && decoded[1] == 0x20 ? i..<i + 1 : i..<i + 2, 0xE0, lead, 0xA0))
+          candidates.append(Candidate(range: decoded.count > 1 && decoded[1] == 0x20 ? i..<i + 1 : i..<i + 2, scalar: 0xE0, lead: lead, second: 0xA0))
           i += 2
           lastEnd = i
           continue
@@ -356,7 +376,7 @@ enum MojibakeRepair {
       if width == 3, bytes.count == 2, s[i + 2] == 0xFFFD, !s[i..<i + 2].contains(where: arabicLetter),
         String(validating: bytes + [0x80], as: UTF8.self) != nil || String(validating: bytes + [0xBF], as: UTF8.self) != nil
       {
-        candidates.append((i..<i + 3, 0xFFFD, lead, bytes[1]))
+        candidates.append(Candidate(range: i..<i + 3, scalar: 0xFFFD, lead: lead, second: bytes[1]))
         i += 3
         lastEnd = i
         continue
@@ -369,90 +389,101 @@ enum MojibakeRepair {
         i += 1
         continue
       }
-      candidates.append((i..<i + width, scalar.value, lead, bytes[1]))
+      candidates.append(Candidate(range: i..<i + width, scalar: scalar.value, lead: lead, second: bytes[1]))
       i += width
       lastEnd = i
     }
-    guard !candidates.isEmpty else { return (s, 0) }
-    var accepted = [Bool](repeating: false, count: candidates.count)
-    for (k, c) in candidates.enumerated() {
-      if c.range.count >= 3 {
-        // Long sequences: punctuation and symbols (’ “ – €), emoji, or next to another.
-        // (Emoji and symbols of plane 1 — not the CJK of plane 2 that Cyrillic
-        // р­’­ spells by chance.)
-        let symbol = (c.scalar >= 0x2000 && c.scalar < 0x2C00) || (c.scalar >= 0x1F000 && c.scalar < 0x20000)
-          || c.scalar == 0xFFFD
-        let neighbour = (k > 0 && candidates[k - 1].range.upperBound == c.range.lowerBound)
-          || (k + 1 < candidates.count && candidates[k + 1].range.lowerBound == c.range.upperBound)
-        // A Latin letter (Latin Extended Additional and later blocks: Vietnamese) inside
-        // a word of ASCII letters (Tiáº¿ng → Tiếng). Not other scripts: Brontë…” spells
-        // Hangul 녔 by chance. Three letters are a word, not a sequence: at least one of the
-        // characters standing for continuation bytes is a symbol (º ¿ » ‡), not the šť of
-        // Slovak zvlášť, which ISO-8859-2 maps to E1 B9 BB.
-        let latin = (0x1E00...0x1EFF).contains(c.scalar) || (0x2C60...0x2C7F).contains(c.scalar)
-          || (0xA720...0xA7FF).contains(c.scalar) || (0xAB30...0xAB6F).contains(c.scalar)
-        let category = Unicode.Scalar(c.scalar)!.properties.generalCategory
-        let inWord = latin && (category == .lowercaseLetter || category == .uppercaseLetter)
-          && (asciiLetter(s, c.range.lowerBound - 1) || asciiLetter(s, c.range.upperBound))
-          && !s[c.range.dropFirst()].allSatisfy { Unicode.Scalar($0)?.properties.isAlphabetic ?? false }
-        accepted[k] = symbol || neighbour || inWord
-        continue
-      }
-      // Two-byte sequences: a letter of Arabic script, Hebrew, Greek or Cyrillic next to
-      // another repaired sequence, or a common Latin-1 pair.
-      let scalar = Unicode.Scalar(c.scalar)!
-      let script = scalar.properties.generalCategory
-      let isLetter = [.lowercaseLetter, .uppercaseLetter, .otherLetter, .modifierLetter].contains(script)
-      // Two sequences in one word (directly adjacent, or with ASCII letters between:
-      // «ÄŒeÅ¡tina» → Čeština) both decoding to letters.
-      func sameWord(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        guard a.upperBound <= b.lowerBound, b.lowerBound - a.upperBound <= 20 else { return false }
-        return (a.upperBound..<b.lowerBound).allSatisfy { asciiLetter(s, $0) }
-      }
-      func letter(_ v: UInt32) -> Bool {
-        [.lowercaseLetter, .uppercaseLetter, .otherLetter, .modifierLetter]
-          .contains(Unicode.Scalar(v)!.properties.generalCategory)
-      }
-      let inWordWithAnother = (k > 0 && sameWord(candidates[k - 1].range, c.range) && letter(candidates[k - 1].scalar))
-        || (k + 1 < candidates.count && sameWord(c.range, candidates[k + 1].range) && letter(candidates[k + 1].scalar))
-      // A no-break space after a capital letter is usually just that (SELKÄ EDELLÄ).
-      // The characters standing for the lead byte are letters (Ã Ä Å), not line-art
-      // symbols that DOS charsets also map there (├┤a┼┐ is drawing, not Latin).
-      // (MacRoman's √ is the one symbol that commonly stands for the lead byte C3.)
-      let leadIsLetter = letter(s[c.range.lowerBound]) || s[c.range.lowerBound] == 0x221A
-      if isLetter && inWordWithAnother && leadIsLetter && s[c.range.upperBound - 1] != 0xA0 { accepted[k] = true }
-      // Common Latin-1 pairs spelled Ã, MacRoman's √, or windows-1256's أ within Latin
-      // letters (Cafأ©, not مئنأ and a no-break space) — not windows-1251's Г, which with
-      // і makes C3 B3 in Гісторыка.
-      let before = c.range.lowerBound - 1, after = c.range.upperBound
-      let latinLead = [0xC3, 0x221A].contains(s[c.range.lowerBound])
-        || (s[c.range.lowerBound] == 0x0623 && (asciiLetter(s, before) || asciiLetter(s, after)))
-      if c.lead == 0xC3 && commonLatinSecondBytes.contains(c.second) && latinLead { accepted[k] = true }
-      // Around the sequence: an ASCII letter on one side, and on the other an ASCII
-      // letter or no letter at all (not the Ä of MÄ£ÄM).
-      func noLetter(_ at: Int) -> Bool { at < 0 || at >= s.count || !letter(s[at]) }
-      let inAsciiWord = (asciiLetter(s, before) && (asciiLetter(s, after) || noLetter(after)))
-        || (asciiLetter(s, after) && noLetter(before))
-      // A capital À–Þ in a word of ASCII capitals (HÃ”TEL → HÔTEL, OÃ™ ET → OÙ ET): the
-      // characters windows-1252 puts at 80–9F (” ™ ‘ œ) do not follow Ã in real words.
-      let upperBefore = asciiLetter(s, before, uppercase: true)
-      let upperAfter = asciiLetter(s, after, uppercase: true) || noLetter(after)
-      // These two rules take a lone pair in a word only where it reads as mojibake
-      // (``badness(_:)``): not Å™ or ÅØ, which Scandinavian capitals spell.
-      let looksBad = badness(s[max(0, before)..<min(s.count, after + 1)]) > 0
-      if c.lead == 0xC3 && c.second <= 0x9E && script == .uppercaseLetter && s[c.range.lowerBound] == 0xC3
-        && upperBefore && upperAfter && looksBad
-      {
-        accepted[k] = true
-      }
-      // A letter of Latin Extended-A (Ä°stanbul → İstanbul, RÄ«ga → Rīga, LietuviÅ³ →
-      // Lietuvių), spelled Ä or Å and one character, in a word of ASCII letters.
-      if (c.lead == 0xC4 || c.lead == 0xC5) && isLetter && (s[c.range.lowerBound] == 0xC4 || s[c.range.lowerBound] == 0xC5)
-        && c.second != 0xA0 && inAsciiWord && looksBad
-      {
-        accepted[k] = true
-      }
+    return candidates
+  }
+
+  /// Long sequences: punctuation and symbols, emoji, a Latin letter inside an ASCII
+  /// word, or next to another candidate.
+  private static func acceptsLong(_ k: Int, _ candidates: [Candidate], _ s: [UInt32]) -> Bool {
+    let c = candidates[k]
+    // Long sequences: punctuation and symbols (’ “ – €), emoji, or next to another.
+    // (Emoji and symbols of plane 1 — not the CJK of plane 2 that Cyrillic
+    // р­’­ spells by chance.)
+    let symbol = (c.scalar >= 0x2000 && c.scalar < 0x2C00) || (c.scalar >= 0x1F000 && c.scalar < 0x20000)
+      || c.scalar == 0xFFFD
+    let neighbour = (k > 0 && candidates[k - 1].range.upperBound == c.range.lowerBound)
+      || (k + 1 < candidates.count && candidates[k + 1].range.lowerBound == c.range.upperBound)
+    // A Latin letter (Latin Extended Additional and later blocks: Vietnamese) inside
+    // a word of ASCII letters (Tiáº¿ng → Tiếng). Not other scripts: Brontë…” spells
+    // Hangul 녔 by chance. Three letters are a word, not a sequence: at least one of the
+    // characters standing for continuation bytes is a symbol (º ¿ » ‡), not the šť of
+    // Slovak zvlášť, which ISO-8859-2 maps to E1 B9 BB.
+    let latin = (0x1E00...0x1EFF).contains(c.scalar) || (0x2C60...0x2C7F).contains(c.scalar)
+      || (0xA720...0xA7FF).contains(c.scalar) || (0xAB30...0xAB6F).contains(c.scalar)
+    let category = Unicode.Scalar(c.scalar)!.properties.generalCategory
+    let inWord = latin && (category == .lowercaseLetter || category == .uppercaseLetter)
+      && (asciiLetter(s, c.range.lowerBound - 1) || asciiLetter(s, c.range.upperBound))
+      && !s[c.range.dropFirst()].allSatisfy { Unicode.Scalar($0)?.properties.isAlphabetic ?? false }
+    return symbol || neighbour || inWord
+  }
+
+  /// Two-byte sequences: letters next to another repaired sequence, common Latin-1
+  /// pairs, capitals in capital words, Latin Extended-A letters in ASCII words.
+  private static func acceptsPair(_ k: Int, _ candidates: [Candidate], _ s: [UInt32]) -> Bool {
+    let c = candidates[k]
+    // Two-byte sequences: a letter of Arabic script, Hebrew, Greek or Cyrillic next to
+    // another repaired sequence, or a common Latin-1 pair.
+    let scalar = Unicode.Scalar(c.scalar)!
+    let script = scalar.properties.generalCategory
+    let isLetter = [.lowercaseLetter, .uppercaseLetter, .otherLetter, .modifierLetter].contains(script)
+    // Two sequences in one word (directly adjacent, or with ASCII letters between:
+    // «ÄŒeÅ¡tina» → Čeština) both decoding to letters.
+    func sameWord(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+      guard a.upperBound <= b.lowerBound, b.lowerBound - a.upperBound <= 20 else { return false }
+      return (a.upperBound..<b.lowerBound).allSatisfy { asciiLetter(s, $0) }
     }
+    func letter(_ v: UInt32) -> Bool {
+      [.lowercaseLetter, .uppercaseLetter, .otherLetter, .modifierLetter]
+        .contains(Unicode.Scalar(v)!.properties.generalCategory)
+    }
+    let inWordWithAnother = (k > 0 && sameWord(candidates[k - 1].range, c.range) && letter(candidates[k - 1].scalar))
+      || (k + 1 < candidates.count && sameWord(c.range, candidates[k + 1].range) && letter(candidates[k + 1].scalar))
+    // A no-break space after a capital letter is usually just that (SELKÄ EDELLÄ).
+    // The characters standing for the lead byte are letters (Ã Ä Å), not line-art
+    // symbols that DOS charsets also map there (├┤a┼┐ is drawing, not Latin).
+    // (MacRoman's √ is the one symbol that commonly stands for the lead byte C3.)
+    let leadIsLetter = letter(s[c.range.lowerBound]) || s[c.range.lowerBound] == 0x221A
+    if isLetter && inWordWithAnother && leadIsLetter && s[c.range.upperBound - 1] != 0xA0 { return true }
+    // Common Latin-1 pairs spelled Ã, MacRoman's √, or windows-1256's أ within Latin
+    // letters (Cafأ©, not مئنأ and a no-break space) — not windows-1251's Г, which with
+    // і makes C3 B3 in Гісторыка.
+    let before = c.range.lowerBound - 1, after = c.range.upperBound
+    let latinLead = [0xC3, 0x221A].contains(s[c.range.lowerBound])
+      || (s[c.range.lowerBound] == 0x0623 && (asciiLetter(s, before) || asciiLetter(s, after)))
+    if c.lead == 0xC3 && commonLatinSecondBytes.contains(c.second) && latinLead { return true }
+    // Around the sequence: an ASCII letter on one side, and on the other an ASCII
+    // letter or no letter at all (not the Ä of MÄ£ÄM).
+    func noLetter(_ at: Int) -> Bool { at < 0 || at >= s.count || !letter(s[at]) }
+    let inAsciiWord = (asciiLetter(s, before) && (asciiLetter(s, after) || noLetter(after)))
+      || (asciiLetter(s, after) && noLetter(before))
+    // A capital À–Þ in a word of ASCII capitals (HÃ”TEL → HÔTEL, OÃ™ ET → OÙ ET): the
+    // characters windows-1252 puts at 80–9F (” ™ ‘ œ) do not follow Ã in real words.
+    let upperBefore = asciiLetter(s, before, uppercase: true)
+    let upperAfter = asciiLetter(s, after, uppercase: true) || noLetter(after)
+    // These two rules take a lone pair in a word only where it reads as mojibake
+    // (``badness(_:)``): not Å™ or ÅØ, which Scandinavian capitals spell.
+    let looksBad = badness(s[max(0, before)..<min(s.count, after + 1)]) > 0
+    if c.lead == 0xC3 && c.second <= 0x9E && script == .uppercaseLetter && s[c.range.lowerBound] == 0xC3
+      && upperBefore && upperAfter && looksBad
+    {
+      return true
+    }
+    // A letter of Latin Extended-A (Ä°stanbul → İstanbul, RÄ«ga → Rīga, LietuviÅ³ →
+    // Lietuvių), spelled Ä or Å and one character, in a word of ASCII letters.
+    if (c.lead == 0xC4 || c.lead == 0xC5) && isLetter && (s[c.range.lowerBound] == 0xC4 || s[c.range.lowerBound] == 0xC5)
+      && c.second != 0xA0 && inAsciiWord && looksBad
+    {
+      return true
+    }
+    return false
+  }
+
+  /// `s` with the accepted candidates replaced by their scalars, and how many.
+  private static func apply(_ candidates: [Candidate], _ accepted: [Bool], to s: [UInt32]) -> ([UInt32], Int) {
     var out: [UInt32] = []
     out.reserveCapacity(s.count)
     var position = 0
