@@ -94,7 +94,7 @@ extension Article {
 extension ExtractedName {
   /// Writes the name as a JSON object (`text`, `script`, `display`, `key`, `phonetic`,
   /// `mentions`, and `confusable` when set), the shape of an article's `names` entries and of `matn names`.
-  public func write(to w: inout JSONWriter) {
+  func write(to w: inout JSONWriter) {
     w.beginObject()
     w.key("text"); w.string(text)
     w.key("script"); w.string(script)
@@ -110,12 +110,28 @@ extension ExtractedName {
 extension MixedScriptConfusable {
   /// Writes the mark as a JSON object: `scripts` (ISO 15924 codes), `script`,
   /// `looksLike`, `skeleton`.
-  public func write(to w: inout JSONWriter) {
+  func write(to w: inout JSONWriter) {
     w.beginObject()
     w.key("scripts"); w.beginArray(); for script in scripts { w.string(script) }; w.endArray()
     w.key("script"); w.string(script)
     w.key("looksLike"); w.string(looksLike)
     w.key("skeleton"); w.string(skeleton)
     w.endObject()
+  }
+}
+
+extension ExtractedName {
+  /// One line of `matn names --format jsonl`: `{"path": …, "names": [ … ]}` and a newline,
+  /// each name in the shape of an article's `names` entries.
+  public static func jsonLine(path: String, names: [ExtractedName]) -> [UInt8] {
+    var w = JSONWriter()
+    w.beginObject()
+    w.key("path"); w.string(path)
+    w.key("names")
+    w.beginArray()
+    for name in names { name.write(to: &w) }
+    w.endArray()
+    w.endObject()
+    return w.bytes + [0x0A]
   }
 }

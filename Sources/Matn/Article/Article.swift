@@ -41,6 +41,14 @@ public struct Article: Codable, Sendable, Hashable {
   /// What was changed, removed or doubtful.
   public var report: Report
 
+  /// The article's JSON fields, in the order ``json(pretty:)`` writes them: the one list
+  /// the writer, `Codable` and `Resources/Article/article.schema.json` are checked
+  /// against (a test reads all three).
+  public static let fields = [
+    "id", "title", "titleSource", "dateline", "published", "byline", "paragraphs", "credits", "boilerplate",
+    "languages", "names", "report", "source",
+  ]
+
   public enum TitleSource: String, Codable, Sendable, Hashable {
     case text, filename, given
   }

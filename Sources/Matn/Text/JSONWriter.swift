@@ -8,25 +8,25 @@
 /// value back (tested).
 ///
 /// - Complexity: O(*n*) in the output size.
-public struct JSONWriter {
-  public private(set) var bytes: [UInt8] = []
+struct JSONWriter {
+  private(set) var bytes: [UInt8] = []
   private let pretty: Bool
   private var depth = 0
   /// Whether the current container has a member yet (one flag per open container).
   private var hasMember: [Bool] = []
 
-  public init(pretty: Bool = false, capacity: Int = 1024) {
+  init(pretty: Bool = false, capacity: Int = 1024) {
     self.pretty = pretty
     bytes.reserveCapacity(capacity)
   }
 
-  public mutating func beginObject() { open(UInt8(ascii: "{")) }
-  public mutating func endObject() { close(UInt8(ascii: "}")) }
-  public mutating func beginArray() { open(UInt8(ascii: "[")) }
-  public mutating func endArray() { close(UInt8(ascii: "]")) }
+  mutating func beginObject() { open(UInt8(ascii: "{")) }
+  mutating func endObject() { close(UInt8(ascii: "}")) }
+  mutating func beginArray() { open(UInt8(ascii: "[")) }
+  mutating func endArray() { close(UInt8(ascii: "]")) }
 
   /// Starts a member of the current object: the key, then the value's write.
-  public mutating func key(_ key: String) {
+  mutating func key(_ key: String) {
     separate()
     quoted(key)
     bytes.append(UInt8(ascii: ":"))
@@ -34,7 +34,7 @@ public struct JSONWriter {
     valuePending = true
   }
 
-  public mutating func string(_ value: String) {
+  mutating func string(_ value: String) {
     separateValue()
     quoted(value)
   }
@@ -75,19 +75,19 @@ public struct JSONWriter {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  public mutating func integer(_ value: Int) {
+  mutating func integer(_ value: Int) {
     separateValue()
     bytes.append(contentsOf: Array(String(value).utf8))
   }
 
   /// A finite number, written as Swift prints it (shortest round-trip form).
-  public mutating func number(_ value: Double) {
+  mutating func number(_ value: Double) {
     separateValue()
     let text = value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)) : "null"
     bytes.append(contentsOf: Array(text.utf8))
   }
 
-  public mutating func null() {
+  mutating func null() {
     separateValue()
     bytes.append(contentsOf: Array("null".utf8))
   }

@@ -48,15 +48,7 @@ struct Names: ParsableCommand {
         }
         output.write(out)
       case .jsonl:
-        var w = JSONWriter()
-        w.beginObject()
-        w.key("path"); w.string(path)
-        w.key("names")
-        w.beginArray()
-        for name in names { name.write(to: &w) }
-        w.endArray()
-        w.endObject()
-        output.write(bytes: w.bytes + [0x0A])
+        output.write(bytes: ExtractedName.jsonLine(path: path, names: names))
       }
     }
   }
