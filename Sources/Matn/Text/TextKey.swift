@@ -25,10 +25,9 @@ enum TextKey {
           default: continue
           }
         } else {
-          // Valid UTF-8 (a Swift string): the lead byte gives the length.
-          let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-          value = UInt32(byte) & (0xFF >> (length + 1))
-          for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+          // Valid UTF-8 (a Swift string).
+          let (decoded, length) = UTF8Decoding.scalar(utf8, at: i)
+          value = decoded
           i += length
           value = PersianFold.yehKaf(value)
           switch value {

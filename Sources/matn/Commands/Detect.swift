@@ -86,10 +86,7 @@ struct Detect: ParsableCommand {
   }
 
   /// A probability as a percentage with one decimal, without Foundation.
-  static func percent(_ value: Double) -> String {
-    let tenths = Int((value * 1000).rounded())
-    return "\(tenths / 10).\(tenths % 10)%"
-  }
+  static func percent(_ value: Double) -> String { String(format1: value, scale: 100) + "%" }
 }
 
 extension String {

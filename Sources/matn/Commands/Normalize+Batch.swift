@@ -78,8 +78,10 @@ enum BatchPathText {
 }
 
 extension String {
-  init(format1 value: Double) {
-    let tenths = Int((value * 10).rounded())
+  /// `value × scale` with one decimal ("12.5"), without Foundation: the CLI's one
+  /// number formatter (seconds, rates, percentages).
+  init(format1 value: Double, scale: Double = 1) {
+    let tenths = Int((value * (scale * 10)).rounded())
     self = "\(tenths / 10).\(tenths % 10)"
   }
 }
