@@ -1,0 +1,110 @@
+import Testing
+
+@testable import Matn
+
+/// Issue #16, "linear everywhere": runs that a rule used to rescan once per scalar
+/// (O(n²)). The timings live in scripts/check-growth; here each memo's work is counted,
+/// and inputs far past where the old code stalled (200,000 ZWNJ took minutes) must
+/// come out right.
+@Suite("Linear growth")
+struct LinearGrowthTests {
+  static let article = TextNormalizer(profile: .article)
+
+  /// `unit` repeated `n` times between `before` and `after`, normalised (article profile).
+  static func run(_ unit: String, _ n: Int, between before: String, and after: String) -> NormalizedText {
+    article.normalize(before + String(repeating: unit, count: n) + after)
+  }
+
+  @Test("a forward-run memo looks at each scalar of a run once, whichever position asks")
+  func forwardRunMemoIsLinear() {
+    let n = 100_000
+    var memo = ForwardRunMemo()
+    var looks = 0
+    for i in 0..<n {
+      let end = memo.end(from: i, count: n + 1) { k in
+        looks += 1
+        return k < n
+      }
+      #expect(end == n)
+    }
+    #expect(looks <= n + 1, "one look per scalar, not one per scalar per query")
+  }
+
+  @Test("a look-behind over a rewriter's output looks at each written scalar once")
+  func outputLookBehindIsLinear() {
+    let n = 50_000
+    let text = "ب" + String(repeating: "\u{0670}", count: n)
+    let buffer = TextBuffer(text, trackOrigins: false)
+    var out = Rewriter(buffer)
+    var memo = OutputLookBehind()
+    var looks = 0
+    for i in 0..<buffer.count {
+      out.keep(i)
+      let k = memo.last(out) { v in
+        looks += 1
+        return v == 0x0670
+      }
+      #expect(k == 0, "the letter, past every mark")
+    }
+    #expect(looks <= 2 * buffer.count)
+  }
+
+  @Test("200,000 ZWNJ in a row become one")
+  func longZWNJRun() {
+    let n = 200_000
+    let result = Self.run("\u{200C}", n, between: "می", and: "روم")
+    #expect(result.text == "می\u{200C}روم")
+    #expect(result.report[.repeatedZWNJ] == n - 1)
+  }
+
+  @Test("kasra and ZWNJ alternating 100,000 times: the marks go, one ZWNJ stays")
+  func removedMarksBetweenZWNJ() {
+    let n = 100_000
+    let result = Self.run("\u{0650}\u{200C}", n, between: "کتاب ب", and: "ب")
+    #expect(result.text == "کتاب ب\u{200C}ب")
+    #expect(result.report[.diacritic] == n)
+    #expect(result.report[.repeatedZWNJ] == n - 1)
+  }
+
+  @Test("superscript alef and ZWNJ alternating 100,000 times: the marks stay, the ZWNJ after a mark goes")
+  func keptMarksBetweenZWNJ() {
+    let n = 100_000
+    let result = Self.run("\u{0670}\u{200C}", n, between: "کتاب ب", and: "ب")
+    #expect(result.text == "کتاب ب\u{0670}\u{200C}" + String(repeating: "\u{0670}", count: n - 1) + "ب")
+    #expect(result.report[.strayZWNJ] == n - 1)
+  }
+
+  @Test("100,000 tanwin-fath on one letter before alef are kept")
+  func tanwinRun() {
+    let n = 100_000
+    let text = "ب" + String(repeating: "\u{064B}", count: n) + "ا"
+    let result = Self.article.normalize(text)
+    #expect(result.text == text)
+    #expect(result.report.totalChanges == 0)
+  }
+
+  @Test("tatweel and fatha alternating 50,000 times between letters: all removed")
+  func tatweelAndMarks() {
+    let n = 50_000
+    let result = Self.run("\u{0640}\u{064E}", n, between: "ب", and: "ب ت")
+    #expect(result.text == "بب ت")
+    #expect(result.report[.diacritic] == n)
+  }
+
+  @Test("50,000 quoted numbers after a Persian word, no letter between them: all become guillemets")
+  func quotesWithoutLetters() {
+    let n = 50_000
+    let numbers = (0..<n).map { "\"\($0)\"" }
+    let result = Self.article.normalize("او گفت " + numbers.joined(separator: " "))
+    #expect(result.text == "او گفت " + (0..<n).map { "«\($0)»" }.joined(separator: " "))
+    #expect(result.report[.guillemets] == 2 * n)
+  }
+
+  @Test("nested curly quotes without letters, 20,000 deep: every pair converted")
+  func nestedCurlyQuotes() {
+    let n = 20_000
+    let text = "او گفت " + String(repeating: "\u{201C}", count: n) + "۱" + String(repeating: "\u{201D}", count: n)
+    let result = Self.article.normalize(text)
+    #expect(result.text == "او گفت " + String(repeating: "«", count: n) + "۱" + String(repeating: "»", count: n))
+  }
+}
