@@ -107,4 +107,29 @@ struct LinearGrowthTests {
     let result = Self.article.normalize(text)
     #expect(result.text == "او گفت " + String(repeating: "«", count: n) + "۱" + String(repeating: "»", count: n))
   }
+
+  @Test("bidi check: 50,000 escaped quotes that pair with nothing are searched once, not once each")
+  func unpairedQuotesInBidiCheck() {
+    let n = 50_000
+    let line = "x \u{2067}" + String(repeating: "\\\"", count: n) + "\u{2069} y"
+    let findings = BidiControls.check(line + "\n" + line)
+    #expect(findings.map(\.rule) == [.balanced, .balanced])
+    #expect(findings.map(\.control.line) == [1, 2])
+    #expect(findings.map(\.control.column) == [3, 3])
+  }
+
+  @Test("bidi check: lines without controls are read as bytes; a block comment still spans them")
+  func blockCommentAcrossLinesWithoutControls() {
+    let text = "a /* start\n" + String(repeating: "ب", count: 1000) + " # x\r\nend */ b \u{202E}c\u{202C}"
+    let findings = BidiControls.check(text)
+    #expect(findings.count == 2, "the override after the comment is in prose")
+    #expect(findings.allSatisfy { $0.control.line == 3 && $0.rule != .insideLiteral })
+  }
+
+  @Test("a glued name of 20,000 letters and joiners romanises without the per-cut rehash")
+  func longGluedName() {
+    let n = 20_000
+    let keys = NameIndexer.shared.keys(for: String(repeating: "\u{0628}\u{200D}\u{200C}", count: n))
+    #expect(keys.display == "B" + String(repeating: "b", count: n - 1))
+  }
 }
