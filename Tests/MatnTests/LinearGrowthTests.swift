@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Matn
@@ -131,5 +132,60 @@ struct LinearGrowthTests {
     let n = 20_000
     let keys = NameIndexer.shared.keys(for: String(repeating: "\u{0628}\u{200D}\u{200C}", count: n))
     #expect(keys.display == "B" + String(repeating: "b", count: n - 1))
+  }
+
+  // MARK: - Normalising a long text in segments
+
+  /// A normalizer of `profile` that cuts texts into segments of about `bytes`.
+  static func segmented(_ profile: TextNormalizer.Profile, every bytes: Int) -> TextNormalizer {
+    var options = TextNormalizer.Options(profile: profile)
+    options.segmentBytes = bytes
+    return TextNormalizer(profile: profile, options: options)
+  }
+
+  /// Expects `text` normalised in small segments to equal it normalised whole.
+  static func expectSegmentsAgree(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    for profile in TextNormalizer.Profile.allCases {
+      let whole = TextNormalizer(profile: profile).normalize(text)
+      for bytes in [1, 7, 40] {
+        let pieces = segmented(profile, every: bytes).normalize(text)
+        #expect(pieces.text == whole.text, "\(profile), \(bytes) B: \(Fixtures.visible(text))", sourceLocation: sourceLocation)
+        #expect(pieces.report == whole.report, "\(profile), \(bytes) B", sourceLocation: sourceLocation)
+      }
+    }
+  }
+
+  @Test("a text is cut only inside a space-delimited ASCII word, with no quote open on its line")
+  func segmentCuts() {
+    let text = "او گفت \"the debate went\" on and on «خبر» here"
+    let cuts = TextNormalizer.segments(of: text, every: 1)
+    let utf8 = Array(text.utf8)
+    #expect(cuts.first == 0 && cuts.last == utf8.count)
+    let pieces = zip(cuts, cuts.dropFirst()).map { String(decoding: utf8[$0..<$1], as: UTF8.self) }
+    #expect(pieces == ["او گفت \"the debate went\" o", "n a", "nd o", "n «خبر» here"], "the last word has no space after it")
+    #expect(TextNormalizer.segments(of: "بی‌فاصله‌و‌بدون‌واژهٔ‌لاتین", every: 1).count == 2, "no place to cut: one segment")
+  }
+
+  @Test("normalised in segments, mixed Persian and English text gives the same text and report as whole")
+  func segmentsAgreeOnMixedText() {
+    Self.expectSegmentsAgree(
+      "The council met in Tehran. شورا در تهران جلسه‌ای تشکیل داد و گفت \"مي خواهد\" and then “دو “سه” ok” end.\r\n"
+        + "\u{202B}RLE here\u{202C} يك كتاب ?  and   more words ، here\u{00A0}now http://x.ir/a?b and text 1,200 again\n"
+        + "خانه ای بزرگ تر آگاهسیستم است ? and e\u{0301} cafe\u{0301} word\u{2029}next para ی ي ك here the end")
+  }
+
+  @Test("normalised in segments, random text gives the same text and report as whole")
+  func segmentsAgreeOnRandomText() {
+    var generator = SplitMix64(seed: 16)
+    let words = [" the ", " and ", " Tehran ", " news ", "\n", " \" ", " “", "” "]
+    for _ in 0..<300 {
+      var text = ""
+      for _ in 0..<Int(generator.next() % 40) {
+        text += generator.next() % 3 == 0
+          ? words[Int(generator.next() % UInt64(words.count))]
+          : TextNormalizerTests.palette[Int(generator.next() % UInt64(TextNormalizerTests.palette.count))]
+      }
+      Self.expectSegmentsAgree(text)
+    }
   }
 }

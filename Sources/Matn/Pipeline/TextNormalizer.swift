@@ -64,6 +64,10 @@ public struct TextNormalizer: Sendable {
     /// The language of Arabic-script spans without enough evidence when the document
     /// has no decided span either.
     public var defaultArabicScriptLanguage: ArabicScriptLanguage = .persian
+    /// A text longer than this many UTF-8 bytes is normalised in segments of about this
+    /// size, cut where no rule looks across (see ``TextNormalizer/segments(of:every:)``),
+    /// so that working memory stays bounded on one huge line. Not with ``recordsRanges``.
+    var segmentBytes = 1 << 20
 
     public init() {}
 
@@ -134,15 +138,66 @@ public struct TextNormalizer: Sendable {
 
   /// The canonical-text pipeline (every profile's stages but the index fold).
   private func canonical(_ text: String, _ recorder: inout ChangeRecorder) -> String {
-    var buffer = TextBuffer(text, trackOrigins: options.recordsRanges)
-    buffer = Cleanup(
+    if !options.recordsRanges && text.utf8.count > options.segmentBytes {
+      let cuts = Self.segments(of: text, every: options.segmentBytes)
+      if cuts.count > 2 { return canonical(text, cuts: cuts, &recorder) }
+    }
+    let buffer = orthography(cleaned(TextBuffer(text, trackOrigins: options.recordsRanges), &recorder), &recorder)
+    return UnicodeForm(form: options.unicodeForm).apply(buffer.string, buffer, &recorder)
+  }
+
+  /// ``canonical(_:_:)`` one segment at a time, `cuts` (byte offsets, from 0 to the
+  /// end) apart: a first pass counts the language votes of every segment's spans, the
+  /// second normalises each segment with the document's language, appending its text.
+  /// The result is the same as in one piece; only one segment's buffers exist at once.
+  private func canonical(_ text: String, cuts: [Int], _ recorder: inout ChangeRecorder) -> String {
+    var text = text
+    return text.withUTF8 { utf8 in
+      func segment(_ k: Int) -> TextBuffer {
+        TextBuffer(utf8: UnsafeBufferPointer(rebasing: utf8[cuts[k]..<cuts[k + 1]]), trackOrigins: false)
+      }
+      let segmentation = self.segmentation
+      var votes = [Int](repeating: 0, count: ArabicScriptLanguage.allCases.count)
+      for k in 0..<cuts.count - 1 {
+        var scratch = ChangeRecorder(recordsRanges: false)
+        segmentation.votes(cleaned(segment(k), &scratch), into: &votes)
+      }
+      let prior = segmentation.prior(votes)
+      var out = ""
+      out.reserveCapacity(utf8.count + utf8.count / 8)
+      let form = UnicodeForm(form: options.unicodeForm)
+      var lineChanged = false
+      for k in 0..<cuts.count - 1 {
+        recorder.utf8Base = cuts[k]
+        let buffer = orthography(cleaned(segment(k), &recorder), prior: prior, &recorder)
+        out += form.apply(buffer.string, buffer, &recorder, lineChanged: &lineChanged, final: k == cuts.count - 2)
+      }
+      recorder.utf8Base = 0
+      return out
+    }
+  }
+
+  private var segmentation: Segmentation {
+    Segmentation(classifier: options.spanClassifier, defaultLanguage: options.defaultArabicScriptLanguage)
+  }
+
+  /// Cleanup and spacing.
+  private func cleaned(_ buffer: TextBuffer, _ recorder: inout ChangeRecorder) -> TextBuffer {
+    let buffer = Cleanup(
       options: .init(
         spaceSeparators: options.spaceSeparators, tabs: options.tabs, presentationForms: options.presentationForms)
     ).apply(buffer, &recorder)
-    buffer = Whitespace().apply(buffer, &recorder)
+    return Whitespace().apply(buffer, &recorder)
+  }
+
+  /// Segmentation and the orthography stages (`prior`: the document's language of
+  /// undecided spans, when `buffer` is a segment of it).
+  private func orthography(
+    _ buffer: TextBuffer, prior: ArabicScriptLanguage? = nil, _ recorder: inout ChangeRecorder
+  ) -> TextBuffer {
+    var buffer = buffer
     recorder.spacingDisturbed = false
-    Segmentation(classifier: options.spanClassifier, defaultLanguage: options.defaultArabicScriptLanguage)
-      .apply(&buffer)
+    segmentation.apply(&buffer, prior: prior)
     buffer = PersianLetters(
       options: .init(
         letters: options.persianLetters, digits: options.persianDigits, tatweel: options.removeTatweel,
@@ -157,7 +212,7 @@ public struct TextNormalizer: Sendable {
     }
     // Spacing again only where orthography deleted a whole word between spaces.
     if recorder.spacingDisturbed { buffer = Whitespace().apply(buffer, &recorder) }
-    return UnicodeForm(form: options.unicodeForm).apply(buffer.string, buffer, &recorder)
+    return buffer
   }
 }
 
@@ -175,11 +230,28 @@ struct UnicodeForm {
   var form: Normalizer.Form
 
   func apply(_ text: String, _ buffer: TextBuffer, _ report: inout ChangeRecorder) -> String {
+    var lineChanged = false
+    return apply(text, buffer, &report, lineChanged: &lineChanged, final: true)
+  }
+
+  /// The same for one segment of a text: `lineChanged` says whether the line the
+  /// segment starts in had changed in the segments before (and is set for the next one
+  /// unless `final`), so that a line cut into segments is counted once.
+  func apply(
+    _ text: String, _ buffer: TextBuffer, _ report: inout ChangeRecorder, lineChanged: inout Bool, final: Bool
+  ) -> String {
     let normalized = Normalizer.shared(form).normalize(text)
     var before = text, after = normalized
     // Same storage: the text was already in this form.
     let same = before.withUTF8 { a in after.withUTF8 { b in a.baseAddress == b.baseAddress && a.count == b.count } }
-    if same { return normalized }
+    if same {
+      // Only a line changed in an earlier segment may need counting: once it ends.
+      if lineChanged && (final || text.utf8.contains(0x0A)) {
+        report.record(.unicodeNormalization, 0..<0)
+        lineChanged = false
+      }
+      return normalized
+    }
     // Every form keeps line feeds, so lines correspond one to one: compare bytes.
     before.withUTF8 { a in
       after.withUTF8 { b in
@@ -193,8 +265,17 @@ struct UnicodeForm {
           }
           var jEnd = j
           while jEnd < b.count && b[jEnd] != 0x0A { jEnd += 1 }
-          let changed = iEnd - i != jEnd - j || !UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(a)[i..<iEnd])
+          var changed = iEnd - i != jEnd - j || !UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(a)[i..<iEnd])
             .elementsEqual(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[j..<jEnd]))
+          if i == 0 {
+            changed = changed || lineChanged
+            lineChanged = false
+          }
+          if iEnd == a.count && !final {
+            // The line goes on in the next segment.
+            lineChanged = changed
+            break
+          }
           if changed {
             var origin: Range<Int32> = 0..<0
             if let origins = buffer.origins, lineScalars > 0, scalar + lineScalars <= origins.count {
