@@ -25,12 +25,12 @@ extern "C" cicu_break_iterator *cicu_brk_open(int32_t kind, const char *locale, 
 extern "C" void cicu_brk_close(cicu_break_iterator *iterator) { ubrk_close(unwrap(iterator)); }
 
 extern "C" int32_t cicu_brk_boundaries_utf8(cicu_break_iterator *iterator, const uint8_t *src,
-                                            int32_t length, int32_t *boundaries,
+                                            int32_t length, int32_t after, int32_t *boundaries,
                                             int32_t *ruleStatus, int32_t capacity,
                                             int32_t *status) {
   UErrorCode &ec = cicu::code(status);
   if (U_FAILURE(ec)) return 0;
-  if (capacity < length + 1) {
+  if (capacity < 1) {
     ec = U_BUFFER_OVERFLOW_ERROR;
     return 0;
   }
@@ -43,7 +43,8 @@ extern "C" int32_t cicu_brk_boundaries_utf8(cicu_break_iterator *iterator, const
     return 0;
   }
   int32_t n = 0;
-  for (int32_t b = ubrk_first(bi); b != UBRK_DONE && n < capacity; b = ubrk_next(bi)) {
+  for (int32_t b = after < 0 ? ubrk_first(bi) : ubrk_following(bi, after); b != UBRK_DONE && n < capacity;
+       b = ubrk_next(bi)) {
     boundaries[n] = b;
     if (ruleStatus) ruleStatus[n] = ubrk_getRuleStatus(bi);
     ++n;

@@ -76,19 +76,28 @@ public final class BreakIterator {
     var text = text
     return text.withUTF8 { utf8 in
       precondition(utf8.count < Int32.max, "text longer than 2 GiB: split it first")
-      let capacity = utf8.count + 1
+      // Boundaries come in batches of a bounded buffer (not one slot per byte of text),
+      // each batch resuming after the last boundary of the one before.
+      let capacity = min(utf8.count + 1, 1 << 14)
       var boundaries = [Int32](repeating: 0, count: capacity)
       var statuses = [Int32](repeating: 0, count: wantStatus ? capacity : 0)
-      var status: Int32 = 0
-      let count = ICU.nonNull(utf8) { base in
-        statuses.withUnsafeMutableBufferPointer { statusBuffer in
-          cicu_brk_boundaries_utf8(
-            raw, base, Int32(utf8.count), &boundaries, wantStatus ? statusBuffer.baseAddress : nil,
-            Int32(capacity), &status)
+      var marks: [(offset: Int, status: Int32)] = []
+      var after: Int32 = -1
+      while true {
+        var status: Int32 = 0
+        let count = ICU.nonNull(utf8) { base in
+          statuses.withUnsafeMutableBufferPointer { statusBuffer in
+            cicu_brk_boundaries_utf8(
+              raw, base, Int32(utf8.count), after, &boundaries, wantStatus ? statusBuffer.baseAddress : nil,
+              Int32(capacity), &status)
+          }
         }
+        ICU.expect(status, "ubrk_next")
+        marks += (0..<Int(count)).lazy.map { (Int(boundaries[$0]), wantStatus ? statuses[$0] : 0) }
+        guard count == capacity, let last = marks.last, last.offset < utf8.count else { break }
+        after = Int32(last.offset)
       }
-      ICU.expect(status, "ubrk_next")
-      return (0..<Int(count)).map { (Int(boundaries[$0]), wantStatus ? statuses[$0] : 0) }
+      return marks
     }
   }
 }

@@ -336,13 +336,15 @@ enum {
 cicu_break_iterator *cicu_brk_open(int32_t kind, const char *locale, int32_t *status);
 void cicu_brk_close(cicu_break_iterator *iterator);
 
-/// Writes every boundary of `src` (UTF-8 byte offsets, from 0 to `length`) to
+/// Writes the boundaries of `src` (UTF-8 byte offsets, from 0 to `length`) to
 /// `boundaries`, and the rule status of the segment ending at each boundary to
-/// `ruleStatus` (may be NULL). `capacity` must be at least `length + 1`.
-/// Returns the number of boundaries.
+/// `ruleStatus` (may be NULL): every boundary from the start when `after` is negative,
+/// else those after byte offset `after` (a boundary returned before), at most
+/// `capacity` of them. Returns how many were written: fewer than `capacity` means
+/// the last one is `length`.
 int32_t cicu_brk_boundaries_utf8(cicu_break_iterator *iterator, const uint8_t *src,
-                                 int32_t length, int32_t *boundaries, int32_t *ruleStatus,
-                                 int32_t capacity, int32_t *status);
+                                 int32_t length, int32_t after, int32_t *boundaries,
+                                 int32_t *ruleStatus, int32_t capacity, int32_t *status);
 
 // MARK: - Calendars (ucal)
 
