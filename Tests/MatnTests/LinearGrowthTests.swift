@@ -188,4 +188,19 @@ struct LinearGrowthTests {
       Self.expectSegmentsAgree(text)
     }
   }
+
+  // MARK: - Names in windows
+
+  @Test("names read in small windows: the same mentions as in one piece", arguments: [1, 5, 64])
+  func nameWindowsAgree(windowBytes: Int) {
+    let extractor = NameExtractor()
+    let long = (0..<200).map { k in
+      k % 3 == 0
+        ? "President Hassan Rouhani met Dr. Ali Akbar Velayati on day \(k), 2016. "
+        : "وزیر امور خارجه محمدجواد ظریف گفت، Velayati said \(k) times; Rouhani-led talks. "
+    }.joined()
+    for text in NameFixtures.cases.map(\.text) + [long] {
+      #expect(extractor.mentions(in: text, windowBytes: windowBytes) == extractor.mentions(in: text), "\(text.prefix(80))")
+    }
+  }
 }

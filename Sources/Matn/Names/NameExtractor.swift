@@ -86,26 +86,63 @@ public struct NameExtractor: Sendable {
   ///
   /// - Complexity: O(*n*) in the length of `text`.
   public func mentions(in text: String) -> [NameMention] {
-    let tokens = NameTokens(text)
-    var found: [Found] = []
-    var pending: [Int] = []
-    capitalizedRunMentions(tokens, found: &found, pending: &pending)
-    persianMentions(tokens, found: &found, pending: &pending)
-    addFamilyNameMentions(tokens, found: &found, pending: pending)
-    found.sort { $0.first < $1.first }
-    let utf8 = text.utf8
-    func slice(_ a: Int, _ b: Int) -> String {
-      String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: a)..<utf8.index(utf8.startIndex, offsetBy: b)], as: UTF8.self)
-    }
-    return found.map { f in
-      let start = tokens.tokens[f.first].start, end = tokens.tokens[f.last].end
-      // The title as written, with the full stop of an abbreviation ("Mr.", "Brig. Gen.").
-      let title = f.titleFirst.map { t in
-        let last = tokens.tokens[f.first - 1]
-        return slice(tokens.tokens[t].start, last.end + (last.gap == .period ? 1 : 0))
+    mentions(in: text, windowBytes: 1 << 20)
+  }
+
+  /// ``mentions(in:)`` reading the words of about `windowBytes` of text at a time, so
+  /// that a huge paragraph costs a window's words, not all of them at once. Windows end
+  /// just after an ASCII character that is neither a letter, a space, a full stop nor
+  /// a joiner (a digit, a comma…): no word and no name goes on across it, since names
+  /// join words over spaces and full stops only. Family names mentioned alone are
+  /// matched against the full names of every window.
+  func mentions(in text: String, windowBytes: Int) -> [NameMention] {
+    var text = text
+    var mentions: [(start: Int, end: Int, script: NameToken.Script, title: Range<Int>?)] = []
+    var families = Set<UInt64>()
+    var alone: [(start: Int, end: Int, script: NameToken.Script, key: UInt64)] = []
+    text.withUTF8 { utf8 in
+      var start = 0
+      while start < utf8.count {
+        var end = min(start + windowBytes, utf8.count)
+        while end < utf8.count && !(utf8[end - 1] < 0x80 && NameTokens.classify(UInt32(utf8[end - 1])) == .other) {
+          end += 1
+        }
+        let tokens = NameTokens(utf8: utf8, start..<end)
+        var found: [Found] = []
+        var pending: [Int] = []
+        capitalizedRunMentions(tokens, found: &found, pending: &pending)
+        persianMentions(tokens, found: &found, pending: &pending)
+        var taken = Set<Int>()
+        for f in found {
+          families.insert(tokens.tokens[f.last].key)
+          for i in f.first...f.last { taken.insert(i) }
+          // The title as written, with the full stop of an abbreviation ("Mr.", "Brig. Gen.").
+          let title = f.titleFirst.map { t in
+            let last = tokens.tokens[f.first - 1]
+            return tokens.tokens[t].start..<last.end + (last.gap == .period ? 1 : 0)
+          }
+          let first = tokens.tokens[f.first]
+          mentions.append((first.start, tokens.tokens[f.last].end, first.script, title))
+        }
+        // Family names alone ("Velayati said"), kept when some window names the person in full.
+        for i in pending where taken.insert(i).inserted {
+          let t = tokens.tokens[i]
+          alone.append((t.start, t.end, t.script, t.key))
+        }
+        start = end
       }
-      return NameMention(
-        text: slice(start, end), utf8Range: start..<end, script: Self.scriptCode(tokens.tokens[f.first].script), title: title)
+    }
+    for a in alone where families.contains(a.key) { mentions.append((a.start, a.end, a.script, nil)) }
+    mentions.sort { $0.start < $1.start }
+    let utf8 = text.utf8
+    func slice(_ range: Range<Int>) -> String {
+      String(
+        decoding: utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)],
+        as: UTF8.self)
+    }
+    return mentions.map { m in
+      NameMention(
+        text: slice(m.start..<m.end), utf8Range: m.start..<m.end, script: Self.scriptCode(m.script), title: m.title.map(slice))
     }
   }
 
@@ -213,20 +250,5 @@ public struct NameExtractor: Sendable {
   /// between them, or the full stop of an initial or abbreviation ("J. Trump", "Mr. Li").
   func connected(_ t: NameToken) -> Bool {
     t.gap == .space || (t.gap == .period && t.script == .latin && (t.isInitial || tables.titleStarts.contains(t.key)))
-  }
-
-  /// Family names mentioned alone ("Velayati said") count when the document names
-  /// the person in full: `pending` holds the single-word candidates that had no
-  /// other evidence.
-  func addFamilyNameMentions(_ tokens: NameTokens, found: inout [Found], pending: [Int]) {
-    var families = Set<UInt64>()
-    for f in found { families.insert(tokens.tokens[f.last].key) }
-    guard !families.isEmpty else { return }
-    var taken = Set<Int>()
-    for f in found { for i in f.first...f.last { taken.insert(i) } }
-    for i in pending where !taken.contains(i) && families.contains(tokens.tokens[i].key) {
-      found.append(Found(first: i, last: i, titleFirst: nil))
-      taken.insert(i)
-    }
   }
 }

@@ -52,9 +52,16 @@ struct NameTokens {
   ///
   /// - Complexity: O(*n*) in the length of `text`.
   init(_ text: String) {
-    tokens.reserveCapacity(text.utf8.count / 5)
-    folded.reserveCapacity(text.utf8.count)
-    var offset = 0
+    var text = text
+    self = text.withUTF8 { NameTokens(utf8: $0, 0..<$0.count) }
+  }
+
+  /// The words of bytes `range` of `utf8` (valid UTF-8, cut at scalar boundaries),
+  /// with offsets in all of `utf8`.
+  init(utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    tokens.reserveCapacity(range.count / 5)
+    folded.reserveCapacity(range.count)
+    var offset = range.lowerBound
     // The word being read, valid while `inWord` (mutated in place: no copies per scalar).
     var t = NameToken(start: 0, end: 0, script: .latin, foldedStart: 0, foldedEnd: 0)
     var inWord = false
@@ -94,9 +101,8 @@ struct NameTokens {
       }
     }
 
-    for scalar in text.unicodeScalars {
-      let v = scalar.value
-      let length = Self.utf8Length(v)
+    while offset < range.upperBound {
+      let (v, length) = UTF8Decoding.scalar(utf8, at: offset)
       defer { offset += length }
       let kind = Self.classify(v)
       if inWord {
