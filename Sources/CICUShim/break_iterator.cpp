@@ -35,13 +35,22 @@ extern "C" int32_t cicu_brk_boundaries_utf8(cicu_break_iterator *iterator, const
     return 0;
   }
   UBreakIterator *bi = unwrap(iterator);
-  UText text = UTEXT_INITIALIZER;
-  utext_openUTF8(&text, reinterpret_cast<const char *>(src), length, &ec);
-  ubrk_setUText(bi, &text, &ec);
-  if (U_FAILURE(ec)) {
+  static const UChar empty[1] = {0};
+  if (after < 0) {
+    // The iterator keeps its own shallow clone of the UText (over `src`).
+    UText text = UTEXT_INITIALIZER;
+    utext_openUTF8(&text, reinterpret_cast<const char *>(src), length, &ec);
+    ubrk_setUText(bi, &text, &ec);
     utext_close(&text);
-    return 0;
+    if (U_FAILURE(ec)) {
+      UErrorCode ignored = U_ZERO_ERROR;
+      ubrk_setText(bi, empty, 0, &ignored);
+      return 0;
+    }
   }
+  // Resuming: the text is still set and `after` is in the iterator's cache of recent
+  // boundaries, so following() does not back up over the text (on one huge line the
+  // sentence rules' safe point is the line's start).
   int32_t n = 0;
   for (int32_t b = after < 0 ? ubrk_first(bi) : ubrk_following(bi, after); b != UBRK_DONE && n < capacity;
        b = ubrk_next(bi)) {
@@ -49,9 +58,11 @@ extern "C" int32_t cicu_brk_boundaries_utf8(cicu_break_iterator *iterator, const
     if (ruleStatus) ruleStatus[n] = ubrk_getRuleStatus(bi);
     ++n;
   }
-  // Detach the iterator from the caller's buffer before it goes away.
-  static const UChar empty[1] = {0};
-  ubrk_setText(bi, empty, 0, &ec);
-  utext_close(&text);
+  // Done (the last boundary is the end): detach the iterator from the caller's buffer
+  // before it goes away.
+  if (n == 0 || boundaries[n - 1] == length || U_FAILURE(ec)) {
+    UErrorCode ignored = U_ZERO_ERROR;
+    ubrk_setText(bi, empty, 0, &ignored);
+  }
   return n;
 }

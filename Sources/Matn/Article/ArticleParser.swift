@@ -316,9 +316,15 @@ public struct ArticleParser: Sendable {
 
   /// `text` normalised and trimmed, with the changes added to `report`.
   private func normalize(_ text: Substring, report: inout Article.Report) -> String {
-    let normalized = normalizer.normalize(String(text))
+    let normalized = normalizer.normalize(Self.string(text))
     merge(normalized.report, into: &report)
-    return String(ArticleLayout.trimmed(normalized.text[...]))
+    return Self.string(ArticleLayout.trimmed(normalized.text[...]))
+  }
+
+  /// `text` as a String: its base itself when it is all of it (a block that is the
+  /// whole file, one huge line perhaps, is not copied).
+  static func string(_ text: Substring) -> String {
+    text.startIndex == text.base.startIndex && text.endIndex == text.base.endIndex ? text.base : String(text)
   }
 
   private func merge(_ normalization: NormalizationReport, into report: inout Article.Report) {
@@ -359,7 +365,8 @@ public struct ArticleParser: Sendable {
     var names: [ExtractedName] = []
     if options.extractsNames {
       // The body only: a title-cased headline makes every word look like a name.
-      let text = assembly.body.joined(separator: "\n\n")
+      // (One paragraph, a huge line perhaps, is read as it is: no copy.)
+      let text = assembly.body.count == 1 ? assembly.body[0] : assembly.body.joined(separator: "\n\n")
       names = NameExtractor().names(in: text)
     }
     return Article(

@@ -86,53 +86,65 @@ public struct NameExtractor: Sendable {
   ///
   /// - Complexity: O(*n*) in the length of `text`.
   public func mentions(in text: String) -> [NameMention] {
-    mentions(in: text, windowBytes: 1 << 20)
+    mentions(in: text, windowBytes: 1 << 18)
   }
 
-  /// ``mentions(in:)`` reading the words of about `windowBytes` of text at a time, so
+  /// ``mentions(in:)`` reading the words of about `windowBytes` of text at a time (256 KiB), so
   /// that a huge paragraph costs a window's words, not all of them at once. Windows end
   /// just after an ASCII character that is neither a letter, a space, a full stop nor
   /// a joiner (a digit, a comma…): no word and no name goes on across it, since names
   /// join words over spaces and full stops only. Family names mentioned alone are
-  /// matched against the full names of every window.
+  /// matched against the full names of every window (read a second time for them).
   func mentions(in text: String, windowBytes: Int) -> [NameMention] {
     var text = text
     var mentions: [(start: Int, end: Int, script: NameToken.Script, title: Range<Int>?)] = []
-    var families = Set<UInt64>()
-    var alone: [(start: Int, end: Int, script: NameToken.Script, key: UInt64)] = []
     text.withUTF8 { utf8 in
-      var start = 0
-      while start < utf8.count {
-        var end = min(start + windowBytes, utf8.count)
+      var cuts = [0]
+      while cuts[cuts.count - 1] < utf8.count {
+        var end = min(cuts[cuts.count - 1] + windowBytes, utf8.count)
         while end < utf8.count && !(utf8[end - 1] < 0x80 && NameTokens.classify(UInt32(utf8[end - 1])) == .other) {
           end += 1
         }
-        let tokens = NameTokens(utf8: utf8, start..<end)
+        cuts.append(end)
+      }
+      /// A window's words, the names found there and the tokens they cover, and the
+      /// family names alone that no name covers.
+      func read(_ k: Int) -> (tokens: NameTokens, found: [Found], alone: [Int]) {
+        let tokens = NameTokens(utf8: utf8, cuts[k]..<cuts[k + 1])
         var found: [Found] = []
         var pending: [Int] = []
         capitalizedRunMentions(tokens, found: &found, pending: &pending)
         persianMentions(tokens, found: &found, pending: &pending)
         var taken = Set<Int>()
-        for f in found {
-          families.insert(tokens.tokens[f.last].key)
-          for i in f.first...f.last { taken.insert(i) }
+        for f in found { for i in f.first...f.last { taken.insert(i) } }
+        return (tokens, found, pending.filter { taken.insert($0).inserted })
+      }
+      var families = Set<UInt64>()
+      var only: (tokens: NameTokens, found: [Found], alone: [Int])?
+      for k in 0..<cuts.count - 1 {
+        let window = read(k)
+        for f in window.found {
+          let tokens = window.tokens.tokens
+          families.insert(tokens[f.last].key)
           // The title as written, with the full stop of an abbreviation ("Mr.", "Brig. Gen.").
           let title = f.titleFirst.map { t in
-            let last = tokens.tokens[f.first - 1]
-            return tokens.tokens[t].start..<last.end + (last.gap == .period ? 1 : 0)
+            tokens[t].start..<tokens[f.first - 1].end + (tokens[f.first - 1].gap == .period ? 1 : 0)
           }
-          let first = tokens.tokens[f.first]
-          mentions.append((first.start, tokens.tokens[f.last].end, first.script, title))
+          mentions.append((tokens[f.first].start, tokens[f.last].end, tokens[f.first].script, title))
         }
-        // Family names alone ("Velayati said"), kept when some window names the person in full.
-        for i in pending where taken.insert(i).inserted {
-          let t = tokens.tokens[i]
-          alone.append((t.start, t.end, t.script, t.key))
+        if cuts.count == 2 { only = window }
+      }
+      // Family names alone ("Velayati said") count when some window names the person
+      // in full: a second reading of the windows (a short text has one, kept).
+      guard !families.isEmpty else { return }
+      for k in 0..<cuts.count - 1 {
+        let window = only ?? read(k)
+        for i in window.alone where families.contains(window.tokens.tokens[i].key) {
+          let t = window.tokens.tokens[i]
+          mentions.append((t.start, t.end, t.script, nil))
         }
-        start = end
       }
     }
-    for a in alone where families.contains(a.key) { mentions.append((a.start, a.end, a.script, nil)) }
     mentions.sort { $0.start < $1.start }
     let utf8 = text.utf8
     func slice(_ range: Range<Int>) -> String {

@@ -67,7 +67,7 @@ public struct TextNormalizer: Sendable {
     /// A text longer than this many UTF-8 bytes is normalised in segments of about this
     /// size, cut where no rule looks across (see ``TextNormalizer/segments(of:every:)``),
     /// so that working memory stays bounded on one huge line. Not with ``recordsRanges``.
-    var segmentBytes = 1 << 20
+    var segmentBytes = 1 << 18
 
     public init() {}
 
@@ -164,7 +164,8 @@ public struct TextNormalizer: Sendable {
       }
       let prior = segmentation.prior(votes)
       var out = ""
-      out.reserveCapacity(utf8.count + utf8.count / 8)
+      // Normalising seldom lengthens text: room for 1/32 more, not a doubling later.
+      out.reserveCapacity(utf8.count + utf8.count / 32)
       let form = UnicodeForm(form: options.unicodeForm)
       var lineChanged = false
       for k in 0..<cuts.count - 1 {
