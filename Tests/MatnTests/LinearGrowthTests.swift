@@ -174,6 +174,16 @@ struct LinearGrowthTests {
         + "خانه ای بزرگ تر آگاهسیستم است ? and e\u{0301} cafe\u{0301} word\u{2029}next para ی ي ك here the end")
   }
 
+  @Test("a part of a text is normalised in place as its copy would be, in segments or whole")
+  func substringNormalisesLikeItsCopy() {
+    let text = " The council met in Tehran. شورا در تهران جلسه ای داشت و گفت \"يك\" and more words here. "
+    let part = text.dropFirst().dropLast()
+    for bytes in [7, 1 << 18] {
+      let normalizer = Self.segmented(.article, every: bytes)
+      #expect(normalizer.normalize(part) == normalizer.normalize(String(part)))
+    }
+  }
+
   @Test("normalised in segments, random text gives the same text and report as whole")
   func segmentsAgreeOnRandomText() {
     var generator = SplitMix64(seed: 16)
@@ -186,6 +196,16 @@ struct LinearGrowthTests {
           : TextNormalizerTests.palette[Int(generator.next() % UInt64(TextNormalizerTests.palette.count))]
       }
       Self.expectSegmentsAgree(text)
+    }
+  }
+
+  @Test("a histogram found without keeping the runs equals the runs' histogram")
+  func histogramWithoutRuns() {
+    var generator = SplitMix64(seed: 7)
+    let pieces = ["قیمت ", "iPhone ", "(", ")", "«", "»", "۱۵ ", "،", "Ж", "中文", "ひらがな", " \"", "\" ", "ـ", "\n"]
+    for _ in 0..<300 {
+      let text = (0..<Int(generator.next() % 30)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+      #expect(ScriptHistogram(text) == ScriptRuns(text).histogram, "\(text)")
     }
   }
 

@@ -203,7 +203,7 @@ public struct ArticleParser: Sendable {
       while let sentences, let (sentence, remainder) = Self.lastSentence(of: last, using: sentences) {
         guard let role = creditRoles(of: sentence, rules: rules) else { break }
         trailing.append(contentsOf: role)
-        last = remainder
+        last = String(remainder)
       }
       if !last.isEmpty { body.append(last) }
       for (role, text) in trailing.reversed() { record(role, text: text, in: &article) }
@@ -281,9 +281,10 @@ public struct ArticleParser: Sendable {
     return name.isEmpty ? text : name.joined(separator: " ")
   }
 
-  /// The last sentence of `text` and what comes before it, or nil for a text of
-  /// one sentence that is not a credit-looking one.
-  static func lastSentence(of text: String, using iterator: BreakIterator) -> (sentence: String, remainder: String)? {
+  /// The last sentence of `text` and what comes before it (not copied: most last
+  /// sentences are no credit, and a huge paragraph is not copied to learn that), or nil
+  /// for a text of one sentence that is not a credit-looking one.
+  static func lastSentence(of text: String, using iterator: BreakIterator) -> (sentence: String, remainder: Substring)? {
     let bounds = iterator.boundaries(in: text)
     guard bounds.count >= 2 else { return nil }
     let cut = bounds[bounds.count - 2]
@@ -292,7 +293,7 @@ public struct ArticleParser: Sendable {
     let sentence = ArticleLayout.trimmed(text[start...])
     let remainder = ArticleLayout.trimmed(text[..<start])
     guard !sentence.isEmpty else { return nil }
-    return (String(sentence), String(remainder))
+    return (String(sentence), remainder)
   }
 
   /// A last line under 100 bytes whose script differs from the body's: a site footer
@@ -316,7 +317,7 @@ public struct ArticleParser: Sendable {
 
   /// `text` normalised and trimmed, with the changes added to `report`.
   private func normalize(_ text: Substring, report: inout Article.Report) -> String {
-    let normalized = normalizer.normalize(Self.string(text))
+    let normalized = normalizer.normalize(text)
     merge(normalized.report, into: &report)
     return Self.string(ArticleLayout.trimmed(normalized.text[...]))
   }
@@ -342,7 +343,7 @@ public struct ArticleParser: Sendable {
     var usual: String?
     var counts: [String: Int] = [:]
     for text in assembly.body {
-      let runs = ScriptRuns(text)
+      let histogram = ScriptHistogram(text)
       var quick: LanguageGuess?
       if let usual {
         let short = identifier.identify(Self.sample(text, bytes: options.languageSampleBytes * 5 / 8))
@@ -351,9 +352,9 @@ public struct ArticleParser: Sendable {
       let guess = quick ?? identifier.identify(Self.sample(text, bytes: options.languageSampleBytes))
       counts[guess.language, default: 0] += 1
       if guess.language != "und" && counts[guess.language, default: 0] >= counts[usual ?? "", default: 0] { usual = guess.language }
-      let scripts = runs.histogram.ranked.map(\.script.code)
+      let scripts = histogram.ranked.map(\.script.code)
       paragraphs.append(Article.Paragraph(text: text, language: guess.language, scripts: scripts))
-      letters[guess.language, default: 0] += runs.histogram.letterCount
+      letters[guess.language, default: 0] += histogram.letterCount
     }
     let total = letters.values.reduce(0, +)
     let languages = letters.filter { $0.key != "und" || letters.count == 1 }

@@ -21,41 +21,44 @@ extension TextNormalizer {
   /// - Complexity: O(*n*) in the length of the text.
   static func segments(of text: String, every size: Int) -> [Int] {
     var text = text
-    return text.withUTF8 { bytes in
-      var cuts = [0]
-      let n = bytes.count
-      @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-      var straightOpen = false
-      var curlyDepth = 0
-      var i = 0
-      while i < n {
-        let b = bytes[i]
-        // Line breaks as cleanup makes them (LF, CR, NEL, LS, PS) reset quote pairing.
-        if b == 0x0A || b == 0x0D || (b == 0xC2 && i + 1 < n && bytes[i + 1] == 0x85)
-          || (b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9))
-        {
-          straightOpen = false
-          curlyDepth = 0
-        } else if b == 0x22 {
-          straightOpen.toggle()
-        } else if b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9C {
-          curlyDepth += 1
-        } else if b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9D {
-          curlyDepth = max(0, curlyDepth - 1)
-        } else if b == 0x20 && i - cuts[cuts.count - 1] >= size && !straightOpen && curlyDepth == 0 {
-          // A word after this space: ASCII letters up to the next space.
-          var j = i + 1
-          while j < n && isLetter(bytes[j]) { j += 1 }
-          if j - (i + 1) >= 2 && j < n && bytes[j] == 0x20 {
-            cuts.append(i + 2)
-          }
-          i = j
-          continue
+    return text.withUTF8 { segments(of: $0, every: size) }
+  }
+
+  /// The same over valid UTF-8.
+  static func segments(of bytes: UnsafeBufferPointer<UInt8>, every size: Int) -> [Int] {
+    var cuts = [0]
+    let n = bytes.count
+    @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    var straightOpen = false
+    var curlyDepth = 0
+    var i = 0
+    while i < n {
+      let b = bytes[i]
+      // Line breaks as cleanup makes them (LF, CR, NEL, LS, PS) reset quote pairing.
+      if b == 0x0A || b == 0x0D || (b == 0xC2 && i + 1 < n && bytes[i + 1] == 0x85)
+        || (b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9))
+      {
+        straightOpen = false
+        curlyDepth = 0
+      } else if b == 0x22 {
+        straightOpen.toggle()
+      } else if b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9C {
+        curlyDepth += 1
+      } else if b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x9D {
+        curlyDepth = max(0, curlyDepth - 1)
+      } else if b == 0x20 && i - cuts[cuts.count - 1] >= size && !straightOpen && curlyDepth == 0 {
+        // A word after this space: ASCII letters up to the next space.
+        var j = i + 1
+        while j < n && isLetter(bytes[j]) { j += 1 }
+        if j - (i + 1) >= 2 && j < n && bytes[j] == 0x20 {
+          cuts.append(i + 2)
         }
-        i += 1
+        i = j
+        continue
       }
-      cuts.append(n)
-      return cuts
+      i += 1
     }
+    cuts.append(n)
+    return cuts
   }
 }

@@ -109,7 +109,20 @@ public struct TextNormalizer: Sendable {
   /// Normalises `text`.
   public func normalize(_ text: String) -> NormalizedText {
     var recorder = ChangeRecorder(recordsRanges: options.recordsRanges)
-    var result = canonical(text, &recorder)
+    return settle(canonical(text, &recorder), &recorder)
+  }
+
+  /// Normalises a part of a larger text without copying it first (the article
+  /// parser's blocks: one may be nearly all of a huge file).
+  func normalize(_ text: Substring) -> NormalizedText {
+    var recorder = ChangeRecorder(recordsRanges: options.recordsRanges)
+    var text = text
+    return settle(text.withUTF8 { canonical(utf8: $0, &recorder) }, &recorder)
+  }
+
+  /// The rounds a compatibility form and the index profile need after the first.
+  private func settle(_ first: String, _ recorder: inout ChangeRecorder) -> NormalizedText {
+    var result = first
     if options.unicodeForm.isCompatibility && recorder.count(of: .unicodeNormalization) > 0 {
       // A compatibility form can expose what the earlier stages change (U+0678 ٸ is
       // Arabic ي plus a high hamza under NFKC): settle it with more rounds. Their
@@ -138,11 +151,17 @@ public struct TextNormalizer: Sendable {
 
   /// The canonical-text pipeline (every profile's stages but the index fold).
   private func canonical(_ text: String, _ recorder: inout ChangeRecorder) -> String {
-    if !options.recordsRanges && text.utf8.count > options.segmentBytes {
-      let cuts = Self.segments(of: text, every: options.segmentBytes)
-      if cuts.count > 2 { return canonical(text, cuts: cuts, &recorder) }
+    var text = text
+    return text.withUTF8 { canonical(utf8: $0, &recorder) }
+  }
+
+  /// The same over valid UTF-8.
+  private func canonical(utf8: UnsafeBufferPointer<UInt8>, _ recorder: inout ChangeRecorder) -> String {
+    if !options.recordsRanges && utf8.count > options.segmentBytes {
+      let cuts = Self.segments(of: utf8, every: options.segmentBytes)
+      if cuts.count > 2 { return canonical(utf8, cuts: cuts, &recorder) }
     }
-    let buffer = orthography(cleaned(TextBuffer(text, trackOrigins: options.recordsRanges), &recorder), &recorder)
+    let buffer = orthography(cleaned(TextBuffer(utf8: utf8, trackOrigins: options.recordsRanges), &recorder), &recorder)
     return UnicodeForm(form: options.unicodeForm).apply(buffer.string, buffer, &recorder)
   }
 
@@ -150,32 +169,29 @@ public struct TextNormalizer: Sendable {
   /// end) apart: a first pass counts the language votes of every segment's spans, the
   /// second normalises each segment with the document's language, appending its text.
   /// The result is the same as in one piece; only one segment's buffers exist at once.
-  private func canonical(_ text: String, cuts: [Int], _ recorder: inout ChangeRecorder) -> String {
-    var text = text
-    return text.withUTF8 { utf8 in
-      func segment(_ k: Int) -> TextBuffer {
-        TextBuffer(utf8: UnsafeBufferPointer(rebasing: utf8[cuts[k]..<cuts[k + 1]]), trackOrigins: false)
-      }
-      let segmentation = self.segmentation
-      var votes = [Int](repeating: 0, count: ArabicScriptLanguage.allCases.count)
-      for k in 0..<cuts.count - 1 {
-        var scratch = ChangeRecorder(recordsRanges: false)
-        segmentation.votes(cleaned(segment(k), &scratch), into: &votes)
-      }
-      let prior = segmentation.prior(votes)
-      var out = ""
-      // Normalising seldom lengthens text: room for 1/32 more, not a doubling later.
-      out.reserveCapacity(utf8.count + utf8.count / 32)
-      let form = UnicodeForm(form: options.unicodeForm)
-      var lineChanged = false
-      for k in 0..<cuts.count - 1 {
-        recorder.utf8Base = cuts[k]
-        let buffer = orthography(cleaned(segment(k), &recorder), prior: prior, &recorder)
-        out += form.apply(buffer.string, buffer, &recorder, lineChanged: &lineChanged, final: k == cuts.count - 2)
-      }
-      recorder.utf8Base = 0
-      return out
+  private func canonical(_ utf8: UnsafeBufferPointer<UInt8>, cuts: [Int], _ recorder: inout ChangeRecorder) -> String {
+    func segment(_ k: Int) -> TextBuffer {
+      TextBuffer(utf8: UnsafeBufferPointer(rebasing: utf8[cuts[k]..<cuts[k + 1]]), trackOrigins: false)
     }
+    let segmentation = self.segmentation
+    var votes = [Int](repeating: 0, count: ArabicScriptLanguage.allCases.count)
+    for k in 0..<cuts.count - 1 {
+      var scratch = ChangeRecorder(recordsRanges: false)
+      segmentation.votes(cleaned(segment(k), &scratch), into: &votes)
+    }
+    let prior = segmentation.prior(votes)
+    var out = ""
+    // Normalising seldom lengthens text: room for 1/32 more, not a doubling later.
+    out.reserveCapacity(utf8.count + utf8.count / 32)
+    let form = UnicodeForm(form: options.unicodeForm)
+    var lineChanged = false
+    for k in 0..<cuts.count - 1 {
+      recorder.utf8Base = cuts[k]
+      let buffer = orthography(cleaned(segment(k), &recorder), prior: prior, &recorder)
+      out += form.apply(buffer.string, buffer, &recorder, lineChanged: &lineChanged, final: k == cuts.count - 2)
+    }
+    recorder.utf8Base = 0
+    return out
   }
 
   private var segmentation: Segmentation {
