@@ -58,37 +58,48 @@ public final class BreakIterator {
   ///
   /// - Complexity: O(*n*); `text` must be under 2 GiB.
   public func boundaries(in text: String) -> [Int] {
-    scan(text, wantStatus: false).map(\.offset)
+    var offsets: [Int] = []
+    scan(text, wantStatus: false) { offset, _ in offsets.append(offset) }
+    return offsets
   }
 
   /// The segments of `text`, with ICU's rule status.
   ///
   /// - Complexity: O(*n*); `text` must be under 2 GiB.
   public func segments(in text: String) -> [Segment] {
-    let marks = scan(text, wantStatus: true)
+    var marks: [(offset: Int, status: Int32)] = []
+    scan(text, wantStatus: true) { marks.append(($0, $1)) }
     guard marks.count > 1 else { return [] }
     return (1..<marks.count).map { i in
       Segment(utf8: marks[i - 1].offset..<marks[i].offset, ruleStatus: marks[i].status)
     }
   }
 
-  private func scan(_ text: String, wantStatus: Bool) -> [(offset: Int, status: Int32)] {
+  /// Hands each boundary (and, if `wantStatus`, its rule status) to `found`, in order.
+  private func scan(_ text: String, wantStatus: Bool, _ found: (Int, Int32) -> Void) {
     var text = text
-    return text.withUTF8 { utf8 in
+    text.withUTF8 { utf8 in
       precondition(utf8.count < Int32.max, "text longer than 2 GiB: split it first")
-      let capacity = utf8.count + 1
+      // Boundaries come in batches of a bounded buffer (not one slot per byte of text),
+      // each batch resuming after the last boundary of the one before.
+      let capacity = min(utf8.count + 1, 1 << 14)
       var boundaries = [Int32](repeating: 0, count: capacity)
       var statuses = [Int32](repeating: 0, count: wantStatus ? capacity : 0)
-      var status: Int32 = 0
-      let count = ICU.nonNull(utf8) { base in
-        statuses.withUnsafeMutableBufferPointer { statusBuffer in
-          cicu_brk_boundaries_utf8(
-            raw, base, Int32(utf8.count), &boundaries, wantStatus ? statusBuffer.baseAddress : nil,
-            Int32(capacity), &status)
+      var after: Int32 = -1
+      while true {
+        var status: Int32 = 0
+        let count = ICU.nonNull(utf8) { base in
+          statuses.withUnsafeMutableBufferPointer { statusBuffer in
+            cicu_brk_boundaries_utf8(
+              raw, base, Int32(utf8.count), after, &boundaries, wantStatus ? statusBuffer.baseAddress : nil,
+              Int32(capacity), &status)
+          }
         }
+        ICU.expect(status, "ubrk_next")
+        for k in 0..<Int(count) { found(Int(boundaries[k]), wantStatus ? statuses[k] : 0) }
+        guard count == capacity, boundaries[capacity - 1] < utf8.count else { break }
+        after = boundaries[capacity - 1]
       }
-      ICU.expect(status, "ubrk_next")
-      return (0..<Int(count)).map { (Int(boundaries[$0]), wantStatus ? statuses[$0] : 0) }
     }
   }
 }

@@ -26,6 +26,22 @@ struct BreakIteratorTests {
     #expect(parts == ["He left. ", "She stayed! ", "او رفت؟ ", "بله."])
   }
 
+  @Test("more boundaries than one batch holds (issue #16: no buffer of one slot per byte): each found once, in order")
+  func manyBatches() throws {
+    let words = try BreakIterator(.word)
+    let n = 50_000  // 100,001 boundaries, past the 16,384 of a batch
+    let text = String(repeating: "a ", count: n)
+    let segments = words.segments(in: text)
+    #expect(words.boundaries(in: text) == Array(stride(from: 0, through: 2 * n, by: 1)))
+    #expect(segments.count == 2 * n)
+    #expect(segments.enumerated().allSatisfy { $0.element.utf8 == $0.offset..<$0.offset + 1 })
+    #expect(segments.filter(\.isWordLike).count == n, "rule statuses survive the batches")
+    let sentences = try BreakIterator(.sentence)
+    let many = String(repeating: "He left. او رفت؟ ", count: 20_000)
+    let parts = sentences.segments(in: many).map { slice(many, $0.utf8) }
+    #expect(parts == Array(repeating: ["He left. ", "او رفت؟ "], count: 20_000).flatMap { $0 })
+  }
+
   @Test("empty text has one boundary and no segments")
   func empty() throws {
     let words = try BreakIterator(.word)

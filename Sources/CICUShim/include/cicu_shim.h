@@ -276,13 +276,16 @@ enum {
 cicu_break_iterator *cicu_brk_open(int32_t kind, const char *locale, int32_t *status);
 void cicu_brk_close(cicu_break_iterator *iterator);
 
-/// Writes every boundary of `src` (UTF-8 byte offsets, from 0 to `length`) to
+/// Writes the boundaries of `src` (UTF-8 byte offsets, from 0 to `length`) to
 /// `boundaries`, and the rule status of the segment ending at each boundary to
-/// `ruleStatus` (may be NULL). `capacity` must be at least `length + 1`.
-/// Returns the number of boundaries.
+/// `ruleStatus` (may be NULL): every boundary from the start when `after` is negative,
+/// else those after byte offset `after`, the last boundary of the previous call on the
+/// same `src`, which left the text set; at most `capacity` of them. Returns how many
+/// were written. The iterator lets go of `src` once the last boundary written is
+/// `length`: call again until then.
 int32_t cicu_brk_boundaries_utf8(cicu_break_iterator *iterator, const uint8_t *src,
-                                 int32_t length, int32_t *boundaries, int32_t *ruleStatus,
-                                 int32_t capacity, int32_t *status);
+                                 int32_t length, int32_t after, int32_t *boundaries,
+                                 int32_t *ruleStatus, int32_t capacity, int32_t *status);
 
 // MARK: - Calendars (ucal)
 

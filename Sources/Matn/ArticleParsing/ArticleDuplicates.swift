@@ -33,23 +33,26 @@ enum ArticleDuplicates {
         continue
       }
       let bounds = sentences?.boundaries(in: piece.text) ?? [0, piece.text.utf8.count]
-      var parts: [(range: Range<Int>, key: UInt64?)] = []
+      // Each non-empty sentence: its key when it is long enough to count, and whether
+      // an earlier paragraph had it (a few bytes a sentence: a huge paragraph has millions).
+      var keys: [UInt64] = [], long: [Bool] = [], repeated: [Bool] = []
       let utf8 = piece.text.utf8
       for (start, end) in zip(bounds, bounds.dropFirst()) where end > start {
         let sentence = piece.text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
-        let long = TextKey.letterCount(sentence, limit: minimumSentenceLetters) >= minimumSentenceLetters
-        parts.append((start..<end, long ? TextKey.hash(sentence) : nil))
+        let isLong = TextKey.letterCount(sentence, limit: minimumSentenceLetters) >= minimumSentenceLetters
+        let key = isLong ? TextKey.hash(sentence) : 0
+        keys.append(key)
+        long.append(isLong)
+        repeated.append(isLong && seenSentences.contains(key))
       }
-      let repeated = parts.map { part in part.key.map { seenSentences.contains($0) } ?? false }
-      for part in parts { if let k = part.key { seenSentences.insert(k) } }
-      let long = parts.indices.filter { parts[$0].key != nil }
-      if !long.isEmpty, long.allSatisfy({ repeated[$0] }) {
+      for k in keys.indices where long[k] { seenSentences.insert(keys[k]) }
+      if long.contains(true), long.indices.allSatisfy({ !long[$0] || repeated[$0] }) {
         report.duplicateParagraphs += 1
         continue
       }
       // Repeated sentences at the edges of a paragraph that also says something new.
       var first = 0
-      var last = parts.count
+      var last = keys.count
       while first < last, repeated[first] {
         report.duplicateSentences += 1
         first += 1
@@ -58,8 +61,17 @@ enum ArticleDuplicates {
         report.duplicateSentences += 1
         last -= 1
       }
-      if first > 0 || last < parts.count {
-        let range = parts[first].range.lowerBound..<parts[last - 1].range.upperBound
+      if first > 0 || last < keys.count {
+        // Sentences first..<last (counting non-empty ones, as `keys` does) stay.
+        func sentence(_ n: Int) -> Range<Int> {
+          var k = 0
+          for (start, end) in zip(bounds, bounds.dropFirst()) where end > start {
+            if k == n { return start..<end }
+            k += 1
+          }
+          preconditionFailure("sentence \(n) of \(k)")
+        }
+        let range = sentence(first).lowerBound..<sentence(last - 1).upperBound
         let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
         piece.text = String(ArticleLayout.trimmed(piece.text[lower..<upper]))

@@ -203,7 +203,7 @@ public struct ArticleParser: Sendable {
       while let sentences, let (sentence, remainder) = Self.lastSentence(of: last, using: sentences) {
         guard let role = creditRoles(of: sentence, rules: rules) else { break }
         trailing.append(contentsOf: role)
-        last = remainder
+        last = String(remainder)
       }
       if !last.isEmpty { body.append(last) }
       for (role, text) in trailing.reversed() { record(role, text: text, in: &article) }
@@ -281,9 +281,10 @@ public struct ArticleParser: Sendable {
     return name.isEmpty ? text : name.joined(separator: " ")
   }
 
-  /// The last sentence of `text` and what comes before it, or nil for a text of
-  /// one sentence that is not a credit-looking one.
-  static func lastSentence(of text: String, using iterator: BreakIterator) -> (sentence: String, remainder: String)? {
+  /// The last sentence of `text` and what comes before it (not copied: most last
+  /// sentences are no credit, and a huge paragraph is not copied to learn that), or nil
+  /// for a text of one sentence that is not a credit-looking one.
+  static func lastSentence(of text: String, using iterator: BreakIterator) -> (sentence: String, remainder: Substring)? {
     let bounds = iterator.boundaries(in: text)
     guard bounds.count >= 2 else { return nil }
     let cut = bounds[bounds.count - 2]
@@ -292,7 +293,7 @@ public struct ArticleParser: Sendable {
     let sentence = ArticleLayout.trimmed(text[start...])
     let remainder = ArticleLayout.trimmed(text[..<start])
     guard !sentence.isEmpty else { return nil }
-    return (String(sentence), String(remainder))
+    return (String(sentence), remainder)
   }
 
   /// A last line under 100 bytes whose script differs from the body's: a site footer
@@ -316,9 +317,15 @@ public struct ArticleParser: Sendable {
 
   /// `text` normalised and trimmed, with the changes added to `report`.
   private func normalize(_ text: Substring, report: inout Article.Report) -> String {
-    let normalized = normalizer.normalize(String(text))
+    let normalized = normalizer.normalize(text)
     merge(normalized.report, into: &report)
-    return String(ArticleLayout.trimmed(normalized.text[...]))
+    return Self.string(ArticleLayout.trimmed(normalized.text[...]))
+  }
+
+  /// `text` as a String: its base itself when it is all of it (a block that is the
+  /// whole file, one huge line perhaps, is not copied).
+  static func string(_ text: Substring) -> String {
+    text.startIndex == text.base.startIndex && text.endIndex == text.base.endIndex ? text.base : String(text)
   }
 
   private func merge(_ normalization: NormalizationReport, into report: inout Article.Report) {
@@ -336,7 +343,7 @@ public struct ArticleParser: Sendable {
     var usual: String?
     var counts: [String: Int] = [:]
     for text in assembly.body {
-      let runs = ScriptRuns(text)
+      let histogram = ScriptHistogram(text)
       var quick: LanguageGuess?
       if let usual {
         let short = identifier.identify(Self.sample(text, bytes: options.languageSampleBytes * 5 / 8))
@@ -345,9 +352,9 @@ public struct ArticleParser: Sendable {
       let guess = quick ?? identifier.identify(Self.sample(text, bytes: options.languageSampleBytes))
       counts[guess.language, default: 0] += 1
       if guess.language != "und" && counts[guess.language, default: 0] >= counts[usual ?? "", default: 0] { usual = guess.language }
-      let scripts = runs.histogram.ranked.map(\.script.code)
+      let scripts = histogram.ranked.map(\.script.code)
       paragraphs.append(Article.Paragraph(text: text, language: guess.language, scripts: scripts))
-      letters[guess.language, default: 0] += runs.histogram.letterCount
+      letters[guess.language, default: 0] += histogram.letterCount
     }
     let total = letters.values.reduce(0, +)
     let languages = letters.filter { $0.key != "und" || letters.count == 1 }
@@ -359,7 +366,8 @@ public struct ArticleParser: Sendable {
     var names: [ExtractedName] = []
     if options.extractsNames {
       // The body only: a title-cased headline makes every word look like a name.
-      let text = assembly.body.joined(separator: "\n\n")
+      // (One paragraph, a huge line perhaps, is read as it is: no copy.)
+      let text = assembly.body.count == 1 ? assembly.body[0] : assembly.body.joined(separator: "\n\n")
       names = NameExtractor().names(in: text)
     }
     return Article(

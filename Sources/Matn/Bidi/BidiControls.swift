@@ -251,36 +251,83 @@ public enum BidiControls {
     var unsafe: Set<Int> = []
   }
 
+  /// Lines are found on the UTF-8 bytes; only a line that holds a control becomes
+  /// ``Item``s (one per scalar of that line), so a huge line without controls costs no
+  /// memory beyond the text, and a line with controls costs its own items only.
   static func analyse(_ text: String) -> Analysis {
     var analysis = Analysis()
     var lineNumber = 1
-    var items: [Item] = []
     var inBlockComment = false
     var bidi: Bidi? = nil
-    func flush() {
-      if items.contains(where: { $0.kind != nil }) {
-        checkLine(items, line: lineNumber, inBlockComment: &inBlockComment, bidi: &bidi, into: &analysis)
-      } else {
-        updateBlockComment(items, &inBlockComment)
+    var text = text
+    text.withUTF8 { bytes in
+      let n = bytes.count
+      var start = 0, i = 0
+      var hasControl = false
+      func flush(_ end: Int) {
+        let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if hasControl {
+          checkLine(items(line, at: start), line: lineNumber, inBlockComment: &inBlockComment, bidi: &bidi, into: &analysis)
+        } else {
+          // Only the block-comment state matters here; its syntax is ASCII, so the
+          // bytes serve as well as the scalars.
+          _ = literals(
+            count: line.count, at: { UInt32(line[$0]) }, whitespaceBefore: { whitespace(before: $0, in: line) },
+            inBlockComment: &inBlockComment)
+        }
+        hasControl = false
       }
-      items.removeAll(keepingCapacity: true)
-    }
-    walk(
-      text,
-      lineBreak: {
-        flush()
-        lineNumber += 1
+      while i < n {
+        let b = bytes[i]
+        if b < 0x80 {
+          if b == 0x0A || b == 0x0D || (b >= 0x1C && b <= 0x1E) {
+            flush(i)
+            lineNumber += 1
+            // CR LF is one line break.
+            i += b == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A ? 2 : 1
+            start = i
+            continue
+          }
+          i += 1
+          continue
+        }
+        let (v, length) = UTF8Decoding.scalar(bytes, at: i)
+        if v == 0x85 || v == 0x2029 {
+          flush(i)
+          lineNumber += 1
+          i += length
+          start = i
+          continue
+        }
+        if !hasControl, let scalar = Unicode.Scalar(v), Kind(scalar) != nil { hasControl = true }
+        i += length
       }
-    ) { v, offset, _, column in
-      items.append(Item(scalar: v, kind: Kind(v), offset: offset, column: column))
+      flush(n)
     }
-    flush()
     return analysis
   }
 
-  /// Tracks `/* … */` across lines without controls.
-  static func updateBlockComment(_ items: [Item], _ inBlock: inout Bool) {
-    _ = literals(items, inBlockComment: &inBlock)
+  /// The scalars of `line` (valid UTF-8 starting at byte `offset` of the text) as items,
+  /// columns from 1.
+  private static func items(_ line: UnsafeBufferPointer<UInt8>, at offset: Int) -> [Item] {
+    var items: [Item] = []
+    var k = 0
+    while k < line.count {
+      let (v, length) = UTF8Decoding.scalar(line, at: k)
+      let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
+      items.append(Item(scalar: scalar, kind: Kind(scalar), offset: offset + k, column: items.count + 1))
+      k += length
+    }
+    return items
+  }
+
+  /// Whether the scalar that ends just before byte `k` of `line` is white space (true at
+  /// the start of the line).
+  private static func whitespace(before k: Int, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard k > 0 else { return true }
+    var j = k - 1
+    while j > 0 && line[j] & 0xC0 == 0x80 { j -= 1 }
+    return Unicode.Scalar(UTF8Decoding.scalar(line, at: j).value)?.properties.isWhitespace ?? false
   }
 
   enum LiteralKind { case string, comment }
@@ -289,12 +336,27 @@ public enum BidiControls {
   /// `#` after a space or at the start of the line to the end of the line; `/* … */`,
   /// which may span lines) as index ranges into `items`.
   static func literals(_ items: [Item], inBlockComment: inout Bool) -> [(Range<Int>, LiteralKind)] {
+    literals(
+      count: items.count, at: { items[$0].scalar.value },
+      whitespaceBefore: { $0 == 0 || items[$0 - 1].scalar.properties.isWhitespace }, inBlockComment: &inBlockComment)
+  }
+
+  /// The same over any units of a line: `at(k)` is unit `k` (a scalar, or a UTF-8 byte:
+  /// every character the syntax looks for is ASCII), `whitespaceBefore(k)` whether the
+  /// scalar before unit `k` is white space (or `k` is 0).
+  ///
+  /// - Complexity: O(*n*): a quote with no partner on the line is looked for once, not
+  ///   again at each later quote of its kind (none of those has a partner either).
+  static func literals(
+    count: Int, at unit: (Int) -> UInt32, whitespaceBefore: (Int) -> Bool, inBlockComment: inout Bool
+  ) -> [(Range<Int>, LiteralKind)] {
     var spans: [(Range<Int>, LiteralKind)] = []
     var i = 0
     var blockStart = inBlockComment ? 0 : -1
-    func at(_ k: Int) -> Unicode.Scalar? { k < items.count ? items[k].scalar : nil }
-    while i < items.count {
-      let c = items[i].scalar
+    var unpaired: Set<Unicode.Scalar> = []
+    func at(_ k: Int) -> Unicode.Scalar? { k < count ? Unicode.Scalar(unit(k)) : nil }
+    while i < count {
+      let c = at(i)!
       if blockStart >= 0 {
         if c == "*" && at(i + 1) == "/" {
           spans.append((blockStart..<(i + 2), .comment))
@@ -310,25 +372,28 @@ public enum BidiControls {
         i += 2
         continue
       }
-      if (c == "/" && at(i + 1) == "/") || (c == "#" && (i == 0 || items[i - 1].scalar.properties.isWhitespace)) {
-        spans.append((i..<items.count, .comment))
-        return finish(spans, blockStart: -1, count: items.count, &inBlockComment)
+      if (c == "/" && at(i + 1) == "/") || (c == "#" && whitespaceBefore(i)) {
+        spans.append((i..<count, .comment))
+        return finish(spans, blockStart: -1, count: count, &inBlockComment)
       }
-      if c == "\"" || c == "'" {
+      if (c == "\"" || c == "'") && !unpaired.contains(c) {
         var j = i + 1
-        while j < items.count && items[j].scalar != c {
-          if items[j].scalar == "\\" { j += 1 }
+        while j < count && at(j) != c {
+          if at(j) == "\\" { j += 1 }
           j += 1
         }
-        if j < items.count {
+        if j < count {
           spans.append((i..<(j + 1), .string))
           i = j + 1
           continue
         }
+        // A later quote of this kind was either seen by this search or skipped as
+        // escaped, and a search from just after it follows the same path: no partner.
+        unpaired.insert(c)
       }
       i += 1
     }
-    return finish(spans, blockStart: blockStart, count: items.count, &inBlockComment)
+    return finish(spans, blockStart: blockStart, count: count, &inBlockComment)
   }
 
   private static func finish(

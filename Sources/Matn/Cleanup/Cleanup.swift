@@ -114,6 +114,8 @@ struct Cleanup {
   struct HalfSpaceRun {
     var end = -1
     var answer = false
+    /// The letter before, past marks and ZWNJ, found without rescanning kept marks.
+    var before = OutputLookBehind()
   }
 
   /// Whether the scalar at `i` sits between two Arabic letters (a half-space typed
@@ -121,8 +123,7 @@ struct Cleanup {
   private func betweenArabicLetters(_ out: Rewriter, _ s: [UInt32], _ i: Int, _ run: inout HalfSpaceRun) -> Bool {
     if i < run.end { return run.answer }
     // Look past marks, and past the invisibles this stage removes.
-    var k = out.outputCount - 1
-    while k >= 0 && (classOf(out.outputScalar(k)).contains(.mark) || out.outputScalar(k) == 0x200C) { k -= 1 }
+    let k = run.before.last(out) { classOf($0).contains(.mark) || $0 == 0x200C }
     var j = i + 1
     while j < s.count && (Self.removes(s[j]) || classOf(s[j]).contains(.mark) || s[j] == 0x200C || s[j] == 0xAC) { j += 1 }
     run.end = j

@@ -103,29 +103,78 @@ public struct NameExtractor: Sendable {
   ///
   /// - Complexity: O(*n*) in the length of `text`.
   public func mentions(in text: String) -> [NameMention] {
-    let tokens = NameTokens(text)
-    var found: [Found] = []
-    var pending: [Int] = []
-    capitalizedRunMentions(tokens, found: &found, pending: &pending)
-    persianMentions(tokens, found: &found, pending: &pending)
-    addFamilyNameMentions(tokens, found: &found, pending: pending)
-    found.sort { $0.first < $1.first }
-    let utf8 = text.utf8
-    func slice(_ a: Int, _ b: Int) -> String {
-      String(decoding: utf8[utf8.index(utf8.startIndex, offsetBy: a)..<utf8.index(utf8.startIndex, offsetBy: b)], as: UTF8.self)
-    }
-    return found.map { f in
-      let start = tokens.tokens[f.first].start, end = tokens.tokens[f.last].end
-      // The title as written, with the full stop of an abbreviation ("Mr.", "Brig. Gen.").
-      let title = f.titleFirst.map { t in
-        let last = tokens.tokens[f.first - 1]
-        return slice(tokens.tokens[t].start, last.end + (last.gap == .period ? 1 : 0))
+    mentions(in: text, windowBytes: 1 << 18)
+  }
+
+  /// ``mentions(in:)`` reading the words of about `windowBytes` of text at a time (256 KiB), so
+  /// that a huge paragraph costs a window's words, not all of them at once. Windows end
+  /// just after an ASCII character that is neither a letter, a space, a full stop nor
+  /// a joiner (a digit, a comma…): no word and no name goes on across it, since names
+  /// join words over spaces and full stops only. Family names mentioned alone are
+  /// matched against the full names of every window (read a second time for them).
+  func mentions(in text: String, windowBytes: Int) -> [NameMention] {
+    var text = text
+    var mentions: [(start: Int, end: Int, script: NameToken.Script, title: Range<Int>?, confusable: Bool)] = []
+    text.withUTF8 { utf8 in
+      var cuts = [0]
+      while cuts[cuts.count - 1] < utf8.count {
+        var end = min(cuts[cuts.count - 1] + windowBytes, utf8.count)
+        while end < utf8.count && !(utf8[end - 1] < 0x80 && NameTokens.classify(UInt32(utf8[end - 1])) == .other) {
+          end += 1
+        }
+        cuts.append(end)
       }
-      let text = slice(start, end)
-      let confusable = tokens.tokens[f.first...f.last].contains(where: \.confusable) ? MixedScriptConfusable(in: text) : nil
+      /// A window's words, the names found there and the tokens they cover, and the
+      /// family names alone that no name covers.
+      func read(_ k: Int) -> (tokens: NameTokens, found: [Found], alone: [Int]) {
+        let tokens = NameTokens(utf8: utf8, cuts[k]..<cuts[k + 1])
+        var found: [Found] = []
+        var pending: [Int] = []
+        capitalizedRunMentions(tokens, found: &found, pending: &pending)
+        persianMentions(tokens, found: &found, pending: &pending)
+        var taken = Set<Int>()
+        for f in found { for i in f.first...f.last { taken.insert(i) } }
+        return (tokens, found, pending.filter { taken.insert($0).inserted })
+      }
+      var families = Set<UInt64>()
+      var only: (tokens: NameTokens, found: [Found], alone: [Int])?
+      for k in 0..<cuts.count - 1 {
+        let window = read(k)
+        for f in window.found {
+          let tokens = window.tokens.tokens
+          families.insert(tokens[f.last].key)
+          // The title as written, with the full stop of an abbreviation ("Mr.", "Brig. Gen.").
+          let title = f.titleFirst.map { t in
+            tokens[t].start..<tokens[f.first - 1].end + (tokens[f.first - 1].gap == .period ? 1 : 0)
+          }
+          let confusable = tokens[f.first...f.last].contains(where: \.confusable)
+          mentions.append((tokens[f.first].start, tokens[f.last].end, tokens[f.first].script, title, confusable))
+        }
+        if cuts.count == 2 { only = window }
+      }
+      // Family names alone ("Velayati said") count when some window names the person
+      // in full: a second reading of the windows (a short text has one, kept).
+      guard !families.isEmpty else { return }
+      for k in 0..<cuts.count - 1 {
+        let window = only ?? read(k)
+        for i in window.alone where families.contains(window.tokens.tokens[i].key) {
+          let t = window.tokens.tokens[i]
+          mentions.append((t.start, t.end, t.script, nil, t.confusable))
+        }
+      }
+    }
+    mentions.sort { $0.start < $1.start }
+    let utf8 = text.utf8
+    func slice(_ range: Range<Int>) -> String {
+      String(
+        decoding: utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)],
+        as: UTF8.self)
+    }
+    return mentions.map { m in
+      let text = slice(m.start..<m.end)
       return NameMention(
-        text: text, utf8Range: start..<end, script: Self.scriptCode(tokens.tokens[f.first].script), title: title,
-        confusable: confusable)
+        text: text, utf8Range: m.start..<m.end, script: Self.scriptCode(m.script), title: m.title.map(slice),
+        confusable: m.confusable ? MixedScriptConfusable(in: text) : nil)
     }
   }
 
@@ -242,20 +291,5 @@ public struct NameExtractor: Sendable {
   /// between them, or the full stop of an initial or abbreviation ("J. Trump", "Mr. Li").
   func connected(_ t: NameToken) -> Bool {
     t.gap == .space || (t.gap == .period && t.script == .latin && (t.isInitial || tables.titleStarts.contains(t.key)))
-  }
-
-  /// Family names mentioned alone ("Velayati said") count when the document names
-  /// the person in full: `pending` holds the single-word candidates that had no
-  /// other evidence.
-  func addFamilyNameMentions(_ tokens: NameTokens, found: inout [Found], pending: [Int]) {
-    var families = Set<UInt64>()
-    for f in found { families.insert(tokens.tokens[f.last].key) }
-    guard !families.isEmpty else { return }
-    var taken = Set<Int>()
-    for f in found { for i in f.first...f.last { taken.insert(i) } }
-    for i in pending where !taken.contains(i) && families.contains(tokens.tokens[i].key) {
-      found.append(Found(first: i, last: i, titleFirst: nil))
-      taken.insert(i)
-    }
   }
 }

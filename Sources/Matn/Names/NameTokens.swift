@@ -67,9 +67,16 @@ struct NameTokens {
   ///
   /// - Complexity: O(*n*) in the length of `text`.
   init(_ text: String) {
-    tokens.reserveCapacity(text.utf8.count / 5)
-    folded.reserveCapacity(text.utf8.count)
-    var offset = 0
+    var text = text
+    self = text.withUTF8 { NameTokens(utf8: $0, 0..<$0.count) }
+  }
+
+  /// The words of bytes `range` of `utf8` (valid UTF-8, cut at scalar boundaries),
+  /// with offsets in all of `utf8`.
+  init(utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    tokens.reserveCapacity(range.count / 5)
+    folded.reserveCapacity(range.count)
+    var offset = range.lowerBound
     // The word being read, valid while `inWord` (mutated in place: no copies per scalar).
     var t = NameToken(start: 0, end: 0, script: .latin, foldedStart: 0, foldedEnd: 0)
     var inWord = false
@@ -80,7 +87,7 @@ struct NameTokens {
 
     func finish(at end: Int) {
       t.end = end
-      if t.mixed { Self.readAsLookAlike(&t, in: text, folded: &folded) }
+      if t.mixed { Self.readAsLookAlike(&t, in: utf8, folded: &folded) }
       // "Jinping’s": the possessive is not part of the name.
       if t.script == .latin, t.foldedEnd - t.foldedStart >= 3, folded[t.foldedEnd - 1] == 0x73,
         Self.isApostrophe(folded[t.foldedEnd - 2])
@@ -110,9 +117,8 @@ struct NameTokens {
       }
     }
 
-    for scalar in text.unicodeScalars {
-      let v = scalar.value
-      let length = Self.utf8Length(v)
+    while offset < range.upperBound {
+      let (v, length) = UTF8Decoding.scalar(utf8, at: offset)
       defer { offset += length }
       let kind = Self.classify(v)
       if inWord {
@@ -213,9 +219,8 @@ struct NameTokens {
   /// A word mixing Latin, Cyrillic or Greek letters: when it is a mixed-script confusable,
   /// its script, key and capitals become those of its look-alike; otherwise it stays
   /// a word of its first letter's script whose key matches no list.
-  static func readAsLookAlike(_ t: inout NameToken, in text: String, folded: inout [UInt32]) {
-    let utf8 = text.utf8
-    let word = text[utf8.index(utf8.startIndex, offsetBy: t.start)..<utf8.index(utf8.startIndex, offsetBy: t.end)]
+  static func readAsLookAlike(_ t: inout NameToken, in utf8: UnsafeBufferPointer<UInt8>, folded: inout [UInt32]) {
+    let word = String(decoding: UnsafeBufferPointer(rebasing: utf8[t.start..<t.end]), as: UTF8.self)[...]
     guard let lookAlike = MixedScriptConfusable.analyse(word) else { return }
     switch lookAlike.script {
     case .latin: t.script = .latin

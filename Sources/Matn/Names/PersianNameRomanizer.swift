@@ -68,8 +68,14 @@ struct PersianNameRomanizer: Sendable {
       return [Self.join(hit, ending)]
     }
     if s.count >= 5 {
+      // The first part's key grows one letter per cut (FNV-1a reads left to right); the
+      // second part is hashed only where the first is a name part, which only a short
+      // prefix can be: O(n) for a long word, not O(n²).
+      var first = FNV.basis
+      for v in s[..<1] { first = FNV.step(first, v.value) }
       for cut in 2...(s.count - 2) {
-        if let a = lexicon[key(s[..<cut])], let b = lexicon[key(s[cut...])] { return [a, b] }
+        first = FNV.step(first, s[cut - 1].value)
+        if let a = lexicon[first], let b = lexicon[key(s[cut...])] { return [a, b] }
       }
     }
     return nil
@@ -182,7 +188,8 @@ struct PersianNameRomanizer: Sendable {
         out += run[0] + (run[0] == "y" || run[0].isEmpty ? "a" : "e") + run[1]
         return
       }
-      if previousVowel != nil, out.count == 1, run.count == 2, final {
+      // `out` is one character (checked without counting the whole of a long word).
+      if previousVowel != nil, !out.isEmpty, out.index(after: out.startIndex) == out.endIndex, run.count == 2, final {
         // After the word's initial vowel: VCaC (Arash, Azar, Asadi).
         out += run[0] + "a" + run[1]
         return

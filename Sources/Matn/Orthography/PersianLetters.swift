@@ -31,6 +31,8 @@ struct PersianLetters {
     let flags = buffer.flags
     let n = s.count
     let stops = options.repeatedLetters ? Self.stopsWithRuns : Self.stops
+    // Long runs of ZWNJ, marks or tatweel are scanned once, not once per scalar.
+    var memo = Memo()
     var i = 0
     while i < n {
       // Skip, in one call, what this stage never changes: everything but the scalars
@@ -48,7 +50,7 @@ struct PersianLetters {
         // ZWNJ hygiene is about invisible junk, not Persian spelling: it applies in
         // every Arabic-script span and outside spans.
         if v == 0x200C, options.zwnj, !f.contains(.protected) {
-          zwnj(at: i, s, inPersian: false, &out, &report)
+          zwnj(at: i, s, inPersian: false, &memo, &out, &report)
         } else {
           out.keep(i)
         }
@@ -105,10 +107,9 @@ struct PersianLetters {
         // anywhere else is a dash (۱ــ بند، ۶ــ۱) and becomes one.
         var j = i
         while j < n && s[j] == 0x0640 { j += 1 }
-        var k = out.outputCount - 1
-        while k >= 0 && (classOf(out.outputScalar(k)).contains(.mark) || out.outputScalar(k) == 0x200C) { k -= 1 }
+        let k = memo.beforeMarksAndZWNJ.last(out) { classOf($0).contains(.mark) || $0 == 0x200C }
         let afterLetter = k >= 0 && classOf(out.outputScalar(k)).isSuperset(of: .arabicLetter) && out.outputScalar(k) != 0x0640
-        let beforeLetter = isKashida(at: i, s)
+        let beforeLetter = isKashida(at: i, s, &memo)
         if afterLetter && beforeLetter {
           for t in i..<j { out.delete(t, .tatweel, &report) }
         } else {
@@ -120,16 +121,14 @@ struct PersianLetters {
         out.delete(i, .diacritic, &report)
       case 0x064B where options.diacritics:
         // Tanwin-fath is written on alef (اتفاقاً, or ًا): keep it there.
-        var k = out.outputCount - 1
-        while k >= 0 && classOf(out.outputScalar(k)).contains(.mark) { k -= 1 }
+        let k = memo.beforeMarks.last(out) { classOf($0).contains(.mark) }
         let before = k >= 0 ? out.outputScalar(k) : 0
-        var j = i + 1
-        while j < n && classOf(s[j]).contains(.mark) { j += 1 }
+        let j = memo.marks.end(from: i + 1, count: n) { classOf(s[$0]).contains(.mark) }
         if Self.isAlef(before) || (j < n && Self.isAlef(s[j])) { out.keep(i) } else {
           out.delete(i, .diacritic, &report)
         }
       case 0x200C where options.zwnj:
-        zwnj(at: i, s, inPersian: true, &out, &report)
+        zwnj(at: i, s, inPersian: true, &memo, &out, &report)
       default:
         out.keep(i)
       }
@@ -205,41 +204,63 @@ struct PersianLetters {
 
   /// Whether the tatweel run at `i` is followed (past marks) by an Arabic letter, the
   /// forward half of being kashida rather than a dash.
-  private func isKashida(at i: Int, _ s: [UInt32]) -> Bool {
-    var j = i
-    while j < s.count && (s[j] == 0x0640 || classOf(s[j]).contains(.mark)) { j += 1 }
+  private func isKashida(at i: Int, _ s: [UInt32], _ memo: inout Memo) -> Bool {
+    let j = memo.tatweelAndMarks.end(from: i, count: s.count) { s[$0] == 0x0640 || classOf(s[$0]).contains(.mark) }
     return j < s.count && s[j] != 0x0640 && classOf(s[j]).isSuperset(of: .arabicLetter)
+  }
+
+  /// What this stage remembers of its last scans (see ``ForwardRunMemo``,
+  /// ``OutputLookBehind``): each run is looked at once, whatever its length.
+  struct Memo {
+    /// The last ZWNJ run looked at: from a ZWNJ to the first scalar past it that
+    /// stays, with its last ZWNJ.
+    var zwnjRun: (range: Range<Int>, lastZWNJ: Int, inPersian: Bool)?
+    var marks = ForwardRunMemo()
+    var tatweelAndMarks = ForwardRunMemo()
+    var beforeMarks = OutputLookBehind()
+    var beforeMarksAndZWNJ = OutputLookBehind()
   }
 
   /// ZWNJ is kept only between a letter that joins the next one and an Arabic-script
   /// letter (or between two letters of another script that uses it, such as Indic).
   private func zwnj(
-    at i: Int, _ s: [UInt32], inPersian: Bool, _ out: inout Rewriter, _ report: inout ChangeRecorder
+    at i: Int, _ s: [UInt32], inPersian: Bool, _ memo: inout Memo, _ out: inout Rewriter,
+    _ report: inout ChangeRecorder
   ) {
     // What follows once this stage is done: in Persian spans, past the marks it
     // removes and past kashida (a tatweel run between letters); past other ZWNJs.
-    var next = i + 1
-    var repeated = false
-    while next < s.count {
-      let w = s[next]
-      if w == 0x200C {
-        repeated = true
-        next += 1
-      } else if inPersian && w >= 0x064B && w <= 0x0652 && options.diacritics {
-        next += 1
-      } else if inPersian && w == 0x0640 && options.tatweel && isKashida(at: next, s) {
-        next += 1
-      } else {
-        break
+    // Every ZWNJ of one run sees the same end: the run is scanned once (memo.zwnjRun).
+    let next: Int
+    let repeated: Bool
+    if let run = memo.zwnjRun, run.inPersian == inPersian, run.range.contains(i) {
+      next = run.range.upperBound
+      repeated = run.lastZWNJ > i
+    } else {
+      var j = i + 1
+      var lastZWNJ = i
+      while j < s.count {
+        let w = s[j]
+        if w == 0x200C {
+          lastZWNJ = j
+          j += 1
+        } else if inPersian && w >= 0x064B && w <= 0x0652 && options.diacritics {
+          j += 1
+        } else if inPersian && w == 0x0640 && options.tatweel && isKashida(at: j, s, &memo) {
+          j += 1
+        } else {
+          break
+        }
       }
+      memo.zwnjRun = (i..<j, lastZWNJ, inPersian)
+      next = j
+      repeated = lastZWNJ > i
     }
     if repeated {
       out.delete(i, .repeatedZWNJ, &report)
       return
     }
     // The letter before, skipping marks (a ZWNJ after a vowel mark still follows its letter).
-    var k = out.outputCount - 1
-    while k >= 0 && classOf(out.outputScalar(k)).contains(.mark) { k -= 1 }
+    let k = memo.beforeMarks.last(out) { classOf($0).contains(.mark) }
     let before = k >= 0 ? classOf(out.outputScalar(k)) : []
     // A tatweel still ahead here is a dash in the making, not a letter.
     let dash = next < s.count && s[next] == 0x0640 && inPersian && options.tatweel

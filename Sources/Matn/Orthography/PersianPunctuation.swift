@@ -162,16 +162,30 @@ struct PersianPunctuation {
     var straight: Int? = nil
     var curly: [Int] = []
 
+    // The first letter (or line edge) from k in the direction `step`: where the scan
+    // stopped and what it found are remembered, so that a line of quotes without
+    // letters between them is scanned once, not once per quote.
+    var memo = [StrongMemo(step: -1), StrongMemo(step: 1)]
     func strongIsPersian(from k: Int, step: Int) -> Bool {
+      let m = step < 0 ? 0 : 1
+      if let answer = memo[m].answer(at: k) { return answer }
       var j = k
+      var answer = false
       while j >= 0 && j < s.count && s[j] != 0x0A {
+        if memo[m].covers(j) {
+          answer = memo[m].value
+          j = memo[m].stop
+          break
+        }
         let c = classOf(s[j])
         if c.contains(.letter) {
-          return flags[j].contains(.persian) && !flags[j].contains(.protected) && c.contains(.arabicScript)
+          answer = flags[j].contains(.persian) && !flags[j].contains(.protected) && c.contains(.arabicScript)
+          break
         }
         j += step
       }
-      return false
+      memo[m].remember(from: k, stop: j, answer)
+      return answer
     }
     func consider(_ open: Int, _ close: Int) {
       if strongIsPersian(from: open - 1, step: -1) || strongIsPersian(from: close + 1, step: 1)
@@ -206,6 +220,27 @@ struct PersianPunctuation {
       }
     }
     return result
+  }
+}
+
+/// The last scan for a strong letter in one direction: every start between `from` and
+/// `stop` (where the scan found a letter or a line edge) has the same answer.
+private struct StrongMemo {
+  let step: Int
+  var from = 0
+  var stop = 0
+  var value = false
+  var valid = false
+
+  /// Whether `k` lies between the last scan's start and its stop.
+  func covers(_ k: Int) -> Bool {
+    valid && (step < 0 ? (stop <= k && k <= from) : (from <= k && k <= stop))
+  }
+
+  func answer(at k: Int) -> Bool? { covers(k) ? value : nil }
+
+  mutating func remember(from k: Int, stop: Int, _ answer: Bool) {
+    (from, self.stop, value, valid) = (k, stop, answer, true)
   }
 }
 

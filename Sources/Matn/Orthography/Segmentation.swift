@@ -13,28 +13,17 @@ struct Segmentation {
   var classifier: any ArabicScriptSpanClassifier
   var defaultLanguage: ArabicScriptLanguage
 
-  func apply(_ buffer: inout TextBuffer) {
+  /// Marks protected spans and flags each Arabic-script span. `documentPrior` is the
+  /// language of undecided spans when the text is one segment of a longer document
+  /// (the document's ``votes(_:into:)`` decided it); nil takes it from this text.
+  func apply(_ buffer: inout TextBuffer, prior documentPrior: ArabicScriptLanguage? = nil) {
     ProtectedSpans().mark(&buffer)
     let spans = arabicScriptSpans(buffer)
     guard !spans.isEmpty else { return }
-    var decided: [ArabicScriptLanguage?] = []
-    decided.reserveCapacity(spans.count)
-    let languages = ArabicScriptLanguage.allCases
-    var votes = [Int](repeating: 0, count: languages.count)
+    var votes = [Int](repeating: 0, count: ArabicScriptLanguage.allCases.count)
+    var decided = decide(buffer, spans, &votes)
     let builtIn = classifier as? LetterStatisticsClassifier
-    for span in spans {
-      let language: ArabicScriptLanguage?
-      if let builtIn {
-        language = builtIn.classify(buffer, span)
-      } else {
-        language = classifier.classify(Self.text(buffer, span))
-      }
-      decided.append(language)
-      if let language { votes[languages.firstIndex(of: language)!] += 1 }
-    }
-    // The most votes wins; Persian (first in allCases) wins a tie.
-    let best = votes.indices.max { a, b in votes[a] < votes[b] || (votes[a] == votes[b] && a > b) }!
-    let prior = votes[best] > 0 ? languages[best] : defaultLanguage
+    let prior = documentPrior ?? self.prior(votes)
     // In a Persian document, spans the letter statistics left undecided are kept from
     // Persian rules when the language model finds them far likelier Arabic quotations
     // (``LanguageIdentifierSpanClassifier/classify(_:otherwise:)``). (Never the
@@ -51,6 +40,39 @@ struct Segmentation {
         for k in span { flags[k].insert(flag) }
       }
     }
+  }
+
+  /// Adds the decided spans of `buffer` to `votes` (one count per language, in
+  /// `ArabicScriptLanguage.allCases` order): the first pass over a long document.
+  func votes(_ buffer: TextBuffer, into votes: inout [Int]) {
+    _ = decide(buffer, arabicScriptSpans(buffer), &votes)
+  }
+
+  /// The language of undecided spans: the one most decided spans have (Persian, first
+  /// in `allCases`, wins a tie); with none decided, ``defaultLanguage``.
+  func prior(_ votes: [Int]) -> ArabicScriptLanguage {
+    let languages = ArabicScriptLanguage.allCases
+    let best = votes.indices.max { a, b in votes[a] < votes[b] || (votes[a] == votes[b] && a > b) }!
+    return votes[best] > 0 ? languages[best] : defaultLanguage
+  }
+
+  /// Each span's language by the classifier (nil: undecided), counted in `votes`.
+  private func decide(_ buffer: TextBuffer, _ spans: [Range<Int>], _ votes: inout [Int]) -> [ArabicScriptLanguage?] {
+    var decided: [ArabicScriptLanguage?] = []
+    decided.reserveCapacity(spans.count)
+    let languages = ArabicScriptLanguage.allCases
+    let builtIn = classifier as? LetterStatisticsClassifier
+    for span in spans {
+      let language: ArabicScriptLanguage?
+      if let builtIn {
+        language = builtIn.classify(buffer, span)
+      } else {
+        language = classifier.classify(Self.text(buffer, span))
+      }
+      decided.append(language)
+      if let language { votes[languages.firstIndex(of: language)!] += 1 }
+    }
+    return decided
   }
 
   private static func text(_ buffer: TextBuffer, _ span: Range<Int>) -> String {

@@ -163,6 +163,9 @@ struct ChangeRecorder {
   let recordsRanges: Bool
   /// Set when a deletion may have left two spaces together or a space at a line edge.
   var spacingDisturbed = false
+  /// Added to the bidi control offsets recorded: where, in the whole input, the text
+  /// being normalised starts (a segment of a long text, see ``TextNormalizer``).
+  var utf8Base = 0
   private static let kinds = ChangeKind.allCases
 
   init(recordsRanges: Bool) {
@@ -182,7 +185,7 @@ struct ChangeRecorder {
   func count(of kind: ChangeKind) -> Int { countsByKind[kind.ordinal] }
 
   mutating func recordBidiControl(at offset: Int32?) {
-    if let offset { bidiControlOffsets.append(Int(offset)) }
+    if let offset { bidiControlOffsets.append(utf8Base + Int(offset)) }
   }
 
   var report: NormalizationReport {

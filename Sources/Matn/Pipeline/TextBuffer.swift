@@ -18,11 +18,15 @@ struct TextBuffer {
 
   init(_ text: String, trackOrigins: Bool) {
     var text = text
-    scalars = text.withUTF8 { utf8 in
-      [UInt32](unsafeUninitializedCapacity: utf8.count) { out, count in
-        // The String's UTF-8 is valid: decode without checks.
-        count = out.baseAddress.map { ScalarScan.decode(utf8, into: $0) } ?? 0
-      }
+    self = text.withUTF8 { TextBuffer(utf8: $0, trackOrigins: trackOrigins) }
+  }
+
+  /// The buffer of valid UTF-8 `utf8` (a String's storage, or a part of it cut at a
+  /// scalar boundary).
+  init(utf8: UnsafeBufferPointer<UInt8>, trackOrigins: Bool) {
+    scalars = [UInt32](unsafeUninitializedCapacity: utf8.count) { out, count in
+      // Valid UTF-8: decode without checks.
+      count = out.baseAddress.map { ScalarScan.decode(utf8, into: $0) } ?? 0
     }
     bits = scalars.withUnsafeBufferPointer { s in
       [UInt16](unsafeUninitializedCapacity: s.count) { out, count in

@@ -64,6 +64,10 @@ public struct TextNormalizer: Sendable {
     /// The language of Arabic-script spans without enough evidence when the document
     /// has no decided span either.
     public var defaultArabicScriptLanguage: ArabicScriptLanguage = .persian
+    /// A text longer than this many UTF-8 bytes is normalised in segments of about this
+    /// size, cut where no rule looks across (see ``TextNormalizer/segments(of:every:)``),
+    /// so that working memory stays bounded on one huge line. Not with ``recordsRanges``.
+    var segmentBytes = 1 << 18
 
     public init() {}
 
@@ -105,7 +109,20 @@ public struct TextNormalizer: Sendable {
   /// Normalises `text`.
   public func normalize(_ text: String) -> NormalizedText {
     var recorder = ChangeRecorder(recordsRanges: options.recordsRanges)
-    var result = canonical(text, &recorder)
+    return settle(canonical(text, &recorder), &recorder)
+  }
+
+  /// Normalises a part of a larger text without copying it first (the article
+  /// parser's blocks: one may be nearly all of a huge file).
+  func normalize(_ text: Substring) -> NormalizedText {
+    var recorder = ChangeRecorder(recordsRanges: options.recordsRanges)
+    var text = text
+    return settle(text.withUTF8 { canonical(utf8: $0, &recorder) }, &recorder)
+  }
+
+  /// The rounds a compatibility form and the index profile need after the first.
+  private func settle(_ first: String, _ recorder: inout ChangeRecorder) -> NormalizedText {
+    var result = first
     if options.unicodeForm.isCompatibility && recorder.count(of: .unicodeNormalization) > 0 {
       // A compatibility form can expose what the earlier stages change (U+0678 ٸ is
       // Arabic ي plus a high hamza under NFKC): settle it with more rounds. Their
@@ -134,15 +151,70 @@ public struct TextNormalizer: Sendable {
 
   /// The canonical-text pipeline (every profile's stages but the index fold).
   private func canonical(_ text: String, _ recorder: inout ChangeRecorder) -> String {
-    var buffer = TextBuffer(text, trackOrigins: options.recordsRanges)
-    buffer = Cleanup(
+    var text = text
+    return text.withUTF8 { canonical(utf8: $0, &recorder) }
+  }
+
+  /// The same over valid UTF-8.
+  private func canonical(utf8: UnsafeBufferPointer<UInt8>, _ recorder: inout ChangeRecorder) -> String {
+    if !options.recordsRanges && utf8.count > options.segmentBytes {
+      let cuts = Self.segments(of: utf8, every: options.segmentBytes)
+      if cuts.count > 2 { return canonical(utf8, cuts: cuts, &recorder) }
+    }
+    let buffer = orthography(cleaned(TextBuffer(utf8: utf8, trackOrigins: options.recordsRanges), &recorder), &recorder)
+    return UnicodeForm(form: options.unicodeForm).apply(buffer.string, buffer, &recorder)
+  }
+
+  /// ``canonical(_:_:)`` one segment at a time, `cuts` (byte offsets, from 0 to the
+  /// end) apart: a first pass counts the language votes of every segment's spans, the
+  /// second normalises each segment with the document's language, appending its text.
+  /// The result is the same as in one piece; only one segment's buffers exist at once.
+  private func canonical(_ utf8: UnsafeBufferPointer<UInt8>, cuts: [Int], _ recorder: inout ChangeRecorder) -> String {
+    func segment(_ k: Int) -> TextBuffer {
+      TextBuffer(utf8: UnsafeBufferPointer(rebasing: utf8[cuts[k]..<cuts[k + 1]]), trackOrigins: false)
+    }
+    let segmentation = self.segmentation
+    var votes = [Int](repeating: 0, count: ArabicScriptLanguage.allCases.count)
+    for k in 0..<cuts.count - 1 {
+      var scratch = ChangeRecorder(recordsRanges: false)
+      segmentation.votes(cleaned(segment(k), &scratch), into: &votes)
+    }
+    let prior = segmentation.prior(votes)
+    var out = ""
+    // Normalising seldom lengthens text: room for 1/32 more, not a doubling later.
+    out.reserveCapacity(utf8.count + utf8.count / 32)
+    let form = UnicodeForm(form: options.unicodeForm)
+    var lineChanged = false
+    for k in 0..<cuts.count - 1 {
+      recorder.utf8Base = cuts[k]
+      let buffer = orthography(cleaned(segment(k), &recorder), prior: prior, &recorder)
+      out += form.apply(buffer.string, buffer, &recorder, lineChanged: &lineChanged, final: k == cuts.count - 2)
+    }
+    recorder.utf8Base = 0
+    return out
+  }
+
+  private var segmentation: Segmentation {
+    Segmentation(classifier: options.spanClassifier, defaultLanguage: options.defaultArabicScriptLanguage)
+  }
+
+  /// Cleanup and spacing.
+  private func cleaned(_ buffer: TextBuffer, _ recorder: inout ChangeRecorder) -> TextBuffer {
+    let buffer = Cleanup(
       options: .init(
         spaceSeparators: options.spaceSeparators, tabs: options.tabs, presentationForms: options.presentationForms)
     ).apply(buffer, &recorder)
-    buffer = Whitespace().apply(buffer, &recorder)
+    return Whitespace().apply(buffer, &recorder)
+  }
+
+  /// Segmentation and the orthography stages (`prior`: the document's language of
+  /// undecided spans, when `buffer` is a segment of it).
+  private func orthography(
+    _ buffer: TextBuffer, prior: ArabicScriptLanguage? = nil, _ recorder: inout ChangeRecorder
+  ) -> TextBuffer {
+    var buffer = buffer
     recorder.spacingDisturbed = false
-    Segmentation(classifier: options.spanClassifier, defaultLanguage: options.defaultArabicScriptLanguage)
-      .apply(&buffer)
+    segmentation.apply(&buffer, prior: prior)
     buffer = PersianLetters(
       options: .init(
         letters: options.persianLetters, digits: options.persianDigits, tatweel: options.removeTatweel,
@@ -157,7 +229,7 @@ public struct TextNormalizer: Sendable {
     }
     // Spacing again only where orthography deleted a whole word between spaces.
     if recorder.spacingDisturbed { buffer = Whitespace().apply(buffer, &recorder) }
-    return UnicodeForm(form: options.unicodeForm).apply(buffer.string, buffer, &recorder)
+    return buffer
   }
 }
 
@@ -175,11 +247,28 @@ struct UnicodeForm {
   var form: Normalizer.Form
 
   func apply(_ text: String, _ buffer: TextBuffer, _ report: inout ChangeRecorder) -> String {
+    var lineChanged = false
+    return apply(text, buffer, &report, lineChanged: &lineChanged, final: true)
+  }
+
+  /// The same for one segment of a text: `lineChanged` says whether the line the
+  /// segment starts in had changed in the segments before (and is set for the next one
+  /// unless `final`), so that a line cut into segments is counted once.
+  func apply(
+    _ text: String, _ buffer: TextBuffer, _ report: inout ChangeRecorder, lineChanged: inout Bool, final: Bool
+  ) -> String {
     let normalized = Normalizer.shared(form).normalize(text)
     var before = text, after = normalized
     // Same storage: the text was already in this form.
     let same = before.withUTF8 { a in after.withUTF8 { b in a.baseAddress == b.baseAddress && a.count == b.count } }
-    if same { return normalized }
+    if same {
+      // Only a line changed in an earlier segment may need counting: once it ends.
+      if lineChanged && (final || text.utf8.contains(0x0A)) {
+        report.record(.unicodeNormalization, 0..<0)
+        lineChanged = false
+      }
+      return normalized
+    }
     // Every form keeps line feeds, so lines correspond one to one: compare bytes.
     before.withUTF8 { a in
       after.withUTF8 { b in
@@ -193,8 +282,17 @@ struct UnicodeForm {
           }
           var jEnd = j
           while jEnd < b.count && b[jEnd] != 0x0A { jEnd += 1 }
-          let changed = iEnd - i != jEnd - j || !UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(a)[i..<iEnd])
+          var changed = iEnd - i != jEnd - j || !UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(a)[i..<iEnd])
             .elementsEqual(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[j..<jEnd]))
+          if i == 0 {
+            changed = changed || lineChanged
+            lineChanged = false
+          }
+          if iEnd == a.count && !final {
+            // The line goes on in the next segment.
+            lineChanged = changed
+            break
+          }
           if changed {
             var origin: Range<Int32> = 0..<0
             if let origins = buffer.origins, lineScalars > 0, scalar + lineScalars <= origins.count {

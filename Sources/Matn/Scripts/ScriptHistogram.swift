@@ -18,10 +18,10 @@ public struct ScriptHistogram: Sendable, Hashable {
 
   public init(counts: [Script: Int]) { self.counts = counts.filter { $0.value > 0 } }
 
-  /// The histogram of `text` (computed with its script runs).
+  /// The histogram of `text` (found as its script runs are, without keeping them).
   ///
-  /// - Complexity: O(*n*) in the number of scalars.
-  public init(_ text: String) { self = ScriptRuns(text).histogram }
+  /// - Complexity: O(*n*) in the number of scalars; memory O(1) per run.
+  public init(_ text: String) { self = ScriptItemizer.itemize(text, keepingRuns: false).histogram }
 
   /// The number of letters counted.
   public var letterCount: Int { counts.values.reduce(0, +) }

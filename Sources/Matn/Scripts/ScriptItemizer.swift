@@ -5,6 +5,11 @@ import MatnICU
 /// changes from one scalar to the next.
 struct ScriptItemizer {
   private(set) var runs: [ScriptRun] = []
+  /// The script of every run closed so far (what paired punctuation looks back at):
+  /// kept even when ``runs`` is not, at 4 bytes a run.
+  private var runScripts: [Script] = []
+  /// Whether ``runs`` is filled (not for a histogram alone).
+  private let keepsRuns: Bool
   /// Letters per script value; the last slot counts every other scalar. (A plain
   /// pointer: this is incremented once per scalar, with no bounds or uniqueness check.)
   private let letters: UnsafeMutablePointer<Int>
@@ -30,13 +35,14 @@ struct ScriptItemizer {
     .hiragana, .katakana, .syriac, .thaana,
   ]
 
-  /// Finds the runs and counts the letters of `text`.
-  static func itemize(_ text: String) -> (runs: [ScriptRun], histogram: ScriptHistogram) {
+  /// Finds the runs (unless `keepingRuns` is false: the histogram alone, without a
+  /// run record per run) and counts the letters of `text`.
+  static func itemize(_ text: String, keepingRuns: Bool = true) -> (runs: [ScriptRun], histogram: ScriptHistogram) {
     let slots = ScalarScriptClass.nonLetterSlot + 1
     let letters = UnsafeMutablePointer<Int>.allocate(capacity: slots)
     letters.initialize(repeating: 0, count: slots)
     defer { letters.deallocate() }
-    var itemizer = ScriptItemizer(letters: letters)
+    var itemizer = ScriptItemizer(letters: letters, keepsRuns: keepingRuns)
     itemizer.itemize(text)
     var counts: [Script: Int] = [:]
     for value in 0..<ScalarScriptClass.nonLetterSlot where letters[value] > 0 {
@@ -45,7 +51,10 @@ struct ScriptItemizer {
     return (itemizer.runs, ScriptHistogram(counts: counts))
   }
 
-  private init(letters: UnsafeMutablePointer<Int>) { self.letters = letters }
+  private init(letters: UnsafeMutablePointer<Int>, keepsRuns: Bool) {
+    self.letters = letters
+    self.keepsRuns = keepsRuns
+  }
 
   private mutating func itemize(_ text: String) {
     var text = text
@@ -95,8 +104,8 @@ struct ScriptItemizer {
       {
         let run = openPairs[k].run
         openPairs.removeSubrange(k...)
-        if run < runs.count {  // the opening mark is in an earlier run: take its script
-          force(runs[run].script, at: n, utf8: offset)
+        if run < runScripts.count {  // the opening mark is in an earlier run: take its script
+          force(runScripts[run], at: n, utf8: offset)
           return
         }
         narrow(by: c, at: n, utf8: offset)
@@ -106,7 +115,7 @@ struct ScriptItemizer {
     narrow(by: c, at: n, utf8: offset)
     if c.pairing.contains(.opens) {
       if openPairs.count == Self.maximumOpenPairs { openPairs.removeFirst() }
-      openPairs.append((v, runs.count))
+      openPairs.append((v, runScripts.count))
     }
   }
 
@@ -162,11 +171,14 @@ struct ScriptItemizer {
     guard n > start else { return }
     let nonLetters = letters[ScalarScriptClass.nonLetterSlot]
     let script = resolvedScript
-    runs.append(
-      ScriptRun(
-        script: script, direction: script.isRightToLeft ? .rightToLeft : .leftToRight,
-        scalarRange: start..<n, utf8Range: startUTF8..<offset,
-        letterCount: (n - start) - (nonLetters - nonLettersAtStart)))
+    runScripts.append(script)
+    if keepsRuns {
+      runs.append(
+        ScriptRun(
+          script: script, direction: script.isRightToLeft ? .rightToLeft : .leftToRight,
+          scalarRange: start..<n, utf8Range: startUTF8..<offset,
+          letterCount: (n - start) - (nonLetters - nonLettersAtStart)))
+    }
     start = n
     startUTF8 = offset
     nonLettersAtStart = nonLetters
