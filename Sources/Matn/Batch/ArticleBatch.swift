@@ -315,8 +315,10 @@ public struct ArticleBatch: Sendable {
     switch item.result {
     case .success(let article):
       switch format {
-      case .json: return article.json(pretty: true) + [0x0A]
-      case .jsonl: return article.json(pretty: false) + [0x0A]
+      case .json, .jsonl:
+        var bytes = article.json(pretty: format == .json)
+        bytes.append(0x0A)
+        return bytes
       case .text:
         let prefix = header ? Array("==> \(item.input.path.map { $0.displayString } ?? "standard input") <==\n".utf8) : []
         return prefix + Array(article.plainText.utf8)
@@ -374,7 +376,8 @@ public struct ArticleBatch: Sendable {
         var lenient = decoding
         lenient.strict = false
         for path in share {
-          guard let bytes = try? InputFile.read(path, limit: limit), let decoded = try? lenient.decode(bytes) else { continue }
+          guard let content = try? InputFile.readContent(path, limit: limit), let decoded = try? lenient.decode(content)
+          else { continue }
           builder.add(decoded.string)
         }
         return builder

@@ -49,6 +49,16 @@ public struct DecodingPolicy: Sendable, Hashable {
     if let encoding { return try DecodedText(bytes: bytes, encoding: .init(rawValue: encoding), strict: strict) }
     return try DecodedText(bytes: bytes, strict: strict)
   }
+
+  /// Decodes what ``InputFile/readContent(_:limit:kinds:)`` read: text read as plain
+  /// UTF-8 is taken as it is unless an encoding was named.
+  public func decode(_ content: InputFile.Content) throws(DecodingError) -> DecodedText {
+    switch content {
+    case .utf8(let text) where encoding == nil: return DecodedText(validUTF8: text)
+    case .utf8(let text): return try decode(Array(text.utf8))
+    case .bytes(let bytes): return try decode(bytes)
+    }
+  }
 }
 
 /// Reads, decodes and parses one input: the unit of work of batches and record filters.
@@ -59,27 +69,41 @@ struct ArticleJob: Sendable {
   var kinds: InputFile.Kinds = .any
 
   func article(path: FilePath?, id: String, title: String? = nil) -> Result<Article, ArticleFailure> {
-    let bytes: [UInt8]
+    let content: InputFile.Content
     do {
-      bytes = try InputFile.read(path, limit: maxBytes, kinds: kinds)
+      content = try InputFile.readContent(path, limit: maxBytes, kinds: kinds)
     } catch {
       if error.tooLarge {
         return .failure(ArticleFailure(kind: .tooLarge, message: "\(BatchPath.display(path)): \(error.reason) (raise the byte limit, --max-bytes)"))
       }
       return .failure(ArticleFailure(kind: .unreadable, message: error.description))
     }
-    return article(bytes: bytes, id: id, path: path, isFile: true, title: title)
+    return article(content, id: id, path: path, isFile: true, title: title)
   }
 
   /// Parses `bytes`; `path` (with `isFile`) names where they came from.
   func article(bytes: [UInt8], id: String, path: FilePath?, isFile: Bool, title: String? = nil) -> Result<Article, ArticleFailure> {
+    article(.bytes(bytes), id: id, path: path, isFile: isFile, title: title)
+  }
+
+  /// Decodes `content` (which is released before parsing: a huge input is not held
+  /// twice) and parses it.
+  private func article(
+    _ content: consuming InputFile.Content, id: String, path: FilePath?, isFile: Bool, title: String?
+  ) -> Result<Article, ArticleFailure> {
     let name = isFile ? BatchPath.display(path) : "record '\(id)'"
-    guard bytes.contains(where: { !Self.isBlank($0) }) else {
+    let byteCount = content.byteCount
+    let blank: Bool
+    switch content {
+    case .utf8(let text): blank = !text.utf8.contains(where: { !Self.isBlank($0) })
+    case .bytes(let bytes): blank = !bytes.contains(where: { !Self.isBlank($0) })
+    }
+    guard !blank else {
       return .failure(ArticleFailure(kind: .empty, message: "\(name): empty, no text"))
     }
     let decoded: DecodedText
     do {
-      decoded = try decoding.decode(bytes)
+      decoded = try decoding.decode(consume content)
     } catch {
       if case .binary = error { return .failure(ArticleFailure(kind: .binary, message: "\(name): \(error)")) }
       return .failure(ArticleFailure(kind: .undecodable, message: "\(name): \(error)"))
@@ -90,7 +114,7 @@ struct ArticleJob: Sendable {
       options.givenTitle = title
       parser = ArticleParser(options: options)
     }
-    var article = parser.parse(decoded, id: id, path: path.map { String(decoding: $0) }, byteCount: bytes.count)
+    var article = parser.parse(decoded, id: id, path: path.map { String(decoding: $0) }, byteCount: byteCount)
     if let path, !path.isUTF8 { article.source.pathBytes = Base64.encode(path.bytes) }
     return .success(article)
   }

@@ -111,7 +111,10 @@ public struct ArticleRecordFilter: Sendable {
       return failure(.invalidRecord, "a record needs \"text\", \"base64\" or \"path\"", id: record.id)
     }
     switch result {
-    case .success(let article): return article.json(pretty: false) + [0x0A]
+    case .success(let article):
+      var bytes = article.json(pretty: false)
+      bytes.append(0x0A)
+      return bytes
     case .failure(let failure): return ErrorRecord.encode(failure, id: id, line: number, path: path)
     }
   }

@@ -70,6 +70,74 @@ public enum InputFile {
     return bytes
   }
 
+  /// A file's content: text when it was read straight into a `String` (valid UTF-8,
+  /// no NUL, no byte order mark: the common case), else its bytes for ``DecodedText``.
+  public enum Content: Sendable {
+    case utf8(String)
+    case bytes([UInt8])
+
+    /// The number of bytes read.
+    public var byteCount: Int {
+      switch self {
+      case .utf8(let text): text.utf8.count
+      case .bytes(let bytes): bytes.count
+      }
+    }
+  }
+
+  /// Reads `path` like ``read(_:limit:kinds:)``, but a regular file that is valid UTF-8
+  /// (no NUL, no byte order mark) is read straight into the storage of a `String`, so
+  /// that its bytes and its text never exist at once: a 100 MB line costs 100 MB, not 200.
+  public static func readContent(_ path: FilePath?, limit: Int = .max, kinds: Kinds = .any) throws(Failure) -> Content {
+    guard let path else { return .bytes(try read(nil, limit: limit, kinds: kinds)) }
+    let flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | (kinds == .regularOnly ? O_NONBLOCK : 0)
+    let fd = path.withPlatformString { open($0, flags) }
+    guard fd >= 0 else { throw Failure(path: path, reason: errorText(errno)) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw Failure(path: path, reason: errorText(errno)) }
+    let type = info.st_mode & S_IFMT
+    if type == S_IFDIR { throw Failure(path: path, reason: "is a directory") }
+    if kinds == .regularOnly && type != S_IFREG {
+      throw Failure(path: path, reason: "not a regular file (\(typeName(type)))")
+    }
+    if type == S_IFREG, Int(info.st_size) > limit {
+      throw Failure(path: path, reason: "\(info.st_size) bytes, more than the limit of \(limit)", tooLarge: true)
+    }
+    let size = Int(info.st_size)
+    guard type == S_IFREG, size > 0 else { return .bytes(try readAll(fd: fd, path: path, sizeHint: 0, limit: limit)) }
+    // Read into a String's storage; keep the bytes only when they are not plain UTF-8.
+    var fallback: [UInt8]?
+    var failure: Int32?
+    let text = String(unsafeUninitializedCapacity: size) { buffer -> Int in
+      var filled = 0
+      while filled < size {
+        let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 {
+          failure = errno
+          return 0
+        }
+        if n == 0 { break }
+        filled += n
+      }
+      let bytes = UnsafeBufferPointer(rebasing: buffer[..<filled])
+      let scan = UTF8Scan.scan(bytes)
+      let marked = filled >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+      if scan.firstInvalid == nil && scan.firstNUL == nil && !marked && filled == size { return filled }
+      fallback = Array(bytes)
+      return 0
+    }
+    if let failure { throw Failure(path: path, reason: errorText(failure)) }
+    guard var bytes = fallback else {
+      // The file may have grown since fstat: anything more goes the slow way.
+      let more = try readAll(fd: fd, path: path, sizeHint: 0, limit: max(0, limit - size))
+      return more.isEmpty ? .utf8(text) : .bytes(Array(text.utf8) + more)
+    }
+    bytes += try readAll(fd: fd, path: path, sizeHint: 0, limit: max(0, limit - bytes.count))
+    return .bytes(bytes)
+  }
+
   static func typeName(_ type: mode_t) -> String {
     switch type {
     case S_IFIFO: "a pipe"

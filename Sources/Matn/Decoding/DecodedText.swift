@@ -88,6 +88,18 @@ public struct DecodedText: Sendable, Hashable {
     }
   }
 
+  /// Text already known to be valid UTF-8 with no NUL and no byte order mark (as
+  /// ``InputFile/readContent(_:limit:kinds:)`` reads it): what ``init(bytes:strict:)``
+  /// makes of such bytes, mojibake repair included, without a second copy of them.
+  public init(validUTF8 text: String) {
+    self.init(string: text, encoding: .utf8, confidence: 1, repairs: [])
+    let (repaired, sequences) = MojibakeRepair.repair(string)
+    if sequences > 0 {
+      string = repaired
+      repairs.append(.mojibake(sequences: sequences))
+    }
+  }
+
   private init(detecting bytes: [UInt8], strict: Bool) throws(DecodingError) {
     if let (encoding, markLength) = ByteOrderMark.detect(bytes) {
       try self.init(bytes: Array(bytes[markLength...]), encoding: encoding, strict: strict, offsetBase: markLength)

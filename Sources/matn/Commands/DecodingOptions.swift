@@ -18,8 +18,8 @@ struct DecodingOptions: ParsableArguments {
   /// Reads and decodes `path` ('-' is standard input; a name that is not UTF-8 is
   /// opened by the bytes it was given as).
   func decode(_ path: String) throws -> DecodedText {
-    let bytes = try InputFile.read(path == "-" ? nil : RawArguments.path(path))
-    return try policy.decode(bytes)
+    // Read straight into text where the file is plain UTF-8: never bytes and text at once.
+    return try policy.decode(InputFile.readContent(path == "-" ? nil : RawArguments.path(path)))
   }
 
   /// Decodes each of `paths` in turn and hands it to `body`; a file that cannot be read

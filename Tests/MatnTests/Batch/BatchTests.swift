@@ -187,4 +187,29 @@ struct BatchTests {
     close(fds[0])
     #expect(lines == ["one", "too long 200000", "two", "", "three"])
   }
+
+  @Test("readContent: plain UTF-8 straight into text; a mark, a NUL, bad bytes or a legacy charset as bytes; same decoding")
+  func readContent() throws {
+    try Self.withDirectory { dir in
+      let cases: [(String, [UInt8], Bool)] = [
+        ("plain", Array("A title\n\nسلام دنیا and more.\n".utf8), true),
+        ("marked", [0xEF, 0xBB, 0xBF] + Array("Marked text.\n".utf8), false),
+        ("nul", Array("a".utf8) + [0] + Array("b".utf8), false),
+        ("damaged", Array("caf".utf8) + [0xE9] + Array(" au lait, a longer line of text here.\n".utf8), false),
+        ("empty", [], false),
+      ]
+      for (name, bytes, asText) in cases {
+        let url = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        let content = try InputFile.readContent(FilePath(url.path))
+        if case .utf8 = content { #expect(asText, "\(name)") } else { #expect(!asText, "\(name)") }
+        #expect(content.byteCount == bytes.count)
+        let policy = DecodingPolicy()
+        let viaContent = try? policy.decode(content)
+        let viaBytes = try? policy.decode(bytes)
+        #expect(viaContent?.string == viaBytes?.string, "\(name)")
+        #expect(viaContent?.repairs == viaBytes?.repairs, "\(name)")
+      }
+    }
+  }
 }
