@@ -27,7 +27,7 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
   /// The decision of the letter statistics alone (nil: undecided); the normaliser asks
   /// ``model`` about undecided spans once it knows the document's language.
   public func classify(_ span: String) -> ArabicScriptLanguage? {
-    let buffer = TextBuffer(span, trackOrigins: false)
+    let buffer = TextBuffer(span, trackOrigins: false, table: Self.scanTable)
     return classify(buffer, 0..<buffer.count)
   }
 
@@ -78,6 +78,12 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
   }
 
   private static let evidence = ScalarScan.Stops(stop: StageScan.evidenceLetter)
+
+  /// The bits this classifier reads (tokens, counted and evidence letters, ZWNJ), for
+  /// spans it reads on its own; the normaliser's buffers carry them in its table.
+  static let scanTable = ScalarScan.Table(supplementary: StageScan.supplementary) { v in
+    StageScan.characterBits(v) | (letterKind(v) != 0 ? StageScan.evidenceLetter : 0)
+  }
 
   /// What each scalar of the Arabic block counts as evidence for (0: nothing; see
   /// ``Statistics/count(letter:after:kinds:)``): most letters count for nothing, in one

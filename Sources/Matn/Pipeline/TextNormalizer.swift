@@ -161,7 +161,7 @@ public struct TextNormalizer: Sendable {
       let cuts = Self.segments(of: utf8, every: options.segmentBytes)
       if cuts.count > 2 { return canonical(utf8, cuts: cuts, &recorder) }
     }
-    let buffer = orthography(cleaned(TextBuffer(utf8: utf8, trackOrigins: options.recordsRanges), &recorder), &recorder)
+    let buffer = orthography(cleaned(TextBuffer(utf8: utf8, trackOrigins: options.recordsRanges, table: StageTable.shared), &recorder), &recorder)
     return UnicodeForm(form: options.unicodeForm).apply(buffer.string, buffer, &recorder)
   }
 
@@ -171,7 +171,7 @@ public struct TextNormalizer: Sendable {
   /// The result is the same as in one piece; only one segment's buffers exist at once.
   private func canonical(_ utf8: UnsafeBufferPointer<UInt8>, cuts: [Int], _ recorder: inout ChangeRecorder) -> String {
     func segment(_ k: Int) -> TextBuffer {
-      TextBuffer(utf8: UnsafeBufferPointer(rebasing: utf8[cuts[k]..<cuts[k + 1]]), trackOrigins: false)
+      TextBuffer(utf8: UnsafeBufferPointer(rebasing: utf8[cuts[k]..<cuts[k + 1]]), trackOrigins: false, table: StageTable.shared)
     }
     let segmentation = self.segmentation
     var votes = [Int](repeating: 0, count: ArabicScriptLanguage.allCases.count)

@@ -36,26 +36,28 @@ enum StageScan {
   /// A letter the span classifier takes as evidence (Urdu ے, Pashto ښ, Persian پ…).
   static let evidenceLetter: UInt16 = 1 << 11
 
-  /// Supplementary scalars have every bit but ``token``: the stages look at them
-  /// closely, and they never belong to a Persian token.
-  static let table = ScalarScan.Table(supplementary: ~token) { v in
+  /// The bits that follow from a scalar's character facts alone; the stages' own bits
+  /// (``cleanup``, ``persianLetters``, ``punctuation``, ``evidenceLetter``) come from
+  /// each stage's declared interests, combined into a table by whoever runs the stages
+  /// (`StageTable` in Pipeline/).
+  static func characterBits(_ v: UInt32) -> UInt16 {
     let c = ScalarClass.compute(v)
     var bits: UInt16 = 0
-    if Cleanup.attends(v) { bits |= cleanup }
     if (v > 0x20 && v < 0x7F) || c.isSuperset(of: [.latin, .letter]) || c.contains(.emoji) { bits |= protectedStart }
     if [0x0A, 0x22, 0xAB, 0xBB, 0x201C, 0x201D].contains(v) || c.contains(.letter) && !c.contains(.arabicScript) {
       bits |= spanBoundary
     }
     if c.isSuperset(of: .arabicLetter) { bits |= arabicLetter }
-    if PersianLetters.attends(v) { bits |= persianLetters }
-    if !PersianPunctuation.inert(v) && v != 0x20 { bits |= punctuation }
     if v == 0x20 { bits |= space }
     if v == 0x0A { bits |= lineFeed }
     if v == 0x200C || c.contains(.arabicScript) && (c.contains(.letter) || c.contains(.mark)) { bits |= token }
     if v == 0x22 || v == 0x201C || v == 0x201D { bits |= quote }
     if v == 0x200C { bits |= zwnj }
     if c.isSuperset(of: .arabicLetter) && v != 0x0640 { bits |= countedLetter }
-    if LetterStatisticsClassifier.letterKind(v) != 0 { bits |= evidenceLetter }
     return bits
   }
+
+  /// Supplementary scalars have every bit but ``token``: the stages look at them
+  /// closely, and they never belong to a Persian token.
+  static let supplementary: UInt16 = ~token
 }

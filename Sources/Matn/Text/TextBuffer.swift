@@ -15,22 +15,25 @@ struct TextBuffer {
   var bits: [UInt16]
   /// Original UTF-8 byte range of each scalar (nil when ranges are not tracked).
   var origins: [Range<Int32>]?
+  /// Where ``bits`` come from: the table of whoever runs the stages.
+  let table: ScalarScan.Table
 
-  init(_ text: String, trackOrigins: Bool) {
+  init(_ text: String, trackOrigins: Bool, table: ScalarScan.Table) {
     var text = text
-    self = text.withUTF8 { TextBuffer(utf8: $0, trackOrigins: trackOrigins) }
+    self = text.withUTF8 { TextBuffer(utf8: $0, trackOrigins: trackOrigins, table: table) }
   }
 
   /// The buffer of valid UTF-8 `utf8` (a String's storage, or a part of it cut at a
   /// scalar boundary).
-  init(utf8: UnsafeBufferPointer<UInt8>, trackOrigins: Bool) {
+  init(utf8: UnsafeBufferPointer<UInt8>, trackOrigins: Bool, table: ScalarScan.Table) {
+    self.table = table
     scalars = [UInt32](unsafeUninitializedCapacity: utf8.count) { out, count in
       // Valid UTF-8: decode without checks.
       count = out.baseAddress.map { ScalarScan.decode(utf8, into: $0) } ?? 0
     }
     bits = scalars.withUnsafeBufferPointer { s in
       [UInt16](unsafeUninitializedCapacity: s.count) { out, count in
-        if let base = out.baseAddress { StageScan.table.lookUp(s, into: base) }
+        if let base = out.baseAddress { table.lookUp(s, into: base) }
         count = s.count
       }
     }
@@ -80,7 +83,7 @@ struct TextBuffer {
   /// Replaces scalar `i` in place by `value` (same flags and origin).
   mutating func set(_ i: Int, to value: UInt32) {
     scalars[i] = value
-    bits[i] = StageScan.table[value]
+    bits[i] = table[value]
   }
 
   /// UTF-8 length of scalar value `v`.
@@ -221,7 +224,7 @@ struct Rewriter {
     for v in values {
       out.scalars.append(v)
       out.flags.append(flags)
-      out.bits.append(StageScan.table[v])
+      out.bits.append(out.table[v])
       if out.origins != nil { out.origins!.append(origin) }
     }
     pending = range.upperBound..<range.upperBound
@@ -254,7 +257,7 @@ struct Rewriter {
     }
     out.scalars.append(value)
     out.flags.append(source.flags[flagsFrom])
-    out.bits.append(StageScan.table[value])
+    out.bits.append(out.table[value])
     if out.origins != nil { out.origins!.append(origin) }
     pending = i..<i
     report.record(kind, origin)
