@@ -110,7 +110,9 @@ public struct NameExtractor: Sendable {
   /// that a huge paragraph costs a window's words, not all of them at once. Windows end
   /// just after an ASCII character that is neither a letter, a space, a full stop nor
   /// a joiner (a digit, a comma…): no word and no name goes on across it, since names
-  /// join words over spaces and full stops only. Family names mentioned alone are
+  /// join words over spaces and full stops only; or at the space between two ASCII
+  /// words that begin in lower case (text with no commas at all), since a capitalised
+  /// run takes a lower-case word only as a particle before a capitalised one. Family names mentioned alone are
   /// matched against the full names of every window (read a second time for them).
   func mentions(in text: String, windowBytes: Int) -> [NameMention] {
     var text = text
@@ -119,7 +121,9 @@ public struct NameExtractor: Sendable {
       var cuts = [0]
       while cuts[cuts.count - 1] < utf8.count {
         var end = min(cuts[cuts.count - 1] + windowBytes, utf8.count)
-        while end < utf8.count && !(utf8[end - 1] < 0x80 && NameTokens.classify(UInt32(utf8[end - 1])) == .other) {
+        while end < utf8.count && !(utf8[end - 1] < 0x80 && NameTokens.classify(UInt32(utf8[end - 1])) == .other)
+          && !Self.betweenLowercaseWords(utf8, end)
+        {
           end += 1
         }
         cuts.append(end)
@@ -176,6 +180,17 @@ public struct NameExtractor: Sendable {
         text: text, utf8Range: m.start..<m.end, script: Self.scriptCode(m.script), title: m.title.map(slice),
         confusable: m.confusable ? MixedScriptConfusable(in: text) : nil)
     }
+  }
+
+  /// Whether `end` follows the space between two ASCII words that both begin with a
+  /// lower-case letter ("went on"): no name runs across that space.
+  static func betweenLowercaseWords(_ utf8: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+    func lower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+    func letter(_ b: UInt8) -> Bool { lower(b) || (b >= 0x41 && b <= 0x5A) }
+    guard end >= 2, end < utf8.count, utf8[end - 1] == 0x20, lower(utf8[end]), lower(utf8[end - 2]) else { return false }
+    var start = end - 2
+    while start > 0 && letter(utf8[start - 1]) { start -= 1 }
+    return lower(utf8[start]) && (start == 0 || utf8[start - 1] == 0x20)
   }
 
   /// The people named in `text`, in order of first mention, with their keys. A

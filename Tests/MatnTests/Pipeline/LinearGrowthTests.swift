@@ -219,7 +219,13 @@ struct LinearGrowthTests {
         ? "President Hassan Rouhani met Dr. Ali Akbar Velayati on day \(k), 2016. "
         : "وزیر امور خارجه محمدجواد ظریف گفت، Velayati said \(k) times; Rouhani-led talks. "
     }.joined()
-    for text in NameFixtures.cases.map(\.text) + [long] {
+    // No commas or digits: windows are cut between lower-case words only.
+    let plain = (0..<100).map { k in
+      k % 2 == 0
+        ? "the council met Ali Akbar Velayati and then spoke with Osama bin Laden and said that Velayati agreed. "
+        : "later the minister of state met Charles de Gaulle and the talks went on for hours in Tehran. "
+    }.joined()
+    for text in NameFixtures.cases.map(\.text) + [long, plain] {
       #expect(extractor.mentions(in: text, windowBytes: windowBytes) == extractor.mentions(in: text), "\(text.prefix(80))")
     }
   }
