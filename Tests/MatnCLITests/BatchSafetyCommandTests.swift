@@ -14,7 +14,8 @@ struct BatchSafetyCommandTests {
 
   /// Runs `script` with /bin/sh in `directory`, `$MATN` naming the binary.
   static func shell(_ script: String, in directory: URL, stdin: [UInt8] = []) throws -> CLI.Result {
-    try CLI.run(executable: URL(fileURLWithPath: "/bin/sh"), ["-c", script], stdin: stdin, directory: directory,
+    try CLI.run(
+      executable: URL(fileURLWithPath: "/bin/sh"), ["-c", script], stdin: stdin, directory: directory,
       environment: ["MATN": CLI.executable.path])
   }
 
@@ -104,10 +105,11 @@ struct BatchSafetyCommandTests {
       }
       let written = try Self.shell("\"$MATN\" normalize -o out site0 site1 site2", in: dir)
       #expect(written.status == 0)
-      #expect(Self.files(under: dir.appendingPathComponent("out")).filter { $0.hasSuffix(".json") } == [
-        "site0/art0000.json", "site0/art0001.json", "site1/art0000.json", "site1/art0001.json",
-        "site2/art0000.json", "site2/art0001.json",
-      ])
+      #expect(
+        Self.files(under: dir.appendingPathComponent("out")).filter { $0.hasSuffix(".json") } == [
+          "site0/art0000.json", "site0/art0001.json", "site1/art0000.json", "site1/art0001.json",
+          "site2/art0000.json", "site2/art0001.json",
+        ])
       let streamed = try Self.shell("\"$MATN\" normalize site0 site1 site2", in: dir)
       let ids = try NormalizeCommandTests.jsonLines(streamed.text).compactMap { $0["id"] as? String }
       #expect(ids == ["site0/art0000", "site0/art0001", "site1/art0000", "site1/art0001", "site2/art0000", "site2/art0001"])
@@ -247,7 +249,8 @@ struct BatchSafetyCommandTests {
         try Self.write("Identical Story Title\n\nThe same article saved again and again.\n", dir.appendingPathComponent("site/copy\(copy).txt"))
       }
       for i in 0..<12 {
-        try Self.write(header + "Story Title Number \(i)\n\nThe harbour was busy on day \(i).\n" + footer, dir.appendingPathComponent("site/story\(i).txt"))
+        try Self.write(
+          header + "Story Title Number \(i)\n\nThe harbour was busy on day \(i).\n" + footer, dir.appendingPathComponent("site/story\(i).txt"))
       }
       var outputs: [[UInt8]] = []
       for jobs in [1, 2, 16] {
@@ -332,12 +335,13 @@ struct FilterSafetyCommandTests {
 
   @Test("{\"path\":\"/dev/stdin\"} and /proc/self/fd/1 are refused, not read: one record out per line in")
   func specialPaths() throws {
-    let input = [
-      #"{"id":"a","path":"/dev/stdin"}"#,
-      #"{"id":"b","path":"/proc/self/fd/1"}"#,
-      #"{"id":"c","path":"/proc/self/fd/0"}"#,
-      #"{"id":"d","text":"A Title Line\n\nA body paragraph."}"#,
-    ].joined(separator: "\n") + "\n"
+    let input =
+      [
+        #"{"id":"a","path":"/dev/stdin"}"#,
+        #"{"id":"b","path":"/proc/self/fd/1"}"#,
+        #"{"id":"c","path":"/proc/self/fd/0"}"#,
+        #"{"id":"d","text":"A Title Line\n\nA body paragraph."}"#,
+      ].joined(separator: "\n") + "\n"
     let (result, records) = try Self.records(input)
     #expect(result.status == 0)
     #expect(records.count == 4)
@@ -364,13 +368,14 @@ struct FilterSafetyCommandTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     try BatchSafetyCommandTests.write(BatchSafetyCommandTests.story, dir.appendingPathComponent("ok.txt"))
     try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("escape").path, withDestinationPath: "/etc/hostname")
-    let input = [
-      #"{"id":"in","path":"\#(dir.path)/ok.txt"}"#,
-      #"{"id":"out","path":"/etc/hostname"}"#,
-      #"{"id":"dots","path":"\#(dir.path)/../../etc/hostname"}"#,
-      #"{"id":"link","path":"\#(dir.path)/escape"}"#,
-      #"{"id":"text","text":"A Title Line\n\nA body paragraph.","path":"/etc/hostname"}"#,
-    ].joined(separator: "\n") + "\n"
+    let input =
+      [
+        #"{"id":"in","path":"\#(dir.path)/ok.txt"}"#,
+        #"{"id":"out","path":"/etc/hostname"}"#,
+        #"{"id":"dots","path":"\#(dir.path)/../../etc/hostname"}"#,
+        #"{"id":"link","path":"\#(dir.path)/escape"}"#,
+        #"{"id":"text","text":"A Title Line\n\nA body paragraph.","path":"/etc/hostname"}"#,
+      ].joined(separator: "\n") + "\n"
     let (confined, records) = try Self.records(input, ["--path-root", dir.path])
     #expect(confined.status == 0)
     #expect(records.map(Self.kind) == [nil, "forbidden", "forbidden", "forbidden", nil])
@@ -382,18 +387,19 @@ struct FilterSafetyCommandTests {
   @Test("JSON edge cases each have a defined answer, with the id kept where it can be read")
   func jsonEdgeCases() throws {
     let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
-    let input = [
-      #"{"id":"deep","extra":\#(deep),"text":"A Title Line\n\nA body paragraph."}"#,
-      #"{"id":"lone","text":"broken \ud800 text"}"#,
-      #"{"id":1.0,"text":"A Title Line\n\nA body paragraph."}"#,
-      #"{"id":"line 5","text":"A Title Line\n\nA body paragraph."}"#,
-      #"{"id":"cut","text":"unterminated"#,
-      // «سلام» in windows-1256 with a line break (MIME style) and in the URL-safe alphabet.
-      #"{"id":"mime","base64":"0+HH4yDP5O3HoSDH7eQg7d8g\r\n48rkIN3H0dPtIMfTyi4="}"#,
-      #"{"id":"url","base64":"_-8"}"#,
-      #"{"id":"twice","id":"again","text":"x"}"#,
-      #"{"id":"pair","text":"A Title \ud83d\ude00 Line\n\nA body paragraph."}"#,
-    ].joined(separator: "\n") + "\n"
+    let input =
+      [
+        #"{"id":"deep","extra":\#(deep),"text":"A Title Line\n\nA body paragraph."}"#,
+        #"{"id":"lone","text":"broken \ud800 text"}"#,
+        #"{"id":1.0,"text":"A Title Line\n\nA body paragraph."}"#,
+        #"{"id":"line 5","text":"A Title Line\n\nA body paragraph."}"#,
+        #"{"id":"cut","text":"unterminated"#,
+        // «سلام» in windows-1256 with a line break (MIME style) and in the URL-safe alphabet.
+        #"{"id":"mime","base64":"0+HH4yDP5O3HoSDH7eQg7d8g\r\n48rkIN3H0dPtIMfTyi4="}"#,
+        #"{"id":"url","base64":"_-8"}"#,
+        #"{"id":"twice","id":"again","text":"x"}"#,
+        #"{"id":"pair","text":"A Title \ud83d\ude00 Line\n\nA body paragraph."}"#,
+      ].joined(separator: "\n") + "\n"
     let (result, records) = try Self.records(input)
     #expect(result.status == 0)
     #expect(records.count == 9)
@@ -417,7 +423,8 @@ struct FilterSafetyCommandTests {
   func surrogateEscapedPath() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    #expect(try BatchSafetyCommandTests.shell("printf 'A Story Title Line\\n\\nBody text here.\\n' > \"$(printf 'caf\\351.txt')\"", in: dir).status == 0)
+    #expect(
+      try BatchSafetyCommandTests.shell("printf 'A Story Title Line\\n\\nBody text here.\\n' > \"$(printf 'caf\\351.txt')\"", in: dir).status == 0)
     let (result, records) = try Self.records(#"{"id":"x","path":"\#(dir.path)/caf\udce9.txt"}"# + "\n")
     #expect(result.status == 0)
     #expect(records.first?["title"] as? String == "A Story Title Line")

@@ -11,12 +11,14 @@ struct CleanCommandTests {
     #expect(result.stderr.isEmpty)
   }
 
-  @Test("profiles", arguments: [
-    ("display", "کِتاب\u{00A0}ها", "کِتاب\u{00A0}ها"),
-    ("article", "کِتاب ها", "کتاب\u{200C}ها"),
-    ("model", "x² كتاب", "x2 کتاب"),
-    ("index", "كتاب‌های Café", "کتابهای cafe"),
-  ])
+  @Test(
+    "profiles",
+    arguments: [
+      ("display", "کِتاب\u{00A0}ها", "کِتاب\u{00A0}ها"),
+      ("article", "کِتاب ها", "کتاب\u{200C}ها"),
+      ("model", "x² كتاب", "x2 کتاب"),
+      ("index", "كتاب‌های Café", "کتابهای cafe"),
+    ])
   func profiles(profile: String, input: String, expected: String) throws {
     let result = try CLI.run(["clean", "--profile", profile], stdin: Array(input.utf8))
     #expect(result.status == 0)
@@ -46,13 +48,15 @@ struct CleanCommandTests {
     #expect(ranges.status != 0)
   }
 
-  @Test("each form", arguments: [
-    ("nfc", "e\u{301}\u{FB01}", "\u{E9}\u{FB01}"),
-    ("nfd", "\u{E9}", "e\u{301}"),
-    ("nfkc", "\u{FEFB}\u{FB01}", "\u{644}\u{627}fi"),
-    ("nfkd", "\u{E9}\u{FB01}", "e\u{301}fi"),
-    ("nfkc-cf", "Stra\u{DF}E\u{200C}", "strasse"),
-  ])
+  @Test(
+    "each form",
+    arguments: [
+      ("nfc", "e\u{301}\u{FB01}", "\u{E9}\u{FB01}"),
+      ("nfd", "\u{E9}", "e\u{301}"),
+      ("nfkc", "\u{FEFB}\u{FB01}", "\u{644}\u{627}fi"),
+      ("nfkd", "\u{E9}\u{FB01}", "e\u{301}fi"),
+      ("nfkc-cf", "Stra\u{DF}E\u{200C}", "strasse"),
+    ])
   func forms(form: String, input: String, expected: String) throws {
     let result = try CLI.run(["clean", "--form", form, "-"], stdin: Array(input.utf8))
     #expect(result.status == 0)
@@ -102,8 +106,10 @@ struct CleanCommandTests {
   @Test("a windows-1256 file is detected and normalised without naming the charset")
   func legacyCharsetDetected() throws {
     // «اين يك متن فارسي است» in windows-1256 (which has no ی: writers use ي).
-    let bytes: [UInt8] = [0xC7, 0xED, 0xE4, 0x20, 0xED, 0xDF, 0x20, 0xE3, 0xCA, 0xE4, 0x20, 0xDD, 0xC7, 0xD1, 0xD3, 0xED,
-                          0x20, 0xC7, 0xD3, 0xCA, 0x0A]
+    let bytes: [UInt8] = [
+      0xC7, 0xED, 0xE4, 0x20, 0xED, 0xDF, 0x20, 0xE3, 0xCA, 0xE4, 0x20, 0xDD, 0xC7, 0xD1, 0xD3, 0xED,
+      0x20, 0xC7, 0xD3, 0xCA, 0x0A,
+    ]
     let result = try CLI.run(["clean"], stdin: bytes)
     #expect(result.status == 0)
     #expect(result.text == "این یک متن فارسی است\n")
@@ -148,11 +154,12 @@ struct DecodeCommandTests {
     try Data([0x00, 0x01, 0x02]).write(to: binary)
     let result = try CLI.run(["decode", utf8.path, utf16.path, binary.path])
     #expect(result.status == 1)
-    #expect(result.text == """
-      \(utf8.path): UTF-8, confidence 1.00, 5 characters; no repairs
-      \(utf16.path): UTF-16LE, confidence 1.00, 2 characters; removed the UTF-16LE byte order mark
+    #expect(
+      result.text == """
+        \(utf8.path): UTF-8, confidence 1.00, 5 characters; no repairs
+        \(utf16.path): UTF-16LE, confidence 1.00, 2 characters; removed the UTF-16LE byte order mark
 
-      """)
+        """)
     #expect(result.stderr.contains("'\(binary.path)': binary data, not text (NUL byte at offset 0)"))
   }
 

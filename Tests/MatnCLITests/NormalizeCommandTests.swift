@@ -107,18 +107,19 @@ struct NormalizeCommandTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("story.txt")
     try "Filed Story Title\n\nIts body paragraph.\n".write(to: file, atomically: true, encoding: .utf8)
-    let input = [
-      #"{"id": "t1", "text": "A Headline Here\n\nThe body of the first record."}"#,
-      #"{"id": 7, "path": "\#(file.path)"}"#,
-      "not json at all",
-      "",
-      #"{"id": "nothing"}"#,
-      #"{"id": "gone", "path": "/nonexistent/matn.txt"}"#,
-      #"{"id": "titled", "text": "Only a body line here.", "title": "Given Title"}"#,
-      #"{"id": "typed", "text": "A body.", "title": 5}"#,
-      // «سلام دنیا، این یک متن فارسی است.» in windows-1256, as base64.
-      #"{"id": "legacy", "base64": "0+HH4yDP5O3HoSDH7eQg7d8g48rkIN3H0dPtIMfTyi4="}"#,
-    ].joined(separator: "\n") + "\n"
+    let input =
+      [
+        #"{"id": "t1", "text": "A Headline Here\n\nThe body of the first record."}"#,
+        #"{"id": 7, "path": "\#(file.path)"}"#,
+        "not json at all",
+        "",
+        #"{"id": "nothing"}"#,
+        #"{"id": "gone", "path": "/nonexistent/matn.txt"}"#,
+        #"{"id": "titled", "text": "Only a body line here.", "title": "Given Title"}"#,
+        #"{"id": "typed", "text": "A body.", "title": 5}"#,
+        // «سلام دنیا، این یک متن فارسی است.» in windows-1256, as base64.
+        #"{"id": "legacy", "base64": "0+HH4yDP5O3HoSDH7eQg7d8g48rkIN3H0dPtIMfTyi4="}"#,
+      ].joined(separator: "\n") + "\n"
     let result = try CLI.run(["normalize", "--jsonl"], stdin: Array(input.utf8))
     #expect(result.status == 0)
     let records = try Self.jsonLines(result.text)

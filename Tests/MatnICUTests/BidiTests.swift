@@ -42,9 +42,11 @@ struct BidiTests {
     #expect(bidi.runs().map(\.direction) == [.leftToRight, .leftToRight, .rightToLeft])
   }
 
-  @Test("Levels of a right-to-left paragraph", arguments: [
-    Bidi.ParagraphLevel.rightToLeft, .defaultLeftToRight, .defaultRightToLeft,
-  ])
+  @Test(
+    "Levels of a right-to-left paragraph",
+    arguments: [
+      Bidi.ParagraphLevel.rightToLeft, .defaultLeftToRight, .defaultRightToLeft,
+    ])
   func levelsRightToLeft(level: Bidi.ParagraphLevel) throws {
     let bidi = try Bidi()
     try bidi.setText("\u{05E9}\u{05DC}\u{05D5}\u{05DD} abc", paragraphLevel: level)
@@ -272,9 +274,11 @@ struct BidiTests {
 
   // MARK: - Empty text and reuse
 
-  @Test("Empty text on a new analyser", arguments: [
-    Bidi.ParagraphLevel.leftToRight, .rightToLeft, .defaultLeftToRight, .defaultRightToLeft,
-  ])
+  @Test(
+    "Empty text on a new analyser",
+    arguments: [
+      Bidi.ParagraphLevel.leftToRight, .rightToLeft, .defaultLeftToRight, .defaultRightToLeft,
+    ])
   func emptyText(level: Bidi.ParagraphLevel) throws {
     let bidi = try Bidi()
     // A new object has never allocated its UTF-16 buffer: empty text must still work.

@@ -5,18 +5,21 @@ import Testing
 
 @Suite("Character properties")
 struct CharacterPropertiesTests {
-  @Test("paired brackets open and close each other; quotation marks are not brackets", arguments: [
-    ("(", ")", BidiPairedBracketType.open), (")", "(", .close), ("[", "]", .open), ("}", "{", .close),
-    ("「", "」", .open), ("》", "《", .close), ("«", "«", .none), ("“", "“", .none), ("a", "a", .none),
-  ])
+  @Test(
+    "paired brackets open and close each other; quotation marks are not brackets",
+    arguments: [
+      ("(", ")", BidiPairedBracketType.open), (")", "(", .close), ("[", "]", .open), ("}", "{", .close),
+      ("「", "」", .open), ("》", "《", .close), ("«", "«", .none), ("“", "“", .none), ("a", "a", .none),
+    ])
   func pairedBrackets(character: String, pair: String, type: BidiPairedBracketType) throws {
     let scalar = try #require(character.unicodeScalars.first)
     #expect(scalar.bidiPairedBracketType == type)
     #expect(String(scalar.bidiPairedBracket) == pair)
   }
 
-  @Test("conformance with BidiBrackets.txt for every code point",
-        .enabled(if: UnicodeData.available("BidiBrackets.txt"), UnicodeData.skipComment("BidiBrackets.txt")))
+  @Test(
+    "conformance with BidiBrackets.txt for every code point",
+    .enabled(if: UnicodeData.available("BidiBrackets.txt"), UnicodeData.skipComment("BidiBrackets.txt")))
   func bidiBracketsFile() throws {
     let text = try #require(UnicodeData.contents(of: "BidiBrackets.txt"))
     var expected: [UInt32: (pair: UInt32, type: BidiPairedBracketType)] = [:]
@@ -41,20 +44,24 @@ struct CharacterPropertiesTests {
     #expect(failures == 0)
   }
 
-  @Test("bidi classes of everyday characters", arguments: [
-    ("a", BidiClass.leftToRight), ("\u{05D0}", .rightToLeft), ("\u{0627}", .arabicLetter),
-    ("\u{06F5}", .europeanNumber), ("\u{0665}", .arabicNumber), ("5", .europeanNumber),
-    ("%", .europeanTerminator), (",", .commonSeparator), (" ", .whiteSpace), ("\n", .paragraphSeparator),
-    ("\t", .segmentSeparator), ("\u{200C}", .boundaryNeutral), ("\u{064E}", .nonspacingMark),
-    ("\u{2068}", .firstStrongIsolate), ("\u{2069}", .popDirectionalIsolate), ("\u{202E}", .rightToLeftOverride),
-  ])
+  @Test(
+    "bidi classes of everyday characters",
+    arguments: [
+      ("a", BidiClass.leftToRight), ("\u{05D0}", .rightToLeft), ("\u{0627}", .arabicLetter),
+      ("\u{06F5}", .europeanNumber), ("\u{0665}", .arabicNumber), ("5", .europeanNumber),
+      ("%", .europeanTerminator), (",", .commonSeparator), (" ", .whiteSpace), ("\n", .paragraphSeparator),
+      ("\t", .segmentSeparator), ("\u{200C}", .boundaryNeutral), ("\u{064E}", .nonspacingMark),
+      ("\u{2068}", .firstStrongIsolate), ("\u{2069}", .popDirectionalIsolate), ("\u{202E}", .rightToLeftOverride),
+    ])
   func bidiClasses(character: String, bidiClass: BidiClass) throws {
     #expect(try #require(character.unicodeScalars.first).bidiClass == bidiClass)
   }
 
-  @Test("conformance with DerivedBidiClass.txt for every listed code point",
-        .enabled(if: UnicodeData.available("extracted/DerivedBidiClass.txt"),
-                 UnicodeData.skipComment("extracted/DerivedBidiClass.txt")))
+  @Test(
+    "conformance with DerivedBidiClass.txt for every listed code point",
+    .enabled(
+      if: UnicodeData.available("extracted/DerivedBidiClass.txt"),
+      UnicodeData.skipComment("extracted/DerivedBidiClass.txt")))
   func derivedBidiClassFile() throws {
     let names: [String: BidiClass] = [
       "L": .leftToRight, "R": .rightToLeft, "EN": .europeanNumber, "ES": .europeanSeparator,

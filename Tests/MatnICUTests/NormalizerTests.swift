@@ -5,17 +5,19 @@ import Testing
 
 @Suite("Normalizer")
 struct NormalizerTests {
-  @Test("each form", arguments: [
-    (Normalizer.Form.nfc, "e\u{301}", "\u{E9}"),
-    (.nfd, "\u{E9}", "e\u{301}"),
-    (.nfkc, "\u{FB01}\u{2075}", "fi5"),
-    (.nfkd, "\u{1E9B}\u{323}", "s\u{323}\u{307}"),
-    (.nfkcCasefold, "Stra\u{DF}e \u{FB01} \u{2167}", "strasse fi viii"),
-    // Persian presentation forms and lam-alef under NFKC.
-    (.nfkc, "\u{FEFB}\u{FB8F}", "\u{644}\u{627}\u{6A9}"),
-    // NFKC_Casefold drops ZWNJ, ZWJ, bidi controls and the BOM (default ignorables).
-    (.nfkcCasefold, "\u{FEFF}می\u{200C}روم\u{200F}", "میروم"),
-  ])
+  @Test(
+    "each form",
+    arguments: [
+      (Normalizer.Form.nfc, "e\u{301}", "\u{E9}"),
+      (.nfd, "\u{E9}", "e\u{301}"),
+      (.nfkc, "\u{FB01}\u{2075}", "fi5"),
+      (.nfkd, "\u{1E9B}\u{323}", "s\u{323}\u{307}"),
+      (.nfkcCasefold, "Stra\u{DF}e \u{FB01} \u{2167}", "strasse fi viii"),
+      // Persian presentation forms and lam-alef under NFKC.
+      (.nfkc, "\u{FEFB}\u{FB8F}", "\u{644}\u{627}\u{6A9}"),
+      // NFKC_Casefold drops ZWNJ, ZWJ, bidi controls and the BOM (default ignorables).
+      (.nfkcCasefold, "\u{FEFF}می\u{200C}روم\u{200F}", "میروم"),
+    ])
   func forms(form: Normalizer.Form, input: String, expected: String) {
     let output = Normalizer.shared(form).normalize(input)
     #expect(Array(output.unicodeScalars) == Array(expected.unicodeScalars))
@@ -104,7 +106,8 @@ struct NormalizerTests {
       // Short texts, and long ones that exercise the 16-byte vector scan.
       let length = Int(generator.next() % (round % 2 == 0 ? 12 : 90))
       let text = (0..<length).map { _ in palette[Int(generator.next() % UInt64(palette.count))] }.joined()
-      #expect(normalizer.isNormalized(text) == normalizer.icuIsNormalized(text), "\(form): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+      #expect(
+        normalizer.isNormalized(text) == normalizer.icuIsNormalized(text), "\(form): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
     }
   }
 

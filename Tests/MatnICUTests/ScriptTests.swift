@@ -5,10 +5,12 @@ import Testing
 
 @Suite("Script")
 struct ScriptTests {
-  @Test("script of a scalar and its ISO 15924 code", arguments: [
-    ("a", "Latn"), ("ب", "Arab"), ("ی", "Arab"), ("ж", "Cyrl"), ("中", "Hani"), ("ש", "Hebr"),
-    ("5", "Zyyy"), ("،", "Zyyy"), ("\u{200C}", "Zinh"), ("\u{064E}", "Zinh"), ("\u{0378}", "Zzzz"),
-  ])
+  @Test(
+    "script of a scalar and its ISO 15924 code",
+    arguments: [
+      ("a", "Latn"), ("ب", "Arab"), ("ی", "Arab"), ("ж", "Cyrl"), ("中", "Hani"), ("ש", "Hebr"),
+      ("5", "Zyyy"), ("،", "Zyyy"), ("\u{200C}", "Zinh"), ("\u{064E}", "Zinh"), ("\u{0378}", "Zzzz"),
+    ])
   func scriptOfScalar(character: String, code: String) throws {
     let scalar = try #require(character.unicodeScalars.first)
     #expect(Script(of: scalar).code == code)
@@ -70,8 +72,9 @@ struct ScriptTests {
     #expect(Script.scripts(of: "") == [])
   }
 
-  @Test("conformance with Scripts.txt for every assigned code point",
-        .enabled(if: UnicodeData.available("Scripts.txt"), UnicodeData.skipComment("Scripts.txt")))
+  @Test(
+    "conformance with Scripts.txt for every assigned code point",
+    .enabled(if: UnicodeData.available("Scripts.txt"), UnicodeData.skipComment("Scripts.txt")))
   func scriptsFile() throws {
     var checked = 0
     var failures = 0
@@ -91,9 +94,11 @@ struct ScriptTests {
     #expect(failures == 0)
   }
 
-  @Test("conformance with ScriptExtensions.txt for every code point",
-        .enabled(if: UnicodeData.available("ScriptExtensions.txt") && UnicodeData.available("Scripts.txt"),
-                 UnicodeData.skipComment(UnicodeData.available("Scripts.txt") ? "ScriptExtensions.txt" : "Scripts.txt")))
+  @Test(
+    "conformance with ScriptExtensions.txt for every code point",
+    .enabled(
+      if: UnicodeData.available("ScriptExtensions.txt") && UnicodeData.available("Scripts.txt"),
+      UnicodeData.skipComment(UnicodeData.available("Scripts.txt") ? "ScriptExtensions.txt" : "Scripts.txt")))
   func scriptExtensionsFile() throws {
     // A code point absent from ScriptExtensions.txt has its Script value as its only
     // extension (Unknown where Scripts.txt does not list it either).

@@ -4,12 +4,14 @@ import Testing
 
 @Suite("Transliterator")
 struct TransliteratorTests {
-  @Test("system transforms by ID", arguments: [
-    ("Russian-Latin/BGN", "Решетников", "Reshetnikov"),
-    ("Any-Latin; Latin-ASCII", "Ελλάδα", "Ellada"),
-    ("Latin-ASCII", "Rouhâni", "Rouhani"),
-    ("Any-Upper", "tehran", "TEHRAN"),
-  ])
+  @Test(
+    "system transforms by ID",
+    arguments: [
+      ("Russian-Latin/BGN", "Решетников", "Reshetnikov"),
+      ("Any-Latin; Latin-ASCII", "Ελλάδα", "Ellada"),
+      ("Latin-ASCII", "Rouhâni", "Rouhani"),
+      ("Any-Upper", "tehran", "TEHRAN"),
+    ])
   func systemTransforms(id: String, input: String, expected: String) throws {
     let t = try Transliterator(id: id)
     #expect(t.transliterate(input) == expected)

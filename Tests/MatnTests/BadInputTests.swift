@@ -31,8 +31,9 @@ struct BadInputTests {
     }
     let paragraphs = BidiAnalysis.paragraphs(of: text)
     #expect(paragraphs.map(\.levels.count).reduce(0, +) == text.unicodeScalars.count, sourceLocation: sourceLocation)
-    #expect(paragraphs.allSatisfy { $0.visualOrder.count == $0.scalars.count && $0.levels.allSatisfy { $0 <= 126 } },
-            sourceLocation: sourceLocation)
+    #expect(
+      paragraphs.allSatisfy { $0.visualOrder.count == $0.scalars.count && $0.levels.allSatisfy { $0 <= 126 } },
+      sourceLocation: sourceLocation)
     return Outcome(
       normalized: normalized, paragraphs: paragraphs, findings: BidiControls.check(text),
       article: ArticleParser().parse(text, id: "bad"))

@@ -4,8 +4,9 @@ import Testing
 /// Regression tests for what the fuzz targets in Fuzz/ found (minimised inputs).
 @Suite("Fuzz findings")
 struct FuzzFindingsTests {
-  @Test("the model profile is idempotent where NFKC exposes an Arabic yeh (U+0678 ٸ → يٴ)",
-        arguments: ["گٸت", "با ٸ", "\u{0675}\u{0676}\u{0677}\u{0678} است"])
+  @Test(
+    "the model profile is idempotent where NFKC exposes an Arabic yeh (U+0678 ٸ → يٴ)",
+    arguments: ["گٸت", "با ٸ", "\u{0675}\u{0676}\u{0677}\u{0678} است"])
   func modelNFKCExposesLetters(input: String) {
     let normalizer = TextNormalizer(profile: .model)
     let once = normalizer.normalize(input)
@@ -14,8 +15,9 @@ struct FuzzFindingsTests {
     #expect(once.report[.unicodeNormalization] > 0)
   }
 
-  @Test("curly quotes nest, so the article profile is idempotent on an extra “ before a pair",
-        arguments: [("بله “a“ b” بله”بله", "بله «a« b» بله»بله"), ("na“Ar“ Int” بله”بله", "na«Ar« Int» بله»بله")])
+  @Test(
+    "curly quotes nest, so the article profile is idempotent on an extra “ before a pair",
+    arguments: [("بله “a“ b” بله”بله", "بله «a« b» بله»بله"), ("na“Ar“ Int” بله”بله", "na«Ar« Int» بله»بله")])
   func nestedCurlyQuotes(input: String, expected: String) {
     let normalizer = TextNormalizer(profile: .article)
     let once = normalizer.normalize(input).text

@@ -7,9 +7,17 @@ extension ArticleParser {
   /// Each piece is idempotent and thread-safe (Swift's lazy globals); calling none of
   /// them changes nothing but when the cost is paid.
   public static let preparations: [@Sendable () -> Void] = [
-    { _ = NameTables.shared; _ = NameIndexer.shared },
-    { _ = LanguageModel.shared; _ = LowercaseLetterTable.shared; _ = ScriptTable.shared },
-    { _ = ScalarScriptClasses.shared; _ = ScalarClasses.shared; _ = PersianLexicon.shared; _ = PersianNameRomanizer.shared },
-    { _ = LineRules.shared; _ = DateNameIndex.shared },
+    {
+      _ = NameTables.shared; _ = NameIndexer.shared
+    },
+    {
+      _ = LanguageModel.shared; _ = LowercaseLetterTable.shared; _ = ScriptTable.shared
+    },
+    {
+      _ = ScalarScriptClasses.shared; _ = ScalarClasses.shared; _ = PersianLexicon.shared; _ = PersianNameRomanizer.shared
+    },
+    {
+      _ = LineRules.shared; _ = DateNameIndex.shared
+    },
   ]
 }

@@ -1,4 +1,3 @@
-
 /// What a line set aside from the body is, by the phrase table
 /// `Resources/Article/lines.tsv`.
 enum LineRole: Sendable, Hashable {

@@ -127,7 +127,8 @@ struct Cleanup {
     var j = i + 1
     while j < s.count && (Self.removes(s[j]) || classOf(s[j]).contains(.mark) || s[j] == 0x200C || s[j] == 0xAC) { j += 1 }
     run.end = j
-    run.answer = k >= 0 && classOf(out.outputScalar(k)).isSuperset(of: .arabicLetter)
+    run.answer =
+      k >= 0 && classOf(out.outputScalar(k)).isSuperset(of: .arabicLetter)
       && j < s.count && classOf(s[j]).isSuperset(of: .arabicLetter)
     return run.answer
   }

@@ -28,7 +28,9 @@ enum LegacyCharsetDetector {
     }
     guard let top = scored.max(by: { $0.score < $1.score }) else { return nil }
     // Ties go to the superset charset, Arabic ones first when the text has Arabic letters.
-    let order = top.arabic > 0 ? ["windows-1256", "ISO-8859-6", "windows-1252", "ISO-8859-1"]
+    let order =
+      top.arabic > 0
+      ? ["windows-1256", "ISO-8859-6", "windows-1252", "ISO-8859-1"]
       : ["windows-1252", "ISO-8859-1", "windows-1256", "ISO-8859-6"]
     let best = scored.filter { top.score - $0.score < 0.001 }
       .min { order.firstIndex(of: $0.encoding.rawValue)! < order.firstIndex(of: $1.encoding.rawValue)! }!
@@ -58,12 +60,14 @@ enum LegacyCharsetDetector {
       let isArabicLetter = classOf(v).isSuperset(of: .arabicLetter) && v != 0x0640
       // Letters of Persian and Arabic; other Arabic-script letters (Urdu ٹ ڈ ڑ ں ہ ے ھ,
       // which windows-1256 also holds) are rare in the news Matn reads.
-      let isCoreLetter = (v >= 0x0621 && v <= 0x064A) || v == 0x067E || v == 0x0686 || v == 0x0698 || v == 0x06A9
+      let isCoreLetter =
+        (v >= 0x0621 && v <= 0x064A) || v == 0x067E || v == 0x0686 || v == 0x0698 || v == 0x06A9
         || v == 0x06AF || v == 0x06CC
       let isMark = v >= 0x064B && v <= 0x0652
       let isLatinLetter = (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7)
       let prevArabic = classOf(previous).isSuperset(of: .arabicLetter) && previous != 0x0640
-      let prevLatin = (previous >= 0x41 && previous <= 0x5A) || (previous >= 0x61 && previous <= 0x7A)
+      let prevLatin =
+        (previous >= 0x41 && previous <= 0x5A) || (previous >= 0x61 && previous <= 0x7A)
         || (previous >= 0xC0 && previous <= 0x24F && previous != 0xD7 && previous != 0xF7)
       if v >= 0x80 && v <= 0x9F { score -= 12 }  // C1 controls: a wrong single-byte charset
       if isArabicLetter {
@@ -95,7 +99,8 @@ extension FunctionWords {
   /// Frequent Persian and Arabic words, as legacy charsets spell them (Persian ی is
   /// written ي in windows-1256; ک is ك in ISO-8859-6).
   static let legacySignals: WordSet = {
-    let words = "و در به از که كه این اين را با است برای براي آن هم یا يا می مي شد کرد كرد"
+    let words =
+      "و در به از که كه این اين را با است برای براي آن هم یا يا می مي شد کرد كرد"
       + " او ما تا هر شده اند بود خود نیز نيز همه دیگر ديگر پس اما"
       + " في من على إلى الى عن مع هذا هذه التي الذي كان أن ان لا"
     return WordSet(words.split(separator: " ").map { WordSet.key(String($0)) })

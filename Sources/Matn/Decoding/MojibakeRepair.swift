@@ -208,8 +208,10 @@ enum MojibakeRepair {
       guard let (decoded, count) = redecode(s, charset), count > 0 else { continue }
       let after = badness(decoded[...], repaired: true)
       guard after < before else { continue }
-      let rank = (after, capitalsInWords(decoded),
-                  decoded.count { $0 >= 0x80 && $0 != 0xFFFD && !inLegacyCharset.contains($0) })
+      let rank = (
+        after, capitalsInWords(decoded),
+        decoded.count { $0 >= 0x80 && $0 != 0xFFFD && !inLegacyCharset.contains($0) }
+      )
       if best == nil || rank < best!.rank { best = (decoded, count, rank) }
     }
     return best.map { ($0.scalars, $0.count) }
@@ -257,7 +259,8 @@ enum MojibakeRepair {
         // not for letters an accented Latin pair can spell by chance (á´´ → ᴴ).
         // (And not when a symbol this charset lacks sits against the run: then the run is
         // the middle of a garble of another charset, ã¢â‚¬å¡.)
-        let symbol = multibyte == 1 && scalars.contains { ($0.value >= 0x2000 && $0.value < 0x2C00) || ($0.value >= 0x1F000 && $0.value < 0x20000) }
+        let symbol =
+          multibyte == 1 && scalars.contains { ($0.value >= 0x2000 && $0.value < 0x2C00) || ($0.value >= 0x1F000 && $0.value < 0x20000) }
           && !(i > 0 && foreignSymbol(s[i - 1])) && !(j < s.count && foreignSymbol(s[j]))
         if (multibyte >= 2 || symbol) && scalars.allSatisfy(acceptable) && plausible(scalars)
           && (!s[i..<j].contains(where: arabicLetter) || scalars.allSatisfy(arabicOrPunctuation))
@@ -403,19 +406,23 @@ enum MojibakeRepair {
     // Long sequences: punctuation and symbols (’ “ – €), emoji, or next to another.
     // (Emoji and symbols of plane 1 — not the CJK of plane 2 that Cyrillic
     // р­’­ spells by chance.)
-    let symbol = (c.scalar >= 0x2000 && c.scalar < 0x2C00) || (c.scalar >= 0x1F000 && c.scalar < 0x20000)
+    let symbol =
+      (c.scalar >= 0x2000 && c.scalar < 0x2C00) || (c.scalar >= 0x1F000 && c.scalar < 0x20000)
       || c.scalar == 0xFFFD
-    let neighbour = (k > 0 && candidates[k - 1].range.upperBound == c.range.lowerBound)
+    let neighbour =
+      (k > 0 && candidates[k - 1].range.upperBound == c.range.lowerBound)
       || (k + 1 < candidates.count && candidates[k + 1].range.lowerBound == c.range.upperBound)
     // A Latin letter (Latin Extended Additional and later blocks: Vietnamese) inside
     // a word of ASCII letters (Tiáº¿ng → Tiếng). Not other scripts: Brontë…” spells
     // Hangul 녔 by chance. Three letters are a word, not a sequence: at least one of the
     // characters standing for continuation bytes is a symbol (º ¿ » ‡), not the šť of
     // Slovak zvlášť, which ISO-8859-2 maps to E1 B9 BB.
-    let latin = (0x1E00...0x1EFF).contains(c.scalar) || (0x2C60...0x2C7F).contains(c.scalar)
+    let latin =
+      (0x1E00...0x1EFF).contains(c.scalar) || (0x2C60...0x2C7F).contains(c.scalar)
       || (0xA720...0xA7FF).contains(c.scalar) || (0xAB30...0xAB6F).contains(c.scalar)
     let category = Unicode.Scalar(c.scalar)!.properties.generalCategory
-    let inWord = latin && (category == .lowercaseLetter || category == .uppercaseLetter)
+    let inWord =
+      latin && (category == .lowercaseLetter || category == .uppercaseLetter)
       && (asciiLetter(s, c.range.lowerBound - 1) || asciiLetter(s, c.range.upperBound))
       && !s[c.range.dropFirst()].allSatisfy { Unicode.Scalar($0)?.properties.isAlphabetic ?? false }
     return symbol || neighbour || inWord
@@ -440,7 +447,8 @@ enum MojibakeRepair {
       [.lowercaseLetter, .uppercaseLetter, .otherLetter, .modifierLetter]
         .contains(Unicode.Scalar(v)!.properties.generalCategory)
     }
-    let inWordWithAnother = (k > 0 && sameWord(candidates[k - 1].range, c.range) && letter(candidates[k - 1].scalar))
+    let inWordWithAnother =
+      (k > 0 && sameWord(candidates[k - 1].range, c.range) && letter(candidates[k - 1].scalar))
       || (k + 1 < candidates.count && sameWord(c.range, candidates[k + 1].range) && letter(candidates[k + 1].scalar))
     // A no-break space after a capital letter is usually just that (SELKÄ EDELLÄ).
     // The characters standing for the lead byte are letters (Ã Ä Å), not line-art
@@ -452,13 +460,15 @@ enum MojibakeRepair {
     // letters (Cafأ©, not مئنأ and a no-break space) — not windows-1251's Г, which with
     // і makes C3 B3 in Гісторыка.
     let before = c.range.lowerBound - 1, after = c.range.upperBound
-    let latinLead = [0xC3, 0x221A].contains(s[c.range.lowerBound])
+    let latinLead =
+      [0xC3, 0x221A].contains(s[c.range.lowerBound])
       || (s[c.range.lowerBound] == 0x0623 && (asciiLetter(s, before) || asciiLetter(s, after)))
     if c.lead == 0xC3 && commonLatinSecondBytes.contains(c.second) && latinLead { return true }
     // Around the sequence: an ASCII letter on one side, and on the other an ASCII
     // letter or no letter at all (not the Ä of MÄ£ÄM).
     func noLetter(_ at: Int) -> Bool { at < 0 || at >= s.count || !letter(s[at]) }
-    let inAsciiWord = (asciiLetter(s, before) && (asciiLetter(s, after) || noLetter(after)))
+    let inAsciiWord =
+      (asciiLetter(s, before) && (asciiLetter(s, after) || noLetter(after)))
       || (asciiLetter(s, after) && noLetter(before))
     // A capital À–Þ in a word of ASCII capitals (HÃ”TEL → HÔTEL, OÃ™ ET → OÙ ET): the
     // characters windows-1252 puts at 80–9F (” ™ ‘ œ) do not follow Ã in real words.

@@ -244,7 +244,9 @@ public struct NameIndexer: Sendable {
   /// Keeps ASCII letters, digits, hyphens; drops what ICU leaves for soft signs and
   /// apostrophes ("Il'ich" → "Ilich").
   static func clean(_ s: String) -> String {
-    String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.isASCII ? ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") : $0.properties.isAlphabetic }))
+    String(
+      String.UnicodeScalarView(
+        s.unicodeScalars.filter { $0.isASCII ? ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") : $0.properties.isAlphabetic }))
   }
 
   static func capitalized(_ s: String) -> String {

@@ -265,8 +265,12 @@ struct PersianNameRomanizer: Sendable {
     let n = letters.count
     for (i, l) in letters.enumerated() {
       let next: Letter? = i + 1 < n ? letters[i + 1] : nil
-      let nextIsAlef: Bool = { if case .alef? = next { return true }; if case .madda? = next { return true }; return false }()
-      let nextIsFinalYeh: Bool = { if case .yeh? = next, i + 1 == n - 1 { return true }; return false }()
+      let nextIsAlef: Bool = {
+        if case .alef? = next { return true }; if case .madda? = next { return true }; return false
+      }()
+      let nextIsFinalYeh: Bool = {
+        if case .yeh? = next, i + 1 == n - 1 { return true }; return false
+      }()
       let initial = i == 0
       let final = i == n - 1
       let afterVowel = units.last?.isVowel ?? false
@@ -301,8 +305,12 @@ struct PersianNameRomanizer: Sendable {
           units.append(.v(final ? "o" : "ou", long: true))
         }
       case .yeh:
-        let nextIsVav: Bool = { if case .vav? = next { return true }; return false }()
-        let afterAlef: Bool = { if i > 0, case .alef = letters[i - 1] { return true }; return false }()
+        let nextIsVav: Bool = {
+          if case .vav? = next { return true }; return false
+        }()
+        let afterAlef: Bool = {
+          if i > 0, case .alef = letters[i - 1] { return true }; return false
+        }()
         if i == 1 && units.isEmpty {
           units.append(.v("i", long: true))  // ای-
         } else if afterAlef && nextIsFinalYeh {

@@ -124,7 +124,9 @@ struct PersianLetters {
         let k = memo.beforeMarks.last(out) { classOf($0).contains(.mark) }
         let before = k >= 0 ? out.outputScalar(k) : 0
         let j = memo.marks.end(from: i + 1, count: n) { classOf(s[$0]).contains(.mark) }
-        if Self.isAlef(before) || (j < n && Self.isAlef(s[j])) { out.keep(i) } else {
+        if Self.isAlef(before) || (j < n && Self.isAlef(s[j])) {
+          out.keep(i)
+        } else {
           out.delete(i, .diacritic, &report)
         }
       case 0x200C where options.zwnj:
@@ -269,7 +271,9 @@ struct PersianLetters {
       && after.contains(.letter)
     {
       out.keep(i)
-    } else if !before.isSuperset(of: .arabicLetter) || !(after.isSuperset(of: .arabicLetter) || after.contains(.mark) && after.contains(.arabicScript)) {
+    } else if !before.isSuperset(of: .arabicLetter)
+      || !(after.isSuperset(of: .arabicLetter) || after.contains(.mark) && after.contains(.arabicScript))
+    {
       out.delete(i, .strayZWNJ, &report)
     } else if before.contains(.nonJoiningNext) {
       out.delete(i, .zwnjAfterNonJoiner, &report)

@@ -105,7 +105,8 @@ struct PersianPunctuation {
         written = 0x060C
       case 0x3B where isPersianLetter(previousNonSpace(i)) && isPersianLetter(nextNonSpace(i)):
         written = 0x061B
-      case 0x2E where (0x06F0...0x06F9).contains(out.lastOutput) && isPersian(i + 1)
+      case 0x2E
+      where (0x06F0...0x06F9).contains(out.lastOutput) && isPersian(i + 1)
         && (0x06F0...0x06F9).contains(s[i + 1]):
         out.replace(i, with: 0x066B, .decimalSeparator, &report)
         i += 1

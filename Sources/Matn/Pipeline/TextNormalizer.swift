@@ -282,8 +282,10 @@ struct UnicodeForm {
           }
           var jEnd = j
           while jEnd < b.count && b[jEnd] != 0x0A { jEnd += 1 }
-          var changed = iEnd - i != jEnd - j || !UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(a)[i..<iEnd])
-            .elementsEqual(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[j..<jEnd]))
+          var changed =
+            iEnd - i != jEnd - j
+            || !UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(a)[i..<iEnd])
+              .elementsEqual(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[j..<jEnd]))
           if i == 0 {
             changed = changed || lineChanged
             lineChanged = false

@@ -80,8 +80,9 @@ enum ReportFormatter {
       lines.append("  \(stage.rawValue): " + items.joined(separator: ", "))
     }
     if !report.bidiControlOffsets.isEmpty {
-      lines.append("  bidi controls removed at byte offsets: "
-        + report.bidiControlOffsets.map(String.init).joined(separator: ", "))
+      lines.append(
+        "  bidi controls removed at byte offsets: "
+          + report.bidiControlOffsets.map(String.init).joined(separator: ", "))
     }
     if ranges {
       for change in report.changes {

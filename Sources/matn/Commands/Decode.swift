@@ -29,7 +29,8 @@ struct Decode: ParsableCommand {
   }
 
   static func describe(_ text: DecodedText, path: String) -> String {
-    var line = "\(path): \(text.encoding), confidence \(String(format2: text.confidence)), "
+    var line =
+      "\(path): \(text.encoding), confidence \(String(format2: text.confidence)), "
       + "\(text.string.unicodeScalars.count) characters"
     line += text.repairs.isEmpty ? "; no repairs" : "; " + text.repairs.map(\.description).joined(separator: "; ")
     return line

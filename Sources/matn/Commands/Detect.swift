@@ -22,7 +22,9 @@ struct Detect: ParsableCommand {
 
   @Option(
     name: .long,
-    help: "What to identify: document, paragraph (blank-line separated), run (each run of one script, cut at sentence boundaries, with its UTF-8 byte range) or line.")
+    help:
+      "What to identify: document, paragraph (blank-line separated), run (each run of one script, cut at sentence boundaries, with its UTF-8 byte range) or line."
+  )
   var per: Unit = .document
 
   @Option(name: .long, help: "Answer only among these languages (comma-separated codes).")

@@ -39,7 +39,8 @@ struct BatchRun {
             stdout.flush()
             Diagnostics.error(failure.message)
             if let removed = item.removedStaleOutput {
-              Diagnostics.error("\(path): removed \(BatchPathText.display(removed)), the output of an earlier run, so that no stale output looks current")
+              Diagnostics.error(
+                "\(path): removed \(BatchPathText.display(removed)), the output of an earlier run, so that no stale output looks current")
             }
           }
           if !item.bytes.isEmpty { stdout.write(bytes: item.bytes) }

@@ -69,12 +69,13 @@ struct ArticleLayoutTests {
     ].enumerated().map { ArticleParser.Piece(text: $0.element, line: $0.offset + 1) }
     var report = Article.Report()
     let kept = ArticleDuplicates.remove(from: pieces, sentences: try BreakIterator(.sentence), report: &report).map(\.text)
-    #expect(kept == [
-      "The bridge opened on Monday after four years.",
-      "It is 1,200 metres long and has four lanes.",
-      "Officials said traffic would move freely.",
-      "He added.",
-    ])
+    #expect(
+      kept == [
+        "The bridge opened on Monday after four years.",
+        "It is 1,200 metres long and has four lanes.",
+        "Officials said traffic would move freely.",
+        "He added.",
+      ])
     // The cut copy of line 2, line 3 (a repeat), line 6 (a repeat of a short line).
     #expect(report.duplicateParagraphs == 3)
     #expect(report.duplicateSentences == 1)
@@ -94,8 +95,9 @@ struct ArticleLayoutTests {
 
   @Test("titles from slug file names")
   func fileNameTitles() {
-    #expect(ArticleParser.title(fromFileName: "dir/_news_421318_India-allows-investment-in-rupees-in-Iran.txt")
-      == "India allows investment in rupees in Iran")
+    #expect(
+      ArticleParser.title(fromFileName: "dir/_news_421318_India-allows-investment-in-rupees-in-Iran.txt")
+        == "India allows investment in rupees in Iran")
     #expect(ArticleParser.title(fromFileName: "_news_123538_U-S-has-stepped-up-interference.txt") == "U.S. has stepped up interference")
     #expect(ArticleParser.title(fromFileName: "Iran-s-trade-balance-positive.txt") == "Iran's trade balance positive")
     #expect(ArticleParser.title(fromFileName: "_news_455796_Legacy.txt") == "Legacy")

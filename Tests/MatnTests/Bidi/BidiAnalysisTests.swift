@@ -4,12 +4,14 @@ import Testing
 
 @Suite("BidiAnalysis")
 struct BidiAnalysisTests {
-  @Test("the base direction skips isolates (P2–P3), unlike a plain first-strong scan", arguments: [
-    ("\u{2066}Tehran\u{2069} تهران", BidiAnalysis.Direction.rightToLeft),
-    ("\u{2067}تهران\u{2069} Tehran", .leftToRight),
-    ("\u{2068}a\u{2066}b\u{2069}c\u{2069}\u{05D0}", .rightToLeft),
-    ("\u{202B}abc", .leftToRight),
-  ])
+  @Test(
+    "the base direction skips isolates (P2–P3), unlike a plain first-strong scan",
+    arguments: [
+      ("\u{2066}Tehran\u{2069} تهران", BidiAnalysis.Direction.rightToLeft),
+      ("\u{2067}تهران\u{2069} Tehran", .leftToRight),
+      ("\u{2068}a\u{2066}b\u{2069}c\u{2069}\u{05D0}", .rightToLeft),
+      ("\u{202B}abc", .leftToRight),
+    ])
   func baseDirectionSkipsIsolates(text: String, direction: BidiAnalysis.Direction) {
     #expect(BidiAnalysis.firstStrongDirection(of: text.unicodeScalars) == direction)
     #expect(BidiAnalysis(text).baseDirection == direction)

@@ -32,7 +32,8 @@ struct BidiControlsTests {
     }
   }
 
-  @Test("clean counterparts and legitimate bidi in strings, comments and prose raise no error",
+  @Test(
+    "clean counterparts and legitimate bidi in strings, comments and prose raise no error",
     arguments: files(trojan.appendingPathComponent("clean")))
   func clean(_ file: URL) throws {
     let text = try String(contentsOf: file, encoding: .utf8)

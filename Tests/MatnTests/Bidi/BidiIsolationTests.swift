@@ -5,12 +5,14 @@ import Testing
 
 @Suite("BidiIsolation")
 struct BidiIsolationTests {
-  @Test("opposite-direction runs are wrapped; spaces and punctuation at their edges stay outside", arguments: [
-    ("قیمت iPhone 15 ۵۰ دلار", "قیمت \u{2066}iPhone 15\u{2069} ۵۰ دلار"),
-    ("The minister «علی اکبر ولایتی» said", "The minister «\u{2067}علی اکبر ولایتی\u{2069}» said"),
-    ("گفت‌وگو با Reuters.", "گفت‌وگو با \u{2066}Reuters\u{2069}."),
-    ("Line one\nخط دوم با Xi Jinping", "Line one\nخط دوم با \u{2066}Xi Jinping\u{2069}"),
-  ])
+  @Test(
+    "opposite-direction runs are wrapped; spaces and punctuation at their edges stay outside",
+    arguments: [
+      ("قیمت iPhone 15 ۵۰ دلار", "قیمت \u{2066}iPhone 15\u{2069} ۵۰ دلار"),
+      ("The minister «علی اکبر ولایتی» said", "The minister «\u{2067}علی اکبر ولایتی\u{2069}» said"),
+      ("گفت‌وگو با Reuters.", "گفت‌وگو با \u{2066}Reuters\u{2069}."),
+      ("Line one\nخط دوم با Xi Jinping", "Line one\nخط دوم با \u{2066}Xi Jinping\u{2069}"),
+    ])
   func golden(_ input: String, _ expected: String) {
     #expect(BidiIsolation.isolate(input) == expected)
   }

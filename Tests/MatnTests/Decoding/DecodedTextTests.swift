@@ -27,15 +27,17 @@ struct DecodedTextTests {
     #expect(try DecodedText(bytes: []).string == "")
   }
 
-  @Test("damaged UTF-8: bad sequences become U+FFFD and are located; strict names the first", arguments: [
-    ([0xFF], 0, 1, 1),  // invalid lead byte
-    ([0x0A, 0x62, 0xC3], 2, 2, 2),  // truncated at the end
-    ([0xC0, 0x80], 0, 1, 1),  // overlong NUL
-    ([0xED, 0xA0, 0x80], 0, 1, 1),  // surrogate
-    ([0xF4, 0x90, 0x80, 0x80], 0, 1, 1),  // beyond U+10FFFF
-    ([0xE0, 0x9F, 0x80], 0, 1, 1),  // overlong three-byte
-    ([0x0A, 0x80], 1, 2, 1),  // stray continuation byte
-  ] as [([UInt8], Int, Int, Int)])
+  @Test(
+    "damaged UTF-8: bad sequences become U+FFFD and are located; strict names the first",
+    arguments: [
+      ([0xFF], 0, 1, 1),  // invalid lead byte
+      ([0x0A, 0x62, 0xC3], 2, 2, 2),  // truncated at the end
+      ([0xC0, 0x80], 0, 1, 1),  // overlong NUL
+      ([0xED, 0xA0, 0x80], 0, 1, 1),  // surrogate
+      ([0xF4, 0x90, 0x80, 0x80], 0, 1, 1),  // beyond U+10FFFF
+      ([0xE0, 0x9F, 0x80], 0, 1, 1),  // overlong three-byte
+      ([0x0A, 0x80], 1, 2, 1),  // stray continuation byte
+    ] as [([UInt8], Int, Int, Int)])
   func damagedUTF8(bad: [UInt8], offsetInBad: Int, line: Int, column: Int) throws {
     // Enough well-formed Persian around the damage that the text is clearly UTF-8.
     let sentence = "سلام دنیا، این متن فارسی است و با یونی‌کد نوشته شده است. "
@@ -51,8 +53,10 @@ struct DecodedTextTests {
     #expect(decoded.string.hasPrefix(sentence))
     #expect(decoded.string.unicodeScalars.contains("\u{FFFD}"))
     let prefixColumns = sentence.unicodeScalars.count
-    #expect(throws: DecodingError.invalidUTF8(
-      byteOffset: prefix.count + offsetInBad, line: line, column: line == 1 ? prefixColumns + column : column)) {
+    #expect(
+      throws: DecodingError.invalidUTF8(
+        byteOffset: prefix.count + offsetInBad, line: line, column: line == 1 ? prefixColumns + column : column)
+    ) {
       try DecodedText(bytes: bytes, strict: true)
     }
   }
@@ -96,10 +100,12 @@ struct DecodedTextTests {
     }
   }
 
-  @Test("byte order marks of UTF-16 and UTF-32 decide the encoding", arguments: [
-    ("UTF-16LE", [0xFF, 0xFE] as [UInt8]), ("UTF-16BE", [0xFE, 0xFF]), ("UTF-32LE", [0xFF, 0xFE, 0x00, 0x00]),
-    ("UTF-32BE", [0x00, 0x00, 0xFE, 0xFF]),
-  ])
+  @Test(
+    "byte order marks of UTF-16 and UTF-32 decide the encoding",
+    arguments: [
+      ("UTF-16LE", [0xFF, 0xFE] as [UInt8]), ("UTF-16BE", [0xFE, 0xFF]), ("UTF-32LE", [0xFF, 0xFE, 0x00, 0x00]),
+      ("UTF-32BE", [0x00, 0x00, 0xFE, 0xFF]),
+    ])
   func byteOrderMarks(name: String, mark: [UInt8]) throws {
     let text = "سلام Tehran 😀\n"
     let encoded = try #require(Self.encode(text, name))
@@ -110,11 +116,13 @@ struct DecodedTextTests {
     #expect(decoded.hadByteOrderMark)
   }
 
-  @Test("UTF-16 without a byte order mark is recognised by its shape", arguments: [
-    ("UTF-16LE", "سلام دنیا، این یک متن فارسی است.\n"), ("UTF-16BE", "سلام دنیا، این یک متن فارسی است.\n"),
-    ("UTF-16LE", "Plain English news text, with numbers 1,200 and 3.5.\n"),
-    ("UTF-16BE", "Plain English news text with a Persian name: حسن روحانی.\n"),
-  ])
+  @Test(
+    "UTF-16 without a byte order mark is recognised by its shape",
+    arguments: [
+      ("UTF-16LE", "سلام دنیا، این یک متن فارسی است.\n"), ("UTF-16BE", "سلام دنیا، این یک متن فارسی است.\n"),
+      ("UTF-16LE", "Plain English news text, with numbers 1,200 and 3.5.\n"),
+      ("UTF-16BE", "Plain English news text with a Persian name: حسن روحانی.\n"),
+    ])
   func unmarkedUTF16(name: String, text: String) throws {
     let encoded = try #require(Self.encode(text, name))
     let decoded = try DecodedText(bytes: encoded)
@@ -124,10 +132,12 @@ struct DecodedTextTests {
     #expect(!decoded.hadByteOrderMark)
   }
 
-  @Test("binary data is rejected with the offset of its first NUL", arguments: [
-    [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52] as [UInt8],
-    Array("text\0with a NUL byte".utf8),
-  ])
+  @Test(
+    "binary data is rejected with the offset of its first NUL",
+    arguments: [
+      [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52] as [UInt8],
+      Array("text\0with a NUL byte".utf8),
+    ])
   func binary(bytes: [UInt8]) {
     #expect(throws: DecodingError.binary(byteOffset: bytes.firstIndex(of: 0)!)) { try DecodedText(bytes: bytes) }
   }
@@ -156,17 +166,19 @@ struct DecodedTextTests {
     }
   }
 
-  @Test("legacy charsets are detected from the bytes alone", arguments: [
-    ("windows-1256", "سلام دنيا، اين يك متن فارسي است كه در روزنامه چاپ شد."),
-    ("windows-1256", "در گزارش Reuters آمده است که قيمت نفت 3 درصد بالا رفت."),
-    ("windows-1256", "قال الرئيس في المؤتمر إن الاتفاق مهم"),
-    ("ISO-8859-6", "قال الرئيس في المؤتمر إن الاتفاق مهم للمنطقة"),
-    ("windows-1252", "Señor Muñoz said the “deal” is worth €3 million — or more."),
-    ("windows-1252", "Die Straße in München ist schön."),
-    // Š is ٹ in windows-1256: a letter Persian and Arabic do not use, glued to Latin.
-    ("windows-1252", "the Škoda plant at 25 °C in Zürich"),
-    ("windows-1256", "او fund حتي داوطلب شد"),
-  ])
+  @Test(
+    "legacy charsets are detected from the bytes alone",
+    arguments: [
+      ("windows-1256", "سلام دنيا، اين يك متن فارسي است كه در روزنامه چاپ شد."),
+      ("windows-1256", "در گزارش Reuters آمده است که قيمت نفت 3 درصد بالا رفت."),
+      ("windows-1256", "قال الرئيس في المؤتمر إن الاتفاق مهم"),
+      ("ISO-8859-6", "قال الرئيس في المؤتمر إن الاتفاق مهم للمنطقة"),
+      ("windows-1252", "Señor Muñoz said the “deal” is worth €3 million — or more."),
+      ("windows-1252", "Die Straße in München ist schön."),
+      // Š is ٹ in windows-1256: a letter Persian and Arabic do not use, glued to Latin.
+      ("windows-1252", "the Škoda plant at 25 °C in Zürich"),
+      ("windows-1256", "او fund حتي داوطلب شد"),
+    ])
   func legacyCharsets(name: String, text: String) throws {
     let bytes = try #require(Self.encode(text, name))
     let decoded = try DecodedText(bytes: bytes)

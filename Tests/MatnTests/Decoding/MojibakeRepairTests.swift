@@ -24,8 +24,9 @@ struct MojibakeRepairTests {
 
   static let sentences: [String] = try! Fixtures.table("mojibake-sentences.txt").map { $0.fields[0] }
 
-  @Test("Persian and mixed sentences read as windows-1256 or windows-1252, once or twice, are repaired",
-        arguments: ["windows-1256", "windows-1252"], [1, 2])
+  @Test(
+    "Persian and mixed sentences read as windows-1256 or windows-1252, once or twice, are repaired",
+    arguments: ["windows-1256", "windows-1252"], [1, 2])
   func repairsOwnFixtures(charset: String, layers: Int) throws {
     #expect(Self.sentences.count >= 8)
     for sentence in Self.sentences {
@@ -36,67 +37,81 @@ struct MojibakeRepairTests {
     }
   }
 
-  @Test("ftfy cannot repair this one; Matn does", arguments: [
-    ("ط·ط±ط§ط­غŒ", "طراحی"), ("Ø³Ù„Ø§Ù…", "سلام"),
-    // ح is ط and a soft hyphen, which Persian text also holds for real.
-    ("ط\u{AD}ط¬ ظˆ طµظ„ط\u{AD}", "حج و صلح"),
-  ])
+  @Test(
+    "ftfy cannot repair this one; Matn does",
+    arguments: [
+      ("ط·ط±ط§ط­غŒ", "طراحی"), ("Ø³Ù„Ø§Ù…", "سلام"),
+      // ح is ط and a soft hyphen, which Persian text also holds for real.
+      ("ط\u{AD}ط¬ ظˆ طµظ„ط\u{AD}", "حج و صلح"),
+    ])
   func arabicScript(broken: String, expected: String) {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
 
-  @Test("a Latin letter of three bytes inside a word is repaired", arguments: [
-    ("Tiáº¿ng Viá»‡t", "Tiếng Việt"), ("Nguyá»…n", "Nguyễn"),
-  ])
+  @Test(
+    "a Latin letter of three bytes inside a word is repaired",
+    arguments: [
+      ("Tiáº¿ng Viá»‡t", "Tiếng Việt"), ("Nguyá»…n", "Nguyễn"),
+    ])
   func latinInWord(broken: String, expected: String) {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
 
-  @Test("a lone two-byte sequence: capitals among capitals, Latin Extended-A in an ASCII word", arguments: [
-    ("HÃ”TEL DE VILLE", "HÔTEL DE VILLE"), ("OÃ™ ET QUAND?", "OÙ ET QUAND?"), ("AÃ‘O", "AÑO"),
-    ("Ä°stanbul", "İstanbul"), ("RÄ«ga", "Rīga"), ("LietuviÅ³ kalba", "Lietuvių kalba"),
-  ])
+  @Test(
+    "a lone two-byte sequence: capitals among capitals, Latin Extended-A in an ASCII word",
+    arguments: [
+      ("HÃ”TEL DE VILLE", "HÔTEL DE VILLE"), ("OÃ™ ET QUAND?", "OÙ ET QUAND?"), ("AÃ‘O", "AÑO"),
+      ("Ä°stanbul", "İstanbul"), ("RÄ«ga", "Rīga"), ("LietuviÅ³ kalba", "Lietuvių kalba"),
+    ])
   func loneTwoByte(broken: String, expected: String) {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
 
-  @Test("lossy mojibake: a sequence whose last byte became U+FFFD becomes U+FFFD", arguments: [
-    ("He said â€�no", "He said �no"), ("â€œquotedâ€�", "“quoted�"), ("the form ï¿½ here", "the form � here"),
-  ])
+  @Test(
+    "lossy mojibake: a sequence whose last byte became U+FFFD becomes U+FFFD",
+    arguments: [
+      ("He said â€�no", "He said �no"), ("â€œquotedâ€�", "“quoted�"), ("the form ï¿½ here", "the form � here"),
+    ])
   func lossy(broken: String, expected: String) {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
 
-  @Test("text that only looks like mojibake is left alone", arguments: [
-    "a lone � stays", "Ã�", "کلپ\u{FFFD} و",
-    "Hotel Ã” lower", "ÅÄ« ÄÄ", "VOLVO Ã”",
-    // Real text in other scripts whose characters spell UTF-8 in some charset.
-    "Гісторыка-этнаграфічны музей", "ку\u{AD}р\u{AD}’\u{AD}ёз\u{AD}ны", "ئەو تەنیا”د” بوو", "مئنأ\u{A0}ئه",
-    "I'm not such a fan of Charlotte Brontë…”",
-    "Bremer/Mccoy – DrÃ¥ber", "HUHLL Õ…", "RETWEET SE VOCÊ…", "4288×…", "Offering 5×£35 pin ups", "ВІКІ is Ukrainian for WIKI",
-    "``toda produzida pronta pra assa aí´´", "SELKÄ\u{00A0}EDELLÄ\u{00A0}MAAHAN", "MÄ£ÄM ÌÑÌ Q £ÄGÌ", "NESTLÉ® requiere",
-    "café, naïve, Zürich", "سلام دنیا", "He’s “quoted” — fine", "├┤a┼┐a┼┐a┼┐a┼┐a",
-    // Persian words whose windows-1256 bytes happen to be valid UTF-8.
-    "به مدد عکس‌ها قابل دیدن است", "شکل‌گیری سیاره", "کشاورزان ناکوچ‌رو", "چغا نرگس، شرق", "تلسکوپ‌های بزرگ",
-    "کتاب\u{AD}خانه\u{AD}ها و ساز\u{AD}مان",
-  ])
+  @Test(
+    "text that only looks like mojibake is left alone",
+    arguments: [
+      "a lone � stays", "Ã�", "کلپ\u{FFFD} و",
+      "Hotel Ã” lower", "ÅÄ« ÄÄ", "VOLVO Ã”",
+      // Real text in other scripts whose characters spell UTF-8 in some charset.
+      "Гісторыка-этнаграфічны музей", "ку\u{AD}р\u{AD}’\u{AD}ёз\u{AD}ны", "ئەو تەنیا”د” بوو", "مئنأ\u{A0}ئه",
+      "I'm not such a fan of Charlotte Brontë…”",
+      "Bremer/Mccoy – DrÃ¥ber", "HUHLL Õ…", "RETWEET SE VOCÊ…", "4288×…", "Offering 5×£35 pin ups", "ВІКІ is Ukrainian for WIKI",
+      "``toda produzida pronta pra assa aí´´", "SELKÄ\u{00A0}EDELLÄ\u{00A0}MAAHAN", "MÄ£ÄM ÌÑÌ Q £ÄGÌ", "NESTLÉ® requiere",
+      "café, naïve, Zürich", "سلام دنیا", "He’s “quoted” — fine", "├┤a┼┐a┼┐a┼┐a┼┐a",
+      // Persian words whose windows-1256 bytes happen to be valid UTF-8.
+      "به مدد عکس‌ها قابل دیدن است", "شکل‌گیری سیاره", "کشاورزان ناکوچ‌رو", "چغا نرگس، شرق", "تلسکوپ‌های بزرگ",
+      "کتاب\u{AD}خانه\u{AD}ها و ساز\u{AD}مان",
+    ])
   func negatives(text: String) {
     let (repaired, count) = MojibakeRepair.repair(text)
     #expect(repaired == text)
     #expect(count == 0)
   }
 
-  @Test("double and triple encoding are undone layer by layer", arguments: [
-    ("The Mona Lisa doesnÃƒÂ¢Ã¢â€šÂ¬Ã¢â€žÂ¢t have eyebrows.", "The Mona Lisa doesn’t have eyebrows."),
-    ("Iggy Pop (nÃƒÂ© Jim Osterberg)", "Iggy Pop (né Jim Osterberg)"),
-  ])
+  @Test(
+    "double and triple encoding are undone layer by layer",
+    arguments: [
+      ("The Mona Lisa doesnÃƒÂ¢Ã¢â€šÂ¬Ã¢â€žÂ¢t have eyebrows.", "The Mona Lisa doesn’t have eyebrows."),
+      ("Iggy Pop (nÃƒÂ© Jim Osterberg)", "Iggy Pop (né Jim Osterberg)"),
+    ])
   func layers(broken: String, expected: String) {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
 
-  @Test("other charsets: Cyrillic, Central European, Greek, MacRoman", arguments: [
-    ("РґРѕСЂРѕРіРµ", "дороге"), ("ÄŒeÅ¡tina", "Čeština"), ("Î•Î»Î»Î·Î½Î¹ÎºÎ¬", "Ελληνικά"), ("wei√ü", "weiß"),
-  ])
+  @Test(
+    "other charsets: Cyrillic, Central European, Greek, MacRoman",
+    arguments: [
+      ("РґРѕСЂРѕРіРµ", "дороге"), ("ÄŒeÅ¡tina", "Čeština"), ("Î•Î»Î»Î·Î½Î¹ÎºÎ¬", "Ελληνικά"), ("wei√ü", "weiß"),
+    ])
   func otherCharsets(broken: String, expected: String) {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
@@ -110,30 +125,36 @@ struct MojibakeRepairTests {
     }
   }
 
-  @Test("a whole line that re-decodes in one charset, and reads better for it, is decoded whole", arguments: [
-    ("Ostrava je tĹ™etĂ\u{AD} nejvÄ›tĹˇĂ\u{AD} mÄ›sto", "Ostrava je třetí největší město"),  // windows-1250
-    ("Na shledanou, pĹ\u{99}Ă\u{AD}teli", "Na shledanou, příteli"),  // ISO-8859-2
-    ("TÅ«kstantis Å¾moniÅ³", "Tūkstantis žmonių"),  // windows-1257 (windows-1252 spells it alike)
-    ("Se√±or Mu√±oz", "Señor Muñoz"),  // MacRoman
-  ])
+  @Test(
+    "a whole line that re-decodes in one charset, and reads better for it, is decoded whole",
+    arguments: [
+      ("Ostrava je tĹ™etĂ\u{AD} nejvÄ›tĹˇĂ\u{AD} mÄ›sto", "Ostrava je třetí největší město"),  // windows-1250
+      ("Na shledanou, pĹ\u{99}Ă\u{AD}teli", "Na shledanou, příteli"),  // ISO-8859-2
+      ("TÅ«kstantis Å¾moniÅ³", "Tūkstantis žmonių"),  // windows-1257 (windows-1252 spells it alike)
+      ("Se√±or Mu√±oz", "Señor Muñoz"),  // MacRoman
+    ])
   func wholeLine(broken: String, expected: String) {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
 
-  @Test("when two charsets decode a line, the likelier reading wins", arguments: [
-    // windows-1257 (ë) over windows-1250 (ƫ, which no legacy charset has).
-    ("Hoe gaan dit met ZoĆ« en NoĆ«l?", "Hoe gaan dit met Zoë en Noël?"),
-    // windows-1250 (ĝ) over ISO-8859-2 (Ļ, a capital inside a word).
-    ("La reÄťo manÄťas pomon", "La reĝo manĝas pomon"),
-  ])
+  @Test(
+    "when two charsets decode a line, the likelier reading wins",
+    arguments: [
+      // windows-1257 (ë) over windows-1250 (ƫ, which no legacy charset has).
+      ("Hoe gaan dit met ZoĆ« en NoĆ«l?", "Hoe gaan dit met Zoë en Noël?"),
+      // windows-1250 (ĝ) over ISO-8859-2 (Ļ, a capital inside a word).
+      ("La reÄťo manÄťas pomon", "La reĝo manĝas pomon"),
+    ])
   func likelierCharset(broken: String, expected: String) {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
 
-  @Test("mojibake that only a word's shape gives away", arguments: [
-    ("BakД± vЙ™ GЙ™ncЙ™", "Bakı və Gəncə"),  // windows-1251: Cyrillic, a symbol, a Latin letter
-    ("Die BrĂĽcke ĂĽber den FluĂź", "Die Brücke über den Fluß"),  // windows-1250: a capital mid-word
-  ])
+  @Test(
+    "mojibake that only a word's shape gives away",
+    arguments: [
+      ("BakД± vЙ™ GЙ™ncЙ™", "Bakı və Gəncə"),  // windows-1251: Cyrillic, a symbol, a Latin letter
+      ("Die BrĂĽcke ĂĽber den FluĂź", "Die Brücke über den Fluß"),  // windows-1250: a capital mid-word
+    ])
   func wordShape(broken: String, expected: String) {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
@@ -148,26 +169,30 @@ struct MojibakeRepairTests {
     #expect(MojibakeRepair.repair("PoÄ\u{FFFD}asÃ\u{AD}").0 == "Po\u{FFFD}así")
   }
 
-  @Test("a space that was byte A0 (a no-break space turned into a space)", arguments: [
-    ("à¸ à¸²à¸„à¹ƒà¸•à¹‰", "ภาคใต้"),  // E0 B8 A0 is ภ
-    ("rendez-vous Ã midi", "rendez-vous à midi"),  // à, and the space it stood before
-    ("il faut partir: voilÃ  tout", "il faut partir: voilà tout"),
-    ("Fomos Ã s compras", "Fomos às compras"),  // às is one word
-  ])
+  @Test(
+    "a space that was byte A0 (a no-break space turned into a space)",
+    arguments: [
+      ("à¸ à¸²à¸„à¹ƒà¸•à¹‰", "ภาคใต้"),  // E0 B8 A0 is ภ
+      ("rendez-vous Ã midi", "rendez-vous à midi"),  // à, and the space it stood before
+      ("il faut partir: voilÃ  tout", "il faut partir: voilà tout"),
+      ("Fomos Ã s compras", "Fomos às compras"),  // às is one word
+    ])
   func spaceForA0(broken: String, expected: String) {
     #expect(MojibakeRepair.repair(broken).0 == expected)
   }
 
-  @Test("what looks like mojibake but does not decode, or reads no better decoded, stays", arguments: [
-    // Lowercased double mojibake: no layer decodes, so no part of it is touched.
-    "ã¢â‚¬å“quotedã¢â‚¬â",
-    // Scandinavian capitals that spell ř and Ũ in windows-1252.
-    "BÅ™ is our new lamp", "SKÅØYEN ER STOR",
-    // Slovak whose ISO-8859-2 bytes spell Vietnamese letters (ṻ).
-    "Obzvlášť dobré výsledky", "nášľapná vrstva",
-    // MacRoman's – is D0: a dash and a space are not Р.
-    "Oslo – Mål Ã¥",
-  ])
+  @Test(
+    "what looks like mojibake but does not decode, or reads no better decoded, stays",
+    arguments: [
+      // Lowercased double mojibake: no layer decodes, so no part of it is touched.
+      "ã¢â‚¬å“quotedã¢â‚¬â",
+      // Scandinavian capitals that spell ř and Ũ in windows-1252.
+      "BÅ™ is our new lamp", "SKÅØYEN ER STOR",
+      // Slovak whose ISO-8859-2 bytes spell Vietnamese letters (ṻ).
+      "Obzvlášť dobré výsledky", "nášľapná vrstva",
+      // MacRoman's – is D0: a dash and a space are not Р.
+      "Oslo – Mål Ã¥",
+    ])
   func notDecoded(text: String) {
     #expect(MojibakeRepair.repair(text).0 == text)
   }

@@ -8,20 +8,22 @@ import Testing
 struct LanguageIdentifierTests {
   let identifier = LanguageIdentifier.default
 
-  @Test("whole sentences in the languages users meet most", arguments: [
-    ("The minister arrived in Tehran on Monday for two days of talks.", "en"),
-    ("وزیر امور خارجه روز دوشنبه برای گفت‌وگو به تهران رفت.", "fa"),
-    ("وصل وزير الخارجية إلى طهران يوم الاثنين لإجراء محادثات.", "ar"),
-    ("وزیر خارجہ پیر کے روز بات چیت کے لیے تہران پہنچے۔", "ur"),
-    ("Министр прибыл в Тегеран в понедельник для переговоров.", "ru"),
-    ("Der Minister traf am Montag zu Gesprächen in Teheran ein.", "de"),
-    ("Le ministre est arrivé lundi à Téhéran pour des entretiens.", "fr"),
-    ("El ministro llegó el lunes a Teherán para mantener conversaciones.", "es"),
-    ("外交部长星期一抵达德黑兰进行会谈。", "zh"),
-    ("外務大臣は月曜日に会談のためテヘランに到着した。", "ja"),
-    ("외무장관은 월요일 회담을 위해 테헤란에 도착했다.", "ko"),
-    ("विदेश मंत्री सोमवार को बातचीत के लिए तेहरान पहुंचे।", "hi"),
-  ])
+  @Test(
+    "whole sentences in the languages users meet most",
+    arguments: [
+      ("The minister arrived in Tehran on Monday for two days of talks.", "en"),
+      ("وزیر امور خارجه روز دوشنبه برای گفت‌وگو به تهران رفت.", "fa"),
+      ("وصل وزير الخارجية إلى طهران يوم الاثنين لإجراء محادثات.", "ar"),
+      ("وزیر خارجہ پیر کے روز بات چیت کے لیے تہران پہنچے۔", "ur"),
+      ("Министр прибыл в Тегеран в понедельник для переговоров.", "ru"),
+      ("Der Minister traf am Montag zu Gesprächen in Teheran ein.", "de"),
+      ("Le ministre est arrivé lundi à Téhéran pour des entretiens.", "fr"),
+      ("El ministro llegó el lunes a Teherán para mantener conversaciones.", "es"),
+      ("外交部长星期一抵达德黑兰进行会谈。", "zh"),
+      ("外務大臣は月曜日に会談のためテヘランに到着した。", "ja"),
+      ("외무장관은 월요일 회담을 위해 테헤란에 도착했다.", "ko"),
+      ("विदेश मंत्री सोमवार को बातचीत के लिए तेहरान पहुंचे।", "hi"),
+    ])
   func sentences(_ text: String, _ expected: String) {
     let guess = identifier.identify(text)
     #expect(guess.language == expected, "\(text): \(guess)")
@@ -192,7 +194,8 @@ struct LanguageSpanTests {
 
   @Test("sentences of one script in two languages are told apart")
   func sentences() {
-    let text = "Le ministre est arrivé lundi à Téhéran pour des entretiens. "
+    let text =
+      "Le ministre est arrivé lundi à Téhéran pour des entretiens. "
       + "Der Minister traf am Montag zu Gesprächen in Teheran ein. "
       + "Die Gespräche dauern zwei Tage."
     #expect(languages(text) == ["fr", "de"])

@@ -95,7 +95,8 @@ struct NameExtractorTests {
     #expect(names.allSatisfy { !$0.display.unicodeScalars.contains { $0.value >= 0x600 && $0.value < 0x700 } })
   }
 
-  @Test("the shared raw sample: the people, and none of the places or organisations",
+  @Test(
+    "the shared raw sample: the people, and none of the places or organisations",
     .enabled(if: FileManager.default.fileExists(atPath: NameFixtures.sharedSample.path)))
   func sharedSample() throws {
     let text = try String(contentsOf: NameFixtures.sharedSample, encoding: .utf8)
@@ -111,7 +112,6 @@ struct NameExtractorTests {
       #expect(!texts.contains { $0.contains(thing) }, "\(thing)")
     }
   }
-
 
   @Test("every mention's byte range holds its text, in fixtures and real articles")
   func offsets() throws {

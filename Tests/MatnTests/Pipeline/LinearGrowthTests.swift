@@ -191,7 +191,8 @@ struct LinearGrowthTests {
     for _ in 0..<300 {
       var text = ""
       for _ in 0..<Int(generator.next() % 40) {
-        text += generator.next() % 3 == 0
+        text +=
+          generator.next() % 3 == 0
           ? words[Int(generator.next() % UInt64(words.count))]
           : TextNormalizerTests.palette[Int(generator.next() % UInt64(TextNormalizerTests.palette.count))]
       }

@@ -164,23 +164,25 @@ struct TextNormalizerTests {
 
 @Suite("SearchKey")
 struct SearchKeyTests {
-  @Test("spelling variants meet in one key", arguments: [
-    ("مي‌روم", "می روم"),
-    ("كتاب", "کتاب"),
-    ("۱۲ نفر", "12 نفر"),
-    ("١٢ نفر", "12 نفر"),
-    ("خانۀ ما", "خانه ما"),
-    ("رأی", "رای"),
-    ("مسئله", "مسیله"),
-    ("مؤسسه", "موسسه"),
-    ("آب", "اب"),
-    ("کِتاب", "کتاب"),
-    ("Café", "cafe"),
-    ("TEHRAN", "tehran"),
-    ("خیلیییی", "خیلی"),
-    ("\u{FEFB}", "لا"),
-    ("دائرةالمعارف", "دایرهالمعارف"),
-  ])
+  @Test(
+    "spelling variants meet in one key",
+    arguments: [
+      ("مي‌روم", "می روم"),
+      ("كتاب", "کتاب"),
+      ("۱۲ نفر", "12 نفر"),
+      ("١٢ نفر", "12 نفر"),
+      ("خانۀ ما", "خانه ما"),
+      ("رأی", "رای"),
+      ("مسئله", "مسیله"),
+      ("مؤسسه", "موسسه"),
+      ("آب", "اب"),
+      ("کِتاب", "کتاب"),
+      ("Café", "cafe"),
+      ("TEHRAN", "tehran"),
+      ("خیلیییی", "خیلی"),
+      ("\u{FEFB}", "لا"),
+      ("دائرةالمعارف", "دایرهالمعارف"),
+    ])
   func variantsMeet(a: String, b: String) {
     #expect(SearchKey.make(a) == SearchKey.make(b), "\(a) vs \(b): \(SearchKey.make(a)) / \(SearchKey.make(b))")
   }
@@ -214,16 +216,18 @@ struct SpanClassifierTests {
   /// The letter statistics alone.
   let classifier = LetterStatisticsClassifier(model: nil)
 
-  @Test("languages of Arabic-script spans", arguments: [
-    ("این کتاب را خواندم", ArabicScriptLanguage.persian),
-    ("پدر و مادر", .persian),
-    ("يك كتاب علمي است", .persian),
-    ("ذهب الولد إلى المدرسة", .arabic),
-    ("قال الرئيس في المؤتمر", .arabic),
-    ("یہ کتاب ہے", .urdu),
-    ("زه په کابل کې اوسېږم", .pashto),
-    ("ئەمڕۆ هەوا خۆشە", .kurdish),
-  ])
+  @Test(
+    "languages of Arabic-script spans",
+    arguments: [
+      ("این کتاب را خواندم", ArabicScriptLanguage.persian),
+      ("پدر و مادر", .persian),
+      ("يك كتاب علمي است", .persian),
+      ("ذهب الولد إلى المدرسة", .arabic),
+      ("قال الرئيس في المؤتمر", .arabic),
+      ("یہ کتاب ہے", .urdu),
+      ("زه په کابل کې اوسېږم", .pashto),
+      ("ئەمڕۆ هەوا خۆشە", .kurdish),
+    ])
   func languages(text: String, expected: ArabicScriptLanguage) {
     #expect(classifier.classify(text) == expected)
   }
@@ -282,10 +286,12 @@ struct SpanClassifierTests {
 
 @Suite("Protected spans")
 struct ProtectedSpanTests {
-  @Test("pass through byte-identical inside Persian text", arguments: [
-    "https://www.example.com/path?q=1,2&x=y", "www.farsnews.ir/news/1403", "info@example.org", "&amp;", "&#x6CC;",
-    "1,200.50", "12:30", "2024-03-12", "iPhone", "don't", "Ali-Akbar", "👩\u{200D}💻", "🇮🇷", "👍🏽",
-  ])
+  @Test(
+    "pass through byte-identical inside Persian text",
+    arguments: [
+      "https://www.example.com/path?q=1,2&x=y", "www.farsnews.ir/news/1403", "info@example.org", "&amp;", "&#x6CC;",
+      "1,200.50", "12:30", "2024-03-12", "iPhone", "don't", "Ali-Akbar", "👩\u{200D}💻", "🇮🇷", "👍🏽",
+    ])
   func protectedSpan(span: String) {
     let text = "متن \(span) است?"
     let output = TextNormalizer().normalize(text).text

@@ -59,7 +59,10 @@ struct ScriptRunsTests {
       let piece = String(String.UnicodeScalarView(scalars[run.scalarRange]))
       #expect(run.text(in: text) == piece, sourceLocation: sourceLocation)
       #expect(run.utf8Range.count == piece.utf8.count, sourceLocation: sourceLocation)
-      #expect(run.letterCount == piece.unicodeScalars.filter { $0.properties.isAlphabetic && $0.properties.generalCategory.isLetterForTest && !$0.script.isContextual }.count, sourceLocation: sourceLocation)
+      #expect(
+        run.letterCount
+          == piece.unicodeScalars.filter { $0.properties.isAlphabetic && $0.properties.generalCategory.isLetterForTest && !$0.script.isContextual }
+          .count, sourceLocation: sourceLocation)
       #expect(run.direction == (run.script.isRightToLeft ? .rightToLeft : .leftToRight), sourceLocation: sourceLocation)
       if runs.count > 1 { #expect(!run.script.isContextual, "\(run.script)", sourceLocation: sourceLocation) }
       if index > 0 { #expect(runs[index - 1].script != run.script || run.script == .common, sourceLocation: sourceLocation) }

@@ -7,7 +7,9 @@ import Testing
 struct JSONWriterTests {
   @Test("strings escape quotes, backslashes, controls and U+2028/U+2029 only; JSONSerialization reads them back")
   func strings() throws {
-    let samples = ["plain", "quote \" and \\ back", "line\nfeed\r\ttab", "\u{0}\u{1}\u{1F}", "sep\u{2028}par\u{2029}end", "فارسی‌ ZWNJ", "emoji 👩‍🔬", ""]
+    let samples = [
+      "plain", "quote \" and \\ back", "line\nfeed\r\ttab", "\u{0}\u{1}\u{1F}", "sep\u{2028}par\u{2029}end", "فارسی‌ ZWNJ", "emoji 👩‍🔬", "",
+    ]
     for sample in samples {
       var w = JSONWriter()
       w.beginArray()

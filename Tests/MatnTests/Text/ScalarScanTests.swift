@@ -81,13 +81,15 @@ struct ScalarScanTests {
     return s.count
   }
 
-  @Test("next(bits:scalars:from:_:) stops exactly where the rules say", arguments: [
-    ScalarScan.Stops(stop: 8),
-    ScalarScan.Stops(stop: 1),
-    ScalarScan.Stops(stop: 0, context: 2, neighbours: 2 | 8),
-    ScalarScan.Stops(stop: 8, context: 4, neighbours: 8, repeats: true),
-    ScalarScan.Stops(stop: 0, context: 4, neighbours: 0, repeats: true),
-  ])
+  @Test(
+    "next(bits:scalars:from:_:) stops exactly where the rules say",
+    arguments: [
+      ScalarScan.Stops(stop: 8),
+      ScalarScan.Stops(stop: 1),
+      ScalarScan.Stops(stop: 0, context: 2, neighbours: 2 | 8),
+      ScalarScan.Stops(stop: 8, context: 4, neighbours: 8, repeats: true),
+      ScalarScan.Stops(stop: 0, context: 4, neighbours: 0, repeats: true),
+    ])
   func nextAgreesWithReference(_ stops: ScalarScan.Stops) {
     var generator = SplitMix64(seed: 11)
     for _ in 0..<3_000 {
@@ -146,9 +148,11 @@ struct ScalarScanTests {
           return nil
         }
       }
-      #expect(fromStart.map(\.range) == expected.compactMap { t in
-        t.range.upperBound <= from ? nil : max(t.range.lowerBound, from)..<t.range.upperBound
-      })
+      #expect(
+        fromStart.map(\.range)
+          == expected.compactMap { t in
+            t.range.upperBound <= from ? nil : max(t.range.lowerBound, from)..<t.range.upperBound
+          })
     }
   }
 

@@ -97,7 +97,9 @@ struct UTF8ScanTests {
     for _ in 0..<20_000 {
       var text = ""
       for _ in 0..<Int(generator.next() % 80) {
-        text += generator.next() % 40 == 0 ? rare[Int(generator.next() % UInt64(rare.count))]
+        text +=
+          generator.next() % 40 == 0
+          ? rare[Int(generator.next() % UInt64(rare.count))]
           : common[Int(generator.next() % UInt64(common.count))]
       }
       let expected = Self.referenceSuspect(text, classes: classes)
