@@ -11,45 +11,8 @@ import MatnICU
 struct PersianPunctuation {
   let classOf = ScalarClasses.shared
   func apply(_ buffer: TextBuffer, _ report: inout ChangeRecorder) -> TextBuffer {
-    let s = buffer.scalars
-    let flags = buffer.flags
-    let n = s.count
-    let quotes = guillemetPairs(buffer)
-
-    func isPersian(_ k: Int) -> Bool {
-      guard k >= 0 && k < n, flags[k].contains(.persian), !flags[k].contains(.protected) else { return false }
-      let v = s[k]
-      if v >= 0x06F0 && v <= 0x06F9 { return true }
-      let c = classOf(v)
-      return c.contains(.arabicScript) && (c.contains(.letter) || c.contains(.mark))
-    }
-    func isPersianLetter(_ k: Int) -> Bool {
-      isPersian(k) && classOf(s[k]).contains(.letter)
-    }
-    /// The previous scalar that is neither a space nor a mark (a mark's letter stands for it).
-    func previousNonSpace(_ k: Int) -> Int {
-      var j = k - 1
-      while j >= 0 && (s[j] == 0x20 || classOf(s[j]).contains(.mark)) { j -= 1 }
-      return j
-    }
-    func nextNonSpace(_ k: Int) -> Int {
-      var j = k + 1
-      while j < n && s[j] == 0x20 { j += 1 }
-      return j
-    }
-    /// The scalar at `k` as it will be written (quotes and ASCII marks converted).
-    func converted(_ k: Int) -> UInt32 {
-      if let open = quotes[k] { return open ? 0xAB : 0xBB }
-      return s[k]
-    }
-    /// Marks that take no space before them after a Persian word.
-    func closes(_ v: UInt32) -> Bool {
-      switch v {
-      case 0x060C, 0x061B, 0x061F, 0x21, 0x2E, 0x3A, 0xBB, 0x29, 0x5D, 0x3F, 0x2C, 0x3B: true
-      default: false
-      }
-    }
-
+    let text = Context(buffer: buffer, quotes: guillemetPairs(buffer), classOf: classOf)
+    let s = buffer.scalars, n = s.count
     var out = Rewriter(buffer)
     var i = 0
     while i < n {
@@ -60,34 +23,14 @@ struct PersianPunctuation {
         i = next
         continue
       }
-      let v = s[i]
-      if flags[i].contains(.protected) {
+      if buffer.flags[i].contains(.protected) {
         out.keep(i)
         i += 1
-        continue
-      }
-      if v == 0x20 {
-        var j = i
-        while j < n && s[j] == 0x20 { j += 1 }
-        let before = i - 1, after = j
-        var drop = false
-        // No space before a closing mark that follows Persian text.
-        if after < n, !flags[after].contains(.protected), closes(converted(after)), isPersian(before) {
-          drop = true
-        }
-        // No space just inside « or ( when Persian text follows.
-        if before >= 0, converted(before) == 0xAB || s[before] == 0x28, isPersian(after) { drop = true }
-        if drop {
-          for k in i..<j { out.delete(k, .punctuationSpacing, &report) }
-        } else {
-          out.keep(i..<j)
-        }
-        i = j
-        continue
-      }
-      // Fast path: a stretch of letters and everything else no rule here looks at
-      // (ASCII letters and digits included), kept in one call.
-      if Self.inert(v) {
+      } else if s[i] == 0x20 {
+        i = spaces(from: i, text, &out, &report)
+      } else if Self.inert(s[i]) {
+        // Fast path: a stretch of letters and everything else no rule here looks at
+        // (ASCII letters and digits included), kept in one call.
         let j = s.withUnsafeBufferPointer { sp in
           var j = i + 1
           while j < n && Self.inert(sp[j]) { j += 1 }
@@ -95,45 +38,127 @@ struct PersianPunctuation {
         }
         out.keep(i..<j)
         i = j
-        continue
-      }
-      var written = v
-      switch v {
-      case 0x3F where isPersianLetter(previousNonSpace(i)):
-        written = 0x061F
-      case 0x2C where isPersianLetter(previousNonSpace(i)) && isPersianLetter(nextNonSpace(i)):
-        written = 0x060C
-      case 0x3B where isPersianLetter(previousNonSpace(i)) && isPersianLetter(nextNonSpace(i)):
-        written = 0x061B
-      case 0x2E
-      where (0x06F0...0x06F9).contains(out.lastOutput) && isPersian(i + 1)
-        && (0x06F0...0x06F9).contains(s[i + 1]):
-        out.replace(i, with: 0x066B, .decimalSeparator, &report)
-        i += 1
-        continue
-      case 0x22, 0x201C, 0x201D:
-        if let open = quotes[i] {
-          out.replace(i, with: open ? 0xAB : 0xBB, .guillemets, &report)
-          i += 1
-          continue
-        }
-      default:
-        break
-      }
-      if written != v {
-        out.replace(i, with: written, .persianPunctuation, &report)
       } else {
-        out.keep(i)
+        mark(at: i, text, &out, &report)
+        i += 1
       }
-      // One space after ، ؛ ؟ ! : when a Persian word follows directly.
-      if written == 0x060C || written == 0x061B || written == 0x061F || written == 0x21 || written == 0x3A,
-        isPersian(previousNonSpace(i)), isPersianLetter(i + 1)
-      {
-        out.insert(0x20, before: i + 1, flagsFrom: i, .punctuationSpacing, &report)
-      }
-      i += 1
     }
     return out.output
+  }
+
+  /// What the rules ask of the text around a position.
+  private struct Context {
+    let s: [UInt32]
+    let flags: [SpanFlags]
+    let quotes: QuoteRoles
+    let classOf: ScalarClasses
+    var n: Int { s.count }
+
+    init(buffer: TextBuffer, quotes: QuoteRoles, classOf: ScalarClasses) {
+      s = buffer.scalars
+      flags = buffer.flags
+      self.quotes = quotes
+      self.classOf = classOf
+    }
+
+    func isPersian(_ k: Int) -> Bool {
+      guard k >= 0 && k < n, flags[k].contains(.persian), !flags[k].contains(.protected) else { return false }
+      let v = s[k]
+      if v >= 0x06F0 && v <= 0x06F9 { return true }
+      let c = classOf(v)
+      return c.contains(.arabicScript) && (c.contains(.letter) || c.contains(.mark))
+    }
+
+    func isPersianLetter(_ k: Int) -> Bool {
+      isPersian(k) && classOf(s[k]).contains(.letter)
+    }
+
+    /// The previous scalar that is neither a space nor a mark (a mark's letter stands for it).
+    func previousNonSpace(_ k: Int) -> Int {
+      var j = k - 1
+      while j >= 0 && (s[j] == 0x20 || classOf(s[j]).contains(.mark)) { j -= 1 }
+      return j
+    }
+
+    func nextNonSpace(_ k: Int) -> Int {
+      var j = k + 1
+      while j < n && s[j] == 0x20 { j += 1 }
+      return j
+    }
+
+    /// The scalar at `k` as it will be written (quotes and ASCII marks converted).
+    func converted(_ k: Int) -> UInt32 {
+      if let open = quotes[k] { return open ? 0xAB : 0xBB }
+      return s[k]
+    }
+  }
+
+  /// Marks that take no space before them after a Persian word.
+  private static func closes(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x060C, 0x061B, 0x061F, 0x21, 0x2E, 0x3A, 0xBB, 0x29, 0x5D, 0x3F, 0x2C, 0x3B: true
+    default: false
+    }
+  }
+
+  /// The spaces from `i`: dropped before a closing mark that follows Persian text and
+  /// just inside « or ( when Persian text follows, kept otherwise. Returns where they end.
+  private func spaces(from i: Int, _ text: Context, _ out: inout Rewriter, _ report: inout ChangeRecorder) -> Int {
+    var j = i
+    while j < text.n && text.s[j] == 0x20 { j += 1 }
+    let before = i - 1, after = j
+    var drop = false
+    // No space before a closing mark that follows Persian text.
+    if after < text.n, !text.flags[after].contains(.protected), Self.closes(text.converted(after)), text.isPersian(before) {
+      drop = true
+    }
+    // No space just inside « or ( when Persian text follows.
+    if before >= 0, text.converted(before) == 0xAB || text.s[before] == 0x28, text.isPersian(after) { drop = true }
+    if drop {
+      for k in i..<j { out.delete(k, .punctuationSpacing, &report) }
+    } else {
+      out.keep(i..<j)
+    }
+    return j
+  }
+
+  /// The mark at `i`: `?` `,` `;` in Persian context become ؟ ، ؛, `.` between Persian
+  /// digits ٫, quotes of a Persian pair guillemets; one space after ، ؛ ؟ ! : when a
+  /// Persian word follows directly.
+  private func mark(at i: Int, _ text: Context, _ out: inout Rewriter, _ report: inout ChangeRecorder) {
+    let v = text.s[i]
+    var written = v
+    switch v {
+    case 0x3F where text.isPersianLetter(text.previousNonSpace(i)):
+      written = 0x061F
+    case 0x2C where text.isPersianLetter(text.previousNonSpace(i)) && text.isPersianLetter(text.nextNonSpace(i)):
+      written = 0x060C
+    case 0x3B where text.isPersianLetter(text.previousNonSpace(i)) && text.isPersianLetter(text.nextNonSpace(i)):
+      written = 0x061B
+    case 0x2E
+    where (0x06F0...0x06F9).contains(out.lastOutput) && text.isPersian(i + 1)
+      && (0x06F0...0x06F9).contains(text.s[i + 1]):
+      out.replace(i, with: 0x066B, .decimalSeparator, &report)
+      return
+    case 0x22, 0x201C, 0x201D:
+      if let open = text.quotes[i] {
+        out.replace(i, with: open ? 0xAB : 0xBB, .guillemets, &report)
+        return
+      }
+    default:
+      break
+    }
+    if written != v {
+      out.replace(i, with: written, .persianPunctuation, &report)
+    } else {
+      out.keep(i)
+    }
+    // One space after ، ؛ ؟ ! : when a Persian word follows directly.
+    if written == 0x060C || written == 0x061B || written == 0x061F || written == 0x21 || written == 0x3A,
+      text.isPersian(text.previousNonSpace(i)), text.isPersianLetter(i + 1)
+    {
+      out.insert(0x20, before: i + 1, flagsFrom: i, .punctuationSpacing, &report)
+    }
   }
 
   private static let stops = ScalarScan.Stops(
