@@ -43,13 +43,12 @@ struct PersianLetters {
         i = j
         continue
       }
-      var v = s[i]
       let f = flags[i]
       // Persian spans only; ZWNJ outside any Arabic-script span is hygiene-checked too.
       guard f.contains(.persian), !f.contains(.protected) else {
         // ZWNJ hygiene is about invisible junk, not Persian spelling: it applies in
         // every Arabic-script span and outside spans.
-        if v == 0x200C, options.zwnj, !f.contains(.protected) {
+        if s[i] == 0x200C, options.zwnj, !f.contains(.protected) {
           zwnj(at: i, s, inPersian: false, &memo, &out, &report)
         } else {
           out.keep(i)
@@ -57,86 +56,104 @@ struct PersianLetters {
         i += 1
         continue
       }
-      // A letter stretched by repetition (compared after folding: يیي and ههۀ are runs
-      // too) keeps its last letter. Tatweel and marks this stage removes, and a ZWNJ
-      // after a letter that does not join, do not break a run.
-      if options.repeatedLetters, classOf(v).isSuperset(of: .arabicLetter) {
-        let folded = fold(v)
-        let transparentZWNJ = classOf(v).contains(.nonJoiningNext)
-        var letters = 1, last = i, j = i + 1
-        while j < n && flags[j].contains(.persian) {
-          if fold(s[j]) == folded {
-            letters += 1
-            last = j
-          } else if !(deletes(s[j]) || (s[j] == 0x200C && transparentZWNJ)) {
-            break
-          }
-          j += 1
-        }
-        if letters >= 3 {
-          for k in i..<last {
-            let kind: ChangeKind =
-              fold(s[k]) == folded ? .repeatedLetter : s[k] == 0x0640 ? .tatweel : s[k] == 0x200C ? .zwnjAfterNonJoiner : .diacritic
-            out.delete(k, kind, &report)
-          }
-          i = last
-          v = s[i]
-        }
-      }
-      switch v {
-      case 0x064A where options.letters:
-        if i + 1 < n && s[i + 1] == 0x0654 {
-          // ي + hamza above is a decomposed ئ: keep it ئ rather than ی + ٔ.
-          out.replace(i..<i + 2, with: CollectionOfOne(0x0626), .arabicYeh, &report)
-          i += 2
-          continue
-        }
-        out.replace(i, with: 0x06CC, .arabicYeh, &report)
-      case 0x0649 where options.letters:
-        out.replace(i, with: 0x06CC, .arabicYeh, &report)
-      case 0x0643 where options.letters:
-        out.replace(i, with: 0x06A9, .arabicKaf, &report)
-      case 0x06C0 where options.letters:
-        out.replace(i..<i + 1, with: [0x0647, 0x0654], .hehWithYeh, &report)
-      case 0x06D5 where options.letters && i + 1 < n && s[i + 1] == 0x0654:
-        out.replace(i, with: 0x0647, .hehWithYeh, &report)
-      case 0x0660...0x0669 where options.digits:
-        out.replace(i, with: v - 0x0660 + 0x06F0, .arabicIndicDigit, &report)
-      case 0x0640 where options.tatweel:
-        // Kashida stretches a word: between two letters it goes. A run of tatweel
-        // anywhere else is a dash (۱ــ بند، ۶ــ۱) and becomes one.
-        var j = i
-        while j < n && s[j] == 0x0640 { j += 1 }
-        let k = memo.beforeMarksAndZWNJ.last(out) { classOf($0).contains(.mark) || $0 == 0x200C }
-        let afterLetter = k >= 0 && classOf(out.outputScalar(k)).isSuperset(of: .arabicLetter) && out.outputScalar(k) != 0x0640
-        let beforeLetter = isKashida(at: i, s, &memo)
-        if afterLetter && beforeLetter {
-          for t in i..<j { out.delete(t, .tatweel, &report) }
-        } else {
-          out.replace(i..<j, with: CollectionOfOne(0x2013), .tatweel, &report)
-        }
-        i = j
-        continue
-      case 0x064C...0x0652 where options.diacritics:
-        out.delete(i, .diacritic, &report)
-      case 0x064B where options.diacritics:
-        // Tanwin-fath is written on alef (اتفاقاً, or ًا): keep it there.
-        let k = memo.beforeMarks.last(out) { classOf($0).contains(.mark) }
-        let before = k >= 0 ? out.outputScalar(k) : 0
-        let j = memo.marks.end(from: i + 1, count: n) { classOf(s[$0]).contains(.mark) }
-        if Self.isAlef(before) || (j < n && Self.isAlef(s[j])) {
-          out.keep(i)
-        } else {
-          out.delete(i, .diacritic, &report)
-        }
-      case 0x200C where options.zwnj:
-        zwnj(at: i, s, inPersian: true, &memo, &out, &report)
-      default:
-        out.keep(i)
-      }
-      i += 1
+      if options.repeatedLetters, let last = squeezeRepeats(from: i, s, flags, &out, &report) { i = last }
+      i = rewrite(at: i, s, &memo, &out, &report)
     }
     return out.output
+  }
+
+  /// A letter stretched by repetition (compared after folding: يیي and ههۀ are runs
+  /// too) keeps its last letter. Tatweel and marks this stage removes, and a ZWNJ after
+  /// a letter that does not join, do not break a run. Returns the run's last letter
+  /// when a run of three or more was squeezed.
+  private func squeezeRepeats(
+    from i: Int, _ s: [UInt32], _ flags: [SpanFlags], _ out: inout Rewriter, _ report: inout ChangeRecorder
+  ) -> Int? {
+    let v = s[i], n = s.count
+    guard classOf(v).isSuperset(of: .arabicLetter) else { return nil }
+    let folded = fold(v)
+    let transparentZWNJ = classOf(v).contains(.nonJoiningNext)
+    var letters = 1, last = i, j = i + 1
+    while j < n && flags[j].contains(.persian) {
+      if fold(s[j]) == folded {
+        letters += 1
+        last = j
+      } else if !(deletes(s[j]) || (s[j] == 0x200C && transparentZWNJ)) {
+        break
+      }
+      j += 1
+    }
+    guard letters >= 3 else { return nil }
+    for k in i..<last {
+      let kind: ChangeKind =
+        fold(s[k]) == folded ? .repeatedLetter : s[k] == 0x0640 ? .tatweel : s[k] == 0x200C ? .zwnjAfterNonJoiner : .diacritic
+      out.delete(k, kind, &report)
+    }
+    return last
+  }
+
+  /// The letter rules for the scalar at `i` of a Persian span: yeh, kaf, heh with yeh,
+  /// digits, tatweel, vowel marks, ZWNJ. Returns the next index to look at.
+  private func rewrite(
+    at i: Int, _ s: [UInt32], _ memo: inout Memo, _ out: inout Rewriter, _ report: inout ChangeRecorder
+  ) -> Int {
+    let v = s[i], n = s.count
+    switch v {
+    case 0x064A where options.letters:
+      if i + 1 < n && s[i + 1] == 0x0654 {
+        // ي + hamza above is a decomposed ئ: keep it ئ rather than ی + ٔ.
+        out.replace(i..<i + 2, with: CollectionOfOne(0x0626), .arabicYeh, &report)
+        return i + 2
+      }
+      out.replace(i, with: 0x06CC, .arabicYeh, &report)
+    case 0x0649 where options.letters:
+      out.replace(i, with: 0x06CC, .arabicYeh, &report)
+    case 0x0643 where options.letters:
+      out.replace(i, with: 0x06A9, .arabicKaf, &report)
+    case 0x06C0 where options.letters:
+      out.replace(i..<i + 1, with: [0x0647, 0x0654], .hehWithYeh, &report)
+    case 0x06D5 where options.letters && i + 1 < n && s[i + 1] == 0x0654:
+      out.replace(i, with: 0x0647, .hehWithYeh, &report)
+    case 0x0660...0x0669 where options.digits:
+      out.replace(i, with: v - 0x0660 + 0x06F0, .arabicIndicDigit, &report)
+    case 0x0640 where options.tatweel:
+      return tatweel(at: i, s, &memo, &out, &report)
+    case 0x064C...0x0652 where options.diacritics:
+      out.delete(i, .diacritic, &report)
+    case 0x064B where options.diacritics:
+      // Tanwin-fath is written on alef (اتفاقاً, or ًا): keep it there.
+      let k = memo.beforeMarks.last(out) { classOf($0).contains(.mark) }
+      let before = k >= 0 ? out.outputScalar(k) : 0
+      let j = memo.marks.end(from: i + 1, count: n) { classOf(s[$0]).contains(.mark) }
+      if Self.isAlef(before) || (j < n && Self.isAlef(s[j])) {
+        out.keep(i)
+      } else {
+        out.delete(i, .diacritic, &report)
+      }
+    case 0x200C where options.zwnj:
+      zwnj(at: i, s, inPersian: true, &memo, &out, &report)
+    default:
+      out.keep(i)
+    }
+    return i + 1
+  }
+
+  /// Kashida stretches a word: between two letters it goes. A run of tatweel anywhere
+  /// else is a dash (۱ــ بند، ۶ــ۱) and becomes one. Returns where the run ends.
+  private func tatweel(
+    at i: Int, _ s: [UInt32], _ memo: inout Memo, _ out: inout Rewriter, _ report: inout ChangeRecorder
+  ) -> Int {
+    var j = i
+    while j < s.count && s[j] == 0x0640 { j += 1 }
+    let k = memo.beforeMarksAndZWNJ.last(out) { classOf($0).contains(.mark) || $0 == 0x200C }
+    let afterLetter = k >= 0 && classOf(out.outputScalar(k)).isSuperset(of: .arabicLetter) && out.outputScalar(k) != 0x0640
+    let beforeLetter = isKashida(at: i, s, &memo)
+    if afterLetter && beforeLetter {
+      for t in i..<j { out.delete(t, .tatweel, &report) }
+    } else {
+      out.replace(i..<j, with: CollectionOfOne(0x2013), .tatweel, &report)
+    }
+    return j
   }
 
   /// The one-for-one substitutions (ي ى → ی, ك → ک, Arabic-Indic → Persian digits)
