@@ -74,93 +74,91 @@ struct NameTokens {
   /// The words of bytes `range` of `utf8` (valid UTF-8, cut at scalar boundaries),
   /// with offsets in all of `utf8`.
   init(utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-    tokens.reserveCapacity(range.count / 5)
-    folded.reserveCapacity(range.count)
+    var reader = Reader(utf8: utf8)
+    reader.tokens.reserveCapacity(range.count / 5)
+    reader.folded.reserveCapacity(range.count)
     var offset = range.lowerBound
-    // The word being read, valid while `inWord` (mutated in place: no copies per scalar).
+    while offset < range.upperBound {
+      let (v, length) = UTF8Decoding.scalar(utf8, at: offset)
+      reader.read(v, at: offset)
+      offset += length
+    }
+    reader.end(at: offset)
+    tokens = reader.tokens
+    folded = reader.folded
+  }
+
+  /// The state of reading words scalar by scalar: the word being read, a joiner that
+  /// the next scalar decides on, and what separates the last word from the next.
+  private struct Reader {
+    let utf8: UnsafeBufferPointer<UInt8>
+    var tokens: [NameToken] = []
+    var folded: [UInt32] = []
+    /// The word being read, valid while `inWord` (mutated in place: no copies per scalar).
     var t = NameToken(start: 0, end: 0, script: .latin, foldedStart: 0, foldedEnd: 0)
     var inWord = false
-    // A joiner seen inside a word, kept until the next scalar decides.
+    /// A joiner seen inside a word, kept until the next scalar decides.
     var pendingOffset = -1
     var pendingScalar: UInt32 = 0
     var gapPeriod = false, gapOther = false, gapStarted = false
 
-    func finish(at end: Int) {
-      t.end = end
-      if t.mixed { Self.readAsLookAlike(&t, in: utf8, folded: &folded) }
-      // "Jinping’s": the possessive is not part of the name.
-      if t.script == .latin, t.foldedEnd - t.foldedStart >= 3, folded[t.foldedEnd - 1] == 0x73,
-        Self.isApostrophe(folded[t.foldedEnd - 2])
-      {
-        t.possessive = true
-        t.end -= 1 + Self.utf8Length(folded[t.foldedEnd - 2])
-        t.foldedEnd -= 2
-        t.key = PersianLexicon.key(folded[t.foldedStart..<t.foldedEnd])
-      }
-      if !t.hyphen { t.headKey = t.key }
-      tokens.append(t)
-      inWord = false
-      gapPeriod = false
-      gapOther = false
-      gapStarted = false
-    }
+    init(utf8: UnsafeBufferPointer<UInt8>) { self.utf8 = utf8 }
 
-    func closeGap() {
-      guard !tokens.isEmpty else { return }
-      let last = tokens.count - 1
-      if tokens[last].possessive || gapOther {
-        tokens[last].gap = .other
-      } else if gapPeriod {
-        tokens[last].gap = .period
-      } else {
-        tokens[last].gap = .space
-      }
-    }
-
-    while offset < range.upperBound {
-      let (v, length) = UTF8Decoding.scalar(utf8, at: offset)
-      defer { offset += length }
-      let kind = Self.classify(v)
+    /// Reads scalar `v` at byte `offset`.
+    mutating func read(_ v: UInt32, at offset: Int) {
+      let kind = NameTokens.classify(v)
+      if inWord && pendingOffset >= 0 { decidePending(before: v, kind) }
       if inWord {
-        if pendingOffset >= 0 {
-          let p = pendingOffset
-          pendingOffset = -1
-          if Self.continues(t.script, kind) {
-            // The joiner is inside the word.
-            if t.script != .arabic {
-              Self.append(pendingScalar, to: &t, folded: &folded)
-              if pendingScalar == 0x2D || pendingScalar == 0x2010 || pendingScalar == 0x2011 {
-                t.hyphen = true
-                t.capitalAfterHyphen = Self.isUpper(v)
-              }
-            }
-          } else {
-            finish(at: p)
-            // The joiner itself is a separator.
-            gapStarted = true
-            if pendingScalar != 0x200C { gapOther = true }
-          }
-        }
-      }
-      if inWord {
-        if Self.continues(t.script, kind) {
-          Self.append(v, kind: kind, to: &t, folded: &folded)
-          continue
-        }
-        if kind == .joiner && Self.joins(v, t.script) {
-          pendingOffset = offset
-          pendingScalar = v
-          continue
-        }
-        if kind == .mark { continue }
+        if extend(with: v, kind, at: offset) { return }
         finish(at: offset)
       }
+      separateOrStart(v, kind, at: offset)
+    }
+
+    /// A pending joiner is inside the word when the next scalar continues it (a hyphen
+    /// also marks the word), else it ends the word and is a separator.
+    private mutating func decidePending(before v: UInt32, _ kind: NameTokens.Kind) {
+      let p = pendingOffset
+      pendingOffset = -1
+      if NameTokens.continues(t.script, kind) {
+        if t.script != .arabic {
+          NameTokens.append(pendingScalar, to: &t, folded: &folded)
+          if pendingScalar == 0x2D || pendingScalar == 0x2010 || pendingScalar == 0x2011 {
+            t.hyphen = true
+            t.capitalAfterHyphen = NameTokens.isUpper(v)
+          }
+        }
+      } else {
+        finish(at: p)
+        gapStarted = true
+        if pendingScalar != 0x200C { gapOther = true }
+      }
+    }
+
+    /// Whether `v` goes on with the word being read (a letter of its script, a joiner
+    /// held pending, or a mark).
+    private mutating func extend(with v: UInt32, _ kind: NameTokens.Kind, at offset: Int) -> Bool {
+      if NameTokens.continues(t.script, kind) {
+        NameTokens.append(v, kind: kind, to: &t, folded: &folded)
+        return true
+      }
+      if kind == .joiner && NameTokens.joins(v, t.script) {
+        pendingOffset = offset
+        pendingScalar = v
+        return true
+      }
+      return kind == .mark
+    }
+
+    /// Outside a word: a letter starts one; anything else is part of the gap.
+    private mutating func separateOrStart(_ v: UInt32, _ kind: NameTokens.Kind, at offset: Int) {
       switch kind {
       case .latin, .cyrillic, .greek, .arabic:
         closeGap()
-        t = NameToken(start: offset, end: offset, script: Self.script(kind), foldedStart: folded.count, foldedEnd: folded.count)
-        t.capitalized = Self.isUpper(v)
-        Self.append(v, kind: kind, to: &t, folded: &folded)
+        t = NameToken(
+          start: offset, end: offset, script: NameTokens.script(kind), foldedStart: folded.count, foldedEnd: folded.count)
+        t.capitalized = NameTokens.isUpper(v)
+        NameTokens.append(v, kind: kind, to: &t, folded: &folded)
         inWord = true
       case .space, .mark:
         gapStarted = true
@@ -172,9 +170,45 @@ struct NameTokens {
         if v != 0x200C && v != 0x200E && v != 0x200F { gapOther = true }
       }
     }
-    if inWord { finish(at: pendingOffset >= 0 ? pendingOffset : offset) }
-    closeGap()
-    if !tokens.isEmpty { tokens[tokens.count - 1].gap = .other }
+
+    mutating func finish(at end: Int) {
+      t.end = end
+      if t.mixed { NameTokens.readAsLookAlike(&t, in: utf8, folded: &folded) }
+      // "Jinping’s": the possessive is not part of the name.
+      if t.script == .latin, t.foldedEnd - t.foldedStart >= 3, folded[t.foldedEnd - 1] == 0x73,
+        NameTokens.isApostrophe(folded[t.foldedEnd - 2])
+      {
+        t.possessive = true
+        t.end -= 1 + NameTokens.utf8Length(folded[t.foldedEnd - 2])
+        t.foldedEnd -= 2
+        t.key = PersianLexicon.key(folded[t.foldedStart..<t.foldedEnd])
+      }
+      if !t.hyphen { t.headKey = t.key }
+      tokens.append(t)
+      inWord = false
+      gapPeriod = false
+      gapOther = false
+      gapStarted = false
+    }
+
+    mutating func closeGap() {
+      guard !tokens.isEmpty else { return }
+      let last = tokens.count - 1
+      if tokens[last].possessive || gapOther {
+        tokens[last].gap = .other
+      } else if gapPeriod {
+        tokens[last].gap = .period
+      } else {
+        tokens[last].gap = .space
+      }
+    }
+
+    /// Ends the text at `offset`.
+    mutating func end(at offset: Int) {
+      if inWord { finish(at: pendingOffset >= 0 ? pendingOffset : offset) }
+      closeGap()
+      if !tokens.isEmpty { tokens[tokens.count - 1].gap = .other }
+    }
   }
 
   enum Kind { case latin, cyrillic, greek, arabic, mark, joiner, space, period, other }
