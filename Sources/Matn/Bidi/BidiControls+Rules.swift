@@ -237,58 +237,82 @@ extension BidiControls {
   static func checkLine(
     _ items: [Item], line: Int, inBlockComment: inout Bool, bidi: inout Bidi?, into analysis: inout Analysis
   ) {
+    var findings = LineFindings(items: items, line: line)
+    let whole = pair(items, 0..<items.count)
+    checkPairing(whole, &findings, bidi: &bidi)
+    checkTokens(whole, &findings)
+    checkLiterals(inBlockComment: &inBlockComment, &findings)
+    analysis.findings += findings.found.keys.sorted().map { findings.found[$0]! }
+    analysis.unsafe.formUnion(findings.unsafe)
+  }
+
+  /// The findings of one line, the most severe per control.
+  struct LineFindings {
+    let items: [Item]
+    let line: Int
     var found: [Int: Finding] = [:]
-    func report(_ i: Int, _ severity: Severity, _ rule: Rule, _ message: String, unsafe: Bool = false) {
+    /// Offsets of the controls `.keepBalanced` removes.
+    var unsafe: Set<Int> = []
+
+    mutating func report(_ i: Int, _ severity: Severity, _ rule: Rule, _ message: String, unsafe: Bool = false) {
       let item = items[i]
       guard let kind = item.kind else { return }
       if let old = found[i], old.severity >= severity { return }
       let control = Control(kind: kind, utf8Offset: item.offset, line: line, column: item.column)
       found[i] = Finding(control: control, severity: severity, rule: rule, message: message)
-      if unsafe { analysis.unsafe.insert(item.offset) }
+      if unsafe { self.unsafe.insert(item.offset) }
     }
+
     func name(_ i: Int) -> String {
       let k = items[i].kind!
       return "\(k.rawValue) (U+\(String(k.scalar.value, radix: 16, uppercase: true)))"
     }
+  }
 
-    // 1. Pairing over the line.
-    let whole = pair(items, 0..<items.count)
+  typealias Pairing = (pairs: [(open: Open, close: Int)], unterminated: [Open], stray: [Int])
+
+  /// 1. Pairing over the line: openers left open (an error where they change the
+  /// display), stray closers, overrides that reverse text, balanced pairs.
+  static func checkPairing(_ whole: Pairing, _ f: inout LineFindings, bidi: inout Bidi?) {
     if !whole.unterminated.isEmpty {
-      let visible = changesDisplay(items, removing: Set(whole.unterminated.map(\.index)), bidi: &bidi)
+      let visible = changesDisplay(f.items, removing: Set(whole.unterminated.map(\.index)), bidi: &bidi)
       for open in whole.unterminated {
         if visible {
-          report(
+          f.report(
             open.index, .error, .unterminated,
-            "\(name(open.index)) is not closed on this line and changes how the rest of it is displayed",
+            "\(f.name(open.index)) is not closed on this line and changes how the rest of it is displayed",
             unsafe: true)
         } else {
-          report(
+          f.report(
             open.index, .warning, .unterminated,
-            "\(name(open.index)) is not closed on this line (no visible effect here)", unsafe: true)
+            "\(f.name(open.index)) is not closed on this line (no visible effect here)", unsafe: true)
         }
       }
     }
     for i in whole.stray {
-      report(i, .warning, .stray, "\(name(i)) has nothing to close (ignored by the bidi algorithm)", unsafe: true)
+      f.report(i, .warning, .stray, "\(f.name(i)) has nothing to close (ignored by the bidi algorithm)", unsafe: true)
     }
     for (open, close) in whole.pairs {
       if open.kind.isOverride {
         if open.reverses {
           let what = open.kind == .rlo ? "left-to-right letters or digits" : "right-to-left letters"
-          report(open.index, .error, .reversingOverride, "\(name(open.index)) displays \(what) in reverse order", unsafe: true)
-          report(close, .error, .reversingOverride, "\(name(close)) closes an override that reverses text", unsafe: true)
+          f.report(open.index, .error, .reversingOverride, "\(f.name(open.index)) displays \(what) in reverse order", unsafe: true)
+          f.report(close, .error, .reversingOverride, "\(f.name(close)) closes an override that reverses text", unsafe: true)
         } else {
-          report(open.index, .warning, .harmlessOverride, "\(name(open.index)) overrides direction (reverses nothing here)")
+          f.report(open.index, .warning, .harmlessOverride, "\(f.name(open.index)) overrides direction (reverses nothing here)")
         }
       } else {
-        report(open.index, .note, .balanced, "balanced \(name(open.index)) … \(name(close))")
+        f.report(open.index, .note, .balanced, "balanced \(f.name(open.index)) … \(f.name(close))")
       }
     }
     for open in whole.unterminated where open.kind.isOverride && open.reverses {
-      report(open.index, .error, .reversingOverride, "\(name(open.index)) is not closed and displays text in reverse order", unsafe: true)
+      f.report(open.index, .error, .reversingOverride, "\(f.name(open.index)) is not closed and displays text in reverse order", unsafe: true)
     }
+  }
 
-    // 2. Tokens: identifiers, numbers, URLs.
+  /// 2. Controls inside identifiers, numbers and URLs (and the other end of their pair).
+  static func checkTokens(_ whole: Pairing, _ f: inout LineFindings) {
+    let items = f.items
     let surroundings = Surroundings(items)
     var partner: [Int: Int] = [:]
     for (open, close) in whole.pairs {
@@ -299,41 +323,42 @@ extension BidiControls {
       guard let kind = item.kind, let where_ = token(around: i, in: items, surroundings) else { continue }
       if kind.isMark {
         if where_ == "a URL" {
-          report(i, .warning, .insideToken, "\(name(i)) inside \(where_)")
+          f.report(i, .warning, .insideToken, "\(f.name(i)) inside \(where_)")
         } else {
-          report(i, .note, .insideToken, "\(name(i)) inside \(where_)")
+          f.report(i, .note, .insideToken, "\(f.name(i)) inside \(where_)")
         }
       } else {
-        report(i, .error, .insideToken, "\(name(i)) inside \(where_) reorders how it is displayed")
+        f.report(i, .error, .insideToken, "\(f.name(i)) inside \(where_) reorders how it is displayed")
         // The other end of the pair belongs to the same tampered token.
         if let other = partner[i] {
-          report(other, .error, .insideToken, "\(name(other)) pairs with a control inside \(where_)")
+          f.report(other, .error, .insideToken, "\(f.name(other)) pairs with a control inside \(where_)")
         }
       }
     }
+  }
 
-    // 3. String literals and comments: pairing within each; embeddings and overrides.
-    for (range, kind) in literals(items, inBlockComment: &inBlockComment) {
+  /// 3. String literals and comments: pairing within each; embeddings and overrides.
+  static func checkLiterals(inBlockComment: inout Bool, _ f: inout LineFindings) {
+    for (range, kind) in literals(f.items, inBlockComment: &inBlockComment) {
       let what = kind == .string ? "string literal" : "comment"
-      let local = pair(items, range)
+      let local = pair(f.items, range)
       for open in local.unterminated {
-        report(open.index, .error, .insideLiteral, "\(name(open.index)) is not closed inside its \(what)")
+        f.report(open.index, .error, .insideLiteral, "\(f.name(open.index)) is not closed inside its \(what)")
       }
       for i in local.stray {
-        report(i, .error, .insideLiteral, "\(name(i)) inside a \(what) closes nothing opened in it")
+        f.report(i, .error, .insideLiteral, "\(f.name(i)) inside a \(what) closes nothing opened in it")
       }
       // A literal that leaks direction is tampered with: every control in it is an error.
       let tampered = !local.unterminated.isEmpty || !local.stray.isEmpty
       for (open, close) in local.pairs {
         if open.kind.opensEmbedding || tampered {
-          report(open.index, .error, .insideLiteral, "\(name(open.index)) inside a \(what) reorders it")
-          report(close, .error, .insideLiteral, "\(name(close)) inside a \(what) reorders it")
+          f.report(open.index, .error, .insideLiteral, "\(f.name(open.index)) inside a \(what) reorders it")
+          f.report(close, .error, .insideLiteral, "\(f.name(close)) inside a \(what) reorders it")
         } else {
-          report(open.index, .warning, .insideLiteral, "balanced \(name(open.index)) … \(name(close)) inside a \(what)")
+          f.report(open.index, .warning, .insideLiteral, "balanced \(f.name(open.index)) … \(f.name(close)) inside a \(what)")
         }
       }
     }
-    analysis.findings += found.keys.sorted().map { found[$0]! }
   }
 
   /// Whether removing the controls at `indices` changes the visual order of the line.
