@@ -184,9 +184,7 @@ public struct ArticleBatch: Sendable {
       if let identity = input.identity, let path = input.path { inputFiles[identity] = path }
     }
     let inputDirectories: [(path: FilePath, canonical: FilePath)] = configuration.arguments.compactMap {
-      guard case .path(let path) = $0 else { return nil }
-      var info = stat()
-      guard path.withPlatformString({ stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+      guard case .path(let path) = $0, path.isDirectory else { return nil }
       return (path, BatchPath.canonical(path))
     }
     if let outputDirectory {

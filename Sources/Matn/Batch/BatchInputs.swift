@@ -89,7 +89,7 @@ enum BatchInputs {
     return arguments.indices.map { index -> [UInt8] in
       let parts = components[index]
       if arguments.count == 1 {
-        if case .path(let path) = arguments[index], isDirectory(path) { return [] }
+        if case .path(let path) = arguments[index], path.isDirectory { return [] }
         return parts.last!
       }
       for length in 1...parts.count {
@@ -99,11 +99,6 @@ enum BatchInputs {
       }
       return parts.last!
     }
-  }
-
-  private static func isDirectory(_ path: FilePath) -> Bool {
-    var info = stat()
-    return path.withPlatformString { stat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }
 
   private static func size(of path: FilePath) -> Int? {

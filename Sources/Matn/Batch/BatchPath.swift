@@ -31,6 +31,9 @@ extension FilePath {
 
   /// The path for a person to read: invalid bytes written `\xE9`.
   public var displayString: String { BatchPath.escaped(bytes, style: .backslash) }
+
+  /// Whether the path names a directory (links followed).
+  public var isDirectory: Bool { BatchPath.isDirectory(self) }
 }
 
 extension FilePath.Component {
@@ -43,7 +46,7 @@ extension FilePath.Component {
 }
 
 /// Helpers for paths in messages, ids and output names.
-enum BatchPath {
+public enum BatchPath {
   enum EscapeStyle { case backslash, percent }
 
   /// `bytes` as a string, each byte of an invalid UTF-8 sequence written `\xE9` or `%E9`.
@@ -66,10 +69,15 @@ enum BatchPath {
     return result
   }
 
-  /// How diagnostics name a path (`nil`: standard input).
-  static func display(_ path: FilePath?) -> String {
+  /// How diagnostics name a path: quoted, invalid bytes as `\xE9` (`nil`: standard input).
+  public static func display(_ path: FilePath?) -> String {
     guard let path else { return "standard input" }
     return "'\(path.displayString)'"
+  }
+
+  static func isDirectory(_ path: FilePath) -> Bool {
+    var info = stat()
+    return path.withPlatformString { stat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }
 
   /// The file's identity (device and inode), following links; nil if it does not exist.

@@ -33,22 +33,40 @@ public enum InputFile {
   /// error (with `tooLarge` set), found before reading when the size is known.
   public static func read(_ path: FilePath?, limit: Int = .max, kinds: Kinds = .any) throws(Failure) -> [UInt8] {
     guard let path else { return try readAll(fd: 0, path: nil, sizeHint: 0, limit: limit) }
-    // O_NONBLOCK: opening a FIFO never waits for a writer; cleared below for reading.
+    let (fd, type, size) = try openChecked(path, limit: limit, kinds: kinds)
+    defer { close(fd) }
+    return try readAll(fd: fd, path: path, sizeHint: type == S_IFREG ? size : 0, limit: limit)
+  }
+
+  /// Opens `path` for reading and checks what it is: a directory, anything but a
+  /// regular file where `kinds` wants one, and a regular file over `limit` are errors.
+  /// Returns the descriptor (the caller closes it), the file type and the size.
+  private static func openChecked(_ path: FilePath, limit: Int, kinds: Kinds) throws(Failure) -> (Int32, mode_t, Int) {
+    // O_NONBLOCK: opening a FIFO never waits for a writer (only regular files are then
+    // read, where it changes nothing).
     let flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | (kinds == .regularOnly ? O_NONBLOCK : 0)
     let fd = path.withPlatformString { open($0, flags) }
     guard fd >= 0 else { throw Failure(path: path, reason: errorText(errno)) }
-    defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0 else { throw Failure(path: path, reason: errorText(errno)) }
+    guard fstat(fd, &info) == 0 else {
+      let reason = errorText(errno)
+      close(fd)
+      throw Failure(path: path, reason: reason)
+    }
     let type = info.st_mode & S_IFMT
-    if type == S_IFDIR { throw Failure(path: path, reason: "is a directory") }
-    if kinds == .regularOnly && type != S_IFREG {
-      throw Failure(path: path, reason: "not a regular file (\(typeName(type)))")
+    var problem: Failure?
+    if type == S_IFDIR {
+      problem = Failure(path: path, reason: "is a directory")
+    } else if kinds == .regularOnly && type != S_IFREG {
+      problem = Failure(path: path, reason: "not a regular file (\(typeName(type)))")
+    } else if type == S_IFREG, Int(info.st_size) > limit {
+      problem = Failure(path: path, reason: "\(info.st_size) bytes, more than the limit of \(limit)", tooLarge: true)
     }
-    if type == S_IFREG, Int(info.st_size) > limit {
-      throw Failure(path: path, reason: "\(info.st_size) bytes, more than the limit of \(limit)", tooLarge: true)
+    if let problem {
+      close(fd)
+      throw problem
     }
-    return try readAll(fd: fd, path: path, sizeHint: type == S_IFREG ? Int(info.st_size) : 0, limit: limit)
+    return (fd, type, Int(info.st_size))
   }
 
   private static func readAll(fd: Int32, path: FilePath?, sizeHint: Int, limit: Int) throws(Failure) -> [UInt8] {

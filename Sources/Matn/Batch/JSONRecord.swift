@@ -202,17 +202,16 @@ struct JSONRecord {
         }
         if c < 0x20 { throw fail("a control character inside a string (write it as an escape)") }
         if c != UInt8(ascii: "\\") {
-          if c < 0x80 {
-            out.append(c)
-            i += 1
-          } else {
-            let length = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0
-            guard length > 0, i + length <= bytes.count,
-              String(validating: UnsafeBufferPointer(rebasing: bytes[i..<i + length]), as: UTF8.self) != nil
-            else { throw fail("not UTF-8") }
-            out.append(contentsOf: bytes[i..<i + length])
-            i += length
+          // A run up to the next quote, backslash or control (all ASCII, so the run ends
+          // on a character boundary), validated and copied in one go.
+          let start = i
+          while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+          let run = UnsafeBufferPointer(rebasing: bytes[start..<i])
+          if let bad = UTF8Scan.scan(run).firstInvalid {
+            i = start + bad
+            throw fail("not UTF-8")
           }
+          out.append(contentsOf: run)
           continue
         }
         i += 1

@@ -26,7 +26,7 @@ struct BatchRun {
       summary = try batch.run(
         progress: { progress.update(done: $0.done, failed: $0.failed) },
         deliver: { item in
-          let path = BatchPathText.display(item.input.path)
+          let path = BatchPath.display(item.input.path)
           switch item.result {
           case .success(let article):
             if !article.report.warnings.isEmpty {
@@ -40,7 +40,7 @@ struct BatchRun {
             Diagnostics.error(failure.message)
             if let removed = item.removedStaleOutput {
               Diagnostics.error(
-                "\(path): removed \(BatchPathText.display(removed)), the output of an earlier run, so that no stale output looks current")
+                "\(path): removed \(BatchPath.display(removed)), the output of an earlier run, so that no stale output looks current")
             }
           }
           if !item.bytes.isEmpty { stdout.write(bytes: item.bytes) }
@@ -67,14 +67,6 @@ struct BatchRun {
       Diagnostics.error(line)
     }
     if summary.failed > 0 { throw ExitCode(1) }
-  }
-}
-
-/// Paths in diagnostics: quoted, invalid UTF-8 bytes as `\xE9`.
-enum BatchPathText {
-  static func display(_ path: FilePath?) -> String {
-    guard let path else { return "standard input" }
-    return "'\(path.displayString)'"
   }
 }
 

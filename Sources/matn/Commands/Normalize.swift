@@ -183,7 +183,7 @@ struct Normalize: ParsableCommand {
     if noPaths { configuration.paths = .forbidden }
     if let pathRoot {
       let root = RawArguments.path(pathRoot)
-      guard BatchInputsProbe.isDirectory(root) else {
+      guard root.isDirectory else {
         throw ValidationError("--path-root '\(root.displayString)' is not a directory.")
       }
       configuration.paths = .within(root)
@@ -207,7 +207,7 @@ struct Normalize: ParsableCommand {
   static func hasDirectory(_ arguments: [BatchArgument]) -> Bool {
     arguments.contains { argument in
       guard case .path(let path) = argument else { return false }
-      return BatchInputsProbe.isDirectory(path)
+      return path.isDirectory
     }
   }
 
@@ -221,13 +221,5 @@ struct Normalize: ParsableCommand {
       if separator != 0, entry.last == UInt8(ascii: "\r") { entry = entry.dropLast() }
       return entry.isEmpty ? nil : FilePath(bytes: entry)
     }
-  }
-}
-
-/// Whether a path names a directory (following links).
-enum BatchInputsProbe {
-  static func isDirectory(_ path: FilePath) -> Bool {
-    var info = stat()
-    return path.withPlatformString { stat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }
 }
