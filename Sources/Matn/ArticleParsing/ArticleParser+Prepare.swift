@@ -11,10 +11,10 @@ extension ArticleParser {
       _ = NameTables.shared; _ = NameIndexer.shared
     },
     {
-      _ = LanguageModel.shared; _ = LowercaseLetterTable.shared; _ = ScriptTable.shared
+      _ = CharacterTable.shared; _ = ItemizerClasses.shared
     },
     {
-      _ = ScalarScriptClasses.shared; _ = ScalarClasses.shared; _ = PersianLexicon.shared; _ = PersianNameRomanizer.shared
+      _ = LanguageModel.shared; _ = PersianLexicon.shared; _ = PersianNameRomanizer.shared
     },
     {
       _ = LineRules.shared; _ = DateNameIndex.shared

@@ -81,13 +81,35 @@ public struct ArticleParser: Sendable {
     report.splitParagraphs = layout.splits
 
     // Normalise each block; remember where it came from.
+    var normalized: [NormalizedText] = []
+    normalized.reserveCapacity(layout.blocks.count)
+    var votes = SpanVotes()
+    var tookDefault: [Int] = []  // blocks whose Arabic-script spans had no evidence
+    for (k, block) in layout.blocks.enumerated() {
+      let (text, blockVotes) = normalizer.normalize(block.text)
+      votes.add(blockVotes)
+      if blockVotes.tookDefault { tookDefault.append(k) }
+      normalized.append(text)
+    }
+    // A block without evidence of its own (a headline that is a name, a short caption)
+    // takes the article's language, as the spans of one block take the block's.
+    let articleLanguage = Segmentation(
+      classifier: normalizer.options.spanClassifier, defaultLanguage: normalizer.options.defaultArabicScriptLanguage
+    ).prior(votes.counts)
+    if articleLanguage != normalizer.options.defaultArabicScriptLanguage {
+      for k in tookDefault {
+        normalized[k] = normalizer.normalize(layout.blocks[k].text, documentLanguage: articleLanguage).0
+      }
+    }
     var pieces: [Piece] = []
     pieces.reserveCapacity(layout.blocks.count)
-    for block in layout.blocks {
-      let clean = normalize(block.text, report: &report)
+    for (block, text) in zip(layout.blocks, normalized) {
+      merge(text.report, into: &report)
+      let clean = Self.string(ArticleLayout.trimmed(text.text[...]))
       guard !clean.isEmpty else { continue }
       pieces.append(Piece(text: clean, line: block.line))
     }
+    normalized = []
     if let longest = layout.blocks.map({ $0.text.utf8.count }).max(), longest > 1 << 20 {
       report.warnings.append("a line of \(longest) bytes: paragraph breaks may be missing")
     }
@@ -316,11 +338,6 @@ public struct ArticleParser: Sendable {
   }
 
   /// `text` normalised and trimmed, with the changes added to `report`.
-  private func normalize(_ text: Substring, report: inout Article.Report) -> String {
-    let normalized = normalizer.normalize(text)
-    merge(normalized.report, into: &report)
-    return Self.string(ArticleLayout.trimmed(normalized.text[...]))
-  }
 
   /// `text` as a String: its base itself when it is all of it (a block that is the
   /// whole file, one huge line perhaps, is not copied).

@@ -66,7 +66,7 @@ extension BidiControls {
           i += 1
           continue
         }
-        let (v, length) = UTF8Decoding.scalar(bytes, at: i)
+        let (v, length) = ScalarScan.scalar(bytes, at: i)
         if v == 0x85 || v == 0x2029 {
           flush(i)
           lineNumber += 1
@@ -88,7 +88,7 @@ extension BidiControls {
     var items: [Item] = []
     var k = 0
     while k < line.count {
-      let (v, length) = UTF8Decoding.scalar(line, at: k)
+      let (v, length) = ScalarScan.scalar(line, at: k)
       let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
       items.append(Item(scalar: scalar, kind: Kind(scalar), offset: offset + k, column: items.count + 1))
       k += length
@@ -102,7 +102,7 @@ extension BidiControls {
     guard k > 0 else { return true }
     var j = k - 1
     while j > 0 && line[j] & 0xC0 == 0x80 { j -= 1 }
-    return Unicode.Scalar(UTF8Decoding.scalar(line, at: j).value)?.properties.isWhitespace ?? false
+    return Unicode.Scalar(ScalarScan.scalar(line, at: j).value)?.properties.isWhitespace ?? false
   }
 
   /// Pairs the controls of `range`, UAX #9 style: PDF closes the innermost embedding

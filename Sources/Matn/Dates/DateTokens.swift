@@ -16,42 +16,43 @@ struct DateToken {
   var spaced: Bool
 }
 
-/// What a scalar is to the date tokenizer.
-enum DateScalarClass {
-  case digit(Int)
-  case letter, joiner, space, punct, newline
-
-  @inline(__always)
-  static func of(_ v: UInt32) -> DateScalarClass {
-    switch v {
-    case 0x30...0x39: return .digit(Int(v - 0x30))
-    case 0x6F0...0x6F9: return .digit(Int(v - 0x6F0))
-    case 0x660...0x669: return .digit(Int(v - 0x660))
-    case 0x41...0x5A, 0x61...0x7A: return .letter
-    case 0x0A, 0x0D, 0x85, 0x2028, 0x2029: return .newline
-    case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x2000...0x200B, 0x200E, 0x200F, 0x202A...0x202F, 0x205F...0x206F, 0x3000,
-      0xFEFF, 0x061C:
-      return .space
-    // Inside a word they join its parts ("al-Thani", "Sha'ban"); elsewhere punctuation.
-    case 0x27, 0x2D, 0x2019, 0x2BC, 0x2BE, 0x2BF, 0x200C, 0x200D: return .joiner
-    case 0..<0x80, 0x060C, 0x061B, 0x061F, 0x066A...0x066D, 0x06D4, 0x2010...0x2027, 0x2030...0x205E, 0xAB, 0xBB,
-      0xA1...0xBF, 0xD7, 0xF7:
-      return .punct
-    default: return .letter
-    }
-  }
-}
-
 /// Splits one line of UTF-8 into ``DateToken``s.
 enum DateTokenizer {
   /// Longer digit runs keep their count but not their value.
   static let maxDigits = 9
+
+  /// What a scalar is to the tokenizer: the facts of ``CharacterTable``, with the
+  /// tokenizer's own choices — the digits dates are written in, and the marks that join
+  /// the parts of a word.
+  enum Role {
+    case digit(Int)
+    case letter, joiner, space, punct
+
+    @inline(__always)
+    static func of(_ v: UInt32, _ classes: ScalarClasses) -> Role {
+      switch v {
+      case 0x30...0x39: return .digit(Int(v - 0x30))
+      case 0x6F0...0x6F9: return .digit(Int(v - 0x6F0))
+      case 0x660...0x669: return .digit(Int(v - 0x660))
+      // Inside a word they join its parts ("al-Thani", "Sha'ban"); elsewhere punctuation.
+      case 0x27, 0x2D, 0x2019, 0x2BC, 0x2BE, 0x2BF, 0x200C, 0x200D: return .joiner
+      default: break
+      }
+      let c = classes(v)
+      // Spaces, line breaks and invisible format characters (LRM, ZWSP, BOM…) separate.
+      if !c.isDisjoint(with: [.space, .lineBreak, .format]) { return .space }
+      // Letters, marks and the digits of other scripts make words.
+      if !c.isDisjoint(with: [.letter, .mark, .digit]) { return .letter }
+      return .punct
+    }
+  }
 
   /// Tokenizes `bytes[range]` (a line, no line breaks inside) into `tokens`.
   ///
   /// - Complexity: O(*n*) in the length of the range.
   static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into tokens: inout [DateToken]) {
     tokens.removeAll(keepingCapacity: true)
+    let classes = ScalarClasses.shared
     var i = range.lowerBound
     var spaced = true
     // The token being built; appended when the next one starts.
@@ -73,10 +74,10 @@ enum DateTokenizer {
         i = j
         continue
       }
-      let (v, length) = UTF8Decoding.scalar(bytes, at: i)
+      let (v, length) = ScalarScan.scalar(bytes, at: i)
       let next = i + length
       let extends = building && current.end == i
-      switch DateScalarClass.of(v) {
+      switch Role.of(v, classes) {
       case .digit(let d):
         if extends && current.kind == .number {
           current.end = next
@@ -91,7 +92,7 @@ enum DateTokenizer {
         // Inside a word a joiner joins its parts ("al-Thani", "Sha'ban", «ربیع‌الثانی»);
         // after a word an apostrophe or ZWNJ stays with it ("Rabi'"), a hyphen does not.
         var letterFollows = false
-        if next < range.upperBound, case .letter = DateScalarClass.of(UTF8Decoding.scalar(bytes, at: next).value) {
+        if next < range.upperBound, case .letter = Role.of(ScalarScan.scalar(bytes, at: next).value, classes) {
           letterFollows = true
         }
         if extends && current.kind == .word && (letterFollows || v != 0x2D) {
@@ -101,7 +102,7 @@ enum DateTokenizer {
         } else {
           start(.punct, i, next, Int(v))
         }
-      case .space, .newline:
+      case .space:
         spaced = true
       case .punct:
         start(.punct, i, next, Int(v))
@@ -153,7 +154,7 @@ struct DateWordKey: Hashable {
     var key = self
     var i = range.lowerBound
     while i < range.upperBound {
-      let (v, length) = UTF8Decoding.scalar(bytes, at: i)
+      let (v, length) = ScalarScan.scalar(bytes, at: i)
       key.add(v)
       i += length
     }

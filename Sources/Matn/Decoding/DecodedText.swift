@@ -131,10 +131,9 @@ public struct DecodedText: Sendable, Hashable {
     if let nul = bytes.firstIndex(of: 0) { throw .binary(byteOffset: nul) }
     // Mostly well-formed UTF-8 with a few bad sequences is damaged UTF-8, not a legacy
     // charset: replace and locate them (or fail, with strict).
-    if UTF8Validation.isDamagedUTF8(bytes) {
+    if DamagedUTF8.isDamaged(bytes) {
       if strict {
-        let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
-        let (line, column) = UTF8Validation.lineAndColumn(of: offset, in: bytes, from: 0)
+        let (offset, line, column) = DamagedUTF8.firstDamage(in: bytes)
         throw .invalidUTF8(byteOffset: offset, line: line, column: column)
       }
       try self.init(bytes: bytes, encoding: .utf8, strict: false)
@@ -145,8 +144,7 @@ public struct DecodedText: Sendable, Hashable {
       confidence = score
       return
     }
-    let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
-    let (line, column) = UTF8Validation.lineAndColumn(of: offset, in: bytes, from: 0)
+    let (offset, line, column) = DamagedUTF8.firstDamage(in: bytes)
     throw .invalidUTF8(byteOffset: offset, line: line, column: column)
   }
 
@@ -166,8 +164,7 @@ public struct DecodedText: Sendable, Hashable {
         return
       }
       if strict {
-        let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
-        let (line, column) = UTF8Validation.lineAndColumn(of: offset, in: bytes, from: 0)
+        let (offset, line, column) = DamagedUTF8.firstDamage(in: bytes)
         throw .invalidUTF8(byteOffset: offset + offsetBase, line: line, column: column)
       }
     }

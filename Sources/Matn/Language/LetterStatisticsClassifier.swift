@@ -31,7 +31,20 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
     return classify(buffer, 0..<buffer.count)
   }
 
-  /// The same decision over scalars `span` of `buffer`, without building a `String`.
+  /// The same decision over the scalars of `span`, without building a `String`.
+  public func classify(_ span: ArabicScriptSpan) -> ArabicScriptLanguage? { classify(span.buffer, span.range) }
+
+  /// In a Persian document, a span the letter statistics left undecided stays Persian
+  /// unless ``model`` finds it far likelier an Arabic quotation
+  /// (``LanguageIdentifierSpanClassifier/classify(_:otherwise:)``). Never the other way:
+  /// a span Persianised here could count as Persian when normalised again and change
+  /// the document's majority (the answers do not vote either).
+  public func classifyUndecided(_ span: ArabicScriptSpan, document: ArabicScriptLanguage) -> ArabicScriptLanguage {
+    guard let model, document == .persian else { return document }
+    return model.classify(span.text, otherwise: document)
+  }
+
+  /// The decision over scalars `span` of `buffer`.
   ///
   /// The decision must not change when the span is normalised: ZWNJ is transparent
   /// (stray ones are removed later), and the window is counted in letters that

@@ -13,16 +13,16 @@ struct TextLetters {
   /// Reads valid UTF-8 (a Swift string's bytes).
   init(utf8: UnsafeBufferPointer<UInt8>) {
     scalars.reserveCapacity(utf8.count)
-    let table = LowercaseLetterTable.shared
+    let table = CharacterTable.shared
     var i = 0
     let n = utf8.count
     while i < n {
-      let (v, length) = UTF8Decoding.scalar(utf8, at: i)
+      let (v, length) = ScalarScan.scalar(utf8, at: i)
       i += length
-      let letter = v < 0x10000 ? table[Int(v)] : LowercaseLetterTable.expands
+      let letter = table.lowercaseLetter(v)
       if letter == 0 {
         endWord()
-      } else if letter != LowercaseLetterTable.expands {
+      } else if letter != CharacterTable.expands {
         scalars.append(letter)
       } else {
         // A lowercase mapping of several scalars (İ → i̇), or a supplementary scalar.

@@ -79,7 +79,7 @@ struct NameTokens {
     reader.folded.reserveCapacity(range.count)
     var offset = range.lowerBound
     while offset < range.upperBound {
-      let (v, length) = UTF8Decoding.scalar(utf8, at: offset)
+      let (v, length) = ScalarScan.scalar(utf8, at: offset)
       reader.read(v, at: offset)
       offset += length
     }

@@ -16,23 +16,21 @@ struct Segmentation {
   /// Marks protected spans and flags each Arabic-script span. `documentPrior` is the
   /// language of undecided spans when the text is one segment of a longer document
   /// (the document's ``votes(_:into:)`` decided it); nil takes it from this text.
-  func apply(_ buffer: inout TextBuffer, prior documentPrior: ArabicScriptLanguage? = nil) {
+  ///
+  /// Returns what the spans said: the caller of a document in parts sums it (the
+  /// article parser's blocks, see ``SpanVotes``).
+  @discardableResult
+  func apply(_ buffer: inout TextBuffer, prior documentPrior: ArabicScriptLanguage? = nil) -> SpanVotes {
     ProtectedSpans().mark(&buffer)
     let spans = arabicScriptSpans(buffer)
-    guard !spans.isEmpty else { return }
-    var votes = [Int](repeating: 0, count: ArabicScriptLanguage.allCases.count)
-    var decided = decide(buffer, spans, &votes)
-    let builtIn = classifier as? LetterStatisticsClassifier
-    let prior = documentPrior ?? self.prior(votes)
-    // In a Persian document, spans the letter statistics left undecided are kept from
-    // Persian rules when the language model finds them far likelier Arabic quotations
-    // (``LanguageIdentifierSpanClassifier/classify(_:otherwise:)``). (Never the
-    // other way: a span Persianised here could count as Persian when normalised again
-    // and change the majority. The answers do not vote either.)
-    if let model = builtIn?.model, prior == .persian {
-      for (k, span) in spans.enumerated() where decided[k] == nil {
-        decided[k] = model.classify(Self.text(buffer, span), otherwise: prior)
-      }
+    guard !spans.isEmpty else { return SpanVotes() }
+    var votes = SpanVotes()
+    var decided = decide(buffer, spans, &votes.counts)
+    votes.tookDefault = documentPrior == nil && votes.isEmpty
+    let prior = documentPrior ?? self.prior(votes.counts)
+    // The undecided spans, now that the document's language is known.
+    for (k, span) in spans.enumerated() where decided[k] == nil {
+      decided[k] = classifier.classifyUndecided(ArabicScriptSpan(buffer, span), document: prior)
     }
     buffer.flags.withUnsafeMutableBufferPointer { flags in
       for (span, language) in zip(spans, decided) {
@@ -40,12 +38,17 @@ struct Segmentation {
         for k in span { flags[k].insert(flag) }
       }
     }
+    return votes
   }
 
   /// Adds the decided spans of `buffer` to `votes` (one count per language, in
   /// `ArabicScriptLanguage.allCases` order): the first pass over a long document.
-  func votes(_ buffer: TextBuffer, into votes: inout [Int]) {
-    _ = decide(buffer, arabicScriptSpans(buffer), &votes)
+  /// Returns whether `buffer` has Arabic-script spans.
+  @discardableResult
+  func votes(_ buffer: TextBuffer, into votes: inout [Int]) -> Bool {
+    let spans = arabicScriptSpans(buffer)
+    _ = decide(buffer, spans, &votes)
+    return !spans.isEmpty
   }
 
   /// The language of undecided spans: the one most decided spans have (Persian, first
@@ -61,24 +64,12 @@ struct Segmentation {
     var decided: [ArabicScriptLanguage?] = []
     decided.reserveCapacity(spans.count)
     let languages = ArabicScriptLanguage.allCases
-    let builtIn = classifier as? LetterStatisticsClassifier
     for span in spans {
-      let language: ArabicScriptLanguage?
-      if let builtIn {
-        language = builtIn.classify(buffer, span)
-      } else {
-        language = classifier.classify(Self.text(buffer, span))
-      }
+      let language = classifier.classify(ArabicScriptSpan(buffer, span))
       decided.append(language)
       if let language { votes[languages.firstIndex(of: language)!] += 1 }
     }
     return decided
-  }
-
-  private static func text(_ buffer: TextBuffer, _ span: Range<Int>) -> String {
-    var text = String.UnicodeScalarView()
-    for v in buffer.scalars[span] { text.append(Unicode.Scalar(v)!) }
-    return String(text)
   }
 
   /// Ranges of scalars, each within one line, that contain Arabic-script letters and
@@ -133,5 +124,24 @@ struct Segmentation {
     if [0x0A, 0x22, 0xAB, 0xBB, 0x201C, 0x201D].contains(v) { return true }
     let c = classOf(v)
     return c.contains(.letter) && !c.contains(.arabicScript)
+  }
+}
+
+/// What the Arabic-script spans of a text said about its language, for a caller that
+/// normalises a document in parts: the article parser sums the votes of an article's
+/// blocks, and normalises again, with the article's language, a block whose spans took
+/// ``Segmentation/defaultLanguage`` for want of evidence of their own.
+struct SpanVotes: Sendable, Hashable {
+  /// Decided spans per language, in `ArabicScriptLanguage.allCases` order.
+  var counts = [Int](repeating: 0, count: ArabicScriptLanguage.allCases.count)
+  /// Whether the text has Arabic-script spans and none was decided, so that undecided
+  /// ones took the default language.
+  var tookDefault = false
+
+  var isEmpty: Bool { counts.allSatisfy { $0 == 0 } }
+
+  mutating func add(_ other: SpanVotes) {
+    for k in counts.indices { counts[k] += other.counts[k] }
+    tookDefault = tookDefault || other.tookDefault
   }
 }

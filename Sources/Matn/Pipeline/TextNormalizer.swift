@@ -109,15 +109,26 @@ public struct TextNormalizer: Sendable {
   /// Normalises `text`.
   public func normalize(_ text: String) -> NormalizedText {
     var recorder = ChangeRecorder(recordsRanges: options.recordsRanges)
-    return settle(canonical(text, &recorder), &recorder)
+    var votes = SpanVotes()
+    return settle(canonical(text, &recorder, votes: &votes), &recorder)
   }
 
   /// Normalises a part of a larger text without copying it first (the article
-  /// parser's blocks: one may be nearly all of a huge file).
-  func normalize(_ text: Substring) -> NormalizedText {
+  /// parser's blocks: one may be nearly all of a huge file), with `documentLanguage`
+  /// for Arabic-script spans without evidence when the part has no decided span
+  /// (nil: ``Options/defaultArabicScriptLanguage``). Returns what the part's spans said
+  /// about its language, for the caller to sum over the document.
+  func normalize(_ text: Substring, documentLanguage: ArabicScriptLanguage? = nil) -> (NormalizedText, SpanVotes) {
+    if let documentLanguage, documentLanguage != options.defaultArabicScriptLanguage {
+      var options = self.options
+      options.defaultArabicScriptLanguage = documentLanguage
+      return TextNormalizer(profile: profile, options: options).normalize(text)
+    }
     var recorder = ChangeRecorder(recordsRanges: options.recordsRanges)
+    var votes = SpanVotes()
     var text = text
-    return settle(text.withUTF8 { canonical(utf8: $0, &recorder) }, &recorder)
+    let first = text.withUTF8 { canonical(utf8: $0, &recorder, votes: &votes) }
+    return (settle(first, &recorder), votes)
   }
 
   /// The rounds a compatibility form and the index profile need after the first.
@@ -129,7 +140,8 @@ public struct TextNormalizer: Sendable {
       // changes lie in lines already reported as changed by the Unicode form.
       for _ in 0..<3 {
         var scratch = ChangeRecorder(recordsRanges: false)
-        let again = canonical(result, &scratch)
+        var votes = SpanVotes()
+        let again = canonical(result, &scratch, votes: &votes)
         if again == result { break }
         result = again
       }
@@ -141,7 +153,8 @@ public struct TextNormalizer: Sendable {
       result = SearchKey.fold(result, foldHamzaSeats: options.foldHamzaSeats)
       for _ in 0..<3 {
         var scratch = ChangeRecorder(recordsRanges: false)
-        let again = SearchKey.fold(canonical(result, &scratch), foldHamzaSeats: options.foldHamzaSeats)
+        var votes = SpanVotes()
+        let again = SearchKey.fold(canonical(result, &scratch, votes: &votes), foldHamzaSeats: options.foldHamzaSeats)
         if again == result { break }
         result = again
       }
@@ -150,18 +163,23 @@ public struct TextNormalizer: Sendable {
   }
 
   /// The canonical-text pipeline (every profile's stages but the index fold).
-  private func canonical(_ text: String, _ recorder: inout ChangeRecorder) -> String {
+  /// (`votes`: what the spans said about the text's language.)
+  private func canonical(_ text: String, _ recorder: inout ChangeRecorder, votes: inout SpanVotes) -> String {
     var text = text
-    return text.withUTF8 { canonical(utf8: $0, &recorder) }
+    return text.withUTF8 { canonical(utf8: $0, &recorder, votes: &votes) }
   }
 
   /// The same over valid UTF-8.
-  private func canonical(utf8: UnsafeBufferPointer<UInt8>, _ recorder: inout ChangeRecorder) -> String {
+  private func canonical(
+    utf8: UnsafeBufferPointer<UInt8>, _ recorder: inout ChangeRecorder, votes: inout SpanVotes
+  ) -> String {
     if !options.recordsRanges && utf8.count > options.segmentBytes {
       let cuts = Self.segments(of: utf8, every: options.segmentBytes)
-      if cuts.count > 2 { return canonical(utf8, cuts: cuts, &recorder) }
+      if cuts.count > 2 { return canonical(utf8, cuts: cuts, &recorder, votes: &votes) }
     }
-    let buffer = orthography(cleaned(TextBuffer(utf8: utf8, trackOrigins: options.recordsRanges, table: StageTable.shared), &recorder), &recorder)
+    let buffer = orthography(
+      cleaned(TextBuffer(utf8: utf8, trackOrigins: options.recordsRanges, table: StageTable.shared), &recorder),
+      &recorder, votes: &votes)
     return UnicodeForm(form: options.unicodeForm).apply(buffer.string, buffer, &recorder)
   }
 
@@ -169,17 +187,20 @@ public struct TextNormalizer: Sendable {
   /// end) apart: a first pass counts the language votes of every segment's spans, the
   /// second normalises each segment with the document's language, appending its text.
   /// The result is the same as in one piece; only one segment's buffers exist at once.
-  private func canonical(_ utf8: UnsafeBufferPointer<UInt8>, cuts: [Int], _ recorder: inout ChangeRecorder) -> String {
+  private func canonical(
+    _ utf8: UnsafeBufferPointer<UInt8>, cuts: [Int], _ recorder: inout ChangeRecorder, votes: inout SpanVotes
+  ) -> String {
     func segment(_ k: Int) -> TextBuffer {
       TextBuffer(utf8: UnsafeBufferPointer(rebasing: utf8[cuts[k]..<cuts[k + 1]]), trackOrigins: false, table: StageTable.shared)
     }
     let segmentation = self.segmentation
-    var votes = [Int](repeating: 0, count: ArabicScriptLanguage.allCases.count)
+    var hasSpans = false
     for k in 0..<cuts.count - 1 {
       var scratch = ChangeRecorder(recordsRanges: false)
-      segmentation.votes(cleaned(segment(k), &scratch), into: &votes)
+      if segmentation.votes(cleaned(segment(k), &scratch), into: &votes.counts) { hasSpans = true }
     }
-    let prior = segmentation.prior(votes)
+    votes.tookDefault = hasSpans && votes.isEmpty
+    let prior = segmentation.prior(votes.counts)
     var out = ""
     // Normalising seldom lengthens text: room for 1/32 more, not a doubling later.
     out.reserveCapacity(utf8.count + utf8.count / 32)
@@ -187,7 +208,8 @@ public struct TextNormalizer: Sendable {
     var lineChanged = false
     for k in 0..<cuts.count - 1 {
       recorder.utf8Base = cuts[k]
-      let buffer = orthography(cleaned(segment(k), &recorder), prior: prior, &recorder)
+      var unused = SpanVotes()
+      let buffer = orthography(cleaned(segment(k), &recorder), prior: prior, &recorder, votes: &unused)
       out += form.apply(buffer.string, buffer, &recorder, lineChanged: &lineChanged, final: k == cuts.count - 2)
     }
     recorder.utf8Base = 0
@@ -210,11 +232,11 @@ public struct TextNormalizer: Sendable {
   /// Segmentation and the orthography stages (`prior`: the document's language of
   /// undecided spans, when `buffer` is a segment of it).
   private func orthography(
-    _ buffer: TextBuffer, prior: ArabicScriptLanguage? = nil, _ recorder: inout ChangeRecorder
+    _ buffer: TextBuffer, prior: ArabicScriptLanguage? = nil, _ recorder: inout ChangeRecorder, votes: inout SpanVotes
   ) -> TextBuffer {
     var buffer = buffer
     recorder.spacingDisturbed = false
-    segmentation.apply(&buffer, prior: prior)
+    votes.add(segmentation.apply(&buffer, prior: prior))
     buffer = PersianLetters(
       options: .init(
         letters: options.persianLetters, digits: options.persianDigits, tatweel: options.removeTatweel,

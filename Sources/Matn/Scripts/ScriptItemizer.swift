@@ -38,14 +38,14 @@ struct ScriptItemizer {
   /// Finds the runs (unless `keepingRuns` is false: the histogram alone, without a
   /// run record per run) and counts the letters of `text`.
   static func itemize(_ text: String, keepingRuns: Bool = true) -> (runs: [ScriptRun], histogram: ScriptHistogram) {
-    let slots = ScalarScriptClass.nonLetterSlot + 1
+    let slots = ItemizerClass.nonLetterSlot + 1
     let letters = UnsafeMutablePointer<Int>.allocate(capacity: slots)
     letters.initialize(repeating: 0, count: slots)
     defer { letters.deallocate() }
     var itemizer = ScriptItemizer(letters: letters, keepsRuns: keepingRuns)
     itemizer.itemize(text)
     var counts: [Script: Int] = [:]
-    for value in 0..<ScalarScriptClass.nonLetterSlot where letters[value] > 0 {
+    for value in 0..<ItemizerClass.nonLetterSlot where letters[value] > 0 {
       counts[Script(rawValue: Int32(value))] = letters[value]
     }
     return (itemizer.runs, ScriptHistogram(counts: counts))
@@ -60,7 +60,7 @@ struct ScriptItemizer {
     var text = text
     text.withUTF8 { utf8 in
       guard utf8.baseAddress != nil else { return }
-      let table = ScalarScriptClasses.shared
+      let table = ItemizerClasses.shared
       let count = utf8.count
       var i = 0
       var n = 0
@@ -69,21 +69,21 @@ struct ScriptItemizer {
       var last = UInt32.max
       while i < count {
         // Decode one scalar (the String's UTF-8 is valid).
-        let (v, width) = UTF8Decoding.scalar(utf8, at: i)
+        let (v, width) = ScalarScan.scalar(utf8, at: i)
         if v < 0x10000 {
           let number = UInt32(table.numbers[Int(v)])
           let quick = table.quick[Int(number)]
           // Nothing to do for the class of the previous scalar that changed the run state
           // (the candidates are already within its set), nor for an inert one (spaces,
           // ASCII digits, ZWNJ, marks), which leaves that state as it was.
-          if number != last && quick & ScalarScriptClasses.inert == 0 {
+          if number != last && quick & ItemizerClasses.inert == 0 {
             let c = table.classes[Int(number)]
             last = c.pairing.isEmpty ? number : .max
             take(c, v, at: n, utf8: i)
           }
-          letters[Int(quick & ScalarScriptClasses.letterSlotMask)] += 1  // after take: a run it ends does not count it
+          letters[Int(quick & ItemizerClasses.letterSlotMask)] += 1  // after take: a run it ends does not count it
         } else {
-          let c = ScalarScriptClass(v)
+          let c = ItemizerClass(v)
           last = .max
           take(c, v, at: n, utf8: i)
           letters[c.letterSlot] += 1
@@ -96,7 +96,7 @@ struct ScriptItemizer {
   }
 
   /// Applies the rules to scalar `v` of class `c`, the `n`th scalar, at byte `offset`.
-  private mutating func take(_ c: ScalarScriptClass, _ v: UInt32, at n: Int, utf8 offset: Int) {
+  private mutating func take(_ c: ItemizerClass, _ v: UInt32, at n: Int, utf8 offset: Int) {
     if !c.pairing.isEmpty {
       if c.pairing.contains(.endsParagraph) { openPairs.removeAll(keepingCapacity: true) }
       if c.pairing.contains(.closes),
@@ -121,7 +121,7 @@ struct ScriptItemizer {
 
   /// The Script and Script_Extensions rules.
   @inline(__always)
-  private mutating func narrow(by c: ScalarScriptClass, at n: Int, utf8 offset: Int) {
+  private mutating func narrow(by c: ItemizerClass, at n: Int, utf8 offset: Int) {
     switch c.kind {
     case .neutral:
       return
@@ -162,14 +162,14 @@ struct ScriptItemizer {
   /// belongs to, so a Han-only run and a Japanese run can still meet).
   private static func candidates(of script: Script) -> ScriptSet {
     var set = ScriptSet([script])
-    for (union, covers) in ScalarScriptClass.unions where covers.contains(script) { set.insert(union) }
+    for (union, covers) in ItemizerClass.unions where covers.contains(script) { set.insert(union) }
     return set
   }
 
   /// Closes the open run at scalar `n`, byte `offset`, and opens the next one there.
   private mutating func endRun(at n: Int, utf8 offset: Int) {
     guard n > start else { return }
-    let nonLetters = letters[ScalarScriptClass.nonLetterSlot]
+    let nonLetters = letters[ItemizerClass.nonLetterSlot]
     let script = resolvedScript
     runScripts.append(script)
     if keepsRuns {

@@ -1,9 +1,7 @@
 import MatnICU
 
-/// What the normaliser needs to know about a scalar, looked up in one table.
-///
-/// The BMP table (64 Ki entries) is built once from ICU and the standard library's
-/// Unicode data; supplementary scalars (emoji, rare scripts) are classified on the fly.
+/// What the stages need to know about a scalar, one bit per fact: the first column of
+/// ``CharacterTable``.
 struct ScalarClass: OptionSet, Sendable {
   let rawValue: UInt16
 
@@ -31,6 +29,11 @@ struct ScalarClass: OptionSet, Sendable {
   static let presentationForm = ScalarClass(rawValue: 1 << 10)
   /// Any script other than Latin, Arabic, Common and Inherited.
   static let otherScript = ScalarClass(rawValue: 1 << 11)
+  /// General category Cf: an invisible format character (ZWSP, ZWNJ, ZWJ, LRM, RLM,
+  /// bidi embeddings and isolates, word joiner, BOM, soft hyphen, ALM…).
+  static let format = ScalarClass(rawValue: 1 << 12)
+  /// A mandatory line break (UAX #14 classes BK, CR, LF, NL): LF, VT, FF, CR, NEL, LS, PS.
+  static let lineBreak = ScalarClass(rawValue: 1 << 13)
 
   static let arabicLetter: ScalarClass = [.letter, .arabicScript]
 
@@ -38,8 +41,15 @@ struct ScalarClass: OptionSet, Sendable {
   /// avoids the lazy-global check on every call.
   static func of(_ value: UInt32) -> ScalarClass { ScalarClasses.shared(value) }
 
+  /// The class of `value`, asked of ICU and the standard library (``CharacterTable``
+  /// keeps it for the BMP).
   static func compute(_ value: UInt32) -> ScalarClass {
     guard let scalar = Unicode.Scalar(value) else { return [] }
+    return compute(scalar, script: Script(of: scalar))
+  }
+
+  static func compute(_ scalar: Unicode.Scalar, script: Script) -> ScalarClass {
+    let value = scalar.value
     var c: ScalarClass = []
     switch scalar.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
@@ -51,10 +61,11 @@ struct ScalarClass: OptionSet, Sendable {
       .initialPunctuation, .finalPunctuation, .otherPunctuation:
       c.insert(.punctuation)
     case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: c.insert(.symbol)
+    case .format: c.insert(.format)
     default: break
     }
     if value == 0x09 { c.insert(.space) }
-    let script = Script(of: scalar)
+    if (0x0A...0x0D).contains(value) || value == 0x85 || value == 0x2028 || value == 0x2029 { c.insert(.lineBreak) }
     // Common characters used only with certain scripts (tatweel, Arabic comma,
     // Arabic-Indic digits) count as Arabic through Script_Extensions.
     if script == .arabic || script.isContextual && Script.scalar(scalar, isUsedWith: .arabic) {
@@ -73,23 +84,5 @@ struct ScalarClass: OptionSet, Sendable {
     }
     if (0xFB50...0xFDFF).contains(value) || (0xFE70...0xFEFE).contains(value) { c.insert(.presentationForm) }
     return c
-  }
-}
-
-/// The classification table; stages keep one in a stored property.
-struct ScalarClasses: @unchecked Sendable {
-  /// 64 Ki entries, allocated once for the life of the process and never written
-  /// after initialisation (a plain pointer: no retain, no bounds check per lookup).
-  private let bmp: UnsafePointer<UInt16>
-
-  static let shared: ScalarClasses = {
-    let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10000)
-    for v in 0..<0x10000 { table[v] = ScalarClass.compute(UInt32(v)).rawValue }
-    return ScalarClasses(bmp: UnsafePointer(table))
-  }()
-
-  @inline(__always)
-  func callAsFunction(_ value: UInt32) -> ScalarClass {
-    value < 0x10000 ? ScalarClass(rawValue: bmp[Int(value)]) : ScalarClass.compute(value)
   }
 }

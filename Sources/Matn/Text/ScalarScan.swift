@@ -1,8 +1,9 @@
 import CMatnKernels
 
-/// The hot loops of text held as an array of scalar values (the normaliser's working
-/// form), in C: UTF-8 in and out (sixteen ASCII characters a step), per-scalar table
-/// bits, and a vector scan over those bits for the next scalar a stage must look at.
+/// The hot loops over scalars: text held as an array of scalar values (the normaliser's
+/// working form), in C — UTF-8 in and out (sixteen ASCII characters a step), per-scalar
+/// table bits, and a vector scan over those bits for the next scalar a stage must look
+/// at — and one scalar at a time from a string's UTF-8.
 ///
 /// - Thread safety: pure functions; a ``Table`` is immutable once built.
 enum ScalarScan {
@@ -11,6 +12,22 @@ enum ScalarScan {
   static func decode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> Int {
     guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }
     return Int(mk_utf8_to_scalars(base, Int64(utf8.count), out))
+  }
+
+  /// The scalar at `i` of well-formed UTF-8 (not checked: a `String`'s storage), and
+  /// its length in bytes: for loops that walk a string's bytes and stop at scalars.
+  @inline(__always)
+  static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+    let b0 = UInt32(bytes[i])
+    if b0 < 0x80 { return (b0, 1) }
+    if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+    if b0 < 0xF0 {
+      return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+    }
+    return (
+      (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+        | UInt32(bytes[i + 3] & 0x3F), 4
+    )
   }
 
   /// Encodes valid scalar values (not checked) as UTF-8 into `out`, which has room for

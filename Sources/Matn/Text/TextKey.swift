@@ -26,7 +26,7 @@ enum TextKey {
           }
         } else {
           // Valid UTF-8 (a Swift string).
-          let (decoded, length) = UTF8Decoding.scalar(utf8, at: i)
+          let (decoded, length) = ScalarScan.scalar(utf8, at: i)
           value = decoded
           i += length
           value = PersianFold.yehKaf(value)

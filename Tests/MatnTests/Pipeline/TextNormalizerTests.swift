@@ -135,6 +135,22 @@ struct TextNormalizerTests {
     #expect(TextNormalizer(profile: .article).normalize("يك").text == "یک")
   }
 
+  @Test("a custom span classifier decides undecided spans once the document's language is known")
+  func customClassifierUndecided() {
+    // Decides nothing itself, so the document's language is the default (Persian), and
+    // then takes every undecided span out of it: its answer, not the default, holds.
+    struct UndecidedAreArabic: ArabicScriptSpanClassifier {
+      func classify(_ span: String) -> ArabicScriptLanguage? { nil }
+      func classifyUndecided(_ span: ArabicScriptSpan, document: ArabicScriptLanguage) -> ArabicScriptLanguage {
+        #expect(document == .persian)
+        return span.text.contains("يك") ? .arabic : document
+      }
+    }
+    var options = TextNormalizer.Options(profile: .article)
+    options.spanClassifier = UndecidedAreArabic()
+    #expect(TextNormalizer(profile: .article, options: options).normalize("يك\nكتاب").text == "يك\nکتاب")
+  }
+
   @Test("empty and whitespace-only input")
   func emptyInput() {
     for profile in Self.profiles {

@@ -4,11 +4,11 @@ import MatnICU
 /// script run, the scripts it may belong to, whether it is a letter, and whether it
 /// opens or closes a pair of punctuation.
 ///
-/// BMP scalars are looked up in one table of class numbers built once from ICU (Script,
-/// Script_Extensions, Bidi_Paired_Bracket_Type) and the standard library (general
-/// category); supplementary scalars (emoji, historic scripts, rare Han) are classified
-/// on the fly.
-struct ScalarScriptClass: Hashable, Sendable {
+/// Derived from ``CharacterTable`` (script, letter) and the itemizer's own questions to
+/// ICU (Script_Extensions, Bidi_Paired_Bracket_Type); BMP scalars are looked up in one
+/// table of class numbers built once, supplementary scalars (emoji, historic scripts,
+/// rare Han) are classified on the fly.
+struct ItemizerClass: Hashable, Sendable {
   enum Kind: UInt8, Hashable, Sendable {
     /// Common, Inherited or Unknown with no narrower Script_Extensions (space, ASCII
     /// digits and punctuation, emoji, ZWNJ, ZWJ, most combining marks, private use):
@@ -39,7 +39,7 @@ struct ScalarScriptClass: Hashable, Sendable {
   /// The Script property value.
   var script: Script
   /// The scripts a run holding this scalar may have (Script_Extensions, with the
-  /// ISO 15924 unions of Han, see ``ScalarScriptClass/unions``); ``ScriptSet/all`` for neutral scalars.
+  /// ISO 15924 unions of Han, see ``ItemizerClass/unions``); ``ScriptSet/all`` for neutral scalars.
   var candidates: ScriptSet
   /// Where the scalar is counted in the letter histogram: its script value for a letter
   /// (general category L*) of one script, ``nonLetterSlot`` otherwise.
@@ -66,7 +66,8 @@ struct ScalarScriptClass: Hashable, Sendable {
       self.init(kind: .neutral, script: .unknown, candidates: .all, letterSlot: Self.nonLetterSlot, pairing: [])
       return
     }
-    let script = Script(of: scalar)
+    let characters = CharacterTable.shared
+    let script = characters.script(value)
     let extensions = Script.extensions(of: scalar)
     var candidates = ScriptSet(extensions)
     let kind: Kind
@@ -84,7 +85,7 @@ struct ScalarScriptClass: Hashable, Sendable {
     } else {
       for (union, covers) in Self.unions where !candidates.intersection(covers).isEmpty { candidates.insert(union) }
     }
-    let isLetter = scalar.properties.generalCategory.isLetter
+    let isLetter = characters.classes(value).contains(.letter)
     var pairing: Pairing = []
     switch scalar.bidiPairedBracketType {
     case .open: pairing.insert(.opens)
@@ -108,37 +109,28 @@ struct ScalarScriptClass: Hashable, Sendable {
   }
 }
 
-extension Unicode.GeneralCategory {
-  fileprivate var isLetter: Bool {
-    switch self {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
-    default: false
-    }
-  }
-}
-
 /// The class of every BMP scalar, as a class number per scalar and one record per
 /// distinct class (a few hundred): built once per process, about a millisecond's work
 /// per 10,000 scalars, and never freed.
-struct ScalarScriptClasses: @unchecked Sendable {
+struct ItemizerClasses: @unchecked Sendable {
   /// 64 Ki class numbers.
   let numbers: UnsafePointer<UInt16>
   /// The distinct classes, indexed by class number.
-  let classes: UnsafePointer<ScalarScriptClass>
+  let classes: UnsafePointer<ItemizerClass>
   /// What is read for every scalar, apart from the rest of its class (read only where
-  /// the class changes): the class's ``ScalarScriptClass/letterSlot`` in the low bits,
+  /// the class changes): the class's ``ItemizerClass/letterSlot`` in the low bits,
   /// and ``inert`` for a neutral class that pairs with nothing, which changes no run.
   let quick: UnsafePointer<UInt16>
   static let inert: UInt16 = 0x8000
   static let letterSlotMask: UInt16 = 0x7FFF
   let classCount: Int
 
-  static let shared: ScalarScriptClasses = {
+  static let shared: ItemizerClasses = {
     let numbers = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10000)
-    var classes: [ScalarScriptClass] = []
-    var number: [ScalarScriptClass: UInt16] = [:]
+    var classes: [ItemizerClass] = []
+    var number: [ItemizerClass: UInt16] = [:]
     for v in 0..<0x10000 {
-      let c = ScalarScriptClass(UInt32(v))
+      let c = ItemizerClass(UInt32(v))
       if let n = number[c] {
         numbers[v] = n
       } else {
@@ -149,12 +141,12 @@ struct ScalarScriptClasses: @unchecked Sendable {
         numbers[v] = n
       }
     }
-    let stored = UnsafeMutablePointer<ScalarScriptClass>.allocate(capacity: classes.count)
+    let stored = UnsafeMutablePointer<ItemizerClass>.allocate(capacity: classes.count)
     stored.initialize(from: classes, count: classes.count)
     let quick = UnsafeMutablePointer<UInt16>.allocate(capacity: classes.count)
     for (n, c) in classes.enumerated() {
       quick[n] = UInt16(c.letterSlot) | (c.kind == .neutral && c.pairing.isEmpty ? inert : 0)
     }
-    return ScalarScriptClasses(numbers: numbers, classes: stored, quick: UnsafePointer(quick), classCount: classes.count)
+    return ItemizerClasses(numbers: numbers, classes: stored, quick: UnsafePointer(quick), classCount: classes.count)
   }()
 }
