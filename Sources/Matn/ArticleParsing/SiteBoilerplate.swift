@@ -46,10 +46,11 @@ public struct SiteBoilerplate: Sendable, Hashable {
 
     public init() {}
 
-    /// Counts the edge lines of one file's text.
-    public mutating func add(_ text: String) {
+    /// Counts the edge lines of one file's text; returns the text's key.
+    @discardableResult
+    public mutating func add(_ text: String) -> UInt64 {
       let document = SiteBoilerplate.key(text[...])
-      guard documents[document] == nil else { return }
+      guard documents[document] == nil else { return document }
       var lines: [Substring] = []
       for line in TextLines.lines(of: text) {
         let trimmed = ArticleLayout.trimmed(line)
@@ -61,6 +62,7 @@ public struct SiteBoilerplate: Sendable, Hashable {
         keys.insert(SiteBoilerplate.key(line))
       }
       documents[document] = Array(keys)
+      return document
     }
 
     /// Merges what another builder (another thread's share) collected.

@@ -60,6 +60,11 @@ public struct ArticleBatch: Sendable {
     public var batchBytes = 32 << 20
     /// Files per batch; nil: 32 per job, at least 64.
     public var batchFiles: Int?
+    /// Input bytes the first pass (site boilerplate) keeps for the second, so that each
+    /// file within it is read and decoded once; files beyond it are read again (and an
+    /// article whose file changed in between says so in a warning). Held until the
+    /// file's batch is parsed, so it adds at most this much to peak memory.
+    public var keptBytes = 4 << 20
 
     public init() {}
   }
@@ -135,6 +140,9 @@ public struct ArticleBatch: Sendable {
     public var duplicateParagraphs = 0
     /// Stale temporary files of earlier runs removed from the output directory.
     public var removedTemporaries: [FilePath] = []
+    /// Files the first pass read but could not keep (``Limits/keptBytes``), read again
+    /// to be parsed; every other file is read once.
+    public var readTwice = 0
   }
 
   public let configuration: Configuration
@@ -237,13 +245,14 @@ public struct ArticleBatch: Sendable {
     let jobs = max(1, configuration.jobs)
     // Load the parser's tables on their own threads while the first pass reads files.
     let preparing = ParallelBatches.background(ArticleParser.preparations)
-    let sites = learnSites(jobs: jobs)
+    var first = firstPass(jobs: jobs)
+    summary.readTwice = first.readTwice
     for thread in preparing { thread.join() }
 
     var base = configuration.parser
     base.siteBoilerplate = nil
     let job = ArticleJob(parser: ArticleParser(options: base), decoding: configuration.decoding, maxBytes: configuration.limits.fileBytes)
-    let siteJobs = sites.mapValues { site -> ArticleJob in
+    let siteJobs = first.sites.mapValues { site -> ArticleJob in
       var options = base
       options.siteBoilerplate = site
       var siteJob = job
@@ -254,17 +263,25 @@ public struct ArticleBatch: Sendable {
     let outputPaths = self.outputPaths
     var done = 0
     for range in batches() {
-      let positions = Array(range)
-      let items = ParallelBatches.map(positions, jobs: jobs) { position -> Item in
-        let input = inputs[position]
-        let outputPath = outputPaths[position]
+      // The batch takes over what the first pass kept of its files.
+      let work = range.map { position in
+        defer { first.kept[position] = nil }
+        return (position: position, content: first.kept[position], key: first.keys[position])
+      }
+      let items = ParallelBatches.map(work, jobs: jobs) { work -> Item in
+        let input = inputs[work.position]
+        let outputPath = outputPaths[work.position]
         var item: Item
         if let problem = input.problem {
           let failure = ArticleFailure(kind: .unreadable, message: "cannot read \(BatchPath.display(input.path)): \(problem)")
           item = Item(input: input, result: .failure(failure))
         } else {
           let worker = input.group.flatMap { siteJobs[$0] } ?? job
-          item = Item(input: input, result: worker.article(path: input.path, id: input.id))
+          if let content = work.content {
+            item = Item(input: input, result: worker.article(content, path: input.path, id: input.id))
+          } else {
+            item = Item(input: input, result: worker.article(path: input.path, id: input.id, firstRead: work.key))
+          }
         }
         let rendered = Self.render(item, format: format, header: headers)
         switch (output, item.result) {
@@ -353,38 +370,72 @@ public struct ArticleBatch: Sendable {
     return ranges
   }
 
-  /// The first pass: lines repeated at the edges of each group's files.
-  private func learnSites(jobs: Int) -> [FilePath: SiteBoilerplate] {
-    guard configuration.learnsSiteBoilerplate else { return [:] }
-    var groups: [FilePath: [FilePath]] = [:]
-    var order: [FilePath] = []
-    for input in inputs where input.problem == nil {
-      guard let path = input.path, let group = input.group else { continue }
-      if groups[group] == nil { order.append(group) }
-      groups[group, default: []].append(path)
-    }
+  /// What the first pass learned and kept.
+  private struct FirstPass {
+    /// Each group's site boilerplate.
     var sites: [FilePath: SiteBoilerplate] = [:]
+    /// The content read, by input position, while it fitted ``Limits/keptBytes``.
+    var kept: [InputFile.Content?]
+    /// The key of the text read (``SiteBoilerplate/key(_:)``) of each file read but
+    /// not kept: the second read must find the same text.
+    var keys: [UInt64?]
+    var readTwice = 0
+  }
+
+  /// The first pass: lines repeated at the edges of each group's files, and the
+  /// content of the files read while it fits ``Limits/keptBytes`` (each worker keeps up
+  /// to its share; which files are kept depends on the inputs and the number of jobs,
+  /// never on timing, and changes no output).
+  private func firstPass(jobs: Int) -> FirstPass {
+    var first = FirstPass(
+      kept: Array(repeating: nil, count: inputs.count), keys: Array(repeating: nil, count: inputs.count))
+    guard configuration.learnsSiteBoilerplate else { return first }
+    var groups: [FilePath: [Int]] = [:]
+    var order: [FilePath] = []
+    for (position, input) in inputs.enumerated() where input.problem == nil {
+      guard input.path != nil, let group = input.group else { continue }
+      if groups[group] == nil { order.append(group) }
+      groups[group, default: []].append(position)
+    }
     let decoding = configuration.decoding, limit = configuration.limits.fileBytes
+    var budget = configuration.limits.keptBytes
     for group in order {
       let members = groups[group]!
       guard members.count >= Self.minimumSiteFiles else { continue }
       let shares = (0..<jobs).map { worker in stride(from: worker, to: members.count, by: jobs).map { members[$0] } }
-      let builders = ParallelBatches.map(shares, jobs: jobs) { share -> SiteBoilerplate.Builder in
+      let share = budget / jobs
+      let results = ParallelBatches.map(shares, jobs: jobs) {
+        positions -> (builder: SiteBoilerplate.Builder, kept: [(Int, InputFile.Content)], keys: [(Int, UInt64)], bytes: Int) in
         var builder = SiteBoilerplate.Builder()
+        var kept: [(Int, InputFile.Content)] = []
+        var keys: [(Int, UInt64)] = []
+        var bytes = 0
         var lenient = decoding
         lenient.strict = false
-        for path in share {
-          guard let content = try? InputFile.readContent(path, limit: limit), let decoded = try? lenient.decode(content)
-          else { continue }
-          builder.add(decoded.string)
+        for position in positions {
+          guard let content = try? InputFile.readContent(inputs[position].path, limit: limit) else { continue }
+          let keeps = bytes + content.byteCount <= share
+          if keeps {
+            bytes += content.byteCount
+            kept.append((position, content))
+          }
+          guard let decoded = try? lenient.decode(content) else { continue }
+          let key = builder.add(decoded.string)
+          if !keeps { keys.append((position, key)) }
         }
-        return builder
+        return (builder, kept, keys, bytes)
       }
       var merged = SiteBoilerplate.Builder()
-      for builder in builders { merged.merge(builder) }
+      for result in results {
+        merged.merge(result.builder)
+        for (position, content) in result.kept { first.kept[position] = content }
+        for (position, key) in result.keys { first.keys[position] = key }
+        budget -= result.bytes
+        first.readTwice += result.keys.count
+      }
       let site = merged.build()
-      if !site.isEmpty { sites[group] = site }
+      if !site.isEmpty { first.sites[group] = site }
     }
-    return sites
+    return first
   }
 }

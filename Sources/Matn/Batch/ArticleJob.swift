@@ -68,7 +68,9 @@ struct ArticleJob: Sendable {
   var maxBytes: Int
   var kinds: InputFile.Kinds = .any
 
-  func article(path: FilePath?, id: String, title: String? = nil) -> Result<Article, ArticleFailure> {
+  /// Reads and parses the file at `path`. `firstRead` is the key of the text an
+  /// earlier read of it found (a batch's first pass): a different text now gets a warning.
+  func article(path: FilePath?, id: String, title: String? = nil, firstRead: UInt64? = nil) -> Result<Article, ArticleFailure> {
     let content: InputFile.Content
     do {
       content = try InputFile.readContent(path, limit: maxBytes, kinds: kinds)
@@ -78,7 +80,12 @@ struct ArticleJob: Sendable {
       }
       return .failure(ArticleFailure(kind: .unreadable, message: error.description))
     }
-    return article(content, id: id, path: path, isFile: true, title: title)
+    return article(content, id: id, path: path, isFile: true, title: title, firstRead: firstRead)
+  }
+
+  /// Parses what was read of the file at `path` (by the first pass of a batch).
+  func article(_ content: consuming InputFile.Content, path: FilePath?, id: String) -> Result<Article, ArticleFailure> {
+    article(content, id: id, path: path, isFile: true, title: nil)
   }
 
   /// Parses `bytes`; `path` (with `isFile`) names where they came from.
@@ -89,7 +96,8 @@ struct ArticleJob: Sendable {
   /// Decodes `content` (which is released before parsing: a huge input is not held
   /// twice) and parses it.
   private func article(
-    _ content: consuming InputFile.Content, id: String, path: FilePath?, isFile: Bool, title: String?
+    _ content: consuming InputFile.Content, id: String, path: FilePath?, isFile: Bool, title: String?,
+    firstRead: UInt64? = nil
   ) -> Result<Article, ArticleFailure> {
     let name = isFile ? BatchPath.display(path) : "record '\(id)'"
     let byteCount = content.byteCount
@@ -116,6 +124,9 @@ struct ArticleJob: Sendable {
     }
     var article = parser.parse(decoded, id: id, path: path.map { String(decoding: $0) }, byteCount: byteCount)
     if let path, !path.isUTF8 { article.source.pathBytes = Base64.encode(path.bytes) }
+    if let firstRead, SiteBoilerplate.key(decoded.string[...]) != firstRead {
+      article.report.warnings.append("\(name) changed while the batch ran: its site's boilerplate was learned from the earlier text")
+    }
     return .success(article)
   }
 

@@ -75,6 +75,48 @@ struct BatchTests {
     }
   }
 
+  @Test("each file is read once when the first pass can keep it, twice beyond keptBytes; the same articles either way")
+  func readOnce() throws {
+    try Self.withDirectory { dir in
+      let texts = SiteBoilerplateTests.articles(7)
+      for (index, text) in texts.enumerated() { try Self.write(text, dir.appendingPathComponent("in/\(index).txt")) }
+      let total = texts.reduce(0) { $0 + $1.utf8.count }
+      func run(keptBytes: Int, jobs: Int) throws -> (bytes: [[UInt8]], summary: ArticleBatch.Summary) {
+        var configuration = ArticleBatch.Configuration(arguments: [.path(FilePath(dir.appendingPathComponent("in").path))])
+        configuration.limits.keptBytes = keptBytes
+        configuration.jobs = jobs
+        var bytes: [[UInt8]] = []
+        let summary = try ArticleBatch(configuration).run { bytes.append($0.bytes) }
+        return (bytes, summary)
+      }
+      let once = try run(keptBytes: 1 << 20, jobs: 2)
+      #expect(once.summary.readTwice == 0 && once.summary.parsed == 7)
+      #expect(once.bytes.allSatisfy { String(decoding: $0, as: UTF8.self).contains("repeated in 7 of 7 files") })
+      let twice = try run(keptBytes: 0, jobs: 1)
+      #expect(twice.summary.readTwice == 7)
+      #expect(twice.bytes == once.bytes)
+      // Half the bytes: about half the files kept (each worker its share of the budget).
+      let half = try run(keptBytes: total / 2, jobs: 2)
+      #expect(half.summary.readTwice > 0 && half.summary.readTwice < 7)
+      #expect(half.bytes == once.bytes)
+
+      // A file read twice that changed in between: its article says so.
+      var configuration = ArticleBatch.Configuration(arguments: [.path(FilePath(dir.appendingPathComponent("in").path))])
+      configuration.limits.keptBytes = 0
+      configuration.limits.batchFiles = 1
+      configuration.jobs = 1
+      var warnings: [[String]] = []
+      try ArticleBatch(configuration).run(progress: { progress in
+        if progress.done == 1 { try? Self.write(texts[6] + "A line added later.\n", dir.appendingPathComponent("in/6.txt")) }
+      }) { item in
+        if case .success(let article) = item.result { warnings.append(article.report.warnings) }
+      }
+      #expect(warnings.count == 7)
+      #expect(warnings.dropLast().allSatisfy { $0.isEmpty })
+      #expect(warnings.last?.first?.contains("6.txt' changed while the batch ran") == true, "\(warnings)")
+    }
+  }
+
   @Test("site boilerplate: each distinct text counts once however the files are shared out")
   func siteBoilerplateDeterministic() {
     let texts = SiteBoilerplateTests.articles(6) + Array(repeating: "Same Title\nSame body of a copied article.\nSame end\n", count: 8)
