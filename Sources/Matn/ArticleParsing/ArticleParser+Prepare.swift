@@ -11,7 +11,7 @@ extension ArticleParser {
       _ = NameTables.shared; _ = NameIndexer.shared
     },
     {
-      _ = CharacterTable.shared; _ = ItemizerClasses.shared
+      _ = CharacterTable.lowercase; _ = ItemizerClasses.shared
     },
     {
       _ = LanguageModel.shared; _ = PersianLexicon.shared; _ = PersianNameRomanizer.shared

@@ -170,7 +170,7 @@ public struct LanguageIdentifier: Sendable {
     let text = ignoresSpellingVariants ? letters.spellingFolded(arabic: false) : letters
     let arabicText = ignoresSpellingVariants ? letters.spellingFolded(arabic: true) : letters
     guard !text.wordEnds.isEmpty else { return .undetermined }
-    let characters = CharacterTable.shared
+    let scripts = CharacterTable.scripts
 
     // Which scripts the letters are in, and the distinctive Arabic-script letters.
     var present = ScriptSet.empty
@@ -180,7 +180,7 @@ public struct LanguageIdentifier: Sendable {
     var arabicLetters = 0, letters = 0
     var lastScript = Script.unknown
     for v in text.scalars {
-      let s = characters.script(v)
+      let s = scripts[v]
       if s.isContextual { continue }
       if s != lastScript {
         present.insert(s)
@@ -229,7 +229,7 @@ public struct LanguageIdentifier: Sendable {
     if arabicLetters > 0 {
       for (reading, arabicReading) in [(text, false), (arabicText, true)] {
         reading.forEachWord { word in
-          guard characters.script(word[word.startIndex]) == .arabic,
+          guard scripts[word[word.startIndex]] == .arabic,
             let evidence = model.wordEvidence[LanguageModel.wordKey(word)]
           else { return }
           for (k, ratio) in evidence where (k == arabic) == arabicReading { scores[k] += Self.wordWeight * ratio }
@@ -266,7 +266,7 @@ public struct LanguageIdentifier: Sendable {
   /// Adds the n-gram scores of `candidates` on `text` to `quanta` (in quanta: integers,
   /// every constant is a whole number of them).
   private func score(_ text: TextLetters, candidates: [Int], model: LanguageModel, into quanta: inout [Int32]) {
-    let characters = CharacterTable.shared
+    let scripts = CharacterTable.scripts
     let count = model.languages.count
     let quantum = LanguageModel.quantum
     let unseen = Int32(Self.unseen * quantum)
@@ -296,7 +296,7 @@ public struct LanguageIdentifier: Sendable {
               var previous: UInt8 = 0
               for i in start..<end {
                 let position = Int32(truncatingIfNeeded: i)
-                let script = characters.script(letters[i])
+                let script = scripts[letters[i]]
                 if script != fitsScript || i == 0 {
                   fitsScript = script
                   fitting = 0

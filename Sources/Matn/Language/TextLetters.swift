@@ -13,13 +13,13 @@ struct TextLetters {
   /// Reads valid UTF-8 (a Swift string's bytes).
   init(utf8: UnsafeBufferPointer<UInt8>) {
     scalars.reserveCapacity(utf8.count)
-    let table = CharacterTable.shared
+    let lowercase = CharacterTable.lowercase
     var i = 0
     let n = utf8.count
     while i < n {
       let (v, length) = ScalarScan.scalar(utf8, at: i)
       i += length
-      let letter = table.lowercaseLetter(v)
+      let letter = lowercase[v]
       if letter == 0 {
         endWord()
       } else if letter != CharacterTable.expands {

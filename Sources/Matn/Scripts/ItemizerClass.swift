@@ -66,8 +66,7 @@ struct ItemizerClass: Hashable, Sendable {
       self.init(kind: .neutral, script: .unknown, candidates: .all, letterSlot: Self.nonLetterSlot, pairing: [])
       return
     }
-    let characters = CharacterTable.shared
-    let script = characters.script(value)
+    let script = CharacterTable.scripts[value]
     let extensions = Script.extensions(of: scalar)
     var candidates = ScriptSet(extensions)
     let kind: Kind
@@ -85,7 +84,7 @@ struct ItemizerClass: Hashable, Sendable {
     } else {
       for (union, covers) in Self.unions where !candidates.intersection(covers).isEmpty { candidates.insert(union) }
     }
-    let isLetter = characters.classes(value).contains(.letter)
+    let isLetter = CharacterTable.classes(value).contains(.letter)
     var pairing: Pairing = []
     switch scalar.bidiPairedBracketType {
     case .open: pairing.insert(.opens)
