@@ -52,8 +52,7 @@ struct TextLetters {
         var v = v
         switch v {
         case 0x0640, 0x064B...0x065F, 0x0670: continue
-        case 0x064A, 0x0649, 0x06CC: v = arabic ? 0x064A : 0x06CC
-        case 0x0643, 0x06A9: v = arabic ? 0x0643 : 0x06A9
+        case 0x064A, 0x0649, 0x06CC, 0x0643, 0x06A9: v = arabic ? PersianFold.arabicYehKaf(v) : PersianFold.yehKaf(v)
         case 0x06C0: v = 0x0647
         default: break
         }

@@ -13,6 +13,17 @@ enum PersianFold {
     }
   }
 
+  /// The other way, to Arabic spelling: ی ى → ي, ک → ك (what the language model reads
+  /// Arabic in); any other value unchanged.
+  @inline(__always)
+  static func arabicYehKaf(_ v: UInt32) -> UInt32 {
+    switch v {
+    case 0x06CC, 0x0649: 0x064A
+    case 0x06A9: 0x0643
+    default: v
+    }
+  }
+
   /// ``yehKaf(_:)`` and, for matching names typed in any Arabic-script habit: ۀ ة ھ ە ہ
   /// → ه, أ إ ٱ → ا, ؤ → و.
   @inline(__always)
