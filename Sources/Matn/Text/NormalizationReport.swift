@@ -20,8 +20,15 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
   case bidiControl
   /// ZERO WIDTH JOINER outside an emoji sequence removed.
   case strayJoiner
-  /// NOT SIGN, SOFT HYPHEN or RLM typed as a half-space between two Arabic letters → ZWNJ.
+  /// NOT SIGN or SOFT HYPHEN typed as a half-space (between two Arabic letters, the
+  /// first joining the next) → ZWNJ.
   case halfSpace
+  /// LRM, RLM or ARABIC LETTER MARK typed as a half-space → ZWNJ.
+  case bidiMarkAsZWNJ
+  /// ZERO WIDTH SPACE or ZERO WIDTH NO-BREAK SPACE typed as a half-space → ZWNJ.
+  case zeroWidthSpaceAsZWNJ
+  /// ZERO WIDTH JOINER typed as a half-space → ZWNJ.
+  case joinerAsZWNJ
   /// Spaces at the start or end of a line removed.
   case lineEdgeSpace
   /// A run of spaces reduced to one.
@@ -82,27 +89,30 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
     case .bidiControl: 7
     case .strayJoiner: 8
     case .halfSpace: 9
-    case .lineEdgeSpace: 10
-    case .repeatedSpace: 11
-    case .blankLine: 12
-    case .presentationForm: 13
-    case .arabicYeh: 14
-    case .arabicKaf: 15
-    case .hehWithYeh: 16
-    case .arabicIndicDigit: 17
-    case .tatweel: 18
-    case .diacritic: 19
-    case .repeatedLetter: 20
-    case .repeatedZWNJ: 21
-    case .strayZWNJ: 22
-    case .zwnjAfterNonJoiner: 23
-    case .affixJoin: 24
-    case .compoundZWNJ: 25
-    case .persianPunctuation: 26
-    case .punctuationSpacing: 27
-    case .guillemets: 28
-    case .decimalSeparator: 29
-    case .unicodeNormalization: 30
+    case .bidiMarkAsZWNJ: 10
+    case .zeroWidthSpaceAsZWNJ: 11
+    case .joinerAsZWNJ: 12
+    case .lineEdgeSpace: 13
+    case .repeatedSpace: 14
+    case .blankLine: 15
+    case .presentationForm: 16
+    case .arabicYeh: 17
+    case .arabicKaf: 18
+    case .hehWithYeh: 19
+    case .arabicIndicDigit: 20
+    case .tatweel: 21
+    case .diacritic: 22
+    case .repeatedLetter: 23
+    case .repeatedZWNJ: 24
+    case .strayZWNJ: 25
+    case .zwnjAfterNonJoiner: 26
+    case .affixJoin: 27
+    case .compoundZWNJ: 28
+    case .persianPunctuation: 29
+    case .punctuationSpacing: 30
+    case .guillemets: 31
+    case .decimalSeparator: 32
+    case .unicodeNormalization: 33
     }
   }
 
@@ -110,7 +120,8 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
   public var stage: NormalizationStage {
     switch self {
     case .lineEnding, .spaceSeparator, .tab, .byteOrderMark, .zeroWidthSpace, .softHyphen,
-      .controlCharacter, .bidiControl, .strayJoiner, .halfSpace, .lineEdgeSpace, .repeatedSpace, .blankLine:
+      .controlCharacter, .bidiControl, .strayJoiner, .halfSpace, .bidiMarkAsZWNJ, .zeroWidthSpaceAsZWNJ, .joinerAsZWNJ,
+      .lineEdgeSpace, .repeatedSpace, .blankLine:
       .cleanup
     case .unicodeNormalization: .unicodeForm
     default: .orthography
