@@ -71,6 +71,11 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
   case guillemets
   /// `.` between Persian digits → Persian decimal separator ٫.
   case decimalSeparator
+  /// `%` after Persian digits → Persian percent sign ٪ (the space before it removed
+  /// and counted as ``punctuationSpacing``).
+  case percentSign
+  /// `,` grouping Persian digits by thousands → Persian thousands separator ٬.
+  case thousandsSeparator
 
   // Unicode
   /// A line changed by the profile's Unicode normalization form (NFC or NFKC).
@@ -112,7 +117,9 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
     case .punctuationSpacing: 30
     case .guillemets: 31
     case .decimalSeparator: 32
-    case .unicodeNormalization: 33
+    case .percentSign: 33
+    case .thousandsSeparator: 34
+    case .unicodeNormalization: 35
     }
   }
 
