@@ -8,6 +8,12 @@ import MatnICU
 /// document's decided spans have (Persian on a tie); with none decided,
 /// ``defaultLanguage``. Counting spans rather than letters keeps the decision the same
 /// when the text is normalised again (normalising changes lengths, not spans).
+///
+/// A span whose clauses disagree — an Arabic quotation and Persian prose on one line,
+/// «…لقد صدق… عليرغم گذشت يك سال…» — is decided clause by clause (``clauses(_:_:)``:
+/// cut at sentence and clause punctuation, brackets and the verse marks ﴿ ﴾). A clause
+/// without evidence of its own takes the language of the nearest decided clause of its
+/// span, unless the language model finds it a quotation in another language.
 struct Segmentation {
   let classOf = ScalarClasses.shared
   var classifier: any ArabicScriptSpanClassifier
@@ -21,7 +27,7 @@ struct Segmentation {
     let spans = arabicScriptSpans(buffer)
     guard !spans.isEmpty else { return }
     var votes = [Int](repeating: 0, count: ArabicScriptLanguage.allCases.count)
-    var decided = decide(buffer, spans, &votes)
+    var (decided, mayDisagree) = decide(buffer, spans, &votes)
     let builtIn = classifier as? LetterStatisticsClassifier
     let prior = documentPrior ?? self.prior(votes)
     // In a Persian document, spans the letter statistics left undecided are kept from
@@ -34,13 +40,115 @@ struct Segmentation {
         decided[k] = model.classify(Self.text(buffer, span), otherwise: prior)
       }
     }
+    var pieces: [(range: Range<Int>, language: ArabicScriptLanguage)] = []
+    pieces.reserveCapacity(spans.count)
+    for (k, span) in spans.enumerated() {
+      let whole = decided[k] ?? prior
+      // A span decided Persian on a window showing nothing else is Persian throughout
+      // in practice: its clauses are not looked at one by one (that would read every
+      // word of the text, not a window per span).
+      if whole == .persian && !mayDisagree[k] {
+        pieces.append((span, whole))
+      } else {
+        byClause(buffer, span, whole, model: prior == .persian ? builtIn?.model : nil, into: &pieces)
+      }
+    }
     buffer.flags.withUnsafeMutableBufferPointer { flags in
-      for (span, language) in zip(spans, decided) {
-        let flag: SpanFlags = (language ?? prior) == .persian ? .persian : .otherArabicScript
-        for k in span { flags[k].insert(flag) }
+      for piece in pieces {
+        let flag: SpanFlags = piece.language == .persian ? .persian : .otherArabicScript
+        for k in piece.range { flags[k].insert(flag) }
       }
     }
   }
+
+  /// The language of each part of `span` (decided `whole` as one span): the span
+  /// itself when its clauses agree with `whole` (or none has evidence), else each clause
+  /// with its own decision, or its nearest decided neighbour's (the model may still find
+  /// it a quotation in the other language: `model`, in Persian documents).
+  private func byClause(
+    _ buffer: TextBuffer, _ span: Range<Int>, _ whole: ArabicScriptLanguage, model: LanguageIdentifierSpanClassifier?,
+    into pieces: inout [(range: Range<Int>, language: ArabicScriptLanguage)]
+  ) {
+    let clauses = self.clauses(buffer, span)
+    guard clauses.count > 1 else {
+      pieces.append((span, whole))
+      return
+    }
+    // A clause of one or two words (a name in a list, «هو من،») is too little to go
+    // against its span: it takes its neighbours' language.
+    let own: [ArabicScriptLanguage?]
+    if let builtIn = classifier as? LetterStatisticsClassifier {
+      own = builtIn.classify(buffer, clauses, minimumWords: 3, whole: whole)
+    } else {
+      own = clauses.map { Self.words(buffer, $0, atLeast: 3) ? classifier.classify(Self.text(buffer, $0)) : nil }
+    }
+    guard own.contains(where: { $0 != nil && $0 != whole }) else {
+      pieces.append((span, whole))
+      return
+    }
+    for (c, clause) in clauses.enumerated() {
+      if let language = own[c] {
+        pieces.append((clause, language))
+        continue
+      }
+      // The nearest decided clause: before it, else after it (one exists).
+      let neighbour = own[..<c].last { $0 != nil } ?? own[(c + 1)...].first { $0 != nil }
+      var language = neighbour!!
+      if let model { language = model.classify(Self.text(buffer, clause), otherwise: language) }
+      pieces.append((clause, language))
+    }
+  }
+
+  /// Whether `span` has `count` words (runs of Arabic-script letters, marks and ZWNJ).
+  private static func words(_ buffer: TextBuffer, _ span: Range<Int>, atLeast count: Int) -> Bool {
+    var words = 0
+    buffer.bits.withUnsafeBufferPointer { bits in
+      ScalarScan.forEachToken(bits: bits, in: span, tokenMask: StageScan.token) { _ in
+        words += 1
+        return words >= count ? Int.max : nil
+      }
+    }
+    return words >= count
+  }
+
+  /// `span` cut after each mark that ends a sentence or a clause (. ! ? ؟ ; ؛ , ، : …
+  /// ۔) and around brackets and verse marks (( ) [ ] { } ﴾ ﴿). A `.` `,` `،` between two
+  /// digits is a decimal or thousands separator, not a clause mark (the Persian
+  /// punctuation stage turns some into ٫ ٬, which never cut: the clauses stay the same
+  /// when the text is normalised again).
+  func clauses(_ buffer: TextBuffer, _ span: Range<Int>) -> [Range<Int>] {
+    let s = buffer.scalars
+    var cuts: [Range<Int>] = []
+    var start = span.lowerBound
+    var k = span.lowerBound - 1
+    while true {
+      k = buffer.next(from: k + 1, upTo: span.upperBound, Self.clauseMarks)
+      guard k < span.upperBound else { break }
+      let v = s[k]
+      // Supplementary scalars carry every bit: check.
+      guard StageScan.isClauseMark(v) else { continue }
+      if v == 0x2E || v == 0x2C || v == 0x060C, k > span.lowerBound, k + 1 < span.upperBound,
+        classOf(s[k - 1]).contains(.digit), classOf(s[k + 1]).contains(.digit)
+      {
+        continue
+      }
+      // An opening bracket starts the next clause; every other mark ends its own.
+      let end = Self.opens(v) ? k : k + 1
+      if end > start {
+        cuts.append(start..<end)
+        start = end
+      }
+    }
+    if start < span.upperBound { cuts.append(start..<span.upperBound) }
+    return cuts
+  }
+
+  private static let clauseMarks = ScalarScan.Stops(stop: StageScan.clauseMark)
+
+  /// An opening bracket: ( [ { and the verse marks (﴿ U+FD3F opens in right-to-left text;
+  /// ﴾ U+FD3E is typed as either).
+  @inline(__always)
+  private static func opens(_ v: UInt32) -> Bool { v == 0x28 || v == 0x5B || v == 0x7B || v == 0xFD3F }
 
   /// Adds the decided spans of `buffer` to `votes` (one count per language, in
   /// `ArabicScriptLanguage.allCases` order): the first pass over a long document.
@@ -56,23 +164,32 @@ struct Segmentation {
     return votes[best] > 0 ? languages[best] : defaultLanguage
   }
 
-  /// Each span's language by the classifier (nil: undecided), counted in `votes`.
-  private func decide(_ buffer: TextBuffer, _ spans: [Range<Int>], _ votes: inout [Int]) -> [ArabicScriptLanguage?] {
+  /// Each span's language by the classifier (nil: undecided), counted in `votes`, and
+  /// whether the evidence it was decided on shows anything but Persian (always, with a
+  /// custom classifier): its clauses may disagree.
+  private func decide(
+    _ buffer: TextBuffer, _ spans: [Range<Int>], _ votes: inout [Int]
+  ) -> (languages: [ArabicScriptLanguage?], mayDisagree: [Bool]) {
     var decided: [ArabicScriptLanguage?] = []
+    var mayDisagree: [Bool] = []
     decided.reserveCapacity(spans.count)
+    mayDisagree.reserveCapacity(spans.count)
     let languages = ArabicScriptLanguage.allCases
     let builtIn = classifier as? LetterStatisticsClassifier
     for span in spans {
       let language: ArabicScriptLanguage?
       if let builtIn {
-        language = builtIn.classify(buffer, span)
+        let stats = builtIn.statistics(buffer, span)
+        language = stats.decision
+        mayDisagree.append(stats.showsOtherThanPersian)
       } else {
         language = classifier.classify(Self.text(buffer, span))
+        mayDisagree.append(true)
       }
       decided.append(language)
       if let language { votes[languages.firstIndex(of: language)!] += 1 }
     }
-    return decided
+    return (decided, mayDisagree)
   }
 
   private static func text(_ buffer: TextBuffer, _ span: Range<Int>) -> String {
