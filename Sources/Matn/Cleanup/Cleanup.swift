@@ -4,8 +4,17 @@ import MatnICU
 /// separators and Arabic presentation forms, in one pass over the decoded text.
 ///
 /// Bidi controls are removed from canonical text and their original offsets recorded
-/// (display rendering re-adds isolates where needed). Between two Arabic letters, the
-/// characters people type for a half-space (NOT SIGN, SOFT HYPHEN, RLM) become ZWNJ.
+/// (display rendering re-adds isolates where needed).
+///
+/// Half-spaces in disguise: the characters people type for a half-space — LRM, RLM,
+/// ARABIC LETTER MARK, ZWSP, ZWNBSP, SOFT HYPHEN, and the visible NOT SIGN — become
+/// one ZWNJ between two Arabic-script letters when the first joins the next one and no
+/// ZWNJ stands there already (``halfSpace(at:_:_:_:)``, the one place that decides);
+/// anywhere else the invisible ones are removed, each counted by its kind. (Spans are
+/// not decided yet at this stage: Arabic-script letters, not Persian ones; ZWNJ is
+/// right in Urdu, Pashto and Kurdish as well.) ZWJ is not one of them: between two
+/// letters that join it changes nothing one sees, so whoever typed it saw one word; it
+/// is removed (and kept in emoji sequences and Indic conjuncts).
 struct Cleanup {
   let classOf = ScalarClasses.shared
   struct Options: Sendable, Hashable {
@@ -53,25 +62,31 @@ struct Cleanup {
         if options.tabs { out.replace(i, with: 0x20, .tab, &report) } else { out.keep(i) }
       case 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
         if options.spaceSeparators { out.replace(i, with: 0x20, .spaceSeparator, &report) } else { out.keep(i) }
+      case 0xFEFF where halfSpace(at: i, out, s, &halfSpaceRun) == .zwnj:
+        out.replace(i, with: 0x200C, .zeroWidthSpaceAsZWNJ, &report)
       case 0xFEFF:
         out.delete(i, .byteOrderMark, &report)
+      case 0x200B where halfSpace(at: i, out, s, &halfSpaceRun) == .zwnj:
+        out.replace(i, with: 0x200C, .zeroWidthSpaceAsZWNJ, &report)
       case 0x200B, 0x2060, 0x180E:
         out.delete(i, .zeroWidthSpace, &report)
       case 0x00AD:
-        if betweenArabicLetters(out, s, i, &halfSpaceRun) {
+        if halfSpace(at: i, out, s, &halfSpaceRun) == .zwnj {
           out.replace(i, with: 0x200C, .halfSpace, &report)
         } else {
           out.delete(i, .softHyphen, &report)
         }
       case 0x00AC:
-        if betweenArabicLetters(out, s, i, &halfSpaceRun) {
-          out.replace(i, with: 0x200C, .halfSpace, &report)
-        } else {
-          out.keep(i)
+        switch halfSpace(at: i, out, s, &halfSpaceRun) {
+        case .zwnj: out.replace(i, with: 0x200C, .halfSpace, &report)
+        case .redundant: out.delete(i, .halfSpace, &report)
+        case .none: out.keep(i)
         }
-      case 0x200F where betweenArabicLetters(out, s, i, &halfSpaceRun):
-        out.replace(i, with: 0x200C, .halfSpace, &report)
       case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
+        if v == 0x200E || v == 0x200F || v == 0x061C, halfSpace(at: i, out, s, &halfSpaceRun) == .zwnj {
+          out.replace(i, with: 0x200C, .bidiMarkAsZWNJ, &report)
+          break
+        }
         while offsetIndex < i {
           offset += Int32(TextBuffer.width(s[offsetIndex]))
           offsetIndex += 1
@@ -79,7 +94,14 @@ struct Cleanup {
         report.recordBidiControl(at: offset)
         out.delete(i, .bidiControl, &report)
       case 0x200D:
-        if keepsJoiner(out.lastOutput, s, i) { out.keep(i) } else { out.delete(i, .strayJoiner, &report) }
+        // Between two Arabic-script letters a ZWJ changes nothing one sees (they join
+        // anyway): whoever typed it saw one word, «وی‍ژه» is «ویژه». It goes, unlike
+        // the invisibles typed as half-spaces.
+        if keepsJoiner(out.lastOutput, s, i) {
+          out.keep(i)
+        } else {
+          out.delete(i, .strayJoiner, &report)
+        }
       case 0x00...0x1F, 0x7F...0x9F:
         out.delete(i, .controlCharacter, &report)
       case 0xFB50...0xFDFF, 0xFE70...0xFEFE:
@@ -108,29 +130,65 @@ struct Cleanup {
     }
   }
 
-  /// The answer of ``betweenArabicLetters(_:_:_:_:)`` for the rest of a run of
-  /// invisibles: every scalar before `end` sees the same letters on both sides, so a run
-  /// of 10,000 soft hyphens costs O(*n*), not O(*n*²).
+  /// What a character typed for a half-space stands for at its place.
+  enum HalfSpace {
+    /// The half-space of its word: it becomes ZWNJ.
+    case zwnj
+    /// Between two Arabic letters, but the word needs no other ZWNJ there: after a
+    /// letter that does not join the next one, or beside a ZWNJ (typed, or made from
+    /// an earlier character of the same run).
+    case redundant
+    /// Not between two Arabic letters.
+    case none
+  }
+
+  /// What ``halfSpace(at:_:_:_:)`` found about a run of invisibles (with marks, ZWNJ and
+  /// NOT SIGN among them): every scalar before `end` sees the same letters on both
+  /// sides, so a run of 10,000 soft hyphens costs O(*n*), not O(*n*²).
   struct HalfSpaceRun {
     var end = -1
-    var answer = false
+    /// The run stands between two Arabic letters.
+    var between = false
+    /// The letter before it joins the next one.
+    var joins = false
+    /// A ZWNJ stands in the run (typed, or written for an earlier scalar of it).
+    var hasZWNJ = false
     /// The letter before, past marks and ZWNJ, found without rescanning kept marks.
     var before = OutputLookBehind()
   }
 
-  /// Whether the scalar at `i` sits between two Arabic letters (a half-space typed
-  /// with the wrong character).
-  private func betweenArabicLetters(_ out: Rewriter, _ s: [UInt32], _ i: Int, _ run: inout HalfSpaceRun) -> Bool {
-    if i < run.end { return run.answer }
-    // Look past marks, and past the invisibles this stage removes.
-    let k = run.before.last(out) { classOf($0).contains(.mark) || $0 == 0x200C }
-    var j = i + 1
-    while j < s.count && (Self.removes(s[j]) || classOf(s[j]).contains(.mark) || s[j] == 0x200C || s[j] == 0xAC) { j += 1 }
-    run.end = j
-    run.answer =
-      k >= 0 && classOf(out.outputScalar(k)).isSuperset(of: .arabicLetter)
-      && j < s.count && classOf(s[j]).isSuperset(of: .arabicLetter)
-    return run.answer
+  /// Whether the half-space character at `i` (one of LRM RLM ALM ZWSP ZWNBSP SHY NOT
+  /// SIGN) is the ZWNJ of its word. Marks, ZWNJ and the invisibles this stage
+  /// removes are looked past on both sides: «ه + LRM + ZWNJ + ها» keeps the typed ZWNJ
+  /// and drops the LRM.
+  private func halfSpace(at i: Int, _ out: Rewriter, _ s: [UInt32], _ run: inout HalfSpaceRun) -> HalfSpace {
+    if i >= run.end {
+      let k = run.before.last(out) { classOf($0).contains(.mark) || $0 == 0x200C }
+      var hasZWNJ = false
+      if k >= 0 {
+        for m in (k + 1)..<out.outputCount where out.outputScalar(m) == 0x200C {
+          hasZWNJ = true
+          break
+        }
+      }
+      var j = i + 1
+      while j < s.count && (Self.removes(s[j]) || classOf(s[j]).contains(.mark) || s[j] == 0x200C || s[j] == 0xAC) {
+        if s[j] == 0x200C { hasZWNJ = true }
+        j += 1
+      }
+      // Tatweel is no letter of the word here: a half-space beside it is none.
+      let previous = k >= 0 ? out.outputScalar(k) : 0
+      let before: ScalarClass = previous != 0x0640 ? classOf(previous) : []
+      run.end = j
+      run.between =
+        before.isSuperset(of: .arabicLetter) && j < s.count && s[j] != 0x0640 && classOf(s[j]).isSuperset(of: .arabicLetter)
+      run.joins = !before.contains(.nonJoiningNext)
+      run.hasZWNJ = hasZWNJ
+    }
+    guard run.between else { return .none }
+    guard run.joins && !run.hasZWNJ else { return .redundant }
+    run.hasZWNJ = true
+    return .zwnj
   }
 
   /// Invisible characters this stage always removes.

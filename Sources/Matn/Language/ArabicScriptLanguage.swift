@@ -13,33 +13,66 @@ public enum ArabicScriptLanguage: String, Sendable, Hashable, Codable, CaseItera
 /// text only. The language-identification model can replace this through
 /// ``TextNormalizer/Options/spanClassifier``.
 ///
-/// The normaliser asks in two rounds: each span of a text (``classify(_:)-(ArabicScriptSpan)``),
-/// then — once the decided spans have given the document's language — each span left
-/// undecided (``classifyUndecided(_:document:)``).
+/// The normaliser asks in rounds: each span of a text (``decide(_:)``); then, in a span
+/// that may hold clauses of another language, its clauses (``classifyClauses(_:whole:)``);
+/// then — once the decided spans have given the document's language — each span or
+/// clause left undecided (``classifyUndecided(_:context:document:)``). Only
+/// ``classify(_:)`` must be written; the others have defaults built on it.
 public protocol ArabicScriptSpanClassifier: Sendable {
   /// The language of `span` (one Arabic-script span: words, spaces, digits and
   /// punctuation of one line), or nil when there is too little evidence.
   func classify(_ span: String) -> ArabicScriptLanguage?
 
-  /// The same for a span of a text being normalised. The default asks
-  /// ``classify(_:)-(String)`` about the span's text.
-  func classify(_ span: ArabicScriptSpan) -> ArabicScriptLanguage?
+  /// The decision about a span of a text being normalised. The default asks
+  /// ``classify(_:)`` about the span's text, and says its clauses may disagree.
+  func decide(_ span: ArabicScriptSpan) -> ArabicScriptSpanDecision
 
-  /// The language of a span ``classify(_:)-(ArabicScriptSpan)`` left undecided, in a
-  /// document whose decided spans are mostly in `document`. The default is `document`.
-  func classifyUndecided(_ span: ArabicScriptSpan, document: ArabicScriptLanguage) -> ArabicScriptLanguage
+  /// The language of each clause of a span decided `whole` (consecutive parts of it,
+  /// cut at clause punctuation), nil where a clause has too little evidence to go
+  /// against it. The default asks ``classify(_:)`` about each clause of three words or
+  /// more.
+  func classifyClauses(_ clauses: [ArabicScriptSpan], whole: ArabicScriptLanguage) -> [ArabicScriptLanguage?]
+
+  /// The language of a span or clause left undecided, next to text in `context` (the
+  /// document's language for a span, the nearest decided clause's for a clause), in a
+  /// document whose decided spans are mostly in `document`. The default is `context`.
+  func classifyUndecided(
+    _ span: ArabicScriptSpan, context: ArabicScriptLanguage, document: ArabicScriptLanguage
+  ) -> ArabicScriptLanguage
 }
 
-extension ArabicScriptSpanClassifier {
-  public func classify(_ span: ArabicScriptSpan) -> ArabicScriptLanguage? { classify(span.text) }
+/// What a span classifier found about one span.
+public struct ArabicScriptSpanDecision: Sendable, Hashable {
+  /// The span's language, nil when there is too little evidence.
+  public var language: ArabicScriptLanguage?
+  /// Whether the span may hold clauses in another language (an Arabic quotation in
+  /// Persian prose), worth deciding clause by clause.
+  public var mayHoldOtherClauses: Bool
 
-  public func classifyUndecided(_ span: ArabicScriptSpan, document: ArabicScriptLanguage) -> ArabicScriptLanguage {
-    document
+  public init(language: ArabicScriptLanguage?, mayHoldOtherClauses: Bool = true) {
+    self.language = language
+    self.mayHoldOtherClauses = mayHoldOtherClauses
   }
 }
 
-/// One Arabic-script span of a text being normalised, as a span classifier sees it: no
-/// `String` is made unless ``text`` is asked for.
+extension ArabicScriptSpanClassifier {
+  public func decide(_ span: ArabicScriptSpan) -> ArabicScriptSpanDecision {
+    ArabicScriptSpanDecision(language: classify(span.text))
+  }
+
+  public func classifyClauses(_ clauses: [ArabicScriptSpan], whole: ArabicScriptLanguage) -> [ArabicScriptLanguage?] {
+    clauses.map { $0.hasWords(atLeast: 3) ? classify($0.text) : nil }
+  }
+
+  public func classifyUndecided(
+    _ span: ArabicScriptSpan, context: ArabicScriptLanguage, document: ArabicScriptLanguage
+  ) -> ArabicScriptLanguage {
+    context
+  }
+}
+
+/// One Arabic-script span (or clause) of a text being normalised, as a span classifier
+/// sees it: no `String` is made unless ``text`` is asked for.
 public struct ArabicScriptSpan {
   /// The text being normalised (its scalars and per-scalar scan bits).
   let buffer: TextBuffer
@@ -56,5 +89,18 @@ public struct ArabicScriptSpan {
     var text = String.UnicodeScalarView()
     for v in buffer.scalars[range] { text.append(Unicode.Scalar(v)!) }
     return String(text)
+  }
+
+  /// Whether the span has `count` words or more (runs of Arabic-script letters, marks
+  /// and ZWNJ).
+  public func hasWords(atLeast count: Int) -> Bool {
+    var words = 0
+    buffer.bits.withUnsafeBufferPointer { bits in
+      ScalarScan.forEachToken(bits: bits, in: range, tokenMask: StageScan.token) { _ in
+        words += 1
+        return words >= count ? Int.max : nil
+      }
+    }
+    return words >= count
   }
 }

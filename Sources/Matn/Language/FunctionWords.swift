@@ -7,9 +7,15 @@ enum FunctionWords {
       + " چه چون اگر تا پس ولی اما همه هیچ دیگر وی ایشان کنند شود بر")
   /// Arabic function words that Persian does not use as words of its own (so not
   /// عليه "against", قد "height", كما, حتى, which Persian text has too).
-  static let arabic: WordSet = words(
+  static let arabic: WordSet = words(arabicList)
+  private static let arabicList =
     "في على إلى الى التي الذي الذين هذا هذه ذلك تلك كانت لن هو هي أن إن حيث ثم أو"
-      + " إليه وقال أيضا التى لقد ليس لكن")
+    + " إليه وقال أيضا التى لقد ليس لكن"
+
+  /// ``arabic`` with ي ى → ی and ك → ک, as a Persian span's normalising writes them
+  /// (a word's key folded the same way is in here whenever the word is in ``arabic``).
+  static let arabicInPersianSpelling: WordSet = words(
+    String(arabicList.unicodeScalars.map { Character(Unicode.Scalar(PersianFold.yehKaf($0.value))!) }))
 
   private static func words(_ list: String) -> WordSet {
     WordSet(list.split(separator: " ").map { WordSet.key(String($0)) })

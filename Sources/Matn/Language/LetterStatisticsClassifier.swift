@@ -31,17 +31,32 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
     return classify(buffer, 0..<buffer.count)
   }
 
-  /// The same decision over the scalars of `span`, without building a `String`.
-  public func classify(_ span: ArabicScriptSpan) -> ArabicScriptLanguage? { classify(span.buffer, span.range) }
+  /// The same decision over the scalars of `span`, without building a `String`; its
+  /// clauses may disagree when its window shows anything but Persian
+  /// (``Statistics/showsOtherThanPersian``).
+  public func decide(_ span: ArabicScriptSpan) -> ArabicScriptSpanDecision {
+    let stats = statistics(span.buffer, span.range)
+    return ArabicScriptSpanDecision(language: stats.decision, mayHoldOtherClauses: stats.showsOtherThanPersian)
+  }
 
-  /// In a Persian document, a span the letter statistics left undecided stays Persian
-  /// unless ``model`` finds it far likelier an Arabic quotation
-  /// (``LanguageIdentifierSpanClassifier/classify(_:otherwise:)``). Never the other way:
-  /// a span Persianised here could count as Persian when normalised again and change
-  /// the document's majority (the answers do not vote either).
-  public func classifyUndecided(_ span: ArabicScriptSpan, document: ArabicScriptLanguage) -> ArabicScriptLanguage {
-    guard let model, document == .persian else { return document }
-    return model.classify(span.text, otherwise: document)
+  /// Each clause by its letter statistics, in one pass (``classify(_:_:minimumWords:whole:)``,
+  /// three words at least).
+  public func classifyClauses(_ clauses: [ArabicScriptSpan], whole: ArabicScriptLanguage) -> [ArabicScriptLanguage?] {
+    guard let first = clauses.first else { return [] }
+    return classify(first.buffer, clauses.map(\.range), minimumWords: 3, whole: whole)
+  }
+
+  /// In a Persian document, what the letter statistics left undecided keeps its
+  /// context's language unless ``model`` finds it far likelier the other of Persian and
+  /// Arabic (``LanguageIdentifierSpanClassifier/classify(_:otherwise:)``). For a span the
+  /// context is the document, and it never goes the other way: a span Persianised here
+  /// could count as Persian when normalised again and change the document's majority
+  /// (the answers do not vote either).
+  public func classifyUndecided(
+    _ span: ArabicScriptSpan, context: ArabicScriptLanguage, document: ArabicScriptLanguage
+  ) -> ArabicScriptLanguage {
+    guard let model, document == .persian else { return context }
+    return model.classify(span.text, otherwise: context)
   }
 
   /// The decision over scalars `span` of `buffer`.
@@ -50,6 +65,11 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
   /// (stray ones are removed later), and the window is counted in letters that
   /// normalising keeps (not tatweel or marks), ending at a word boundary.
   func classify(_ buffer: TextBuffer, _ span: Range<Int>) -> ArabicScriptLanguage? {
+    statistics(buffer, span).decision
+  }
+
+  /// The evidence behind ``classify(_:_:)-(TextBuffer,_)``: what its window holds.
+  func statistics(_ buffer: TextBuffer, _ span: Range<Int>) -> Statistics {
     var stats = Statistics()
     var windowEnd = span.upperBound
     buffer.bits.withUnsafeBufferPointer { bits in
@@ -87,7 +107,54 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
         }
       }
     }
-    return stats.decision
+    return stats
+  }
+
+  /// The decision about each of `parts` (consecutive ranges of one span, its clauses),
+  /// in one pass over their words and evidence letters, each judged whole (clauses are
+  /// short). A part of fewer than `minimumWords` words is undecided, and so is a part
+  /// that would be Persian in a span decided otherwise (`whole`) on Persian function
+  /// words alone, fewer than two: Arabic has «ما», «هم», «به» too; a Persian-only
+  /// letter (پ چ ژ گ) or two Persian words decide.
+  func classify(
+    _ buffer: TextBuffer, _ parts: [Range<Int>], minimumWords: Int, whole: ArabicScriptLanguage
+  ) -> [ArabicScriptLanguage?] {
+    guard let first = parts.first, let last = parts.last else { return [] }
+    var stats = [Statistics](repeating: Statistics(), count: parts.count)
+    var words = [Int](repeating: 0, count: parts.count)
+    let span = first.lowerBound..<last.upperBound
+    buffer.bits.withUnsafeBufferPointer { bits in
+      buffer.scalars.withUnsafeBufferPointer { scalars in
+        var p = 0
+        ScalarScan.forEachToken(bits: bits, in: span, tokenMask: StageScan.token, skipMask: StageScan.zwnj) { token in
+          let length = token.range.count - token.skipped
+          guard length > 0 else { return nil }
+          while token.range.lowerBound >= parts[p].upperBound { p += 1 }
+          words[p] += 1
+          stats[p].count(token: UnsafeBufferPointer(rebasing: scalars[token.range]), length: length)
+          return nil
+        }
+        let kinds = Self.letterKinds
+        p = 0
+        var k = buffer.next(from: span.lowerBound, upTo: span.upperBound, Self.evidence)
+        while k < span.upperBound {
+          while k >= parts[p].upperBound { p += 1 }
+          var previous: UInt32 = 0
+          var q = k - 1
+          while q >= parts[p].lowerBound && scalars[q] == 0x200C { q -= 1 }
+          if q >= parts[p].lowerBound { previous = scalars[q] }
+          stats[p].count(letter: scalars[k], after: previous, kinds: kinds)
+          k = buffer.next(from: k + 1, upTo: span.upperBound, Self.evidence)
+        }
+      }
+    }
+    return parts.indices.map { p in
+      guard words[p] >= minimumWords, let decision = stats[p].decision else { return nil }
+      if decision == .persian && whole != .persian && stats[p].persianLetters == 0 && stats[p].persianWords < 2 {
+        return nil
+      }
+      return decision
+    }
   }
 
   private static let evidence = ScalarScan.Stops(stop: StageScan.evidenceLetter)
@@ -122,6 +189,17 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
   struct Statistics {
     var urdu = 0, pashto = 0, kurdish = 0, persianLetters = 0
     var persianWords = 0, arabicWords = 0, articleWords = 0
+    /// Arabic function words written with Persian ی ک (as normalising may leave the
+    /// Arabic ones in a Persian span): not evidence, but a sign that the span may
+    /// hold Arabic that its window does not show.
+    var arabicInPersianSpelling = 0
+
+    /// Whether anything but Persian shows: a span decided Persian on such a window may
+    /// hold clauses of another language (``LetterStatisticsClassifier/classify(_:_:minimumWords:)``).
+    /// The same before and after normalising: the Persian spelling counts too.
+    var showsOtherThanPersian: Bool {
+      arabicWords + arabicInPersianSpelling + urdu + pashto + kurdish > 0 || articleWords >= 3
+    }
 
     /// Counts letter `v` (after `previous`, ZWNJ skipped) as evidence.
     @inline(__always)
@@ -140,17 +218,25 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
 
     /// Counts a word: its scalars (ZWNJ among them is not part of the word) and how
     /// many there are without ZWNJ. Short words are looked up; long ones checked for ال.
+    @inline(__always)
     mutating func count(token scalars: UnsafeBufferPointer<UInt32>, length: Int) {
       if length <= 5 {
-        var key = FNV.basis
-        for v in scalars where v != 0x200C { key = FNV.step(key, v) }
+        var key = FNV.basis, folded = FNV.basis
+        for v in scalars where v != 0x200C {
+          key = FNV.step(key, v)
+          folded = FNV.step(folded, PersianFold.yehKaf(v))
+        }
         if FunctionWords.persian.contains(key) {
           persianWords += 1
           return
         }
-        if FunctionWords.arabic.contains(key) {
-          arabicWords += 1
-          return
+        // One lookup for most words: the Arabic words folded, then which spelling.
+        if FunctionWords.arabicInPersianSpelling.contains(folded) {
+          if FunctionWords.arabic.contains(key) {
+            arabicWords += 1
+            return
+          }
+          arabicInPersianSpelling += 1
         }
       }
       if length > 3 {

@@ -15,7 +15,8 @@ struct PersianLetters {
     /// Remove short-vowel marks (fatha, kasra, damma, sukun, shadda, tanwin other than
     /// tanwin-fath on alef).
     var diacritics = true
-    /// Reduce a letter repeated three or more times to one (informal elongation).
+    /// Reduce a letter repeated three or more times in a word to one (informal
+    /// elongation), unless a morpheme boundary falls inside the run (جبهه + ها).
     var repeatedLetters = true
     /// ZWNJ hygiene: collapse runs; drop at word edges and after non-joining letters.
     var zwnj = true
@@ -64,8 +65,10 @@ struct PersianLetters {
 
   /// A letter stretched by repetition (compared after folding: يیي and ههۀ are runs
   /// too) keeps its last letter. Tatweel and marks this stage removes, and a ZWNJ after
-  /// a letter that does not join, do not break a run. Returns the run's last letter
-  /// when a run of three or more was squeezed.
+  /// a letter that does not join (which this stage removes), do not break a run; any
+  /// other ZWNJ does. A run with a morpheme boundary inside is no elongation
+  /// (``isMorphemeBoundary(_:_:_:_:)``). Returns the run's last letter when a run of
+  /// three or more was squeezed.
   private func squeezeRepeats(
     from i: Int, _ s: [UInt32], _ flags: [SpanFlags], _ out: inout Rewriter, _ report: inout ChangeRecorder
   ) -> Int? {
@@ -83,13 +86,45 @@ struct PersianLetters {
       }
       j += 1
     }
-    guard letters >= 3 else { return nil }
+    guard letters >= 3, !(letters <= 4 && isMorphemeBoundary(i, last, s, flags)) else { return nil }
     for k in i..<last {
       let kind: ChangeKind =
         fold(s[k]) == folded ? .repeatedLetter : s[k] == 0x0640 ? .tatweel : s[k] == 0x200C ? .zwnjAfterNonJoiner : .diacritic
       out.delete(k, kind, &report)
     }
     return last
+  }
+
+  /// Whether the run of one letter from `first` to `last` (three or four of it) is two
+  /// morphemes meeting: a word ending in the letter twice and a suffix starting with it
+  /// (جبهه + ها, دهه + هایش), or a prefix and a stem likewise — at most two of the
+  /// letter on each side. The word is read past marks and tatweel, up to a ZWNJ or
+  /// anything that is not an Arabic letter.
+  private func isMorphemeBoundary(_ first: Int, _ last: Int, _ s: [UInt32], _ flags: [SpanFlags]) -> Bool {
+    let letter = fold(s[first])
+    func inWord(_ k: Int) -> Bool {
+      flags[k].contains(.persian) && (classOf(s[k]).isSuperset(of: .arabicLetter) || deletes(s[k]))
+    }
+    // Affixes are short (نمی, هایشان): a word going on further than one could reach
+    // has none there, and is not scanned to its end (a word of 10,000 letters).
+    var start = first
+    while start > 0 && first - start < 8 && inWord(start - 1) { start -= 1 }
+    let prefixes = start == 0 || !inWord(start - 1)
+    var end = last + 1
+    while end < s.count && end - last < 16 && inWord(end) { end += 1 }
+    let suffixes = end == s.count || !inWord(end)
+    guard prefixes || suffixes else { return false }
+    // The run's letters (ZWNJ after a non-joiner inside is skipped), in order.
+    var run: [Int] = []
+    for k in first...last where fold(s[k]) == letter { run.append(k) }
+    for split in 1..<run.count where split <= 2 && run.count - split <= 2 {
+      let p = run[split]
+      var suffix = FNV.basis, prefix = FNV.basis
+      for k in p..<end where s[k] != 0x200C && !deletes(s[k]) { suffix = FNV.step(suffix, fold(s[k])) }
+      for k in start..<p where s[k] != 0x200C && !deletes(s[k]) { prefix = FNV.step(prefix, fold(s[k])) }
+      if suffixes && Affixes.plural.contains(suffix) || prefixes && Affixes.verbPrefixes.contains(prefix) { return true }
+    }
+    return false
   }
 
   /// The letter rules for the scalar at `i` of a Persian span: yeh, kaf, heh with yeh,

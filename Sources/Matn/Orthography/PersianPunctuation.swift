@@ -5,7 +5,9 @@ import MatnICU
 /// - no space before `، ؛ ؟ ! . : » )` and one after `، ؛ ؟ ! :` when a Persian
 ///   word follows; none inside `« »` and `( )`;
 /// - `"…"` and `“…”` around or next to Persian text → `«…»`;
-/// - `.` between Persian digits → the Persian decimal separator `٫`.
+/// - `.` between Persian digits → the Persian decimal separator `٫`; `,` grouping
+///   Persian digits by thousands (where the source grouped them) → `٬`; `%` after
+///   Persian digits → `٪`, with no space before it. ASCII digits keep their signs.
 /// English inside Persian keeps its own punctuation (`«Hello, world?»`); protected
 /// spans are never touched.
 struct PersianPunctuation {
@@ -73,6 +75,26 @@ struct PersianPunctuation {
       isPersian(k) && classOf(s[k]).contains(.letter)
     }
 
+    func isPersianDigit(_ k: Int) -> Bool {
+      isPersian(k) && s[k] >= 0x06F0 && s[k] <= 0x06F9
+    }
+
+    /// Whether the `,` at `k` groups Persian digits by thousands: one to three digits
+    /// before it (from the number's start or the previous separator), exactly three
+    /// after it.
+    func groupsThousands(_ k: Int) -> Bool {
+      guard k + 3 < n, isPersianDigit(k + 1), isPersianDigit(k + 2), isPersianDigit(k + 3) else { return false }
+      if k + 4 < n && classOf(s[k + 4]).contains(.digit) { return false }
+      var j = k - 1
+      while j >= 0 && isPersianDigit(j) { j -= 1 }
+      let digits = k - 1 - j
+      guard digits >= 1 && digits <= 3 else { return false }
+      let separator = j >= 0 && (s[j] == 0x2C || s[j] == 0x066C)
+      let startOfNumber = j < 0 || !(classOf(s[j]).contains(.digit) || separator)
+      let middleGroup = digits == 3 && separator && isPersianDigit(j - 1)
+      return startOfNumber || middleGroup
+    }
+
     /// The previous scalar that is neither a space nor a mark (a mark's letter stands for it).
     func previousNonSpace(_ k: Int) -> Int {
       var j = k - 1
@@ -112,6 +134,8 @@ struct PersianPunctuation {
     if after < text.n, !text.flags[after].contains(.protected), Self.closes(text.converted(after)), text.isPersian(before) {
       drop = true
     }
+    // No space between Persian digits and their percent sign.
+    if after < text.n, text.s[after] == 0x25 || text.s[after] == 0x066A, text.isPersianDigit(before) { drop = true }
     // No space just inside « or ( when Persian text follows.
     if before >= 0, text.converted(before) == 0xAB || text.s[before] == 0x28, text.isPersian(after) { drop = true }
     if drop {
@@ -139,6 +163,12 @@ struct PersianPunctuation {
     where (0x06F0...0x06F9).contains(out.lastOutput) && text.isPersian(i + 1)
       && (0x06F0...0x06F9).contains(text.s[i + 1]):
       out.replace(i, with: 0x066B, .decimalSeparator, &report)
+      return
+    case 0x2C where text.isPersianDigit(i - 1) && text.groupsThousands(i):
+      out.replace(i, with: 0x066C, .thousandsSeparator, &report)
+      return
+    case 0x25 where text.isPersianDigit(text.previousNonSpace(i)):
+      out.replace(i, with: 0x066A, .percentSign, &report)
       return
     case 0x22, 0x201C, 0x201D:
       if let open = text.quotes[i] {
@@ -171,6 +201,7 @@ struct PersianPunctuation {
   static func inert(_ v: UInt32) -> Bool {
     if v > 0x7F {
       return v != 0x060C && v != 0x061B && v != 0x061F && v != 0xAB && v != 0xBB && v != 0x201C && v != 0x201D
+        && v != 0x066A
     }
     return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
   }

@@ -8,6 +8,12 @@ import MatnICU
 /// document's decided spans have (Persian on a tie); with none decided,
 /// ``defaultLanguage``. Counting spans rather than letters keeps the decision the same
 /// when the text is normalised again (normalising changes lengths, not spans).
+///
+/// A span whose clauses disagree — an Arabic quotation and Persian prose on one line,
+/// «…لقد صدق… عليرغم گذشت يك سال…» — is decided clause by clause (``clauses(_:_:)``:
+/// cut at sentence and clause punctuation, brackets and the verse marks ﴿ ﴾). A clause
+/// without evidence of its own takes the language of the nearest decided clause of its
+/// span, unless the language model finds it a quotation in another language.
 struct Segmentation {
   let classOf = ScalarClasses.shared
   var classifier: any ArabicScriptSpanClassifier
@@ -25,21 +31,105 @@ struct Segmentation {
     let spans = arabicScriptSpans(buffer)
     guard !spans.isEmpty else { return SpanVotes() }
     var votes = SpanVotes()
-    var decided = decide(buffer, spans, &votes.counts)
+    var (decided, mayDisagree) = decide(buffer, spans, &votes.counts)
     votes.tookDefault = documentPrior == nil && votes.isEmpty
     let prior = documentPrior ?? self.prior(votes.counts)
     // The undecided spans, now that the document's language is known.
     for (k, span) in spans.enumerated() where decided[k] == nil {
-      decided[k] = classifier.classifyUndecided(ArabicScriptSpan(buffer, span), document: prior)
+      decided[k] = classifier.classifyUndecided(ArabicScriptSpan(buffer, span), context: prior, document: prior)
+    }
+    var pieces: [(range: Range<Int>, language: ArabicScriptLanguage)] = []
+    pieces.reserveCapacity(spans.count)
+    for (k, span) in spans.enumerated() {
+      let whole = decided[k] ?? prior
+      // A span decided Persian on a window showing nothing else is Persian throughout
+      // in practice: its clauses are not looked at one by one (that would read every
+      // word of the text, not a window per span).
+      if whole == .persian && !mayDisagree[k] {
+        pieces.append((span, whole))
+      } else {
+        byClause(buffer, span, whole, document: prior, into: &pieces)
+      }
     }
     buffer.flags.withUnsafeMutableBufferPointer { flags in
-      for (span, language) in zip(spans, decided) {
-        let flag: SpanFlags = (language ?? prior) == .persian ? .persian : .otherArabicScript
-        for k in span { flags[k].insert(flag) }
+      for piece in pieces {
+        let flag: SpanFlags = piece.language == .persian ? .persian : .otherArabicScript
+        for k in piece.range { flags[k].insert(flag) }
       }
     }
     return votes
   }
+
+  /// The language of each part of `span` (decided `whole` as one span): the span
+  /// itself when its clauses agree with `whole` (or none has evidence), else each clause
+  /// with its own decision, or its nearest decided neighbour's (the model may still find
+  /// it a quotation in the other language: ``ArabicScriptSpanClassifier/classifyUndecided(_:context:document:)``).
+  private func byClause(
+    _ buffer: TextBuffer, _ span: Range<Int>, _ whole: ArabicScriptLanguage, document: ArabicScriptLanguage,
+    into pieces: inout [(range: Range<Int>, language: ArabicScriptLanguage)]
+  ) {
+    let clauses = self.clauses(buffer, span)
+    guard clauses.count > 1 else {
+      pieces.append((span, whole))
+      return
+    }
+    // A clause of one or two words (a name in a list, «هو من،») is too little to go
+    // against its span: it takes its neighbours' language.
+    let own = classifier.classifyClauses(clauses.map { ArabicScriptSpan(buffer, $0) }, whole: whole)
+    guard own.contains(where: { $0 != nil && $0 != whole }) else {
+      pieces.append((span, whole))
+      return
+    }
+    for (c, clause) in clauses.enumerated() {
+      if let language = own[c] {
+        pieces.append((clause, language))
+        continue
+      }
+      // The nearest decided clause: before it, else after it (one exists).
+      let neighbour = own[..<c].last { $0 != nil } ?? own[(c + 1)...].first { $0 != nil }
+      let language = classifier.classifyUndecided(ArabicScriptSpan(buffer, clause), context: neighbour!!, document: document)
+      pieces.append((clause, language))
+    }
+  }
+
+  /// `span` cut after each mark that ends a sentence or a clause (. ! ? ؟ ; ؛ , ، : …
+  /// ۔) and around brackets and verse marks (( ) [ ] { } ﴾ ﴿). A `.` `,` `،` between two
+  /// digits is a decimal or thousands separator, not a clause mark (the Persian
+  /// punctuation stage turns some into ٫ ٬, which never cut: the clauses stay the same
+  /// when the text is normalised again).
+  func clauses(_ buffer: TextBuffer, _ span: Range<Int>) -> [Range<Int>] {
+    let s = buffer.scalars
+    var cuts: [Range<Int>] = []
+    var start = span.lowerBound
+    var k = span.lowerBound - 1
+    while true {
+      k = buffer.next(from: k + 1, upTo: span.upperBound, Self.clauseMarks)
+      guard k < span.upperBound else { break }
+      let v = s[k]
+      // Supplementary scalars carry every bit: check.
+      guard StageScan.isClauseMark(v) else { continue }
+      if v == 0x2E || v == 0x2C || v == 0x060C, k > span.lowerBound, k + 1 < span.upperBound,
+        classOf(s[k - 1]).contains(.digit), classOf(s[k + 1]).contains(.digit)
+      {
+        continue
+      }
+      // An opening bracket starts the next clause; every other mark ends its own.
+      let end = Self.opens(v) ? k : k + 1
+      if end > start {
+        cuts.append(start..<end)
+        start = end
+      }
+    }
+    if start < span.upperBound { cuts.append(start..<span.upperBound) }
+    return cuts
+  }
+
+  private static let clauseMarks = ScalarScan.Stops(stop: StageScan.clauseMark)
+
+  /// An opening bracket: ( [ { and the verse marks (﴿ U+FD3F opens in right-to-left text;
+  /// ﴾ U+FD3E is typed as either).
+  @inline(__always)
+  private static func opens(_ v: UInt32) -> Bool { v == 0x28 || v == 0x5B || v == 0x7B || v == 0xFD3F }
 
   /// Adds the decided spans of `buffer` to `votes` (one count per language, in
   /// `ArabicScriptLanguage.allCases` order): the first pass over a long document.
@@ -59,17 +149,25 @@ struct Segmentation {
     return votes[best] > 0 ? languages[best] : defaultLanguage
   }
 
-  /// Each span's language by the classifier (nil: undecided), counted in `votes`.
-  private func decide(_ buffer: TextBuffer, _ spans: [Range<Int>], _ votes: inout [Int]) -> [ArabicScriptLanguage?] {
+  /// Each span's language by the classifier (nil: undecided), counted in `votes`, and
+  /// whether the evidence it was decided on shows anything but Persian (always, with a
+  /// custom classifier): its clauses may disagree.
+  private func decide(
+    _ buffer: TextBuffer, _ spans: [Range<Int>], _ votes: inout [Int]
+  ) -> (languages: [ArabicScriptLanguage?], mayDisagree: [Bool]) {
     var decided: [ArabicScriptLanguage?] = []
+    var mayDisagree: [Bool] = []
     decided.reserveCapacity(spans.count)
+    mayDisagree.reserveCapacity(spans.count)
     let languages = ArabicScriptLanguage.allCases
     for span in spans {
-      let language = classifier.classify(ArabicScriptSpan(buffer, span))
+      let decision = classifier.decide(ArabicScriptSpan(buffer, span))
+      let language = decision.language
+      mayDisagree.append(decision.mayHoldOtherClauses)
       decided.append(language)
       if let language { votes[languages.firstIndex(of: language)!] += 1 }
     }
-    return decided
+    return (decided, mayDisagree)
   }
 
   /// Ranges of scalars, each within one line, that contain Arabic-script letters and

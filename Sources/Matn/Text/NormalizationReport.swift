@@ -20,8 +20,13 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
   case bidiControl
   /// ZERO WIDTH JOINER outside an emoji sequence removed.
   case strayJoiner
-  /// NOT SIGN, SOFT HYPHEN or RLM typed as a half-space between two Arabic letters → ZWNJ.
+  /// NOT SIGN or SOFT HYPHEN typed as a half-space (between two Arabic letters, the
+  /// first joining the next) → ZWNJ.
   case halfSpace
+  /// LRM, RLM or ARABIC LETTER MARK typed as a half-space → ZWNJ.
+  case bidiMarkAsZWNJ
+  /// ZERO WIDTH SPACE or ZERO WIDTH NO-BREAK SPACE typed as a half-space → ZWNJ.
+  case zeroWidthSpaceAsZWNJ
   /// Spaces at the start or end of a line removed.
   case lineEdgeSpace
   /// A run of spaces reduced to one.
@@ -64,6 +69,11 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
   case guillemets
   /// `.` between Persian digits → Persian decimal separator ٫.
   case decimalSeparator
+  /// `%` after Persian digits → Persian percent sign ٪ (the space before it removed
+  /// and counted as ``punctuationSpacing``).
+  case percentSign
+  /// `,` grouping Persian digits by thousands → Persian thousands separator ٬.
+  case thousandsSeparator
 
   // Unicode
   /// A line changed by the profile's Unicode normalization form (NFC or NFKC).
@@ -82,27 +92,31 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
     case .bidiControl: 7
     case .strayJoiner: 8
     case .halfSpace: 9
-    case .lineEdgeSpace: 10
-    case .repeatedSpace: 11
-    case .blankLine: 12
-    case .presentationForm: 13
-    case .arabicYeh: 14
-    case .arabicKaf: 15
-    case .hehWithYeh: 16
-    case .arabicIndicDigit: 17
-    case .tatweel: 18
-    case .diacritic: 19
-    case .repeatedLetter: 20
-    case .repeatedZWNJ: 21
-    case .strayZWNJ: 22
-    case .zwnjAfterNonJoiner: 23
-    case .affixJoin: 24
-    case .compoundZWNJ: 25
-    case .persianPunctuation: 26
-    case .punctuationSpacing: 27
-    case .guillemets: 28
-    case .decimalSeparator: 29
-    case .unicodeNormalization: 30
+    case .bidiMarkAsZWNJ: 10
+    case .zeroWidthSpaceAsZWNJ: 11
+    case .lineEdgeSpace: 12
+    case .repeatedSpace: 13
+    case .blankLine: 14
+    case .presentationForm: 15
+    case .arabicYeh: 16
+    case .arabicKaf: 17
+    case .hehWithYeh: 18
+    case .arabicIndicDigit: 19
+    case .tatweel: 20
+    case .diacritic: 21
+    case .repeatedLetter: 22
+    case .repeatedZWNJ: 23
+    case .strayZWNJ: 24
+    case .zwnjAfterNonJoiner: 25
+    case .affixJoin: 26
+    case .compoundZWNJ: 27
+    case .persianPunctuation: 28
+    case .punctuationSpacing: 29
+    case .guillemets: 30
+    case .decimalSeparator: 31
+    case .percentSign: 32
+    case .thousandsSeparator: 33
+    case .unicodeNormalization: 34
     }
   }
 
@@ -110,7 +124,8 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
   public var stage: NormalizationStage {
     switch self {
     case .lineEnding, .spaceSeparator, .tab, .byteOrderMark, .zeroWidthSpace, .softHyphen,
-      .controlCharacter, .bidiControl, .strayJoiner, .halfSpace, .lineEdgeSpace, .repeatedSpace, .blankLine:
+      .controlCharacter, .bidiControl, .strayJoiner, .halfSpace, .bidiMarkAsZWNJ, .zeroWidthSpaceAsZWNJ,
+      .lineEdgeSpace, .repeatedSpace, .blankLine:
       .cleanup
     case .unicodeNormalization: .unicodeForm
     default: .orthography

@@ -35,6 +35,9 @@ enum StageScan {
   static let countedLetter: UInt16 = 1 << 10
   /// A letter the span classifier takes as evidence (Urdu ے, Pashto ښ, Persian پ…).
   static let evidenceLetter: UInt16 = 1 << 11
+  /// A mark that may end a clause (``isClauseMark(_:)``): segmentation decides a span
+  /// whose clauses disagree clause by clause.
+  static let clauseMark: UInt16 = 1 << 13
 
   /// The bits that follow from a scalar's character facts alone; the stages' own bits
   /// (``cleanup``, ``persianLetters``, ``punctuation``, ``evidenceLetter``) come from
@@ -54,7 +57,18 @@ enum StageScan {
     if v == 0x22 || v == 0x201C || v == 0x201D { bits |= quote }
     if v == 0x200C { bits |= zwnj }
     if c.isSuperset(of: .arabicLetter) && v != 0x0640 { bits |= countedLetter }
+    if isClauseMark(v) { bits |= clauseMark }
     return bits
+  }
+
+  /// Marks that end a sentence or a clause (. ! ? ؟ ; ؛ , ، : … ۔), brackets and the
+  /// verse marks (( ) [ ] { } ﴾ ﴿).
+  static func isClauseMark(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x21, 0x28, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5B, 0x5D, 0x7B, 0x7D: true
+    case 0x060C, 0x061B, 0x061F, 0x06D4, 0x2026, 0xFD3E, 0xFD3F: true
+    default: false
+    }
   }
 
   /// Supplementary scalars have every bit but ``token``: the stages look at them

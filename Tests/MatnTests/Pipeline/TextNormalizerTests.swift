@@ -141,9 +141,11 @@ struct TextNormalizerTests {
     // then takes every undecided span out of it: its answer, not the default, holds.
     struct UndecidedAreArabic: ArabicScriptSpanClassifier {
       func classify(_ span: String) -> ArabicScriptLanguage? { nil }
-      func classifyUndecided(_ span: ArabicScriptSpan, document: ArabicScriptLanguage) -> ArabicScriptLanguage {
-        #expect(document == .persian)
-        return span.text.contains("يك") ? .arabic : document
+      func classifyUndecided(
+        _ span: ArabicScriptSpan, context: ArabicScriptLanguage, document: ArabicScriptLanguage
+      ) -> ArabicScriptLanguage {
+        #expect(document == .persian && context == .persian)
+        return span.text.contains("يك") ? .arabic : context
       }
     }
     var options = TextNormalizer.Options(profile: .article)

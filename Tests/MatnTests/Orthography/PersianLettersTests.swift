@@ -1,0 +1,45 @@
+import Testing
+
+@testable import Matn
+
+/// The repeated-letter rule squeezes real elongation only (issue #18, item 1): three or
+/// more of one letter in one word, never across a ZWNJ or a morpheme boundary.
+@Suite("Repeated letters")
+struct RepeatedLetterTests {
+  let normalizer = TextNormalizer(profile: .article)
+
+  func normalized(_ text: String) -> String { normalizer.normalize(text).text }
+
+  @Test("the reported reproductions keep every letter")
+  func reproductions() {
+    // ه ه, LRM, ها: the LRM is a half-space, and no ه is lost.
+    #expect(normalized("جبهه\u{200E}ها").unicodeScalars.elementsEqual("جبهه\u{200C}ها".unicodeScalars))
+    // Written glued, the three ه are جبهه + ها, not an elongation.
+    #expect(LetterLedger.letters(normalized("جبههها")) == LetterLedger.letters("جبههها"))
+    #expect(LetterLedger.letters(normalized("نامهههای او")) == LetterLedger.letters("نامهههای او"))
+  }
+
+  @Test("a word ending in هه glued to a plural suffix is no elongation", arguments: ["جبههها", "جبهههای", "شبهههایی", "دهههایش"])
+  func pluralBoundary(_ word: String) {
+    let result = normalizer.normalize("این " + word + " بود")
+    #expect(LetterLedger.letters(result.text) == LetterLedger.letters("این " + word + " بود"), "\(result.text)")
+    #expect(result.report[.repeatedLetter] == 0)
+  }
+
+  @Test("a ZWNJ ends a run of repeated letters")
+  func zwnjEndsRun() {
+    for word in ["جبهه\u{200C}ها", "ده\u{200C}هه", "خیلی\u{200C}یی"] {
+      #expect(normalized(word).unicodeScalars.elementsEqual(word.unicodeScalars), "\(Fixtures.visible(normalized(word)))")
+    }
+  }
+
+  @Test("real elongation still collapses", arguments: [("خیلیییییی خوب", "خیلی خوب"), ("سلاااام", "سلام"), ("ههههههه", "ه"), ("جبهههههها", "جبها")])
+  func elongation(_ input: String, _ expected: String) {
+    #expect(normalized(input) == expected)
+  }
+
+  @Test("two of a letter are never a run", arguments: ["الله", "مدد", "ببر", "تتمه"])
+  func doubled(_ word: String) {
+    #expect(normalized(word) == word)
+  }
+}
