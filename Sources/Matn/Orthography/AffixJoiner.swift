@@ -10,10 +10,14 @@ import MatnICU
 /// - a known adjective + تر/ترین (not بهتر مهتر کهتر بیشتر کمتر, written glued);
 /// - a word ending in silent ه + ای/ام/ات/اش/اند/ایم/اید (`خانه ای` → `خانه‌ای`).
 /// Two free words are never joined; a glued compound is split only when the curated
-/// list names it (`آگاهسیستم` → `آگاه‌سیستم`).
+/// list names it (`آگاهسیستم` → `آگاه‌سیستم`). With `splitsGlued`, a word typed glued
+/// to its affix gets its ZWNJ too (`میکنند` → `می‌کنند`, see ``GluedAffixes``).
 struct AffixJoiner {
   let classOf = ScalarClasses.shared
   var lexicon: PersianLexicon
+  var splitsGlued = true
+
+  private typealias Edit = (range: Range<Int>, replacement: [UInt32], kind: ChangeKind)
 
   /// A token's scalars; its key (FNV-1a of its scalars, as in ``PersianLexicon``) is
   /// computed only for the few tokens a rule looks up.
@@ -33,7 +37,8 @@ struct AffixJoiner {
     let n = s.count
     // Stream the tokens of Persian spans (runs of Arabic letters, marks and ZWNJ),
     // deciding each join as the next token arrives; rewrite once at the end.
-    var edits: [(range: Range<Int>, replacement: [UInt32], kind: ChangeKind)] = []
+    var edits: [Edit] = []
+    let glued = GluedAffixes(lexicon: lexicon)
     var previous: Token? = nil
     s.withUnsafeBufferPointer { sp in
       flags.withUnsafeBufferPointer { fp in
@@ -61,6 +66,8 @@ struct AffixJoiner {
               case let key = token.key(sp), lexicon.compoundKeys.contains(key), let joined = lexicon.compounds[key]
             {
               edits.append((token.range, joined, .compoundZWNJ))
+            } else if splitsGlued && end - start >= 4 {
+              split(token.range, sp, glued, &edits)
             }
             if let word = previous, joinsAffix(word, token, sp) {
               // The word's last letter (past its marks) decides between ZWNJ and gluing.
@@ -90,6 +97,27 @@ struct AffixJoiner {
     }
     out.keep(position..<n)
     return out.output
+  }
+
+  /// The glued affixes of a token: a prefix in its first ZWNJ-free segment, a suffix in
+  /// its last.
+  private func split(
+    _ r: Range<Int>, _ s: UnsafeBufferPointer<UInt32>, _ glued: GluedAffixes, _ edits: inout [Edit]
+  ) {
+    var firstEnd = r.lowerBound
+    while firstEnd < r.upperBound && s[firstEnd] != 0x200C { firstEnd += 1 }
+    if firstEnd == r.upperBound {
+      if let k = glued.splitPoint(s, r, first: true, last: true) { edits.append((k..<k, [0x200C], .affixSplit)) }
+      return
+    }
+    if let k = glued.splitPoint(s, r.lowerBound..<firstEnd, first: true, last: false) {
+      edits.append((k..<k, [0x200C], .affixSplit))
+    }
+    var lastStart = r.upperBound
+    while lastStart > firstEnd && s[lastStart - 1] != 0x200C { lastStart -= 1 }
+    if let k = glued.splitPoint(s, lastStart..<r.upperBound, first: false, last: true) {
+      edits.append((k..<k, [0x200C], .affixSplit))
+    }
   }
 
   private func joinsAffix(_ word: Token, _ affix: Token, _ s: UnsafeBufferPointer<UInt32>) -> Bool {

@@ -12,6 +12,18 @@ struct PersianLexicon: Sendable {
   let verbForms: WordSet
   /// Adjectives that take the comparative/superlative suffixes تر/ترین.
   let adjectives: WordSet
+  /// Words that look affixed but are whole words (میان، میهن، میراث، میانجی، تنها،
+  /// انتها، سهام): a glued token that is one of them, or one of them + ی / یی, is never
+  /// split (affix-words.tsv, code `w`).
+  let affixGuards: WordSet
+  /// Two-letter nouns that take a glued plural (ده → ده‌ها; code `t`): longer stems need
+  /// no list.
+  let shortStems: WordSet
+  /// Words ending in silent ه that take ای ام ات اش اند ایم اید (codes `h`, `p`), and
+  /// the past participles of the verbs (کرده، شده).
+  let hehStems: WordSet
+  /// The silent-heh stems whose glued «Xهای» reads X‌ه + ای, not X + های (code `h`).
+  let hehStemsBeforePlural: WordSet
   /// Glued compound → the same compound with its ZWNJ.
   let compounds: [UInt64: [UInt32]]
   /// The keys of ``compounds``, for a lookup without `Hasher`.
@@ -24,6 +36,7 @@ struct PersianLexicon: Sendable {
 
   init() {
     var verbForms = Set<UInt64>()
+    var participles: [UInt64] = []
     let presentEndings = ["م", "ی", "د", "یم", "ید", "ند"]
     let pastEndings = ["م", "ی", "", "یم", "ید", "ند", "ه"]
     for line in Self.lines("Orthography/verbs.tsv") {
@@ -32,6 +45,7 @@ struct PersianLexicon: Sendable {
       let past = String(parts[0]), present = String(parts[1])
       if !past.isEmpty {
         for ending in pastEndings { verbForms.insert(Self.key(past + ending)) }
+        participles.append(Self.key(past + "ه"))
       }
       if !present.isEmpty {
         verbForms.insert(Self.key(present))
@@ -45,6 +59,24 @@ struct PersianLexicon: Sendable {
     }
     self.verbForms = WordSet(verbForms)
     self.adjectives = WordSet(Self.lines("Orthography/adjectives.txt").map { Self.key(String($0)) })
+    var guards: [UInt64] = [], short: [UInt64] = [], heh = participles, before: [UInt64] = []
+    for line in Self.lines("Orthography/affix-words.tsv") {
+      let parts = line.split(separator: "\t")
+      guard parts.count == 2 else { continue }
+      let word = Self.key(String(parts[0])), codes = parts[1].utf8
+      if codes.contains(UInt8(ascii: "w")) { guards.append(word) }
+      if codes.contains(UInt8(ascii: "t")) { short.append(word) }
+      if codes.contains(UInt8(ascii: "h")) {
+        heh.append(word)
+        before.append(word)
+      } else if codes.contains(UInt8(ascii: "p")) {
+        heh.append(word)
+      }
+    }
+    self.affixGuards = WordSet(guards)
+    self.shortStems = WordSet(short)
+    self.hehStems = WordSet(heh)
+    self.hehStemsBeforePlural = WordSet(before)
     var compounds: [UInt64: [UInt32]] = [:]
     for line in Self.lines("Orthography/compounds.tsv") {
       let parts = line.split(separator: "\t")

@@ -51,6 +51,9 @@ public struct TextNormalizer: Sendable {
     public var zwnjHygiene = true
     /// Affix ZWNJ and curated compounds (Persian spans).
     public var affixJoining = true
+    /// With ``affixJoining``: words typed glued to their affix get their ZWNJ too
+    /// (میکنند → می‌کنند, رسانهها → رسانه‌ها, خانهای → خانه‌ای, بزرگترین → بزرگ‌ترین).
+    public var splitsGluedAffixes = true
     /// Persian punctuation, spacing and guillemets (Persian spans).
     public var persianPunctuation = true
     /// Index profile: fold hamza seats (أ إ آ ٱ ؤ ئ ۀ ة) in search keys.
@@ -222,7 +225,7 @@ public struct TextNormalizer: Sendable {
         zwnj: options.zwnjHygiene)
     ).apply(buffer, &recorder)
     if options.affixJoining {
-      buffer = AffixJoiner(lexicon: .shared).apply(buffer, &recorder)
+      buffer = AffixJoiner(lexicon: .shared, splitsGlued: options.splitsGluedAffixes).apply(buffer, &recorder)
     }
     if options.persianPunctuation {
       buffer = PersianPunctuation().apply(buffer, &recorder)

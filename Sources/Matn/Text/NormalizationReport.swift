@@ -56,6 +56,9 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
   case affixJoin
   /// A compound written glued, from the curated list, split with its ZWNJ.
   case compoundZWNJ
+  /// A word typed glued to its affix split with ZWNJ (میکنند → می‌کنند, رسانهها → رسانه‌ها,
+  /// خانهای → خانه‌ای, بزرگترین → بزرگ‌ترین).
+  case affixSplit
   /// `?` `,` `;` → `؟` `،` `؛` between Persian words.
   case persianPunctuation
   /// Space before punctuation removed or space after it added, in Persian text.
@@ -98,11 +101,12 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
     case .zwnjAfterNonJoiner: 23
     case .affixJoin: 24
     case .compoundZWNJ: 25
-    case .persianPunctuation: 26
-    case .punctuationSpacing: 27
-    case .guillemets: 28
-    case .decimalSeparator: 29
-    case .unicodeNormalization: 30
+    case .affixSplit: 26
+    case .persianPunctuation: 27
+    case .punctuationSpacing: 28
+    case .guillemets: 29
+    case .decimalSeparator: 30
+    case .unicodeNormalization: 31
     }
   }
 
