@@ -66,7 +66,7 @@ struct AffixJoiner {
               case let key = token.key(sp), lexicon.compoundKeys.contains(key), let joined = lexicon.compounds[key]
             {
               edits.append((token.range, joined, .compoundZWNJ))
-            } else if splitsGlued && end - start >= 4 {
+            } else if splitsGlued && end - start >= 4 && GluedAffixes.mayBeAffixed(sp, start..<end) {
               split(token.range, sp, glued, &edits)
             }
             if let word = previous, joinsAffix(word, token, sp) {

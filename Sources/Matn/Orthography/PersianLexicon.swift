@@ -10,6 +10,9 @@ struct PersianLexicon: Sendable {
   /// Conjugated verb forms that may follow «می»/«نمی»: present stem + personal ending,
   /// the bare present stem, past stem + personal ending, past participle.
   let verbForms: WordSet
+  /// The bare present stems that are no conjugated form of any verb (نه، گو، رو): after a
+  /// spaced «می» they are verbs, glued to می they are more often a word (مینه).
+  let bareStemsOnly: WordSet
   /// Adjectives that take the comparative/superlative suffixes تر/ترین.
   let adjectives: WordSet
   /// Words that look affixed but are whole words (میان، میهن، میراث، میانجی، تنها،
@@ -37,6 +40,7 @@ struct PersianLexicon: Sendable {
   init() {
     var verbForms = Set<UInt64>()
     var participles: [UInt64] = []
+    var bareStems: [UInt64] = []  // added to verbForms once the conjugated forms are in
     let presentEndings = ["م", "ی", "د", "یم", "ید", "ند"]
     let pastEndings = ["م", "ی", "", "یم", "ید", "ند", "ه"]
     for line in Self.lines("Orthography/verbs.tsv") {
@@ -48,7 +52,7 @@ struct PersianLexicon: Sendable {
         participles.append(Self.key(past + "ه"))
       }
       if !present.isEmpty {
-        verbForms.insert(Self.key(present))
+        bareStems.append(Self.key(present))
         // Stems ending in a vowel may take a glide: آ → آید, گو → گوید, but رو → رود.
         let vowelFinal = present.hasSuffix("ا") || present.hasSuffix("آ") || present.hasSuffix("و")
         for ending in presentEndings {
@@ -57,6 +61,8 @@ struct PersianLexicon: Sendable {
         }
       }
     }
+    self.bareStemsOnly = WordSet(bareStems.filter { !verbForms.contains($0) })
+    verbForms.formUnion(bareStems)
     self.verbForms = WordSet(verbForms)
     self.adjectives = WordSet(Self.lines("Orthography/adjectives.txt").map { Self.key(String($0)) })
     var guards: [UInt64] = [], short: [UInt64] = [], heh = participles, before: [UInt64] = []
