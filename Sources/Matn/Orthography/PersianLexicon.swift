@@ -10,8 +10,9 @@ struct PersianLexicon: Sendable {
   /// Conjugated verb forms that may follow «می»/«نمی»: present stem + personal ending,
   /// the bare present stem, past stem + personal ending, past participle.
   let verbForms: WordSet
-  /// The bare present stems that are no conjugated form of any verb (نه، گو، رو): after a
-  /// spaced «می» they are verbs, glued to می they are more often a word (مینه).
+  /// The bare present stems of two letters that are no conjugated form of any verb (نه،
+  /// گو، رو): after a spaced «می» they are verbs, glued to می more often a word (مینه).
+  /// Longer ones stay: «میتوان» is «می‌توان».
   let bareStemsOnly: WordSet
   /// Adjectives that take the comparative/superlative suffixes تر/ترین.
   let adjectives: WordSet
@@ -40,7 +41,7 @@ struct PersianLexicon: Sendable {
   init() {
     var verbForms = Set<UInt64>()
     var participles: [UInt64] = []
-    var bareStems: [UInt64] = []  // added to verbForms once the conjugated forms are in
+    var bareStems: [UInt64] = []  // short ones, added to verbForms once the conjugated forms are in
     let presentEndings = ["م", "ی", "د", "یم", "ید", "ند"]
     let pastEndings = ["م", "ی", "", "یم", "ید", "ند", "ه"]
     for line in Self.lines("Orthography/verbs.tsv") {
@@ -52,7 +53,11 @@ struct PersianLexicon: Sendable {
         participles.append(Self.key(past + "ه"))
       }
       if !present.isEmpty {
-        bareStems.append(Self.key(present))
+        if present.unicodeScalars.count <= 2 {
+          bareStems.append(Self.key(present))
+        } else {
+          verbForms.insert(Self.key(present))
+        }
         // Stems ending in a vowel may take a glide: آ → آید, گو → گوید, but رو → رود.
         let vowelFinal = present.hasSuffix("ا") || present.hasSuffix("آ") || present.hasSuffix("و")
         for ending in presentEndings {
