@@ -59,6 +59,9 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
   /// A word typed glued to its affix split with ZWNJ (میکنند → می‌کنند, رسانهها → رسانه‌ها,
   /// خانهای → خانه‌ای, بزرگترین → بزرگ‌ترین).
   case affixSplit
+  /// The ezafe after silent ه written in the chosen style (خانه ی / خانه‌ی / خانۀ → خانهٔ,
+  /// or → خانه‌ی): ی and ZWNJ ↔ U+0654, the one change that trades a letter for a mark.
+  case ezafe
   /// `?` `,` `;` → `؟` `،` `؛` between Persian words.
   case persianPunctuation
   /// Space before punctuation removed or space after it added, in Persian text.
@@ -102,11 +105,12 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
     case .affixJoin: 24
     case .compoundZWNJ: 25
     case .affixSplit: 26
-    case .persianPunctuation: 27
-    case .punctuationSpacing: 28
-    case .guillemets: 29
-    case .decimalSeparator: 30
-    case .unicodeNormalization: 31
+    case .ezafe: 27
+    case .persianPunctuation: 28
+    case .punctuationSpacing: 29
+    case .guillemets: 30
+    case .decimalSeparator: 31
+    case .unicodeNormalization: 32
     }
   }
 
