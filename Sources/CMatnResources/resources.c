@@ -9,6 +9,7 @@
 DECLARE(matn_res_verbs)
 DECLARE(matn_res_adjectives)
 DECLARE(matn_res_compounds)
+DECLARE(matn_res_affixwords)
 DECLARE(matn_res_langid)
 DECLARE(matn_res_langwords)
 DECLARE(matn_res_fanames)
@@ -33,6 +34,7 @@ static const struct {
     ENTRY("Orthography/verbs.tsv", matn_res_verbs),
     ENTRY("Orthography/adjectives.txt", matn_res_adjectives),
     ENTRY("Orthography/compounds.tsv", matn_res_compounds),
+    ENTRY("Orthography/affix-words.tsv", matn_res_affixwords),
     ENTRY("Language/langid.bin", matn_res_langid),
     ENTRY("Language/words.tsv", matn_res_langwords),
     ENTRY("Names/fa-name-parts.tsv", matn_res_fanames),

@@ -25,6 +25,18 @@ struct CleanCommandTests {
     #expect(Array(result.text.unicodeScalars) == Array(expected.unicodeScalars), "\(profile)")
   }
 
+  @Test(
+    "--ezafe writes the ezafe after silent ه in one style (default hamza)",
+    arguments: [
+      ([], "خانه\u{0654} ما"), (["--ezafe", "hamza"], "خانه\u{0654} ما"), (["--ezafe", "yeh"], "خانه\u{200C}ی ما"),
+      (["--ezafe", "as-typed"], "خانه ی ما"),
+    ])
+  func ezafe(flags: [String], expected: String) throws {
+    let result = try CLI.run(["clean"] + flags, stdin: Array("خانه ی ما".utf8))
+    #expect(result.status == 0)
+    #expect(Array(result.text.unicodeScalars) == Array(expected.unicodeScalars), "\(flags)")
+  }
+
   @Test("--report lists the changes per stage on standard error; --ranges locates them")
   func report() throws {
     let input = Array("يك\u{200F} x\n".utf8)

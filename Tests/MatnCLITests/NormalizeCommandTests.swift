@@ -42,6 +42,17 @@ struct NormalizeCommandTests {
     #expect(text.hasSuffix("uncertain.\n"))
   }
 
+  @Test("--ezafe reaches the article's normaliser")
+  func ezafe() throws {
+    let input = Array("یک روز در خانه ی ما مهمانی بود و همه آمدند.\n".utf8)
+    let hamza = try CLI.run(["normalize", "--format", "text", "-"], stdin: input)
+    #expect(hamza.status == 0)
+    #expect(hamza.text.unicodeScalars.contains("\u{0654}"), "\(hamza.text)")
+    let yeh = try CLI.run(["normalize", "--format", "text", "--ezafe", "yeh", "-"], stdin: input)
+    #expect(yeh.status == 0)
+    #expect(yeh.text.contains("خانه\u{200C}ی ما"), "\(yeh.text)")
+  }
+
   @Test("--schema prints the JSON Schema, and an article uses only its properties")
   func schema() throws {
     let schema = try Self.json(try CLI.run(["normalize", "--schema"]).stdout)

@@ -10,10 +10,20 @@ import MatnICU
 /// - a known adjective + تر/ترین (not بهتر مهتر کهتر بیشتر کمتر, written glued);
 /// - a word ending in silent ه + ای/ام/ات/اش/اند/ایم/اید (`خانه ای` → `خانه‌ای`).
 /// Two free words are never joined; a glued compound is split only when the curated
-/// list names it (`آگاهسیستم` → `آگاه‌سیستم`).
+/// list names it (`آگاهسیستم` → `آگاه‌سیستم`). With `splitsGlued`, a word typed glued
+/// to its affix gets its ZWNJ too (`میکنند` → `می‌کنند`, see ``GluedAffixes``).
+///
+/// It also writes the ezafe after silent ه in one style (``EzafeStyle``): a token scan
+/// sees every spelling of it.
 struct AffixJoiner {
   let classOf = ScalarClasses.shared
   var lexicon: PersianLexicon
+  /// Spaced affixes, compounds and (with ``splitsGlued``) glued affixes.
+  var joins = true
+  var splitsGlued = true
+  var ezafe = EzafeStyle.hamza
+
+  private typealias Edit = (range: Range<Int>, replacement: [UInt32], kind: ChangeKind)
 
   /// A token's scalars; its key (FNV-1a of its scalars, as in ``PersianLexicon``) is
   /// computed only for the few tokens a rule looks up.
@@ -33,7 +43,8 @@ struct AffixJoiner {
     let n = s.count
     // Stream the tokens of Persian spans (runs of Arabic letters, marks and ZWNJ),
     // deciding each join as the next token arrives; rewrite once at the end.
-    var edits: [(range: Range<Int>, replacement: [UInt32], kind: ChangeKind)] = []
+    var edits: [Edit] = []
+    let glued = GluedAffixes(lexicon: lexicon)
     var previous: Token? = nil
     s.withUnsafeBufferPointer { sp in
       flags.withUnsafeBufferPointer { fp in
@@ -57,10 +68,21 @@ struct AffixJoiner {
             let end = found.range.upperBound
             assert(fp[start..<end].allSatisfy { $0 == f }, "a token straddles spans")
             let token = Token(range: start..<end)
+            // Every ezafe spelling ends its token in ی, U+0654 or ۀ.
+            if ezafe != .asTyped, case let l = sp[end - 1], l == 0x06CC || l == 0x0654 || l == 0x06C0 {
+              ezafeEdit(after: previous, token, sp, fp, &edits)
+            }
+            guard joins else {
+              previous = token
+              last = end
+              return nil
+            }
             if lexicon.mayBeCompound(first: sp[start], length: end - start),
               case let key = token.key(sp), lexicon.compoundKeys.contains(key), let joined = lexicon.compounds[key]
             {
               edits.append((token.range, joined, .compoundZWNJ))
+            } else if splitsGlued && end - start >= 4 && GluedAffixes.mayBeAffixed(sp, start..<end) {
+              split(token.range, sp, glued, &edits)
             }
             if let word = previous, joinsAffix(word, token, sp) {
               // The word's last letter (past its marks) decides between ZWNJ and gluing.
@@ -90,6 +112,73 @@ struct AffixJoiner {
     }
     out.keep(position..<n)
     return out.output
+  }
+
+  /// The ezafe after silent ه in the chosen style. Forms: «خانه ی ما» (ی a word of its
+  /// own, one space on each side, a Persian word after it), «خانه‌ی ما» (a Persian word
+  /// after it), «خانهٔ» and «خانۀ» (ezafe by their spelling). The word before needs three
+  /// letters or more and a silent ه (not after ا و آ: راه، کوه); «ی» anywhere else (a
+  /// letter named in a list, «ی» before punctuation or a digit) is left alone.
+  private func ezafeEdit(
+    after previous: Token?, _ token: Token, _ s: UnsafeBufferPointer<UInt32>, _ f: UnsafeBufferPointer<SpanFlags>,
+    _ edits: inout [Edit]
+  ) {
+    let r = token.range, n = s.count
+    func silentHeh(endingAt k: Int, from lower: Int) -> Bool {
+      guard k - lower >= 3, s[k - 1] == 0x0647 else { return false }
+      let before = s[k - 2]
+      return before != 0x0627 && before != 0x0648 && before != 0x0622 && !classOf(before).contains(.mark)
+        && before != 0x200C
+    }
+    func wordFollows(_ k: Int) -> Bool {
+      k + 1 < n && s[k] == 0x20 && classOf(s[k + 1]).isSuperset(of: .arabicLetter) && f[k + 1].contains(.persian)
+        && !f[k + 1].contains(.protected)
+    }
+    let last = s[r.upperBound - 1]
+    if r.count == 1 && last == 0x06CC {
+      // «خانه ی ما»
+      guard let word = previous, r.lowerBound - word.range.upperBound == 1,
+        silentHeh(endingAt: word.range.upperBound, from: word.range.lowerBound), wordFollows(r.upperBound)
+      else { return }
+      if ezafe == .hamza {
+        edits.append((word.range.upperBound..<r.upperBound, [0x0654], .ezafe))
+      } else {
+        edits.append((word.range.upperBound..<r.lowerBound, [0x200C], .ezafe))
+      }
+    } else if last == 0x06CC && ezafe == .hamza {
+      // «خانه‌ی ما»
+      guard r.count >= 5, s[r.upperBound - 2] == 0x200C, silentHeh(endingAt: r.upperBound - 2, from: r.lowerBound),
+        wordFollows(r.upperBound)
+      else { return }
+      edits.append((r.upperBound - 2..<r.upperBound, [0x0654], .ezafe))
+    } else if ezafe == .yeh && (last == 0x0654 && r.count >= 4 && silentHeh(endingAt: r.upperBound - 1, from: r.lowerBound)) {
+      // «خانهٔ»
+      edits.append((r.upperBound - 1..<r.upperBound, [0x200C, 0x06CC], .ezafe))
+    } else if ezafe == .yeh && last == 0x06C0 && r.count >= 3 {
+      // «خانۀ» (when the letters stage leaves ۀ as it is)
+      edits.append((r.upperBound - 1..<r.upperBound, [0x0647, 0x200C, 0x06CC], .ezafe))
+    }
+  }
+
+  /// The glued affixes of a token: a prefix in its first ZWNJ-free segment, a suffix in
+  /// its last.
+  private func split(
+    _ r: Range<Int>, _ s: UnsafeBufferPointer<UInt32>, _ glued: GluedAffixes, _ edits: inout [Edit]
+  ) {
+    var firstEnd = r.lowerBound
+    while firstEnd < r.upperBound && s[firstEnd] != 0x200C { firstEnd += 1 }
+    if firstEnd == r.upperBound {
+      if let k = glued.splitPoint(s, r, first: true, last: true) { edits.append((k..<k, [0x200C], .affixSplit)) }
+      return
+    }
+    if let k = glued.splitPoint(s, r.lowerBound..<firstEnd, first: true, last: false) {
+      edits.append((k..<k, [0x200C], .affixSplit))
+    }
+    var lastStart = r.upperBound
+    while lastStart > firstEnd && s[lastStart - 1] != 0x200C { lastStart -= 1 }
+    if let k = glued.splitPoint(s, lastStart..<r.upperBound, first: false, last: true) {
+      edits.append((k..<k, [0x200C], .affixSplit))
+    }
   }
 
   private func joinsAffix(_ word: Token, _ affix: Token, _ s: UnsafeBufferPointer<UInt32>) -> Bool {

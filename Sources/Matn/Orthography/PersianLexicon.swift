@@ -10,8 +10,24 @@ struct PersianLexicon: Sendable {
   /// Conjugated verb forms that may follow «می»/«نمی»: present stem + personal ending,
   /// the bare present stem, past stem + personal ending, past participle.
   let verbForms: WordSet
+  /// The bare present stems of two letters that are no conjugated form of any verb (نه،
+  /// گو، رو): after a spaced «می» they are verbs, glued to می more often a word (مینه).
+  /// Longer ones stay: «میتوان» is «می‌توان».
+  let bareStemsOnly: WordSet
   /// Adjectives that take the comparative/superlative suffixes تر/ترین.
   let adjectives: WordSet
+  /// Words that look affixed but are whole words (میان، میهن، میراث، میانجی، تنها،
+  /// انتها، سهام): a glued token that is one of them, or one of them + ی / یی, is never
+  /// split (affix-words.tsv, code `w`).
+  let affixGuards: WordSet
+  /// Two-letter nouns that take a glued plural (ده → ده‌ها; code `t`): longer stems need
+  /// no list.
+  let shortStems: WordSet
+  /// Words ending in silent ه that take ای ام ات اش اند ایم اید (codes `h`, `p`), and
+  /// the past participles of the verbs (کرده، شده).
+  let hehStems: WordSet
+  /// The silent-heh stems whose glued «Xهای» reads X‌ه + ای, not X + های (code `h`).
+  let hehStemsBeforePlural: WordSet
   /// Glued compound → the same compound with its ZWNJ.
   let compounds: [UInt64: [UInt32]]
   /// The keys of ``compounds``, for a lookup without `Hasher`.
@@ -24,6 +40,8 @@ struct PersianLexicon: Sendable {
 
   init() {
     var verbForms = Set<UInt64>()
+    var participles: [UInt64] = []
+    var bareStems: [UInt64] = []  // short ones, added to verbForms once the conjugated forms are in
     let presentEndings = ["م", "ی", "د", "یم", "ید", "ند"]
     let pastEndings = ["م", "ی", "", "یم", "ید", "ند", "ه"]
     for line in Self.lines("Orthography/verbs.tsv") {
@@ -32,9 +50,14 @@ struct PersianLexicon: Sendable {
       let past = String(parts[0]), present = String(parts[1])
       if !past.isEmpty {
         for ending in pastEndings { verbForms.insert(Self.key(past + ending)) }
+        participles.append(Self.key(past + "ه"))
       }
       if !present.isEmpty {
-        verbForms.insert(Self.key(present))
+        if present.unicodeScalars.count <= 2 {
+          bareStems.append(Self.key(present))
+        } else {
+          verbForms.insert(Self.key(present))
+        }
         // Stems ending in a vowel may take a glide: آ → آید, گو → گوید, but رو → رود.
         let vowelFinal = present.hasSuffix("ا") || present.hasSuffix("آ") || present.hasSuffix("و")
         for ending in presentEndings {
@@ -43,8 +66,28 @@ struct PersianLexicon: Sendable {
         }
       }
     }
+    self.bareStemsOnly = WordSet(bareStems.filter { !verbForms.contains($0) })
+    verbForms.formUnion(bareStems)
     self.verbForms = WordSet(verbForms)
     self.adjectives = WordSet(Self.lines("Orthography/adjectives.txt").map { Self.key(String($0)) })
+    var guards: [UInt64] = [], short: [UInt64] = [], heh = participles, before: [UInt64] = []
+    for line in Self.lines("Orthography/affix-words.tsv") {
+      let parts = line.split(separator: "\t")
+      guard parts.count == 2 else { continue }
+      let word = Self.key(String(parts[0])), codes = parts[1].utf8
+      if codes.contains(UInt8(ascii: "w")) { guards.append(word) }
+      if codes.contains(UInt8(ascii: "t")) { short.append(word) }
+      if codes.contains(UInt8(ascii: "h")) {
+        heh.append(word)
+        before.append(word)
+      } else if codes.contains(UInt8(ascii: "p")) {
+        heh.append(word)
+      }
+    }
+    self.affixGuards = WordSet(guards)
+    self.shortStems = WordSet(short)
+    self.hehStems = WordSet(heh)
+    self.hehStemsBeforePlural = WordSet(before)
     var compounds: [UInt64: [UInt32]] = [:]
     for line in Self.lines("Orthography/compounds.tsv") {
       let parts = line.split(separator: "\t")

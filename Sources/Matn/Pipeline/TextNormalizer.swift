@@ -51,6 +51,14 @@ public struct TextNormalizer: Sendable {
     public var zwnjHygiene = true
     /// Affix ZWNJ and curated compounds (Persian spans).
     public var affixJoining = true
+    /// With ``affixJoining``: words typed glued to their affix get their ZWNJ too
+    /// (میکنند → می‌کنند, رسانهها → رسانه‌ها, خانهای → خانه‌ای, بزرگترین → بزرگ‌ترین).
+    public var splitsGluedAffixes = true
+    /// How the ezafe after silent ه is written (Persian spans): «خانهٔ ما» (``EzafeStyle/hamza``,
+    /// ISIRI 6219 and the Academy, the default), «خانه‌ی ما» (``EzafeStyle/yeh``), or as
+    /// typed (the `display` profile). The `index` profile always writes ``EzafeStyle/hamza``
+    /// before folding, so every spelling gives one key.
+    public var ezafeStyle = EzafeStyle.hamza
     /// Persian punctuation, spacing and guillemets (Persian spans).
     public var persianPunctuation = true
     /// Index profile: fold hamza seats (أ إ آ ٱ ؤ ئ ۀ ة) in search keys.
@@ -81,6 +89,7 @@ public struct TextNormalizer: Sendable {
         removeDiacritics = false
         collapseRepeatedLetters = false
         affixJoining = false
+        ezafeStyle = .asTyped
         persianPunctuation = false
       case .article, .index:
         break
@@ -243,8 +252,12 @@ public struct TextNormalizer: Sendable {
         diacritics: options.removeDiacritics, repeatedLetters: options.collapseRepeatedLetters,
         zwnj: options.zwnjHygiene)
     ).apply(buffer, &recorder)
-    if options.affixJoining {
-      buffer = AffixJoiner(lexicon: .shared).apply(buffer, &recorder)
+    // Search keys: one spelling of the ezafe, whatever the options say.
+    let ezafe = profile == .index ? .hamza : options.ezafeStyle
+    if options.affixJoining || ezafe != .asTyped {
+      buffer = AffixJoiner(
+        lexicon: .shared, joins: options.affixJoining, splitsGlued: options.splitsGluedAffixes, ezafe: ezafe
+      ).apply(buffer, &recorder)
     }
     if options.persianPunctuation {
       buffer = PersianPunctuation().apply(buffer, &recorder)

@@ -61,6 +61,12 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
   case affixJoin
   /// A compound written glued, from the curated list, split with its ZWNJ.
   case compoundZWNJ
+  /// A word typed glued to its affix split with ZWNJ (میکنند → می‌کنند, رسانهها → رسانه‌ها,
+  /// خانهای → خانه‌ای, بزرگترین → بزرگ‌ترین).
+  case affixSplit
+  /// The ezafe after silent ه written in the chosen style (خانه ی / خانه‌ی / خانۀ → خانهٔ,
+  /// or → خانه‌ی): ی and ZWNJ ↔ U+0654, the one change that trades a letter for a mark.
+  case ezafe
   /// `?` `,` `;` → `؟` `،` `؛` between Persian words.
   case persianPunctuation
   /// Space before punctuation removed or space after it added, in Persian text.
@@ -110,13 +116,15 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
     case .zwnjAfterNonJoiner: 25
     case .affixJoin: 26
     case .compoundZWNJ: 27
-    case .persianPunctuation: 28
-    case .punctuationSpacing: 29
-    case .guillemets: 30
-    case .decimalSeparator: 31
-    case .percentSign: 32
-    case .thousandsSeparator: 33
-    case .unicodeNormalization: 34
+    case .affixSplit: 28
+    case .ezafe: 29
+    case .persianPunctuation: 30
+    case .punctuationSpacing: 31
+    case .guillemets: 32
+    case .decimalSeparator: 33
+    case .percentSign: 34
+    case .thousandsSeparator: 35
+    case .unicodeNormalization: 36
     }
   }
 

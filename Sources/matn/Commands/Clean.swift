@@ -27,6 +27,11 @@ struct Clean: ParsableCommand {
   @Option(name: .long, help: "Apply only this Unicode normalization form: nfc, nfd, nfkc, nfkd or nfkc-cf.")
   var form: Normalizer.Form?
 
+  @Option(
+    name: .long,
+    help: "Ezafe after silent ه: hamza («خانهٔ ما», ISIRI/Academy, the default), yeh («خانه‌ی ما») or as-typed.")
+  var ezafe: EzafeStyle?
+
   @Flag(name: .long, help: "Print what was changed, per stage and kind, on standard error.")
   var report = false
 
@@ -43,12 +48,14 @@ struct Clean: ParsableCommand {
       throw ValidationError("--form applies a Unicode form alone; it cannot be combined with --profile.")
     }
     if ranges && !report { throw ValidationError("--ranges needs --report.") }
+    if ezafe != nil && form != nil { throw ValidationError("--ezafe is a Persian rule; --form applies a Unicode form alone.") }
   }
 
   func run() throws {
     let chosen = profile ?? .article
     var options = TextNormalizer.Options(profile: chosen)
     options.recordsRanges = ranges
+    if let ezafe { options.ezafeStyle = ezafe }
     let normalizer = TextNormalizer(profile: chosen, options: options)
     var output = StandardOutput()
     try decoding.forEachFile(files, output: &output) { path, text, output in
@@ -68,6 +75,7 @@ struct Clean: ParsableCommand {
 
 extension Normalizer.Form: ExpressibleByArgument {}
 extension TextNormalizer.Profile: ExpressibleByArgument {}
+extension EzafeStyle: ExpressibleByArgument {}
 
 /// Human-readable change reports for standard error.
 enum ReportFormatter {

@@ -98,6 +98,11 @@ struct Normalize: ParsableCommand {
   @Option(name: .long, help: "Normaliser profile: display, article (default), model or index.")
   var profile: TextNormalizer.Profile = .article
 
+  @Option(
+    name: .long,
+    help: "Ezafe after silent ه: hamza («خانهٔ ما», ISIRI/Academy, the default), yeh («خانه‌ی ما») or as-typed.")
+  var ezafe: EzafeStyle?
+
   @Flag(name: .long, help: "Do not learn site boilerplate from lines repeated across a directory's files.")
   var noSiteBoilerplate = false
 
@@ -171,6 +176,7 @@ struct Normalize: ParsableCommand {
 
   private func configure(_ parser: inout ArticleParser.Options, _ decoding: inout DecodingPolicy, _ limits: inout ArticleBatch.Limits) {
     parser.profile = profile
+    parser.ezafeStyle = ezafe
     parser.extractsNames = !noNames
     decoding = self.decoding.policy
     limits.fileBytes = maxBytes

@@ -83,7 +83,9 @@ struct LetterConservationTests {
 ///   inside it likewise. A word ends at anything but a letter, a mark, tatweel or an
 ///   invisible; a half-space (ZWNJ, or an invisible typed for one: ZWSP ZWNBSP LRM RLM
 ///   ALM SHY, NOT SIGN) after an Arabic letter that joins the next one, before an
-///   Arabic letter, ends it too.
+///   Arabic letter, ends it too;
+/// - a ی standing alone after a word ending in ه is the ezafe (its other spelling is
+///   the mark U+0654 on the ه), not a letter.
 enum LetterLedger {
   static let halfSpaces: Set<UInt32> = [0x200B, 0x200C, 0x200E, 0x200F, 0x061C, 0xFEFF, 0x00AD, 0x00AC]
 
@@ -95,7 +97,20 @@ enum LetterLedger {
     // joins the next one; a half-space has come after it.
     var joins = false
     var halfSpace = false
+    // The letter of `word` that carries U+0654 (hamza above), if its last one does.
+    var hamzaAt: Int?
     func endWord() {
+      // The ezafe after silent ه written as a letter («خانه ی», «خانه‌ی») is the ezafe
+      // mark's other spelling («خانهٔ», U+0654, a mark): one of the documented folds.
+      // So is a ی right after a ه or ە carrying the ezafe mark in one word («هٔی», «ۀی»:
+      // ۀ is ە + ٔ under NFKD).
+      if word.last == 0x06CC {
+        let afterHeh = word.count == 1 && result.last == 0x0647
+        let afterMarkedHeh = word.count >= 2 && hamzaAt == word.count - 2 && [0x0647, 0x06D5].contains(word[word.count - 2])
+        if afterHeh || afterMarkedHeh { word.removeLast() }
+      }
+      hamzaAt = nil
+      word = word.map { $0 == 0x06D5 ? 0x0647 : $0 }
       result += squeezingElongation ? squeeze(word) : word
       word.removeAll()
       joins = false
@@ -108,6 +123,7 @@ enum LetterLedger {
       if halfSpaces.contains(v) {
         halfSpace = halfSpace || joins
       } else if category == .nonspacingMark || category == .spacingMark || category == .enclosingMark {
+        if v == 0x0654 && !word.isEmpty { hamzaAt = word.count - 1 }
         continue
       } else if category == .format {
         continue  // other invisibles: neither a letter nor a word boundary
@@ -137,8 +153,7 @@ enum LetterLedger {
     switch v {
     case 0x064A, 0x0649: 0x06CC
     case 0x0643: 0x06A9
-    case 0x06D5: 0x0647
-    default: v
+    default: v  // ە → ه when the word ends (it may carry an ezafe)
     }
   }
 

@@ -1,0 +1,192 @@
+/// Where a Persian word typed glued to its affix takes its ZWNJ (PERSIAN.md A.6, the
+/// glued half of it; ``AffixJoiner`` applies it and joins the spaced half):
+///
+/// - «می»/«نمی», after a glued preverb or not, + a conjugated form of a known verb stem
+///   (a bare present stem is not enough: مینه stays):
+///   `میکنند` → `می‌کنند`, `نمیتواند` → `نمی‌تواند`, `برمیگردد` → `برمی‌گردد`;
+/// - a word ending in silent ه + ای ام ات اش اند ایم اید: `خانهای` → `خانه‌ای`,
+///   `شدهاند` → `شده‌اند` (the ه-word from the lexicon, or a past participle);
+/// - a word + ها های هایی هایم هایت هایش هایمان هایتان هایشان: `رسانهها` → `رسانه‌ها`;
+/// - a known adjective + تر/ترین: `بزرگترین` → `بزرگ‌ترین` (not بهتر بیشتر پیشتر کمتر مهتر
+///   کهتر).
+///
+/// Never split: a word the lexicon knows whole, alone or with a final ی/یی or a
+/// possessive ending (میان، میهن، میراث، میانجی، تنها، انتهای، انتهایش، میدانی، سهام); a
+/// word whose stem would end in a letter that does not join the next (کارها needs
+/// nothing); a segment with marks.
+///
+/// Works on one ZWNJ-free segment of a token (scalar indices into the text): the first
+/// segment may lose a prefix, the last a suffix. Every token of a Persian span passes
+/// here, so the affixes are matched by comparing scalars, and a word is hashed only when
+/// its shape already fits a rule.
+struct GluedAffixes {
+  let lexicon: PersianLexicon
+  let classOf = ScalarClasses.shared
+
+  private static let meem: UInt32 = 0x0645, yeh: UInt32 = 0x06CC, noon: UInt32 = 0x0646
+  private static let heh: UInt32 = 0x0647, alef: UInt32 = 0x0627, beh: UInt32 = 0x0628
+  private static let teh: UInt32 = 0x062A, reh: UInt32 = 0x0631, dal: UInt32 = 0x062F
+  private static let sheen: UInt32 = 0x0634, feh: UInt32 = 0x0641, waw: UInt32 = 0x0648
+  /// Comparatives usually written glued, though «X تر» with a space is joined with ZWNJ.
+  private static let gluedByUsage = WordSet(["پیش"].map { WordSet.key($0) })
+
+  /// Whether a token of four scalars or more may hold a glued affix, from its first and
+  /// last letters alone: «می» (after a preverb or «ن») at the start, or an alef among the
+  /// last three (ها، ای ام ات اش های، اند ایم اید هایی هایم…), or تر / ترین: a prefix
+  /// is looked for in the first segment, a suffix in the last, so the token's ends decide.
+  @inline(__always)
+  static func mayBeAffixed(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> Bool {
+    let a = r.lowerBound, e = r.upperBound
+    switch s[a] {
+    case meem, noon, beh, dal, feh, waw: return true
+    default: break
+    }
+    let c1 = s[e - 1], c2 = s[e - 2], c3 = s[e - 3]
+    return c1 == alef || c2 == alef || c3 == alef || (c1 == reh && c2 == teh) || (c1 == noon && c2 == yeh && c3 == reh)
+  }
+
+  @inline(__always)
+  private func key(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> UInt64 {
+    var h = FNV.basis
+    for k in r { h = FNV.step(h, s[k]) }
+    return h
+  }
+
+  /// The index where a ZWNJ goes in segment `r` of `s`, or nil. `first`/`last`: whether
+  /// the segment starts/ends its token (a prefix is looked for only in a first segment,
+  /// a suffix only in a last one).
+  func splitPoint(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>, first: Bool, last: Bool) -> Int? {
+    guard r.count >= 4 else { return nil }
+    let prefix = first ? prefixSplit(s, r) : nil
+    guard let at = prefix ?? (last ? suffixSplit(s, r) : nil) else { return nil }
+    for k in r where classOf(s[k]).contains(.mark) { return nil }
+    let guards = lexicon.affixGuards
+    if guards.contains(key(s, r)) { return nil }
+    // A guard with a final ی (میدانی، انتهای، تنهایی) or, before a suffix, a possessive
+    // ending (انتهایش; after a prefix «یم» is a personal ending: میگویم is no میگو).
+    let e = r.upperBound
+    if s[e - 1] == Self.yeh {
+      if guards.contains(key(s, r.lowerBound..<e - 1)) { return nil }
+      if s[e - 2] == Self.yeh && guards.contains(key(s, r.lowerBound..<e - 2)) { return nil }
+    }
+    if prefix == nil {
+      let c = s[e - 1]
+      if (c == Self.meem || c == Self.teh || c == Self.sheen) && s[e - 2] == Self.yeh
+        && guards.contains(key(s, r.lowerBound..<e - 2))
+      {
+        return nil  // یم یت یش
+      }
+      if c == Self.noon && s[e - 2] == Self.alef && s[e - 4] == Self.yeh
+        && (s[e - 3] == Self.meem || s[e - 3] == Self.teh || s[e - 3] == Self.sheen)
+        && r.count > 4 && guards.contains(key(s, r.lowerBound..<e - 4))
+      {
+        return nil  // یمان یتان یشان
+      }
+    }
+    return at
+  }
+
+  /// After «می»/«نمی» (and a glued preverb: بر در باز فرو فرا ور وا) when the rest is a
+  /// conjugated verb form.
+  private func prefixSplit(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> Int? {
+    let a = r.lowerBound, c0 = s[a]
+    if let k = miSplit(s, from: a, r) { return k }
+    // Preverbs: 2 or 3 letters before می.
+    var p = 0
+    switch c0 {
+    case Self.beh:  // بر، باز
+      if s[a + 1] == Self.reh {
+        p = 2
+      } else if s[a + 1] == Self.alef && s[a + 2] == 0x0632 {
+        p = 3
+      }
+    case Self.dal:  // در
+      if s[a + 1] == Self.reh { p = 2 }
+    case Self.feh:  // فرو، فرا
+      if s[a + 1] == Self.reh && (s[a + 2] == Self.waw || s[a + 2] == Self.alef) { p = 3 }
+    case Self.waw:  // ور، وا
+      if s[a + 1] == Self.reh || s[a + 1] == Self.alef { p = 2 }
+    default: break
+    }
+    guard p > 0, r.count > p + 3 else { return nil }
+    return miSplit(s, from: a + p, r)
+  }
+
+  /// The index after «می»/«نمی» at `q` when what follows to the end of `r` is a verb form.
+  @inline(__always)
+  private func miSplit(_ s: UnsafeBufferPointer<UInt32>, from q: Int, _ r: Range<Int>) -> Int? {
+    var afterMi: Int
+    if s[q] == Self.meem && s[q + 1] == Self.yeh {
+      afterMi = q + 2
+    } else if s[q] == Self.noon && s[q + 1] == Self.meem && q + 2 < r.upperBound && s[q + 2] == Self.yeh {
+      afterMi = q + 3
+    } else {
+      return nil
+    }
+    guard r.upperBound - afterMi >= 2 else { return nil }
+    let k = key(s, afterMi..<r.upperBound)
+    return lexicon.verbForms.contains(k) && !lexicon.bareStemsOnly.contains(k) ? afterMi : nil
+  }
+
+  /// Before a silent-heh, plural or comparative suffix.
+  private func suffixSplit(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> Int? {
+    let e = r.upperBound, n = r.count
+    let c1 = s[e - 1], c2 = s[e - 2]
+    // ای ام ات اش (after ه at e-3); اند ایم اید (after ه at e-4).
+    if c2 == Self.alef && (c1 == Self.yeh || c1 == Self.meem || c1 == Self.teh || c1 == Self.sheen) {
+      if let k = hehSplit(s, r, stemEnd: e - 2, ای: c1 == Self.yeh) { return k }
+    } else if s[e - 3] == Self.alef && n >= 5
+      && ((c2 == Self.noon && c1 == Self.dal) || (c2 == Self.yeh && (c1 == Self.meem || c1 == Self.dal)))
+    {
+      if let k = hehSplit(s, r, stemEnd: e - 3, ای: false) { return k }
+    }
+    // ها های هایی هایم هایت هایش هایمان هایتان هایشان: where «ها» starts.
+    var ha = -1
+    if c1 == Self.alef && c2 == Self.heh {
+      ha = e - 2
+    } else if c1 == Self.yeh && c2 == Self.alef && s[e - 3] == Self.heh {
+      ha = e - 3
+    } else if n >= 5 && s[e - 2] == Self.yeh && s[e - 3] == Self.alef && s[e - 4] == Self.heh
+      && (c1 == Self.yeh || c1 == Self.meem || c1 == Self.teh || c1 == Self.sheen)
+    {
+      ha = e - 4
+    } else if n >= 7 && c1 == Self.noon && c2 == Self.alef && s[e - 4] == Self.yeh && s[e - 5] == Self.alef
+      && s[e - 6] == Self.heh && (s[e - 3] == Self.meem || s[e - 3] == Self.teh || s[e - 3] == Self.sheen)
+    {
+      ha = e - 6
+    }
+    if ha >= 0 { return pluralSplit(s, r.lowerBound..<ha) }
+    // تر ترین
+    var stemEnd = -1
+    if c1 == Self.reh && c2 == Self.teh {
+      stemEnd = e - 2
+    } else if c1 == Self.noon && c2 == Self.yeh && s[e - 3] == Self.reh && s[e - 4] == Self.teh && n >= 6 {
+      stemEnd = e - 4
+    }
+    guard stemEnd - r.lowerBound >= 2, !classOf(s[stemEnd - 1]).contains(.nonJoiningNext) else { return nil }
+    let k = key(s, r.lowerBound..<stemEnd)
+    return lexicon.adjectives.contains(k) && !Affixes.gluedComparatives.contains(k) && !Self.gluedByUsage.contains(k)
+      ? stemEnd : nil
+  }
+
+  /// «Xه» (ending at `stemEnd`) + ای ام ات اش اند ایم اید, X‌ه a silent-heh stem. For ای
+  /// the plural reading (X + های) competes: the heh reading needs a stem listed as
+  /// preferring it (a stem the lexicon does not know reads as a plural).
+  private func hehSplit(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>, stemEnd: Int, ای: Bool) -> Int? {
+    guard stemEnd - r.lowerBound >= 3, s[stemEnd - 1] == Self.heh else { return nil }
+    let before = s[stemEnd - 2]
+    guard before != Self.alef && before != Self.waw && before != 0x0622 else { return nil }
+    let k = key(s, r.lowerBound..<stemEnd)
+    if ای { return lexicon.hehStemsBeforePlural.contains(k) ? stemEnd : nil }
+    return lexicon.hehStems.contains(k) ? stemEnd : nil
+  }
+
+  /// X + a plural suffix: X ends in a joining letter and is known when it has two
+  /// letters (ده‌ها; not فیها، ایها). Longer words that only end like a plural are guards
+  /// (تنها، انتها، گرانبها).
+  private func pluralSplit(_ s: UnsafeBufferPointer<UInt32>, _ stem: Range<Int>) -> Int? {
+    guard stem.count >= 2, !classOf(s[stem.upperBound - 1]).contains(.nonJoiningNext) else { return nil }
+    if stem.count == 2 { return lexicon.shortStems.contains(key(s, stem)) ? stem.upperBound : nil }
+    return stem.upperBound
+  }
+}

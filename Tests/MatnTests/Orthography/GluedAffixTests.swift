@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import Matn
+
+/// Persian typed without a half-space (issue #18, item 3): words glued to their affix get
+/// their ZWNJ; words that merely begin or end with the same letters keep theirs.
+@Suite("Glued affixes")
+struct GluedAffixTests {
+  static let article = TextNormalizer(profile: .article)
+
+  /// `|` in the expected text stands for ZWNJ.
+  static func zwnj(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\u{200C}") }
+
+  static func check(_ input: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let want = zwnj(expected)
+    let output = article.normalize(input).text
+    #expect(
+      output.unicodeScalars.elementsEqual(want.unicodeScalars),
+      "\(input): got \(Fixtures.visible(output)), expected \(Fixtures.visible(want))", sourceLocation: sourceLocation)
+    let again = article.normalize(output).text
+    #expect(again.unicodeScalars.elementsEqual(output.unicodeScalars), "\(input) is not idempotent")
+  }
+
+  @Test(
+    "the issue's reproductions",
+    arguments: [
+      ("میکنند", "می|کنند"), ("میباشند", "می|باشند"), ("نمیتواند", "نمی|تواند"), ("میشود", "می|شود"),
+      ("میخواهم", "می|خواهم"), ("رسانهها", "رسانه|ها"),
+    ])
+  func reproductions(input: String, expected: String) {
+    Self.check(input, expected)
+  }
+
+  @Test(
+    "می/نمی + a verb form, present and past stems, after a glued preverb",
+    arguments: [
+      ("او میرود", "او می|رود"), ("نمیدانستند", "نمی|دانستند"), ("میآید", "می|آید"), ("میگفت", "می|گفت"),
+      ("برمیگردد", "برمی|گردد"), ("درمیآید", "درمی|آید"), ("ميكنند", "می|کنند"),
+    ])
+  func verbPrefix(input: String, expected: String) {
+    Self.check(input, expected)
+  }
+
+  @Test(
+    "plural, silent-heh and comparative suffixes",
+    arguments: [
+      ("کتابهایشان", "کتاب|هایشان"), ("برنامههای", "برنامه|های"), ("سالهای گذشته", "سال|های گذشته"),
+      ("دهها نفر", "ده|ها نفر"), ("شدهاند", "شده|اند"), ("کردهایم", "کرده|ایم"), ("هستهای", "هسته|ای"),
+      ("رسانهای", "رسانه|ای"), ("بزرگترین", "بزرگ|ترین"), ("سریعتر", "سریع|تر"),
+    ])
+  func suffixes(input: String, expected: String) {
+    Self.check(input, expected)
+  }
+
+  @Test(
+    "words that merely begin or end with the affix letters stay whole",
+    arguments: [
+      "میان", "میانجی", "میهن", "میراث", "میز", "میزان", "میلیون", "میدان", "میدانی", "میوه", "تنها", "تنهایی",
+      "انتهای", "سهام", "اتهام", "اشتباهات", "آنها", "اینها", "گرانبها", "بیشتر", "کمتر", "بهترین", "دفتر",
+      "دختر", "متر", "کارها", "ماه", "خانه", "شانگهای", "فیها", "مینه", "میگو",
+    ])
+  func guards(word: String) {
+    Self.check("او \(word) را دید", "او \(word) را دید")
+  }
+
+  @Test("each split is counted, at its place in the input")
+  func counted() {
+    var options = TextNormalizer.Options(profile: .article)
+    options.recordsRanges = true
+    let input = "آنها میکنند و رسانهها میگویند"
+    let result = TextNormalizer(profile: .article, options: options).normalize(input)
+    #expect(result.text == Self.zwnj("آنها می|کنند و رسانه|ها می|گویند"))
+    #expect(result.report[.affixSplit] == 3)
+    let utf8 = Array(input.utf8)
+    let splits = result.report.changes.filter { $0.kind == .affixSplit }
+    #expect(splits.count == 3)
+    for change in splits {
+      // An insertion: empty, after «می» or before «ها».
+      #expect(change.utf8Range.isEmpty)
+      let before = String(decoding: utf8[..<change.utf8Range.lowerBound], as: UTF8.self)
+      #expect(before.hasSuffix("می") || before.hasSuffix("رسانه"))
+    }
+  }
+
+  @Test("only Persian spans: Arabic text stays as it is")
+  func persianOnly() {
+    let arabic = "قال إن الناس فيها يعملون في المدينة التي يسكنونها"
+    #expect(Self.article.normalize(arabic).text == arabic)
+  }
+
+  @Test("the option and the display profile leave glued words alone")
+  func optionOff() {
+    var options = TextNormalizer.Options(profile: .article)
+    options.splitsGluedAffixes = false
+    #expect(TextNormalizer(profile: .article, options: options).normalize("میکنند رسانهها").text == "میکنند رسانهها")
+    #expect(TextNormalizer(profile: .display).normalize("میکنند رسانهها").text == "میکنند رسانهها")
+    // Spaced affixes are still joined with the option off.
+    #expect(
+      TextNormalizer(profile: .article, options: options).normalize("می کنند").text == Self.zwnj("می|کنند"))
+  }
+
+  @Test("no letter is lost or added: only ZWNJ is inserted")
+  func lettersKept() {
+    let input = "میکنند میباشند نمیتواند میشود میخواهم رسانهها کتابهایشان شدهاند بزرگترین برمیگردد"
+    let output = Self.article.normalize(input).text
+    #expect(output.unicodeScalars.filter { $0 != "\u{200C}" }.elementsEqual(input.unicodeScalars))
+  }
+}
