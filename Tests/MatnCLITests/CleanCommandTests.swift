@@ -215,3 +215,45 @@ struct RootCommandTests {
     #expect(sub.text.contains("--form"))
   }
 }
+
+@Suite("matn clean --style")
+struct StyleCommandTests {
+  @Test("--print-style prints the profile's style; edited and given back with --style, it rules")
+  func printAndUse() throws {
+    let printed = try CLI.run(["clean", "--print-style"])
+    #expect(printed.status == 0)
+    #expect(printed.text.contains("\"ezafe\" : \"hamza\"") && printed.text.contains("\"digits\" : \"persian\""))
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("house.json")
+    try printed.text.replacingOccurrences(of: "\"hamza\"", with: "\"yeh\"").write(to: file, atomically: true, encoding: .utf8)
+    let styled = try CLI.run(["clean", "--style", file.path], stdin: Array("خانه ی ما\n".utf8))
+    #expect(styled.status == 0)
+    #expect(styled.text == "خانه\u{200C}ی ما\n")
+    // --ezafe over the file; --print-style shows what is in force.
+    let both = try CLI.run(["clean", "--style", file.path, "--ezafe", "hamza", "--print-style"])
+    #expect(both.text.contains("\"ezafe\" : \"hamza\""))
+    // The same style through normalize.
+    let article = try CLI.run(["normalize", "--style", file.path, "--format", "text"], stdin: Array("عنوان\n\nخانه ی ما بزرگ است.\n".utf8))
+    #expect(article.status == 0)
+    #expect(article.text.contains("خانه\u{200C}ی ما"), "\(article.text)")
+  }
+
+  @Test("a style file that cannot be read or is not a style is a usage error naming the file and the field")
+  func badStyle() throws {
+    let directory = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    for (json, expected) in [
+      (#"{"ezafa": "yeh"}"#, "unknown field 'ezafa'"), (#"{"ezafe": "kasra"}"#, "ezafe"), ("not json", "not valid JSON"),
+      (#"{"protectedWords": ["a b"]}"#, "«a b» is not one Arabic-script word"),
+    ] {
+      let file = directory.appendingPathComponent("style.json")
+      try json.write(to: file, atomically: true, encoding: .utf8)
+      let result = try CLI.run(["clean", "--style", file.path], stdin: Array("x\n".utf8))
+      #expect(result.status == 64)
+      #expect(result.stderr.contains("style.json") && result.stderr.contains(expected), "\(result.stderr)")
+    }
+    let missing = try CLI.run(["clean", "--style", directory.appendingPathComponent("none.json").path])
+    #expect(missing.status == 64 && missing.stderr.contains("none.json"))
+  }
+}

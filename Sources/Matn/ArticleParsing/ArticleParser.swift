@@ -33,8 +33,8 @@ public struct ArticleParser: Sendable {
   public struct Options: Sendable {
     /// The normaliser's profile for every piece of text (default `article`).
     public var profile: TextNormalizer.Profile = .article
-    /// The ezafe style, if not the profile's (see ``TextNormalizer/Options/ezafeStyle``).
-    public var ezafeStyle: EzafeStyle?
+    /// A house style over the profile's choices (ezafe, digits, words never touched).
+    public var houseStyle: HouseStyle?
     /// Lines known to repeat across a site's files (from a batch's first pass).
     public var siteBoilerplate: SiteBoilerplate?
     /// Languages the identifier may answer (nil: all it knows).
@@ -60,7 +60,7 @@ public struct ArticleParser: Sendable {
   public init(options: Options = Options()) {
     self.options = options
     var normalizerOptions = TextNormalizer.Options(profile: options.profile)
-    if let ezafe = options.ezafeStyle { normalizerOptions.ezafeStyle = ezafe }
+    options.houseStyle?.apply(to: &normalizerOptions)
     self.normalizer = TextNormalizer(profile: options.profile, options: normalizerOptions)
     self.identifier = options.languages.map { LanguageIdentifier(languages: $0) } ?? .default
   }

@@ -6,12 +6,33 @@ import MatnICU
 ///
 /// Numbers in Persian or Arabic-Indic digits inside Persian text are Persian text: the
 /// digit and decimal-separator rules apply to them (PERSIAN.md A.3, A.7).
+///
+/// So do the words a house style never touches (``TextNormalizer/Options/protectedWords``):
+/// an Arabic-script word (letters, marks, ZWNJ) whose scalars are one of them, exactly.
 struct ProtectedSpans {
   let classOf = ScalarClasses.shared
+  /// Keys (``WordSet/key(_:)``) of the words never touched; nil for none.
+  var words: WordSet?
 
   func mark(_ buffer: inout TextBuffer) {
     let scan = buffer
-    buffer.flags.withUnsafeMutableBufferPointer { flags in mark(scan, &flags) }
+    buffer.flags.withUnsafeMutableBufferPointer { flags in
+      mark(scan, &flags)
+      if let words { mark(words, scan, &flags) }
+    }
+  }
+
+  private func mark(_ words: WordSet, _ buffer: TextBuffer, _ flags: inout UnsafeMutableBufferPointer<SpanFlags>) {
+    buffer.bits.withUnsafeBufferPointer { bits in
+      buffer.scalars.withUnsafeBufferPointer { scalars in
+        ScalarScan.forEachToken(bits: bits, in: 0..<scalars.count, tokenMask: StageScan.token) { token in
+          if words.contains(WordSet.key(scalars[token.range])) {
+            for k in token.range { flags[k].insert(.protected) }
+          }
+          return nil
+        }
+      }
+    }
   }
 
   private func mark(_ buffer: TextBuffer, _ flags: inout UnsafeMutableBufferPointer<SpanFlags>) {

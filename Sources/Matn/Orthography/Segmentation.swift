@@ -18,6 +18,8 @@ struct Segmentation {
   let classOf = ScalarClasses.shared
   var classifier: any ArabicScriptSpanClassifier
   var defaultLanguage: ArabicScriptLanguage
+  /// The words a house style never touches (``ProtectedSpans/words``).
+  var protectedWords: WordSet? = nil
 
   /// Marks protected spans and flags each Arabic-script span. `documentPrior` is the
   /// language of undecided spans when the text is one segment of a longer document
@@ -27,7 +29,7 @@ struct Segmentation {
   /// article parser's blocks, see ``SpanVotes``).
   @discardableResult
   func apply(_ buffer: inout TextBuffer, prior documentPrior: ArabicScriptLanguage? = nil) -> SpanVotes {
-    ProtectedSpans().mark(&buffer)
+    ProtectedSpans(words: protectedWords).mark(&buffer)
     let spans = arabicScriptSpans(buffer)
     guard !spans.isEmpty else { return SpanVotes() }
     var votes = SpanVotes()

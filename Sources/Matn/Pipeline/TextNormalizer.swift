@@ -41,6 +41,15 @@ public struct TextNormalizer: Sendable {
     public var persianLetters = true
     /// Arabic-Indic digits → Persian digits (Persian spans).
     public var persianDigits = true
+    /// Words no Persian rule touches (a house style's: a brand, a name spelled its own
+    /// way), each an Arabic-script word matched exactly, scalar for scalar, after cleanup
+    /// (presentation forms and invisibles are cleaned first). Latin words, URLs and
+    /// numbers are never touched anyway.
+    public var protectedWords: Set<String> = [] {
+      didSet { protectedWordKeys = protectedWords.isEmpty ? nil : WordSet(protectedWords.map { WordSet.key($0) }) }
+    }
+    /// ``protectedWords`` as keys, made once when they are set.
+    var protectedWordKeys: WordSet?
     /// Remove tatweel (Persian spans).
     public var removeTatweel = true
     /// Remove short-vowel marks (Persian spans).
@@ -226,7 +235,9 @@ public struct TextNormalizer: Sendable {
   }
 
   private var segmentation: Segmentation {
-    Segmentation(classifier: options.spanClassifier, defaultLanguage: options.defaultArabicScriptLanguage)
+    Segmentation(
+      classifier: options.spanClassifier, defaultLanguage: options.defaultArabicScriptLanguage,
+      protectedWords: options.protectedWordKeys)
   }
 
   /// Cleanup and spacing.

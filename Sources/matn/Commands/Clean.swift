@@ -27,10 +27,7 @@ struct Clean: ParsableCommand {
   @Option(name: .long, help: "Apply only this Unicode normalization form: nfc, nfd, nfkc, nfkd or nfkc-cf.")
   var form: Normalizer.Form?
 
-  @Option(
-    name: .long,
-    help: "Ezafe after silent ه: hamza («خانهٔ ما», ISIRI/Academy, the default), yeh («خانه‌ی ما») or as-typed.")
-  var ezafe: EzafeStyle?
+  @OptionGroup var style: StyleOptions
 
   @Flag(name: .long, help: "Print what was changed, per stage and kind, on standard error.")
   var report = false
@@ -48,14 +45,17 @@ struct Clean: ParsableCommand {
       throw ValidationError("--form applies a Unicode form alone; it cannot be combined with --profile.")
     }
     if ranges && !report { throw ValidationError("--ranges needs --report.") }
-    if ezafe != nil && form != nil { throw ValidationError("--ezafe is a Persian rule; --form applies a Unicode form alone.") }
+    if (style.ezafe != nil || style.style != nil) && form != nil {
+      throw ValidationError("--ezafe and --style are Persian rules; --form applies a Unicode form alone.")
+    }
   }
 
   func run() throws {
     let chosen = profile ?? .article
+    if style.printStyle { return try style.print(profile: chosen) }
     var options = TextNormalizer.Options(profile: chosen)
     options.recordsRanges = ranges
-    if let ezafe { options.ezafeStyle = ezafe }
+    try style.houseStyle()?.apply(to: &options)
     let normalizer = TextNormalizer(profile: chosen, options: options)
     var output = StandardOutput()
     try decoding.forEachFile(files, output: &output) { path, text, output in
@@ -75,7 +75,6 @@ struct Clean: ParsableCommand {
 
 extension Normalizer.Form: ExpressibleByArgument {}
 extension TextNormalizer.Profile: ExpressibleByArgument {}
-extension EzafeStyle: ExpressibleByArgument {}
 
 /// Human-readable change reports for standard error.
 enum ReportFormatter {

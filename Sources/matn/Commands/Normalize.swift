@@ -98,10 +98,7 @@ struct Normalize: ParsableCommand {
   @Option(name: .long, help: "Normaliser profile: display, article (default), model or index.")
   var profile: TextNormalizer.Profile = .article
 
-  @Option(
-    name: .long,
-    help: "Ezafe after silent ه: hamza («خانهٔ ما», ISIRI/Academy, the default), yeh («خانه‌ی ما») or as-typed.")
-  var ezafe: EzafeStyle?
+  @OptionGroup var style: StyleOptions
 
   @Flag(name: .long, help: "Do not learn site boilerplate from lines repeated across a directory's files.")
   var noSiteBoilerplate = false
@@ -147,8 +144,10 @@ struct Normalize: ParsableCommand {
       stdout.flush()
       return
     }
+    if style.printStyle { return try style.print(profile: profile) }
+    let houseStyle = try style.houseStyle()
     if jsonl {
-      try runFilter()
+      try runFilter(style: houseStyle)
       return
     }
     var arguments: [BatchArgument] = []
@@ -168,23 +167,26 @@ struct Normalize: ParsableCommand {
       configuration.output = format == .jsonl ? .file(path) : .directory(path)
     }
     configuration.textHeaders = format == .text && output == nil && (arguments.count > 1 || Self.hasDirectory(arguments))
-    configure(&configuration.parser, &configuration.decoding, &configuration.limits)
+    configure(&configuration.parser, &configuration.decoding, &configuration.limits, style: houseStyle)
     if let jobs { configuration.jobs = jobs }
     configuration.learnsSiteBoilerplate = !noSiteBoilerplate
     try BatchRun(configuration: configuration, quiet: quiet).run()
   }
 
-  private func configure(_ parser: inout ArticleParser.Options, _ decoding: inout DecodingPolicy, _ limits: inout ArticleBatch.Limits) {
+  private func configure(
+    _ parser: inout ArticleParser.Options, _ decoding: inout DecodingPolicy, _ limits: inout ArticleBatch.Limits,
+    style: HouseStyle?
+  ) {
     parser.profile = profile
-    parser.ezafeStyle = ezafe
+    parser.houseStyle = style
     parser.extractsNames = !noNames
     decoding = self.decoding.policy
     limits.fileBytes = maxBytes
   }
 
-  private func runFilter() throws {
+  private func runFilter(style houseStyle: HouseStyle?) throws {
     var configuration = ArticleRecordFilter.Configuration()
-    configure(&configuration.parser, &configuration.decoding, &configuration.limits)
+    configure(&configuration.parser, &configuration.decoding, &configuration.limits, style: houseStyle)
     if let jobs { configuration.jobs = jobs }
     if noPaths { configuration.paths = .forbidden }
     if let pathRoot {

@@ -1,0 +1,95 @@
+/// A publisher's house rules for Persian text, on top of a profile: how the ezafe is
+/// written, what happens to Arabic-Indic digits, and words no rule may touch. Read from
+/// a JSON file (`matn clean --style FILE`; `matn clean --print-style` prints the
+/// defaults to start from):
+///
+/// ```json
+/// {
+///   "ezafe": "hamza",
+///   "digits": "persian",
+///   "protectedWords": ["علي‌بابا"]
+/// }
+/// ```
+///
+/// A field left out keeps the profile's choice; an unknown field, a wrong value or a
+/// protected "word" that is not one Arabic-script word is an error, never ignored.
+public struct HouseStyle: Sendable, Hashable, Codable {
+  /// What happens to Arabic-Indic digits (٠–٩) in Persian text. ASCII digits and the
+  /// numbers written with them always stay as they are (PERSIAN.md rule 7).
+  public enum Digits: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Arabic-Indic digits → Persian digits (۰–۹).
+    case persian
+    /// As typed.
+    case asTyped = "as-typed"
+  }
+
+  /// The ezafe after silent ه; nil keeps the profile's.
+  public var ezafe: EzafeStyle?
+  /// Arabic-Indic digits; nil keeps the profile's.
+  public var digits: Digits?
+  /// Words no Persian rule touches (see ``TextNormalizer/Options/protectedWords``).
+  public var protectedWords: [String]?
+
+  public init(ezafe: EzafeStyle? = nil, digits: Digits? = nil, protectedWords: [String]? = nil) {
+    self.ezafe = ezafe
+    self.digits = digits
+    self.protectedWords = protectedWords
+  }
+
+  /// Every choice of `profile` written out: what `--print-style` prints.
+  public init(profile: TextNormalizer.Profile) {
+    let options = TextNormalizer.Options(profile: profile)
+    self.init(
+      ezafe: options.ezafeStyle, digits: options.persianDigits ? .persian : .asTyped,
+      protectedWords: options.protectedWords.sorted())
+  }
+
+  /// Applies the choices this style makes to `options`.
+  public func apply(to options: inout TextNormalizer.Options) {
+    if let ezafe { options.ezafeStyle = ezafe }
+    if let digits { options.persianDigits = digits == .persian }
+    if let protectedWords { options.protectedWords = Set(protectedWords) }
+  }
+
+  /// Why this style cannot be used, if it cannot: a protected word that is empty, holds
+  /// a space or a letter of another script (never one Arabic-script word).
+  public func problems() -> [String] {
+    var problems: [String] = []
+    for word in protectedWords ?? [] {
+      let classes = ScalarClasses.shared
+      let scalars = word.unicodeScalars.map(\.value)
+      if scalars.isEmpty {
+        problems.append("protectedWords: an empty word")
+      } else if !scalars.allSatisfy({ $0 == 0x200C || classes($0).contains(.arabicScript) && !classes($0).isDisjoint(with: [.letter, .mark]) }) {
+        problems.append("protectedWords: «\(word)» is not one Arabic-script word (letters, marks and ZWNJ only)")
+      }
+    }
+    return problems
+  }
+
+  private enum CodingKeys: String, CodingKey, CaseIterable {
+    case ezafe, digits, protectedWords
+  }
+
+  private struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let all = try decoder.container(keyedBy: AnyKey.self)
+    let known = Set(CodingKeys.allCases.map(\.rawValue))
+    if let unknown = all.allKeys.first(where: { !known.contains($0.stringValue) }) {
+      throw Swift.DecodingError.dataCorrupted(
+        .init(
+          codingPath: [unknown],
+          debugDescription: "unknown field '\(unknown.stringValue)' (known: \(known.sorted().joined(separator: ", ")))"))
+    }
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    ezafe = try container.decodeIfPresent(EzafeStyle.self, forKey: .ezafe)
+    digits = try container.decodeIfPresent(Digits.self, forKey: .digits)
+    protectedWords = try container.decodeIfPresent([String].self, forKey: .protectedWords)
+  }
+}
