@@ -32,7 +32,7 @@ struct PersianNameModel: Sendable {
   /// (``nextClass(_:_:)``) → the graphones that pair it with a chunk, by id.
   let graphones: [UInt32: [UInt16]]
   /// Packed n-gram (``pack(_:_:)``) → (log10 p, log10 back-off).
-  let ngrams: [UInt64: (Float, Float)]
+  let ngrams: NGramTable
   let order: Int
 
   static let shared = PersianNameModel(
@@ -70,7 +70,7 @@ struct PersianNameModel: Sendable {
     self.lexicon = lexicon
     self.chunks = chunks
     self.graphones = graphones
-    self.ngrams = ngrams
+    self.ngrams = NGramTable(ngrams)
     self.order = order
   }
 
@@ -131,9 +131,9 @@ struct PersianNameModel: Sendable {
     var m = order - 1
     while true {
       let context = history & ((1 << (10 * UInt64(m))) - 1)
-      if let e = ngrams[UInt64(m + 1) << 60 | context << 10 | UInt64(g)] { return backoff + e.0 }
+      if let e = ngrams.index(UInt64(m + 1) << 60 | context << 10 | UInt64(g)) { return backoff + ngrams.logProb[e] }
       if m == 0 { return backoff - 7 }
-      if let b = ngrams[UInt64(m) << 60 | context] { backoff += b.1 }
+      if let b = ngrams.index(UInt64(m) << 60 | context) { backoff += ngrams.backoff[b] }
       m -= 1
     }
   }
@@ -166,41 +166,52 @@ struct PersianNameModel: Sendable {
   /// ``PersianNameStyle/afghanistan`` the part starts from the start symbol of Afghan
   /// labels (id 2), otherwise from the general one (id 0). Ties keep the earlier
   /// hypothesis, so the result is deterministic.
+  ///
+  /// - Complexity: O(*n* · *beam* · *g*) for *n* letters and *g* graphones a letter.
   func decode(_ letters: [Unicode.Scalar], beam: Int, k: Int, style: PersianNameStyle = .any) -> [(String, Float)] {
-    guard !letters.isEmpty, order > 1 else { return [] }
+    guard !letters.isEmpty, order > 1, beam > 0 else { return [] }
     let start: UInt64 = style == .afghanistan ? 2 : 0
     let mask: UInt64 = (1 << (10 * UInt64(order - 1))) - 1
     var history: UInt64 = 0
     for _ in 0..<(order - 1) { history = history << 10 | start }
-    var steps: [[Hypothesis]] = []
-    steps.reserveCapacity(letters.count)
+    // Every step's beam, one after another: `beam` slots a step, `counts` filled.
+    var all: [Hypothesis] = []
+    all.reserveCapacity(letters.count * beam)
+    var counts: [Int] = []
+    counts.reserveCapacity(letters.count)
     var hyps = [Hypothesis(history: history & mask, score: 0, parent: -1, graphone: 0)]
-    var next: [Hypothesis] = []
+    var kept: [Hypothesis] = []
+    kept.reserveCapacity(beam)
     for (i, v) in letters.enumerated() {
       guard let options = graphones[v.value << 8 | Self.nextClass(letters, i)] else { return [] }
-      next.removeAll(keepingCapacity: true)
+      kept.removeAll(keepingCapacity: true)
       for (p, h) in hyps.enumerated() {
         for g in options {
-          next.append(
-            Hypothesis(
-              history: (h.history << 10 | UInt64(g)) & mask, score: h.score + logProb(h.history, g), parent: Int32(p),
-              graphone: g))
+          let score = h.score + logProb(h.history, g)
+          // Insert into the sorted beam; an equal score goes after (the earlier stays first).
+          if kept.count == beam, let last = kept.last, score <= last.score { continue }
+          var at = kept.count
+          while at > 0 && kept[at - 1].score < score { at -= 1 }
+          let hypothesis = Hypothesis(
+            history: (h.history << 10 | UInt64(g)) & mask, score: score, parent: Int32(p), graphone: g)
+          if kept.count == beam { kept.removeLast() }
+          kept.insert(hypothesis, at: at)
         }
       }
-      // Stable: equal scores keep their order (parent, then graphone id).
-      let ranked = next.indices.sorted { next[$0].score != next[$1].score ? next[$0].score > next[$1].score : $0 < $1 }
-      hyps = ranked.prefix(beam).map { next[$0] }
-      steps.append(hyps)
+      counts.append(all.count)
+      all.append(contentsOf: kept)
+      swap(&hyps, &kept)
     }
+    counts.append(all.count)
     // End of the part; hypotheses spelling the same string are merged (log-sum).
     var best: [(String, Float)] = []
     for (j, h) in hyps.enumerated() {
       let s = h.score + logProb(h.history, 1)
       var ids: [UInt16] = []
-      var step = steps.count - 1
+      var step = letters.count - 1
       var index = j
       while step >= 0 {
-        let node = steps[step][index]
+        let node = all[counts[step] + index]
         ids.append(node.graphone)
         index = Int(node.parent)
         step -= 1
@@ -229,4 +240,54 @@ public enum PersianNameStyle: Sendable, Hashable {
   case iran
   /// Spellings from Afghan persons' labels first.
   case afghanistan
+}
+
+/// The n-gram rows of ``PersianNameModel``: open addressing over the packed keys (a
+/// lookup is a multiply and a probe or two, cheaper than `Dictionary`'s hashing, and the
+/// decoder makes several a graphone).
+struct NGramTable: Sendable {
+  private let keys: [UInt64]
+  let logProb: [Float]
+  let backoff: [Float]
+  private let shift: UInt64
+  private let mask: Int
+
+  init(_ rows: [UInt64: (Float, Float)]) {
+    var size = 16
+    while size < rows.count * 2 { size *= 2 }
+    var keys = [UInt64](repeating: 0, count: size)
+    var logProb = [Float](repeating: 0, count: size)
+    var backoff = [Float](repeating: 0, count: size)
+    let bits = UInt64(size.trailingZeroBitCount)
+    shift = 64 - bits
+    mask = size - 1
+    // Sorted keys: the same table whatever the dictionary's order.
+    for key in rows.keys.sorted() {
+      var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+      while keys[i] != 0 { i = (i + 1) & mask }
+      keys[i] = key
+      (logProb[i], backoff[i]) = rows[key]!
+    }
+    self.keys = keys
+    self.logProb = logProb
+    self.backoff = backoff
+    count = rows.count
+  }
+
+  /// The number of rows.
+  let count: Int
+
+  var isEmpty: Bool { count == 0 }
+
+  /// The slot of `key` (never 0: every packed key has its length in the top bits).
+  @inline(__always)
+  func index(_ key: UInt64) -> Int? {
+    var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    while true {
+      let k = keys[i]
+      if k == key { return i }
+      if k == 0 { return nil }
+      i = (i + 1) & mask
+    }
+  }
 }
