@@ -219,11 +219,21 @@ public struct NameIndexer: Sendable {
   /// well as Yueting); for a name of Han characters only, also the other common
   /// readings of its characters (`Resources/Names/zh-readings.tsv`: 黄埔 Huangpu as well
   /// as Huangbu; at most 16 combinations); and a place name without a trailing
-  /// administrative generic (咸宁市 Xianning as well as Xianningshi). Empty for other
-  /// scripts.
+  /// administrative generic (咸宁市 Xianning as well as Xianningshi). For a Persian
+  /// name, its next best romanisations. Empty for other scripts.
   ///
   /// - Complexity: O(*n*) in the length of `name`.
   func alternativeKeys(for name: String) -> [NameKeys] {
+    if name.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) {
+      // Persian: the next romanisations of the top ``persianAlternatives`` (Munir as
+      // well as Monir), so a search finds and ranks the spellings the press also uses.
+      let primary = romanize(name)
+      return romanize(name, top: Self.persianAlternatives, style: persianStyle).compactMap { r in
+        guard r.text != primary else { return nil }
+        let ascii = Self.asciiFold(r.text)
+        return NameKeys(display: r.text, ascii: ascii, phonetic: Self.phonetic(ascii))
+      }
+    }
     guard name.unicodeScalars.contains(where: NameScript.isHan) else { return [] }
     var names = [name]
     let scalars = name.unicodeScalars
@@ -261,6 +271,9 @@ public struct NameIndexer: Sendable {
     }
     return out
   }
+
+  /// How many romanisations of a Persian name a search looks up (``alternativeKeys(for:)``).
+  static let persianAlternatives = 3
 
   /// Other readings of Han characters (`Resources/Names/zh-readings.tsv`).
   static let hanOtherReadings: [UInt32: [String]] = {
