@@ -26,6 +26,10 @@ struct TranslitCommandTests {
     #expect(lines[1] == "" && lines[2] == "Xi\t1.000")
     let afghan = try CLI.run(["translit", "--style", "afghanistan", "-"], stdin: Array("ملکزاده\n".utf8))
     #expect(afghan.text == "Malikzada\n")
+    let afghanTop = try CLI.run(["translit", "--top", "1", "--style", "afghanistan", "-"], stdin: Array("ملکزاده\n".utf8))
+    #expect(afghanTop.text.hasPrefix("Malikzada\t"))
+    let iranianTop = try CLI.run(["translit", "--top", "1", "-"], stdin: Array("ملکزاده\n".utf8))
+    #expect(iranianTop.text.hasPrefix("Malekzadeh\t"))
     let bad = try CLI.run(["translit", "--top", "0", "-"], stdin: [])
     #expect(bad.status != 0)
   }

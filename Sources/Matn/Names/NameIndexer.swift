@@ -44,8 +44,10 @@ public struct NameIndexer: Sendable {
   public static let shared = NameIndexer()
 
   let persian: PersianNameRomanizer
-  /// The spellings ``romanize(_:)`` and ``keys(for:)`` prefer for Persian names.
-  public var persianStyle: PersianNameStyle = .any
+  /// The spellings ``romanize(_:)`` and ``keys(for:)`` prefer for Persian names:
+  /// Iranian by default (cross-validated on the Wikidata persons, 93% Iranian, it is
+  /// right more often than counting all labels alike: 56.5% vs 56.3% of full names).
+  public var persianStyle: PersianNameStyle = .iran
   let hanReadings = HanReadings()
 
   // ICU transliterators, compiled on first use and shared by every indexer (compiling
@@ -112,15 +114,16 @@ public struct NameIndexer: Sendable {
 
   /// The best `k` romanisations of `name`, best first: Persian words contribute their
   /// lexicon spellings or model candidates, other words one form each. `style` chooses
-  /// Iranian or Afghan spellings where they differ.
+  /// Iranian or Afghan spellings where they differ (nil: ``persianStyle``).
   ///
   /// ```swift
   /// NameIndexer.shared.romanize("امید", top: 2)   // [Omid 0.9…, Amid 0.0…]
   /// ```
   ///
   /// - Complexity: O(*n* · *k*) in the length of `name`.
-  public func romanize(_ name: String, top k: Int, style: PersianNameStyle = .any) -> [Romanization] {
+  public func romanize(_ name: String, top k: Int, style: PersianNameStyle? = nil) -> [Romanization] {
     guard k > 0 else { return [] }
+    let style = style ?? persianStyle
     var beam: [Romanization] = [Romanization(text: "", score: 1)]
     let words = Self.words(name)
     var i = 0

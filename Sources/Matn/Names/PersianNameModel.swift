@@ -168,7 +168,7 @@ struct PersianNameModel: Sendable {
   /// hypothesis, so the result is deterministic.
   ///
   /// - Complexity: O(*n* · *beam* · *g*) for *n* letters and *g* graphones a letter.
-  func decode(_ letters: [Unicode.Scalar], beam: Int, k: Int, style: PersianNameStyle = .any) -> [(String, Float)] {
+  func decode(_ letters: [Unicode.Scalar], beam: Int, k: Int, style: PersianNameStyle = .iran) -> [(String, Float)] {
     guard !letters.isEmpty, order > 1, beam > 0 else { return [] }
     let start: UInt64 = style == .afghanistan ? 2 : 0
     let mask: UInt64 = (1 << (10 * UInt64(order - 1))) - 1
@@ -236,7 +236,7 @@ struct PersianNameModel: Sendable {
 public enum PersianNameStyle: Sendable, Hashable {
   /// All labels counted alike.
   case any
-  /// Spellings from Iranian persons' labels first.
+  /// Spellings from Iranian persons' labels first (``NameIndexer``'s default).
   case iran
   /// Spellings from Afghan persons' labels first.
   case afghanistan

@@ -51,14 +51,14 @@ struct PersianNameRomanizer: Sendable {
 
   /// The romanisation of one written word (a compound such as محمدجواد may give
   /// "Mohammad Javad" or "Mohammadjavad", as the lexicon has it).
-  func romanize(_ word: Substring, style: PersianNameStyle = .any) -> [String] {
+  func romanize(_ word: Substring, style: PersianNameStyle = .iran) -> [String] {
     guard let best = candidates(word, k: 1, style: style).first else { return [] }
     return [best.0]
   }
 
   /// Up to `k` romanisations of one written word with scores (shares of the lexicon
   /// weights, or of the model's probability mass over its beam), best first.
-  func candidates(_ word: Substring, k: Int, style: PersianNameStyle = .any) -> [(String, Double)] {
+  func candidates(_ word: Substring, k: Int, style: PersianNameStyle = .iran) -> [(String, Double)] {
     let scalars = Self.fold(word)
     let bare = scalars.filter { $0 != Self.zwnj }
     guard !bare.isEmpty else { return [] }
@@ -122,7 +122,7 @@ struct PersianNameRomanizer: Sendable {
 
   /// The lexicon's spellings of two written words that the labels spell as one
   /// (عبد الله: Abdollah, Abdullah), or nil.
-  func phrase(_ first: Substring, _ second: Substring, k: Int, style: PersianNameStyle = .any) -> [(String, Double)]? {
+  func phrase(_ first: Substring, _ second: Substring, k: Int, style: PersianNameStyle = .iran) -> [(String, Double)]? {
     var folded = PersianNameModel.fold(first.unicodeScalars)
     folded.append(" ")
     folded += PersianNameModel.fold(second.unicodeScalars)

@@ -24,8 +24,8 @@ struct Translit: ParsableCommand {
     name: .long, help: "Print the best K romanisations of each name with their scores: form<TAB>score pairs, tab-separated, on the name's line.")
   var top: Int?
 
-  @Option(name: .long, help: "Persian spellings: any, iran or afghanistan (Malekzadeh / Malikzada).")
-  var style: Style = .any
+  @Option(name: .long, help: "Persian spellings: iran (default), afghanistan (Malekzadeh / Malikzada) or any (all labels alike).")
+  var style: Style = .iran
 
   enum Style: String, ExpressibleByArgument, CaseIterable {
     case any, iran, afghanistan
