@@ -82,7 +82,7 @@ public struct NameIndexer: Sendable {
   /// - Complexity: O(*n*) in the length of `lexicon`.
   public init(persianNameParts lexicon: String) {
     let lines = lexicon.split(separator: "\n").filter { !$0.isEmpty && !$0.hasPrefix("#") }.map(String.init)
-    self.init(persian: PersianNameRomanizer(lexiconLines: lines))
+    self.init(persian: PersianNameRomanizer(lexiconLines: lines, model: nil))
   }
 
   /// An indexer whose Persian romanisation uses another aligned lexicon and graphone

@@ -42,7 +42,7 @@ struct PersianNameModel: Sendable {
   init(lexicon lexiconLines: [Substring], model modelLines: [Substring]) {
     var lexicon: [UInt64: [Spelling]] = [:]
     for line in lexiconLines {
-      let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+      let f = Self.fields(line)
       guard f.count >= 4, !f[1].isEmpty else { continue }
       let key = Self.key(Self.fold(f[0].unicodeScalars))
       lexicon[key, default: []].append(
@@ -53,7 +53,7 @@ struct PersianNameModel: Sendable {
     var ngrams: [UInt64: (Float, Float)] = [:]
     var order = 1
     for line in modelLines {
-      let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+      let f = Self.fields(line)
       if f.first == "G", f.count >= 5, let id = Int(f[1]), let letter = f[2].unicodeScalars.first,
         let next = f[4].utf8.first
       {
@@ -61,7 +61,7 @@ struct PersianNameModel: Sendable {
         chunks[id] = String(f[3])
         graphones[letter.value << 8 | UInt32(next), default: []].append(UInt16(id))
       } else if f.first == "N", f.count >= 3 {
-        let ids = f[1].split(separator: " ").compactMap { UInt16($0) }
+        let ids = f[1].utf8.split(separator: UInt8(ascii: " ")).compactMap { UInt16(Substring($0)) }
         guard !ids.isEmpty, ids.count <= 6 else { continue }
         order = max(order, ids.count)
         ngrams[Self.pack(ids[...], ids.count)] = (Float(f[2]) ?? -99, f.count > 3 ? Float(f[3]) ?? 0 : 0)
@@ -75,6 +75,12 @@ struct PersianNameModel: Sendable {
   }
 
   var isEmpty: Bool { ngrams.isEmpty && lexicon.isEmpty }
+
+  /// The tab-separated fields of a line, split on its bytes (splitting `Character`s
+  /// would run grapheme breaking over every Persian line at load).
+  static func fields(_ line: Substring) -> [Substring] {
+    line.utf8.split(separator: 9, omittingEmptySubsequences: false).map { Substring($0) }
+  }
 
   /// Up to six ids of ten bits, and the count in the top bits.
   @inline(__always)

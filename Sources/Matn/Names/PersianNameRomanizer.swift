@@ -15,16 +15,20 @@
 /// - Thread safety: `Sendable` (immutable after loading).
 struct PersianNameRomanizer: Sendable {
   static let shared = PersianNameRomanizer(
-    lexiconLines: PersianLexicon.lines("Names/fa-name-parts.tsv").map(String.init), model: .shared)
+    lexiconLines: PersianLexicon.lines("Names/fa-name-parts.tsv").map(String.init), model: nil)
 
   /// FNV-1a key of the folded native form (no ZWNJ, no harakat) → press spelling.
   /// Hashing scalars directly avoids String's normalising hash on every lookup.
   let lexicon: [UInt64: String]
   /// The same curated parts under the model's fold (آ as ا): for decomposition.
   let curated: [UInt64: String]
-  let model: PersianNameModel
+  /// A caller's lexicon and model, or nil for the built-in ones.
+  private let customModel: PersianNameModel?
+  /// The lexicon and graphone model: the built-in ones are read on the first Persian
+  /// word, so a process that meets only Latin, Cyrillic or Han names never pays for them.
+  var model: PersianNameModel { customModel ?? .shared }
 
-  init(lexiconLines: [String], model: PersianNameModel = .shared) {
+  init(lexiconLines: [String], model: PersianNameModel?) {
     var lexicon: [UInt64: String] = [:]
     var curated: [UInt64: String] = [:]
     for line in lexiconLines {
@@ -37,7 +41,7 @@ struct PersianNameRomanizer: Sendable {
     }
     self.lexicon = lexicon
     self.curated = curated
-    self.model = model
+    self.customModel = model
   }
 
   static let zwnj: Unicode.Scalar = "\u{200C}"
