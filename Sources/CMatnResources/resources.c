@@ -23,6 +23,8 @@ DECLARE(matn_res_nameendings)
 DECLARE(matn_res_articlelines)
 DECLARE(matn_res_articleschema)
 DECLARE(matn_res_zhreadings)
+DECLARE(matn_res_falexicon)
+DECLARE(matn_res_famodel)
 
 #define ENTRY(path, name) {path, name##_start, name##_end}
 
@@ -48,6 +50,8 @@ static const struct {
     ENTRY("Article/lines.tsv", matn_res_articlelines),
     ENTRY("Article/article.schema.json", matn_res_articleschema),
     ENTRY("Names/zh-readings.tsv", matn_res_zhreadings),
+    ENTRY("Names/fa-name-lexicon.tsv", matn_res_falexicon),
+    ENTRY("Names/fa-name-model.tsv", matn_res_famodel),
 };
 
 const uint8_t *matn_resource(const char *name, int64_t *length) {

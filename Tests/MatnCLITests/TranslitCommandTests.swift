@@ -13,4 +13,24 @@ struct TranslitCommandTests {
     let phonetic = try CLI.run(["translit", "--key", "phonetic", "-"], stdin: Array("روحانی\nRowhani\n".utf8))
     #expect(phonetic.text == "rn\nrn\n")
   }
+
+  @Test("--top K: form<TAB>score pairs on each name's line, best first; --style picks country spellings")
+  func top() throws {
+    let out = try CLI.run(["translit", "--top", "2", "-"], stdin: Array("امید\n\nXi\n".utf8))
+    #expect(out.status == 0)
+    let lines = out.text.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count == 4)
+    let fields = lines[0].split(separator: "\t")
+    #expect(fields.count == 4 && fields[0] == "Omid")
+    #expect(Double(fields[1])! >= Double(fields[3])!)
+    #expect(lines[1] == "" && lines[2] == "Xi\t1.000")
+    let afghan = try CLI.run(["translit", "--style", "afghanistan", "-"], stdin: Array("ملکزاده\n".utf8))
+    #expect(afghan.text == "Malikzada\n")
+    let afghanTop = try CLI.run(["translit", "--top", "1", "--style", "afghanistan", "-"], stdin: Array("ملکزاده\n".utf8))
+    #expect(afghanTop.text.hasPrefix("Malikzada\t"))
+    let iranianTop = try CLI.run(["translit", "--top", "1", "-"], stdin: Array("ملکزاده\n".utf8))
+    #expect(iranianTop.text.hasPrefix("Malekzadeh\t"))
+    let bad = try CLI.run(["translit", "--top", "0", "-"], stdin: [])
+    #expect(bad.status != 0)
+  }
 }

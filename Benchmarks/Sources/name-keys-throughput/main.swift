@@ -10,6 +10,9 @@
 //       lexicon and opens the transliterators), then N runs (default 3) of whole
 //       passes until S seconds (default 1); the best run counts.
 //
+// Then `fa-top5`: NameIndexer.romanize(_:top: 5) over the `fa` set (issue 19's figure:
+// ≥ 20,000 names/s).
+//
 // Prints one line per set: `<set> names=<n> names_per_s=<best> mean=<mean> passes=<n>`.
 
 import BenchCorpus
@@ -56,5 +59,16 @@ for (name, names) in sets where !names.isEmpty {
   }
   print(
     "\(name) names=\(names.count) names_per_s=\(Int(timing.best)) mean=\(Int(timing.mean)) passes=\(timing.passes)"
+      + (sink == 42 ? " " : ""))
+}
+let fa = sets[0].names
+if !fa.isEmpty {
+  var sink = 0
+  for n in fa { sink &+= indexer.romanize(n, top: 5).count }
+  let timing = Timing(runs: runs, minSeconds: minSeconds, units: Double(fa.count)) {
+    for n in fa { sink &+= indexer.romanize(n, top: 5).count }
+  }
+  print(
+    "fa-top5 names=\(fa.count) names_per_s=\(Int(timing.best)) mean=\(Int(timing.mean)) passes=\(timing.passes)"
       + (sink == 42 ? " " : ""))
 }

@@ -1,55 +1,197 @@
-/// Persian (Arabic-script) name words to press-style Latin: a lexicon of name parts
-/// first, then affixes (-i, -zadeh) and two-part compounds over the lexicon, then
-/// letter rules with short-vowel insertion for the rest.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Persian (Arabic-script) name words to press-style Latin. In order: the curated
+/// lexicon of name parts (`fa-name-parts.tsv`), the lexicon aligned from Wikidata
+/// persons (``PersianNameModel``), a decomposition of compounds and suffixed forms into
+/// parts of either (محمدرضا, یوسفزمانی, ابراهیمزاده), then the learned graphone model;
+/// the letter rules only where the model has no graphone for a letter.
 ///
 /// The output is built only from ASCII pieces, so no Arabic-script letter can survive.
 ///
 /// - Thread safety: `Sendable` (immutable after loading).
 struct PersianNameRomanizer: Sendable {
   static let shared = PersianNameRomanizer(
-    lexiconLines: PersianLexicon.lines("Names/fa-name-parts.tsv").map(String.init))
+    lexiconLines: PersianLexicon.lines("Names/fa-name-parts.tsv").map(String.init), model: nil)
 
   /// FNV-1a key of the folded native form (no ZWNJ, no harakat) → press spelling.
   /// Hashing scalars directly avoids String's normalising hash on every lookup.
   let lexicon: [UInt64: String]
+  /// The same curated parts under the model's fold (آ as ا): for decomposition.
+  let curated: [UInt64: String]
+  /// A caller's lexicon and model, or nil for the built-in ones.
+  private let customModel: PersianNameModel?
+  /// The lexicon and graphone model: the built-in ones are read on the first Persian
+  /// word, so a process that meets only Latin, Cyrillic or Han names never pays for them.
+  var model: PersianNameModel { customModel ?? .shared }
 
-  init(lexiconLines: [String]) {
+  init(lexiconLines: [String], model: PersianNameModel?) {
     var lexicon: [UInt64: String] = [:]
+    var curated: [UInt64: String] = [:]
     for line in lexiconLines {
       let fields = line.split(separator: "\t")
       guard fields.count >= 2 else { continue }
       let key = Self.key(Self.fold(Substring(fields[0])).filter { $0 != Self.zwnj })
       if lexicon[key] == nil { lexicon[key] = String(fields[1]) }
+      let folded = PersianNameModel.key(PersianNameModel.fold(fields[0].unicodeScalars))
+      if curated[folded] == nil { curated[folded] = String(fields[1]) }
     }
     self.lexicon = lexicon
+    self.curated = curated
+    self.customModel = model
   }
 
   static let zwnj: Unicode.Scalar = "\u{200C}"
 
-  /// One or more romanised parts for one written word (a compound such as محمدجواد
-  /// gives two: "Mohammad", "Javad").
-  func romanize(_ word: Substring) -> [String] {
+  /// Words longer than this are not decomposed (the search is quadratic in length;
+  /// name compounds are far shorter).
+  static let longestDecomposed = 24
+
+  /// Beam width of the graphone decoder.
+  static let beam = 8
+
+  /// The romanisation of one written word (a compound such as محمدجواد may give
+  /// "Mohammad Javad" or "Mohammadjavad", as the lexicon has it).
+  func romanize(_ word: Substring, style: PersianNameStyle = .iran) -> [String] {
+    guard let best = candidates(word, k: 1, style: style).first else { return [] }
+    return [best.0]
+  }
+
+  /// Up to `k` romanisations of one written word with scores (shares of the lexicon
+  /// weights, or of the model's probability mass over its beam), best first.
+  func candidates(_ word: Substring, k: Int, style: PersianNameStyle = .iran) -> [(String, Double)] {
     let scalars = Self.fold(word)
     let bare = scalars.filter { $0 != Self.zwnj }
     guard !bare.isEmpty else { return [] }
-    if let parts = lexiconParts(bare) { return parts }
-    // Split at ZWNJ: romanise each piece, suffix pieces glued without a space.
-    var out = ""
-    var piece: [Unicode.Scalar] = []
-    func flush() {
-      guard !piece.isEmpty else { return }
-      if out.isEmpty {
-        out = lexiconParts(piece)?.joined(separator: "-") ?? Self.rules(piece)
-      } else {
-        out += suffix(piece) ?? Self.rules(piece).lowercased()
+    var out: [(String, Double)] = []
+    func add(_ list: [(String, Double)], mass: Double) {
+      let total = list.reduce(0) { $0 + $1.1 }
+      guard total > 0 else { return }
+      for (latin, w) in list where out.count < k {
+        let key = NameIndexer.compareKey(latin)
+        if out.contains(where: { NameIndexer.compareKey($0.0) == key }) { continue }
+        out.append((latin, mass * w / total))
       }
-      piece = []
     }
-    for v in scalars {
-      if v == Self.zwnj { flush() } else { piece.append(v) }
+    let folded = PersianNameModel.fold(bare)
+    let key = PersianNameModel.key(folded)
+    // 1. The curated press spelling, then the aligned lexicon's spellings.
+    let spellings = model.spellings(key, style: style)
+    if let hit = lexicon[Self.key(bare)] {
+      out.append((hit, spellings.isEmpty ? 1 : 0.5))
+      add(spellings, mass: 0.5)
+      return out
     }
-    flush()
-    return out.isEmpty ? [] : [NameIndexer.capitalized(out)]
+    if !spellings.isEmpty {
+      add(spellings, mass: 1)
+      // A glued compound of curated parts is shown as its parts: Seyyed Hassan, not
+      // Seyyedhassan (the same letters).
+      if let parts = lexiconParts(bare), parts.count == 2,
+        NameIndexer.compareKey(parts.joined()) == NameIndexer.compareKey(out[0].0)
+      {
+        out[0].0 = parts.joined(separator: " ")
+      }
+      return out
+    }
+    // 2. ZWNJ marks the parts: each romanised alone, glued (a name suffix as such).
+    if bare.count < scalars.count {
+      var text = ""
+      for piece in scalars.split(separator: Self.zwnj) {
+        let piece = Substring(String(String.UnicodeScalarView(piece)))
+        if text.isEmpty {
+          text = candidates(piece, k: 1, style: style).first?.0 ?? ""
+        } else if let ending = suffix(Array(piece.unicodeScalars)) {
+          text += ending
+        } else {
+          text += (candidates(piece, k: 1, style: style).first?.0 ?? "").lowercased().filter { $0 != " " && $0 != "-" }
+        }
+      }
+      if !text.isEmpty { return [(NameIndexer.capitalized(text), 1)] }
+    }
+    // 3. Parts of either lexicon, and name suffixes.
+    if folded.count <= Self.longestDecomposed, let parts = decompose(folded, style: style) {
+      out.append((parts, 0.6))
+      if k > 1 { add(modelCandidates(folded, k: k, style: style), mass: 0.4) }
+      return out
+    }
+    // 4. The graphone model; the letter rules where it has no graphone.
+    let decoded = modelCandidates(folded, k: k, style: style)
+    if !decoded.isEmpty { return decoded }
+    if let parts = lexiconParts(bare) { return [(parts.joined(separator: " "), 1)] }
+    return [(Self.rules(bare), 1)]
+  }
+
+  /// The lexicon's spellings of two written words that the labels spell as one
+  /// (عبد الله: Abdollah, Abdullah), or nil.
+  func phrase(_ first: Substring, _ second: Substring, k: Int, style: PersianNameStyle = .iran) -> [(String, Double)]? {
+    var folded = PersianNameModel.fold(first.unicodeScalars)
+    folded.append(" ")
+    folded += PersianNameModel.fold(second.unicodeScalars)
+    let spellings = model.spellings(PersianNameModel.key(folded), style: style)
+    let total = spellings.reduce(0) { $0 + $1.1 }
+    guard total > 0 else { return nil }
+    return spellings.prefix(k).map { ($0.0, $0.1 / total) }
+  }
+
+  /// The model's romanisations, capitalised, with their shares of the beam's mass.
+  func modelCandidates(_ folded: [Unicode.Scalar], k: Int, style: PersianNameStyle) -> [(String, Double)] {
+    let decoded = model.decode(folded, beam: Self.beam, k: max(k, 1), style: style)
+    guard let top = decoded.first?.1 else { return [] }
+    let weights = decoded.map { (NameIndexer.capitalized($0.0), pow(10, Double($0.1 - top))) }
+    let total = weights.reduce(0) { $0 + $1.1 }
+    return weights.map { ($0.0, $0.1 / total) }
+  }
+
+  /// Name suffixes that may end a compound after a part: -zadeh, -pour, -nejad, -far,
+  /// -ian, -loo, -i (after a vowel: -ei).
+  static let partSuffixes: [([Unicode.Scalar], String)] = [
+    ("زاده", "zadeh"), ("پور", "pour"), ("نژاد", "nejad"), ("فر", "far"), ("یان", "ian"), ("لو", "lou"),
+    ("یی", "ei"), ("ئی", "ei"), ("ای", "i"), ("ی", "i"),
+  ].map { (scalars($0.0), $0.1) }
+
+  /// A word as two or three parts of the lexicons (each of three letters or more) and
+  /// optionally a name suffix, fewest parts first, then the heaviest first part:
+  /// یوسفزمانی → Yousefzamani, ابراهیمزاده → Ebrahimzadeh, محمدرضا → Mohammadreza.
+  func decompose(_ s: [Unicode.Scalar], style: PersianNameStyle) -> String? {
+    let n = s.count
+    guard n >= 4 else { return nil }
+    func part(_ range: Range<Int>) -> (String, Double)? {
+      guard range.count >= 3 else { return nil }
+      let key = PersianNameModel.key(s[range])
+      if let c = curated[key] { return (c, 1000) }
+      // A part needs a label's weight (a lone alias is too weak to split a word on).
+      if let top = model.spellings(key, style: style).first, top.1 >= 1 { return top }
+      return nil
+    }
+    func suffix(_ range: Range<Int>) -> String? {
+      Self.partSuffixes.first { $0.0.elementsEqual(s[range]) }?.1
+    }
+    var best: (pieces: Int, weight: Double, text: String)?
+    func glue(_ pieces: [String]) -> String {
+      pieces.enumerated().map { i, p in i == 0 ? p : p.lowercased().filter { $0 != " " && $0 != "-" } }.joined()
+    }
+    func consider(_ pieces: Int, _ weight: Double, _ text: String) {
+      if let b = best, pieces > b.pieces || (pieces == b.pieces && weight <= b.weight) { return }
+      best = (pieces, weight, text)
+    }
+    for cut in 3..<n {
+      guard let a = part(0..<cut) else { continue }
+      if let e = suffix(cut..<n) { consider(2, a.1, Self.join(a.0, e)) }
+      if let b = part(cut..<n) { consider(2, a.1 + b.1, glue([a.0, b.0])) }
+      guard cut + 3 < n else { continue }
+      for cut2 in (cut + 3)..<n {
+        guard let b = part(cut..<cut2) else { continue }
+        if let e = suffix(cut2..<n) {
+          consider(3, a.1 + b.1, glue([a.0, Self.join(b.0, e)]))
+        } else if let c = part(cut2..<n) {
+          consider(3, a.1 + b.1 + c.1, glue([a.0, b.0, c.0]))
+        }
+      }
+    }
+    return best.map { NameIndexer.capitalized($0.text) }
   }
 
   @inline(__always)

@@ -20,6 +20,23 @@ struct Translit: ParsableCommand {
   @Option(name: .long, help: "What to print: display, ascii or phonetic.")
   var key: Key = .display
 
+  @Option(
+    name: .long, help: "Print the best K romanisations of each name with their scores: form<TAB>score pairs, tab-separated, on the name's line.")
+  var top: Int?
+
+  @Option(name: .long, help: "Persian spellings: iran (default), afghanistan (Malekzadeh / Malikzada) or any (all labels alike).")
+  var style: Style = .iran
+
+  enum Style: String, ExpressibleByArgument, CaseIterable {
+    case any, iran, afghanistan
+  }
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A directory with fa-name-lexicon.tsv and fa-name-model.tsv to use instead of the built-in ones (cross-validation).", visibility: .hidden))
+  var persianNames: String?
+
   @OptionGroup var lines: LineEndOptions
 
   @OptionGroup var decoding: DecodingOptions
@@ -28,11 +45,28 @@ struct Translit: ParsableCommand {
   var files: [String] = ["-"]
 
   func run() throws {
-    let indexer = NameIndexer.shared
+    var indexer = NameIndexer.shared
+    if let dir = persianNames {
+      let lexicon = String(decoding: try InputFile.read(RawArguments.path(dir + "/fa-name-lexicon.tsv")), as: UTF8.self)
+      let model = String(decoding: try InputFile.read(RawArguments.path(dir + "/fa-name-model.tsv")), as: UTF8.self)
+      indexer = NameIndexer(persianNameLexicon: lexicon, persianNameModel: model)
+    }
+    switch style {
+    case .any: indexer.persianStyle = .any
+    case .iran: indexer.persianStyle = .iran
+    case .afghanistan: indexer.persianStyle = .afghanistan
+    }
+    if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     var output = StandardOutput()
     try decoding.forEachFile(files, output: &output) { _, decoded, output in
       var out = ""
       for line in lines.lines(of: decoded.string) {
+        if let top {
+          out += indexer.romanize(String(line), top: top).map { "\($0.text)\t\(Self.score($0.score))" }
+            .joined(separator: "\t")
+          out += "\n"
+          continue
+        }
         let keys = indexer.keys(for: String(line))
         switch key {
         case .display: out += keys.display
@@ -43,5 +77,12 @@ struct Translit: ParsableCommand {
       }
       output.write(out)
     }
+  }
+
+  /// A score with three decimals (no Foundation formatting).
+  static func score(_ s: Double) -> String {
+    let milli = Int((s * 1000).rounded())
+    let frac = String(milli % 1000)
+    return "\(milli / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
   }
 }

@@ -87,4 +87,14 @@ struct NameIndexTests {
     #expect(index.search("艾未未").first?.id == 1)
     #expect(index.search("Hay").first?.id == 2)
   }
+
+  @Test("a Persian query is also looked up by its next romanisations: Munir scores as exact")
+  func persianAlternatives() {
+    var index = NameIndex<Int>()
+    index.insert(1, spellings: ["Munir"])
+    #expect(NameIndexer.shared.romanize("منیر") == "Monir")
+    #expect(NameIndexer.shared.alternativeKeys(for: "منیر").contains { $0.display == "Munir" })
+    #expect(index.search("منیر").first?.score == 1)
+    #expect(NameIndexer.shared.alternativeKeys(for: "Monir").isEmpty)
+  }
 }

@@ -1,0 +1,299 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The learned part of Persian name romanisation: a lexicon of name parts aligned from
+/// Wikidata person names (`Resources/Names/fa-name-lexicon.tsv`) and a joint-sequence
+/// ("graphone") n-gram model for parts it does not have (`fa-name-model.tsv`). Both
+/// are derived by `scripts/derive-name-romanizer`.
+///
+/// The model pairs each Persian letter with a chunk of Latin letters (ق with "gh",
+/// م with "mo", ع with nothing); a name part's romanisations are the graphone
+/// sequences over its letters, scored by the n-gram model (back-off table, log10) and
+/// searched with a beam. Deterministic: ties are broken by the graphone ids.
+///
+/// - Thread safety: `Sendable` (immutable after loading).
+struct PersianNameModel: Sendable {
+  /// One spelling of a lexicon part, with its weights in Iranian and Afghan labels.
+  struct Spelling: Sendable {
+    var latin: String
+    var iran: Float
+    var afghanistan: Float
+  }
+
+  /// FNV-1a key of the folded part (``PersianNameModel/fold(_:)``) → its spellings,
+  /// heaviest first.
+  let lexicon: [UInt64: [Spelling]]
+  /// Graphone id → its Latin chunk.
+  let chunks: [String]
+  /// Persian letter (shifted left by 8) and the class of the letter after it
+  /// (``nextClass(_:_:)``) → the graphones that pair it with a chunk, by id.
+  let graphones: [UInt32: [UInt16]]
+  /// Packed n-gram (``pack(_:_:)``) → (log10 p, log10 back-off).
+  let ngrams: NGramTable
+  let order: Int
+
+  static let shared = PersianNameModel(
+    lexicon: PersianLexicon.lines("Names/fa-name-lexicon.tsv"),
+    model: PersianLexicon.lines("Names/fa-name-model.tsv"))
+
+  init(lexicon lexiconLines: [Substring], model modelLines: [Substring]) {
+    var lexicon: [UInt64: [Spelling]] = [:]
+    for line in lexiconLines {
+      let f = Self.fields(line)
+      guard f.count >= 4, !f[1].isEmpty else { continue }
+      let key = Self.key(Self.fold(f[0].unicodeScalars))
+      lexicon[key, default: []].append(
+        Spelling(latin: String(f[1]), iran: Float(f[2]) ?? 0, afghanistan: Float(f[3]) ?? 0))
+    }
+    var chunks: [String] = ["", "", ""]
+    var graphones: [UInt32: [UInt16]] = [:]
+    var ngrams: [UInt64: (Float, Float)] = [:]
+    var order = 1
+    for line in modelLines {
+      let f = Self.fields(line)
+      if f.first == "G", f.count >= 5, let id = Int(f[1]), let letter = f[2].unicodeScalars.first,
+        let next = f[4].utf8.first
+      {
+        while chunks.count <= id { chunks.append("") }
+        chunks[id] = String(f[3])
+        graphones[letter.value << 8 | UInt32(next), default: []].append(UInt16(id))
+      } else if f.first == "N", f.count >= 3 {
+        let ids = f[1].utf8.split(separator: UInt8(ascii: " ")).compactMap { UInt16(Substring($0)) }
+        guard !ids.isEmpty, ids.count <= 6 else { continue }
+        order = max(order, ids.count)
+        ngrams[Self.pack(ids[...], ids.count)] = (Float(f[2]) ?? -99, f.count > 3 ? Float(f[3]) ?? 0 : 0)
+      }
+    }
+    self.lexicon = lexicon
+    self.chunks = chunks
+    self.graphones = graphones
+    self.ngrams = NGramTable(ngrams)
+    self.order = order
+  }
+
+  var isEmpty: Bool { ngrams.isEmpty && lexicon.isEmpty }
+
+  /// The tab-separated fields of a line, split on its bytes (splitting `Character`s
+  /// would run grapheme breaking over every Persian line at load).
+  static func fields(_ line: Substring) -> [Substring] {
+    line.utf8.split(separator: 9, omittingEmptySubsequences: false).map { Substring($0) }
+  }
+
+  /// Up to six ids of ten bits, and the count in the top bits.
+  @inline(__always)
+  static func pack(_ ids: ArraySlice<UInt16>, _ count: Int) -> UInt64 {
+    var k: UInt64 = 0
+    for id in ids { k = k << 10 | UInt64(id & 0x3FF) }
+    return k | UInt64(count) << 60
+  }
+
+  /// The fold of keys, as the derivation script's: Arabic variants to Persian
+  /// letters, آ أ إ ٱ to ا, ة ۀ to ه, ؤ to و; harakat, tatweel and ZWNJ dropped.
+  static func fold(_ word: some Sequence<Unicode.Scalar>) -> [Unicode.Scalar] {
+    var out: [Unicode.Scalar] = []
+    for v in word {
+      switch v.value {
+      case 0x064B...0x065F, 0x0670, 0x0640, 0x200C, 0x200D, 0x200E, 0x200F: continue
+      case 0x064A, 0x0649: out.append("\u{06CC}")
+      case 0x0643: out.append("\u{06A9}")
+      case 0x06C0, 0x0629, 0x06BE: out.append("\u{0647}")
+      case 0x0622, 0x0623, 0x0625, 0x0671: out.append("\u{0627}")
+      case 0x0624: out.append("\u{0648}")
+      default: out.append(v)
+      }
+    }
+    return out
+  }
+
+  @inline(__always)
+  static func key(_ s: some Collection<Unicode.Scalar>) -> UInt64 {
+    PersianLexicon.key(s.lazy.map(\.value))
+  }
+
+  /// The lexicon spellings of a folded part, with weights for `style`.
+  func spellings(_ key: UInt64, style: PersianNameStyle) -> [(String, Double)] {
+    guard let entries = lexicon[key] else { return [] }
+    var out = entries.map { e -> (String, Double) in
+      let w: Float
+      switch style {
+      case .any: w = e.iran + e.afghanistan
+      case .iran: w = e.iran + e.afghanistan / 16
+      case .afghanistan: w = e.afghanistan + e.iran / 16
+      }
+      return (e.latin, Double(w))
+    }
+    if style != .any { out.sort { $0.1 > $1.1 } }
+    return out
+  }
+
+  /// log10 p(g | history), `history` the last `order - 1` ids packed ten bits each
+  /// (the latest lowest): the back-off table read from the longest context.
+  @inline(__always)
+  func logProb(_ history: UInt64, _ g: UInt16) -> Float {
+    var backoff: Float = 0
+    var m = order - 1
+    while true {
+      let context = history & ((1 << (10 * UInt64(m))) - 1)
+      if let e = ngrams.index(UInt64(m + 1) << 60 | context << 10 | UInt64(g)) { return backoff + ngrams.logProb[e] }
+      if m == 0 { return backoff - 7 }
+      if let b = ngrams.index(UInt64(m) << 60 | context) { backoff += ngrams.backoff[b] }
+      m -= 1
+    }
+  }
+
+  /// The class of the letter after position `i` (the derivation script's
+  /// `next_class`): A ا, W و, Y ی, H ه, E ع, C another letter, $ the end.
+  @inline(__always)
+  static func nextClass(_ letters: [Unicode.Scalar], _ i: Int) -> UInt32 {
+    guard i + 1 < letters.count else { return UInt32(UInt8(ascii: "$")) }
+    switch letters[i + 1].value {
+    case 0x0627: return UInt32(UInt8(ascii: "A"))
+    case 0x0648: return UInt32(UInt8(ascii: "W"))
+    case 0x06CC: return UInt32(UInt8(ascii: "Y"))
+    case 0x0647: return UInt32(UInt8(ascii: "H"))
+    case 0x0639: return UInt32(UInt8(ascii: "E"))
+    default: return UInt32(UInt8(ascii: "C"))
+    }
+  }
+
+  /// One hypothesis of the beam: its history, score and the step before it.
+  struct Hypothesis {
+    var history: UInt64
+    var score: Float
+    var parent: Int32
+    var graphone: UInt16
+  }
+
+  /// The best `k` romanisations of a folded part (lower case), with log10 scores,
+  /// best first; empty if a letter has no graphone. With `style`
+  /// ``PersianNameStyle/afghanistan`` the part starts from the start symbol of Afghan
+  /// labels (id 2), otherwise from the general one (id 0). Ties keep the earlier
+  /// hypothesis, so the result is deterministic.
+  ///
+  /// - Complexity: O(*n* · *beam* · *g*) for *n* letters and *g* graphones a letter.
+  func decode(_ letters: [Unicode.Scalar], beam: Int, k: Int, style: PersianNameStyle = .iran) -> [(String, Float)] {
+    guard !letters.isEmpty, order > 1, beam > 0 else { return [] }
+    let start: UInt64 = style == .afghanistan ? 2 : 0
+    let mask: UInt64 = (1 << (10 * UInt64(order - 1))) - 1
+    var history: UInt64 = 0
+    for _ in 0..<(order - 1) { history = history << 10 | start }
+    // Every step's beam, one after another: `beam` slots a step, `counts` filled.
+    var all: [Hypothesis] = []
+    all.reserveCapacity(letters.count * beam)
+    var counts: [Int] = []
+    counts.reserveCapacity(letters.count)
+    var hyps = [Hypothesis(history: history & mask, score: 0, parent: -1, graphone: 0)]
+    var kept: [Hypothesis] = []
+    kept.reserveCapacity(beam)
+    for (i, v) in letters.enumerated() {
+      guard let options = graphones[v.value << 8 | Self.nextClass(letters, i)] else { return [] }
+      kept.removeAll(keepingCapacity: true)
+      for (p, h) in hyps.enumerated() {
+        for g in options {
+          let score = h.score + logProb(h.history, g)
+          // Insert into the sorted beam; an equal score goes after (the earlier stays first).
+          if kept.count == beam, let last = kept.last, score <= last.score { continue }
+          var at = kept.count
+          while at > 0 && kept[at - 1].score < score { at -= 1 }
+          let hypothesis = Hypothesis(
+            history: (h.history << 10 | UInt64(g)) & mask, score: score, parent: Int32(p), graphone: g)
+          if kept.count == beam { kept.removeLast() }
+          kept.insert(hypothesis, at: at)
+        }
+      }
+      counts.append(all.count)
+      all.append(contentsOf: kept)
+      swap(&hyps, &kept)
+    }
+    counts.append(all.count)
+    // End of the part; hypotheses spelling the same string are merged (log-sum).
+    var best: [(String, Float)] = []
+    for (j, h) in hyps.enumerated() {
+      let s = h.score + logProb(h.history, 1)
+      var ids: [UInt16] = []
+      var step = letters.count - 1
+      var index = j
+      while step >= 0 {
+        let node = all[counts[step] + index]
+        ids.append(node.graphone)
+        index = Int(node.parent)
+        step -= 1
+      }
+      var text = ""
+      for g in ids.reversed() { text += chunks[Int(g)] }
+      if let i = best.firstIndex(where: { $0.0 == text }) {
+        let a = best[i].1
+        let m = max(a, s)
+        best[i].1 = m + log10(pow(10, a - m) + pow(10, s - m))
+      } else {
+        best.append((text, s))
+      }
+    }
+    best.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    return Array(best.prefix(k))
+  }
+}
+
+/// Which country's spellings a Persian name's romanisation prefers where the press of
+/// Iran and of Afghanistan differ (Malekzadeh, Malikzada).
+public enum PersianNameStyle: Sendable, Hashable {
+  /// All labels counted alike.
+  case any
+  /// Spellings from Iranian persons' labels first (``NameIndexer``'s default).
+  case iran
+  /// Spellings from Afghan persons' labels first.
+  case afghanistan
+}
+
+/// The n-gram rows of ``PersianNameModel``: open addressing over the packed keys (a
+/// lookup is a multiply and a probe or two, cheaper than `Dictionary`'s hashing, and the
+/// decoder makes several a graphone).
+struct NGramTable: Sendable {
+  private let keys: [UInt64]
+  let logProb: [Float]
+  let backoff: [Float]
+  private let shift: UInt64
+  private let mask: Int
+
+  init(_ rows: [UInt64: (Float, Float)]) {
+    var size = 16
+    while size < rows.count * 2 { size *= 2 }
+    var keys = [UInt64](repeating: 0, count: size)
+    var logProb = [Float](repeating: 0, count: size)
+    var backoff = [Float](repeating: 0, count: size)
+    let bits = UInt64(size.trailingZeroBitCount)
+    shift = 64 - bits
+    mask = size - 1
+    // Sorted keys: the same table whatever the dictionary's order.
+    for key in rows.keys.sorted() {
+      var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+      while keys[i] != 0 { i = (i + 1) & mask }
+      keys[i] = key
+      (logProb[i], backoff[i]) = rows[key]!
+    }
+    self.keys = keys
+    self.logProb = logProb
+    self.backoff = backoff
+    count = rows.count
+  }
+
+  /// The number of rows.
+  let count: Int
+
+  var isEmpty: Bool { count == 0 }
+
+  /// The slot of `key` (never 0: every packed key has its length in the top bits).
+  @inline(__always)
+  func index(_ key: UInt64) -> Int? {
+    var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    while true {
+      let k = keys[i]
+      if k == key { return i }
+      if k == 0 { return nil }
+      i = (i + 1) & mask
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import Testing
+
+@testable import Matn
+
+@Suite("Persian name lexicon and graphone model")
+struct PersianNameModelTests {
+  let indexer = NameIndexer.shared
+
+  @Test(
+    "issue 19's examples: the aligned lexicon's commonest spellings, compounds and phrases",
+    arguments: [
+      ("امید", "Omid"), ("بابک", "Babak"), ("بهداد", "Behdad"), ("منیر", "Monir"), ("فروغ", "Forough"),
+      ("مظفر مقدم", "Mozaffar Moghaddam"), ("ابراهیم اعتمادی", "Ebrahim Etemadi"), ("مهسا کرامتی", "Mahsa Keramati"),
+    ])
+  func examples(native: String, expected: String) {
+    #expect(indexer.romanize(native) == expected)
+  }
+
+  @Test("compare keys ignore case, spaces and hyphens, not letters")
+  func compareKey() {
+    #expect(NameIndexer.compareKey("Mohammad-Reza") == NameIndexer.compareKey("mohammad reza"))
+    #expect(NameIndexer.compareKey("Mohammadreza") == "mohammadreza")
+    #expect(NameIndexer.compareKey("Mohamad") != NameIndexer.compareKey("Mohammad"))
+  }
+
+  @Test("a compound of known parts is decomposed: parts glued, a name suffix joined to its stem")
+  func decomposition() {
+    let custom = NameIndexer(
+      persianNameLexicon: "یوسف\tYousef\t3\t0\nزمانی\tZamani\t2\t0\nبهنام\tBehnam\t2\t0\n", persianNameModel: "")
+    #expect(custom.romanize("یوسفزمانی") == "Yousefzamani")
+    #expect(custom.romanize("بهنامزاده") == "Behnamzadeh")
+    #expect(custom.romanize("بهنامی") == "Behnami")
+    // Without the parts, no decomposition: the letter rules (the model is empty here).
+    let bare = NameIndexer(persianNameLexicon: "", persianNameModel: "")
+    #expect(bare.romanize("یوسفزمانی") != "Yousefzamani")
+  }
+
+  @Test("two written words the labels spell as one are looked up as a phrase")
+  func phrase() {
+    let custom = NameIndexer(persianNameLexicon: "عبد الله\tAbdollah\t5\t0\nعبد\tAbdol\t1\t0\n", persianNameModel: "")
+    #expect(custom.romanize("عبد الله نوری").hasPrefix("Abdollah "))
+    #expect(custom.romanize("عبد الله", top: 1).first?.text == "Abdollah")
+  }
+
+  /// A hand-made model: ب is "ba" before a consonant and "b" at the end; ر is "r";
+  /// ک is "k". Bigram rows make it order 2.
+  static let tinyModel = """
+    G\t3\tب\tba\tC
+    G\t4\tب\tbe\tC
+    G\t5\tب\tb\t$
+    G\t6\tر\tr\tC
+    G\t7\tر\tr\t$
+    G\t8\tک\tk\t$
+    N\t1\t-0.3
+    N\t3\t-0.5\t-0.1
+    N\t4\t-0.9\t-0.1
+    N\t5\t-0.5\t-0.1
+    N\t6\t-0.5\t-0.1
+    N\t7\t-0.5\t-0.1
+    N\t8\t-0.5\t-0.1
+    N\t0\t-99\t-0.1
+    N\t0 3\t-0.2
+    """
+
+  @Test("the graphone model picks chunks by the letter after (a short vowel before a consonant)")
+  func graphoneModel() {
+    let custom = NameIndexer(persianNameLexicon: "", persianNameModel: Self.tinyModel)
+    #expect(custom.romanize("برک") == "Bark")
+    #expect(custom.romanize("رب") == "Rb")
+    let top = custom.romanize("برک", top: 3)
+    #expect(top.map(\.text) == ["Bark", "Berk"])
+    #expect(top[0].score > top[1].score)
+    #expect(abs(top.reduce(0) { $0 + $1.score } - 1) < 1e-9)
+  }
+
+  @Test("a letter the model has no graphone for falls back to the letter rules, ASCII only")
+  func fallback() {
+    let custom = NameIndexer(persianNameLexicon: "", persianNameModel: Self.tinyModel)
+    let out = custom.romanize("بژن")
+    #expect(!out.isEmpty && out.unicodeScalars.allSatisfy { $0.isASCII })
+  }
+
+  @Test("top k: best first, at most k, scores descending; the best equals romanize")
+  func topK() {
+    let top = indexer.romanize("امید کرامتی", top: 5)
+    #expect(!top.isEmpty && top.count <= 5)
+    #expect(top.first?.text == indexer.romanize("امید کرامتی"))
+    #expect(zip(top, top.dropFirst()).allSatisfy { $0.score >= $1.score })
+    #expect(Set(top.map(\.text)).count == top.count)
+    #expect(indexer.romanize("امید", top: 0).isEmpty)
+  }
+
+  @Test("country style: Afghan labels' spellings for .afghanistan (Malikzada), Iranian for .iran")
+  func countryStyle() {
+    var afghan = NameIndexer.shared
+    afghan.persianStyle = .afghanistan
+    var iranian = NameIndexer.shared
+    iranian.persianStyle = .iran
+    #expect(iranian.romanize("ملکزاده") == "Malekzadeh")
+    #expect(afghan.romanize("ملکزاده") == "Malikzada")
+    #expect(indexer.romanize("ملکزاده", top: 1, style: .afghanistan).first?.text == "Malikzada")
+  }
+
+  @Test("madda, Arabic yeh and kaf, ZWNJ: the same romanisation as the plain letters")
+  func robustInput() {
+    #expect(indexer.romanize("آرش") == indexer.romanize("ارش"))
+    #expect(indexer.romanize("علي") == indexer.romanize("علی"))
+    #expect(indexer.romanize("کامران") == indexer.romanize("كامران"))
+    #expect(indexer.romanize("علی‌اکبر") == indexer.romanize("علیاکبر"))
+  }
+
+  @Test("the built-in model romanises parts outside both lexicons in ASCII, deterministically")
+  func builtInModel() {
+    let romanizer = PersianNameRomanizer.shared
+    #expect(!romanizer.model.ngrams.isEmpty && romanizer.model.order >= 2)
+    for word in ["پرستوکیانی", "ژیلاوندی", "قهفرخی", "ټکړی"] {
+      let a = indexer.romanize(word)
+      #expect(!a.isEmpty && a.unicodeScalars.allSatisfy { $0.isASCII }, "\(word)")
+      #expect(indexer.romanize(word) == a)
+    }
+  }
+}
