@@ -12,13 +12,16 @@ struct GluedAffixTests {
   /// `|` in the expected text stands for ZWNJ.
   static func zwnj(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\u{200C}") }
 
-  static func check(_ input: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  static func check(
+    _ input: String, _ expected: String, _ normalizer: TextNormalizer = article,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let want = zwnj(expected)
-    let output = article.normalize(input).text
+    let output = normalizer.normalize(input).text
     #expect(
       output.unicodeScalars.elementsEqual(want.unicodeScalars),
       "\(input): got \(Fixtures.visible(output)), expected \(Fixtures.visible(want))", sourceLocation: sourceLocation)
-    let again = article.normalize(output).text
+    let again = normalizer.normalize(output).text
     #expect(again.unicodeScalars.elementsEqual(output.unicodeScalars), "\(input) is not idempotent")
   }
 
