@@ -9,8 +9,8 @@ import MatnICU
 /// - a word + ها/های/هایی and their possessive forms;
 /// - a known adjective + تر/ترین (not بهتر مهتر کهتر بیشتر کمتر, written glued);
 /// - a word ending in silent ه + ای/ام/ات/اش/اند/ایم/اید (`خانه ای` → `خانه‌ای`).
-/// Two free words are never joined, except a two-part compound whose second part is no
-/// word of its own (`بین المللی` → `بین‌المللی`, see ``Compounds``); a glued compound gets
+/// Two free words are never joined, except a two-part compound the user listed
+/// (``TextNormalizer/Options/compounds``: `به عنوان` → `به‌عنوان`); a glued compound gets
 /// its ZWNJ when the compound lexicon names it (`بینالمللی` → `بین‌المللی`, `آگاهسیستم` →
 /// `آگاه‌سیستم`), also before a glued affix or ending (`تفاهمنامههای`, `دانشآموزان`). With `splitsGlued`, a word typed glued
 /// to its affix gets its ZWNJ too (`میکنند` → `می‌کنند`, see ``GluedAffixes``).
@@ -85,7 +85,7 @@ struct AffixJoiner {
             if let word = previous, word.range.upperBound + 1 == start, end - start >= 2,
               compounds.joinsSpaced(sp, word.range, token.range)
             {
-              // «بین المللی»: the space becomes ZWNJ, or goes after a letter that does not join.
+              // A user's «به عنوان»: the space becomes ZWNJ, or goes after a letter that does not join.
               let gap = word.range.upperBound..<start
               edits.append((gap, classOf(sp[gap.lowerBound - 1]).contains(.nonJoiningNext) ? [] : [0x200C], .compoundZWNJ))
             } else if let word = previous, joinsAffix(word, token, sp) {

@@ -1,6 +1,7 @@
 /// Compounds that take a ZWNJ between their parts (PERSIAN.md A.6): typed glued
-/// («بینالمللی») they get it back, typed with a space («بین المللی») they are joined when
-/// the entry allows it. Lookups go by the FNV-1a key of the glued scalars; a token is
+/// («بینالمللی») they get it back. Typed with a space («بین المللی») only a user's
+/// compounds are joined: for the shipped ones a space is often a standard spelling (see
+/// `scripts/derive-persian-lexicon`). Lookups go by the FNV-1a key of the glued scalars; a token is
 /// hashed only when its first letter and length fit some entry.
 ///
 /// The shipped table is `compounds-hazm.tsv` (derived from hazm by
@@ -27,9 +28,7 @@ struct Compounds: Sendable {
   static let shared: Compounds = {
     var table = Compounds()
     for line in PersianLexicon.lines("Orthography/compounds-hazm.tsv") {
-      let parts = line.split(separator: "\t")
-      guard let word = parts.first else { continue }
-      table.insert(word.unicodeScalars.map(\.value), spaced: parts.count > 1 && parts[1].contains("s"))
+      table.insert(line.unicodeScalars.map(\.value), spaced: false)
     }
     for line in PersianLexicon.lines("Orthography/compounds.tsv") {
       let parts = line.split(separator: "\t")
