@@ -43,6 +43,8 @@ struct PersianLexicon: Sendable {
       if !past.isEmpty {
         for ending in pastEndings { verbForms.insert(Self.key(past + ending)) }
         participles.append(Self.key(past + "ه"))
+        // The negated participle takes the same endings: «نکرده‌اند», «نشده‌اند».
+        if !past.hasPrefix("ا") && !past.hasPrefix("آ") { participles.append(Self.key("ن" + past + "ه")) }
       }
       if !present.isEmpty {
         if present.unicodeScalars.count <= 2 {

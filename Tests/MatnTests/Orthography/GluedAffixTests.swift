@@ -67,6 +67,25 @@ struct GluedAffixTests {
     Self.check("او \(word) را دید", "او \(word) را دید")
   }
 
+  @Test(
+    "a glued compound ending in silent ه takes ای ام اند… (the heh reading, not X + های)",
+    arguments: [
+      ("تفاهمنامهای", "تفاهم|نامه|ای"), ("بیسابقهای", "بی|سابقه|ای"), ("تفاهمنامهاش", "تفاهم|نامه|اش"),
+    ])
+  func compoundHeh(input: String, expected: String) {
+    Self.check(input, expected)
+  }
+
+  @Test(
+    "a past participle that is no adjective reads «Xهای» as X + های (کردهای: Kurds); its other endings split",
+    arguments: [
+      ("کردهای عراق", "کردهای عراق"), ("آمدهای", "آمدهای"), ("کردهاند", "کرده|اند"), ("گستردهای", "گسترده|ای"),
+      ("نکردهاند", "نکرده|اند"), ("نشدهاند", "نشده|اند"), ("نداشتهاند", "نداشته|اند"),
+    ])
+  func participles(input: String, expected: String) {
+    Self.check(input, expected)
+  }
+
   @Test("each split is counted, at its place in the input")
   func counted() {
     var options = TextNormalizer.Options(profile: .article)
