@@ -48,7 +48,7 @@ struct AffixJoiner {
     // Stream the tokens of Persian spans (runs of Arabic letters, marks and ZWNJ),
     // deciding each join as the next token arrives; rewrite once at the end.
     var edits: [Edit] = []
-    let glued = GluedAffixes(lexicon: lexicon, compounds: compounds)
+    let glued = GluedAffixes(lexicon: lexicon)
     var previous: Token? = nil
     s.withUnsafeBufferPointer { sp in
       flags.withUnsafeBufferPointer { fp in

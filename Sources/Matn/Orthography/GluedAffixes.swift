@@ -21,8 +21,6 @@
 /// its shape already fits a rule.
 struct GluedAffixes {
   let lexicon: PersianLexicon
-  /// A glued compound ending in silent ه is a silent-heh stem too (تفاهمنامهای).
-  var compounds = Compounds.shared
   let classOf = ScalarClasses.shared
 
   private static let meem: UInt32 = 0x0645, yeh: UInt32 = 0x06CC, noon: UInt32 = 0x0646
@@ -173,15 +171,15 @@ struct GluedAffixes {
 
   /// «Xه» (ending at `stemEnd`) + ای ام ات اش اند ایم اید, X‌ه a silent-heh stem. For ای
   /// the plural reading (X + های) competes: the heh reading needs a stem listed as
-  /// preferring it, or a listed compound (تفاهمنامهای; a stem the lexicon does not know
-  /// reads as a plural).
+  /// preferring it (glued compounds included: تفاهمنامهای; a stem the lexicon does not
+  /// know reads as a plural).
   private func hehSplit(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>, stemEnd: Int, ای: Bool) -> Int? {
     guard stemEnd - r.lowerBound >= 3, s[stemEnd - 1] == Self.heh else { return nil }
     let before = s[stemEnd - 2]
     guard before != Self.alef && before != Self.waw && before != 0x0622 else { return nil }
     let k = key(s, r.lowerBound..<stemEnd)
-    if ای ? lexicon.hehStemsBeforePlural.contains(k) : lexicon.hehStems.contains(k) { return stemEnd }
-    return compounds.offsets(s, r.lowerBound..<stemEnd) != nil ? stemEnd : nil
+    if ای { return lexicon.hehStemsBeforePlural.contains(k) ? stemEnd : nil }
+    return lexicon.hehStems.contains(k) ? stemEnd : nil
   }
 
   /// X + a plural suffix: X ends in a joining letter and is known when it has two
