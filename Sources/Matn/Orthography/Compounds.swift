@@ -17,9 +17,9 @@ struct Compounds: Sendable {
 
   private var entries: [UInt64: Entry] = [:]
   private var keys = WordSet([])
-  /// Per first letter of the Arabic block, bit `n` set when an entry of `n` scalars (63
-  /// for longer) starts with it.
-  private var shapes = [UInt64](repeating: 0, count: 0x100)
+  /// A bit per (first, second and last scalar, length) of every entry, hashed to 2^16
+  /// bits: with ~12,000 entries most tokens are ruled out before the word is hashed.
+  private var shapes = [UInt64](repeating: 0, count: 1 << 10)
   /// For the spaced entries: the first part's first letter and length, and the second
   /// part's, the same way.
   private var firstParts = [UInt64](repeating: 0, count: 0x100)
@@ -77,7 +77,8 @@ struct Compounds: Sendable {
     guard let first = glued.first, !offsets.isEmpty, first &- 0x0600 < 0x100 else { return }
     let spaced = spaced && offsets.count == 1
     entries[FNV.hash(glued)] = Entry(offsets: offsets, spaced: spaced)
-    shapes[Int(first - 0x0600)] |= Self.bit(glued.count)
+    let shape = Self.shape(first, glued[1], glued[glued.count - 1], glued.count)
+    shapes[shape >> 6] |= 1 << UInt64(shape & 63)
     if spaced, glued[offsets[0]] &- 0x0600 < 0x100 {
       firstParts[Int(first - 0x0600)] |= Self.bit(offsets[0])
       secondParts[Int(glued[offsets[0]] - 0x0600)] |= Self.bit(glued.count - offsets[0])
@@ -89,6 +90,16 @@ struct Compounds: Sendable {
   @inline(__always)
   private static func bit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
 
+  /// The bit of ``shapes`` for a word: its first, second and last scalar and its length.
+  @inline(__always)
+  private static func shape(_ first: UInt32, _ second: UInt32, _ last: UInt32, _ length: Int) -> Int {
+    var h = UInt32(truncatingIfNeeded: length) &* 0x9E37_79B1
+    h = (h ^ first) &* 0x85EB_CA6B
+    h = (h ^ second) &* 0xC2B2_AE35
+    h = (h ^ last) &* 0x27D4_EB2F
+    return Int(h >> 16)
+  }
+
   @inline(__always)
   private static func fits(_ table: [UInt64], _ first: UInt32, _ length: Int) -> Bool {
     guard first &- 0x0600 < 0x100 else { return false }
@@ -98,7 +109,9 @@ struct Compounds: Sendable {
   /// The ZWNJ offsets (from `r.lowerBound`) of the glued compound `s[r]`, or nil.
   @inline(__always)
   func offsets(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> [Int]? {
-    guard r.count >= 3, Self.fits(shapes, s[r.lowerBound], r.count) else { return nil }
+    guard r.count >= 3 else { return nil }
+    let shape = Self.shape(s[r.lowerBound], s[r.lowerBound + 1], s[r.upperBound - 1], r.count)
+    guard shapes[shape >> 6] >> UInt64(shape & 63) & 1 != 0 else { return nil }
     var h = FNV.basis
     for k in r { h = FNV.step(h, s[k]) }
     guard keys.contains(h) else { return nil }
