@@ -23,6 +23,7 @@
 EMBED(matn_res_verbs, "Orthography/verbs.tsv")
 EMBED(matn_res_adjectives, "Orthography/adjectives.txt")
 EMBED(matn_res_compounds, "Orthography/compounds.tsv")
+EMBED(matn_res_compoundshazm, "Orthography/compounds-hazm.tsv")
 EMBED(matn_res_affixwords, "Orthography/affix-words.tsv")
 EMBED(matn_res_langid, "Language/langid.bin")
 EMBED(matn_res_langwords, "Language/words.tsv")

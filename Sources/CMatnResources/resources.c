@@ -9,6 +9,7 @@
 DECLARE(matn_res_verbs)
 DECLARE(matn_res_adjectives)
 DECLARE(matn_res_compounds)
+DECLARE(matn_res_compoundshazm)
 DECLARE(matn_res_affixwords)
 DECLARE(matn_res_langid)
 DECLARE(matn_res_langwords)
@@ -36,6 +37,7 @@ static const struct {
     ENTRY("Orthography/verbs.tsv", matn_res_verbs),
     ENTRY("Orthography/adjectives.txt", matn_res_adjectives),
     ENTRY("Orthography/compounds.tsv", matn_res_compounds),
+    ENTRY("Orthography/compounds-hazm.tsv", matn_res_compoundshazm),
     ENTRY("Orthography/affix-words.tsv", matn_res_affixwords),
     ENTRY("Language/langid.bin", matn_res_langid),
     ENTRY("Language/words.tsv", matn_res_langwords),

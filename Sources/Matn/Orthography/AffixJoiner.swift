@@ -9,8 +9,10 @@ import MatnICU
 /// - a word + ها/های/هایی and their possessive forms;
 /// - a known adjective + تر/ترین (not بهتر مهتر کهتر بیشتر کمتر, written glued);
 /// - a word ending in silent ه + ای/ام/ات/اش/اند/ایم/اید (`خانه ای` → `خانه‌ای`).
-/// Two free words are never joined; a glued compound is split only when the curated
-/// list names it (`آگاهسیستم` → `آگاه‌سیستم`). With `splitsGlued`, a word typed glued
+/// Two free words are never joined, except a two-part compound the user listed
+/// (``TextNormalizer/Options/compounds``: `به عنوان` → `به‌عنوان`); a glued compound gets
+/// its ZWNJ when the compound lexicon names it (`بینالمللی` → `بین‌المللی`, `آگاهسیستم` →
+/// `آگاه‌سیستم`), also before a glued affix or ending (`تفاهمنامههای`, `دانشآموزان`). With `splitsGlued`, a word typed glued
 /// to its affix gets its ZWNJ too (`میکنند` → `می‌کنند`, see ``GluedAffixes``).
 ///
 /// It also writes the ezafe after silent ه in one style (``EzafeStyle``): a token scan
@@ -18,6 +20,8 @@ import MatnICU
 struct AffixJoiner {
   let classOf = ScalarClasses.shared
   var lexicon: PersianLexicon
+  /// The compounds joined (the shipped ones and the user's).
+  var compounds = Compounds.shared
   /// Spaced affixes, compounds and (with ``splitsGlued``) glued affixes.
   var joins = true
   var splitsGlued = true
@@ -77,14 +81,14 @@ struct AffixJoiner {
               last = end
               return nil
             }
-            if lexicon.mayBeCompound(first: sp[start], length: end - start),
-              case let key = token.key(sp), lexicon.compoundKeys.contains(key), let joined = lexicon.compounds[key]
+            glue(token.range, sp, glued, &edits)
+            if let word = previous, word.range.upperBound + 1 == start, end - start >= 2,
+              compounds.joinsSpaced(sp, word.range, token.range)
             {
-              edits.append((token.range, joined, .compoundZWNJ))
-            } else if splitsGlued && end - start >= 4 && GluedAffixes.mayBeAffixed(sp, start..<end) {
-              split(token.range, sp, glued, &edits)
-            }
-            if let word = previous, joinsAffix(word, token, sp) {
+              // A user's «به عنوان»: the space becomes ZWNJ, or goes after a letter that does not join.
+              let gap = word.range.upperBound..<start
+              edits.append((gap, classOf(sp[gap.lowerBound - 1]).contains(.nonJoiningNext) ? [] : [0x200C], .compoundZWNJ))
+            } else if let word = previous, joinsAffix(word, token, sp) {
               // The word's last letter (past its marks) decides between ZWNJ and gluing.
               var k = word.range.upperBound - 1
               while k > word.range.lowerBound && classOf(sp[k]).contains(.mark) { k -= 1 }
@@ -160,24 +164,54 @@ struct AffixJoiner {
     }
   }
 
-  /// The glued affixes of a token: a prefix in its first ZWNJ-free segment, a suffix in
-  /// its last.
-  private func split(
+  /// The ZWNJs a token typed without them needs: each ZWNJ-free segment that is a glued
+  /// compound gets its ZWNJs; otherwise (with ``splitsGlued``) a prefix is looked for in
+  /// the first segment and a suffix in the last, and the stem before a suffix, or before
+  /// a final ی / ان, may be a compound in turn (تفاهمنامههای, دانشآموزان).
+  private func glue(
     _ r: Range<Int>, _ s: UnsafeBufferPointer<UInt32>, _ glued: GluedAffixes, _ edits: inout [Edit]
   ) {
-    var firstEnd = r.lowerBound
-    while firstEnd < r.upperBound && s[firstEnd] != 0x200C { firstEnd += 1 }
-    if firstEnd == r.upperBound {
-      if let k = glued.splitPoint(s, r, first: true, last: true) { edits.append((k..<k, [0x200C], .affixSplit)) }
-      return
+    let affixed = splitsGlued && r.count >= 4 && GluedAffixes.mayBeAffixed(s, r)
+    var start = r.lowerBound
+    while start < r.upperBound {
+      var end = start
+      while end < r.upperBound && s[end] != 0x200C { end += 1 }
+      let segment = start..<end
+      start = end + 1
+      if let offsets = compounds.offsets(s, segment) {
+        insertCompound(at: segment.lowerBound, offsets, s, &edits)
+        continue
+      }
+      let first = segment.lowerBound == r.lowerBound, last = segment.upperBound == r.upperBound
+      if affixed && (first || last) && segment.count >= 4,
+        let k = glued.splitPoint(s, segment, first: first, last: last)
+      {
+        edits.append((k..<k, [0x200C], .affixSplit))
+        if let offsets = compounds.offsets(s, segment.lowerBound..<k) {
+          insertCompound(at: segment.lowerBound, offsets, s, &edits)
+        }
+        continue
+      }
+      guard last && segment.count >= 5 else { continue }
+      let e = segment.upperBound
+      var stemEnd = -1
+      if s[e - 1] == 0x06CC {
+        stemEnd = e - 1
+      } else if s[e - 1] == 0x0646 && s[e - 2] == 0x0627 {
+        stemEnd = e - 2
+      }
+      if stemEnd > 0, let offsets = compounds.offsets(s, segment.lowerBound..<stemEnd) {
+        insertCompound(at: segment.lowerBound, offsets, s, &edits)
+      }
     }
-    if let k = glued.splitPoint(s, r.lowerBound..<firstEnd, first: true, last: false) {
-      edits.append((k..<k, [0x200C], .affixSplit))
-    }
-    var lastStart = r.upperBound
-    while lastStart > firstEnd && s[lastStart - 1] != 0x200C { lastStart -= 1 }
-    if let k = glued.splitPoint(s, lastStart..<r.upperBound, first: false, last: true) {
-      edits.append((k..<k, [0x200C], .affixSplit))
+  }
+
+  /// A ZWNJ at each offset from `base`, unless the letter before does not join.
+  private func insertCompound(
+    at base: Int, _ offsets: [Int], _ s: UnsafeBufferPointer<UInt32>, _ edits: inout [Edit]
+  ) {
+    for offset in offsets where !classOf(s[base + offset - 1]).contains(.nonJoiningNext) {
+      edits.append((base + offset..<base + offset, [0x200C], .compoundZWNJ))
     }
   }
 

@@ -171,7 +171,8 @@ struct GluedAffixes {
 
   /// «Xه» (ending at `stemEnd`) + ای ام ات اش اند ایم اید, X‌ه a silent-heh stem. For ای
   /// the plural reading (X + های) competes: the heh reading needs a stem listed as
-  /// preferring it (a stem the lexicon does not know reads as a plural).
+  /// preferring it (glued compounds included: تفاهمنامهای; a stem the lexicon does not
+  /// know reads as a plural).
   private func hehSplit(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>, stemEnd: Int, ای: Bool) -> Int? {
     guard stemEnd - r.lowerBound >= 3, s[stemEnd - 1] == Self.heh else { return nil }
     let before = s[stemEnd - 2]

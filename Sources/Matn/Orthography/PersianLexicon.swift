@@ -28,14 +28,6 @@ struct PersianLexicon: Sendable {
   let hehStems: WordSet
   /// The silent-heh stems whose glued «Xهای» reads X‌ه + ای, not X + های (code `h`).
   let hehStemsBeforePlural: WordSet
-  /// Glued compound → the same compound with its ZWNJ.
-  let compounds: [UInt64: [UInt32]]
-  /// The keys of ``compounds``, for a lookup without `Hasher`.
-  let compoundKeys: WordSet
-  /// Per first letter of the Arabic block, bit `n` set when a compound of `n` scalars
-  /// (63 for longer) starts with it: most tokens are ruled out before hashing.
-  private let compoundShapes: [UInt64]
-
   static let shared = PersianLexicon()
 
   init() {
@@ -51,6 +43,8 @@ struct PersianLexicon: Sendable {
       if !past.isEmpty {
         for ending in pastEndings { verbForms.insert(Self.key(past + ending)) }
         participles.append(Self.key(past + "ه"))
+        // The negated participle takes the same endings: «نکرده‌اند», «نشده‌اند».
+        if !past.hasPrefix("ا") && !past.hasPrefix("آ") { participles.append(Self.key("ن" + past + "ه")) }
       }
       if !present.isEmpty {
         if present.unicodeScalars.count <= 2 {
@@ -88,29 +82,6 @@ struct PersianLexicon: Sendable {
     self.shortStems = WordSet(short)
     self.hehStems = WordSet(heh)
     self.hehStemsBeforePlural = WordSet(before)
-    var compounds: [UInt64: [UInt32]] = [:]
-    for line in Self.lines("Orthography/compounds.tsv") {
-      let parts = line.split(separator: "\t")
-      guard parts.count >= 2 else { continue }
-      compounds[Self.key(String(parts[0]))] = parts[1].unicodeScalars.map(\.value)
-    }
-    self.compounds = compounds
-    self.compoundKeys = WordSet(compounds.keys)
-    var shapes = [UInt64](repeating: 0, count: 0x100)
-    for line in Self.lines("Orthography/compounds.tsv") {
-      guard let glued = line.split(separator: "\t").first, let first = glued.unicodeScalars.first?.value,
-        (0x0600..<0x0700).contains(first)
-      else { continue }
-      shapes[Int(first - 0x0600)] |= 1 << UInt64(min(glued.unicodeScalars.count, 63))
-    }
-    self.compoundShapes = shapes
-  }
-
-  /// Whether a token of `length` scalars starting with `first` may be a compound.
-  @inline(__always)
-  func mayBeCompound(first: UInt32, length: Int) -> Bool {
-    guard first &- 0x0600 < 0x100 else { return false }
-    return compoundShapes[Int(first &- 0x0600)] >> UInt64(min(length, 63)) & 1 != 0
   }
 
   /// The non-comment, non-empty lines of an embedded resource.

@@ -60,6 +60,11 @@ public struct TextNormalizer: Sendable {
     public var zwnjHygiene = true
     /// Affix ZWNJ and curated compounds (Persian spans).
     public var affixJoining = true
+    /// With ``affixJoining``: the user's compounds, added to the shipped list (derived from
+    /// hazm, Resources/Orthography). Each is written with ZWNJ or a space between its
+    /// parts («به‌عنوان», «خوش آمد»; Arabic ي ك read as ی ک); typed glued it gets its ZWNJs,
+    /// and a two-part one typed with a space is joined too («به عنوان» → «به‌عنوان»).
+    public var compounds: [String] = []
     /// With ``affixJoining``: words typed glued to their affix get their ZWNJ too
     /// (میکنند → می‌کنند, رسانهها → رسانه‌ها, خانهای → خانه‌ای, بزرگترین → بزرگ‌ترین).
     public var splitsGluedAffixes = true
@@ -120,9 +125,17 @@ public struct TextNormalizer: Sendable {
 
   /// A normalizer with custom `options` (reported as `profile`).
   public init(profile: Profile = .article, options: Options) {
+    self.init(profile: profile, options: options, compounds: Compounds.shared.adding(options.compounds))
+  }
+
+  private init(profile: Profile, options: Options, compounds: Compounds) {
     self.profile = profile
     self.options = options
+    self.compounds = compounds
   }
+
+  /// The shipped compounds and ``Options/compounds``, built once.
+  private let compounds: Compounds
 
   /// Normalises `text`.
   public func normalize(_ text: String) -> NormalizedText {
@@ -140,7 +153,7 @@ public struct TextNormalizer: Sendable {
     if let documentLanguage, documentLanguage != options.defaultArabicScriptLanguage {
       var options = self.options
       options.defaultArabicScriptLanguage = documentLanguage
-      return TextNormalizer(profile: profile, options: options).normalize(text)
+      return TextNormalizer(profile: profile, options: options, compounds: compounds).normalize(text)
     }
     var recorder = ChangeRecorder(recordsRanges: options.recordsRanges)
     var votes = SpanVotes()
@@ -267,7 +280,8 @@ public struct TextNormalizer: Sendable {
     let ezafe = profile == .index ? .hamza : options.ezafeStyle
     if options.affixJoining || ezafe != .asTyped {
       buffer = AffixJoiner(
-        lexicon: .shared, joins: options.affixJoining, splitsGlued: options.splitsGluedAffixes, ezafe: ezafe
+        lexicon: .shared, compounds: compounds, joins: options.affixJoining, splitsGlued: options.splitsGluedAffixes,
+        ezafe: ezafe
       ).apply(buffer, &recorder)
     }
     if options.persianPunctuation {

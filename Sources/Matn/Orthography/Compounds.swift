@@ -1,0 +1,133 @@
+/// Compounds that take a ZWNJ between their parts (PERSIAN.md A.6): typed glued
+/// («بینالمللی») they get it back. Typed with a space («بین المللی») only a user's
+/// compounds are joined: for the shipped ones a space is often a standard spelling (see
+/// `scripts/derive-persian-lexicon`). Lookups go by the FNV-1a key of the glued scalars; a token is
+/// hashed only when its first letter and length fit some entry.
+///
+/// The shipped table is `compounds-hazm.tsv` (derived from hazm by
+/// `scripts/derive-persian-lexicon`) and the curated `compounds.tsv`; a user's list
+/// (``TextNormalizer/Options/compounds``) is added with ``adding(_:)``.
+struct Compounds: Sendable {
+  /// Where the ZWNJs go: offsets into the glued form, in increasing order, and whether
+  /// the two-part compound is joined when typed with a space.
+  struct Entry: Sendable {
+    var offsets: [Int]
+    var spaced: Bool
+  }
+
+  private var entries: [UInt64: Entry] = [:]
+  private var keys = WordSet([])
+  /// A bit per (first, second and last scalar, length) of every entry, hashed to 2^16
+  /// bits: with ~12,000 entries most tokens are ruled out before the word is hashed.
+  private var shapes = [UInt64](repeating: 0, count: 1 << 10)
+  /// For the spaced entries: the first part's first letter and length, and the second
+  /// part's, the same way.
+  private var firstParts = [UInt64](repeating: 0, count: 0x100)
+  private var secondParts = [UInt64](repeating: 0, count: 0x100)
+
+  static let shared: Compounds = {
+    var table = Compounds()
+    for line in PersianLexicon.lines("Orthography/compounds-hazm.tsv") {
+      table.insert(line.unicodeScalars.map(\.value), spaced: false)
+    }
+    for line in PersianLexicon.lines("Orthography/compounds.tsv") {
+      let parts = line.split(separator: "\t")
+      guard parts.count >= 2 else { continue }
+      table.insert(parts[1].unicodeScalars.map(\.value), spaced: false)
+    }
+    table.rebuildKeys()
+    return table
+  }()
+
+  /// This table and `words`, each a compound written with ZWNJ or spaces between its
+  /// parts (Arabic ي ى ك read as ی ک). A user's compound is joined typed glued and, when it
+  /// has two parts, typed with a space.
+  func adding(_ words: [String]) -> Compounds {
+    guard !words.isEmpty else { return self }
+    var table = self
+    for word in words {
+      var scalars: [UInt32] = []
+      var pendingJoin = false
+      for v in word.unicodeScalars.map(\.value) {
+        if v == 0x200C || v == 0x20 {
+          pendingJoin = !scalars.isEmpty
+          continue
+        }
+        if pendingJoin { scalars.append(0x200C) }
+        pendingJoin = false
+        scalars.append(PersianFold.yehKaf(v))
+      }
+      table.insert(scalars, spaced: true)
+    }
+    table.rebuildKeys()
+    return table
+  }
+
+  private mutating func insert(_ joined: [UInt32], spaced: Bool) {
+    var glued: [UInt32] = []
+    var offsets: [Int] = []
+    for v in joined {
+      if v == 0x200C {
+        if !glued.isEmpty && offsets.last != glued.count { offsets.append(glued.count) }
+      } else {
+        glued.append(v)
+      }
+    }
+    if offsets.last == glued.count { offsets.removeLast() }
+    guard let first = glued.first, !offsets.isEmpty, first &- 0x0600 < 0x100 else { return }
+    let spaced = spaced && offsets.count == 1
+    entries[FNV.hash(glued)] = Entry(offsets: offsets, spaced: spaced)
+    let shape = Self.shape(first, glued[1], glued[glued.count - 1], glued.count)
+    shapes[shape >> 6] |= 1 << UInt64(shape & 63)
+    if spaced, glued[offsets[0]] &- 0x0600 < 0x100 {
+      firstParts[Int(first - 0x0600)] |= Self.bit(offsets[0])
+      secondParts[Int(glued[offsets[0]] - 0x0600)] |= Self.bit(glued.count - offsets[0])
+    }
+  }
+
+  private mutating func rebuildKeys() { keys = WordSet(entries.keys) }
+
+  @inline(__always)
+  private static func bit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
+
+  /// The bit of ``shapes`` for a word: its first, second and last scalar and its length.
+  @inline(__always)
+  private static func shape(_ first: UInt32, _ second: UInt32, _ last: UInt32, _ length: Int) -> Int {
+    var h = UInt32(truncatingIfNeeded: length) &* 0x9E37_79B1
+    h = (h ^ first) &* 0x85EB_CA6B
+    h = (h ^ second) &* 0xC2B2_AE35
+    h = (h ^ last) &* 0x27D4_EB2F
+    return Int(h >> 16)
+  }
+
+  @inline(__always)
+  private static func fits(_ table: [UInt64], _ first: UInt32, _ length: Int) -> Bool {
+    guard first &- 0x0600 < 0x100 else { return false }
+    return table[Int(first &- 0x0600)] & bit(length) != 0
+  }
+
+  /// The ZWNJ offsets (from `r.lowerBound`) of the glued compound `s[r]`, or nil.
+  @inline(__always)
+  func offsets(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> [Int]? {
+    guard r.count >= 3 else { return nil }
+    let shape = Self.shape(s[r.lowerBound], s[r.lowerBound + 1], s[r.upperBound - 1], r.count)
+    guard shapes[shape >> 6] >> UInt64(shape & 63) & 1 != 0 else { return nil }
+    var h = FNV.basis
+    for k in r { h = FNV.step(h, s[k]) }
+    guard keys.contains(h) else { return nil }
+    return entries[h]?.offsets
+  }
+
+  /// Whether the words `s[a]` and `s[b]`, typed with a space between them, are a
+  /// compound joined that way.
+  @inline(__always)
+  func joinsSpaced(_ s: UnsafeBufferPointer<UInt32>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    guard Self.fits(firstParts, s[a.lowerBound], a.count), Self.fits(secondParts, s[b.lowerBound], b.count)
+    else { return false }
+    var h = FNV.basis
+    for k in a { h = FNV.step(h, s[k]) }
+    for k in b { h = FNV.step(h, s[k]) }
+    guard keys.contains(h), let entry = entries[h] else { return false }
+    return entry.spaced && entry.offsets == [a.count]
+  }
+}
