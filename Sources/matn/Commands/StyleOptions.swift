@@ -17,7 +17,8 @@ struct StyleOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "A house style (JSON): ezafe, digits, protectedWords; --ezafe overrides its ezafe.", valueName: "file"))
+      "A house style (JSON): ezafe, digits, compounds, protectedWords; --ezafe overrides its ezafe.",
+      valueName: "file"))
   var style: String?
 
   @Flag(name: .long, help: "Print the house style in force (the profile's, with --style and --ezafe over it) as JSON and exit.")
@@ -58,6 +59,7 @@ struct StyleOptions: ParsableArguments {
     var effective = HouseStyle(profile: profile)
     effective.ezafe = options.ezafeStyle
     effective.digits = options.persianDigits ? .persian : .asTyped
+    effective.compounds = options.compounds
     effective.protectedWords = options.protectedWords.sorted()
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -36,6 +36,17 @@ struct HouseStyleTests {
     #expect(normalize("علي و ميكنند", try decode("{}")) == "علی و می\u{200C}کنند")
   }
 
+  @Test("compounds join with a half-space; a protected glued compound stays glued")
+  func compounds() throws {
+    // A made-up brand, in no list we ship.
+    let style = try decode(#"{"compounds": ["گرم آفرین"]}"#)
+    #expect(normalize("گرمآفرین و گرم آفرین", style) == "گرم\u{200C}آفرین و گرم\u{200C}آفرین")
+    #expect(normalize("گرمآفرین", try decode("{}")) == "گرمآفرین")
+    // توانبخشی is a shipped compound (توان‌بخشی); a house that writes it glued says so.
+    #expect(normalize("توانبخشی", try decode("{}")) == "توان\u{200C}بخشی")
+    #expect(normalize("توانبخشی", try decode(#"{"protectedWords": ["توانبخشی"]}"#)) == "توانبخشی")
+  }
+
   @Test("an unknown field, a wrong value or a protected word that is not one word is an error")
   func errors() throws {
     #expect(throws: (any Error).self) { try decode(#"{"ezafa": "yeh"}"#) }
@@ -43,6 +54,8 @@ struct HouseStyleTests {
     #expect(throws: (any Error).self) { try decode(#"{"digits": 1}"#) }
     #expect(try decode(#"{"protectedWords": ["a b", "", "علي"]}"#).problems().count == 2)
     #expect(try decode(#"{"protectedWords": ["علي‌آباد"]}"#).problems().isEmpty)
+    #expect(try decode(#"{"compounds": ["خوش", "a b", "خوش  آمد"]}"#).problems().count == 3)
+    #expect(try decode(#"{"compounds": ["خوش آمد", "هم‌اکنون"]}"#).problems().isEmpty)
   }
 
   @Test("a profile's style written out reads back as the same choices")
