@@ -113,7 +113,7 @@ public struct ArticleParser: Sendable {
       guard !clean.isEmpty else { continue }
       pieces.append(Piece(text: clean, line: block.line))
     }
-    normalized = []
+    normalized = []  // a huge block's normalised text is not held beside its piece
     if let longest = layout.blocks.map({ $0.text.utf8.count }).max(), longest > 1 << 20 {
       report.warnings.append("a line of \(longest) bytes: paragraph breaks may be missing")
     }

@@ -405,11 +405,13 @@ public struct ArticleBatch: Sendable {
       let shares = (0..<jobs).map { worker in stride(from: worker, to: members.count, by: jobs).map { members[$0] } }
       let share = budget / jobs
       let results = ParallelBatches.map(shares, jobs: jobs) {
-        positions -> (builder: SiteBoilerplate.Builder, kept: [(Int, InputFile.Content)], keys: [(Int, UInt64)], bytes: Int) in
+        positions -> (
+          builder: SiteBoilerplate.Builder, kept: [(Int, InputFile.Content)], keys: [(Int, UInt64)], bytes: Int, left: Int
+        ) in
         var builder = SiteBoilerplate.Builder()
         var kept: [(Int, InputFile.Content)] = []
         var keys: [(Int, UInt64)] = []
-        var bytes = 0
+        var bytes = 0, left = 0
         var lenient = decoding
         lenient.strict = false
         for position in positions {
@@ -418,12 +420,14 @@ public struct ArticleBatch: Sendable {
           if keeps {
             bytes += content.byteCount
             kept.append((position, content))
+          } else {
+            left += 1  // read again to be parsed, whether or not it decodes here
           }
           guard let decoded = try? lenient.decode(content) else { continue }
           let key = builder.add(decoded.string)
           if !keeps { keys.append((position, key)) }
         }
-        return (builder, kept, keys, bytes)
+        return (builder, kept, keys, bytes, left)
       }
       var merged = SiteBoilerplate.Builder()
       for result in results {
@@ -431,7 +435,7 @@ public struct ArticleBatch: Sendable {
         for (position, content) in result.kept { first.kept[position] = content }
         for (position, key) in result.keys { first.keys[position] = key }
         budget -= result.bytes
-        first.readTwice += result.keys.count
+        first.readTwice += result.left
       }
       let site = merged.build()
       if !site.isEmpty { first.sites[group] = site }

@@ -117,6 +117,22 @@ struct BatchTests {
     }
   }
 
+  @Test("a file the first pass cannot decode is counted as read twice too, and fails once, in the parse")
+  func readTwiceUndecodable() throws {
+    try Self.withDirectory { dir in
+      for (index, text) in SiteBoilerplateTests.articles(6).enumerated() {
+        try Self.write(text, dir.appendingPathComponent("in/\(index).txt"))
+      }
+      try Data([0x41, 0, 0x42, 0, 0xFF, 0xFE, 0x00, 0x00, 0x01]).write(to: dir.appendingPathComponent("in/binary.txt"))
+      var configuration = ArticleBatch.Configuration(arguments: [.path(FilePath(dir.appendingPathComponent("in").path))])
+      configuration.limits.keptBytes = 0
+      configuration.jobs = 1
+      let summary = try ArticleBatch(configuration).run { _ in }
+      #expect(summary.readTwice == 7)
+      #expect(summary.parsed == 6 && summary.failed == 1)
+    }
+  }
+
   @Test("site boilerplate: each distinct text counts once however the files are shared out")
   func siteBoilerplateDeterministic() {
     let texts = SiteBoilerplateTests.articles(6) + Array(repeating: "Same Title\nSame body of a copied article.\nSame end\n", count: 8)
