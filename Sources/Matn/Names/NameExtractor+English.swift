@@ -49,13 +49,28 @@ extension NameExtractor {
     let tokens = text.tokens
     var kinds = [RunWord](repeating: .part, count: run.count)
     var k = run.lowerBound
+    var lastTitle: NameTables.Title.Kind?
     while k <= run.upperBound {
-      if let (length, _) = title(at: k, in: tokens), k + length - 1 <= run.upperBound {
-        for m in k..<(k + length) { kinds[m - run.lowerBound] = .title }
-        k += length
+      if let (length, kind) = title(at: k, in: tokens), k + length - 1 <= run.upperBound {
+        // An office straight after an office is a name that looks like one ("Foreign
+        // Minister Shah Mahmood Qureshi"): offices do not stack.
+        if !(lastTitle == .office && kind == .office && length == 1 && k < run.upperBound) {
+          for m in k..<(k + length) { kinds[m - run.lowerBound] = .title }
+          k += length
+          lastTitle = kind
+          continue
+        }
+      }
+      lastTitle = nil
+      let t = tokens[k]
+      // A month straight after a given name is a family name ("Theresa May").
+      let afterGiven =
+        k > run.lowerBound && kinds[k - 1 - run.lowerBound] == .part && t.capitalized && tables.months.contains(t.key)
+        && tables.latinGiven.contains(tokens[k - 1].key)
+      if afterGiven {
+        k += 1
         continue
       }
-      let t = tokens[k]
       // A hyphenated word that starts with a place or organisation is not a name
       // ("Dhabi-Tehran", "Iran-Iraq").
       if tables.notNames.contains(t.key) || (t.hyphen && tables.notNames.contains(t.headKey)) {
@@ -83,8 +98,12 @@ extension NameExtractor {
         titleFirst = t
         t -= 1
       }
+      // Followed by a thing word, capitalised in the run ("Sharif University") or not
+      // ("Emam Khomeini port"): the name of a thing.
       let followedByStop =
-        b + 1 <= run.upperBound && kinds[b + 1 - run.lowerBound] == .stop && tables.thingWords.contains(tokens[b + 1].key)
+        (b + 1 <= run.upperBound && kinds[b + 1 - run.lowerBound] == .stop && tables.thingWords.contains(tokens[b + 1].key))
+        || (b == run.upperBound && b + 1 < tokens.count && connected(tokens[b]) && tokens[b + 1].script == tokens[b].script
+          && !tokens[b + 1].capitalized && tables.thingWords.contains(tokens[b + 1].key))
       let count = b - a + 1
       guard !followedByStop, count <= 6 else { continue }
       let first = tokens[a], last = tokens[b]

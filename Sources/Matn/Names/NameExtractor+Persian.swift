@@ -11,8 +11,19 @@ extension NameExtractor {
     case family
     /// A word ending in -ی: a family name only next to other evidence.
     case weakFamily
+    /// A frequent word or an adjective (محمودی, عظیمی, دانشجو, مفید are also family
+    /// names): a family name only as the last part after a common given name or a title,
+    /// when what follows is a word that follows names in news («امروز», «در», «گفت»…).
+    case common
     case unknown
   }
+
+  /// Words that follow a name in Persian news: «حسین محمودی امروز در گفت‌وگو…».
+  static let afterNameWords: Set<UInt64> = Set(
+    [
+      "امروز", "در", "با", "ظهر", "صبح", "عصر", "شب", "امشب", "دیروز", "روز", "که", "نیز", "هم", "به", "از", "و", "را",
+      "گفت", "افزود", "اظهار", "تصریح", "پس",
+    ].map { NameTables.key($0) })
 
   /// Scans Arabic-script words. A name is a title chain («آیت‌الله سید») followed by
   /// name parts, or a given name followed by given names and a family name (a lexicon
@@ -41,6 +52,11 @@ extension NameExtractor {
         k += length
       }
       let titled = k > i
+      // A name after a place word is the name of the place: «میدان امام خمینی», «پایانه شهید کلانتری».
+      if i > 0, tokens[i - 1].script == .arabic, connected(tokens[i - 1]), tables.thingWords.contains(tokens[i - 1].key) {
+        i = max(k, i + 1)
+        continue
+      }
       guard k < tokens.count, tokens[k].script == .arabic, !titled || connected(tokens[k - 1]) else {
         i = max(k, i + 1)
         continue
@@ -56,6 +72,24 @@ extension NameExtractor {
         if (word == .given || word == .strongGiven) && !parts.isEmpty && tables.persianParts.contains(tokens[m].key) {
           word = .family
         }
+        // A word written apart from its ending «ای» («خامنه ای»): one name part.
+        let apart =
+          m + 1 < tokens.count && connected(tokens[m]) && tokens[m + 1].script == .arabic
+          && Self.separateEnding.contains(tokens[m + 1].key)
+        if apart && (word == .unknown || word == .common || word == .weakFamily) { word = .family }
+        if word == .common {
+          // A frequent word as the last part, after a common given name or an honorific
+          // (after an office it is the office's object: «دبیر جشنواره گفت»).
+          let ends =
+            !connected(tokens[m]) || m + 1 >= tokens.count || tokens[m + 1].script != .arabic
+            || Self.afterNameWords.contains(tokens[m + 1].key)
+          guard parts.last == .strongGiven || titleKind == .honorific, ends, tokens[m].letterCount >= 3,
+            !Self.afterNameWords.contains(tokens[m].key)
+          else { break }
+          parts.append(.family)
+          m += 1
+          break
+        }
         if word == .unknown {
           // Up to two unknown words after a common given name (after a title, any given
           // name) — unless a verb follows (the noun of a compound verb: «دیدار کردند»).
@@ -67,7 +101,7 @@ extension NameExtractor {
           guard afterGiven && !verbFollows else { break }
         }
         parts.append(word)
-        m += 1
+        m += apart ? 2 : 1
       }
       let accepted: Bool
       if let first = parts.first {
@@ -95,18 +129,21 @@ extension NameExtractor {
     }
   }
 
+  /// The keys of «ای» and «ئی» written apart from the word they end.
+  static let separateEnding: Set<UInt64> = [NameTables.key("ای"), NameTables.key("ئی")]
+
   /// The role a Persian word can play in a name.
   func persianWord(_ t: NameToken, folded: [UInt32]) -> PersianWord {
     if tables.notNames.contains(t.key) || persian.verbForms.contains(t.key) { return .stop }
     if tables.persianCommonGiven.contains(t.key) { return .strongGiven }
     let lexicon = tables.persianParts.contains(t.key)
-    if tables.persianGiven.contains(t.key) { return lexicon ? .strongGiven : .given }
+    // A given name that is also a frequent word or an adjective («پروانه» permit,
+    // «ظریف» fine) is no evidence on its own: a family name when the lexicon has it.
+    let ordinary = persian.adjectives.contains(t.key) || tables.frequentArabicScript.contains(t.key)
+    if tables.persianGiven.contains(t.key) { return lexicon ? (ordinary ? .family : .strongGiven) : .given }
     if lexicon { return .family }
-    if persian.adjectives.contains(t.key) || t.letterCount < 2 || tables.frequentArabicScript.contains(t.key)
-      || tables.hasNonNameEnding(t, in: folded)
-    {
-      return .stop
-    }
+    if t.letterCount < 2 || tables.hasNonNameEnding(t, in: folded) { return .stop }
+    if persian.adjectives.contains(t.key) || tables.frequentArabicScript.contains(t.key) { return .common }
     switch tables.familyEnding(t, in: folded) {
     case .strong?: return .family
     case .weak?: return .weakFamily

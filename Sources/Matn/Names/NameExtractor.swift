@@ -219,8 +219,14 @@ public struct NameExtractor: Sendable {
     }
     // A confusable mention is keyed by its look-alike, and grouped apart from the
     // genuine spelling (its script carries a mark).
-    let forms = mentions.map { m -> (script: String, words: [Substring]) in
-      (m.confusable == nil ? m.script : m.script + "~", keys(m.confusable?.looksLike ?? m.text).ascii.split(separator: " "))
+    // Russian names in another case are keyed and shown in the nominative (Лавровым → Лавров).
+    // A Persian ending written apart is joined with a ZWNJ («خامنه ای» → «خامنه‌ای»).
+    let texts = mentions.map { m in
+      m.script == "Cyrl" && m.confusable == nil ? Self.nominative(m.text) : m.script == "Arab" ? Self.joinedEndings(m.text) : m.text
+    }
+    let forms = mentions.indices.map { i -> (script: String, words: [Substring]) in
+      let m = mentions[i]
+      return (m.confusable == nil ? m.script : m.script + "~", keys(m.confusable?.looksLike ?? texts[i]).ascii.split(separator: " "))
     }
     // Full forms first (longest first), so shorter mentions can fold into them.
     var groups: [Group] = []
@@ -249,7 +255,7 @@ public struct NameExtractor: Sendable {
       if target == nil {
         groups.append(
           Group(
-            text: mentions[i].text, confusable: mentions[i].confusable, script: script, words: words, firstMention: i,
+            text: texts[i], confusable: mentions[i].confusable, script: script, words: words, firstMention: i,
             count: 0))
         positions.append([])
         target = groups.count - 1
@@ -268,6 +274,49 @@ public struct NameExtractor: Sendable {
         text: g.text, script: g.confusable?.script ?? g.script, display: k.display, key: k.ascii, phonetic: k.phonetic,
         mentions: g.count, confusable: g.confusable)
     }
+  }
+
+  /// `name` with «ای» and «ئی» written as separate words joined to the word before by a ZWNJ.
+  static func joinedEndings(_ name: String) -> String {
+    var words = name.split(separator: " ").map(String.init)
+    var k = 1
+    while k < words.count {
+      if words[k] == "ای" || words[k] == "اي" || words[k] == "ئی" {
+        words[k - 1] += "\u{200C}" + words[k]
+        words.remove(at: k)
+      } else {
+        k += 1
+      }
+    }
+    return words.joined(separator: " ")
+  }
+
+  /// The nominative of a Russian name written in another case, word by word, for the
+  /// endings that belong to masculine names only: family names in -ов/-ев/-ёв/-ин/-ын
+  /// with the instrumental -ым or prepositional -е (Лавровым, Лаврове → Лавров), given
+  /// names in -ей/-ай/-ий with the instrumental -ем/-ем/-ием (Сергеем → Сергей,
+  /// Дмитрием → Дмитрий), and consonant-final given names with -ом (Владимиром →
+  /// Владимир). Endings shared with feminine names (-а, -у, -ой) are left as written.
+  static func nominative(_ name: String) -> String {
+    func word(_ w: Substring) -> String {
+      let s = Array(w.unicodeScalars)
+      func ends(_ e: String) -> Bool { s.count > e.unicodeScalars.count + 2 && s.suffix(e.unicodeScalars.count).elementsEqual(e.unicodeScalars) }
+      func stem(_ n: Int) -> [Unicode.Scalar] { Array(s.dropLast(n)) }
+      func string(_ v: [Unicode.Scalar]) -> String { String(String.UnicodeScalarView(v)) }
+      let familyStems: [String] = ["ов", "ев", "ёв", "ин", "ын"]
+      func familyStem(_ v: [Unicode.Scalar]) -> Bool {
+        familyStems.contains { e in v.count > 3 && v.suffix(2).elementsEqual(e.unicodeScalars) }
+      }
+      if ends("ым"), familyStem(stem(2)) { return string(stem(2)) }
+      if ends("е"), familyStem(stem(1)) { return string(stem(1)) }
+      if ends("ием") { return string(stem(3)) + "ий" }
+      if ends("ем"), let v = stem(2).last, "еоая".unicodeScalars.contains(v) { return string(stem(2)) + "й" }
+      if ends("ом"), let v = stem(2).last, !"аеёиоуыэюяйьъ".unicodeScalars.contains(v), !familyStem(stem(2)) {
+        return string(stem(2))
+      }
+      return String(w)
+    }
+    return name.split(separator: " ", omittingEmptySubsequences: false).map(word).joined(separator: " ")
   }
 
   /// A name found: token indices of its words and of the title before it.

@@ -22,6 +22,10 @@ struct NameTables: Sendable {
   let persianParts: WordSet
   /// Words that are never part of a name: function words, months, places, organisations.
   let notNames: WordSet
+  /// English month names: a month straight after a given name is a family name ("Theresa May").
+  let months = WordSet(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+      .map { NameTables.key(Substring($0)) })
   /// Words that make a capitalised run the name of a thing ("University", "Agency").
   let thingWords: WordSet
   /// Frequent Arabic-script words (the language model's word list, Resources/Language):

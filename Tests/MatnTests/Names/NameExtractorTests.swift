@@ -195,6 +195,24 @@ struct NameExtractorTests {
     #expect(try JSONDecoder().decode(Article.self, from: Data(article.json())) == article)
   }
 
+  @Test("Russian names in another case are named and keyed in the nominative")
+  func russianNominative() {
+    let names = extractor.names(in: "Сергей Лавров встретился с министром Сергеем Лавровым. Министр Дмитрием Медведевым.")
+    #expect(names.map(\.text) == ["Сергей Лавров", "Дмитрий Медведев"])
+    #expect(names.first?.mentions == 2)
+    #expect(names.first?.display == "Sergey Lavrov")
+    #expect(NameExtractor.nominative("Владимиром Путиным") == "Владимир Путин")
+    // Endings shared with feminine names stay as written.
+    #expect(NameExtractor.nominative("Марией Захаровой") == "Марией Захаровой")
+  }
+
+  @Test("«خامنه ای» written with a space is the name «خامنه‌ای», not «خامنه»")
+  func separatedEnding() {
+    let names = extractor.names(in: "آیت‌الله خامنه ای گفت و آیت‌الله خامنه‌ای افزود.")
+    #expect(names.map(\.text) == ["خامنه\u{200C}ای"])
+    #expect(names.first?.mentions == 2)
+  }
+
   @Test("an extractor can be shared across tasks")
   func concurrent() async {
     let text = "President Hassan Rouhani met Ali Akbar Velayati."
