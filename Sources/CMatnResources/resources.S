@@ -39,7 +39,7 @@ EMBED(matn_res_articlelines, "Article/lines.tsv")
 EMBED(matn_res_articleschema, "Article/article.schema.json")
 EMBED(matn_res_zhreadings, "Names/zh-readings.tsv")
 EMBED(matn_res_falexicon, "Names/fa-name-lexicon.tsv")
-EMBED(matn_res_famodel, "Names/fa-name-model.tsv")
+EMBED(matn_res_famodel, "Names/fa-name-model.bin")
 
 #ifndef __APPLE__
   .section .note.GNU-stack,"",@progbits

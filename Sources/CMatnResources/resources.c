@@ -53,7 +53,7 @@ static const struct {
     ENTRY("Article/article.schema.json", matn_res_articleschema),
     ENTRY("Names/zh-readings.tsv", matn_res_zhreadings),
     ENTRY("Names/fa-name-lexicon.tsv", matn_res_falexicon),
-    ENTRY("Names/fa-name-model.tsv", matn_res_famodel),
+    ENTRY("Names/fa-name-model.bin", matn_res_famodel),
 };
 
 const uint8_t *matn_resource(const char *name, int64_t *length) {

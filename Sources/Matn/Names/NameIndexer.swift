@@ -101,6 +101,21 @@ public struct NameIndexer: Sendable {
         lexiconLines: PersianLexicon.lines("Names/fa-name-parts.tsv").map(String.init), model: model))
   }
 
+  /// An indexer with another aligned lexicon (the text of `fa-name-lexicon.tsv`) and the
+  /// binary graphone model `scripts/derive-name-romanizer` writes (`fa-name-model.bin`);
+  /// nil when the model's bytes are not such a model.
+  ///
+  /// - Complexity: O(*n*) in the size of the lexicon and model.
+  public init?(persianNameLexicon lexicon: String, persianNameModelBinary model: [UInt8]) {
+    let lines = lexicon.split(separator: "\n").filter { !$0.hasPrefix("#") }
+    guard
+      let model = model.withUnsafeBytes({ PersianNameModel(lexicon: lines, binary: $0, copy: true) })
+    else { return nil }
+    self.init(
+      persian: PersianNameRomanizer(
+        lexiconLines: PersianLexicon.lines("Names/fa-name-parts.tsv").map(String.init), model: model))
+  }
+
   init(persian: PersianNameRomanizer) {
     self.persian = persian
   }
@@ -125,19 +140,10 @@ public struct NameIndexer: Sendable {
     guard k > 0 else { return [] }
     let style = style ?? persianStyle
     var beam: [Romanization] = [Romanization(text: "", score: 1)]
-    let words = Self.words(name)
-    var i = 0
-    while i < words.count {
-      let word = words[i]
-      var options: [(String, Double)]
-      i += 1
+    for word in persian.joinPieces(Self.words(name)) {
+      let options: [(String, Double)]
       if NameScript.of(word) == .persian {
-        if i < words.count, NameScript.of(words[i]) == .persian, let pair = persian.phrase(word, words[i], k: k, style: style) {
-          options = pair
-          i += 1
-        } else {
-          options = persian.candidates(word, k: k, style: style)
-        }
+        options = persian.candidates(word, k: k, style: style)
       } else {
         options = [(romanizeWord(word, han: .familyName).joined(separator: " "), 1)]
       }
@@ -193,18 +199,7 @@ public struct NameIndexer: Sendable {
 
   func romanize(_ name: String, han: HanFirstReading) -> String {
     var out: [String] = []
-    let words = Self.words(name)
-    var i = 0
-    while i < words.count {
-      let word = words[i]
-      i += 1
-      if i < words.count, NameScript.of(word) == .persian, NameScript.of(words[i]) == .persian,
-        let pair = persian.phrase(word, words[i], k: 1, style: persianStyle)?.first
-      {
-        out.append(pair.0)
-        i += 1
-        continue
-      }
+    for word in persian.joinPieces(Self.words(name)) {
       out.append(contentsOf: romanizeWord(word, han: han))
     }
     return out.joined(separator: " ")

@@ -1,3 +1,5 @@
+import CMatnResources
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -35,11 +37,63 @@ struct PersianNameModel: Sendable {
   let ngrams: NGramTable
   let order: Int
 
-  static let shared = PersianNameModel(
-    lexicon: PersianLexicon.lines("Names/fa-name-lexicon.tsv"),
-    model: PersianLexicon.lines("Names/fa-name-model.tsv"))
+  /// The built-in lexicon and model (`fa-name-model.bin`, read in place).
+  static let shared: PersianNameModel = {
+    let lexicon = PersianLexicon.lines("Names/fa-name-lexicon.tsv")
+    var length: Int64 = 0
+    if let bytes = matn_resource("Names/fa-name-model.bin", &length), length > 0,
+      let model = PersianNameModel(lexicon: lexicon, binary: UnsafeRawBufferPointer(start: bytes, count: Int(length)), copy: false)
+    {
+      return model
+    }
+    return PersianNameModel(lexicon: lexicon, model: [])
+  }()
 
+  /// A model from the text form (`G` and `N` lines, as `--text` of the derivation
+  /// script writes them).
   init(lexicon lexiconLines: [Substring], model modelLines: [Substring]) {
+    var ngrams: [UInt64: (Float, Float)] = [:]
+    var order = 1
+    for line in modelLines {
+      let f = Self.fields(line)
+      if f.first == "N", f.count >= 3 {
+        let ids = f[1].utf8.split(separator: UInt8(ascii: " ")).compactMap { UInt16(Substring($0)) }
+        guard !ids.isEmpty, ids.count <= 6 else { continue }
+        order = max(order, ids.count)
+        ngrams[Self.pack(ids[...], ids.count)] = (Float(f[2]) ?? -99, f.count > 3 ? Float(f[3]) ?? 0 : 0)
+      }
+    }
+    self.init(lexicon: lexiconLines, graphoneLines: modelLines, ngrams: NGramTable(ngrams), order: order)
+  }
+
+  /// A model from the binary form `scripts/derive-name-romanizer` writes
+  /// (`fa-name-model.bin`: see its `write_model_binary`); nil when malformed. With `copy`
+  /// the bytes are copied (a file's contents), otherwise read in place (embedded).
+  init?(lexicon lexiconLines: [Substring], binary bytes: UnsafeRawBufferPointer, copy: Bool) {
+    guard bytes.count >= 20, let base = bytes.baseAddress, Array(bytes[0..<8]) == Array("MATNGPH1".utf8) else {
+      return nil
+    }
+    func u32(_ at: Int) -> Int { Int(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
+    let order = u32(8)
+    let size = u32(12)
+    let textLength = u32(16)
+    let tableStart = (20 + textLength + 7) & ~7
+    guard (2...6).contains(order), size > 0, size <= 1 << 26, tableStart + 16 * size <= bytes.count else { return nil }
+    let text = String(decoding: bytes[20..<20 + textLength], as: UTF8.self)
+    let table: NGramTable?
+    if copy {
+      let storage = NGramTable.Storage(bytes: 16 * size)
+      storage.base.copyMemory(from: base + tableStart, byteCount: 16 * size)
+      table = NGramTable(laidOut: UnsafeRawPointer(storage.base), size: size, owner: storage)
+    } else {
+      table = NGramTable(laidOut: base + tableStart, size: size, owner: nil)
+    }
+    guard let table else { return nil }
+    self.init(
+      lexicon: lexiconLines, graphoneLines: text.split(separator: "\n"), ngrams: table, order: order)
+  }
+
+  private init(lexicon lexiconLines: [Substring], graphoneLines: [Substring], ngrams: NGramTable, order: Int) {
     var lexicon: [UInt64: [Spelling]] = [:]
     for line in lexiconLines {
       let f = Self.fields(line)
@@ -50,27 +104,19 @@ struct PersianNameModel: Sendable {
     }
     var chunks: [String] = ["", "", ""]
     var graphones: [UInt32: [UInt16]] = [:]
-    var ngrams: [UInt64: (Float, Float)] = [:]
-    var order = 1
-    for line in modelLines {
+    for line in graphoneLines {
       let f = Self.fields(line)
-      if f.first == "G", f.count >= 5, let id = Int(f[1]), let letter = f[2].unicodeScalars.first,
+      guard f.first == "G", f.count >= 5, let id = Int(f[1]), id < 1024, let letter = f[2].unicodeScalars.first,
         let next = f[4].utf8.first
-      {
-        while chunks.count <= id { chunks.append("") }
-        chunks[id] = String(f[3])
-        graphones[letter.value << 8 | UInt32(next), default: []].append(UInt16(id))
-      } else if f.first == "N", f.count >= 3 {
-        let ids = f[1].utf8.split(separator: UInt8(ascii: " ")).compactMap { UInt16(Substring($0)) }
-        guard !ids.isEmpty, ids.count <= 6 else { continue }
-        order = max(order, ids.count)
-        ngrams[Self.pack(ids[...], ids.count)] = (Float(f[2]) ?? -99, f.count > 3 ? Float(f[3]) ?? 0 : 0)
-      }
+      else { continue }
+      while chunks.count <= id { chunks.append("") }
+      chunks[id] = String(f[3])
+      graphones[letter.value << 8 | UInt32(next), default: []].append(UInt16(id))
     }
     self.lexicon = lexicon
     self.chunks = chunks
     self.graphones = graphones
-    self.ngrams = NGramTable(ngrams)
+    self.ngrams = ngrams
     self.order = order
   }
 
@@ -91,12 +137,13 @@ struct PersianNameModel: Sendable {
   }
 
   /// The fold of keys, as the derivation script's: Arabic variants to Persian
-  /// letters, آ أ إ ٱ to ا, ة ۀ to ه, ؤ to و; harakat, tatweel and ZWNJ dropped.
+  /// letters, آ أ إ ٱ to ا, ة ۀ to ه, ؤ to و; harakat, tatweel, ZWNJ and spaces dropped
+  /// (a lexicon part of several written words, عبد الله, is keyed glued).
   static func fold(_ word: some Sequence<Unicode.Scalar>) -> [Unicode.Scalar] {
     var out: [Unicode.Scalar] = []
     for v in word {
       switch v.value {
-      case 0x064B...0x065F, 0x0670, 0x0640, 0x200C, 0x200D, 0x200E, 0x200F: continue
+      case 0x064B...0x065F, 0x0670, 0x0640, 0x200C, 0x200D, 0x200E, 0x200F, 0x20: continue
       case 0x064A, 0x0649: out.append("\u{06CC}")
       case 0x0643: out.append("\u{06A9}")
       case 0x06C0, 0x0629, 0x06BE: out.append("\u{0647}")
@@ -250,34 +297,73 @@ public enum PersianNameStyle: Sendable, Hashable {
 
 /// The n-gram rows of ``PersianNameModel``: open addressing over the packed keys (a
 /// lookup is a multiply and a probe or two, cheaper than `Dictionary`'s hashing, and the
-/// decoder makes several a graphone).
-struct NGramTable: Sendable {
-  private let keys: [UInt64]
-  let logProb: [Float]
-  let backoff: [Float]
+/// decoder makes several a graphone). The built-in table is read in place from the
+/// embedded `fa-name-model.bin`, which the derivation script lays out as this table.
+struct NGramTable: @unchecked Sendable {
+  private let keys: UnsafePointer<UInt64>
+  let logProb: UnsafePointer<Float>
+  let backoff: UnsafePointer<Float>
   private let shift: UInt64
   private let mask: Int
+  /// Keeps a table built at run time (or copied from a file) alive; nil when the table
+  /// is the embedded resource's bytes.
+  private let owner: Storage?
+
+  /// Memory allocated for a table; freed with the last copy of it.
+  final class Storage: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
+    init(bytes: Int) { base = .allocate(byteCount: max(bytes, 16), alignment: 16) }
+    deinit { base.deallocate() }
+  }
+
+  static func slot(_ key: UInt64, shift: UInt64) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  }
 
   init(_ rows: [UInt64: (Float, Float)]) {
     var size = 16
     while size < rows.count * 2 { size *= 2 }
-    var keys = [UInt64](repeating: 0, count: size)
-    var logProb = [Float](repeating: 0, count: size)
-    var backoff = [Float](repeating: 0, count: size)
-    let bits = UInt64(size.trailingZeroBitCount)
-    shift = 64 - bits
-    mask = size - 1
+    let storage = Storage(bytes: size * 16)
+    let keys = storage.base.bindMemory(to: UInt64.self, capacity: size)
+    keys.initialize(repeating: 0, count: size)
+    let logProb = (storage.base + 8 * size).bindMemory(to: Float.self, capacity: size)
+    logProb.initialize(repeating: 0, count: size)
+    let backoff = (storage.base + 12 * size).bindMemory(to: Float.self, capacity: size)
+    backoff.initialize(repeating: 0, count: size)
+    let shift = 64 - UInt64(size.trailingZeroBitCount)
     // Sorted keys: the same table whatever the dictionary's order.
     for key in rows.keys.sorted() {
-      var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-      while keys[i] != 0 { i = (i + 1) & mask }
+      var i = Self.slot(key, shift: shift)
+      while keys[i] != 0 { i = (i + 1) & (size - 1) }
       keys[i] = key
       (logProb[i], backoff[i]) = rows[key]!
     }
+    self.init(keys: keys, logProb: logProb, backoff: backoff, size: size, count: rows.count, owner: storage)
+  }
+
+  /// A table laid out by the derivation script: `size` keys, then `size` log
+  /// probabilities, then `size` back-off weights, at `base` (8-byte aligned).
+  init?(laidOut base: UnsafeRawPointer, size: Int, owner: Storage?) {
+    guard size >= 16, size.nonzeroBitCount == 1, Int(bitPattern: base) % 8 == 0 else { return nil }
+    let keys = base.assumingMemoryBound(to: UInt64.self)
+    var count = 0
+    for i in 0..<size where keys[i] != 0 { count += 1 }
+    self.init(
+      keys: keys, logProb: (base + 8 * size).assumingMemoryBound(to: Float.self),
+      backoff: (base + 12 * size).assumingMemoryBound(to: Float.self), size: size, count: count, owner: owner)
+  }
+
+  private init(
+    keys: UnsafePointer<UInt64>, logProb: UnsafePointer<Float>, backoff: UnsafePointer<Float>, size: Int, count: Int,
+    owner: Storage?
+  ) {
     self.keys = keys
     self.logProb = logProb
     self.backoff = backoff
-    count = rows.count
+    self.shift = 64 - UInt64(size.trailingZeroBitCount)
+    self.mask = size - 1
+    self.count = count
+    self.owner = owner
   }
 
   /// The number of rows.
@@ -288,7 +374,7 @@ struct NGramTable: Sendable {
   /// The slot of `key` (never 0: every packed key has its length in the top bits).
   @inline(__always)
   func index(_ key: UInt64) -> Int? {
-    var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    var i = Self.slot(key, shift: shift)
     while true {
       let k = keys[i]
       if k == key { return i }

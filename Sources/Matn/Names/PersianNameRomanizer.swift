@@ -78,9 +78,10 @@ struct PersianNameRomanizer: Sendable {
     }
     let folded = PersianNameModel.fold(bare)
     let key = PersianNameModel.key(folded)
-    // 1. The curated press spelling, then the aligned lexicon's spellings.
+    // 1. The curated press spelling (as written, else with آ as ا: ایتالله as
+    // آیت‌الله), then the aligned lexicon's spellings.
     let spellings = model.spellings(key, style: style)
-    if let hit = lexicon[Self.key(bare)] {
+    if let hit = lexicon[Self.key(bare)] ?? curated[key] {
       out.append((hit, spellings.isEmpty ? 1 : 0.5))
       add(spellings, mass: 0.5)
       return out
@@ -124,17 +125,51 @@ struct PersianNameRomanizer: Sendable {
     return [(Self.rules(bare), 1)]
   }
 
-  /// The lexicon's spellings of two written words that the labels spell as one
-  /// (عبد الله: Abdollah, Abdullah), or nil.
-  func phrase(_ first: Substring, _ second: Substring, k: Int, style: PersianNameStyle = .iran) -> [(String, Double)]? {
-    var folded = PersianNameModel.fold(first.unicodeScalars)
-    folded.append(" ")
-    folded += PersianNameModel.fold(second.unicodeScalars)
-    let spellings = model.spellings(PersianNameModel.key(folded), style: style)
-    let total = spellings.reduce(0) { $0 + $1.1 }
-    guard total > 0 else { return nil }
-    return spellings.prefix(k).map { ($0.0, $0.1 / total) }
+  /// Pieces of one name written as words of their own, which real text often has:
+  /// a name suffix after a space («خامنه ای», «حسین زاده»), an Arabic article compound
+  /// (سیف الله, شمس الدین, or any ال- word whose compound the lexicons have) and the
+  /// particles عبد, ابو, ابی before their word (عبد الباری). Each is joined to its word
+  /// (a suffix with ZWNJ, so it is read as a suffix; the others glued, as the lexicons
+  /// key them), so every spacing of a name gives the same romanisation.
+  func joinPieces(_ words: [Substring]) -> [Substring] {
+    guard words.count > 1 else { return words }
+    var out: [Substring] = []
+    var previousPersian = false
+    for word in words {
+      let persian = NameScript.of(word) == .persian
+      defer { previousPersian = persian }
+      guard persian, previousPersian, let last = out.last else {
+        out.append(word)
+        continue
+      }
+      let folded = PersianNameModel.fold(word.unicodeScalars)
+      let first = PersianNameModel.fold(last.unicodeScalars)
+      if Self.boundSuffixes.contains(where: { $0.elementsEqual(folded) }) {
+        out[out.count - 1] = Substring(String(last) + "\u{200C}" + String(word))
+      } else if Self.leadingParticles.contains(where: { $0.elementsEqual(first) })
+        || (folded.starts(with: Self.article)
+          && (Self.articleCompounds.contains(where: { $0.elementsEqual(folded) }) || isKnown(first + folded)))
+      {
+        out[out.count - 1] = Substring(String(last) + String(word))
+      } else {
+        out.append(word)
+      }
+    }
+    return out
   }
+
+  /// Whether a folded word is a part of either lexicon.
+  func isKnown(_ folded: [Unicode.Scalar]) -> Bool {
+    let key = PersianNameModel.key(folded)
+    return curated[key] != nil || !model.spellings(key, style: .any).isEmpty
+  }
+
+  static let boundSuffixes: [[Unicode.Scalar]] = ["ای", "ی", "یی", "ئی", "زاده", "پور", "نژاد"].map(scalars)
+  static let leadingParticles: [[Unicode.Scalar]] = ["عبد", "ابو", "ابی"].map(scalars)
+  static let article: [Unicode.Scalar] = scalars("ال")
+  static let articleCompounds: [[Unicode.Scalar]] = [
+    "الله", "اله", "الدین", "الدوله", "الملک", "الملوک", "السلطنه", "الاسلام", "الزمان", "الحق", "الرحمن", "الرحمان",
+  ].map(scalars)
 
   /// The model's romanisations, capitalised, with their shares of the beam's mass.
   func modelCandidates(_ folded: [Unicode.Scalar], k: Int, style: PersianNameStyle) -> [(String, Double)] {

@@ -34,7 +34,7 @@ struct Translit: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "A directory with fa-name-lexicon.tsv and fa-name-model.tsv to use instead of the built-in ones (cross-validation).", visibility: .hidden))
+      "A directory with fa-name-lexicon.tsv and fa-name-model.bin to use instead of the built-in ones (cross-validation).", visibility: .hidden))
   var persianNames: String?
 
   @OptionGroup var lines: LineEndOptions
@@ -48,8 +48,11 @@ struct Translit: ParsableCommand {
     var indexer = NameIndexer.shared
     if let dir = persianNames {
       let lexicon = String(decoding: try InputFile.read(RawArguments.path(dir + "/fa-name-lexicon.tsv")), as: UTF8.self)
-      let model = String(decoding: try InputFile.read(RawArguments.path(dir + "/fa-name-model.tsv")), as: UTF8.self)
-      indexer = NameIndexer(persianNameLexicon: lexicon, persianNameModel: model)
+      let binary = try InputFile.read(RawArguments.path(dir + "/fa-name-model.bin"))
+      guard let custom = NameIndexer(persianNameLexicon: lexicon, persianNameModelBinary: Array(binary)) else {
+        throw ValidationError("\(dir)/fa-name-model.bin is not a model written by scripts/derive-name-romanizer")
+      }
+      indexer = custom
     }
     switch style {
     case .any: indexer.persianStyle = .any

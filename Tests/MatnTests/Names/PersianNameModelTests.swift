@@ -35,11 +35,32 @@ struct PersianNameModelTests {
     #expect(bare.romanize("یوسفزمانی") != "Yousefzamani")
   }
 
-  @Test("two written words the labels spell as one are looked up as a phrase")
+  @Test("two written words the labels spell as one are looked up as one part")
   func phrase() {
     let custom = NameIndexer(persianNameLexicon: "عبد الله\tAbdollah\t5\t0\nعبد\tAbdol\t1\t0\n", persianNameModel: "")
     #expect(custom.romanize("عبد الله نوری").hasPrefix("Abdollah "))
     #expect(custom.romanize("عبد الله", top: 1).first?.text == "Abdollah")
+    #expect(custom.romanize("عبدالله") == "Abdollah")
+  }
+
+  @Test(
+    "a name piece written as a word of its own is joined to its word: suffixes, ال- compounds, عبد",
+    arguments: [
+      ("علی خامنه ای", "علی خامنه‌ای"), ("علی خامنه ای", "علی خامنهای"), ("سیف الله", "سیف‌الله"),
+      ("سیف الله", "سیفالله"), ("نصر الله", "نصرالله"), ("شمس الدین", "شمسالدین"), ("حسین زاده", "حسینزاده"),
+      ("عبد الرضا", "عبدالرضا"),
+    ])
+  func spacedPieces(spaced: String, joined: String) {
+    #expect(indexer.romanize(spaced) == indexer.romanize(joined))
+    #expect(indexer.romanize(spaced, top: 3) == indexer.romanize(joined, top: 3))
+    #expect(indexer.keys(for: spaced) == indexer.keys(for: joined))
+  }
+
+  @Test("«خامنه ای» is Khamenei; «علی الهامی» keeps its two words (an ال- name, not a compound)")
+  func spacedExamples() {
+    #expect(indexer.romanize("علی خامنه ای") == "Ali Khamenei")
+    #expect(indexer.romanize("سیف الله") == "Seifollah")
+    #expect(indexer.romanize("علی الهامی").split(separator: " ").count == 2)
   }
 
   /// A hand-made model: ب is "ba" before a consonant and "b" at the end; ر is "r";
@@ -101,12 +122,24 @@ struct PersianNameModelTests {
     #expect(indexer.romanize("ملکزاده", top: 1, style: .afghanistan).first?.text == "Malikzada")
   }
 
-  @Test("madda, Arabic yeh and kaf, ZWNJ: the same romanisation as the plain letters")
-  func robustInput() {
-    #expect(indexer.romanize("آرش") == indexer.romanize("ارش"))
-    #expect(indexer.romanize("علي") == indexer.romanize("علی"))
-    #expect(indexer.romanize("کامران") == indexer.romanize("كامران"))
-    #expect(indexer.romanize("علی‌اکبر") == indexer.romanize("علیاکبر"))
+  @Test(
+    "madda, Arabic yeh and kaf, ZWNJ, harakat: the same romanisation as the plain letters",
+    arguments: [
+      ("آرش", "ارش"), ("علي", "علی"), ("كامران", "کامران"), ("علی‌اکبر", "علیاکبر"),
+      ("محمد‌رضا", "محمدرضا"), ("سیف‌الله", "سیفالله"), ("عَلی", "علی"), ("فاطمة", "فاطمه"), ("حسینی‌زاده", "حسینیزاده"),
+      ("علي خامنه‌اي", "علی خامنهای"),
+    ])
+  func robustInput(variant: String, plain: String) {
+    #expect(indexer.romanize(variant) == indexer.romanize(plain))
+    #expect(indexer.romanize(variant, top: 3).first?.text == indexer.romanize(plain))
+  }
+
+  @Test("the binary model is read as the text model is: the same romanisations")
+  func binaryModel() throws {
+    #expect(PersianNameModel.shared.order >= 2 && !PersianNameModel.shared.ngrams.isEmpty)
+    // A model's binary form (as the derivation script lays it out) is refused when malformed.
+    #expect(NameIndexer(persianNameLexicon: "", persianNameModelBinary: Array("MATNGPH1".utf8)) == nil)
+    #expect(NameIndexer(persianNameLexicon: "", persianNameModelBinary: [1, 2, 3]) == nil)
   }
 
   @Test("the built-in model romanises parts outside both lexicons in ASCII, deterministically")
