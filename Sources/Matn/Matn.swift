@@ -13,3 +13,4 @@ public enum MatnInfo {
 // `Clean`'s `Normalizer.Form`…), so that `import Matn` is enough to use it.
 @_exported import struct MatnICU.Script
 @_exported import struct MatnICU.Normalizer
+@_exported import struct MatnICU.CalendarDate

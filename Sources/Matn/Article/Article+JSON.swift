@@ -18,9 +18,9 @@ extension Article {
     if let published {
       w.key("published")
       w.beginObject()
-      w.key("date"); w.string(published.date)
+      w.key("date"); w.string(published.date.description)
       w.key("calendar"); w.string(published.calendar.rawValue)
-      w.key("written"); w.string(published.written)
+      w.key("written"); w.string(published.written.description)
       w.endObject()
     }
     if let byline { w.key("byline"); w.string(byline) }
@@ -48,7 +48,7 @@ extension Article {
     for item in boilerplate {
       w.beginObject()
       w.key("text"); w.string(item.text)
-      w.key("reason"); w.string(item.reason)
+      w.key("reason"); w.string(item.reason.text)
       w.key("language"); w.string(item.language)
       w.endObject()
     }
@@ -73,10 +73,12 @@ extension Article {
     w.key("splitParagraphs"); w.integer(report.splitParagraphs)
     w.key("changes")
     w.beginObject()
-    for (kind, count) in report.changes.sorted(by: { $0.key < $1.key }) { w.key(kind); w.integer(count) }
+    for (kind, count) in report.changes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+      w.key(kind.rawValue); w.integer(count)
+    }
     w.endObject()
     w.key("bidiControls"); w.integer(report.bidiControls)
-    w.key("warnings"); w.beginArray(); for warning in report.warnings { w.string(warning) }; w.endArray()
+    w.key("warnings"); w.beginArray(); for warning in report.warnings { w.string(warning.message) }; w.endArray()
     w.endObject()
     w.key("source")
     w.beginObject()
