@@ -123,15 +123,28 @@ extension MixedScriptConfusable {
 }
 
 extension ExtractedName {
-  /// One line of `matn names --format jsonl`: `{"path": …, "names": [ … ]}` and a newline,
-  /// each name in the shape of an article's `names` entries.
-  public static func jsonLine(path: String, names: [ExtractedName]) -> [UInt8] {
+  /// One line of `matn names --format jsonl`: `{"path": …, "names": [ … ], "mentions":
+  /// [ … ]}` and a newline, each name in the shape of an article's `names` entries, each
+  /// mention `{"text", "start", "end", "script"[, "title"]}` with its UTF-8 byte range.
+  public static func jsonLine(path: String, names: [ExtractedName], mentions: [NameMention] = []) -> [UInt8] {
     var w = JSONWriter()
     w.beginObject()
     w.key("path"); w.string(path)
     w.key("names")
     w.beginArray()
     for name in names { name.write(to: &w) }
+    w.endArray()
+    w.key("mentions")
+    w.beginArray()
+    for mention in mentions {
+      w.beginObject()
+      w.key("text"); w.string(mention.text)
+      w.key("start"); w.integer(mention.utf8Range.lowerBound)
+      w.key("end"); w.integer(mention.utf8Range.upperBound)
+      w.key("script"); w.string(mention.script)
+      if let title = mention.title { w.key("title"); w.string(title) }
+      w.endObject()
+    }
     w.endArray()
     w.endObject()
     return w.bytes + [0x0A]
