@@ -47,8 +47,18 @@ struct CleanCommandTests {
     #expect(result.stderr.contains("cleanup: bidiControl 1"))
     #expect(result.stderr.contains("orthography: arabicYeh 1, arabicKaf 1"))
     #expect(result.stderr.contains("bidi controls removed at byte offsets: 4"))
-    #expect(result.stderr.contains("  0-2 arabicYeh\n"))
-    #expect(result.stderr.contains("  4-7 bidiControl"))
+    // Ranges as START-END, sorted by offset (the stages recorded bidiControl first).
+    let ranges = result.stderr.split(separator: "\n").filter { $0.first == " " && $0.dropFirst(2).first?.isNumber == true }
+    #expect(ranges == ["  0-2 arabicYeh", "  2-4 arabicKaf", "  4-7 bidiControl"])
+  }
+
+  @Test("--help says what clean decodes: the legacy charsets it detects too")
+  func helpListsDecoders() throws {
+    let help = try CLI.run(["clean", "--help"]).text.replacingOccurrences(of: "\n", with: " ")
+      .replacingOccurrences(of: "  ", with: " ")
+    for charset in ["UTF-16 without a mark", "windows-1256", "ISO-8859-6", "windows-1252", "mojibake", "--encoding"] {
+      #expect(help.contains(charset), "\(charset)")
+    }
   }
 
   @Test("--form and --profile do not combine; --ranges needs --report")
