@@ -31,8 +31,8 @@ struct Normalize: ParsableCommand {
       directory, as --output-dir does, only when PATH ends with '/' or is an existing \
       directory (and the format is not jsonl), or when several inputs (a directory, \
       several arguments, --paths-from) are asked for in a per-file format (--format \
-      json or text); otherwise it is a file. Outputs are written atomically (a temporary file, then \
-      a rename).
+      json or text); otherwise it is a file. Outputs are written atomically (a \
+      temporary file, then a rename).
 
       Formats: json and jsonl carry the whole article (the schema: --schema; JSON \
       Lines also carries error records). text carries the title and the body \
