@@ -25,6 +25,12 @@ struct NameToken {
   var end: Int
   var script: Script
   var gap: Gap = .other
+  /// The gap after the word holds a quotation mark and otherwise only spaces
+  /// («"X Y" رئیس»): a name in quotes may end there.
+  var quoted = false
+  /// The gap after the word holds a full stop, a question or exclamation mark or a line
+  /// break: the next word starts a sentence.
+  var endsSentence = false
   /// FNV-1a of the folded scalars: lower case for Latin and Cyrillic; for Arabic
   /// script ي/ك and the other variants folded, harakat, tatweel and ZWNJ dropped.
   var key: UInt64 = FNV.basis
@@ -101,6 +107,8 @@ struct NameTokens {
     var pendingOffset = -1
     var pendingScalar: UInt32 = 0
     var gapPeriod = false, gapOther = false, gapStarted = false
+    /// The gap holds quotation marks; `gapOther` then tells whether it holds anything else.
+    var gapQuote = false, gapNotQuote = false, gapBreak = false
 
     init(utf8: UnsafeBufferPointer<UInt8>) { self.utf8 = utf8 }
 
@@ -165,9 +173,15 @@ struct NameTokens {
       case .period:
         if !gapStarted && !gapOther { gapPeriod = true } else { gapOther = true }
         gapStarted = true
+        gapNotQuote = true
+        gapBreak = true
       case .joiner, .other:
         gapStarted = true
-        if v != 0x200C && v != 0x200E && v != 0x200F { gapOther = true }
+        if v != 0x200C && v != 0x200E && v != 0x200F {
+          gapOther = true
+          if NameTokens.isQuote(v) { gapQuote = true } else { gapNotQuote = true }
+          if v == 0x0A || v == 0x0D || v == 0x21 || v == 0x3F || v == 0x2029 || v == 0x2028 || v == 0x85 { gapBreak = true }
+        }
       }
     }
 
@@ -189,11 +203,16 @@ struct NameTokens {
       gapPeriod = false
       gapOther = false
       gapStarted = false
+      gapQuote = false
+      gapNotQuote = false
+      gapBreak = false
     }
 
     mutating func closeGap() {
       guard !tokens.isEmpty else { return }
       let last = tokens.count - 1
+      tokens[last].quoted = gapQuote && !gapNotQuote
+      tokens[last].endsSentence = gapBreak
       if tokens[last].possessive || gapOther {
         tokens[last].gap = .other
       } else if gapPeriod {
@@ -306,6 +325,10 @@ struct NameTokens {
 
   @inline(__always)
   static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 }
+
+  /// Quotation marks: " « » “ ” „.
+  @inline(__always)
+  static func isQuote(_ v: UInt32) -> Bool { v == 0x22 || v == 0xAB || v == 0xBB || (v >= 0x201C && v <= 0x201E) }
 
   @inline(__always)
   static func isUpper(_ v: UInt32) -> Bool {
