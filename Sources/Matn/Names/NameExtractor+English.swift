@@ -128,7 +128,8 @@ extension NameExtractor {
   func spokenOf(_ a: Int, _ text: NameTokens) -> Bool {
     let tokens = text.tokens
     let t = tokens[a]
-    guard a > 0, !tokens[a - 1].endsSentence, t.script == .latin, t.capitalized, !t.isAllCaps, t.letterCount >= 3, !t.possessive,
+    guard a > 0 ? !tokens[a - 1].endsSentence : !text.startsSentence, t.script == .latin, t.capitalized, !t.isAllCaps, t.letterCount >= 3,
+      !t.possessive,
       a + 1 < tokens.count,
       connected(t), !tokens[a + 1].capitalized, Self.spokenWords.contains(tokens[a + 1].key),
       !tables.latinGiven.contains(t.key), !tables.notNames.contains(t.key), !tables.titleStarts.contains(t.key)

@@ -65,6 +65,10 @@ struct NameTokens {
   var tokens: [NameToken] = []
   /// Folded scalars of every token, back to back.
   var folded: [UInt32] = []
+  /// The first word starts a sentence: the text starts there, or the ASCII gap before
+  /// the range (a window of a longer text) holds a full stop, "!", "?" or a line break,
+  /// as ``NameToken/endsSentence`` would say of the word before.
+  var startsSentence = true
 
   /// Splits `text` into Latin, Cyrillic and Arabic-script words; hyphens and
   /// apostrophes between letters and ZWNJ between Arabic letters stay inside a word.
@@ -92,6 +96,14 @@ struct NameTokens {
     reader.end(at: offset)
     tokens = reader.tokens
     folded = reader.folded
+    var back = range.lowerBound
+    var sawBreak = false
+    while back > 0, utf8[back - 1] < 0x80, NameTokens.classify(UInt32(utf8[back - 1])) != .latin {
+      let b = utf8[back - 1]
+      if b == 0x0A || b == 0x0D || b == 0x21 || b == 0x3F || b == 0x2E { sawBreak = true }
+      back -= 1
+    }
+    startsSentence = back == 0 || sawBreak
   }
 
   /// The state of reading words scalar by scalar: the word being read, a joiner that
