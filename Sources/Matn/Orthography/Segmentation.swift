@@ -33,6 +33,7 @@ struct Segmentation {
     let spans = arabicScriptSpans(buffer)
     guard !spans.isEmpty else { return SpanVotes() }
     var votes = SpanVotes()
+    votes.hasSpans = true
     var (decided, mayDisagree) = decide(buffer, spans, &votes.counts)
     votes.tookDefault = documentPrior == nil && votes.isEmpty
     let prior = documentPrior ?? self.prior(votes.counts)
@@ -237,11 +238,14 @@ struct SpanVotes: Sendable, Hashable {
   /// Whether the text has Arabic-script spans and none was decided, so that undecided
   /// ones took the default language.
   var tookDefault = false
+  /// Whether the text has Arabic-script spans at all (decided or not).
+  var hasSpans = false
 
   var isEmpty: Bool { counts.allSatisfy { $0 == 0 } }
 
   mutating func add(_ other: SpanVotes) {
     for k in counts.indices { counts[k] += other.counts[k] }
     tookDefault = tookDefault || other.tookDefault
+    hasSpans = hasSpans || other.hasSpans
   }
 }

@@ -235,6 +235,7 @@ public struct TextNormalizer: Sendable {
       if segmentation.votes(cleaned(segment(k), &scratch), into: &votes.counts) { hasSpans = true }
     }
     votes.tookDefault = hasSpans && votes.isEmpty
+    votes.hasSpans = hasSpans
     let prior = segmentation.prior(votes.counts)
     var out = ""
     // Normalising seldom lengthens text: room for 1/32 more, not a doubling later.
@@ -275,9 +276,6 @@ public struct TextNormalizer: Sendable {
     recorder.spacingDisturbed = false
     let spans = segmentation.apply(&buffer, prior: prior)
     votes.add(spans)
-    // No Arabic-script span (none decided, none given the default): the stages below
-    // act on such spans only, so they are skipped and their lexicons never loaded.
-    guard !spans.isEmpty || spans.tookDefault else { return buffer }
     buffer = PersianLetters(
       options: .init(
         letters: options.persianLetters, digits: options.persianDigits, tatweel: options.removeTatweel,
@@ -286,13 +284,15 @@ public struct TextNormalizer: Sendable {
     ).apply(buffer, &recorder)
     // Search keys: one spelling of the ezafe, whatever the options say.
     let ezafe = profile == .index ? .hamza : options.ezafeStyle
-    if options.affixJoining || ezafe != .asTyped {
+    // Affixes, compounds, ezafe and punctuation act on Persian spans only: a text with
+    // no Arabic-script span skips them and never loads their lexicons.
+    if spans.hasSpans && (options.affixJoining || ezafe != .asTyped) {
       buffer = AffixJoiner(
         lexicon: .shared, compounds: userCompounds ?? .shared, joins: options.affixJoining, splitsGlued: options.splitsGluedAffixes,
         ezafe: ezafe
       ).apply(buffer, &recorder)
     }
-    if options.persianPunctuation {
+    if spans.hasSpans && options.persianPunctuation {
       buffer = PersianPunctuation().apply(buffer, &recorder)
     }
     // Spacing again only where orthography deleted a whole word between spaces.
