@@ -35,7 +35,7 @@ struct LanguageModel: @unchecked Sendable {
   /// (learnt with the priors: n-gram scores sum evidence that is not independent).
   let confidenceScale: Double
   /// How far (nats per letter) a text's fit may fall below its answer's ``Language/fit``
-  /// before its confidence falls: a tenth of a percent of the training-side sentences
+  /// before its confidence falls: half a percent of the training-side sentences
   /// of our own languages fall further.
   let fitThreshold: Double
   private let bucketBits: Int
