@@ -38,6 +38,30 @@ struct DetectCommandTests {
     #expect(bad.stderr.contains("qq"))
   }
 
+  @Test("a document with an English line and a Persian one: a mix, in a fifth column")
+  func mixedDocument() throws {
+    let input = "Hello world, this is an English line.\nاین یک خط فارسی است.\n"
+    let result = try CLI.run(["detect", "-"], stdin: Array(input.utf8))
+    let fields = result.text.split(separator: "\t", omittingEmptySubsequences: false)
+    #expect(result.status == 0)
+    #expect(fields.count == 5, "\(result.text)")
+    #expect(fields[1] == "en" && fields[2] != "100.0%")
+    #expect(fields.last?.hasPrefix("mix: en ") == true && fields.last?.contains("fa ") == true)
+  }
+
+  @Test("--min-confidence: a unit below it is und; out of range is a usage error")
+  func minConfidence() throws {
+    let input = "The minister arrived in Tehran on Monday for two days of talks.\n"
+    let sure = try CLI.run(["detect", "--per", "line", "--min-confidence", "0.5", "-"], stdin: Array(input.utf8))
+    #expect(sure.text == "en\n")
+    // «ministro» is Spanish, Italian and Portuguese alike: never 99% sure.
+    let unsure = try CLI.run(["detect", "--per", "line", "--min-confidence", "0.99", "-"], stdin: Array("ministro\n".utf8))
+    #expect(unsure.text == "und\n")
+    let bad = try CLI.run(["detect", "--min-confidence", "1.5", "-"], stdin: [])
+    #expect(bad.status != 0)
+    #expect(bad.stderr.contains("--min-confidence"))
+  }
+
   @Test("--per run: an English text with a Persian footer gives two spans with their byte ranges")
   func perRun() throws {
     let english = "The minister met his counterpart on Monday. "

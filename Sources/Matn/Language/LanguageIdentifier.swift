@@ -15,14 +15,36 @@ public struct LanguageGuess: Sendable, Hashable {
   public var confidence: Double
   /// The runners-up, most probable first (at most three).
   public var alternatives: [Alternative]
+  /// The languages of a text that holds more than one (an English line and a Persian
+  /// one), each with its share of the text's letters (each line, sentence or script run
+  /// counted for its own answer), largest first; empty for a text in one language. When it is not empty, ``language`` is the largest share's,
+  /// ``confidence`` that share and ``alternatives`` the next shares.
+  public var mix: [Alternative]
 
   public struct Alternative: Sendable, Hashable {
     public var language: String
+    /// A probability (a runner-up) or a share of the text's letters (a mix).
     public var confidence: Double
+  }
+
+  public init(language: String, confidence: Double, alternatives: [Alternative], mix: [Alternative] = []) {
+    self.language = language
+    self.confidence = confidence
+    self.alternatives = alternatives
+    self.mix = mix
   }
 
   /// No answer: the text has no letters.
   public static let undetermined = LanguageGuess(language: "und", confidence: 0, alternatives: [])
+
+  /// This guess, or "und" when its confidence is below `minimum` (the guess then leads
+  /// the runners-up, and the confidence is what "und" is left: 1 minus the guess's).
+  public func requiring(confidence minimum: Double) -> LanguageGuess {
+    guard language != "und", confidence < minimum else { return self }
+    return LanguageGuess(
+      language: "und", confidence: 1 - confidence,
+      alternatives: [Alternative(language: language, confidence: confidence)] + alternatives.prefix(2), mix: mix)
+  }
 }
 
 /// Identifies the language of a text: a character n-gram model (1- to 5-grams, naive
@@ -37,10 +59,14 @@ public struct LanguageGuess: Sendable, Hashable {
 /// - word evidence for Arabic, Persian and Urdu: words much more frequent in one of the
 ///   three (است، را for Persian; ایک for Urdu; في for Arabic) add their log-likelihood
 ///   ratio, learnt from the PersoArabicLID sentences;
-/// - a cost that leans a Persian–Urdu near-tie to Urdu (``urduOverPersian``): an Urdu
-///   word without Urdu letters is mostly a loanword Persian spells the same way;
-/// - a prior from each language's number of speakers, which decides single words the
-///   n-grams cannot (Hindi over Marathi, Spanish over Catalan).
+/// - a prior per language, learnt with the confidence scale by `scripts/train-langid`
+///   on training-side text (the UDHR, held-out PersoArabicLID sentences), every language
+///   and length weighted alike (a prior from speaker numbers pulled short texts to
+///   English and Spanish, and cost the smaller languages: Latin, Catalan, Marathi);
+/// - a calibrated confidence: the softmax of the scores times the learnt scale;
+/// - pruning: a language far behind the leader after a word is no longer scored;
+/// - a mix for a text whose lines, sentences or script runs are in different languages
+///   (``LanguageGuess/mix``).
 ///
 /// ```swift
 /// LanguageIdentifier.default.identify("این یک متن فارسی است").language   // "fa"
@@ -59,11 +85,16 @@ public struct LanguageIdentifier: Sendable {
     ((LanguageModel.shared?.languages.map(\.code) ?? []) + ruleOnly.map(\.code)).sorted()
   }
 
-  /// Languages without an n-gram model, recognised by their distinctive letters.
+  /// Languages without an n-gram model, recognised by their distinctive letters: Pashto
+  /// ټ ډ ړ ږ ښ ګ ڼ ۍ ې, Sorani ڵ ڕ ۆ ێ ڤ ە (ە followed by hamza above is a decomposed
+  /// Persian ۀ, not counted).
   private static let ruleOnly: [(code: String, letters: Set<UInt32>)] = [
     ("ps", [0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD, 0x06D0]),
-    ("ckb", [0x06B5, 0x0695, 0x06C6, 0x06CE]),
+    ("ckb", [0x06B5, 0x0695, 0x06C6, 0x06CE, 0x06A4, 0x06D5]),
   ]
+  /// Index of Sorani in ``ruleOnly``: two of its letters keep Persian out of the
+  /// candidates even where the rule does not decide (Persian never writes them).
+  private static let sorani = 1
   /// Letters of Urdu that Persian and Arabic do not use.
   private static let urduLetters: Set<UInt32> = [0x0679, 0x0688, 0x0691, 0x06BA, 0x06C1, 0x06C2, 0x06C3, 0x06D2, 0x06D3]
 
@@ -106,34 +137,47 @@ public struct LanguageIdentifier: Sendable {
   // Scoring constants (natural-log units), chosen in a prototype on the first 100 texts
   // per language of the dev sets (so the dev figures are not a held-out measurement).
   // Each is a whole number of the model's quanta (a quarter nat), so that scores add up
-  // exactly in integers.
+  // exactly in integers. scripts/train-langid scores as these do (its copies must agree).
   /// A letter no n-gram of the language covers.
   static let unseen = -14.0
   /// Each order dropped when backing off from a missing n-gram.
   static let backoff = -2.0
   /// A Latin letter in a language written in another script.
   static let foreignLatin = -3.0
-  /// Weight of the log-speakers prior.
-  static let priorWeight = 1.0
   /// Weight of a word's log-likelihood ratio (Arabic, Persian, Urdu word evidence).
   static let wordWeight = 0.5
+  /// The log-probability, per Arabic-script word, that Urdu text shows none of its own
+  /// letters (ٹ ڈ ڑ ں ہ ۂ ۃ ے ۓ): 49.5% of the Arabic-script words of nine in ten
+  /// PersoArabicLID Urdu sentences (163,652 words) hold one, so log(1 − 0.495). The
+  /// n-gram scores weigh the letters a text has, not the ones it lacks: a Persian line
+  /// such as «الف) روایات ذیل آیات» read as Urdu. Persian and Arabic never write them
+  /// (they leave the race when one shows).
+  static let urduWordsWithoutUrduLetters = -0.68
+  /// Texts of fewer Arabic-script words get no such evidence: a word or two without an
+  /// Urdu letter is a loanword as often as not (the n-gram and word evidence decide).
+  /// On fragments of held-out PersoArabicLID sentences (every tenth), applied to single
+  /// words it moved Urdu to Persian (Urdu words answered Persian 4.2 → 6.2%); from three
+  /// words on it costs nothing there (three words: Persian 98.0 → 98.8%, Urdu 100 →
+  /// 99.5%) and keeps a Persian heading out of Urdu.
+  static let minimumWordsAgainstUrdu = 3
 
   /// Identifies the language of `text`.
   public func identify(_ text: String) -> LanguageGuess {
-    identify(text, speakerPrior: true)
+    identify(text, prior: true)
   }
 
   /// Identifies the language of `text` (a line or a paragraph of a larger text).
   public func identify(_ text: Substring) -> LanguageGuess {
-    guard !ignoresSpellingVariants else { return identify(String(text), speakerPrior: true) }
+    guard !ignoresSpellingVariants else { return identify(String(text), prior: true) }
     var text = text
     return text.withUTF8 { identify(TextLetters(utf8: $0)) }
   }
 
-  /// Identifies the language of `text`; without `speakerPrior`, the confidences
-  /// compare the likelihoods of the text alone (the caller has a prior of its own).
-  func identify(_ text: String, speakerPrior: Bool) -> LanguageGuess {
-    identify(letters(of: text), speakerPrior: speakerPrior)
+  /// Identifies the language of `text`; without `prior`, the confidences compare the
+  /// likelihoods of the text alone, neither priors nor confidence scale (the caller has a
+  /// prior of its own).
+  func identify(_ text: String, prior: Bool) -> LanguageGuess {
+    identify(letters(of: text), prior: prior)
   }
 
   /// The letters of `text` as this identifier reads them: when spelling variants are
@@ -164,7 +208,62 @@ public struct LanguageIdentifier: Sendable {
     return String(out)
   }
 
-  func identify(_ letters: TextLetters, speakerPrior: Bool = true) -> LanguageGuess {
+  /// The language of `letters`, or their mix when they span several lines and their
+  /// segments (lines, sentences, script runs: ``TextLetters/segmentStarts``) are in
+  /// different languages. A single line is read whole: a line of Urdu with an English
+  /// headline or site name before it is Urdu (the Latin letters cost Urdu little), and
+  /// the runs of a line are ``spans(in:)``'s business.
+  func identify(_ letters: TextLetters, prior: Bool = true) -> LanguageGuess {
+    let whole = identifyWhole(letters, prior: prior)
+    guard letters.spansLines, !ignoresSpellingVariants else { return whole }
+    return mix(of: letters, whole: whole, prior: prior)
+  }
+
+  /// Segments shorter than this (in letters) join a neighbour: a name in Latin letters
+  /// inside Persian text, or a numbered heading, is no language of its own.
+  static let minimumSegmentLetters = 12
+  /// A text is reported as a mix when its second language holds at least this share of
+  /// its letters.
+  static let minimumMixShare = 0.1
+
+  /// The languages of `letters`' segments: each segment's letters go to its answer, and
+  /// a language's share is its letters over all the letters answered. `whole` (the
+  /// text read as one) when there is one language, or the second share is below
+  /// ``minimumMixShare``.
+  private func mix(of letters: TextLetters, whole: LanguageGuess, prior: Bool) -> LanguageGuess {
+    typealias Alternative = LanguageGuess.Alternative
+    var segments: [(words: Range<Int>, letters: Int)] = []
+    let starts = [0] + letters.segmentStarts + [letters.wordEnds.count]
+    for (a, b) in zip(starts, starts.dropFirst()) where b > a {
+      let count = letters.wordEnds[b - 1] - (a == 0 ? 0 : letters.wordEnds[a - 1])
+      if let last = segments.last, count < Self.minimumSegmentLetters || last.letters < Self.minimumSegmentLetters {
+        segments[segments.count - 1] = (last.words.lowerBound..<b, last.letters + count)
+      } else {
+        segments.append((a..<b, count))
+      }
+    }
+    guard segments.count > 1 else { return whole }
+    var shares: [Alternative] = []
+    for segment in segments {
+      let guess = identifyWhole(letters.slice(words: segment.words), prior: prior)
+      guard guess.language != "und" else { continue }
+      if let k = shares.firstIndex(where: { $0.language == guess.language }) {
+        shares[k].confidence += Double(segment.letters)
+      } else {
+        shares.append(Alternative(language: guess.language, confidence: Double(segment.letters)))
+      }
+    }
+    let total = shares.reduce(0) { $0 + $1.confidence }
+    shares = shares.map { Alternative(language: $0.language, confidence: $0.confidence / total) }
+      .sorted { $0.confidence > $1.confidence }
+    guard shares.count > 1, shares[1].confidence >= Self.minimumMixShare else { return whole }
+    return LanguageGuess(
+      language: shares[0].language, confidence: shares[0].confidence, alternatives: Array(shares.dropFirst().prefix(3)),
+      mix: shares)
+  }
+
+  /// The language of `letters` read as one text.
+  private func identifyWhole(_ letters: TextLetters, prior: Bool) -> LanguageGuess {
     guard let model = LanguageModel.shared else { return .undetermined }
     // Arabic is read in its own spelling, every other language in the Persian one.
     let text = ignoresSpellingVariants ? letters.spellingFolded(arabic: false) : letters
@@ -179,7 +278,7 @@ public struct LanguageIdentifier: Sendable {
     var ruleLetters = [Int](repeating: 0, count: Self.ruleOnly.count)
     var arabicLetters = 0, letters = 0
     var lastScript = Script.unknown
-    for v in text.scalars {
+    for (i, v) in text.scalars.enumerated() {
       let s = scripts[v]
       if s.isContextual { continue }
       if s != lastScript {
@@ -190,9 +289,10 @@ public struct LanguageIdentifier: Sendable {
       letters += 1
       if s == .arabic {
         arabicLetters += 1
-        // The distinctive letters are all in U+0679–U+06D3.
-        if v >= 0x0679 && v <= 0x06D3 {
+        // The distinctive letters are all in U+0679–U+06D5.
+        if v >= 0x0679 && v <= 0x06D5 {
           if Self.urduLetters.contains(v) { urduLetterCount += 1 }
+          if v == 0x06D5 && i + 1 < text.scalars.count && text.scalars[i + 1] == 0x0654 { continue }
           for (k, rule) in Self.ruleOnly.enumerated() where rule.letters.contains(v) { ruleLetters[k] += 1 }
         }
       }
@@ -212,42 +312,48 @@ public struct LanguageIdentifier: Sendable {
       if index == japanese && !kana { continue }
       if index == chinese && kana { continue }
       if urduLetterCount > 0 && (index == persian || index == arabic) && urduEnabled { continue }
+      if index == persian && ruleLetters[Self.sorani] >= 2 && languages.contains("ckb") { continue }
       candidates.append(index)
     }
     guard !candidates.isEmpty else { return .undetermined }
 
     var quanta = [Int32](repeating: 0, count: count)
     if ignoresSpellingVariants && arabic >= 0 && candidates.contains(arabic) {
-      score(text, candidates: candidates.filter { $0 != arabic }, model: model, into: &quanta)
-      score(arabicText, candidates: [arabic], model: model, into: &quanta)
+      // Two readings: none of them is pruned against the other.
+      _ = score(text, candidates: candidates.filter { $0 != arabic }, model: model, into: &quanta, prune: false)
+      _ = score(arabicText, candidates: [arabic], model: model, into: &quanta, prune: false)
     } else {
-      score(text, candidates: candidates, model: model, into: &quanta)
+      candidates = score(text, candidates: candidates, model: model, into: &quanta, prune: true)
     }
     var scores = [Double](repeating: 0, count: count)
     for k in candidates { scores[k] = Double(quanta[k]) / LanguageModel.quantum }
     // Words that speak for Arabic, Persian or Urdu (function words above all).
     if arabicLetters > 0 {
+      var arabicWords = 0
       for (reading, arabicReading) in [(text, false), (arabicText, true)] {
         reading.forEachWord { word in
-          guard scripts[word[word.startIndex]] == .arabic,
-            let evidence = model.wordEvidence[LanguageModel.wordKey(word)]
-          else { return }
+          guard scripts[word[word.startIndex]] == .arabic else { return }
+          if !arabicReading { arabicWords += 1 }
+          guard let evidence = model.wordEvidence[LanguageModel.wordKey(word)] else { return }
           for (k, ratio) in evidence where (k == arabic) == arabicReading { scores[k] += Self.wordWeight * ratio }
         }
       }
-    }
-    if speakerPrior {
-      // A Persian–Urdu near-tie leans Urdu (``urduOverPersian``).
-      if arabicLetters > 0 && persian >= 0 && urdu >= 0 && candidates.contains(persian) && candidates.contains(urdu) {
-        scores[urdu] += Self.urduOverPersian
+      // Urdu writes half its words with a letter of its own: words without any are
+      // evidence against it (``urduWordsWithoutUrduLetters``).
+      if urduLetterCount == 0 && arabicWords >= Self.minimumWordsAgainstUrdu && urdu >= 0 && candidates.contains(urdu) {
+        scores[urdu] += Double(arabicWords) * Self.urduWordsWithoutUrduLetters
       }
-      for k in candidates { scores[k] += Self.priorWeight * model.languages[k].logSpeakers }
+    }
+    if prior {
+      for k in candidates { scores[k] += model.languages[k].prior }
     }
 
     // Posterior over the candidates.
     let best = candidates.max { scores[$0] < scores[$1] }!
-    var weights = candidates.map { (index: $0, weight: exp(scores[$0] - scores[best])) }
-    let total = weights.reduce(0) { $0 + $1.weight }
+    let scale = prior ? model.confidenceScale : 1
+    var weights = candidates.map { (index: $0, weight: exp(scale * (scores[$0] - scores[best]))) }
+    // Probabilities among our languages, times how likely the text is one of them at all.
+    let total = weights.reduce(0) { $0 + $1.weight } / (prior ? fitFactor(quanta[best], letters, model, best) : 1)
     // The best four, without sorting them all.
     var leading: [(index: Int, weight: Double)] = []
     for _ in 0..<min(4, weights.count) {
@@ -263,9 +369,58 @@ public struct LanguageIdentifier: Sendable {
       })
   }
 
+  /// A language this far (nats) behind the leader after a word is out of the race (with
+  /// `prune`), and at least ``pruningRate`` per letter still to read, unless it is
+  /// written in a script the leader is not: its posterior is below e^-15 at any
+  /// confidence scale the model learns (above 0.5).
+  static let pruningGap = 30.0
+  /// What each letter still to read may win back (nats): a text that turns to another
+  /// language halfway (a line of English boilerplate before Tsonga news) keeps its
+  /// second language in the race until the gap exceeds what its letters could recover.
+  static let pruningRate = 1.5
+
+  /// A text of at least this many letters is tested for its fit (``fitFactor(_:_:_:_:)``).
+  static let minimumFitLetters = 20
+  /// How fast the confidence falls (per nat per letter) as a text's fit falls below the
+  /// model's threshold.
+  static let fitSteepness = 4.0
+
+  /// How likely a text is in one of our languages at all, from how well its answer's
+  /// n-grams explain it (`quanta`: its n-gram score, over `letters` letters): the
+  /// logistic of how far its score per letter stands above the answer's own texts' (its
+  /// ``LanguageModel/Language/fit``) minus the model's ``LanguageModel/fitThreshold``,
+  /// times ``fitSteepness``. A Tatar text answered Kazakh, or Yiddish answered Hebrew,
+  /// is explained far worse than Kazakh or Hebrew text is: its confidence falls toward
+  /// 0 (`matn detect --min-confidence` turns it into "und"). 1 for shorter texts than
+  /// ``minimumFitLetters`` (too few letters to tell) and languages without a fit.
+  func fitFactor(_ quanta: Int32, _ letters: Int, _ model: LanguageModel, _ best: Int) -> Double {
+    guard letters >= Self.minimumFitLetters, let fit = model.languages[best].fit else { return 1 }
+    let margin = Double(quanta) / LanguageModel.quantum / Double(letters) - fit - model.fitThreshold
+    return 1 / (1 + exp(-Self.fitSteepness * margin))
+  }
+
+  /// The quantised score of language `k` in postings `p` (pairs of language and score,
+  /// sorted by language), or nil.
+  @inline(__always)
+  static func quantum(of k: Int, in p: UnsafeBufferPointer<UInt8>) -> Int32? {
+    var low = 0, high = p.count >> 1
+    while low < high {
+      let middle = (low + high) >> 1
+      if Int(p[middle << 1]) < k { low = middle + 1 } else { high = middle }
+    }
+    return low < p.count >> 1 && Int(p[low << 1]) == k ? Int32(p[(low << 1) + 1]) : nil
+  }
+
   /// Adds the n-gram scores of `candidates` on `text` to `quanta` (in quanta: integers,
-  /// every constant is a whole number of them).
-  private func score(_ text: TextLetters, candidates: [Int], model: LanguageModel, into quanta: inout [Int32]) {
+  /// every constant is a whole number of them); returns the candidates still in the
+  /// race. With `prune`, a candidate ``pruningGap`` behind the leader after a word is
+  /// dropped: it is no longer scored (the work left is on the languages that can win).
+  private func score(
+    _ text: TextLetters, candidates: [Int], model: LanguageModel, into quanta: inout [Int32], prune: Bool
+  ) -> [Int] {
+    var live = candidates
+    let gap = Int32(Self.pruningGap * LanguageModel.quantum)
+    let rate = Int32(Self.pruningRate * LanguageModel.quantum)
     let scripts = CharacterTable.scripts
     let count = model.languages.count
     let quantum = LanguageModel.quantum
@@ -322,6 +477,17 @@ public struct LanguageIdentifier: Sendable {
                   let p = model.postings(UnsafeBufferPointer(rebasing: letters[(i - n + 1)...i]))
                   if p.isEmpty { current &= ~(1 << n) }
                   let penalty = backoff &* Int32(top - n)
+                  if fitting <= 2 && p.count > 32 {
+                    // Few languages left in the race (pruning): find them in the list
+                    // (sorted by language) rather than read it all.
+                    for k in live where stamps[k] < position {
+                      guard let q = Self.quantum(of: k, in: p) else { continue }
+                      stamps[k] = position
+                      scores[k] &+= penalty &- q
+                      scored &+= 1
+                    }
+                    continue
+                  }
                   var j = 0
                   while j < p.count {
                     let k = Int(p[j])
@@ -342,19 +508,44 @@ public struct LanguageIdentifier: Sendable {
                     model.prefetch(key: LanguageModel.key(UnsafeBufferPointer(rebasing: letters[(i + 2 - n)...(i + 1)])))
                   }
                 }
-                if scored < candidates.count {
+                if scored < live.count {
                   let foreign = script == .latin ? foreignLatin : unseen
-                  for k in candidates where stamps[k] != position {
+                  for k in live where stamps[k] != position {
                     scores[k] &+= fits[k] ? unseen : foreign
                   }
                 }
               }
               start = end
+              if prune && live.count > 1 {
+                var leader = live[0]
+                for k in live where scores[k] > scores[leader] { leader = k }
+                // The rest of the text could still turn the race: as far as the letters
+                // left (``pruningRate`` each) could.
+                let left = Int32(truncatingIfNeeded: text.scalars.count - end)
+                let floor = scores[leader] &- max(gap, rate &* left)
+                let leaderScripts = model.languages[leader].scriptBits
+                // A language written in a script the leader is not can win that
+                // script's letters back: it stays.
+                func out(_ k: Int) -> Bool {
+                  scores[k] < floor && model.languages[k].scriptBits.intersection(leaderScripts) == model.languages[k].scriptBits
+                }
+                if live.contains(where: out) {
+                  for k in live where out(k) {
+                    isCandidate[k] = false
+                    if stamps[k] != closed {
+                      stamps[k] = closed
+                      fitting -= 1
+                    }
+                  }
+                  live.removeAll(where: out)
+                }
+              }
             }
           }
         }
       }
     }
+    return live
   }
 
   /// The words of `text` as the model reads them (see ``TextLetters``).
@@ -364,22 +555,4 @@ public struct LanguageIdentifier: Sendable {
     text.withUTF8 { TextLetters(utf8: $0).forEachWord { words.append(Array($0)) } }
     return words
   }
-}
-
-// MARK: - The Persian–Urdu cost
-
-extension LanguageIdentifier {
-  /// How much more an Urdu text answered as Persian costs than a Persian text answered
-  /// as Urdu, as a log-odds offset for Urdu over Persian (natural-log units).
-  ///
-  /// An Urdu word without any of the Urdu letters (ٹ ڈ ڑ ں ہ ے…) is nearly always an
-  /// Arabic or Persian loanword spelled the same in Persian (تقسیم، انتظام، تاثیر), so
-  /// the n-grams and word evidence cannot separate the two and the threshold between
-  /// them decides. On held-out words of the training data (every tenth PersoArabicLID
-  /// sentence, and the UDHR texts in Persian and Urdu) the mean of the Persian and Urdu
-  /// accuracies stays within 0.1 point of its best for offsets from 0.5 to 1.5, while
-  /// Urdu answered as Persian falls from 5.9% to 2.0% (PersoArabicLID) and from 10.6%
-  /// to 5.6% (UDHR); 1.0, the middle of that plateau, is used. Texts with Urdu letters
-  /// do not reach it (Persian is not a candidate), and a sentence's n-grams outweigh it.
-  static let urduOverPersian = 1.0
 }

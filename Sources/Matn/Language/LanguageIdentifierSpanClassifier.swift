@@ -61,7 +61,7 @@ public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
     // Words as the model reads them (a lone tatweel or mark is no word).
     let letters = Self.persianOrArabic.letters(of: span)
     guard letters.spellingFolded(arabic: false).wordEnds.count >= minimumWords else { return documentLanguage }
-    let guess = Self.persianOrArabic.identify(letters, speakerPrior: false)
+    let guess = Self.persianOrArabic.identify(letters, prior: false)
     guard guess.language != documentLanguage.rawValue, let best = ArabicScriptLanguage(rawValue: guess.language)
     else { return documentLanguage }
     // The document's language among the runners-up (absent: far behind).

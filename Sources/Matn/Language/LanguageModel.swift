@@ -18,8 +18,12 @@ struct LanguageModel: @unchecked Sendable {
   struct Language: Sendable {
     /// BCP 47 (ISO 639-1) code.
     var code: String
-    /// Prior weight: the natural log of its speakers in millions.
-    var logSpeakers: Double
+    /// Its prior, in nats, added to its score: learnt by scripts/train-langid on
+    /// training-side text so that no language draws the others' short texts.
+    var prior: Double
+    /// How well its n-grams explain its own text: the median n-gram score per letter of
+    /// its training-side sentences (nil: no such text, no test).
+    var fit: Double?
     /// The scripts its letters are written in (those with ≥ 5% of its letter mass).
     var scripts: Set<Script>
     /// The same as bits, by script code (codes below 256), for the hot path.
@@ -27,6 +31,13 @@ struct LanguageModel: @unchecked Sendable {
   }
 
   let languages: [Language]
+  /// The confidence scale: a guess's confidence is the softmax of the scores times this
+  /// (learnt with the priors: n-gram scores sum evidence that is not independent).
+  let confidenceScale: Double
+  /// How far (nats per letter) a text's fit may fall below its answer's ``Language/fit``
+  /// before its confidence falls: half a percent of the training-side sentences
+  /// of our own languages fall further.
+  let fitThreshold: Double
   private let bucketBits: Int
   /// Per bucket: its first entry and its first posting (2^B + 1 pairs).
   private let buckets: UnsafePointer<UInt32>
@@ -92,11 +103,18 @@ struct LanguageModel: @unchecked Sendable {
       return Int(bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian)
     }
     func align() { offset = (offset + 3) & ~3 }
-    guard bytes.count >= 28, Array(bytes[0..<8]) == Array("MATNLID1".utf8) else { return nil }
+    guard bytes.count >= 36, Array(bytes[0..<8]) == Array("MATNLID1".utf8) else { return nil }
     offset = 8
-    guard u32() == 1, let count = u32(), let bits = u32(), let entries = u32(), let postingTotal = u32(),
+    guard u32() == 2, let count = u32(), let bits = u32(), let entries = u32(), let postingTotal = u32(),
       bits > 0, bits <= 24
     else { return nil }
+    func f32() -> Double {
+      defer { offset += 4 }
+      return Double(Float(bitPattern: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian))
+    }
+    guard offset + 8 <= bytes.count else { return nil }
+    confidenceScale = f32()
+    fitThreshold = f32()
     var languages: [Language] = []
     for _ in 0..<count {
       guard offset < bytes.count else { return nil }
@@ -107,8 +125,9 @@ struct LanguageModel: @unchecked Sendable {
       offset += length
       align()
       guard offset + 4 <= bytes.count else { return nil }
-      let speakers = Double(Float(bitPattern: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian))
-      offset += 4
+      guard offset + 8 <= bytes.count else { return nil }
+      let prior = f32()
+      let fit = f32()
       guard let unigrams = u32(), offset + unigrams * 8 <= bytes.count else { return nil }
       var mass: [Script: Double] = [:]
       for k in 0..<unigrams {
@@ -121,7 +140,7 @@ struct LanguageModel: @unchecked Sendable {
       let total = mass.values.reduce(0, +)
       let scripts = Set(mass.filter { $0.key.isContextual == false && $0.value >= 0.05 * total }.keys)
       languages.append(
-        Language(code: code, logSpeakers: log(max(speakers, 0.01)), scripts: scripts, scriptBits: ScriptSet(scripts)))
+        Language(code: code, prior: prior, fit: fit.isNaN ? nil : fit, scripts: scripts, scriptBits: ScriptSet(scripts)))
     }
     let bucketBytes = 8 * ((1 << bits) + 1)
     let postingOffset = offset + bucketBytes + 4 * entries

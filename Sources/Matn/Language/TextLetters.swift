@@ -4,9 +4,27 @@ import MatnICU
 /// (letters and the vowel signs and marks that belong to them), lower-cased (each
 /// scalar by its full lowercase mapping, as `String.lowercased()`), in one buffer;
 /// `wordEnds[k]` is where word k ends.
+///
+/// It also notes where the text may change language (``segmentStarts``): after a line
+/// break, after a sentence's end (. ! ? ؟ ۔ । followed by a space or a line break, or
+/// the ideographic 。！？), and where a word's script differs from the previous word's.
 struct TextLetters {
   var scalars: [UInt32] = []
   var wordEnds: [Int] = []
+  /// The words (indices into ``wordEnds``) that start a segment, the first word aside:
+  /// empty for a text of one line, one sentence and one script.
+  var segmentStarts: [Int] = []
+  /// Whether a line break separates two of the words (a text of several lines).
+  var spansLines = false
+
+  /// A segment boundary is due before the next word.
+  private var boundaryDue = false
+  /// A line break came since the last word.
+  private var lineBreakDue = false
+  /// The last scalar was a sentence terminator that ends a sentence when a space follows.
+  private var afterTerminator = false
+  /// The script of the previous word's first letter (a script of its own, not Common).
+  private var lastScript = Script.unknown
 
   init() {}
 
@@ -22,12 +40,19 @@ struct TextLetters {
       let letter = lowercase[v]
       if letter == 0 {
         endWord()
+        noteBoundary(v)
       } else if letter != CharacterTable.expands {
+        startLetter(letter)
         scalars.append(letter)
       } else {
         // A lowercase mapping of several scalars (İ → i̇), or a supplementary scalar.
         for m in Unicode.Scalar(v)!.properties.lowercaseMapping.unicodeScalars {
-          if m.properties.isAlphabetic { scalars.append(m.value) } else { endWord() }
+          if m.properties.isAlphabetic {
+            startLetter(m.value)
+            scalars.append(m.value)
+          } else {
+            endWord()
+          }
         }
       }
     }
@@ -36,6 +61,54 @@ struct TextLetters {
 
   fileprivate mutating func endWord() {
     if scalars.count > (wordEnds.last ?? 0) { wordEnds.append(scalars.count) }
+  }
+
+  /// Before letter `v` is appended: at a word's first letter, a segment starts when a
+  /// boundary is due or the word's script differs from the previous word's.
+  @inline(__always)
+  private mutating func startLetter(_ v: UInt32) {
+    afterTerminator = false
+    guard scalars.count == (wordEnds.last ?? 0) else { return }
+    let script = CharacterTable.scripts[v]
+    var starts = boundaryDue
+    if !script.isContextual {
+      if script != lastScript && lastScript != .unknown { starts = true }
+      lastScript = script
+    }
+    if starts && !wordEnds.isEmpty { segmentStarts.append(wordEnds.count) }
+    if lineBreakDue && !wordEnds.isEmpty { spansLines = true }
+    boundaryDue = false
+    lineBreakDue = false
+  }
+
+  /// A scalar that is not a letter: a line break makes a boundary due, and so does a
+  /// space or line break after a sentence terminator (closing quotes and brackets between
+  /// them aside).
+  @inline(__always)
+  private mutating func noteBoundary(_ v: UInt32) {
+    switch v {
+    case 0x0A...0x0D, 0x85, 0x2028, 0x2029:
+      boundaryDue = true
+      lineBreakDue = true
+    case 0x20, 0x09, 0xA0: if afterTerminator { boundaryDue = true }
+    case 0x2E, 0x21, 0x3F, 0x061F, 0x06D4, 0x0964, 0x0965:
+      afterTerminator = true
+      return
+    case 0x3002, 0xFF01, 0xFF1F: boundaryDue = true
+    // Closing quotes and brackets after a terminator: the sentence still ends there.
+    case 0x22, 0x27, 0x29, 0x5D, 0xBB, 0x2019, 0x201D: return
+    default: break
+    }
+    afterTerminator = false
+  }
+
+  /// Words `words` of this text (their letters and ends), with no segments.
+  func slice(words: Range<Int>) -> TextLetters {
+    var piece = TextLetters()
+    let start = words.lowerBound == 0 ? 0 : wordEnds[words.lowerBound - 1]
+    piece.scalars = Array(scalars[start..<wordEnds[words.upperBound - 1]])
+    piece.wordEnds = wordEnds[words].map { $0 - start }
+    return piece
   }
 
   /// The letters without the spelling variants a Persian normaliser rewrites (see

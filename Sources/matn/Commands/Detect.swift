@@ -12,10 +12,14 @@ struct Detect: ParsableCommand {
       line feeds only (langid_eval.py's texts hold NEL). Paragraphs are separated by \
       blank lines, whichever of those ends them. Otherwise one line per unit: \
       FILE[:LINE] (--per run: FILE:START-END byte range, then the run's ISO 15924 \
-      script), the code, its confidence and the runners-up, tab-separated. \
-      Directories are walked recursively, as matn normalize walks them; a file that \
-      cannot be read or decoded is reported on standard error, the others go on, and \
-      the exit code is 1.
+      script), the code, its confidence and the runners-up, tab-separated; a unit of \
+      several lines whose lines, sentences or script runs are in different languages \
+      gets the largest one's share of its letters as confidence, the next shares as \
+      runners-up and a fifth column "mix: CODE SHARE, ...". Confidences are \
+      calibrated; --min-confidence 0.5 answers "und" for a text the model explains \
+      badly (a language it does not know) or cannot decide. Directories are walked \
+      recursively, as matn normalize walks them; a file that cannot be read or decoded \
+      is reported on standard error, the others go on, and the exit code is 1.
       """
   )
 
@@ -33,6 +37,15 @@ struct Detect: ParsableCommand {
   @Option(name: .long, help: "Answer only among these languages (comma-separated codes).")
   var languages: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Answer \"und\" for a unit whose confidence is below P (0 to 1).",
+      discussion:
+        "Confidences are calibrated: of the answers given with 0.9, about nine in ten are right. A text in a language the model does not know mostly gets a low one, or \"und\" already.",
+      valueName: "P"))
+  var minConfidence: Double = 0
+
   @OptionGroup var lines: LineEndOptions
 
   @OptionGroup var decoding: DecodingOptions
@@ -41,6 +54,9 @@ struct Detect: ParsableCommand {
   var files: [String] = ["-"]
 
   func validate() throws {
+    guard minConfidence >= 0 && minConfidence <= 1 else {
+      throw ValidationError("--min-confidence must be between 0 and 1, not \(minConfidence)")
+    }
     if let languages {
       let unknown = Set(Self.codes(languages)).subtracting(LanguageIdentifier.supportedLanguages)
       if !unknown.isEmpty {
@@ -62,12 +78,12 @@ struct Detect: ParsableCommand {
       case .line:
         var out = ""
         for line in lines.lines(of: text) {
-          out += identifier.identify(line).language
+          out += identifier.identify(line).requiring(confidence: minConfidence).language
           out += "\n"
         }
         output.write(out)
       case .document:
-        output.write(Self.describe(identifier.identify(text), unit: path))
+        output.write(Self.describe(identifier.identify(text).requiring(confidence: minConfidence), unit: path))
       case .run:
         // Each run of one script, cut at sentence boundaries and merged again where the
         // language goes on: an English article's Persian footer is its own span,
@@ -75,11 +91,15 @@ struct Detect: ParsableCommand {
         for span in identifier.spans(in: text) {
           let range = span.utf8Range
           output.write(
-            Self.describe(span.guess, unit: "\(path):\(range.lowerBound)-\(range.upperBound)\t\(span.script)"))
+            Self.describe(
+              span.guess.requiring(confidence: minConfidence),
+              unit: "\(path):\(range.lowerBound)-\(range.upperBound)\t\(span.script)"))
         }
       case .paragraph:
         for paragraph in TextLines.paragraphs(of: text) {
-          output.write(Self.describe(identifier.identify(paragraph.text), unit: "\(path):\(paragraph.line)"))
+          output.write(
+            Self.describe(
+              identifier.identify(paragraph.text).requiring(confidence: minConfidence), unit: "\(path):\(paragraph.line)"))
         }
       }
     }
@@ -87,7 +107,9 @@ struct Detect: ParsableCommand {
 
   static func describe(_ guess: LanguageGuess, unit: String) -> String {
     let runners = guess.alternatives.map { "\($0.language) \(percent($0.confidence))" }.joined(separator: ", ")
-    return "\(unit)\t\(guess.language)\t\(percent(guess.confidence))\t\(runners)\n"
+    guard !guess.mix.isEmpty else { return "\(unit)\t\(guess.language)\t\(percent(guess.confidence))\t\(runners)\n" }
+    let mix = guess.mix.map { "\($0.language) \(percent($0.confidence))" }.joined(separator: ", ")
+    return "\(unit)\t\(guess.language)\t\(percent(guess.confidence))\t\(runners)\tmix: \(mix)\n"
   }
 
   /// A probability as a percentage with one decimal, without Foundation.
