@@ -1,8 +1,11 @@
 """Builds libMatnC with SwiftPM and puts it in the package (see README.md).
 
-`pip install ./python` runs `swift build -c release --product MatnC
---static-swift-stdlib` in the repository (the folder above this one), so the
-installed package needs only ICU 72 (libicu72) beside Python. Environment:
+`pip install ./python` runs `swift build -c release --product MatnC -Xswiftc
+-static-stdlib --scratch-path .build/static` in the repository (the folder above this
+one): the Swift runtime is linked into libMatnC.so (SwiftPM's --static-swift-stdlib
+applies to executables only), so the installed package needs only ICU 72 (libicu72)
+beside Python. Its own scratch path keeps it from rebuilding the shared-runtime release
+build in .build (and the other way round). Environment:
 
   MATN_LIBRARY=PATH       copy this libMatnC.so instead of building one (CI reuses
                           the library its test build made; scripts/build-wheel too)
@@ -50,10 +53,12 @@ def build_library():
     extra = shlex.split(os.environ.get("MATN_SWIFT_BUILD_FLAGS", ""))
     configuration = ["-c", "release"] if "-c" not in extra and "--configuration" not in extra else []
     base = ["swift", "build", "--package-path", root, "--product", "MatnC"] + configuration + extra
-    static = base + ["--static-swift-stdlib"]
+    static = base + ["--scratch-path", os.path.join(root, ".build", "static"), "-Xswiftc", "-static-stdlib"]
     print("matn: " + shlex.join(static), file=sys.stderr, flush=True)
-    if subprocess.run(static).returncode != 0:
-        print("matn: --static-swift-stdlib failed; building with the shared Swift runtime", file=sys.stderr)
+    if subprocess.run(static).returncode == 0:
+        base = static
+    else:
+        print("matn: linking the Swift runtime in failed; building with the shared runtime", file=sys.stderr)
         subprocess.run(base, check=True)
     binary = subprocess.run(base + ["--show-bin-path"], check=True, capture_output=True, text=True).stdout.strip()
     return os.path.join(binary, LIBRARY)
