@@ -273,6 +273,25 @@ int main(void) {
   if (matn_clean("\\xff", 1, "article", &out, &length, &error) != MATN_E_UTF8 || out != NULL || !error) return 2;
   fputs(error, stderr);
   matn_free(error);
+  /* NULL text: an error unless it is empty; a NULL error pointer is allowed. */
+  if (matn_clean(NULL, 3, NULL, &out, &length, NULL) != MATN_E_NULL || out != NULL) return 3;
+  if (matn_clean(NULL, 0, NULL, &out, &length, NULL) != MATN_OK || length != 0) return 4;
+  matn_free(out);
+  if (matn_detect("x", 1, NULL, NULL, &length, NULL) != MATN_E_NULL) return 5;
+  /* A batch: two texts, results back with their offsets; offsets that decrease are refused. */
+  const char *data = "\\xd9\\x8a" "ab";
+  size_t offsets[3] = {0, 2, 4}, *ends = NULL;
+  if (matn_clean_batch(data, offsets, 2, "display", &out, &ends, &error) != MATN_OK) return 6;
+  if (ends[0] != 0 || ends[1] != 2 || ends[2] != 4 || memcmp(out + 2, "ab", 2) != 0) return 7;
+  matn_free(out);
+  matn_free(ends);
+  size_t bad[3] = {0, 3, 1};
+  if (matn_clean_batch(data, bad, 2, NULL, &out, &ends, &error) != MATN_E_ARGUMENT || out || ends) return 8;
+  matn_free(error);
+  /* An article that gives none: its error record in out, the message in error. */
+  if (matn_parse_article((const uint8_t *)"", 0, "e", NULL, &out, &length, &error) != MATN_E_ARTICLE || !out) return 9;
+  matn_free(out);
+  matn_free(error);
   return 0;
 }
 """)
