@@ -28,6 +28,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // FilePath: paths as bytes (names that are not UTF-8, NFC and NFD names kept apart).
     .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+    // `swift package generate-documentation --target Matn`: the DocC catalog
+    // Sources/Matn/Matn.docc (a plugin only: nothing of it is linked into Matn).
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // Carries the -I/-L/-l flags of system ICU (libicu-dev); exposes no header.

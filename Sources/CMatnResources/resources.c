@@ -21,6 +21,9 @@ DECLARE(matn_res_notnames)
 DECLARE(matn_res_thingwords)
 DECLARE(matn_res_titles)
 DECLARE(matn_res_nameendings)
+DECLARE(matn_res_faevidence)
+DECLARE(matn_res_censusgiven)
+DECLARE(matn_res_foreigngiven)
 DECLARE(matn_res_articlelines)
 DECLARE(matn_res_articleschema)
 DECLARE(matn_res_zhreadings)
@@ -49,6 +52,9 @@ static const struct {
     ENTRY("Names/thing-words.txt", matn_res_thingwords),
     ENTRY("Names/titles.tsv", matn_res_titles),
     ENTRY("Names/name-endings.tsv", matn_res_nameendings),
+    ENTRY("Names/fa-name-evidence.tsv", matn_res_faevidence),
+    ENTRY("Names/given-names-census.txt", matn_res_censusgiven),
+    ENTRY("Names/fa-given-names-foreign.txt", matn_res_foreigngiven),
     ENTRY("Article/lines.tsv", matn_res_articlelines),
     ENTRY("Article/article.schema.json", matn_res_articleschema),
     ENTRY("Names/zh-readings.tsv", matn_res_zhreadings),

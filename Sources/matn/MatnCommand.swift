@@ -9,11 +9,19 @@ struct MatnCommand: ParsableCommand {
     commandName: "matn",
     abstract: "Turn raw, mixed-script news text into clean, structured text.",
     discussion: """
-      Matn («متن», "text") normalises raw article files: decoding, cleanup, Persian \
-      orthography on Persian spans, Unicode forms, search keys; language and script \
-      detection, bidi hygiene and name keys as they land.
+      Matn («متن», "text") turns raw news text into clean, structured text: normalize \
+      parses raw article files into articles (JSON, JSON Lines or text); clean \
+      normalises plain text (cleanup, Persian orthography on Persian spans, Unicode \
+      forms, search keys); decode shows how files decode; detect identifies languages \
+      and scripts; names lists person names with index keys; translit romanises \
+      names; bidi check finds dangerous bidi controls; show prints mixed \
+      Persian/English readably in a terminal without bidi support.
+
+      Files and directories: every command that reads files takes directories too, \
+      walked recursively; a file that cannot be read or decoded is reported with its \
+      path and the reason, the others go on, and the exit code is 1.
       """,
-    version: MatnInfo.version,
+    version: MatnInfo.fullVersion,
     subcommands: [Normalize.self, Clean.self, Decode.self, Detect.self, Show.self, BidiCommand.self, Translit.self, Names.self]
   )
 }

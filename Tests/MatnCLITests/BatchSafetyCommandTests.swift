@@ -80,22 +80,22 @@ struct BatchSafetyCommandTests {
     }
   }
 
-  @Test("running -o out . twice does not read out/*.json as articles")
+  @Test("running --output-dir out . twice does not read out/*.json as articles")
   func rerunSkipsOutput() throws {
     try Self.withDirectory { dir in
       for name in ["a.txt", "b.txt"] { try Self.write(Self.story, dir.appendingPathComponent(name)) }
-      let first = try Self.shell("\"$MATN\" normalize -o out .", in: dir)
+      let first = try Self.shell("\"$MATN\" normalize --output-dir out .", in: dir)
       #expect(first.status == 0)
       let listing = Self.files(under: dir.appendingPathComponent("out"))
       #expect(listing == ["a.json", "b.json"])
-      let second = try Self.shell("\"$MATN\" normalize -o out .", in: dir)
+      let second = try Self.shell("\"$MATN\" normalize --output-dir out .", in: dir)
       #expect(second.status == 0)
       #expect(second.stderr.contains("2 files: 2 parsed"))
       #expect(Self.files(under: dir.appendingPathComponent("out")) == listing)
     }
   }
 
-  @Test("several folders with the same file names: folder names kept under -o and in ids")
+  @Test("several folders with the same file names: folder names kept under --output-dir and in ids")
   func severalFolders() throws {
     try Self.withDirectory { dir in
       for site in 0..<3 {
@@ -103,7 +103,7 @@ struct BatchSafetyCommandTests {
           try Self.write(Self.story + "Site \(site) article \(article).\n", dir.appendingPathComponent("site\(site)/art000\(article).txt"))
         }
       }
-      let written = try Self.shell("\"$MATN\" normalize -o out site0 site1 site2", in: dir)
+      let written = try Self.shell("\"$MATN\" normalize --output-dir out site0 site1 site2", in: dir)
       #expect(written.status == 0)
       #expect(
         Self.files(under: dir.appendingPathComponent("out")).filter { $0.hasSuffix(".json") } == [
@@ -128,7 +128,7 @@ struct BatchSafetyCommandTests {
       try Self.write(Self.story + "NFC.\n", dir.appendingPathComponent("in/\(nfc)"))
       try Self.write(Self.story + "NFD.\n", dir.appendingPathComponent("in/\(nfd)"))
       #expect(Self.files(under: dir.appendingPathComponent("in")).count == 2)
-      let result = try Self.shell("\"$MATN\" normalize -o out in", in: dir)
+      let result = try Self.shell("\"$MATN\" normalize --output-dir out in", in: dir)
       #expect(result.status == 0)
       let outputs = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path)
       #expect(outputs.count == 2)
@@ -161,7 +161,7 @@ struct BatchSafetyCommandTests {
       #expect(cleaned.status == 0)
       #expect(cleaned.text.hasPrefix("A Story Title Line"))
       // Written by its bytes under -o.
-      let out = try Self.shell("\"$MATN\" normalize -o out in && ls out | od -An -c | tr -d ' \\n'", in: dir)
+      let out = try Self.shell("\"$MATN\" normalize --output-dir out in && ls out | od -An -c | tr -d ' \\n'", in: dir)
       #expect(out.status == 0)
       #expect(out.text.contains("caf351.json"))
     }
@@ -172,9 +172,9 @@ struct BatchSafetyCommandTests {
     try Self.withDirectory { dir in
       try Self.write(Self.story, dir.appendingPathComponent("in/a.txt"))
       try Self.write(Self.story, dir.appendingPathComponent("in/b.txt"))
-      #expect(try Self.shell("\"$MATN\" normalize -o out in", in: dir).status == 0)
+      #expect(try Self.shell("\"$MATN\" normalize --output-dir out in", in: dir).status == 0)
       try Data([0, 1, 2, 0, 0, 0xFF, 0, 7]).write(to: dir.appendingPathComponent("in/b.txt"))
-      let rerun = try Self.shell("\"$MATN\" normalize -o out in", in: dir)
+      let rerun = try Self.shell("\"$MATN\" normalize --output-dir out in", in: dir)
       #expect(rerun.status == 1)
       #expect(rerun.stderr.contains("removed 'out/b.json'"))
       #expect(Self.files(under: dir.appendingPathComponent("out")) == ["a.json"])
@@ -193,7 +193,7 @@ struct BatchSafetyCommandTests {
       try Self.write("half", out.appendingPathComponent("y.json.tmp-Zz9876"))  // the naming of earlier versions
       try Self.write("live", out.appendingPathComponent(".z.json.matn-tmp-1-QwErTy"))  // pid 1 is alive
       try Self.write("mine", out.appendingPathComponent("notes.tmp"))
-      let result = try Self.shell("\"$MATN\" normalize -o out in", in: dir)
+      let result = try Self.shell("\"$MATN\" normalize --output-dir out in", in: dir)
       #expect(result.status == 0)
       #expect(result.stderr.contains("removed 2 temporary files left by an interrupted run"))
       #expect(Self.files(under: out) == [".z.json.matn-tmp-1-QwErTy", "notes.tmp"])
@@ -209,7 +209,7 @@ struct BatchSafetyCommandTests {
       #expect(result.text.contains("status 1"))
       #expect(result.stderr.contains("cannot write 'out.jsonl'"))
       #expect(Self.files(under: dir).filter { $0.contains("matn-tmp") }.isEmpty)
-      let dirMode = try Self.shell("ulimit -f 8; \"$MATN\" normalize -o out in; echo \"status $?\"", in: dir)
+      let dirMode = try Self.shell("ulimit -f 8; \"$MATN\" normalize --output-dir out in; echo \"status $?\"", in: dir)
       #expect(dirMode.text.contains("status 1"))
       #expect(dirMode.stderr.contains("File too large"))
       #expect(Self.files(under: dir).filter { $0.contains("matn-tmp") }.isEmpty)

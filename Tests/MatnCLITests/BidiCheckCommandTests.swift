@@ -36,7 +36,7 @@ struct BidiCheckCommandTests {
       result.text
         == "-:1:28: note: «V\u{435}l\u{430}y\u{430}ti» mixes Cyrillic and Latin letters and looks like Latin «Velayati» (a mixed-script confusable, UTS #39)\n"
     )
-    #expect(result.stderr.contains("0 errors, 0 warnings, 1 notes"))
+    #expect(result.stderr.contains("0 errors, 0 warnings, 1 note\n"))
     let strict = try CLI.run(["bidi", "check", "--warnings-as-errors", "-"], stdin: Array(input.utf8))
     #expect(strict.status == 0)
   }

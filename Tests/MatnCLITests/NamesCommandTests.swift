@@ -86,7 +86,15 @@ struct NamesCommandTests {
     #expect(names.map { $0["mentions"] as? Int } == [1, 2, 1])
     #expect(names.last?["text"] as? String == "علي خامنه‌اي")
     #expect(names.last?["script"] as? String == "Arab")
-    #expect(lines[1] == "{\"path\":\(Self.quoted(b.path)),\"names\":[]}")
+    #expect(lines[1] == "{\"path\":\(Self.quoted(b.path)),\"names\":[],\"mentions\":[]}")
+    // Each mention with its UTF-8 byte range in the file.
+    let mentions = first?["mentions"] as? [[String: Any]] ?? []
+    let text = try String(contentsOf: a, encoding: .utf8)
+    #expect(mentions.count == 4)
+    for mention in mentions {
+      let start = mention["start"] as! Int, end = mention["end"] as! Int
+      #expect(String(decoding: Array(text.utf8)[start..<end], as: UTF8.self) == mention["text"] as? String)
+    }
   }
 
   @Test("a missing file is reported, the others are still processed, exit status 1")

@@ -55,7 +55,8 @@ struct NormalizeCommandTests {
 
   @Test("--schema prints the JSON Schema, and an article uses only its properties")
   func schema() throws {
-    let schema = try Self.json(try CLI.run(["normalize", "--schema"]).stdout)
+    let root = try Self.json(try CLI.run(["normalize", "--schema"]).stdout)
+    let schema = try #require((root["$defs"] as? [String: Any])?["article"] as? [String: Any])
     let properties = try #require(schema["properties"] as? [String: Any])
     let article = try Self.json(try CLI.run(["normalize", Self.sample]).stdout)
     #expect(Set(article.keys).isSubset(of: Set(properties.keys)))

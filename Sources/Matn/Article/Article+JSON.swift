@@ -18,9 +18,9 @@ extension Article {
     if let published {
       w.key("published")
       w.beginObject()
-      w.key("date"); w.string(published.date)
+      w.key("date"); w.string(published.date.description)
       w.key("calendar"); w.string(published.calendar.rawValue)
-      w.key("written"); w.string(published.written)
+      w.key("written"); w.string(published.written.description)
       w.endObject()
     }
     if let byline { w.key("byline"); w.string(byline) }
@@ -48,7 +48,7 @@ extension Article {
     for item in boilerplate {
       w.beginObject()
       w.key("text"); w.string(item.text)
-      w.key("reason"); w.string(item.reason)
+      w.key("reason"); w.string(item.reason.text)
       w.key("language"); w.string(item.language)
       w.endObject()
     }
@@ -73,10 +73,12 @@ extension Article {
     w.key("splitParagraphs"); w.integer(report.splitParagraphs)
     w.key("changes")
     w.beginObject()
-    for (kind, count) in report.changes.sorted(by: { $0.key < $1.key }) { w.key(kind); w.integer(count) }
+    for (kind, count) in report.changes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+      w.key(kind.rawValue); w.integer(count)
+    }
     w.endObject()
     w.key("bidiControls"); w.integer(report.bidiControls)
-    w.key("warnings"); w.beginArray(); for warning in report.warnings { w.string(warning) }; w.endArray()
+    w.key("warnings"); w.beginArray(); for warning in report.warnings { w.string(warning.message) }; w.endArray()
     w.endObject()
     w.key("source")
     w.beginObject()
@@ -121,15 +123,28 @@ extension MixedScriptConfusable {
 }
 
 extension ExtractedName {
-  /// One line of `matn names --format jsonl`: `{"path": …, "names": [ … ]}` and a newline,
-  /// each name in the shape of an article's `names` entries.
-  public static func jsonLine(path: String, names: [ExtractedName]) -> [UInt8] {
+  /// One line of `matn names --format jsonl`: `{"path": …, "names": [ … ], "mentions":
+  /// [ … ]}` and a newline, each name in the shape of an article's `names` entries, each
+  /// mention `{"text", "start", "end", "script"[, "title"]}` with its UTF-8 byte range.
+  public static func jsonLine(path: String, names: [ExtractedName], mentions: [NameMention] = []) -> [UInt8] {
     var w = JSONWriter()
     w.beginObject()
     w.key("path"); w.string(path)
     w.key("names")
     w.beginArray()
     for name in names { name.write(to: &w) }
+    w.endArray()
+    w.key("mentions")
+    w.beginArray()
+    for mention in mentions {
+      w.beginObject()
+      w.key("text"); w.string(mention.text)
+      w.key("start"); w.integer(mention.utf8Range.lowerBound)
+      w.key("end"); w.integer(mention.utf8Range.upperBound)
+      w.key("script"); w.string(mention.script)
+      if let title = mention.title { w.key("title"); w.string(title) }
+      w.endObject()
+    }
     w.endArray()
     w.endObject()
     return w.bytes + [0x0A]

@@ -8,7 +8,8 @@
 /// ```swift
 /// let article = ArticleParser().parse(decoded, id: "raw-article")
 /// article.title          // "Iran Seeks to Strengthen Relations with Russia"
-/// article.published?.date // "2016-02-01"
+/// article.published?.date.year // 2016
+/// article.published?.date.description // "2016-02-01"
 /// article.paragraphs.count // 11
 /// ```
 public struct Article: Codable, Sendable, Hashable {
@@ -76,19 +77,60 @@ public struct Article: Codable, Sendable, Hashable {
     }
   }
 
-  /// A publication date: ISO 8601 in the Gregorian calendar, and as written.
+  /// A publication date: a typed Gregorian date (and the time, when one was written),
+  /// the calendar it was written in, and the date in that calendar. The JSON gives
+  /// each as text (`"2016-02-01"`, `"persian"`, `"1394-11-12"`); the text of the
+  /// dateline itself is ``Article/dateline``.
+  ///
+  /// ```swift
+  /// if let published = article.published {
+  ///   published.date.year        // 2016
+  ///   published.date.description // "2016-02-01" (ISO 8601)
+  ///   published.calendar         // .persian
+  ///   published.written.month    // 11 (Bahman)
+  /// }
+  /// ```
   public struct Published: Codable, Sendable, Hashable {
-    /// ISO 8601 Gregorian date ("2016-02-01"), with the time when one was written.
-    public var date: String
+    /// The Gregorian date, with the time of day when one was written.
+    public var date: ISODate
     /// The calendar the date was written in.
     public var calendar: CalendarSystem
-    /// The date in that calendar, ISO-style ("1394-11-12" for a Persian date).
-    public var written: String
+    /// The date in that calendar (year, month, day of its own era).
+    public var written: CalendarDate
 
+    public init(date: ISODate, calendar: CalendarSystem, written: CalendarDate) {
+      self.date = date
+      self.calendar = calendar
+      self.written = written
+    }
+
+    /// The date ``DateFinder`` found.
     public init(_ found: PublishedDate) {
-      date = found.date
+      // DateFinder writes both fields itself, from validated numbers.
+      date = ISODate(found.date) ?? ISODate(year: 1, month: 1, day: 1)
       calendar = found.calendar
-      written = found.written
+      written = ISODate(found.written)?.calendarDate ?? CalendarDate(year: 1, month: 1, day: 1)
+    }
+
+    enum CodingKeys: String, CodingKey { case date, calendar, written }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      date = try container.decode(ISODate.self, forKey: .date)
+      calendar = try container.decode(CalendarSystem.self, forKey: .calendar)
+      let text = try container.decode(String.self, forKey: .written)
+      guard let written = ISODate(text), written.hour == nil else {
+        throw Swift.DecodingError.dataCorruptedError(
+          forKey: .written, in: container, debugDescription: "'\(text)' is not a yyyy-mm-dd date")
+      }
+      self.written = written.calendarDate
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(date, forKey: .date)
+      try container.encode(calendar, forKey: .calendar)
+      try container.encode(written.description, forKey: .written)
     }
   }
 
@@ -121,11 +163,17 @@ public struct Article: Codable, Sendable, Hashable {
   /// Text set aside as not part of the article.
   public struct Boilerplate: Codable, Sendable, Hashable {
     public var text: String
-    /// Why it was set aside, in words ("site credit", "end marker",
-    /// "repeated in 31 of 40 files of this source"…).
-    public var reason: String
+    /// Why it was set aside: a ``Reason/Kind`` and the reason in words ("site credit",
+    /// "repeated in 31 of 40 files of this source"…), which is what the JSON writes.
+    public var reason: Reason
     /// BCP 47 code of its language.
     public var language: String
+
+    public init(text: String, reason: Reason, language: String) {
+      self.text = text
+      self.reason = reason
+      self.language = language
+    }
   }
 
   /// A language of the body with its share of the body's letters (0…1).
@@ -142,13 +190,14 @@ public struct Article: Codable, Sendable, Hashable {
     public var duplicateSentences: Int = 0
     /// Paragraphs recovered from lines where the source ran paragraphs together.
     public var splitParagraphs: Int = 0
-    /// The normaliser's changes per kind.
-    public var changes: [String: Int] = [:]
+    /// The normaliser's changes per kind (the JSON keys are the kinds' raw values).
+    public var changes: [ChangeKind: Int] = [:]
     /// Offsets of bidi controls removed from the text.
     public var bidiControls: Int = 0
     /// Things a reader should check: dates that looked like a dateline but were
-    /// invalid, lines too long, decoding repairs.
-    public var warnings: [String] = []
+    /// invalid, lines too long, decoding repairs that changed the text. A removed byte
+    /// order mark is no warning: it is in ``Source/repairs``.
+    public var warnings: [Warning] = []
 
     public init() {}
   }

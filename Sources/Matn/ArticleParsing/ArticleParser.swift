@@ -71,9 +71,9 @@ public struct ArticleParser: Sendable {
       path: path, encoding: decoded.encoding.rawValue, bytes: byteCount ?? decoded.string.utf8.count,
       repairs: decoded.repairs.map(\.description))
     var article = parse(decoded.string, id: id, source: source)
-    if !decoded.repairs.isEmpty {
-      article.report.warnings.insert(contentsOf: decoded.repairs.map { "decoding: \($0)" }, at: 0)
-    }
+    // A removed byte order mark changes no text: it stays in `source.repairs` alone.
+    let changed = decoded.repairs.filter { if case .byteOrderMark = $0 { false } else { true } }
+    article.report.warnings.insert(contentsOf: changed.map(Article.Warning.decoding), at: 0)
     return article
   }
 
@@ -115,7 +115,7 @@ public struct ArticleParser: Sendable {
     }
     normalized = []  // a huge block's normalised text is not held beside its piece
     if let longest = layout.blocks.map({ $0.text.utf8.count }).max(), longest > 1 << 20 {
-      report.warnings.append("a line of \(longest) bytes: paragraph breaks may be missing")
+      report.warnings.append(.longLine(bytes: longest))
     }
 
     var assembly = Assembly(
@@ -150,7 +150,7 @@ public struct ArticleParser: Sendable {
     var byline: String?
     var body: [String] = []
     var credits: [Article.Credit] = []
-    var boilerplate: [(text: String, reason: String)] = []
+    var boilerplate: [(text: String, reason: Article.Boilerplate.Reason)] = []
   }
 
   private func assignRoles(_ pieces: [Piece], sentences: BreakIterator?, to article: inout Assembly) {
@@ -164,7 +164,7 @@ public struct ArticleParser: Sendable {
         guard let count = site.count(of: piece.text), creditRoles(of: piece.text, rules: rules) == nil,
           rules.role(of: piece.text[...]) != .byline
         else { return false }
-        article.boilerplate.append((piece.text, "repeated in \(count) of \(site.files) files of this source"))
+        article.boilerplate.append((piece.text, .siteRepeated(count: count, files: site.files)))
         return true
       }
     }
@@ -205,7 +205,7 @@ public struct ArticleParser: Sendable {
     if !datelineFound {
       for piece in rest.prefix(3) where piece.text.utf8.count <= 160 {
         for rejected in DateFinder.scan(piece.text).rejected {
-          article.report.warnings.append("date «\(rejected.text)» not used: \(rejected.reason)")
+          article.report.warnings.append(.date(rejected))
         }
       }
     }
@@ -324,7 +324,7 @@ public struct ArticleParser: Sendable {
 
   /// A last line under 100 bytes whose script differs from the body's: a site footer
   /// in another language (a Persian web-design credit under an English article).
-  static func foreignFooter(_ footer: String, above body: ArraySlice<String>) -> String? {
+  static func foreignFooter(_ footer: String, above body: ArraySlice<String>) -> Article.Boilerplate.Reason? {
     guard footer.utf8.count < 100 else { return nil }
     let footerScript = ScriptRuns(footer).histogram.dominant
     // The body's script from its first 2,000 bytes: enough to know it, and cheap.
@@ -338,7 +338,7 @@ public struct ArticleParser: Sendable {
     guard let bodyScript = ScriptHistogram(counts: bodyHistogram).dominant, let footerScript,
       footerScript != bodyScript
     else { return nil }
-    return "a short last line in \(footerScript.name) under a \(bodyScript.name) article"
+    return .foreignFooter(script: footerScript.name, under: bodyScript.name)
   }
 
   /// `text` normalised and trimmed, with the changes added to `report`.
@@ -350,7 +350,7 @@ public struct ArticleParser: Sendable {
   }
 
   private func merge(_ normalization: NormalizationReport, into report: inout Article.Report) {
-    for (kind, count) in normalization.counts { report.changes[kind.rawValue, default: 0] += count }
+    for (kind, count) in normalization.counts { report.changes[kind, default: 0] += count }
     report.bidiControls += normalization.bidiControlOffsets.count
   }
 

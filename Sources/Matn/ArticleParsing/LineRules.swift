@@ -3,7 +3,7 @@
 enum LineRole: Sendable, Hashable {
   case credit(Article.Credit.Kind)
   case byline
-  case boilerplate(reason: String)
+  case boilerplate(reason: Article.Boilerplate.Reason)
 }
 
 /// The phrase table of credit, byline and boilerplate lines, loaded once.
@@ -32,7 +32,11 @@ struct LineRules: Sendable {
       if what == "byline" {
         role = .byline
       } else if what.hasPrefix("boilerplate:") {
-        role = .boilerplate(reason: String(what.dropFirst("boilerplate:".count)))
+        let name = String(what.dropFirst("boilerplate:".count))
+        guard let kind = Article.Boilerplate.Reason.Kind(rawValue: name) else {
+          preconditionFailure("Article/lines.tsv: unknown boilerplate reason '\(name)'")
+        }
+        role = .boilerplate(reason: .init(kind))
       } else if let kind = Article.Credit.Kind(rawValue: String(what)) {
         role = .credit(kind)
       } else {

@@ -39,7 +39,8 @@ public struct ArticleBatch: Sendable {
     case json
     /// JSON Lines: one compact article (or error record) per line.
     case jsonl
-    /// Clean text: the title and the paragraphs.
+    /// Clean text: the title and the paragraphs (``Article/plainText``), with
+    /// ``Configuration/textMetadata`` a header of dateline, date, byline and credits.
     case text
   }
 
@@ -82,6 +83,9 @@ public struct ArticleBatch: Sendable {
     public var learnsSiteBoilerplate = true
     /// In text format, a `==> path <==` line before each article.
     public var textHeaders = false
+    /// In text format, the dateline, date, byline and credits in a header block
+    /// (``Article/text(metadata:)``).
+    public var textMetadata = false
 
     public init(arguments: [BatchArgument]) {
       self.arguments = arguments
@@ -231,6 +235,17 @@ public struct ArticleBatch: Sendable {
   public func run(
     progress: (Progress) -> Void = { _ in }, deliver: (Item) -> Void
   ) throws(AtomicFile.Failure) -> Summary {
+    try run(isCancelled: { false }, progress: progress, deliver: deliver)
+  }
+
+  /// ``run(progress:deliver:)`` that stops when `isCancelled` answers true: no item is
+  /// delivered after that, files not yet started are not read, and the output file of
+  /// ``Output/file(_:)`` is discarded (outputs already written under a directory stay:
+  /// each is whole).
+  @discardableResult
+  func run(
+    isCancelled: @escaping @Sendable () -> Bool, progress: (Progress) -> Void, deliver: (Item) -> Void
+  ) throws(AtomicFile.Failure) -> Summary {
     var summary = Summary()
     summary.files = inputs.count
     var outputFile: AtomicFile?
@@ -260,9 +275,14 @@ public struct ArticleBatch: Sendable {
       return siteJob
     }
     let format = configuration.format, output = configuration.output, headers = configuration.textHeaders
+    let metadata = configuration.textMetadata
     let outputPaths = self.outputPaths
     var done = 0
     for range in batches() {
+      if isCancelled() {
+        outputFile?.discard()
+        return summary
+      }
       // The batch takes over what the first pass kept of its files.
       let work = range.map { position in
         defer { first.kept[position] = nil }
@@ -272,6 +292,9 @@ public struct ArticleBatch: Sendable {
         let input = inputs[work.position]
         let outputPath = outputPaths[work.position]
         var item: Item
+        if isCancelled() {
+          return Item(input: input, result: .failure(ArticleFailure(kind: .unreadable, message: "cancelled")))
+        }
         if let problem = input.problem {
           let failure = ArticleFailure(kind: .unreadable, message: "cannot read \(BatchPath.display(input.path)): \(problem)")
           item = Item(input: input, result: .failure(failure))
@@ -283,7 +306,7 @@ public struct ArticleBatch: Sendable {
             item = Item(input: input, result: worker.article(path: input.path, id: input.id, firstRead: work.key))
           }
         }
-        let rendered = Self.render(item, format: format, header: headers)
+        let rendered = Self.render(item, format: format, header: headers, metadata: metadata)
         switch (output, item.result) {
         case (.directory, .success):
           guard let outputPath else { break }
@@ -302,6 +325,10 @@ public struct ArticleBatch: Sendable {
         return item
       }
       for item in items {
+        if isCancelled() {
+          outputFile?.discard()
+          return summary
+        }
         done += 1
         switch item.result {
         case .success(let article):
@@ -326,7 +353,7 @@ public struct ArticleBatch: Sendable {
   }
 
   /// The bytes of one item in `format`: the article, or in JSON Lines an error record.
-  static func render(_ item: Item, format: Format, header: Bool) -> [UInt8] {
+  static func render(_ item: Item, format: Format, header: Bool, metadata: Bool = false) -> [UInt8] {
     switch item.result {
     case .success(let article):
       switch format {
@@ -336,7 +363,7 @@ public struct ArticleBatch: Sendable {
         return bytes
       case .text:
         let prefix = header ? Array("==> \(item.input.path.map { $0.displayString } ?? "standard input") <==\n".utf8) : []
-        return prefix + Array(article.plainText.utf8)
+        return prefix + Array(article.text(metadata: metadata).utf8)
       }
     case .failure(let failure):
       guard format == .jsonl else { return [] }

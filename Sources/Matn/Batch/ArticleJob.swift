@@ -93,6 +93,11 @@ struct ArticleJob: Sendable {
     article(.bytes(bytes), id: id, path: path, isFile: isFile, title: title)
   }
 
+  /// Parses text that is valid UTF-8 with no NUL and no leading byte order mark.
+  func article(text: String, id: String, title: String?) -> Result<Article, ArticleFailure> {
+    article(.utf8(text), id: id, path: nil, isFile: false, title: title)
+  }
+
   /// Decodes `content` (which is released before parsing: a huge input is not held
   /// twice) and parses it.
   private func article(
@@ -125,7 +130,7 @@ struct ArticleJob: Sendable {
     var article = parser.parse(decoded, id: id, path: path.map { String(decoding: $0) }, byteCount: byteCount)
     if let path, !path.isUTF8 { article.source.pathBytes = Base64.encode(path.bytes) }
     if let firstRead, SiteBoilerplate.key(decoded.string[...]) != firstRead {
-      article.report.warnings.append("\(name) changed while the batch ran: its site's boilerplate was learned from the earlier text")
+      article.report.warnings.append(.changedInput(name))
     }
     return .success(article)
   }

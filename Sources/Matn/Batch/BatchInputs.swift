@@ -47,8 +47,16 @@ public struct BatchInput: Sendable, Hashable {
 /// regular files (and links to them) are taken; other entries (sockets, devices, links
 /// to nothing, links to directories) are listed with a problem rather than skipped.
 /// Directories and files in `skipping` (the batch's own output) are left out.
-enum BatchInputs {
-  static func list(_ arguments: [BatchArgument], skipping: Set<FileIdentity> = []) -> [BatchInput] {
+public enum BatchInputs {
+  /// The inputs of `arguments`, in order, each with its id and output name; entries
+  /// that cannot be read carry a ``BatchInput/problem`` instead of being left out.
+  ///
+  /// - Complexity: O(*n* log *n*) in the number of entries under the directories.
+  public static func list(_ arguments: [BatchArgument]) -> [BatchInput] {
+    list(arguments, skipping: [])
+  }
+
+  static func list(_ arguments: [BatchArgument], skipping: Set<FileIdentity>) -> [BatchInput] {
     let labels = Self.labels(arguments)
     var parents: [FilePath: FilePath] = [:]  // a file argument's directory, canonical: its group
     var found: [(input: BatchInput, relative: [UInt8])] = []

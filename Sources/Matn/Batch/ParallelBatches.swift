@@ -78,6 +78,17 @@ final class WorkerThread: @unchecked Sendable {
     }
   }
 
+  /// Runs `body` on a thread of its own that nobody joins.
+  @discardableResult
+  static func detached(_ body: @escaping @Sendable () -> Void) -> WorkerThread {
+    let thread = WorkerThread(body)
+    if !thread.joined {
+      pthread_detach(thread.thread)
+      thread.joined = true
+    }
+    return thread
+  }
+
   func join() {
     guard !joined else { return }
     pthread_join(thread, nil)

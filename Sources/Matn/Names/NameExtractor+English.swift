@@ -110,11 +110,30 @@ extension NameExtractor {
       let given = first.script == .latin && (tables.latinGiven.contains(first.key) || tables.latinGiven.contains(first.headKey))
       // Without a title a name starts with a capital ("al-Hashd al-Shaabi" is not one).
       let evidence = count >= 2 && first.capitalized && (given || tables.hasFamilyEnding(last, in: text.folded))
-      if titleFirst != nil || evidence {
+      if titleFirst != nil || evidence || (count == 1 && spokenOf(a, text)) {
         found.append(Found(first: a, last: b, titleFirst: titleFirst))
       } else if count == 1 {
         pending.append(a)
       }
     }
+  }
+
+  /// Words after a person's family name alone: "Kamalvandi said".
+  static let spokenWords: Set<UInt64> = Set(
+    ["said", "says", "told", "added", "stressed"].map { NameTables.key(Substring($0)) })
+
+  /// Whether the capitalised word at `a` (no given name, no title, no place or thing
+  /// word, not the first word of a sentence: "Engineers said") is followed by a verb of
+  /// saying: a family name alone.
+  func spokenOf(_ a: Int, _ text: NameTokens) -> Bool {
+    let tokens = text.tokens
+    let t = tokens[a]
+    guard a > 0 ? !tokens[a - 1].endsSentence : !text.startsSentence, t.script == .latin, t.capitalized, !t.isAllCaps, t.letterCount >= 3,
+      !t.possessive,
+      a + 1 < tokens.count,
+      connected(t), !tokens[a + 1].capitalized, Self.spokenWords.contains(tokens[a + 1].key),
+      !tables.latinGiven.contains(t.key), !tables.notNames.contains(t.key), !tables.titleStarts.contains(t.key)
+    else { return false }
+    return true
   }
 }

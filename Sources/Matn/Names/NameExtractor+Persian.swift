@@ -69,8 +69,14 @@ extension NameExtractor {
         var word = persianWord(tokens[m], folded: text.folded)
         if word == .stop { break }
         // A lexicon name part after the first word is a family name («محمدجواد ظریف»).
-        if (word == .given || word == .strongGiven) && !parts.isEmpty && tables.persianParts.contains(tokens[m].key) {
-          word = .family
+        if (word == .given || word == .strongGiven) && !parts.isEmpty {
+          // A persons' last word only after a common given name or a title: the
+          // given-name list also holds ordinary words («فولاد مبارکه»).
+          if tables.persianParts.contains(tokens[m].key) {
+            word = .family
+          } else if tables.persianFamily.contains(tokens[m].key) {
+            word = parts.last == .strongGiven || titled ? .family : .weakFamily
+          }
         }
         // A word written apart from its ending «ای» («خامنه ای»): one name part.
         let apart =
@@ -112,9 +118,8 @@ extension NameExtractor {
         case .office?:
           accepted = first == .strongGiven || first == .family || (first == .given && rest.contains { $0 != .given })
         case nil:
-          accepted =
-            (first == .strongGiven && rest.contains { $0 != .given && $0 != .strongGiven })
-            || (first == .given && rest.contains(.family))
+          // A given name after a common given name is a family name too («علی یوسفی»).
+          accepted = (first == .strongGiven && !rest.isEmpty) || (first == .given && rest.contains(.family))
         }
       } else {
         accepted = false
@@ -122,11 +127,72 @@ extension NameExtractor {
       if accepted {
         found.append(Found(first: k, last: m - 1, titleFirst: titled ? i : nil))
         i = m
+      } else if !titled, let last = appositionName(at: k, text) {
+        found.append(Found(first: k, last: last, titleFirst: nil))
+        i = last + 1
+      } else if !titled, spokenAlone(at: k, text) {
+        found.append(Found(first: k, last: k, titleFirst: nil))
+        i = k + 1
       } else {
         if !titled && parts.count <= 1 && tokens[k].letterCount >= 3 { pending.append(k) }
         i = k + 1
       }
     }
+  }
+
+  /// Verbs of saying that follow the speaker's name in Persian news: «X افزود», «X اظهار داشت».
+  static let speechVerbs: Set<UInt64> = Set(
+    ["گفت", "افزود", "اظهار", "اظهارداشت", "تصریح", "یادآور", "خاطرنشان", "تاکید", "تأکید", "ادامه"].map { NameTables.key($0) })
+
+  /// Whether a word can be part of a name that only its context marks: not a function
+  /// word, verb, frequent word or adjective, title or place word.
+  func contextNamePart(_ t: NameToken, folded: [UInt32]) -> Bool {
+    guard t.script == .arabic, t.letterCount >= 2, !tables.thingWords.contains(t.key),
+      !tables.titleStarts.contains(t.key)
+    else { return false }
+    switch persianWord(t, folded: folded) {
+    case .stop, .common: return false
+    default: return true
+    }
+  }
+
+  /// Two or three name-like words followed by an office, in apposition: «سرگئی لاوروف
+  /// وزیر خارجه», «"X Y" رئیس جمهور». The words must start a clause or follow a function
+  /// word; unless the name is quoted, one of them must be a listed name or have a
+  /// family-name ending. Returns the index of the name's last word.
+  func appositionName(at k: Int, _ text: NameTokens) -> Int? {
+    let tokens = text.tokens
+    if k > 0, tokens[k - 1].script == .arabic, connected(tokens[k - 1]),
+      persianWord(tokens[k - 1], folded: text.folded) != .stop
+    {
+      return nil
+    }
+    var n = 0
+    var evidence = false
+    while n < 3, k + n < tokens.count, n == 0 || connected(tokens[k + n - 1]),
+      contextNamePart(tokens[k + n], folded: text.folded)
+    {
+      evidence = evidence || persianWord(tokens[k + n], folded: text.folded) != .unknown
+      n += 1
+      let last = k + n - 1
+      // Unknown words only in quotes: «مراسم معارفه فرمانده» is no name.
+      guard n >= 2, last + 1 < tokens.count, tokens[last + 1].script == .arabic,
+        (evidence && connected(tokens[last])) || tokens[last].quoted
+      else { continue }
+      if let (_, kind) = title(at: last + 1, in: tokens), kind == .office { return last }
+    }
+    return nil
+  }
+
+  /// A family name alone at the start of a clause, followed by a verb of saying:
+  /// «خلیل‌زاده اظهار داشت», «X افزود». Not a frequent word, adjective or title.
+  func spokenAlone(at k: Int, _ text: NameTokens) -> Bool {
+    let tokens = text.tokens
+    guard k + 1 < tokens.count, k == 0 || !connected(tokens[k - 1]) || tokens[k - 1].script != .arabic,
+      connected(tokens[k]), Self.speechVerbs.contains(tokens[k + 1].key), tokens[k].letterCount >= 3,
+      contextNamePart(tokens[k], folded: text.folded)
+    else { return false }
+    return true
   }
 
   /// The keys of «ای» and «ئی» written apart from the word they end.
@@ -140,10 +206,17 @@ extension NameExtractor {
     // A given name that is also a frequent word or an adjective («پروانه» permit,
     // «ظریف» fine) is no evidence on its own: a family name when the lexicon has it.
     let ordinary = persian.adjectives.contains(t.key) || tables.frequentArabicScript.contains(t.key)
+    // A given name that starts many persons' names, or a common foreign given name.
+    if !ordinary && (tables.persianPersonsGiven.contains(t.key) || tables.persianForeignGiven.contains(t.key)) {
+      return .strongGiven
+    }
     if tables.persianGiven.contains(t.key) { return lexicon ? (ordinary ? .family : .strongGiven) : .given }
     if lexicon { return .family }
     if t.letterCount < 2 || tables.hasNonNameEnding(t, in: folded) { return .stop }
-    if persian.adjectives.contains(t.key) || tables.frequentArabicScript.contains(t.key) { return .common }
+    if ordinary { return tables.persianForeignGiven.contains(t.key) ? .given : .common }
+    // A last word of the persons' names: many are also ordinary words, so it is a
+    // family name only after a common given name or a title.
+    if tables.persianFamily.contains(t.key) { return .weakFamily }
     switch tables.familyEnding(t, in: folded) {
     case .strong?: return .family
     case .weak?: return .weakFamily

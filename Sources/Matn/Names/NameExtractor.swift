@@ -108,8 +108,9 @@ public struct NameExtractor: Sendable {
 
   /// ``mentions(in:)`` reading the words of about `windowBytes` of text at a time (256 KiB), so
   /// that a huge paragraph costs a window's words, not all of them at once. Windows end
-  /// just after an ASCII character that is neither a letter, a space, a full stop nor
-  /// a joiner (a digit, a comma…): no word and no name goes on across it, since names
+  /// just after an ASCII character that is neither a letter, a space, a full stop, a
+  /// double quote nor a joiner (a digit, a comma…): no word and no name goes on across
+  /// it (a quoted name may be in apposition to the office after it), since names
   /// join words over spaces and full stops only; or at the space between two ASCII
   /// words that begin in lower case (text with no commas at all), since a capitalised
   /// run takes a lower-case word only as a particle before a capitalised one. Family names mentioned alone are
@@ -121,7 +122,8 @@ public struct NameExtractor: Sendable {
       var cuts = [0]
       while cuts[cuts.count - 1] < utf8.count {
         var end = min(cuts[cuts.count - 1] + windowBytes, utf8.count)
-        while end < utf8.count && !(utf8[end - 1] < 0x80 && NameTokens.classify(UInt32(utf8[end - 1])) == .other)
+        while end < utf8.count
+          && !(utf8[end - 1] < 0x80 && utf8[end - 1] != 0x22 && NameTokens.classify(UInt32(utf8[end - 1])) == .other)
           && !Self.betweenLowercaseWords(utf8, end)
         {
           end += 1

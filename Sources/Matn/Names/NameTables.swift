@@ -20,6 +20,14 @@ struct NameTables: Sendable {
   let persianCommonGiven: WordSet
   /// Persian name parts of the romanisation lexicon (given and family names).
   let persianParts: WordSet
+  /// Given names that start many persons' names in the Wikidata persons
+  /// (fa-name-evidence.tsv): evidence on their own, as the common ones.
+  let persianPersonsGiven: WordSet
+  /// Last words of the Wikidata persons' names (fa-name-evidence.tsv): family names.
+  let persianFamily: WordSet
+  /// Common foreign given names as the Persian press writes them («سرگئی», «جان»):
+  /// evidence on their own unless they are also frequent words.
+  let persianForeignGiven: WordSet
   /// Words that are never part of a name: function words, months, places, organisations.
   let notNames: WordSet
   /// English month names: a month straight after a given name is a family name ("Theresa May").
@@ -46,7 +54,20 @@ struct NameTables: Sendable {
   static let shared = NameTables()
 
   init() {
-    latinGiven = WordSet(PersianLexicon.lines("Names/given-names-latin.txt").map { Self.key(Substring($0)) })
+    latinGiven = WordSet(
+      (PersianLexicon.lines("Names/given-names-latin.txt") + PersianLexicon.lines("Names/given-names-census.txt")).map {
+        Self.key(Substring($0))
+      })
+    var personsGiven: [UInt64] = [], family: [UInt64] = []
+    for line in PersianLexicon.lines("Names/fa-name-evidence.tsv") {
+      let fields = line.split(separator: "\t")
+      guard fields.count == 2 else { continue }
+      if fields[0] == "given" { personsGiven.append(Self.key(fields[1])) } else { family.append(Self.key(fields[1])) }
+    }
+    persianPersonsGiven = WordSet(personsGiven)
+    persianFamily = WordSet(family)
+    persianForeignGiven = WordSet(
+      PersianLexicon.lines("Names/fa-given-names-foreign.txt").flatMap { line in line.split(separator: " ").map { Self.key($0) } })
     persianGiven = WordSet(PersianLexicon.lines("Names/fa-given-names.txt").map { Self.key(Substring($0)) })
     persianCommonGiven = WordSet(
       PersianLexicon.lines("Names/fa-given-names-common.txt").flatMap { line in

@@ -25,6 +25,12 @@ struct NameToken {
   var end: Int
   var script: Script
   var gap: Gap = .other
+  /// The gap after the word holds a quotation mark and otherwise only spaces
+  /// («"X Y" رئیس»): a name in quotes may end there.
+  var quoted = false
+  /// The gap after the word holds a full stop, a question or exclamation mark or a line
+  /// break: the next word starts a sentence.
+  var endsSentence = false
   /// FNV-1a of the folded scalars: lower case for Latin and Cyrillic; for Arabic
   /// script ي/ك and the other variants folded, harakat, tatweel and ZWNJ dropped.
   var key: UInt64 = FNV.basis
@@ -59,6 +65,10 @@ struct NameTokens {
   var tokens: [NameToken] = []
   /// Folded scalars of every token, back to back.
   var folded: [UInt32] = []
+  /// The first word starts a sentence: the text starts there, or the ASCII gap before
+  /// the range (a window of a longer text) holds a full stop, "!", "?" or a line break,
+  /// as ``NameToken/endsSentence`` would say of the word before.
+  var startsSentence = true
 
   /// Splits `text` into Latin, Cyrillic and Arabic-script words; hyphens and
   /// apostrophes between letters and ZWNJ between Arabic letters stay inside a word.
@@ -86,6 +96,14 @@ struct NameTokens {
     reader.end(at: offset)
     tokens = reader.tokens
     folded = reader.folded
+    var back = range.lowerBound
+    var sawBreak = false
+    while back > 0, utf8[back - 1] < 0x80, NameTokens.classify(UInt32(utf8[back - 1])) != .latin {
+      let b = utf8[back - 1]
+      if b == 0x0A || b == 0x0D || b == 0x21 || b == 0x3F || b == 0x2E { sawBreak = true }
+      back -= 1
+    }
+    startsSentence = back == 0 || sawBreak
   }
 
   /// The state of reading words scalar by scalar: the word being read, a joiner that
@@ -101,6 +119,8 @@ struct NameTokens {
     var pendingOffset = -1
     var pendingScalar: UInt32 = 0
     var gapPeriod = false, gapOther = false, gapStarted = false
+    /// The gap holds quotation marks; `gapOther` then tells whether it holds anything else.
+    var gapQuote = false, gapNotQuote = false, gapBreak = false
 
     init(utf8: UnsafeBufferPointer<UInt8>) { self.utf8 = utf8 }
 
@@ -165,9 +185,15 @@ struct NameTokens {
       case .period:
         if !gapStarted && !gapOther { gapPeriod = true } else { gapOther = true }
         gapStarted = true
+        gapNotQuote = true
+        gapBreak = true
       case .joiner, .other:
         gapStarted = true
-        if v != 0x200C && v != 0x200E && v != 0x200F { gapOther = true }
+        if v != 0x200C && v != 0x200E && v != 0x200F {
+          gapOther = true
+          if NameTokens.isQuote(v) { gapQuote = true } else { gapNotQuote = true }
+          if v == 0x0A || v == 0x0D || v == 0x21 || v == 0x3F || v == 0x2029 || v == 0x2028 || v == 0x85 { gapBreak = true }
+        }
       }
     }
 
@@ -189,11 +215,16 @@ struct NameTokens {
       gapPeriod = false
       gapOther = false
       gapStarted = false
+      gapQuote = false
+      gapNotQuote = false
+      gapBreak = false
     }
 
     mutating func closeGap() {
       guard !tokens.isEmpty else { return }
       let last = tokens.count - 1
+      tokens[last].quoted = gapQuote && !gapNotQuote
+      tokens[last].endsSentence = gapBreak
       if tokens[last].possessive || gapOther {
         tokens[last].gap = .other
       } else if gapPeriod {
@@ -306,6 +337,10 @@ struct NameTokens {
 
   @inline(__always)
   static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 }
+
+  /// Quotation marks: " « » “ ” „.
+  @inline(__always)
+  static func isQuote(_ v: UInt32) -> Bool { v == 0x22 || v == 0xAB || v == 0xBB || (v >= 0x201C && v <= 0x201E) }
 
   @inline(__always)
   static func isUpper(_ v: UInt32) -> Bool {

@@ -125,17 +125,21 @@ public struct TextNormalizer: Sendable {
 
   /// A normalizer with custom `options` (reported as `profile`).
   public init(profile: Profile = .article, options: Options) {
-    self.init(profile: profile, options: options, compounds: Compounds.shared.adding(options.compounds))
+    self.init(
+      profile: profile, options: options,
+      compounds: options.compounds.isEmpty ? nil : Compounds.shared.adding(options.compounds))
   }
 
-  private init(profile: Profile, options: Options, compounds: Compounds) {
+  private init(profile: Profile, options: Options, compounds: Compounds?) {
     self.profile = profile
     self.options = options
-    self.compounds = compounds
+    self.userCompounds = compounds
   }
 
-  /// The shipped compounds and ``Options/compounds``, built once.
-  private let compounds: Compounds
+  /// The shipped compounds and ``Options/compounds``, built once; nil without a user's
+  /// compounds, so that the shipped table is built on the first Persian span only, not
+  /// by every normaliser (start-up of a process that meets no Persian text).
+  private let userCompounds: Compounds?
 
   /// Normalises `text`.
   public func normalize(_ text: String) -> NormalizedText {
@@ -153,7 +157,7 @@ public struct TextNormalizer: Sendable {
     if let documentLanguage, documentLanguage != options.defaultArabicScriptLanguage {
       var options = self.options
       options.defaultArabicScriptLanguage = documentLanguage
-      return TextNormalizer(profile: profile, options: options, compounds: compounds).normalize(text)
+      return TextNormalizer(profile: profile, options: options, compounds: userCompounds).normalize(text)
     }
     var recorder = ChangeRecorder(recordsRanges: options.recordsRanges)
     var votes = SpanVotes()
@@ -269,7 +273,11 @@ public struct TextNormalizer: Sendable {
   ) -> TextBuffer {
     var buffer = buffer
     recorder.spacingDisturbed = false
-    votes.add(segmentation.apply(&buffer, prior: prior))
+    let spans = segmentation.apply(&buffer, prior: prior)
+    votes.add(spans)
+    // No Arabic-script span (none decided, none given the default): the stages below
+    // act on such spans only, so they are skipped and their lexicons never loaded.
+    guard !spans.isEmpty || spans.tookDefault else { return buffer }
     buffer = PersianLetters(
       options: .init(
         letters: options.persianLetters, digits: options.persianDigits, tatweel: options.removeTatweel,
@@ -280,7 +288,7 @@ public struct TextNormalizer: Sendable {
     let ezafe = profile == .index ? .hamza : options.ezafeStyle
     if options.affixJoining || ezafe != .asTyped {
       buffer = AffixJoiner(
-        lexicon: .shared, compounds: compounds, joins: options.affixJoining, splitsGlued: options.splitsGluedAffixes,
+        lexicon: .shared, compounds: userCompounds ?? .shared, joins: options.affixJoining, splitsGlued: options.splitsGluedAffixes,
         ezafe: ezafe
       ).apply(buffer, &recorder)
     }

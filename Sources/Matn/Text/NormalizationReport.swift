@@ -1,6 +1,6 @@
 /// A kind of fix the normaliser makes. Every change it makes is one of these, counted
 /// in the ``NormalizationReport``.
-public enum ChangeKind: String, CaseIterable, Sendable, Codable, Hashable {
+public enum ChangeKind: String, CaseIterable, Sendable, Codable, CodingKeyRepresentable, Hashable {
   // Cleanup
   /// CR LF, CR, NEL or LINE SEPARATOR → LF; PARAGRAPH SEPARATOR → blank line.
   case lineEnding

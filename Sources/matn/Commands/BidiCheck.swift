@@ -24,7 +24,9 @@ struct BidiCheck: ParsableCommand {
       scripts confusably (Cyrillic а in a Latin word: ICU's spoof checker, UTS #39) are \
       always printed, as notes. Notes never change the exit code. Columns count Unicode \
       scalars from 1; lines are counted after decoding. A summary goes to standard \
-      error. The exit code is 1 when any error is found (or any warning, with \
+      error. Directories are walked recursively, as matn normalize walks them; a file \
+      that cannot be read or decoded is reported and the others are still checked. \
+      The exit code is 1 when any error is found (or any warning, with \
       --warnings-as-errors), or when a file cannot be read or decoded.
       """
   )
@@ -39,7 +41,7 @@ struct BidiCheck: ParsableCommand {
     help: "Also print the notes about controls (balanced controls, marks inside numbers and identifiers).")
   var notes = false
 
-  @Argument(help: "Files to check; '-' reads standard input.")
+  @Argument(help: "Files or directories (walked recursively) to check; '-' reads standard input.")
   var files: [String] = ["-"]
 
   func run() throws {
@@ -69,11 +71,11 @@ struct BidiCheck: ParsableCommand {
     } catch let exit as ExitCode {
       decodingFailed = exit != .success
     }
-    let errors = counts[.error, default: 0], warnings = counts[.warning, default: 0]
+    let errors = counts[.error, default: 0], warnings = counts[.warning, default: 0], noted = counts[.note, default: 0]
     Diagnostics.info(
       "matn bidi check: \(checked) file\(checked == 1 ? "" : "s") checked, "
         + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), "
-        + "\(counts[.note, default: 0]) notes")
+        + "\(noted) note\(noted == 1 ? "" : "s")")
     if errors > 0 || decodingFailed { throw ExitCode(1) }
   }
 }

@@ -7,9 +7,13 @@ struct Clean: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Normalise plain text: cleanup, Persian orthography, Unicode form (no article structure).",
     discussion: """
-      Reads each FILE (or standard input for '-'), decodes it (byte order marks, \
-      UTF-8, UTF-16 without a mark, or the --encoding you name), and writes the \
-      normalised text to standard output as UTF-8, files in the order given.
+      Reads each FILE (or standard input for '-'; directories are walked \
+      recursively), decodes it — byte order marks (UTF-8, UTF-16, UTF-32), UTF-8 \
+      with damaged bytes replaced (or refused with --strict), UTF-16 without a mark, \
+      the legacy charsets windows-1256, ISO-8859-6, windows-1252 and ISO-8859-1 \
+      detected from the bytes, mojibake repaired, binary data refused, or the \
+      --encoding you name — and writes the normalised text to standard output as \
+      UTF-8, files in the order given (matn decode shows how each file decodes).
 
       Profiles: display (conservative), article (default), model (article + NFKC), \
       index (search keys). With --form instead, only that Unicode normalization form \
@@ -32,7 +36,7 @@ struct Clean: ParsableCommand {
   @Flag(name: .long, help: "Print what was changed, per stage and kind, on standard error.")
   var report = false
 
-  @Flag(name: .long, help: "With --report, also list the original byte range of every change.")
+  @Flag(name: .long, help: "With --report, also list every change with its original UTF-8 byte range (START-END, by offset).")
   var ranges = false
 
   @OptionGroup var decoding: DecodingOptions
@@ -92,8 +96,12 @@ enum ReportFormatter {
           + report.bidiControlOffsets.map(String.init).joined(separator: ", "))
     }
     if ranges {
-      for change in report.changes {
-        lines.append("  \(change.kind.rawValue) \(change.utf8Range.lowerBound)..<\(change.utf8Range.upperBound)")
+      let sorted = report.changes.enumerated().sorted {
+        ($0.element.utf8Range.lowerBound, $0.element.utf8Range.upperBound, $0.offset)
+          < ($1.element.utf8Range.lowerBound, $1.element.utf8Range.upperBound, $1.offset)
+      }
+      for (_, change) in sorted {
+        lines.append("  \(change.utf8Range.lowerBound)-\(change.utf8Range.upperBound) \(change.kind.rawValue)")
       }
     }
     return lines.joined(separator: "\n")

@@ -15,33 +15,39 @@ struct DecodingOptions: ParsableArguments {
   /// The library's decoding policy for these options.
   var policy: DecodingPolicy { DecodingPolicy(encoding: encoding, strict: strict) }
 
-  /// Reads and decodes `path` ('-' is standard input; a name that is not UTF-8 is
-  /// opened by the bytes it was given as).
-  func decode(_ path: String) throws -> DecodedText {
-    // Read straight into text where the file is plain UTF-8: never bytes and text at once.
-    return try policy.decode(InputFile.readContent(path == "-" ? nil : RawArguments.path(path)))
-  }
-
-  /// Decodes each of `paths` in turn and hands it to `body`; a file that cannot be read
-  /// or decoded is reported on standard error and the batch goes on. Flushes `output`
-  /// at the end and exits with status 1 if any file failed.
+  /// Decodes each file of `paths` in turn and hands it to `body` with its name ('-' for
+  /// standard input). Directories are walked as `matn normalize` walks them (the
+  /// library's `BatchInputs`: recursively, in byte order of names). A file that cannot
+  /// be read or decoded is reported on standard error and the rest go on. Flushes
+  /// `output` at the end and exits with status 1 if any file failed.
   func forEachFile(
     _ paths: [String], output: inout StandardOutput, _ body: (String, DecodedText, inout StandardOutput) throws -> Void
   ) throws {
     var failures = 0
-    for path in paths {
+    for input in BatchInputs.list(paths.map(RawArguments.argument)) {
+      let name = input.path?.string ?? "-"
+      if let problem = input.problem {
+        Diagnostics.error("cannot read \(BatchPath.display(input.path)): \(problem)")
+        failures += 1
+        continue
+      }
       do {
-        try body(path, try decode(path), &output)
+        try body(name, try policy.decode(InputFile.readContent(input.path)), &output)
       } catch let error as InputFile.Failure {
         Diagnostics.error(error.description)
         failures += 1
       } catch let error as DecodingError {
-        Diagnostics.error("\(InputFile.displayName(path)): \(error)")
+        Diagnostics.error("\(BatchPath.display(input.path)): \(error)")
         failures += 1
       }
     }
     output.flush()
     if failures > 0 { throw ExitCode(1) }
+  }
+
+  /// Whether `paths` name more than one file: several arguments, or a directory.
+  static func several(_ paths: [String]) -> Bool {
+    paths.count > 1 || paths.contains { $0 != "-" && RawArguments.path($0).isDirectory }
   }
 }
 

@@ -12,7 +12,10 @@ struct Detect: ParsableCommand {
       line feeds only (langid_eval.py's texts hold NEL). Paragraphs are separated by \
       blank lines, whichever of those ends them. Otherwise one line per unit: \
       FILE[:LINE] (--per run: FILE:START-END byte range, then the run's ISO 15924 \
-      script), the code, its confidence and the runners-up, tab-separated.
+      script), the code, its confidence and the runners-up, tab-separated. \
+      Directories are walked recursively, as matn normalize walks them; a file that \
+      cannot be read or decoded is reported on standard error, the others go on, and \
+      the exit code is 1.
       """
   )
 
@@ -34,7 +37,7 @@ struct Detect: ParsableCommand {
 
   @OptionGroup var decoding: DecodingOptions
 
-  @Argument(help: "Files; '-' reads standard input.")
+  @Argument(help: "Files or directories (walked recursively); '-' reads standard input.")
   var files: [String] = ["-"]
 
   func validate() throws {

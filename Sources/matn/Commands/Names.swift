@@ -13,10 +13,15 @@ struct Names: ParsableCommand {
       display<TAB>ascii<TAB>phonetic<TAB>mentions<TAB>text, and for a name whose letters \
       mix scripts confusably (Cyrillic а in a Latin name: ICU's spoof checker, UTS #39) a \
       sixth field confusable:SCRIPT+SCRIPT (its keys are those of the name it looks \
-      like). With several files each file's lines follow a "==> FILE <==" header. \
-      --format jsonl prints one JSON object per file: {"path":…,"names":[{"text","script",\
-      "display","key","phonetic","mentions"[,"confusable":{"scripts","script","looksLike",\
-      "skeleton"}]}]}.
+      like). With --mentions, one line per mention instead, in text order: \
+      START-END<TAB>text<TAB>script<TAB>title, START-END being the UTF-8 byte range of \
+      the name in the decoded file. With several files (or a directory, walked \
+      recursively as matn normalize walks it) each file's lines follow a "==> FILE <==" \
+      header. --format jsonl prints one JSON object per file: {"path":…,"names":[{"text",\
+      "script","display","key","phonetic","mentions"[,"confusable":{"scripts","script",\
+      "looksLike","skeleton"}]}],"mentions":[{"text","start","end","script"[,"title"]}]}. \
+      A file that cannot be read or decoded is reported on standard error, the others \
+      go on, and the exit code is 1.
       """
   )
 
@@ -27,19 +32,28 @@ struct Names: ParsableCommand {
   @Option(name: .long, help: "Output format: tsv (one line per name) or jsonl (one object per file).")
   var format: Format = .tsv
 
+  @Flag(name: .long, help: "One line per mention with its UTF-8 byte range (tsv).")
+  var mentions = false
+
   @OptionGroup var decoding: DecodingOptions
 
-  @Argument(help: "Files; '-' reads standard input.")
+  @Argument(help: "Files or directories (walked recursively); '-' reads standard input.")
   var files: [String] = ["-"]
 
   func run() throws {
     let extractor = NameExtractor()
     var output = StandardOutput()
-    let headers = files.count > 1 && format == .tsv
+    let headers = DecodingOptions.several(files) && format == .tsv
     try decoding.forEachFile(files, output: &output) { path, decoded, output in
-      let names = extractor.names(in: decoded.string)
       switch format {
+      case .tsv where mentions:
+        var out = headers ? "==> \(path) <==\n" : ""
+        for m in extractor.mentions(in: decoded.string) {
+          out += "\(m.utf8Range.lowerBound)-\(m.utf8Range.upperBound)\t\(m.text)\t\(m.script)\t\(m.title ?? "")\n"
+        }
+        output.write(out)
       case .tsv:
+        let names = extractor.names(in: decoded.string)
         var out = headers ? "==> \(path) <==\n" : ""
         for n in names {
           out += "\(n.display)\t\(n.key)\t\(n.phonetic)\t\(n.mentions)\t\(n.text)"
@@ -48,7 +62,8 @@ struct Names: ParsableCommand {
         }
         output.write(out)
       case .jsonl:
-        output.write(bytes: ExtractedName.jsonLine(path: path, names: names))
+        let text = decoded.string
+        output.write(bytes: ExtractedName.jsonLine(path: path, names: extractor.names(in: text), mentions: extractor.mentions(in: text)))
       }
     }
   }

@@ -7,6 +7,7 @@ import SystemPackage
 struct BatchRun {
   let configuration: ArticleBatch.Configuration
   let quiet: Bool
+  var verbose = false
 
   func run() throws {
     let start = Progress.now()
@@ -29,9 +30,11 @@ struct BatchRun {
           let path = BatchPath.display(item.input.path)
           switch item.result {
           case .success(let article):
-            if !article.report.warnings.isEmpty {
+            let notes = verbose ? article.decodingNotes : []
+            if !article.report.warnings.isEmpty || !notes.isEmpty {
               progress.finish()
               stdout.flush()
+              for note in notes { Diagnostics.error("\(path): note: decoding: \(note)") }
               for warning in article.report.warnings { Diagnostics.error("\(path): warning: \(warning)") }
             }
           case .failure(let failure):

@@ -22,12 +22,28 @@ struct Normalize: ParsableCommand {
       aside with reasons, names with index keys, and a report of what was changed or \
       removed.
 
-      Output: without -o, articles go to standard output. The format depends only on \
-      the command line, never on how many files a directory holds: JSON for one file \
-      argument (or '-'), JSON Lines for a directory, several arguments or \
-      --paths-from; --format overrides. With -o DIR (json or text), one file per input \
-      under DIR: DIR/<id>.json or .txt. With --format jsonl, -o names one output file. \
-      Outputs are written atomically (a temporary file, then a rename).
+      Output: articles go to standard output, or with -o FILE into that one file (as \
+      with sort -o and uconv -o). The format depends only on the command line, never \
+      on how many files a directory holds: JSON for one file argument (or '-'), JSON \
+      Lines for a directory, several arguments or --paths-from; --format overrides. \
+      With --output-dir DIR, one file per input: DIR/<id>.json (or .txt with --format \
+      text; JSON Lines is one stream and has no per-file form). -o PATH means a \
+      directory, as --output-dir does, only when PATH ends with '/' or is an existing \
+      directory (and the format is not jsonl), or when several inputs (a directory, \
+      several arguments, --paths-from) are asked for in a per-file format (--format \
+      json or text); otherwise it is a file. Outputs are written atomically (a \
+      temporary file, then a rename).
+
+      Formats: json and jsonl carry the whole article (the schema: --schema; JSON \
+      Lines also carries error records). text carries the title and the body \
+      paragraphs only: dateline, date, byline, credits, boilerplate, names and the \
+      report are left out; --with-metadata keeps dateline, date, byline and credits \
+      in a header block of "Field: value" lines. With several inputs on one stream, \
+      each text article follows a "==> PATH <==" line.
+
+      Messages: warnings (a decoding repair that changed the text, a date not used, a \
+      line too long) go to standard error; --verbose adds notes that change nothing, \
+      such as a removed byte order mark (also in the JSON's source.repairs).
 
       Ids and output names: a file's path under its directory argument without the \
       extension; with several arguments each keeps the shortest tail of its path that \
@@ -77,8 +93,19 @@ struct Normalize: ParsableCommand {
   @Option(name: .long, help: "Output format: json, jsonl or text (default: json for one file argument, jsonl otherwise).")
   var format: Format?
 
-  @Option(name: [.short, .customLong("output")], help: "Output directory (json, text) or file (jsonl).")
+  @Option(
+    name: [.short, .customLong("output")],
+    help: "Write the output to this file (a directory only as described under Output below).")
   var output: String?
+
+  @Option(name: .long, help: "Write one file per input into this directory (DIR/<id>.json or .txt).")
+  var outputDir: String?
+
+  @Flag(name: .long, help: "With --format text, a header of dateline, date, byline and credits before each article.")
+  var withMetadata = false
+
+  @Flag(name: .long, help: "Also print notes that change nothing (a removed byte order mark) on standard error.")
+  var verbose = false
 
   @Flag(name: .long, help: "Filter mode: JSON Lines records in on standard input, one JSON line out per line in.")
   var jsonl = false
@@ -92,7 +119,7 @@ struct Normalize: ParsableCommand {
   @Option(name: .long, help: "Read input paths from this file ('-' for standard input): one per line, or NUL-separated if it holds a NUL.")
   var pathsFrom: String?
 
-  @Option(name: .long, help: "Worker threads (default: the number of processors).")
+  @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: the number of processors).")
   var jobs: Int?
 
   @Option(name: .long, help: "Normaliser profile: display, article (default), model or index.")
@@ -127,12 +154,20 @@ struct Normalize: ParsableCommand {
     if jsonl && (format == .json || format == .text) {
       throw ValidationError("--jsonl writes JSON Lines; --format \(format!.rawValue) does not apply.")
     }
-    if jsonl && output != nil { throw ValidationError("--jsonl writes to standard output; -o does not apply.") }
+    if jsonl && (output != nil || outputDir != nil) {
+      throw ValidationError("--jsonl writes to standard output; -o and --output-dir do not apply.")
+    }
+    if output != nil && outputDir != nil { throw ValidationError("-o and --output-dir exclude each other.") }
+    if outputDir != nil && format == .jsonl {
+      throw ValidationError("--output-dir writes one file per input; JSON Lines is one stream: use -o FILE.")
+    }
+    if withMetadata && format != .text { throw ValidationError("--with-metadata applies to --format text.") }
+    if outputDir == "" { throw ValidationError("--output-dir needs a directory; an empty path names nothing.") }
     if !jsonl && (pathRoot != nil || noPaths) { throw ValidationError("--path-root and --no-paths apply to --jsonl records.") }
     if pathRoot != nil && noPaths { throw ValidationError("--path-root and --no-paths exclude each other.") }
     if output == "" { throw ValidationError("-o needs a path; an empty one names nothing.") }
     if pathRoot == "" { throw ValidationError("--path-root needs a directory.") }
-    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
     if maxBytes < 1 { throw ValidationError("--max-bytes must be positive.") }
     if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be read only once.") }
   }
@@ -160,17 +195,22 @@ struct Normalize: ParsableCommand {
     }
     arguments += (inputs.isEmpty && pathsFrom == nil ? ["-"] : inputs).map(RawArguments.argument)
     var configuration = ArticleBatch.Configuration(arguments: arguments)
-    let format = self.format ?? Self.defaultFormat(arguments: arguments, listed: pathsFrom != nil, output: output)
+    let several = arguments.count > 1 || pathsFrom != nil || Self.hasDirectory(arguments)
+    let asked = self.format
+    let directory = outputDir ?? output.flatMap { Self.namesDirectory($0, several: several, format: asked) ? $0 : nil }
+    let format = self.format ?? (directory != nil ? .json : several ? .jsonl : .json)
     configuration.format = ArticleBatch.Format(rawValue: format.rawValue)!
-    if let output {
-      let path = RawArguments.path(output)
-      configuration.output = format == .jsonl ? .file(path) : .directory(path)
+    if let directory {
+      configuration.output = .directory(RawArguments.path(directory))
+    } else if let output {
+      configuration.output = .file(RawArguments.path(output))
     }
-    configuration.textHeaders = format == .text && output == nil && (arguments.count > 1 || Self.hasDirectory(arguments))
+    configuration.textHeaders = format == .text && directory == nil && several
+    configuration.textMetadata = withMetadata
     configure(&configuration.parser, &configuration.decoding, &configuration.limits, style: houseStyle)
     if let jobs { configuration.jobs = jobs }
     configuration.learnsSiteBoilerplate = !noSiteBoilerplate
-    try BatchRun(configuration: configuration, quiet: quiet).run()
+    try BatchRun(configuration: configuration, quiet: quiet, verbose: verbose).run()
   }
 
   private func configure(
@@ -205,11 +245,11 @@ struct Normalize: ParsableCommand {
     }
   }
 
-  /// JSON for one file argument or standard input; JSON Lines for a directory, several
-  /// arguments or a path list. With -o: a directory of JSON files.
-  static func defaultFormat(arguments: [BatchArgument], listed: Bool, output: String?) -> Format {
-    if output != nil { return .json }
-    return arguments.count == 1 && !listed && !hasDirectory(arguments) ? .json : .jsonl
+  /// Whether `-o PATH` names a directory: PATH ends with '/' or is an existing
+  /// directory, or several inputs are asked for in a per-file format (json, text).
+  static func namesDirectory(_ output: String, several: Bool, format: Format?) -> Bool {
+    guard format != .jsonl else { return false }  // one stream: a directory there is an error
+    return output.hasSuffix("/") || RawArguments.path(output).isDirectory || (several && (format == .json || format == .text))
   }
 
   static func hasDirectory(_ arguments: [BatchArgument]) -> Bool {

@@ -45,8 +45,8 @@ struct ArticleLayoutTests {
     #expect(rules.role(of: "*Photo Credit: Press TV") == .credit(.photo))
     #expect(rules.role(of: "(Source: Independent)") == .credit(.source))
     #expect(rules.role(of: "All Content by X is licensed under a Creative Commons Attribution 4.0 International License.") == .credit(.license))
-    #expect(rules.role(of: "طراحی و توسعه آگاه‌سیستم") == .boilerplate(reason: "site credit"))
-    #expect(rules.role(of: "انتهای پیام/") == .boilerplate(reason: "end marker"))
+    #expect(rules.role(of: "طراحی و توسعه آگاه‌سیستم") == .boilerplate(reason: .init(.siteCredit)))
+    #expect(rules.role(of: "انتهای پیام/") == .boilerplate(reason: .init(.endMarker)))
     #expect(rules.role(of: "By Sara Jafari") == .byline)
     #expect(rules.role(of: "نویسنده: زهرا محمدی") == .byline)
     // Not roles: a sentence that starts like a byline, a paragraph that mentions a

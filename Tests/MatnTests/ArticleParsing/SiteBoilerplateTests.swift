@@ -70,7 +70,8 @@ struct SiteBoilerplateTests {
     options.siteBoilerplate = builder.build()
     options.extractsNames = false
     let article = ArticleParser(options: options).parse(Self.articles(1)[0], id: "x")
-    #expect(article.boilerplate.map(\.reason) == ["repeated in 10 of 10 files of this source", "repeated in 10 of 10 files of this source"])
+    #expect(article.boilerplate.map(\.reason.text) == ["repeated in 10 of 10 files of this source", "repeated in 10 of 10 files of this source"])
+    #expect(article.boilerplate.map(\.reason.kind) == [.siteRepeated, .siteRepeated])
     // The site's header is set aside before the title is chosen.
     #expect(article.title == "Story number 0 about the harbour")
     #expect(article.paragraphs.map(\.text) == ["The harbour was busy on day 0, the port said."])

@@ -109,7 +109,7 @@ struct BatchTests {
       try ArticleBatch(configuration).run(progress: { progress in
         if progress.done == 1 { try? Self.write(texts[6] + "A line added later.\n", dir.appendingPathComponent("in/6.txt")) }
       }) { item in
-        if case .success(let article) = item.result { warnings.append(article.report.warnings) }
+        if case .success(let article) = item.result { warnings.append(article.report.warnings.map(\.message)) }
       }
       #expect(warnings.count == 7)
       #expect(warnings.dropLast().allSatisfy { $0.isEmpty })

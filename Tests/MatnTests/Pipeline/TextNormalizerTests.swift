@@ -318,12 +318,21 @@ struct ProtectedSpanTests {
   }
 }
 
-/// Real article text for property tests: the bundled sample, and (when present) a few
-/// Fars News and Mehr News files from ../shared (read for testing, never copied).
+/// Real article text for property tests: the bundled samples and our own article
+/// fixtures (always), and (when present) a few Fars News and Mehr News files from
+/// ../shared (read for testing, never copied).
 enum RealText {
   static func samples() throws -> [String] {
     let root = Fixtures.repositoryRoot
-    var texts = [try String(contentsOf: root.appendingPathComponent("Resources/samples/raw-article-en-fa-footer.txt"), encoding: .utf8)]
+    var texts: [String] = []
+    for folder in [root.appendingPathComponent("Resources/samples"), Fixtures.directory.appendingPathComponent("articles")] {
+      let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+      for name in names {
+        // UTF-8 files only (a windows-1256 fixture is no text to compare with itself).
+        if let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) { texts.append(text) }
+      }
+    }
+    texts.append(try String(contentsOf: Fixtures.ownSample, encoding: .utf8))
     let shared = root.deletingLastPathComponent().appendingPathComponent("shared/data/articles")
     for folder in ["fa-farsnews-txt", "en-mehrnews-raw"] {
       let dir = shared.appendingPathComponent(folder)
