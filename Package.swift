@@ -20,6 +20,9 @@ let package = Package(
     .library(name: "Matn", targets: ["Matn"]),
     .library(name: "MatnICU", targets: ["MatnICU"]),
     .executable(name: "matn", targets: ["matn"]),
+    // The C ABI (Sources/MatnC/include/matn.h) as a shared library: libMatnC.so, which
+    // the Python package in python/ loads with ctypes.
+    .library(name: "MatnC", type: .dynamic, targets: ["MatnC"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,6 +64,13 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    // @_cdecl entry points over Matn's public API; its header is include/matn.h (plain C,
+    // no Swift type), which the Swift compiler does not read.
+    .target(
+      name: "MatnC",
+      dependencies: ["Matn", .product(name: "SystemPackage", package: "swift-system")],
+      exclude: ["include"],
+      swiftSettings: swiftSettings),
     // Helpers shared by the test targets (deterministic random generator).
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
     .testTarget(

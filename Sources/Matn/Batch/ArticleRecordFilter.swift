@@ -39,7 +39,7 @@ public struct ArticleRecordFilter: Sendable {
   }
 
   public let configuration: Configuration
-  private let job: ArticleJob
+  let job: ArticleJob
   private let root: FilePath?
 
   public init(_ configuration: Configuration) {

@@ -1,0 +1,397 @@
+"""Matn from Python: clean, structured text from raw mixed-script news.
+
+A thin binding over Matn's C ABI (libMatnC, `Sources/MatnC/include/matn.h`), loaded
+with ctypes. Every function gives the same output as the `matn` command line for the
+same input, byte for byte:
+
+    >>> import matn
+    >>> matn.detect("این یک متن فارسی است").language
+    'fa'
+    >>> matn.clean("كتاب هاي ما")            # Arabic kaf and yeh, spaced plural
+    'کتاب‌های ما'
+    >>> matn.name_keys("علی اکبر ولایتی").display
+    'Ali Akbar Velayati'
+
+Each function has a batch form (`clean_batch`, `detect_batch`, …) that takes a list
+and makes one call into the library for all of it, which is several times faster for
+short texts. The GIL is released during every call into the library, so threads run
+in parallel; the batch forms take `jobs=N` to use N threads themselves.
+
+Errors: a text that is not a `str` (or UTF-8 `bytes`) raises TypeError; `bytes` that
+are not valid UTF-8, an unknown profile, style or language code raise `MatnError`
+(a ValueError); an article that cannot be parsed raises `ArticleError`.
+"""
+
+from __future__ import annotations
+
+import json as _json
+from concurrent.futures import ThreadPoolExecutor
+from ctypes import c_char_p
+from os import fsencode as _fsencode
+from typing import Any, Callable, Iterable, NamedTuple, Sequence, TypeVar, Union
+
+from . import _native
+from ._native import MatnError
+
+__all__ = [
+    "MatnError", "ArticleError", "Detection", "Span", "Romanization", "NameKeys", "PROFILES", "STYLES",
+    "clean", "clean_batch", "detect", "detect_batch", "spans", "spans_batch", "romanize", "romanize_batch",
+    "name_keys", "name_keys_batch", "parse_article", "parse_article_batch", "version", "library_path",
+]
+
+Text = Union[str, bytes, bytearray, memoryview]
+PROFILES = ("display", "article", "model", "index")
+STYLES = ("iran", "afghanistan", "any")
+
+
+class ArticleError(MatnError):
+    """An input that gave no article: empty, binary, undecodable or too large.
+
+    `kind` is the error kind of `matn normalize --jsonl` (`empty`, `binary`,
+    `undecodable`, `too-large`); `record` is its error record as a dict."""
+
+    def __init__(self, message: str, record: dict):
+        super().__init__(_native.E_ARTICLE, message)
+        self.record = record
+        self.kind = record.get("error", {}).get("kind")
+
+
+class Detection(NamedTuple):
+    """A language guess: a BCP 47 code ("und" when the text has no letters), the
+    confidence (0–1) and the runners-up as (code, confidence) pairs, best first."""
+
+    language: str
+    confidence: float
+    alternatives: tuple[tuple[str, float], ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.language} {self.confidence:.4f}"
+
+
+class Span(NamedTuple):
+    """A stretch of one script and one language. `start`/`end` index the `str` (code
+    points, half-open), `byte_start`/`byte_end` its UTF-8 bytes; `script` is the ISO
+    15924 code."""
+
+    start: int
+    end: int
+    text: str
+    script: str
+    language: str
+    confidence: float
+    byte_start: int
+    byte_end: int
+
+
+class Romanization(NamedTuple):
+    """One romanisation of a name and its score (the product of its words' shares)."""
+
+    text: str
+    score: float
+
+
+class NameKeys(NamedTuple):
+    """A name's index keys: the display romanisation, its ASCII fold and the
+    cross-script phonetic key."""
+
+    display: str
+    ascii: str
+    phonetic: str
+
+
+def version() -> str:
+    """The version of the native library."""
+    return _native.version()
+
+
+def library_path() -> str:
+    """The path libMatnC was loaded from."""
+    return _native.library_path()
+
+
+# ---------------------------------------------------------------------------------
+# Arguments
+
+_encoded_options: dict[str, bytes] = {}
+
+
+def _option(value: str | None, what: str) -> bytes | None:
+    if value is None:
+        return None
+    try:
+        return _encoded_options[value]
+    except KeyError:
+        if not isinstance(value, str):
+            raise TypeError(f"{what} must be a str, not {type(value).__name__}") from None
+        encoded = value.encode()
+        if len(_encoded_options) < 64:
+            _encoded_options[value] = encoded
+        return encoded
+
+
+def _utf8(text: Text, what: str = "text") -> bytes:
+    if type(text) is str:
+        return text.encode()
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return bytes(text)
+    if isinstance(text, str):
+        return str(text).encode()
+    raise TypeError(f"{what} must be str or UTF-8 bytes, not {type(text).__name__}")
+
+
+def _texts(texts: Iterable[Text], what: str = "text") -> list[bytes]:
+    if isinstance(texts, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"a batch takes a list of {what}s, not one {type(texts).__name__}")
+    return [_utf8(t, what) for t in texts]
+
+
+_R = TypeVar("_R")
+
+
+def _run_batch(count: int, jobs: int, run: Callable[[int, int], list[_R]]) -> list[_R]:
+    """`run(start, end)` over the items start..<end of a batch of `count`, in `jobs`
+    threads (each call into the library releases the GIL), results in order."""
+    if not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be an int of at least 1, not {jobs!r}")
+    if jobs == 1 or count < 2 * jobs:
+        return run(0, count)
+    size = -(-count // jobs)
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        parts = list(pool.map(lambda start: run(start, min(start + size, count)), range(0, count, size)))
+    return [result for part in parts for result in part]
+
+
+def _split(buffer: bytes, ends: list[int]) -> list[bytes]:
+    return [buffer[a:b] for a, b in zip(ends, ends[1:])]
+
+
+# ---------------------------------------------------------------------------------
+# Cleaning
+
+_lib = _native.lib
+_call = _native.call
+
+
+def clean(text: Text, profile: str = "article") -> str:
+    """Normalises `text` as `matn clean --profile PROFILE` does: cleanup of invisibles,
+    controls, spaces and line ends; Persian orthography on Persian spans only (letters,
+    digits, ZWNJ and affixes, punctuation); NFC (NFKC for `model`).
+
+    Profiles: "display" (conservative), "article" (default), "model" (article + NFKC),
+    "index" (search keys). Raises MatnError for an unknown profile or bytes that are
+    not UTF-8, TypeError for anything but str or bytes."""
+    data = text.encode() if type(text) is str else _utf8(text)
+    return _call(_lib.matn_clean, data, len(data), _option(profile, "profile")).decode()
+
+
+def clean_batch(texts: Iterable[Text], profile: str = "article", *, jobs: int = 1) -> list[str]:
+    """`clean` over many texts in one call into the library (`jobs` threads)."""
+    encoded_profile = _option(profile, "profile")
+
+    items = _texts(texts)
+
+    def run(start: int, end: int) -> list[str]:
+        buffer, ends = _native.call_batch(_lib.matn_clean_batch, items[start:end], encoded_profile)
+        return [buffer[a:b].decode() for a, b in zip(ends, ends[1:])]
+
+    return _run_batch(len(items), jobs, run)
+
+
+# ---------------------------------------------------------------------------------
+# Languages
+
+def _detection(record: str) -> Detection:
+    fields = record.split("\t")
+    alternatives = tuple((fields[k], float(fields[k + 1])) for k in range(2, len(fields) - 1, 2))
+    return Detection(fields[0], float(fields[1]), alternatives)
+
+
+def _languages(languages: Iterable[str] | str | None) -> bytes | None:
+    if languages is None:
+        return None
+    if isinstance(languages, str):
+        return _option(languages, "languages")
+    return ",".join(languages).encode()
+
+
+def detect(text: Text, languages: Iterable[str] | str | None = None) -> Detection:
+    """The language of `text` (`matn detect`): a Detection(language, confidence,
+    alternatives). `languages` restricts the answer to these BCP 47 codes (a list or
+    a comma-separated str)."""
+    data = text.encode() if type(text) is str else _utf8(text)
+    return _detection(_call(_lib.matn_detect, data, len(data), _languages(languages)).decode())
+
+
+def detect_batch(texts: Iterable[Text], languages: Iterable[str] | str | None = None, *, jobs: int = 1) -> list[Detection]:
+    """`detect` over many texts in one call into the library (`jobs` threads)."""
+    codes = _languages(languages)
+
+    items = _texts(texts)
+
+    def run(start: int, end: int) -> list[Detection]:
+        buffer, ends = _native.call_batch(_lib.matn_detect_batch, items[start:end], codes)
+        records = buffer.decode()  # ASCII: byte offsets are str offsets
+        return [_detection(records[a:b]) for a, b in zip(ends, ends[1:])]
+
+    return _run_batch(len(items), jobs, run)
+
+
+def _spans(text: str, data: bytes, output: bytes) -> list[Span]:
+    spans = []
+    for line in output.decode().splitlines():
+        b0, b1, s0, s1, script, language, confidence = line.split("\t")
+        start, end = int(s0), int(s1)
+        piece = text[start:end] if text is not None else data[int(b0):int(b1)].decode()
+        spans.append(Span(start, end, piece, script, language, float(confidence), int(b0), int(b1)))
+    return spans
+
+
+def spans(text: Text, languages: Iterable[str] | str | None = None) -> list[Span]:
+    """The spans of one script and one language in a mixed text (`matn detect --per
+    run`): each script run cut at sentence boundaries, identified, and neighbours of
+    one language merged. Runs without letters belong to no span."""
+    data = _utf8(text)
+    output = _call(_lib.matn_spans, data, len(data), _languages(languages))
+    return _spans(text if isinstance(text, str) else None, data, output)
+
+
+def spans_batch(texts: Iterable[Text], languages: Iterable[str] | str | None = None, *, jobs: int = 1) -> list[list[Span]]:
+    """`spans` over many texts in one call into the library (`jobs` threads)."""
+    codes = _languages(languages)
+    items = _texts(texts)
+    originals = [t if isinstance(t, str) else None for t in texts] if isinstance(texts, Sequence) else [None] * len(items)
+
+    def run(start: int, end: int) -> list[list[Span]]:
+        buffer, ends = _native.call_batch(_lib.matn_spans_batch, items[start:end], codes)
+        return [_spans(originals[start + k], items[start + k], buffer[a:b]) for k, (a, b) in enumerate(zip(ends, ends[1:]))]
+
+    return _run_batch(len(items), jobs, run)
+
+
+# ---------------------------------------------------------------------------------
+# Names
+
+def _romanizations(output: bytes) -> list[Romanization]:
+    result = []
+    for line in output.decode().splitlines():
+        form, score = line.rsplit("\t", 1)
+        result.append(Romanization(form, float(score)))
+    return result
+
+
+def _top(top: int) -> int:
+    if not isinstance(top, int) or isinstance(top, bool):
+        raise TypeError(f"top must be an int, not {type(top).__name__}")
+    return max(min(top, 2**31 - 1), -(2**31))
+
+
+def romanize(name: Text, top: int = 1, style: str = "iran") -> list[Romanization]:
+    """The best `top` romanisations of a name with their scores, best first (`matn
+    translit --top K`): Persian names from the curated lists, the name lexicon and the
+    graphone model; Russian by BGN; Chinese by Hanyu Pinyin; others by ICU's Any-Latin.
+    `style`: "iran" (default), "afghanistan" or "any". A name without letters gives []."""
+    data = _utf8(name, "name")
+    return _romanizations(_call(_lib.matn_romanize, data, len(data), _top(top), _option(style, "style")))
+
+
+def romanize_batch(names: Iterable[Text], top: int = 1, style: str = "iran", *, jobs: int = 1) -> list[list[Romanization]]:
+    """`romanize` over many names in one call into the library (`jobs` threads)."""
+    k, encoded_style = _top(top), _option(style, "style")
+
+    items = _texts(names, "name")
+
+    def run(start: int, end: int) -> list[list[Romanization]]:
+        buffer, ends = _native.call_batch(_lib.matn_romanize_batch, items[start:end], k, encoded_style)
+        return [_romanizations(buffer[a:b]) for a, b in zip(ends, ends[1:])]
+
+    return _run_batch(len(items), jobs, run)
+
+
+def _keys(output: bytes) -> NameKeys:
+    return NameKeys(*output.decode().split("\t"))
+
+
+def name_keys(name: Text, style: str = "iran") -> NameKeys:
+    """A name's index keys (`matn translit --key display|ascii|phonetic`): «علی اکبر
+    ولایتی», "Ali Akbar Velayati" and "Ali-Akbar Velayati" share the phonetic key."""
+    data = _utf8(name, "name")
+    return _keys(_call(_lib.matn_name_keys, data, len(data), _option(style, "style")))
+
+
+def name_keys_batch(names: Iterable[Text], style: str = "iran", *, jobs: int = 1) -> list[NameKeys]:
+    """`name_keys` over many names in one call into the library (`jobs` threads)."""
+    encoded_style = _option(style, "style")
+
+    items = _texts(names, "name")
+
+    def run(start: int, end: int) -> list[NameKeys]:
+        buffer, ends = _native.call_batch(_lib.matn_name_keys_batch, items[start:end], encoded_style)
+        return [_keys(buffer[a:b]) for a, b in zip(ends, ends[1:])]
+
+    return _run_batch(len(items), jobs, run)
+
+
+# ---------------------------------------------------------------------------------
+# Articles
+
+def _raw(data: Text | Any) -> bytes:
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    if isinstance(data, str):
+        return data.encode()
+    raise TypeError(f"data must be bytes (or str), not {type(data).__name__}")
+
+
+def _label(value: str | bytes | None, what: str, path: bool = False) -> bytes | None:
+    if value is None:
+        return None
+    if path and isinstance(value, (str, bytes)) or hasattr(value, "__fspath__"):
+        encoded = _fsencode(value)  # a file name's own bytes (surrogateescape)
+    elif isinstance(value, str):
+        encoded = value.encode()
+    else:
+        raise TypeError(f"{what} must be a str, not {type(value).__name__}")
+    if b"\0" in encoded:
+        raise ValueError(f"{what} holds a NUL character")
+    return encoded
+
+
+def parse_article(data: Text, path: str | bytes | None = None, id: str | None = None, *, as_json: bool = False) -> Any:
+    """One raw article file's bytes (any charset: byte order marks, UTF-8, UTF-16,
+    windows-1256…, mojibake repaired) parsed into its article, as a dict: title,
+    dateline and date, byline, body paragraphs with their languages, credits,
+    boilerplate with reasons, names with keys, and a report — the record `matn
+    normalize --jsonl` writes for `{"id": id, "path": path, "base64": …}`.
+
+    `path` is only recorded (`source.path`), never opened; `id` defaults to `path`.
+    With `as_json=True` the JSON text is returned as it is (one line). Raises
+    ArticleError when the input gives no article (empty, binary, undecodable)."""
+    raw = _raw(data)
+    try:
+        output = _call(_lib.matn_parse_article, raw, len(raw), _label(id, "id"), _label(path, "path", True))
+    except _native.ArticleFailed as failure:
+        raise ArticleError(str(failure), _json.loads(failure.record)) from None
+    return output.decode() if as_json else _json.loads(output)
+
+
+def parse_article_batch(items: Sequence[Text], paths: Sequence[str | bytes | None] | None = None,
+                        ids: Sequence[str | None] | None = None, *, as_json: bool = False, jobs: int = 1) -> list[Any]:
+    """`parse_article` over many inputs in one call per thread (`jobs` threads). An
+    input that gives no article gets its error record ({"id", "path", "error": {"kind",
+    "message"}}) in its place, as in `matn normalize --jsonl`; nothing is raised for it."""
+    if isinstance(items, (str, bytes, bytearray, memoryview)):
+        raise TypeError("a batch takes a list of articles, not one")
+    raws = [_raw(item) for item in items]
+    for what, values in (("paths", paths), ("ids", ids)):
+        if values is not None and len(values) != len(raws):
+            raise ValueError(f"{what} has {len(values)} entries for {len(raws)} articles")
+    labels = [(_label(ids[k], "id") if ids is not None else None,
+               _label(paths[k], "path", True) if paths is not None else None) for k in range(len(raws))]
+    def run(start: int, end: int) -> list[Any]:
+        id_array = (c_char_p * (end - start))(*(label[0] for label in labels[start:end]))
+        path_array = (c_char_p * (end - start))(*(label[1] for label in labels[start:end]))
+        buffer, ends = _native.call_batch(_lib.matn_parse_article_batch, raws[start:end], id_array, path_array)
+        lines = _split(buffer, ends)
+        return [line.decode() for line in lines] if as_json else [_json.loads(line) for line in lines]
+
+    return _run_batch(len(raws), jobs, run)

@@ -1,0 +1,146 @@
+"""Loading libMatnC (the C ABI of Sources/MatnC/include/matn.h) with ctypes.
+
+The library is looked up in this order: the file named by the environment variable
+MATN_LIBRARY; libMatnC.so (libMatnC.dylib on macOS) beside this module, where
+`pip install` puts it. ctypes.CDLL releases the GIL for the duration of every call,
+so threads calling Matn at once run in parallel.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+from array import array
+from ctypes import POINTER, byref, c_char_p, c_int32, c_size_t, c_void_p
+from typing import Sequence
+
+LIBRARY_NAME = "libMatnC.dylib" if sys.platform == "darwin" else "libMatnC.so"
+
+# matn.h's matn_status values.
+OK, E_NULL, E_UTF8, E_ARGUMENT, E_ARTICLE, E_MEMORY = range(6)
+STATUS_NAMES = {E_NULL: "null", E_UTF8: "invalid-utf8", E_ARGUMENT: "argument", E_ARTICLE: "article", E_MEMORY: "memory"}
+
+# size_t as an array typecode (offsets travel as arrays of size_t).
+SIZE_T = next(code for code in "LQI" if array(code).itemsize == ctypes.sizeof(c_size_t))
+
+
+class MatnError(ValueError):
+    """A call that Matn refused: bad input (text that is not UTF-8, an unknown profile,
+    style or language code) or an article that could not be parsed.
+
+    `code` is the matn_status of the C call (`matn.h`), `status` its name."""
+
+    def __init__(self, code: int, message: str):
+        super().__init__(message)
+        self.code = code
+        self.status = STATUS_NAMES.get(code, str(code))
+
+
+def library_path() -> str:
+    """Where libMatnC is loaded from."""
+    chosen = os.environ.get("MATN_LIBRARY")
+    if chosen:
+        return chosen
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), LIBRARY_NAME)
+
+
+def _load() -> ctypes.CDLL:
+    path = library_path()
+    if not os.path.exists(path):
+        raise ImportError(
+            f"matn: the native library is missing ({path}); install the package with "
+            "`pip install ./python` from a Matn checkout, or set MATN_LIBRARY to a libMatnC.so "
+            "built by `swift build --product MatnC`")
+    lib = ctypes.CDLL(path)
+    text = [c_char_p, c_size_t]
+    single_out = [POINTER(c_void_p), POINTER(c_size_t), POINTER(c_void_p)]
+    batch_in = [c_char_p, c_void_p, c_size_t]
+    batch_out = [POINTER(c_void_p), POINTER(c_void_p), POINTER(c_void_p)]
+    signatures = {
+        "matn_clean": text + [c_char_p] + single_out,
+        "matn_clean_batch": batch_in + [c_char_p] + batch_out,
+        "matn_detect": text + [c_char_p] + single_out,
+        "matn_detect_batch": batch_in + [c_char_p] + batch_out,
+        "matn_spans": text + [c_char_p] + single_out,
+        "matn_spans_batch": batch_in + [c_char_p] + batch_out,
+        "matn_romanize": text + [c_int32, c_char_p] + single_out,
+        "matn_romanize_batch": batch_in + [c_int32, c_char_p] + batch_out,
+        "matn_name_keys": text + [c_char_p] + single_out,
+        "matn_name_keys_batch": batch_in + [c_char_p] + batch_out,
+        "matn_parse_article": text + [c_char_p, c_char_p] + single_out,
+        "matn_parse_article_batch": batch_in + [c_void_p, c_void_p] + batch_out,
+    }
+    for name, argtypes in signatures.items():
+        function = getattr(lib, name)
+        function.argtypes = argtypes
+        function.restype = c_int32
+    lib.matn_free.argtypes = [c_void_p]
+    lib.matn_free.restype = None
+    lib.matn_version.argtypes = []
+    lib.matn_version.restype = c_char_p
+    return lib
+
+
+lib = _load()
+_free = lib.matn_free
+
+
+def _raise(status: int, error: c_void_p) -> None:
+    message = "matn: unknown error"
+    if error.value:
+        message = ctypes.string_at(error.value).decode("utf-8", "replace")
+        _free(error)
+    raise MatnError(status, message)
+
+
+def call(function, *arguments) -> bytes:
+    """Runs a single-text entry point; returns its output bytes or raises MatnError."""
+    out, length, error = c_void_p(), c_size_t(), c_void_p()
+    status = function(*arguments, byref(out), byref(length), byref(error))
+    if status != OK and status != E_ARTICLE:
+        _raise(status, error)
+    data = ctypes.string_at(out.value, length.value)
+    _free(out)
+    if status == E_ARTICLE:
+        error_message = ctypes.string_at(error.value).decode("utf-8", "replace") if error.value else ""
+        _free(error)
+        raise ArticleFailed(error_message, data)
+    return data
+
+
+class ArticleFailed(Exception):
+    """Internal: matn_parse_article returned MATN_E_ARTICLE with its error record."""
+
+    def __init__(self, message: str, record: bytes):
+        super().__init__(message)
+        self.record = record
+
+
+def pack(items: Sequence[bytes]) -> tuple[bytes, array]:
+    """The texts in one buffer and their count + 1 offsets (matn.h, "Batches")."""
+    offsets = array(SIZE_T, [0])
+    total = 0
+    for item in items:
+        total += len(item)
+        offsets.append(total)
+    return b"".join(items), offsets
+
+
+def call_batch(function, items: Sequence[bytes], *arguments) -> tuple[bytes, list[int]]:
+    """Runs a batch entry point; returns the output buffer and its count + 1 offsets."""
+    data, offsets = pack(items)
+    out, out_offsets, error = c_void_p(), c_void_p(), c_void_p()
+    status = function(data, offsets.buffer_info()[0], len(items), *arguments, byref(out), byref(out_offsets), byref(error))
+    if status != OK:
+        _raise(status, error)
+    ends = array(SIZE_T)
+    ends.frombytes(ctypes.string_at(out_offsets.value, (len(items) + 1) * ends.itemsize))
+    _free(out_offsets)
+    result = ctypes.string_at(out.value, ends[-1])
+    _free(out)
+    return result, ends.tolist()
+
+
+def version() -> str:
+    return lib.matn_version().decode()

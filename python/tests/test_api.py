@@ -1,0 +1,306 @@
+"""Each function of the binding, its batch form, bad input, and threads calling at once."""
+
+import json
+import os
+import re
+import subprocess
+import threading
+import time
+
+import pytest
+
+import matn
+from matn import _native
+
+PERSIAN = "این یک متن فارسی است"
+HEADER = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                      "Sources", "MatnC", "include", "matn.h")
+
+
+# --- each function ---------------------------------------------------------------
+
+def test_detect_persian():
+    guess = matn.detect(PERSIAN)
+    assert guess.language == "fa" and 0.5 < guess.confidence <= 1
+    assert str(guess).startswith("fa ")
+    assert all(isinstance(code, str) and 0 <= c <= guess.confidence for code, c in guess.alternatives)
+
+
+def test_detect_languages_restrict_the_answer():
+    assert matn.detect(PERSIAN, languages=["ar", "ur"]).language in ("ar", "ur")
+    assert matn.detect(PERSIAN, languages="ar,ur").language in ("ar", "ur")
+    assert matn.detect("12345 !!!").language == "und"
+
+
+def test_clean_persian_orthography_and_profiles():
+    assert matn.clean("كتاب هاي ما") == "کتاب\u200cهای ما"
+    assert matn.clean("a\u00a0b") == "a b"
+    assert matn.clean("") == ""
+    assert matn.clean("ﻻ", profile="model") == "لا"  # NFKC in the model profile only
+    assert matn.clean(b"\xd9\x83") == matn.clean("ك")  # UTF-8 bytes are text too
+    for profile in matn.PROFILES:
+        assert isinstance(matn.clean("Hello", profile), str)
+
+
+def test_spans_of_mixed_text():
+    text = "The minister said «این یک متن فارسی است» and left the room."
+    spans = matn.spans(text)
+    assert [s.language for s in spans][:2] == ["en", "fa"]
+    persian = spans[1]
+    assert persian.text == text[persian.start:persian.end] and "فارسی" in persian.text
+    assert persian.script == "Arab"
+    assert text.encode()[persian.byte_start:persian.byte_end].decode() == persian.text
+    assert matn.spans("") == []
+
+
+def test_romanize_and_keys():
+    forms = matn.romanize("امید", top=2)
+    assert len(forms) == 2 and forms[0].text == "Omid" and forms[0].score >= forms[1].score
+    assert matn.romanize("  ") == []
+    assert matn.name_keys("Сергей Лавров").display == "Sergey Lavrov"
+    keys = [matn.name_keys(n) for n in ("علی اکبر ولایتی", "Ali Akbar Velayati", "Ali-Akbar Velayati")]
+    assert len({k.phonetic for k in keys}) == 1
+    assert keys[0].display == "Ali Akbar Velayati"
+
+
+def test_parse_article():
+    raw = "Iran Seeks Closer Ties\n\nTEHRAN - Iran's foreign minister met his Russian counterpart.\n\nاین یک متن فارسی است".encode()
+    article = matn.parse_article(raw, path="dir/story.txt")
+    assert article["id"] == "dir/story.txt" and article["title"] == "Iran Seeks Closer Ties"
+    assert article["source"]["path"] == "dir/story.txt"
+    assert json.loads(matn.parse_article(raw, id="x", as_json=True))["id"] == "x"
+    windows1256 = "اين يك متن فارسي است و خبرگزاري ما".encode("cp1256")
+    decoded = matn.parse_article(windows1256 * 3)
+    assert decoded["source"]["encoding"] == "windows-1256"
+
+
+def test_batches_equal_single_calls():
+    texts = [PERSIAN, "Hello world, this is English.", "", "Привет, мир", "كتاب هاي ما", "x" * 1000]
+    assert matn.clean_batch(texts) == [matn.clean(t) for t in texts]
+    assert matn.clean_batch(texts, "index", jobs=3) == [matn.clean(t, "index") for t in texts]
+    assert matn.detect_batch(texts, jobs=2) == [matn.detect(t) for t in texts]
+    assert matn.spans_batch(texts) == [matn.spans(t) for t in texts]
+    assert matn.romanize_batch(texts, top=2) == [matn.romanize(t, top=2) for t in texts]
+    assert matn.name_keys_batch(texts, style="any") == [matn.name_keys(t, style="any") for t in texts]
+    raws = [t.encode() for t in texts]
+    batch = matn.parse_article_batch(raws, jobs=2)
+    for raw, result in zip(raws, batch):
+        if "error" in result:
+            with pytest.raises(matn.ArticleError):
+                matn.parse_article(raw)
+        else:
+            assert result == matn.parse_article(raw)
+    assert matn.clean_batch([]) == [] and matn.detect_batch(iter([])) == []
+    assert matn.clean_batch(t for t in ["ي"]) == ["ی"]  # any iterable
+
+
+# --- bad input ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("function", [matn.clean, matn.detect, matn.spans, matn.romanize, matn.name_keys])
+def test_invalid_utf8_is_refused_with_its_offset(function):
+    with pytest.raises(matn.MatnError, match=r"not valid UTF-8: an invalid sequence at byte 3") as caught:
+        function(b"abc\xff\xfedef")
+    assert caught.value.status == "invalid-utf8" and isinstance(caught.value, ValueError)
+    with pytest.raises(matn.MatnError, match="byte 1"):
+        function(b"a\xed\xa0\x80")  # a UTF-16 surrogate encoded as UTF-8
+
+
+def test_invalid_utf8_in_a_batch_names_the_text():
+    with pytest.raises(matn.MatnError, match=r"text 2: text is not valid UTF-8"):
+        matn.clean_batch(["ok", b"fine", b"\xc3("])
+
+
+def test_lone_surrogates_in_str_are_refused():
+    with pytest.raises(UnicodeEncodeError):
+        matn.clean("a\udcff")
+
+
+@pytest.mark.parametrize("function", [matn.clean, matn.detect, matn.spans, matn.romanize, matn.name_keys,
+                                      matn.parse_article])
+def test_none_and_wrong_types_are_type_errors(function):
+    with pytest.raises(TypeError):
+        function(None)
+    with pytest.raises(TypeError):
+        function(42)
+
+
+@pytest.mark.parametrize("function", [matn.clean_batch, matn.detect_batch, matn.name_keys_batch])
+def test_batches_refuse_a_lone_string_and_none_items(function):
+    with pytest.raises(TypeError):
+        function("a string is not a list")
+    with pytest.raises(TypeError):
+        function(["ok", None])
+
+
+def test_unknown_options_are_errors():
+    with pytest.raises(matn.MatnError, match="unknown profile 'nope'") as caught:
+        matn.clean("x", profile="nope")
+    assert caught.value.status == "argument"
+    with pytest.raises(matn.MatnError, match="unknown language code"):
+        matn.detect("x", languages=["fa", "zz-nope"])
+    with pytest.raises(matn.MatnError, match="unknown style"):
+        matn.name_keys("x", style="paris")
+    with pytest.raises(matn.MatnError, match="top must be at least 1"):
+        matn.romanize("x", top=0)
+    with pytest.raises(matn.MatnError, match="top must be at least 1"):
+        matn.romanize_batch(["x"], top=-5)
+    with pytest.raises(ValueError, match="jobs"):
+        matn.clean_batch(["x"], jobs=0)
+    with pytest.raises(matn.MatnError, match="unknown profile"):
+        matn.clean_batch(["x"], profile="")
+
+
+def test_articles_that_give_nothing():
+    for raw, kind in [(b"", "empty"), (b" \r\n\t", "empty"), (bytes(range(256)) * 4, "binary")]:
+        with pytest.raises(matn.ArticleError) as caught:
+            matn.parse_article(raw, id="bad")
+        assert caught.value.kind == kind and caught.value.record["id"] == "bad"
+        assert caught.value.record["error"]["kind"] == kind
+    with pytest.raises(ValueError, match="NUL"):
+        matn.parse_article(b"text", path="a\0b")
+    with pytest.raises(ValueError, match="entries"):
+        matn.parse_article_batch([b"a", b"b"], paths=["one"])
+
+
+def test_path_bytes_that_are_not_utf8_are_kept():
+    article = matn.parse_article("Title line\n\nSome body text.".encode(), path=b"caf\xe9.txt")
+    assert article["source"]["pathBytes"] == "Y2Fm6S50eHQ="
+    assert matn.parse_article(b"Title\n\nBody.", path=os.fsdecode(b"caf\xe9.txt"))["source"]["pathBytes"] == "Y2Fm6S50eHQ="
+
+
+# Sizes for the debug library CI tests (slow); MATN_TEST_SCALE=8 or more with a release one.
+SCALE = float(os.environ.get("MATN_TEST_SCALE", "1"))
+
+
+def test_huge_texts():
+    paragraph = "كتاب هاي ما در خانه است. The book is here.\n"
+    lines = int(24_000 * SCALE)  # 1 MB
+    text = paragraph * lines
+    cleaned = matn.clean(text)
+    assert cleaned.count("کتاب\u200cهای") == lines and len(cleaned.encode()) > len(text)
+    assert matn.detect(text).language == "fa"
+    one_line = "word " * int(200_000 * SCALE)  # 1 MB without a line break
+    assert matn.clean(one_line) == one_line.rstrip()
+    article = matn.parse_article((paragraph * (lines // 4)).encode())
+    assert len(article["paragraphs"]) >= 1 and article["source"]["bytes"] == len(paragraph.encode()) * (lines // 4)
+    big_batch = ["متن " + str(k) for k in range(int(20_000 * SCALE))]
+    cleaned_batch = matn.clean_batch(big_batch)
+    assert len(cleaned_batch) == len(big_batch) and cleaned_batch[-1] == big_batch[-1]
+
+
+# --- threads ------------------------------------------------------------------------
+
+def test_threads_calling_at_once_get_the_single_threaded_answers():
+    texts = ["كتاب هاي ما " + str(k) for k in range(40)] + ["Hello world number " + str(k) for k in range(40)]
+    expected = [(matn.clean(t), matn.detect(t), matn.name_keys(t), matn.spans(t)) for t in texts]
+    articles = [("Title %d\n\n" % k + t + "\n\nBody " * 3).encode() for k, t in enumerate(texts[:20])]
+    expected_articles = [matn.parse_article(a) for a in articles]
+    failures = []
+
+    def work(seed):
+        try:
+            for round_ in range(3):
+                order = list(range(len(texts)))[seed % 7::] + list(range(len(texts)))[:seed % 7]
+                for k in order:
+                    t = texts[k]
+                    got = (matn.clean(t), matn.detect(t), matn.name_keys(t), matn.spans(t))
+                    if got != expected[k]:
+                        failures.append((seed, k, got))
+                if matn.clean_batch(texts) != [e[0] for e in expected]:
+                    failures.append((seed, "batch"))
+                if matn.parse_article_batch(articles) != expected_articles:
+                    failures.append((seed, "articles"))
+        except Exception as error:  # noqa: BLE001 - reported below
+            failures.append((seed, repr(error)))
+
+    threads = [threading.Thread(target=work, args=(seed,)) for seed in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+
+
+def test_calls_release_the_gil():
+    """While one thread is inside a long call, another runs Python code."""
+    text = "كتاب هاي ما در خانه است. The book is here.\n" * 500
+    while True:  # a call long enough to tell (the debug library is far slower than release)
+        begun = time.perf_counter()
+        matn.clean(text)
+        if time.perf_counter() - begun > 0.1 or len(text) > 64_000_000:
+            break
+        text += text
+    started = threading.Event()
+    worker = threading.Thread(target=lambda: (started.set(), matn.clean_batch([text] * 3)))
+    worker.start()
+    started.wait()
+    begun = time.perf_counter()
+    spins = 0
+    while worker.is_alive():
+        spins += 1
+    elapsed = time.perf_counter() - begun
+    worker.join()
+    assert elapsed > 0.1, "the call was too short to tell"
+    assert spins > 1000, f"the main thread ran {spins} times in {elapsed:.2f} s: the GIL was held"
+
+
+# --- the C header -------------------------------------------------------------------
+
+def test_every_function_of_the_header_is_exported():
+    declared = set(re.findall(r"\b(matn_\w+)\s*\(", open(HEADER).read()))
+    assert {"matn_clean", "matn_clean_batch", "matn_parse_article_batch", "matn_free", "matn_version"} <= declared
+    missing = [name for name in declared if not hasattr(_native.lib, name)]
+    assert missing == []
+    assert matn.version() == "0.1.0"
+
+
+def test_header_is_plain_c_and_compiles(tmp_path):
+    compilers = [c for c in ("cc", "clang", "gcc") if subprocess.run(["sh", "-c", f"command -v {c}"],
+                                                                     capture_output=True).returncode == 0]
+    if not compilers:
+        pytest.skip("no C compiler")
+    program = tmp_path / "use.c"
+    program.write_text("""
+#include "matn.h"
+#include <stdio.h>
+#include <string.h>
+int main(void) {
+  char *out = NULL, *error = NULL; size_t length = 0;
+  const char *text = "\\xd9\\x83";
+  if (matn_clean(text, strlen(text), NULL, &out, &length, &error) != MATN_OK) return 1;
+  fwrite(out, 1, length, stdout);
+  matn_free(out);
+  if (matn_clean("\\xff", 1, "article", &out, &length, &error) != MATN_E_UTF8 || out != NULL || !error) return 2;
+  fputs(error, stderr);
+  matn_free(error);
+  /* NULL text: an error unless it is empty; a NULL error pointer is allowed. */
+  if (matn_clean(NULL, 3, NULL, &out, &length, NULL) != MATN_E_NULL || out != NULL) return 3;
+  if (matn_clean(NULL, 0, NULL, &out, &length, NULL) != MATN_OK || length != 0) return 4;
+  matn_free(out);
+  if (matn_detect("x", 1, NULL, NULL, &length, NULL) != MATN_E_NULL) return 5;
+  /* A batch: two texts, results back with their offsets; offsets that decrease are refused. */
+  const char *data = "\\xd9\\x8a" "ab";
+  size_t offsets[3] = {0, 2, 4}, *ends = NULL;
+  if (matn_clean_batch(data, offsets, 2, "display", &out, &ends, &error) != MATN_OK) return 6;
+  if (ends[0] != 0 || ends[1] != 2 || ends[2] != 4 || memcmp(out + 2, "ab", 2) != 0) return 7;
+  matn_free(out);
+  matn_free(ends);
+  size_t bad[3] = {0, 3, 1};
+  if (matn_clean_batch(data, bad, 2, NULL, &out, &ends, &error) != MATN_E_ARGUMENT || out || ends) return 8;
+  matn_free(error);
+  /* An article that gives none: its error record in out, the message in error. */
+  if (matn_parse_article((const uint8_t *)"", 0, "e", NULL, &out, &length, &error) != MATN_E_ARTICLE || !out) return 9;
+  matn_free(out);
+  matn_free(error);
+  return 0;
+}
+""")
+    binary = tmp_path / "use"
+    library = _native.library_path()
+    build = subprocess.run([compilers[0], "-std=c99", "-Wall", "-Werror", "-pedantic", "-I", os.path.dirname(HEADER),
+                            str(program), library, "-Wl,-rpath," + os.path.dirname(library), "-o", str(binary)],
+                           capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    run = subprocess.run([str(binary)], capture_output=True)
+    assert run.returncode == 0 and run.stdout == "ک".encode(), run
+    assert b"not valid UTF-8" in run.stderr
