@@ -17,7 +17,7 @@ extension ArticleParser {
       _ = LanguageModel.shared; _ = PersianLexicon.shared; _ = PersianNameRomanizer.shared
     },
     {
-      _ = LineRules.shared; _ = DateNameIndex.shared
+      _ = LineRules.shared; _ = DateNameIndex.shared; _ = DatelineTables.shared; _ = ArticleParser.cutWords
     },
   ]
 }
