@@ -65,7 +65,8 @@ extension ArticleParser {
   /// its letters and digits begin with the slug's (which may be cut short), it is one
   /// sentence of headline length, and it is not much longer than the slug.
   static func restates(_ line: String, slug: String) -> Bool {
-    guard line.unicodeScalars.count <= 200, line.split(separator: " ").count <= 35, LineRules.isOneSentence(line[...])
+    guard line.utf8.count <= 800, line.unicodeScalars.count <= 200, line.split(separator: " ").count <= 35,
+      LineRules.isOneSentence(line[...])
     else { return false }
     let lineKey = DatelineTables.key(line), slugKey = DatelineTables.key(slug)
     return slugKey.count >= 12 && lineKey.hasPrefix(slugKey) && lineKey.count <= slugKey.count + 40

@@ -1,40 +1,54 @@
-import MatnICU
-
 /// The places and agencies a dateline may name: `Resources/Article/places.tsv` (a
 /// gazetteer derived from GeoNames by `scripts/derive-places`) and
 /// `Resources/Article/agencies.tsv` (our list), loaded once.
 ///
-/// Both are looked up by ``key(_:)``, so "TEHRAN", "Tehran" and "Tehrān" are one place,
-/// and «تهران» one with «طهران»'s folded letters.
+/// Both are looked up by the hash of ``key(_:)``, so "TEHRAN" and "Tehran" are one
+/// place, and «قزوين» (Arabic yeh) is «قزوین».
 ///
 /// - Thread safety: a `Sendable` value, read-only after loading.
 struct DatelineTables: Sendable {
-  /// Key of a form → the place's name.
-  let places: [String: String]
-  /// Key of a form → the agency's name.
-  let agencies: [String: String]
+  /// Hash of a form's key → the index of its place's name in ``placeNames``.
+  private let places: [UInt64: Int32]
+  private let placeNames: [Substring]
+  /// Hash of a form's key → the index of its agency's name in ``agencyNames``.
+  private let agencies: [UInt64: Int32]
+  private let agencyNames: [Substring]
 
   static let shared = DatelineTables(
     places: PersianLexicon.lines("Article/places.tsv"), agencies: PersianLexicon.lines("Article/agencies.tsv"))
 
   /// Rows `name<TAB>form|form|…`; a form several rows share belongs to the first.
   init(places: [Substring], agencies: [Substring]) {
-    func table(_ rows: [Substring]) -> [String: String] {
-      var table: [String: String] = [:]
+    func table(_ rows: [Substring]) -> (table: [UInt64: Int32], names: [Substring]) {
+      var table: [UInt64: Int32] = [:]
       table.reserveCapacity(rows.count * 3)
+      var names: [Substring] = []
+      names.reserveCapacity(rows.count)
       for row in rows {
-        let fields = row.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let name = fields.first, !name.isEmpty else { continue }
-        let forms = fields.count > 1 ? fields[1].split(separator: "|") : []
-        for form in [name] + forms {
-          let key = Self.key(form)
-          if !key.isEmpty && table[key] == nil { table[key] = String(name) }
+        // Split the bytes, not `Character`s, and keep substrings of the resource: 8,000
+        // rows are read at start-up.
+        let utf8 = row.utf8
+        let tab = utf8.firstIndex(of: 0x09) ?? utf8.endIndex
+        guard tab > utf8.startIndex else { continue }
+        let index = Int32(names.count)
+        names.append(row[..<tab])
+        func add(_ form: Substring) {
+          let key = Self.hash(form)
+          if key != 0 && table[key] == nil { table[key] = index }
+        }
+        add(row[..<tab])
+        var start = tab
+        while start < utf8.endIndex {
+          start = utf8.index(after: start)  // past the tab or the bar
+          let end = utf8[start...].firstIndex(of: 0x7C) ?? utf8.endIndex
+          add(row[start..<end])
+          start = end
         }
       }
-      return table
+      return (table, names)
     }
-    self.places = table(places)
-    self.agencies = table(agencies)
+    (self.places, self.placeNames) = table(places)
+    (self.agencies, self.agencyNames) = table(agencies)
   }
 
   /// The word that says "news agency" before an agency's name in Persian.
@@ -42,16 +56,14 @@ struct DatelineTables: Sendable {
 
   /// The place named by `words` (a place's whole name), or nil.
   func place(_ words: some StringProtocol) -> String? {
-    let key = Self.key(words)
-    return key.isEmpty ? nil : places[key]
+    places[Self.hash(words)].map { String(placeNames[Int($0)]) }
   }
 
   /// The agency named by `words` (with or without «خبرگزاری» before it), or nil.
   func agency(_ words: some StringProtocol) -> String? {
     var words = Substring(words)
     if words.hasPrefix(Self.newsAgency) { words = words.dropFirst(Self.newsAgency.count).trimmingSpaces }
-    let key = Self.key(words)
-    return key.isEmpty ? nil : agencies[key]
+    return agencies[Self.hash(words)].map { String(agencyNames[Int($0)]) }
   }
 
   /// Whether `line` is only an agency's credit: "(IRNA)", "[Reuters]", «/ ایرنا»,
@@ -69,43 +81,58 @@ struct DatelineTables: Sendable {
     return !text.isEmpty && agency(text) != nil
   }
 
-  /// The comparison key of a name: its letters and digits, Latin lower-cased without
-  /// accents, Arabic-script letters folded as names are (``PersianFold/nameLetter(_:)``:
-  /// ي ك ۀ ة أ إ…), without marks, spaces, ZWNJ, hyphens, dots or apostrophes.
+  /// The FNV hash of ``key(_:)`` (0 for an empty key), without building it.
+  static func hash(_ text: some StringProtocol) -> UInt64 {
+    var hash = FNV.basis
+    var empty = true
+    forEachKeyScalar(of: text) {
+      hash = FNV.step(hash, $0)
+      empty = false
+    }
+    return empty ? 0 : hash
+  }
+
+  /// The comparison key of a name: its letters and digits, lower-cased, Arabic-script
+  /// letters folded as names are (``PersianFold/nameLetter(_:)``: ي ك ۀ ة أ إ…), without
+  /// marks, spaces, ZWNJ, hyphens, dots or apostrophes. (Accented Latin letters keep
+  /// their accents: the gazetteer writes Latin names without them, as datelines do.)
   ///
   /// - Complexity: O(*n*) in the scalars of `text`.
   static func key(_ text: some StringProtocol) -> String {
-    var text = String(text)
-    // Accented Latin letters lose their accents through their canonical decomposition.
-    if text.unicodeScalars.contains(where: { $0.value >= 0xC0 && $0.value < 0x250 }) { text = Normalizer.nfd.normalize(text) }
+    var out = String.UnicodeScalarView()
+    forEachKeyScalar(of: text) { out.append(Unicode.Scalar($0) ?? " ") }
+    return String(out)
+  }
+
+  /// Calls `body` with each scalar of `text`'s key, in order.
+  @inline(__always)
+  private static func forEachKeyScalar(of text: some StringProtocol, _ body: (UInt32) -> Void) {
     let classes = ScalarClasses.shared
     let lowercase = CharacterTable.lowercase
-    var out = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       let v = scalar.value
       if v < 0x80 {
         if v >= 0x41 && v <= 0x5A {
-          out.append(Unicode.Scalar(UInt8(v + 0x20)))
+          body(v + 0x20)
         } else if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-          out.append(scalar)
+          body(v)
         }
         continue
       }
       let c = classes(v)
       if c.contains(.arabicScript) && c.contains(.letter) {
-        out.append(Unicode.Scalar(PersianFold.nameLetter(v)) ?? scalar)
+        body(PersianFold.nameLetter(v))
       } else if c.contains(.letter) {
         let lower = lowercase[v]
         if lower == CharacterTable.expands {
-          out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+          for m in scalar.properties.lowercaseMapping.unicodeScalars { body(m.value) }
         } else {
-          out.append(Unicode.Scalar(lower) ?? scalar)
+          body(lower)
         }
-      } else if c.contains(.digit) {
+      } else if c.contains(.digit), let digit = scalar.properties.numericValue {
         // Persian and Arabic-Indic digits as ASCII.
-        out.append(Unicode.Scalar(UInt8(0x30 + (scalar.properties.numericValue.map { Int($0) } ?? 0))))
+        body(0x30 + UInt32(digit))
       }
     }
-    return String(out)
   }
 }

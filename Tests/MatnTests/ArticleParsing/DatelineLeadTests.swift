@@ -31,7 +31,8 @@ struct DatelineLeadTests {
   @Test("places and agencies are known by their folded forms")
   func tables() {
     let tables = DatelineTables.shared
-    #expect(tables.place("TEHRAN") == "Tehran" && tables.place("Tehrān") == "Tehran")
+    #expect(tables.place("TEHRAN") == "Tehran" && tables.place("Teheran") == "Tehran")
+    #expect(DatelineTables.key("Tehran-e Now") == "tehranenow" && DatelineTables.key("قزوين") == "قزوین")
     #expect(tables.place("طهران") == "Tehran" && tables.place("قزوين") != nil)
     #expect(tables.place("Exclusive") == nil && tables.place("Officials") == nil)
     #expect(tables.agency("خبرگزاری فارس") == "Fars" && tables.agency("Mehr News Agency") == "MNA")
