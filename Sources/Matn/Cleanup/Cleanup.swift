@@ -19,7 +19,8 @@ import MatnICU
 /// Marks on the wrong script: a combining mark of one script on a letter of another
 /// — an Arabic mark on a Latin letter ("Antَnio", a fatha left by a Persian keyboard), a
 /// Latin accent on an Arabic letter — is removed (``ChangeKind/wrongScriptMark``). The
-/// base is the last letter before the mark, past the marks kept on it; which script a
+/// base is the last letter before the mark, past the marks kept on it and past ZWNJ and
+/// tatweel (which later stages may remove); which script a
 /// mark belongs to is a ``ScalarClass`` fact (``ScalarClass/arabicScript``,
 /// ``ScalarClass/latinMark``).
 struct Cleanup {
@@ -134,7 +135,9 @@ struct Cleanup {
   private func wrongScript(mark v: UInt32, base: inout OutputLookBehind, _ out: Rewriter) -> Bool {
     let mark = classOf(v)
     guard mark.contains(.mark), mark.contains(.arabicScript) || mark.contains(.latinMark) else { return false }
-    let k = base.last(out) { classOf($0).contains(.mark) }
+    // Past the marks kept on the letter, and past ZWNJ and tatweel, which later stages
+    // may remove (a mark after them would then sit on the letter: one pass must do).
+    let k = base.last(out) { classOf($0).contains(.mark) || $0 == 0x200C || $0 == 0x0640 }
     guard k >= 0 else { return false }
     let letter = classOf(out.outputScalar(k))
     guard letter.contains(.letter) else { return false }

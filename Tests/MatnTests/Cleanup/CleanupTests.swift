@@ -68,6 +68,9 @@ struct WrongScriptMarkTests {
     #expect(clean("Rosَalind met Jِames") == ("Rosalind met James", 2))
     // Past a Latin accent kept on the same letter (e + U+0301 + fatha).
     #expect(clean("Rene\u{301}\u{64E}e") == ("Rene\u{301}e", 1))
+    // Past a ZWNJ or tatweel that the orthography stage may remove afterwards.
+    #expect(clean("e\u{200C}\u{654}x") == ("e\u{200C}x", 1))
+    #expect(clean("e\u{640}\u{64E}x") == ("e\u{640}x", 1))
   }
 
   @Test("a Latin accent on an Arabic letter is removed and counted")
