@@ -5,7 +5,8 @@
 ///   [(AGENCY)] SEPARATOR` — "TEHRAN –", "TEHRAN, Jan. 20 (MNA) –", "KABUL (AFP)—",
 ///   "CAPE TOWN, South Africa –", «تهران، ۱۲ بهمن ۱۳۹۴ (خبرگزاری فارس):». The separator
 ///   is an en dash, em dash, hyphen(s), underscore or colon; a small letter may follow it
-///   only after a space ("TEHRAN-based" is no dateline), and a hyphen between two words
+///   only after a space and a place in capitals ("TEHRAN- the ministry…", but not
+///   "TEHRAN-based" or "Tehran: a city in transition"), and a hyphen between two words
 ///   only after a place in capitals ("TEHRAN-Indian officials…", not "Tehran-Moscow
 ///   ties"). The place must be in the gazetteer, or be written in capitals with an
 ///   agency in brackets after it: a capitalised first word is not a place by itself.
@@ -122,7 +123,8 @@ struct DatelineLead: Sendable, Hashable {
       // A hyphen between two words is one only after a place in capitals:
       // "TEHRAN-Indian officials", not "Tehran-Moscow ties".
       if separator.allSatisfy({ $0 == "-" }) && !spaceBefore && !spaceAfter && !(capitals && !arabic) { return nil }
-      if !spaceAfter, j < n, s[j].properties.isLowercase { return nil }  // TEHRAN-based
+      // "TEHRAN-based", "Tehran: a city in transition"; "TEHRAN- the ministry" is one.
+      if j < n, s[j].properties.isLowercase, !(spaceAfter && capitals && !arabic) { return nil }
       if j == n, indices[n] != text.endIndex { return nil }  // a long run of spaces
     }
 
