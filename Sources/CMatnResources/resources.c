@@ -26,6 +26,9 @@ DECLARE(matn_res_censusgiven)
 DECLARE(matn_res_foreigngiven)
 DECLARE(matn_res_articlelines)
 DECLARE(matn_res_articleschema)
+DECLARE(matn_res_articleplaces)
+DECLARE(matn_res_articleagencies)
+DECLARE(matn_res_articlecutwords)
 DECLARE(matn_res_zhreadings)
 DECLARE(matn_res_falexicon)
 DECLARE(matn_res_famodel)
@@ -57,6 +60,9 @@ static const struct {
     ENTRY("Names/fa-given-names-foreign.txt", matn_res_foreigngiven),
     ENTRY("Article/lines.tsv", matn_res_articlelines),
     ENTRY("Article/article.schema.json", matn_res_articleschema),
+    ENTRY("Article/places.tsv", matn_res_articleplaces),
+    ENTRY("Article/agencies.tsv", matn_res_articleagencies),
+    ENTRY("Article/title-cut-words.txt", matn_res_articlecutwords),
     ENTRY("Names/zh-readings.tsv", matn_res_zhreadings),
     ENTRY("Names/fa-name-lexicon.tsv", matn_res_falexicon),
     ENTRY("Names/fa-name-model.bin", matn_res_famodel),

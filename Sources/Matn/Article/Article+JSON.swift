@@ -14,7 +14,16 @@ extension Article {
     w.key("id"); w.string(id)
     if let title { w.key("title"); w.string(title) }
     if let titleSource { w.key("titleSource"); w.string(titleSource.rawValue) }
-    if let dateline { w.key("dateline"); w.string(dateline) }
+    if let titleTruncated { w.key("titleTruncated"); w.bool(titleTruncated) }
+    if let dateline {
+      w.key("dateline")
+      w.beginObject()
+      w.key("text"); w.string(dateline.text)
+      if let place = dateline.place { w.key("place"); w.string(place) }
+      if let agency = dateline.agency { w.key("agency"); w.string(agency) }
+      if let date = dateline.date { w.key("date"); w.string(date) }
+      w.endObject()
+    }
     if let published {
       w.key("published")
       w.beginObject()

@@ -29,7 +29,12 @@ extension Article {
     var parts: [String] = []
     if metadata {
       var header: [String] = []
-      if let dateline { header.append("Dateline: " + Self.oneLine(dateline)) }
+      if let dateline {
+        var line = "Dateline: " + Self.oneLine(dateline.text)
+        let facts = [dateline.place.map { "place " + $0 }, dateline.agency.map { "agency " + $0 }].compactMap { $0 }
+        if !facts.isEmpty { line += " (" + facts.joined(separator: ", ") + ")" }
+        header.append(line)
+      }
       if let published {
         var line = "Published: \(published.date)"
         if published.calendar != .gregorian { line += " (\(published.calendar.rawValue) \(published.written))" }

@@ -23,8 +23,12 @@ public struct Article: Codable, Sendable, Hashable {
   /// Where the title came from: `text` (a title line), `filename` (the words of the
   /// file name: a fallback for dumps without a title line) or `given` (by the caller).
   public var titleSource: TitleSource?
-  /// The dateline as written, when the text has one.
-  public var dateline: String?
+  /// True when the title is a file name's slug that looks cut short: it ends on a word
+  /// that cannot end a headline ("… to challenge the", "… ties with"). Nil otherwise.
+  public var titleTruncated: Bool? = nil
+  /// The dateline, when the text has one: as written, and the place, agency and date it
+  /// names.
+  public var dateline: Dateline?
   /// The publication date, from the dateline, or nil when none was found. Never guessed.
   public var published: Published?
   /// The author line without its label ("By …", «نویسنده: …»), when there is one.
@@ -46,12 +50,38 @@ public struct Article: Codable, Sendable, Hashable {
   /// the writer, `Codable` and `Resources/Article/article.schema.json` are checked
   /// against (a test reads all three).
   public static let fields = [
-    "id", "title", "titleSource", "dateline", "published", "byline", "paragraphs", "credits", "boilerplate",
+    "id", "title", "titleSource", "titleTruncated", "dateline", "published", "byline", "paragraphs", "credits", "boilerplate",
     "languages", "names", "report", "source",
   ]
 
   public enum TitleSource: String, Codable, Sendable, Hashable {
     case text, filename, given
+  }
+
+  /// A dateline: a line that dates the story ("Monday, February 1, 2016"), or the lead
+  /// that opens its first paragraph ("TEHRAN, Jan. 20 (MNA) –", «خبرگزاری فارس:»,
+  /// «به گزارش خبرگزاری فارس از قزوین،»). An English lead is taken out of the paragraph
+  /// and kept here; a Persian attribution clause stays in its sentence and is only read.
+  public struct Dateline: Codable, Sendable, Hashable {
+    /// The dateline as written.
+    public var text: String
+    /// The place it was filed from, when the gazetteer (`Resources/Article/places.tsv`,
+    /// from GeoNames) knows it: the GeoNames name for a Latin-script dateline ("Tehran"
+    /// for "TEHRAN"), the name as written for an Arabic-script one («قزوین»).
+    public var place: String?
+    /// The agency it credits, by its name in `Resources/Article/agencies.tsv` ("MNA",
+    /// "Fars"), or as written in the dateline's brackets when the table does not know it.
+    public var agency: String?
+    /// The date as written in the dateline ("Jan. 20"); ``Article/published`` has it in
+    /// ISO form when it is a full date.
+    public var date: String?
+
+    public init(text: String, place: String? = nil, agency: String? = nil, date: String? = nil) {
+      self.text = text
+      self.place = place
+      self.agency = agency
+      self.date = date
+    }
   }
 
   /// Where the article came from.

@@ -38,11 +38,37 @@ extension ArticleParser {
       flushInitials()
       if token == "s", let last = words.popLast() {
         words.append(last + "'s")
+      } else if token == "t", let last = words.last, last.hasSuffix("n") {
+        words[words.count - 1] = last + "'t"  // "won-t" → "won't"
       } else {
         words.append(String(token))
       }
     }
     flushInitials()
     return words.joined(separator: " ")
+  }
+}
+
+extension ArticleParser {
+  /// Words a headline does not end on (`Resources/Article/title-cut-words.txt`).
+  static let cutWords = Set(PersianLexicon.lines("Article/title-cut-words.txt").map(String.init))
+
+  /// Whether a title from a file name looks cut short: it ends on a function word as
+  /// written in small letters ("…to challenge the", "…nationals in"; "…Hussain's AS"
+  /// ends on a name), or on a possessive ("…Iran's").
+  static func looksCut(_ title: String) -> Bool {
+    guard let last = title.split(separator: " ").last else { return false }
+    return cutWords.contains(String(last)) || last.hasSuffix("'s")
+  }
+
+  /// Whether `line` (the body's first line) restates the headline a slug was made of:
+  /// its letters and digits begin with the slug's (which may be cut short), it is one
+  /// sentence of headline length, and it is not much longer than the slug.
+  static func restates(_ line: String, slug: String) -> Bool {
+    guard line.utf8.count <= 800, line.unicodeScalars.count <= 200, line.split(separator: " ").count <= 35,
+      LineRules.isOneSentence(line[...])
+    else { return false }
+    let lineKey = DatelineTables.key(line), slugKey = DatelineTables.key(slug)
+    return slugKey.count >= 12 && lineKey.hasPrefix(slugKey) && lineKey.count <= slugKey.count + 40
   }
 }

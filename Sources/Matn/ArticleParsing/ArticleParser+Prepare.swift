@@ -17,7 +17,10 @@ extension ArticleParser {
       _ = LanguageModel.shared; _ = PersianLexicon.shared; _ = PersianNameRomanizer.shared
     },
     {
-      _ = LineRules.shared; _ = DateNameIndex.shared
+      _ = LineRules.shared; _ = DateNameIndex.shared; _ = ArticleParser.cutWords
+    },
+    {
+      _ = DatelineTables.shared
     },
   ]
 }

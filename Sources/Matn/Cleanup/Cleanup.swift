@@ -15,6 +15,14 @@ import MatnICU
 /// right in Urdu, Pashto and Kurdish as well.) ZWJ is not one of them: between two
 /// letters that join it changes nothing one sees, so whoever typed it saw one word; it
 /// is removed (and kept in emoji sequences and Indic conjuncts).
+///
+/// Marks on the wrong script: a combining mark of one script on a letter of another
+/// — an Arabic mark on a Latin letter ("Antَnio", a fatha left by a Persian keyboard), a
+/// Latin accent on an Arabic letter — is removed (``ChangeKind/wrongScriptMark``). The
+/// base is the last letter before the mark, past the marks kept on it and past ZWNJ and
+/// tatweel (which later stages may remove); which script a
+/// mark belongs to is a ``ScalarClass`` fact (``ScalarClass/arabicScript``,
+/// ``ScalarClass/latinMark``).
 struct Cleanup {
   let classOf = ScalarClasses.shared
   struct Options: Sendable, Hashable {
@@ -37,6 +45,7 @@ struct Cleanup {
     var offset: Int32 = 0
     var offsetIndex = 0
     var halfSpaceRun = HalfSpaceRun()
+    var markBase = OutputLookBehind()
     var i = 0
     while i < n {
       // Skip, in one call, what this stage never changes.
@@ -111,10 +120,28 @@ struct Cleanup {
           out.keep(i)
         }
       default:
-        out.keep(i)
+        if wrongScript(mark: v, base: &markBase, out) {
+          out.delete(i, .wrongScriptMark, &report)
+        } else {
+          out.keep(i)
+        }
       }
     }
     return out.output
+  }
+
+  /// Whether `v` is a mark of one script on a letter of another: an Arabic-script mark
+  /// on a Latin letter, or a Latin mark on an Arabic letter.
+  private func wrongScript(mark v: UInt32, base: inout OutputLookBehind, _ out: Rewriter) -> Bool {
+    let mark = classOf(v)
+    guard mark.contains(.mark), mark.contains(.arabicScript) || mark.contains(.latinMark) else { return false }
+    // Past the marks kept on the letter, and past ZWNJ and tatweel, which later stages
+    // may remove (a mark after them would then sit on the letter: one pass must do).
+    let k = base.last(out) { classOf($0).contains(.mark) || $0 == 0x200C || $0 == 0x0640 }
+    guard k >= 0 else { return false }
+    let letter = classOf(out.outputScalar(k))
+    guard letter.contains(.letter) else { return false }
+    return mark.contains(.arabicScript) ? letter.contains(.latin) : letter.contains(.arabicScript)
   }
 
   private static let stops = ScalarScan.Stops(stop: StageScan.cleanup)
@@ -126,7 +153,9 @@ struct Cleanup {
     case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x00A0, 0x1680, 0x2000...0x200B, 0x200D...0x200F, 0x202A...0x202F, 0x205F,
       0x2060, 0x2066...0x2069, 0x3000, 0xFEFF, 0x180E, 0x00AD, 0x00AC, 0x061C, 0xFB50...0xFDFF, 0xFE70...0xFEFE:
       true
-    default: false
+    default:
+      // Marks that may sit on a letter of another script.
+      ScalarClass.of(v).contains(.mark) && !ScalarClass.of(v).isDisjoint(with: [.arabicScript, .latinMark])
     }
   }
 

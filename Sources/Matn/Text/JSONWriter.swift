@@ -87,6 +87,11 @@ struct JSONWriter {
     bytes.append(contentsOf: Array(text.utf8))
   }
 
+  mutating func bool(_ value: Bool) {
+    separateValue()
+    bytes.append(contentsOf: Array((value ? "true" : "false").utf8))
+  }
+
   mutating func null() {
     separateValue()
     bytes.append(contentsOf: Array("null".utf8))

@@ -33,6 +33,10 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, CodingKeyRepres
   case repeatedSpace
   /// More than one blank line, or blank lines at the start or end, removed.
   case blankLine
+  /// A combining mark of one script on a letter of another removed: an Arabic mark
+  /// (fatha, kasra, tanwin…) on a Latin letter ("Antَnio"), a Latin accent on an Arabic
+  /// letter.
+  case wrongScriptMark
 
   // Orthography (Persian spans only, except presentation forms)
   /// An Arabic presentation form → its NFKC letters.
@@ -103,28 +107,29 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, CodingKeyRepres
     case .lineEdgeSpace: 12
     case .repeatedSpace: 13
     case .blankLine: 14
-    case .presentationForm: 15
-    case .arabicYeh: 16
-    case .arabicKaf: 17
-    case .hehWithYeh: 18
-    case .arabicIndicDigit: 19
-    case .tatweel: 20
-    case .diacritic: 21
-    case .repeatedLetter: 22
-    case .repeatedZWNJ: 23
-    case .strayZWNJ: 24
-    case .zwnjAfterNonJoiner: 25
-    case .affixJoin: 26
-    case .compoundZWNJ: 27
-    case .affixSplit: 28
-    case .ezafe: 29
-    case .persianPunctuation: 30
-    case .punctuationSpacing: 31
-    case .guillemets: 32
-    case .decimalSeparator: 33
-    case .percentSign: 34
-    case .thousandsSeparator: 35
-    case .unicodeNormalization: 36
+    case .wrongScriptMark: 15
+    case .presentationForm: 16
+    case .arabicYeh: 17
+    case .arabicKaf: 18
+    case .hehWithYeh: 19
+    case .arabicIndicDigit: 20
+    case .tatweel: 21
+    case .diacritic: 22
+    case .repeatedLetter: 23
+    case .repeatedZWNJ: 24
+    case .strayZWNJ: 25
+    case .zwnjAfterNonJoiner: 26
+    case .affixJoin: 27
+    case .compoundZWNJ: 28
+    case .affixSplit: 29
+    case .ezafe: 30
+    case .persianPunctuation: 31
+    case .punctuationSpacing: 32
+    case .guillemets: 33
+    case .decimalSeparator: 34
+    case .percentSign: 35
+    case .thousandsSeparator: 36
+    case .unicodeNormalization: 37
     }
   }
 
@@ -133,7 +138,7 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, CodingKeyRepres
     switch self {
     case .lineEnding, .spaceSeparator, .tab, .byteOrderMark, .zeroWidthSpace, .softHyphen,
       .controlCharacter, .bidiControl, .strayJoiner, .halfSpace, .bidiMarkAsZWNJ, .zeroWidthSpaceAsZWNJ,
-      .lineEdgeSpace, .repeatedSpace, .blankLine:
+      .lineEdgeSpace, .repeatedSpace, .blankLine, .wrongScriptMark:
       .cleanup
     case .unicodeNormalization: .unicodeForm
     default: .orthography

@@ -34,6 +34,12 @@ struct ScalarClass: OptionSet, Sendable {
   static let format = ScalarClass(rawValue: 1 << 12)
   /// A mandatory line break (UAX #14 classes BK, CR, LF, NL): LF, VT, FF, CR, NEL, LS, PS.
   static let lineBreak = ScalarClass(rawValue: 1 << 13)
+  /// A combining mark of the Latin alphabet: Script_Extensions Latin (U+0363–036F), or
+  /// Inherited for every script (Script_Extensions Zinh) in the combining diacritical
+  /// mark blocks (U+0300–036F, U+1AB0–1AFF, U+1DC0–1DFF, U+FE20–FE2F): the accents of
+  /// Latin letters, which no Arabic-script orthography uses. (Arabic-script marks carry
+  /// ``arabicScript``.)
+  static let latinMark = ScalarClass(rawValue: 1 << 14)
 
   static let arabicLetter: ScalarClass = [.letter, .arabicScript]
 
@@ -74,6 +80,14 @@ struct ScalarClass: OptionSet, Sendable {
       c.insert(.latin)
     } else if !script.isContextual && script != .unknown {
       c.insert(.otherScript)
+    }
+    if c.contains(.mark) && !c.contains(.arabicScript) {
+      let diacriticBlock =
+        (0x0300...0x036F).contains(value) || (0x1AB0...0x1AFF).contains(value) || (0x1DC0...0x1DFF).contains(value)
+        || (0xFE20...0xFE2F).contains(value)
+      if script == .latin || diacriticBlock && script == .inherited && Script.scalar(scalar, isUsedWith: .inherited) {
+        c.insert(.latinMark)
+      }
     }
     if c.contains(.arabicLetter) {
       let joining = scalar.joiningType

@@ -8,8 +8,9 @@ struct ArticleFieldsTests {
   /// An article with every optional field set.
   static let full: Article = {
     var article = ArticleParser().parse("A Title Line\n\nThe body paragraph of the story.\n", id: "full", source: nil)
-    article.titleSource = .given
-    article.dateline = "TEHRAN, Feb. 1 (MNA) –"
+    article.titleSource = .filename
+    article.titleTruncated = true
+    article.dateline = Article.Dateline(text: "TEHRAN, Feb. 1 (MNA) –", place: "Tehran", agency: "MNA", date: "Feb. 1")
     article.byline = "A. Writer"
     article.published = try! JSONDecoder().decode(
       Article.Published.self, from: Data(#"{"date":"2016-02-01","calendar":"gregorian","written":"2016-02-01"}"#.utf8))

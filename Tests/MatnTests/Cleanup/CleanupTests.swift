@@ -54,3 +54,34 @@ struct CleanupTests {
     #expect(clean("\u{FEFB}", .init(spaceSeparators: true, tabs: true, presentationForms: false)).text == "\u{FEFB}")
   }
 }
+
+@Suite("Cleanup: marks on the wrong script")
+struct WrongScriptMarkTests {
+  private func clean(_ text: String) -> (text: String, count: Int) {
+    var recorder = ChangeRecorder(recordsRanges: false)
+    let buffer = Cleanup(options: .init()).apply(TextBuffer(text, trackOrigins: false, table: StageTable.shared), &recorder)
+    return (buffer.string, recorder.report[.wrongScriptMark])
+  }
+
+  @Test("an Arabic fatha or kasra on a Latin letter is removed and counted")
+  func arabicMarkOnLatin() {
+    #expect(clean("Rosَalind met Jِames") == ("Rosalind met James", 2))
+    // Past a Latin accent kept on the same letter (e + U+0301 + fatha).
+    #expect(clean("Rene\u{301}\u{64E}e") == ("Rene\u{301}e", 1))
+    // Past a ZWNJ or tatweel that the orthography stage may remove afterwards.
+    #expect(clean("e\u{200C}\u{654}x") == ("e\u{200C}x", 1))
+    #expect(clean("e\u{640}\u{64E}x") == ("e\u{640}x", 1))
+  }
+
+  @Test("a Latin accent on an Arabic letter is removed and counted")
+  func latinMarkOnArabic() {
+    #expect(clean("کتا\u{301}ب") == ("کتاب", 1))
+  }
+
+  @Test("marks on their own script's letters, and marks after no letter, stay")
+  func ownScriptMarks() {
+    for text in ["کَتاب و خانهٔ ما", "Cafe\u{301} and nai\u{308}ve", "Ру\u{301}сский", "5\u{64E} and \u{64E}", "x\u{20E3}"] {
+      #expect(clean(text) == (text, 0))
+    }
+  }
+}
