@@ -86,11 +86,15 @@ private func detector(_ languages: CString?) throws(Failure) -> Writer {
     out.write(guess.language)
     out.tab()
     out.write(guess.confidence)
-    for alternative in guess.alternatives {
-      out.tab()
-      out.write(alternative.language)
-      out.tab()
-      out.write(alternative.confidence)
+    // Two more lines: the runners-up, then the mix (empty for a text in one language).
+    for list in [guess.alternatives, guess.mix] {
+      out.newline()
+      for (k, alternative) in list.enumerated() {
+        if k > 0 { out.tab() }
+        out.write(alternative.language)
+        out.tab()
+        out.write(alternative.confidence)
+      }
     }
   }
 }

@@ -24,6 +24,16 @@ def test_detect_persian():
     assert guess.language == "fa" and 0.5 < guess.confidence <= 1
     assert str(guess).startswith("fa ")
     assert all(isinstance(code, str) and 0 <= c <= guess.confidence for code, c in guess.alternatives)
+    assert guess.mix == ()
+
+
+def test_detect_mixed_document():
+    text = ("The minister said on Tuesday that the talks would go on next week in Vienna.\n" * 3
+            + "وزیر امور خارجه روز سه‌شنبه گفت که گفتگوها هفته آینده در وین ادامه می‌یابد.\n")
+    guess = matn.detect(text)
+    assert [code for code, _ in guess.mix][:2] == ["en", "fa"]
+    assert guess.language == "en" and guess.confidence == guess.mix[0][1]
+    assert abs(sum(share for _, share in guess.mix) - 1) < 1e-6
 
 
 def test_detect_languages_restrict_the_answer():

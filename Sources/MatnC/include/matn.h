@@ -75,10 +75,12 @@ matn_status matn_clean_batch(const char *data, const size_t *offsets, size_t cou
                              size_t **out_offsets, char **error);
 
 /* The language of a text. `languages`: comma-separated codes the answer is chosen
-   from (NULL: all the library knows). *out: tab-separated pairs, best first,
-   "code\tconfidence[\tcode\tconfidence…]" — the answer, then its runners-up; the
-   confidence as a decimal ("0.9987", "1.0", "5e-05"); "und\t0.0" when the text has
-   no letters. */
+   from (NULL: all the library knows). *out: three lines (the last two may be empty),
+   "code\tconfidence\n" the answer ("und\t0.0" when the text has no letters),
+   "code\tconfidence[\tcode\tconfidence…]\n" its runners-up, best first, and the same
+   for the mix: the languages of a text that holds several, each with its share of the
+   letters (then the answer is the largest share). Numbers are decimals as Swift prints
+   them ("0.9987", "1.0", "5e-05"). */
 matn_status matn_detect(const char *text, size_t length, const char *languages, char **out, size_t *out_length,
                         char **error);
 matn_status matn_detect_batch(const char *data, const size_t *offsets, size_t count, const char *languages,

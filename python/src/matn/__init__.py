@@ -58,11 +58,15 @@ class ArticleError(MatnError):
 
 class Detection(NamedTuple):
     """A language guess: a BCP 47 code ("und" when the text has no letters), the
-    confidence (0–1) and the runners-up as (code, confidence) pairs, best first."""
+    confidence (0–1), the runners-up as (code, confidence) pairs, best first, and the
+    mix: for a text that holds several languages (an English article with a Persian
+    footer), each with its share of the letters, largest first (then `language` is the
+    largest share's and `confidence` that share); empty for a text in one language."""
 
     language: str
     confidence: float
     alternatives: tuple[tuple[str, float], ...] = ()
+    mix: tuple[tuple[str, float], ...] = ()
 
     def __str__(self) -> str:
         return f"{self.language} {self.confidence:.4f}"
@@ -200,10 +204,15 @@ def clean_batch(texts: Iterable[Text], profile: str = "article", *, jobs: int = 
 # ---------------------------------------------------------------------------------
 # Languages
 
+def _pairs(line: str) -> tuple[tuple[str, float], ...]:
+    fields = line.split("\t")
+    return tuple((fields[k], float(fields[k + 1])) for k in range(0, len(fields) - 1, 2))
+
+
 def _detection(record: str) -> Detection:
-    fields = record.split("\t")
-    alternatives = tuple((fields[k], float(fields[k + 1])) for k in range(2, len(fields) - 1, 2))
-    return Detection(fields[0], float(fields[1]), alternatives)
+    best, alternatives, mix = record.split("\n")
+    language, confidence = best.split("\t")
+    return Detection(language, float(confidence), _pairs(alternatives), _pairs(mix))
 
 
 def _languages(languages: Iterable[str] | str | None) -> bytes | None:
