@@ -103,4 +103,18 @@ struct ArticleTypedFieldsTests {
     #expect(header.hasSuffix(article.plainText))
     #expect(!article.plainText.contains("Sara Jafari") && !article.plainText.contains("2024"))
   }
+
+  @Test("the metadata header gives a dateline lead's place and agency beside its text")
+  func textMetadataDatelineLead() throws {
+    let text = """
+      Harbour Cranes Arrive in Bushehr
+
+      TEHRAN, Jan. 20 (MNA) – Four new cranes reached the port on Tuesday, the port authority said.
+      """
+    let article = ArticleParser().parse(text, id: "x")
+    let dateline = try #require(article.dateline)
+    #expect(dateline.place == "Tehran" && dateline.agency == "MNA", "\(dateline)")
+    let header = article.text(metadata: true)
+    #expect(header.hasPrefix("Dateline: \(dateline.text) (place Tehran, agency MNA)\n"), "\(header)")
+  }
 }
