@@ -48,14 +48,16 @@ public struct LanguageGuess: Sendable, Hashable {
 }
 
 /// Identifies the language of a text: a character n-gram model (1- to 5-grams, naive
-/// Bayes with backoff) over 75 languages, trained by `scripts/train-langid`, plus what
+/// Bayes with backoff) over 86 languages (lingua's 75, and the region's Sorani, Kurmanji,
+/// Pashto, Uyghur, Tajik, Uzbek, Turkmen, Kyrgyz, Sindhi, Shahmukhi Punjabi and Balochi,
+/// counted from openly licensed text), trained by `scripts/train-langid`, plus what
 /// beats n-grams alone:
 /// - script priors: only languages written in the text's scripts compete; Latin words
 ///   inside another script's text (names, code, URLs) cost that language little;
 ///   kana decides Japanese over Chinese, and Han without kana Chinese;
-/// - letters unique to one Arabic-script language decide it: Urdu ٹ ڈ ڑ ں ہ ے ۃ ۂ,
-///   Pashto ټ ډ ړ ږ ښ ګ ڼ ۍ ې, Sorani Kurdish ڵ ڕ ۆ ێ (Pashto and Sorani are known by
-///   these letters only: the shared data has no usable text for them);
+/// - letters Persian and Arabic never write keep them out of the race: Urdu's
+///   ٹ ڈ ڑ ں ہ ے ۃ ۂ (also written by Punjabi, Sindhi, Balochi), Sorani's ڵ ڕ ۆ ێ ڤ ە
+///   (Balochi writes ۆ ێ too; the n-grams tell them apart);
 /// - word evidence for Arabic, Persian and Urdu: words much more frequent in one of the
 ///   three (است، را for Persian; ایک for Urdu; في for Arabic) add their log-likelihood
 ///   ratio, learnt from the PersoArabicLID sentences;
@@ -82,19 +84,20 @@ public struct LanguageIdentifier: Sendable {
 
   /// Every language the identifier can answer.
   public static var supportedLanguages: [String] {
-    ((LanguageModel.shared?.languages.map(\.code) ?? []) + ruleOnly.map(\.code)).sorted()
+    (LanguageModel.shared?.languages.map(\.code) ?? []).sorted()
   }
 
-  /// Languages without an n-gram model, recognised by their distinctive letters: Pashto
-  /// ټ ډ ړ ږ ښ ګ ڼ ۍ ې, Sorani ڵ ڕ ۆ ێ ڤ ە (ە followed by hamza above is a decomposed
+  /// Letters of the region's Arabic-script languages that Persian never writes (each
+  /// under one in a hundred thousand letters of lingua's Persian table): Sorani's
+  /// ڵ ڕ ۆ ێ ڤ ە, Pashto's ټ ډ ړ ږ ښ ګ ڼ ۍ ې, Sindhi's ڪ ڻ ڄ ڃ ٻ ڀ ٺ ٽ ڦ ڳ ڱ ڍ ڌ ڏ ڊ ٿ ڇ.
+  /// One keeps Persian out of the race (ە followed by hamza above is a decomposed
   /// Persian ۀ, not counted).
-  private static let ruleOnly: [(code: String, letters: Set<UInt32>)] = [
-    ("ps", [0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD, 0x06D0]),
-    ("ckb", [0x06B5, 0x0695, 0x06C6, 0x06CE, 0x06A4, 0x06D5]),
+  private static let notPersianLetters: Set<UInt32> = [
+    0x06B5, 0x0695, 0x06C6, 0x06CE, 0x06A4, 0x06D5,
+    0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD, 0x06D0,
+    0x06AA, 0x06BB, 0x0684, 0x0683, 0x067B, 0x0680, 0x067A, 0x067D, 0x06A6, 0x06B3, 0x06B1, 0x068D, 0x068C,
+    0x068F, 0x068A, 0x067F, 0x0687,
   ]
-  /// Index of Sorani in ``ruleOnly``: two of its letters keep Persian out of the
-  /// candidates even where the rule does not decide (Persian never writes them).
-  private static let sorani = 1
   /// Letters of Urdu that Persian and Arabic do not use.
   private static let urduLetters: Set<UInt32> = [0x0679, 0x0688, 0x0691, 0x06BA, 0x06C1, 0x06C2, 0x06C3, 0x06D2, 0x06D3]
 
@@ -275,7 +278,7 @@ public struct LanguageIdentifier: Sendable {
     var present = ScriptSet.empty
     var kana = false
     var urduLetterCount = 0
-    var ruleLetters = [Int](repeating: 0, count: Self.ruleOnly.count)
+    var notPersianLetterCount = 0
     var arabicLetters = 0, letters = 0
     var lastScript = Script.unknown
     for (i, v) in text.scalars.enumerated() {
@@ -293,17 +296,10 @@ public struct LanguageIdentifier: Sendable {
         if v >= 0x0679 && v <= 0x06D5 {
           if Self.urduLetters.contains(v) { urduLetterCount += 1 }
           if v == 0x06D5 && i + 1 < text.scalars.count && text.scalars[i + 1] == 0x0654 { continue }
-          for (k, rule) in Self.ruleOnly.enumerated() where rule.letters.contains(v) { ruleLetters[k] += 1 }
+          if Self.notPersianLetters.contains(v) { notPersianLetterCount += 1 }
         }
       }
     }
-    // Pashto or Sorani letters in mostly Arabic-script text decide for that language.
-    if arabicLetters * 2 > letters, let k = ruleLetters.indices.max(by: { ruleLetters[$0] < ruleLetters[$1] }),
-      ruleLetters[k] > urduLetterCount, languages.contains(Self.ruleOnly[k].code)
-    {
-      return LanguageGuess(language: Self.ruleOnly[k].code, confidence: 1, alternatives: [])
-    }
-
     let count = model.languages.count
     var candidates: [Int] = []
     candidates.reserveCapacity(count)
@@ -312,7 +308,7 @@ public struct LanguageIdentifier: Sendable {
       if index == japanese && !kana { continue }
       if index == chinese && kana { continue }
       if urduLetterCount > 0 && (index == persian || index == arabic) && urduEnabled { continue }
-      if index == persian && ruleLetters[Self.sorani] >= 2 && languages.contains("ckb") { continue }
+      if index == persian && notPersianLetterCount > 0 { continue }
       candidates.append(index)
     }
     guard !candidates.isEmpty else { return .undetermined }
@@ -381,6 +377,11 @@ public struct LanguageIdentifier: Sendable {
 
   /// A text of at least this many letters is tested for its fit (``fitFactor(_:_:_:_:)``).
   static let minimumFitLetters = 20
+  /// The length (letters) a text's shortfall is scaled to: its score per letter varies
+  /// less the longer it is (as 1/√letters for a text in the answer's language), while a
+  /// language we do not model falls short by about as much per letter at any length, so
+  /// the shortfall is weighed by √(letters / 100).
+  static let fitReferenceLetters = 100.0
   /// How fast the confidence falls (per nat per letter) as a text's fit falls below the
   /// model's threshold.
   static let fitSteepness = 4.0
@@ -388,14 +389,15 @@ public struct LanguageIdentifier: Sendable {
   /// How likely a text is in one of our languages at all, from how well its answer's
   /// n-grams explain it (`quanta`: its n-gram score, over `letters` letters): the
   /// logistic of how far its score per letter stands above the answer's own texts' (its
-  /// ``LanguageModel/Language/fit``) minus the model's ``LanguageModel/fitThreshold``,
-  /// times ``fitSteepness``. A Tatar text answered Kazakh, or Yiddish answered Hebrew,
+  /// ``LanguageModel/Language/fit``), scaled by √(letters / ``fitReferenceLetters``),
+  /// minus the model's ``LanguageModel/fitThreshold``, times ``fitSteepness``. A Tatar text answered Kazakh, or Yiddish answered Hebrew,
   /// is explained far worse than Kazakh or Hebrew text is: its confidence falls toward
   /// 0 (`matn detect --min-confidence` turns it into "und"). 1 for shorter texts than
   /// ``minimumFitLetters`` (too few letters to tell) and languages without a fit.
   func fitFactor(_ quanta: Int32, _ letters: Int, _ model: LanguageModel, _ best: Int) -> Double {
     guard letters >= Self.minimumFitLetters, let fit = model.languages[best].fit else { return 1 }
-    let margin = Double(quanta) / LanguageModel.quantum / Double(letters) - fit - model.fitThreshold
+    let shortfall = Double(quanta) / LanguageModel.quantum / Double(letters) - fit
+    let margin = shortfall * (Double(letters) / Self.fitReferenceLetters).squareRoot() - model.fitThreshold
     return 1 / (1 + exp(-Self.fitSteepness * margin))
   }
 
