@@ -26,10 +26,13 @@ import SystemPackage
 /// - Thread safety: one instance per thread (an SQLite connection each).
 public final class ArticleIndex {
   /// Bumped when what is stored for an article changes: every file is then re-indexed.
-  static let format = "1"
+  static let format = "2"
 
   let db: SQLiteDatabase
   let indexer: NameIndexer
+  let words: WordKeys
+  /// Each article's language, read on the first search with a language filter.
+  private var languages: [Int64: String]?
 
   /// Opens the index at `path`, creating it (and its tables) unless `readOnly`.
   public init(path: String, readOnly: Bool = false, indexer: NameIndexer = .shared) throws(SQLiteError) {
@@ -41,6 +44,7 @@ public final class ArticleIndex {
     }
     db = try SQLiteDatabase(path: path, readOnly: readOnly)
     self.indexer = indexer
+    self.words = WordKeys(indexer: indexer)
     if !readOnly {
       try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
       try db.execute(Self.schema)
@@ -65,7 +69,7 @@ public final class ArticleIndex {
       ascii TEXT NOT NULL, whole INTEGER NOT NULL, rank INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS name_keys_key ON name_keys(key, kind);
     CREATE INDEX IF NOT EXISTS name_keys_article ON name_keys(article);
-    CREATE VIRTUAL TABLE IF NOT EXISTS text_keys USING fts5(keys, tokenize = 'unicode61 remove_diacritics 0');
+    CREATE VIRTUAL TABLE IF NOT EXISTS text_keys USING fts5(keys, roman, sound, tokenize = 'unicode61 remove_diacritics 0');
     """
 
   private func checkFormat() throws(SQLiteError) {
@@ -73,9 +77,22 @@ public final class ArticleIndex {
     let stored = try read.step() ? read.text(0) : nil
     read.reset()
     if stored != Self.format {
-      try db.execute("UPDATE articles SET hash = ''")
+      // Another layout: start again (every file is indexed anew).
+      try db.execute(
+        "DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS mentions; "
+          + "DROP TABLE IF EXISTS name_keys; DROP TABLE IF EXISTS text_keys;")
+      try db.execute(Self.schema)
       try db.statement("INSERT OR REPLACE INTO meta(key, value) VALUES ('format', ?)").bind(.text(Self.format)).run()
     }
+  }
+
+  func articleLanguages() throws(SQLiteError) -> [Int64: String] {
+    if let languages { return languages }
+    var out: [Int64: String] = [:]
+    let read = try db.statement("SELECT id, language FROM articles WHERE language IS NOT NULL")
+    while try read.step() { out[read.int(0)] = read.text(1) }
+    languages = out
+    return out
   }
 
   // MARK: Building
@@ -229,13 +246,17 @@ public final class ArticleIndex {
       var keys: [NameKey]
     }
     var pending: Pending
-    var paragraphKeys: [String]
+    var paragraphKeys: [(keys: String, roman: String, sound: String)]
     var mentions: [Mention]
   }
 
-  static func rows(_ pending: Pending, indexer: NameIndexer) -> Rows {
+  static func rows(_ pending: Pending, indexer: NameIndexer, words: WordKeys) -> Rows {
     let article = pending.article
-    let keys = article.paragraphs.map { SearchKey.make($0.text) }
+    let keys = article.paragraphs.map { p in
+      let key = SearchKey.make(p.text)
+      let (roman, sound) = words.columns(key)
+      return (key, roman, sound)
+    }
     let mentions = article.names.map { name -> Rows.Mention in
       let (paragraph, offset) = Self.locate(name, in: article.paragraphs)
       return Rows.Mention(name: name, paragraph: paragraph, offset: offset, keys: MentionKeys.keys(of: name.text, indexer: indexer))
@@ -270,6 +291,7 @@ public final class ArticleIndex {
   /// Writes `pending` in one transaction, replacing the rows of their sources.
   func write(_ pending: [Pending]) throws {
     guard !pending.isEmpty else { return }
+    languages = nil
     let computed = computeRows(pending)
     try db.transaction {
       for rows in computed { try write(rows) }
@@ -278,13 +300,13 @@ public final class ArticleIndex {
 
   private func computeRows(_ pending: [Pending]) -> [Rows] {
     let threads = max(1, min(jobs, pending.count / 8))
-    let indexer = self.indexer
-    if threads == 1 { return pending.map { Self.rows($0, indexer: indexer) } }
+    let indexer = self.indexer, words = self.words
+    if threads == 1 { return pending.map { Self.rows($0, indexer: indexer, words: words) } }
     let results = RowSlots(count: pending.count)
     DispatchQueue.concurrentPerform(iterations: threads) { t in
       var k = t
       while k < pending.count {
-        results.set(k, Self.rows(pending[k], indexer: indexer))
+        results.set(k, Self.rows(pending[k], indexer: indexer, words: words))
         k += threads
       }
     }
@@ -302,12 +324,13 @@ public final class ArticleIndex {
       ).run()
     let id = db.lastInsertRowID
     let paragraph = try db.statement("INSERT INTO paragraphs(article, n, language, text) VALUES (?, ?, ?, ?)")
-    let fts = try db.statement("INSERT INTO text_keys(rowid, keys) VALUES (?, ?)")
+    let fts = try db.statement("INSERT INTO text_keys(rowid, keys, roman, sound) VALUES (?, ?, ?, ?)")
     for (n, para) in article.paragraphs.enumerated() {
       paragraph.reset()
       try paragraph.bind(.int(id), .int(n), .text(para.language), .text(para.text)).run()
       fts.reset()
-      try fts.bind(.int(db.lastInsertRowID), .text(rows.paragraphKeys[n])).run()
+      let k = rows.paragraphKeys[n]
+      try fts.bind(.int(db.lastInsertRowID), .text(k.keys), .text(k.roman), .text(k.sound)).run()
     }
     let mention = try db.statement(
       "INSERT INTO mentions(article, text, script, display, ascii, phonetic, count, paragraph, offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")

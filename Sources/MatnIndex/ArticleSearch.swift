@@ -9,8 +9,14 @@ public struct SearchHit: Sendable, Hashable {
     case ascii
     /// Only the consonant skeletons agree (ranked by how close the spellings are).
     case phonetic
-    /// No name matched: the paragraph's search keys contain the query's.
+    /// A name mentioned in the article ends with the query's last word (its family
+    /// name, by ASCII key or a skeleton of four letters or more).
+    case familyName = "family-name"
+    /// No name matched: the paragraph's words are the query's (search keys, or
+    /// romanisations for another script).
     case text
+    /// No name matched: the paragraph's words' consonant skeletons are the query's.
+    case sound
   }
 
   /// The article's id (its file's path under the indexed directory, without extension).
@@ -50,85 +56,121 @@ extension ArticleIndex {
   /// The longest query (in words) looked up as a name.
   static let longestNameQuery = 6
 
-  /// Articles for `query`, in any script: first those mentioning it as a name (same
-  /// spelling, then the same romanisation, then the same consonant skeleton, by
-  /// closeness), then by bm25 over the paragraphs' search keys, then by how often the
-  /// name is mentioned; then (unless ``SearchOptions/namesOnly``) articles whose text
-  /// matches the query's search keys or its romanisations, by bm25.
+  /// Articles for `query`, in any script, best first:
+  /// 1. articles that mention the query as a name: the same spelling (its search key),
+  ///    then the same romanisation (ASCII key), then the same consonant skeleton
+  ///    (phonetic key, closer spellings first), then — for a query of several words —
+  ///    a name with its last word (a family name alone: "Velayati said");
+  ///    within each, by bm25 of the article's best paragraph, then how often the name
+  ///    is mentioned;
+  /// 2. unless ``SearchOptions/namesOnly``: articles whose text has the query's words
+  ///    (its search keys, or its romanisations against the words' romanisations), by
+  ///    bm25; then those whose words' consonant skeletons agree with the query's (only
+  ///    for skeletons of four letters or more: shorter ones collide with common words).
   public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> [SearchHit] {
     let native = SearchKey.make(query)
     let nativeWords = Self.tokens(native)
     guard !nativeWords.isEmpty else { return [] }
     let nameLike = nativeWords.count <= Self.longestNameQuery
-    let queryKeys = nameLike ? MentionKeys.keys(of: query, indexer: indexer).filter(\.whole) : []
-
-    // Name matches: the best per article.
-    struct NameMatch {
-      var tier: NameKey.Kind
-      var similarity: Double
-      var rank: Int
-      var whole: Bool
-      var mention: Int64
-      var count: Int
-      func better(than o: NameMatch) -> Bool {
-        if tier != o.tier { return tier < o.tier }
-        if similarity != o.similarity { return similarity > o.similarity }
-        if rank != o.rank { return rank < o.rank }
-        if whole != o.whole { return whole }
-        return count > o.count
+    let allKeys = nameLike ? MentionKeys.keys(of: query, indexer: indexer) : []
+    let queryKeys = allKeys.filter(\.whole)
+    // The family name alone: the last word's keys (a query of several words).
+    var partialKeys: [NameKey] = []
+    if nativeWords.count > 1 {
+      for key in queryKeys where key.kind != .native {
+        guard let last = MentionKeys.words(key.ascii).last else { continue }
+        if key.kind == .ascii {
+          partialKeys.append(NameKey(kind: .ascii, key: last, ascii: last, whole: false, rank: key.rank))
+        } else {
+          let sound = MentionKeys.phonetic(last, indexer: indexer)
+          if sound.count >= 3 {
+            partialKeys.append(NameKey(kind: .phonetic, key: sound, ascii: last, whole: false, rank: key.rank))
+          }
+        }
       }
     }
-    var names: [Int64: NameMatch] = [:]
+
+    var candidates: [Int64: Candidate] = [:]
+    func offer(_ article: Int64, _ c: Candidate) {
+      if let old = candidates[article], !c.better(than: old) { return }
+      candidates[article] = c
+    }
     let lookup = try db.statement(
       "SELECT k.article, k.mention, k.ascii, k.whole, k.rank, m.count FROM name_keys k JOIN mentions m ON m.id = k.mention WHERE k.key = ? AND k.kind = ?"
     )
-    for q in queryKeys {
-      lookup.reset()
-      lookup.bind(.text(q.key), .int(q.kind.rawValue))
-      while try lookup.step() {
-        let similarity = q.kind == .phonetic ? MentionKeys.similarity(q.ascii, lookup.text(2)) : 1
-        let match = NameMatch(
-          tier: q.kind, similarity: similarity, rank: q.rank + Int(lookup.int(4)), whole: lookup.int(3) != 0,
-          mention: lookup.int(1), count: Int(lookup.int(5)))
-        let article = lookup.int(0)
-        if let old = names[article], !match.better(than: old) { continue }
-        names[article] = match
+    for (tierBase, keys) in [(0, queryKeys), (3, partialKeys)] {
+      for q in keys {
+        lookup.reset()
+        lookup.bind(.text(q.key), .int(q.kind.rawValue))
+        while try lookup.step() {
+          let similarity = q.kind == .phonetic ? MentionKeys.similarity(q.ascii, lookup.text(2)) : 1
+          let tier = tierBase == 0 ? q.kind.rawValue : tierBase
+          offer(
+            lookup.int(0),
+            Candidate(
+              tier: tier, similarity: similarity, rank: q.rank + Int(lookup.int(4)), count: Int(lookup.int(5)),
+              mention: lookup.int(1)))
+        }
       }
     }
 
-    // Text relevance: the query's keys, or (for a name) any of its romanisations.
-    var phrases = [nativeWords.map { "\"\($0)\"" }.joined(separator: " ")]
+    // Text: the query's keys, or its romanisations against the words' romanisations.
+    var exact = ["keys : \"" + nativeWords.joined(separator: " ") + "\""]
+    var sounds: [String] = []
     for q in queryKeys where q.kind == .ascii {
-      let phrase = "\"" + Self.tokens(q.key).joined(separator: " ") + "\""
-      if !phrases.contains(phrase) { phrases.append(phrase) }
+      let words = Self.tokens(q.key)
+      let phrase = "roman : \"" + words.joined(separator: " ") + "\""
+      if !exact.contains(phrase) { exact.append(phrase) }
+      let skeleton = words.map { MentionKeys.phonetic($0, indexer: indexer) }
+      if skeleton.allSatisfy({ !$0.isEmpty && $0 != "_" }) && skeleton.joined().count >= 4 {
+        let phrase = "sound : \"" + skeleton.joined(separator: " ") + "\""
+        if !sounds.contains(phrase) { sounds.append(phrase) }
+      }
     }
-    let expression = phrases.map { "(\($0))" }.joined(separator: " OR ")
-    var text: [Int64: (bm25: Double, paragraph: Int64)] = [:]
+    let exactExpression = exact.joined(separator: " OR ")
+    var best: [Int64: (bm25: Double, paragraph: Int64)] = [:]
     let fts = try db.statement(
       "SELECT p.article, p.id, bm25(text_keys) FROM text_keys JOIN paragraphs p ON p.id = text_keys.rowid WHERE text_keys MATCH ? ORDER BY rank LIMIT 5000"
     )
-    fts.bind(.text(expression))
-    while try fts.step() {
-      let article = fts.int(0)
-      if text[article] == nil { text[article] = (fts.double(2), fts.int(1)) }
+    var expressions = [(4, exactExpression)]
+    if nameLike && !sounds.isEmpty && !options.namesOnly { expressions.append((5, sounds.joined(separator: " OR "))) }
+    var expressionOf: [Int64: String] = [:]
+    for (tier, expression) in expressions {
+      fts.reset()
+      fts.bind(.text(expression))
+      while try fts.step() {
+        let article = fts.int(0)
+        if best[article] == nil {
+          best[article] = (fts.double(2), fts.int(1))
+          expressionOf[article] = expression
+        }
+        if !options.namesOnly && candidates[article] == nil {
+          offer(article, Candidate(tier: tier, similarity: 0, rank: 0, count: 0, mention: nil))
+        }
+      }
     }
-    fts.reset()
 
-    // Order, filter, describe.
-    let named = names.keys.sorted { a, b in
-      let x = names[a]!, y = names[b]!
+    // Filter: the language; then the fallbacks (a family name alone, skeletons of
+    // words) only when nothing matched the whole query, so that a name with matches is
+    // not flooded with other people who share a family name or a skeleton.
+    if let wanted = options.language {
+      let languages = try articleLanguages()
+      candidates = candidates.filter { Self.sameLanguage(languages[$0.key], wanted) }
+    }
+    if candidates.values.contains(where: { !Self.fallbackTiers.contains($0.tier) }) {
+      candidates = candidates.filter { !Self.fallbackTiers.contains($0.value.tier) }
+    }
+
+    // Order, describe.
+    let order = candidates.keys.sorted { a, b in
+      let x = candidates[a]!, y = candidates[b]!
       if x.tier != y.tier { return x.tier < y.tier }
       if x.similarity != y.similarity { return x.similarity > y.similarity }
-      let bx = text[a]?.bm25 ?? 0, by = text[b]?.bm25 ?? 0
+      let bx = best[a]?.bm25 ?? 0, by = best[b]?.bm25 ?? 0
       if bx != by { return bx < by }
       if x.rank != y.rank { return x.rank < y.rank }
       if x.count != y.count { return x.count > y.count }
       return a < b
-    }
-    var order: [(Int64, Bool)] = named.map { ($0, true) }
-    if !options.namesOnly {
-      let rest = text.keys.filter { names[$0] == nil }.sorted { text[$0]!.bm25 != text[$1]!.bm25 ? text[$0]!.bm25 < text[$1]!.bm25 : $0 < $1 }
-      order += rest.map { ($0, false) }
     }
     var hits: [SearchHit] = []
     let articleRow = try db.statement("SELECT name, title, source, language FROM articles WHERE id = ?")
@@ -137,21 +179,19 @@ extension ArticleIndex {
     let paragraphByID = try db.statement("SELECT n FROM paragraphs WHERE id = ?")
     let snippetRow = try db.statement(
       "SELECT snippet(text_keys, 0, '[', ']', '…', 16) FROM text_keys WHERE text_keys MATCH ? AND rowid = ?")
-    for (article, isName) in order {
+    for article in order {
       if hits.count >= options.limit { break }
+      let c = candidates[article]!
       articleRow.reset()
       guard try articleRow.bind(.int(article)).step() else { continue }
       let language = articleRow.optionalText(3)
-      if let wanted = options.language, !Self.sameLanguage(language, wanted) { continue }
       var hit = SearchHit(
         article: articleRow.text(0), title: articleRow.optionalText(1), source: articleRow.text(2), language: language,
-        match: .text, mention: nil, display: nil, paragraph: nil, offset: nil, snippet: "", similarity: 0,
-        bm25: text[article]?.bm25 ?? 0)
-      if isName, let name = names[article] {
-        hit.match = name.tier == .native ? .native : name.tier == .ascii ? .ascii : .phonetic
-        hit.similarity = name.similarity
+        match: Self.matches[c.tier], mention: nil, display: nil, paragraph: nil, offset: nil, snippet: "",
+        similarity: c.similarity, bm25: best[article]?.bm25 ?? 0)
+      if let mention = c.mention {
         mentionRow.reset()
-        if try mentionRow.bind(.int(name.mention)).step() {
+        if try mentionRow.bind(.int(mention)).step() {
           hit.mention = mentionRow.text(0)
           hit.display = mentionRow.text(1)
           if !mentionRow.isNull(2) {
@@ -165,15 +205,37 @@ extension ArticleIndex {
             hit.snippet = Self.window(paragraphRow.text(0), at: offset, length: hit.mention.map { $0.utf8.count } ?? 0)
           }
         }
-      } else if let best = text[article] {
+      } else if let b = best[article], let expression = expressionOf[article] {
         paragraphByID.reset()
-        if try paragraphByID.bind(.int(best.paragraph)).step() { hit.paragraph = Int(paragraphByID.int(0)) }
+        if try paragraphByID.bind(.int(b.paragraph)).step() { hit.paragraph = Int(paragraphByID.int(0)) }
         snippetRow.reset()
-        if try snippetRow.bind(.text(expression), .int(best.paragraph)).step() { hit.snippet = snippetRow.text(0) }
+        if try snippetRow.bind(.text(expression), .int(b.paragraph)).step() { hit.snippet = snippetRow.text(0) }
       }
       hits.append(hit)
     }
     return hits
+  }
+
+  /// Tiers searched only when no other matched: a family name alone, word skeletons.
+  static let fallbackTiers: Set<Int> = [3, 5]
+
+  /// The match of each tier.
+  static let matches: [SearchHit.Match] = [.native, .ascii, .phonetic, .familyName, .text, .sound]
+
+  /// Why an article is a candidate: its best tier (0 same spelling, 1 same
+  /// romanisation, 2 same skeleton, 3 family name, 4 text, 5 text by skeleton).
+  struct Candidate {
+    var tier: Int
+    var similarity: Double
+    var rank: Int
+    var count: Int
+    var mention: Int64?
+    func better(than o: Candidate) -> Bool {
+      if tier != o.tier { return tier < o.tier }
+      if similarity != o.similarity { return similarity > o.similarity }
+      if rank != o.rank { return rank < o.rank }
+      return count > o.count
+    }
   }
 
   /// The words of a search key as FTS5's `unicode61` splits them: runs of letters,

@@ -1,3 +1,4 @@
+import Synchronization
 import Matn
 
 /// The keys a name is indexed and searched by, for every run of its words: the
@@ -52,7 +53,7 @@ enum MentionKeys {
       for (run, whole) in runs(asciiWords.count) {
         let ascii = asciiWords[run].joined(separator: " ")
         add(NameKey(kind: .ascii, key: ascii, ascii: ascii, whole: whole, rank: rank))
-        let phonetic = indexer.keys(for: ascii).phonetic
+        let phonetic = Self.phonetic(ascii, indexer: indexer)
         if phonetic.count >= 2 {
           add(NameKey(kind: .phonetic, key: phonetic, ascii: ascii, whole: whole, rank: rank))
         }
@@ -85,6 +86,18 @@ enum MentionKeys {
     return out
   }
 
+  /// The phonetic key of an ASCII form (``NameKeys/phonetic``), with "ck" read as "k"
+  /// (Barack ~ «باراک» Barak), as the index stores it.
+  static func phonetic(_ ascii: String, indexer: NameIndexer) -> String {
+    let key = indexer.keys(for: ascii).phonetic
+    guard key.contains("ck") else { return key }
+    var out: [UInt8] = []
+    var bytes = Array(key.utf8)
+    bytes = bytes.enumerated().compactMap { k, b in b == UInt8(ascii: "c") && k + 1 < bytes.count && bytes[k + 1] == UInt8(ascii: "k") ? nil : b }
+    for b in bytes where out.last != b { out.append(b) }
+    return String(decoding: out, as: UTF8.self)
+  }
+
   /// Words split on spaces and hyphens.
   static func words(_ text: String) -> [String] {
     text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{200C}" }).map(String.init)
@@ -104,5 +117,40 @@ enum MentionKeys {
       swap(&previous, &current)
     }
     return 1 - Double(previous[y.count]) / Double(max(x.count, y.count))
+  }
+}
+
+/// The per-word keys of the text columns: each word's ASCII romanisation (a Latin word
+/// as it is) and its phonetic key, memoised per word (news vocabulary repeats).
+final class WordKeys: Sendable {
+  let indexer: NameIndexer
+  private let cache = Mutex<[String: (ascii: String, sound: String)]>([:])
+
+  init(indexer: NameIndexer) { self.indexer = indexer }
+
+  func keys(_ word: String) -> (ascii: String, sound: String) {
+    if let hit = cache.withLock({ $0[word] }) { return hit }
+    let ascii: String
+    if word.utf8.allSatisfy({ $0 < 0x80 }) {
+      ascii = word
+    } else {
+      ascii = String(indexer.keys(for: word).ascii.filter { $0 != " " && $0 != "-" })
+    }
+    let sound = ascii.isEmpty ? "" : MentionKeys.phonetic(ascii, indexer: indexer)
+    let value = (ascii, sound == "_" ? "" : sound)
+    cache.withLock { $0[word] = value }
+    return value
+  }
+
+  /// The romanised and phonetic columns of a search key text: one token per word
+  /// (a word without letters left keeps its place with `_`, so phrases stay aligned).
+  func columns(_ key: String) -> (roman: String, sound: String) {
+    var roman: [String] = [], sound: [String] = []
+    for word in ArticleIndex.tokens(key) {
+      let k = keys(word)
+      roman.append(k.ascii.isEmpty ? "_" : k.ascii)
+      sound.append(k.sound.isEmpty ? "_" : k.sound)
+    }
+    return (roman.joined(separator: " "), sound.joined(separator: " "))
   }
 }
