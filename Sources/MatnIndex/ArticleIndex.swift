@@ -124,7 +124,8 @@ public final class ArticleIndex {
 
   /// Indexes raw article files: `arguments` are walked as `matn normalize` walks them
   /// and parsed by the same engine (``ArticleBatch``). Files whose content is indexed
-  /// already are not parsed again.
+  /// already are not read again (``ArticleBatch/Configuration/only``); a site's
+  /// boilerplate is then learned from its changed files only.
   public func build(
     arguments: [BatchArgument], configure: (inout ArticleBatch.Configuration) -> Void = { _ in },
     progress: (Int, Int) -> Void = { _, _ in }
@@ -134,7 +135,7 @@ public final class ArticleIndex {
     summary.inputs = inputs.count
     let known = try knownHashes()
     var changed: [FilePath] = []
-    var sources: [[UInt8]: (source: String, hash: String, id: String)] = [:]
+    var sources: [[UInt8]: (source: String, hash: String)] = [:]
     var standardInput = false
     for input in inputs {
       guard let path = input.path else {
@@ -151,16 +152,17 @@ public final class ArticleIndex {
         summary.unchanged += 1
         continue
       }
-      sources[path.bytes] = (source, hash, input.id)
+      sources[path.bytes] = (source, hash)
       changed.append(path)
     }
     guard !changed.isEmpty || standardInput else { return summary }
-    // All changed: the original arguments (the same ids and site groups as normalize).
-    let all = changed.count + (standardInput ? 1 : 0) == inputs.count
-    var batchArguments = all ? arguments : changed.map(BatchArgument.path)
-    if standardInput && !all { batchArguments.append(.standardInput) }
-    var configuration = ArticleBatch.Configuration(arguments: batchArguments)
+    // The whole listing (the ids and site groups of normalize), only the changed files read.
+    var configuration = ArticleBatch.Configuration(arguments: arguments)
     configuration.output = .stream
+    if changed.count + (standardInput ? 1 : 0) < inputs.count {
+      let wanted = Set(changed.map(\.bytes))
+      configuration.only = { input in input.path.map { wanted.contains($0.bytes) } ?? true }
+    }
     configure(&configuration)
     let batch = try ArticleBatch(configuration)
     var pending: [Pending] = []
@@ -173,9 +175,8 @@ public final class ArticleIndex {
         switch item.result {
         case .failure(let failure):
           failures.append(failure.message)
-        case .success(var article):
+        case .success(let article):
           let known = item.input.path.flatMap { sources[$0.bytes] }
-          if let known { article.id = known.id }
           let source = known?.source ?? item.input.path.map(Self.source) ?? "stdin:\(article.id)"
           let hash = known?.hash ?? Self.hash(Array(article.plainText.utf8))
           pending.append(Pending(source: source, hash: hash, article: article))
@@ -250,11 +251,11 @@ public final class ArticleIndex {
     var mentions: [Mention]
   }
 
-  static func rows(_ pending: Pending, indexer: NameIndexer, words: WordKeys) -> Rows {
+  static func rows(_ pending: Pending, indexer: NameIndexer, words: WordKeys, local: inout WordKeys.Local) -> Rows {
     let article = pending.article
     let keys = article.paragraphs.map { p in
       let key = SearchKey.make(p.text)
-      let (roman, sound) = words.columns(key)
+      let (roman, sound) = words.columns(key, &local)
       return (key, roman, sound)
     }
     let mentions = article.names.map { name -> Rows.Mention in
@@ -301,14 +302,20 @@ public final class ArticleIndex {
   private func computeRows(_ pending: [Pending]) -> [Rows] {
     let threads = max(1, min(jobs, pending.count / 8))
     let indexer = self.indexer, words = self.words
-    if threads == 1 { return pending.map { Self.rows($0, indexer: indexer, words: words) } }
+    if threads == 1 {
+      var local = words.local()
+      defer { words.merge(local) }
+      return pending.map { Self.rows($0, indexer: indexer, words: words, local: &local) }
+    }
     let results = RowSlots(count: pending.count)
     DispatchQueue.concurrentPerform(iterations: threads) { t in
+      var local = words.local()
       var k = t
       while k < pending.count {
-        results.set(k, Self.rows(pending[k], indexer: indexer, words: words))
+        results.set(k, Self.rows(pending[k], indexer: indexer, words: words, local: &local))
         k += threads
       }
+      words.merge(local)
     }
     return results.values()
   }

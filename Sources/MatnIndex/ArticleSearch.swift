@@ -64,9 +64,10 @@ extension ArticleIndex {
   ///    within each, by bm25 of the article's best paragraph, then how often the name
   ///    is mentioned;
   /// 2. unless ``SearchOptions/namesOnly``: articles whose text has the query's words
-  ///    (its search keys, or its romanisations against the words' romanisations), by
-  ///    bm25; then those whose words' consonant skeletons agree with the query's (only
-  ///    for skeletons of four letters or more: shorter ones collide with common words).
+  ///    (its search keys, its romanisations against the words' romanisations, or for
+  ///    several words their consonant skeletons in order), by bm25; then, for a query
+  ///    of one word, those whose words' skeleton is the query's (only for skeletons of
+  ///    four letters or more: shorter ones collide with common words).
   public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> [SearchHit] {
     let native = SearchKey.make(query)
     let nativeWords = Self.tokens(native)
@@ -123,8 +124,13 @@ extension ArticleIndex {
       if !exact.contains(phrase) { exact.append(phrase) }
       let skeleton = words.map { MentionKeys.phonetic($0, indexer: indexer) }
       if skeleton.allSatisfy({ !$0.isEmpty && $0 != "_" }) && skeleton.joined().count >= 4 {
+        // Several words agreeing in order is the whole name; one word is a fallback.
         let phrase = "sound : \"" + skeleton.joined(separator: " ") + "\""
-        if !sounds.contains(phrase) { sounds.append(phrase) }
+        if words.count > 1 {
+          if !exact.contains(phrase) { exact.append(phrase) }
+        } else if !sounds.contains(phrase) {
+          sounds.append(phrase)
+        }
       }
     }
     let exactExpression = exact.joined(separator: " OR ")
@@ -241,16 +247,30 @@ extension ArticleIndex {
   /// The words of a search key as FTS5's `unicode61` splits them: runs of letters,
   /// marks and digits.
   static func tokens(_ key: String) -> [String] {
-    key.unicodeScalars.split(whereSeparator: { s in
-      let c = s.properties.generalCategory
-      switch c {
-      case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
-        .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
-        return false
+    var out: [String] = []
+    var word = String.UnicodeScalarView()
+    for s in key.unicodeScalars {
+      let inWord: Bool
+      switch s.value {
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: inWord = true
+      case 0..<0x80: inWord = false
       default:
-        return true
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+          .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+          inWord = true
+        default: inWord = false
+        }
       }
-    }).map { String(String.UnicodeScalarView($0)) }
+      if inWord {
+        word.append(s)
+      } else if !word.isEmpty {
+        out.append(String(word))
+        word = String.UnicodeScalarView()
+      }
+    }
+    if !word.isEmpty { out.append(String(word)) }
+    return out
   }
 
   static func sameLanguage(_ language: String?, _ wanted: String) -> Bool {

@@ -121,15 +121,31 @@ enum MentionKeys {
 }
 
 /// The per-word keys of the text columns: each word's ASCII romanisation (a Latin word
-/// as it is) and its phonetic key, memoised per word (news vocabulary repeats).
+/// as it is) and its phonetic key, memoised per word (news vocabulary repeats): a
+/// shared table read without contention, and each thread's new words, merged into it
+/// after each batch.
 final class WordKeys: Sendable {
+  typealias Keys = (ascii: String, sound: String)
   let indexer: NameIndexer
-  private let cache = Mutex<[String: (ascii: String, sound: String)]>([:])
+  private let shared = Mutex<[String: Keys]>([:])
 
   init(indexer: NameIndexer) { self.indexer = indexer }
 
-  func keys(_ word: String) -> (ascii: String, sound: String) {
-    if let hit = cache.withLock({ $0[word] }) { return hit }
+  /// A thread's view: the shared table as it was, and the words it met since.
+  struct Local {
+    var known: [String: Keys]
+    var new: [String: Keys] = [:]
+  }
+
+  func local() -> Local { Local(known: shared.withLock { $0 }) }
+
+  func merge(_ local: Local) {
+    guard !local.new.isEmpty else { return }
+    shared.withLock { table in table.merge(local.new) { old, _ in old } }
+  }
+
+  func keys(_ word: String, _ local: inout Local) -> Keys {
+    if let hit = local.known[word] ?? local.new[word] { return hit }
     let ascii: String
     if word.utf8.allSatisfy({ $0 < 0x80 }) {
       ascii = word
@@ -138,16 +154,16 @@ final class WordKeys: Sendable {
     }
     let sound = ascii.isEmpty ? "" : MentionKeys.phonetic(ascii, indexer: indexer)
     let value = (ascii, sound == "_" ? "" : sound)
-    cache.withLock { $0[word] = value }
+    local.new[word] = value
     return value
   }
 
   /// The romanised and phonetic columns of a search key text: one token per word
   /// (a word without letters left keeps its place with `_`, so phrases stay aligned).
-  func columns(_ key: String) -> (roman: String, sound: String) {
+  func columns(_ key: String, _ local: inout Local) -> (roman: String, sound: String) {
     var roman: [String] = [], sound: [String] = []
     for word in ArticleIndex.tokens(key) {
-      let k = keys(word)
+      let k = keys(word, &local)
       roman.append(k.ascii.isEmpty ? "_" : k.ascii)
       sound.append(k.sound.isEmpty ? "_" : k.sound)
     }
