@@ -96,11 +96,11 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "MatnIndexTests",
-      dependencies: ["MatnIndex", "Matn", .product(name: "SystemPackage", package: "swift-system")],
+      dependencies: ["MatnIndex", "Matn", "TestSupport", .product(name: "SystemPackage", package: "swift-system")],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "MatnCLITests",
-      dependencies: ["matn"],
+      dependencies: ["matn", "TestSupport"],
       swiftSettings: swiftSettings
     ),
   ],

@@ -126,6 +126,7 @@ public final class ArticleIndex {
   /// and parsed by the same engine (``ArticleBatch``). Files whose content is indexed
   /// already are not read again (``ArticleBatch/Configuration/only``); a site's
   /// boilerplate is then learned from its changed files only.
+  @discardableResult
   public func build(
     arguments: [BatchArgument], configure: (inout ArticleBatch.Configuration) -> Void = { _ in },
     progress: (Int, Int) -> Void = { _, _ in }
@@ -198,6 +199,7 @@ public final class ArticleIndex {
   /// Indexes articles already normalised: JSON Lines records as `matn normalize
   /// --format jsonl` writes them (error records are counted as failures). A record's
   /// source is its `id`; a record whose bytes are indexed already is skipped.
+  @discardableResult
   public func build(jsonLines lines: some Sequence<[UInt8]>) throws -> BuildSummary {
     var summary = BuildSummary()
     let known = try knownHashes()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -9,21 +10,8 @@ import Testing
 /// the engine template of docs/SEARCH.md.
 @Suite("index and search (CLI)")
 struct IndexCommandTests {
-  static let english = """
-    Iran and Iraq discuss regional security
-
-    TEHRAN, Jan. 20 (MNA) – Ali Akbar Velayati, the adviser to the Leader on international affairs, met the visiting Iraqi minister on Sunday.
-
-    Velayati said the two countries would expand their cooperation in trade and energy.
-    """
-
-  static let persian = """
-    دیدار مشاور رهبر انقلاب با وزیر عراق
-
-    علی‌اکبر ولایتی مشاور رهبر انقلاب در امور بین‌الملل امروز با وزیر خارجه عراق دیدار کرد.
-
-    ولایتی گفت دو کشور همکاری‌های اقتصادی خود را گسترش می‌دهند.
-    """
+  static let english = IndexFixtures.english
+  static let persian = IndexFixtures.persian
 
   @Test("index build then search: a Persian query lists the English article, with mention, offset and snippet")
   func buildAndSearch() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Matn
 import SystemPackage
+import TestSupport
 import Testing
 
 @testable import MatnIndex
@@ -10,23 +11,8 @@ import Testing
 /// people stay out, and rebuilding skips or replaces by content.
 @Suite("article index")
 struct ArticleIndexTests {
-  static let english = """
-    Iran and Iraq discuss regional security
-
-    TEHRAN, Jan. 20 (MNA) – Ali Akbar Velayati, the adviser to the Leader on international affairs, met the visiting Iraqi minister on Sunday.
-
-    Velayati said the two countries would expand their cooperation in trade and energy.
-
-    The minister also met Hassan Rouhani at the presidential office.
-    """
-
-  static let persian = """
-    دیدار مشاور رهبر انقلاب با وزیر عراق
-
-    علی‌اکبر ولایتی مشاور رهبر انقلاب در امور بین‌الملل امروز با وزیر خارجه عراق دیدار کرد.
-
-    ولایتی گفت دو کشور همکاری‌های اقتصادی خود را گسترش می‌دهند.
-    """
+  static let english = IndexFixtures.english
+  static let persian = IndexFixtures.persian
 
   static let other = """
     Oil exports rise in the first quarter

@@ -55,19 +55,24 @@ struct IndexBuild: ParsableCommand {
   @Argument(help: "Files or directories; '-' reads standard input.")
   var inputs: [String] = []
 
+  func validate() throws {
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+    if batch < 1 { throw ValidationError("--batch must be at least 1 (got \(batch))") }
+  }
+
   func run() throws {
     let start = Progress.now()
     let summary: ArticleIndex.BuildSummary
     do {
       let index = try ArticleIndex(path: db)
-      if let jobs { index.jobs = max(1, jobs) }
-      index.batchSize = max(1, batch)
+      if let jobs { index.jobs = jobs }
+      index.batchSize = batch
       if jsonl {
         summary = try index.build(jsonLines: JSONLinesInput(inputs.isEmpty ? ["-"] : inputs))
       } else {
         let arguments = (inputs.isEmpty ? ["-"] : inputs).map(RawArguments.argument)
         summary = try index.build(arguments: arguments) { configuration in
-          if let jobs { configuration.jobs = max(1, jobs) }
+          if let jobs { configuration.jobs = jobs }
         }
       }
     } catch {
