@@ -88,25 +88,39 @@ public enum BatchInputs {
 
   /// For each argument, the tail of its path that names it in ids: empty for a single
   /// directory argument, else the shortest tail of the absolute path no other argument has.
+  ///
+  /// - Complexity: O(*n* × *d*) for *n* arguments whose paths have up to *d* components:
+  ///   the tails of each length are counted once, not compared pair by pair.
   static func labels(_ arguments: [BatchArgument]) -> [[UInt8]] {
     let components: [[[UInt8]]] = arguments.map { argument in
       guard case .path(let path) = argument else { return [Array("stdin".utf8)] }
       let parts = BatchPath.canonical(path).components.map(\.bytes)
       return parts.isEmpty ? [Array("root".utf8)] : parts
     }
-    return arguments.indices.map { index -> [UInt8] in
-      let parts = components[index]
-      if arguments.count == 1 {
-        if case .path(let path) = arguments[index], path.isDirectory { return [] }
-        return parts.last!
-      }
-      for length in 1...parts.count {
-        let tail = Array(parts.suffix(length))
-        let shared = components.indices.contains { $0 != index && Array(components[$0].suffix(length)) == tail }
-        if !shared || length == parts.count { return Array(tail.joined(separator: [UInt8(ascii: "/")])) }
-      }
-      return parts.last!
+    if arguments.count == 1 {
+      if case .path(let path) = arguments[0], path.isDirectory { return [[]] }
+      return [components[0].last!]
     }
+    // The tail of `length` components (the whole path when it has fewer), as bytes; a
+    // component holds no '/', so two tails are equal exactly when their bytes are.
+    func tail(_ index: Int, _ length: Int) -> [UInt8] {
+      Array(components[index].suffix(length).joined(separator: [UInt8(ascii: "/")]))
+    }
+    var labels = [[UInt8]?](repeating: nil, count: arguments.count)
+    var pending = Array(arguments.indices)
+    var length = 1
+    while !pending.isEmpty {
+      var counts: [[UInt8]: Int] = [:]
+      for index in arguments.indices { counts[tail(index, length), default: 0] += 1 }
+      pending.removeAll { index in
+        let label = tail(index, length)
+        guard counts[label]! == 1 || length >= components[index].count else { return false }
+        labels[index] = label
+        return true
+      }
+      length += 1
+    }
+    return labels.map { $0! }
   }
 
   private static func size(of path: FilePath) -> Int? {

@@ -48,6 +48,19 @@ struct BatchTests {
     }
   }
 
+  @Test("labels: each argument's shortest tail that no other shares, among thousands of file arguments")
+  func labelsOfManyFiles() {
+    let root = FilePath("/r")
+    // x/a/f and y/a/f share "a/f"; z/b/f has "b/f" alone; each n/k/f.txt its own "k/f.txt".
+    var arguments: [BatchArgument] = ["x/a/f", "y/a/f", "z/b/f", "w/g"].map { .path(root.appending($0)) }
+    arguments += (0..<4000).map { .path(root.appending("n/\($0)/f.txt")) }
+    arguments.append(.path(root.appending("x/a/f")))  // the same path twice: the whole path
+    let labels = BatchInputs.labels(arguments).map { String(decoding: $0, as: UTF8.self) }
+    #expect(labels.prefix(4) == ["r/x/a/f", "y/a/f", "b/f", "g"])
+    #expect(labels[4] == "0/f.txt" && labels[4003] == "3999/f.txt")
+    #expect(labels.last == "r/x/a/f")
+  }
+
   @Test("walks skip the output directory and our temporary files")
   func walkSkips() throws {
     try Self.withDirectory { dir in
