@@ -56,6 +56,34 @@ public enum BatchInputs {
     list(arguments, skipping: [])
   }
 
+  /// The files of `arguments`, in order, directories walked as ``list(_:)`` walks them,
+  /// without ids, output names, groups, sizes or identities: for a command that reads
+  /// each file once and names it by its path. Entries of a directory that cannot be
+  /// read carry a ``BatchInput/problem``; a file argument is not looked at (reading it
+  /// reports what is wrong).
+  ///
+  /// - Complexity: O(*n*) system calls for *n* file arguments (one `stat` each), plus
+  ///   the walks.
+  public static func files(_ arguments: [BatchArgument]) -> [BatchInput] {
+    var found: [BatchInput] = []
+    found.reserveCapacity(arguments.count)
+    for argument in arguments {
+      guard case .path(let path) = argument else {
+        found.append(BatchInput(path: nil, id: "", outputName: FilePath(), group: nil, size: 0))
+        continue
+      }
+      var info = stat()
+      if path.withPlatformString({ stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        var listed: [(BatchInput, [UInt8])] = []
+        walk(directory: path, relative: [], group: path, skipping: [], into: &listed)
+        found += listed.map(\.0)
+      } else {
+        found.append(BatchInput(path: path, id: "", outputName: FilePath(), group: nil, size: 0))
+      }
+    }
+    return found
+  }
+
   static func list(_ arguments: [BatchArgument], skipping: Set<FileIdentity>) -> [BatchInput] {
     let labels = Self.labels(arguments)
     var parents: [FilePath: FilePath] = [:]  // a file argument's directory, canonical: its group

@@ -27,7 +27,7 @@ struct DecodingOptions: ParsableArguments {
 
   /// Decodes each file of `paths` in turn and hands it to `body` with its name ('-' for
   /// standard input). Directories are walked as `matn normalize` walks them (the
-  /// library's `BatchInputs`: recursively, in byte order of names). A file that cannot
+  /// library's `BatchInputs.files`: recursively, in byte order of names). A file that cannot
   /// be read or decoded is reported on standard error and the rest go on. Flushes
   /// `output` at the end and exits with status 1 if any file failed.
   ///
@@ -37,7 +37,7 @@ struct DecodingOptions: ParsableArguments {
     _ paths: [String], output: inout StandardOutput, _ body: (String, DecodedText, inout StandardOutput) throws -> Void
   ) throws {
     var failures = 0
-    for input in BatchInputs.list(try arguments(paths)) {
+    for input in BatchInputs.files(try arguments(paths)) {
       let name = input.path?.string ?? "-"
       if let problem = input.problem {
         Diagnostics.error("cannot read \(BatchPath.display(input.path)): \(problem)")

@@ -48,6 +48,21 @@ struct BatchTests {
     }
   }
 
+  @Test("files: the paths and problems of list, in the same order, without ids")
+  func files() throws {
+    try Self.withDirectory { dir in
+      for path in ["d/b.txt", "d/a.txt", "d/e/c.txt", "f.txt"] { try Self.write("t", dir.appendingPathComponent(path)) }
+      let root = FilePath(dir.path)
+      let arguments: [BatchArgument] = [
+        .path(root.appending("d")), .standardInput, .path(root.appending("f.txt")), .path(root.appending("none")),
+      ]
+      let files = BatchInputs.files(arguments)
+      #expect(files.map(\.path) == BatchInputs.list(arguments).map(\.path))
+      #expect(files.map { $0.path?.lastComponent?.string ?? "-" } == ["a.txt", "b.txt", "c.txt", "-", "f.txt", "none"])
+      #expect(files.allSatisfy { $0.id.isEmpty && $0.problem == nil })
+    }
+  }
+
   @Test("labels: each argument's shortest tail that no other shares, among thousands of file arguments")
   func labelsOfManyFiles() {
     let root = FilePath("/r")
