@@ -501,7 +501,7 @@ public struct ArticleParser: Sendable {
   /// an English article: with 1 nat, 1 of 36,571 sentences, 37 of 36,807 word pairs and
   /// 113 of 36,519 single words (0.3%) in other languages would be taken for English,
   /// while 23 of the 49 English word pairs and 116 of the 192 English single words the
-  /// identifier labels otherwise are given back.
+  /// identifier labels otherwise are given back (`scripts/eval-paragraph-prior --grid`).
   static let priorNats = 1.0
 
   /// A paragraph gives way to the article's language when its words that do not open
@@ -513,7 +513,8 @@ public struct ArticleParser: Sendable {
   /// whose two names outweigh its few plain words: "Iran exports … to Comoros" read as
   /// French). Chosen on the dev sets: inside an English article, 6 of the 36,571
   /// sentences in other languages would be taken for English by either rule (the weak
-  /// paragraphs' half margin adds none), and no word pair or single word.
+  /// paragraphs' half margin adds none), and no word pair or single word
+  /// (`scripts/eval-paragraph-prior --grid`).
   static let priorMargin = 0.2
   /// See ``priorMargin``.
   static let priorLetters = 10
