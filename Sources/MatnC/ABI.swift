@@ -112,17 +112,6 @@ struct Output: ~Copyable {
     count += bytes.count
   }
 
-  /// Room for `extra` more bytes, to be written at the pointer returned and counted
-  /// with ``advance(by:)``; nil when memory ran out.
-  mutating func reserveRaw(_ extra: Int) -> UnsafeMutableRawPointer? {
-    reserve(extra)
-    guard !failed, let base else { return nil }
-    return UnsafeMutableRawPointer(base + count)
-  }
-
-  /// Counts `written` bytes written after ``reserveRaw(_:)``.
-  mutating func advance(by written: Int) { count += written }
-
   mutating func append(_ byte: UInt8) {
     reserve(1)
     guard !failed, let base else { return }

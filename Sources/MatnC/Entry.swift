@@ -328,31 +328,6 @@ public func matn_name_keys_texts(
   texts(data, length, offsets, count, out, outLength, outOffsets, message) { () throws(Failure) in try keyer(style) }
 }
 
-@_cdecl("matn_clean_utf16")
-public func matn_clean_utf16(
-  _ text: UnsafePointer<UInt16>?, _ length: Int, _ profile: CString?,
-  _ out: UnsafeMutablePointer<UnsafeMutablePointer<UInt16>?>?, _ outLength: UnsafeMutablePointer<Int>?,
-  _ message: OutBytes?
-) -> Int32 {
-  let bytesOut = out.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: UnsafeMutablePointer<CChar>?.self) }
-  let status = single(bytesOut, outLength, message) { output throws(Failure) in
-    let chosen = try normalizer(profile)
-    guard length > 0 else { return nil }
-    guard let text else { throw .null("text") }
-    var utf8: [UInt8] = []
-    if let unpaired = UTF16Text.utf8(UnsafeBufferPointer(start: text, count: length), into: &utf8) {
-      throw Failure(status: Status.utf8, message: "text is not valid UTF-16: an unpaired surrogate at code unit \(unpaired)")
-    }
-    guard let normalized = utf8.withUnsafeBufferPointer({ chosen.normalize(utf8: $0) }) else {
-      throw Failure(status: Status.utf8, message: "text is not valid UTF-16")
-    }
-    output.writeUTF16(normalized.text)
-    return nil
-  }
-  if status == Status.ok, let outLength { outLength.pointee /= 2 }  // bytes → code units
-  return status
-}
-
 /// The article JSON (or error record) of `length` bytes at `data`.
 private func article(_ data: UnsafePointer<UInt8>?, _ length: Int, id: CString?, path: CString?) throws(Failure) -> (
   json: [UInt8], failure: ArticleFailure?

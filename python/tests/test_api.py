@@ -122,24 +122,6 @@ def test_str_batches_take_one_buffer_in_code_points():
     assert matn.clean_batch(texts * 50, jobs=3) == single * 50
 
 
-def test_clean_crosses_in_utf16_with_the_same_answers():
-    """Non-ASCII str goes through matn_clean_utf16; the answers are the UTF-8 form's."""
-    assert _native.HAS_UTF16
-    texts = ["كتاب هاي ما", "😀 emoji 𝔸 and كتاب هاي ما\n\nПривет", "e\u0301 café", "\0ي\0", "ﻻ" * 100]
-    for text in texts:
-        utf8 = text.encode()
-        for profile in matn.PROFILES:
-            expected = _native.call_text(_native.lib.matn_clean, utf8, len(utf8), profile.encode())
-            assert matn.clean(text, profile) == expected
-    from ctypes import byref, c_size_t, c_void_p, string_at
-    out, length, error = c_void_p(), c_size_t(), c_void_p()
-    lone = "a\udcffb".encode("utf-16-le", "surrogatepass")
-    status = _native.lib.matn_clean_utf16(lone, 3, None, byref(out), byref(length), byref(error))
-    assert status == _native.E_UTF8 and out.value is None
-    assert string_at(error.value).decode() == "text is not valid UTF-16: an unpaired surrogate at code unit 1"
-    _native.lib.matn_free(error)
-
-
 def _texts_call(data, offsets, count, length=None):
     """matn_clean_texts called directly: (status, output bytes, offsets, message)."""
     from ctypes import byref, c_size_t, c_void_p, string_at

@@ -56,8 +56,7 @@ enum {
   MATN_OK = 0,
   /* A required pointer was NULL (a text, an output, offsets). */
   MATN_E_NULL = 1,
-  /* A text is not valid UTF-8 (or UTF-16, for matn_clean_utf16); the message gives the
-     text's index and byte (code unit) offset. */
+  /* A text is not valid UTF-8; the message gives the text's index and byte offset. */
   MATN_E_UTF8 = 2,
   /* An argument is not one the library knows: a profile, a style, a language code,
      top < 1, offsets that decrease or run past the data. */
@@ -86,14 +85,6 @@ matn_status matn_clean_batch(const char *data, const size_t *offsets, size_t cou
 /* matn_clean_batch with offsets in Unicode scalars ("Batches of strings"). */
 matn_status matn_clean_texts(const char *data, size_t length, const size_t *offsets, size_t count, const char *profile,
                              char **out, size_t *out_length, size_t **out_offsets, char **error);
-
-/* matn_clean for text in UTF-16 (native byte order), out in UTF-16: `length` and
-   *out_length count code units. For hosts whose strings are UTF-16, or hold code points
-   and convert them to and from UTF-16 faster than UTF-8 (CPython's str of non-Latin
-   text: four times faster to encode, eight times to decode). An unpaired surrogate is
-   refused with MATN_E_UTF8, its code unit offset in the message. */
-matn_status matn_clean_utf16(const uint16_t *text, size_t length, const char *profile, uint16_t **out,
-                             size_t *out_length, char **error);
 
 /* The language of a text. `languages`: comma-separated codes the answer is chosen
    from (NULL: all the library knows). *out: three lines (the last two may be empty),

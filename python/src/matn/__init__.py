@@ -205,15 +205,7 @@ def clean(text: Text, profile: str = "article") -> str:
     Profiles: "display" (conservative), "article" (default), "model" (article + NFKC),
     "index" (search keys). Raises MatnError for an unknown profile or bytes that are
     not UTF-8, TypeError for anything but str or bytes."""
-    if type(text) is str:
-        if not text.isascii() and _native.HAS_UTF16:
-            # Non-ASCII text crosses in UTF-16, which CPython makes and reads several
-            # times faster than UTF-8 (ASCII is as fast either way, and half the bytes).
-            data = text.encode(_native.UTF16)
-            return _native.call_utf16(_lib.matn_clean_utf16, data, len(data) >> 1, _option(profile, "profile"))
-        data = text.encode()
-    else:
-        data = _utf8(text)
+    data = text.encode() if type(text) is str else _utf8(text)
     return _native.call_text(_lib.matn_clean, data, len(data), _option(profile, "profile"))
 
 

@@ -8,7 +8,6 @@ so threads calling Matn at once run in parallel.
 
 from __future__ import annotations
 
-import codecs
 import ctypes
 import os
 import sys
@@ -86,8 +85,6 @@ def _load() -> ctypes.CDLL:
     # A library built before the *_texts forms (MATN_LIBRARY) still serves the batches.
     if hasattr(lib, "matn_clean_texts"):
         signatures.update(texts)
-    if hasattr(lib, "matn_clean_utf16"):
-        signatures["matn_clean_utf16"] = [c_char_p, c_size_t, c_char_p] + single_out
     for name, argtypes in signatures.items():
         function = getattr(lib, name)
         function.argtypes = argtypes
@@ -140,24 +137,6 @@ def call_text(function, *arguments) -> str:
         _raise(status, error)
     try:
         return _decode_utf8(out.value, length.value, None)
-    finally:
-        _free(out)
-
-
-# UTF-16 in the machine's byte order, as matn_clean_utf16 reads and writes it.
-UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
-_decode_utf16 = codecs.utf_16_le_decode if sys.byteorder == "little" else codecs.utf_16_be_decode
-
-
-def call_utf16(function, *arguments) -> str:
-    """Runs an entry point whose output is UTF-16 (its length in code units); returns it
-    as a str."""
-    out, length, error = c_void_p(), c_size_t(), c_void_p()
-    status = function(*arguments, byref(out), byref(length), byref(error))
-    if status != OK:
-        _raise(status, error)
-    try:
-        return _decode_utf16(ctypes.string_at(out.value, 2 * length.value), "strict", True)[0]
     finally:
         _free(out)
 
@@ -216,7 +195,6 @@ def call_texts(function, texts: Sequence[str], *arguments) -> tuple[str, array]:
 
 
 HAS_TEXTS = hasattr(lib, "matn_clean_texts")
-HAS_UTF16 = hasattr(lib, "matn_clean_utf16")
 
 
 def version() -> str:
