@@ -167,7 +167,7 @@ public struct TextNormalizer: Sendable {
   }
 
   /// The rounds a compatibility form and the index profile need after the first.
-  private func settle(_ first: String, _ recorder: inout ChangeRecorder) -> NormalizedText {
+  func settle(_ first: String, _ recorder: inout ChangeRecorder) -> NormalizedText {
     var result = first
     if options.unicodeForm.isCompatibility && recorder.count(of: .unicodeNormalization) > 0 {
       // A compatibility form can expose what the earlier stages change (U+0678 ٸ is
@@ -205,7 +205,7 @@ public struct TextNormalizer: Sendable {
   }
 
   /// The same over valid UTF-8.
-  private func canonical(
+  func canonical(
     utf8: UnsafeBufferPointer<UInt8>, _ recorder: inout ChangeRecorder, votes: inout SpanVotes
   ) -> String {
     if !options.recordsRanges && utf8.count > options.segmentBytes {
