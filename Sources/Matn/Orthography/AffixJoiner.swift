@@ -51,8 +51,18 @@ struct AffixJoiner {
     // The half-spaces the text already has, and the edits that give a glued word one at a
     // place where a glued spelling is also standard (all but after «می»/«نمی»): see
     // ``keepsGluedSpellings(halfSpaces:optionalSplits:)``.
+    // Counted per stretch of text without a Latin letter (long texts are normalised in
+    // pieces cut inside Latin words, and the pieces must give what the whole gives).
     var halfSpaces = 0
     var optional: [Int] = []
+    var dropped: [Int] = []
+    func closeStretch() {
+      if Self.keepsGluedSpellings(halfSpaces: halfSpaces, optionalSplits: optional.count) {
+        dropped.append(contentsOf: optional)
+      }
+      halfSpaces = 0
+      optional.removeAll(keepingCapacity: true)
+    }
     let glued = GluedAffixes(lexicon: lexicon)
     var previous: Token? = nil
     s.withUnsafeBufferPointer { sp in
@@ -66,6 +76,10 @@ struct AffixJoiner {
               break
             }
             let start = found.range.lowerBound
+            for k in last..<start where sp[k] < 0x80 && (sp[k] | 0x20) &- 0x61 < 26 {
+              closeStretch()
+              break
+            }
             let f = fp[start]
             guard f.contains(.persian), !f.contains(.protected) else {
               previous = nil
@@ -112,9 +126,8 @@ struct AffixJoiner {
         }
       }
     }
-    if Self.keepsGluedSpellings(halfSpaces: halfSpaces, optionalSplits: optional.count) {
-      for index in optional.reversed() { edits.remove(at: index) }
-    }
+    closeStretch()
+    for index in dropped.reversed() { edits.remove(at: index) }
     guard !edits.isEmpty else { return buffer }
     // A compound edit of a token comes after the join into it: order by position.
     edits.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -129,7 +142,9 @@ struct AffixJoiner {
     return out.output
   }
 
-  /// Whether a text's glued words keep their spelling: when the text already writes at
+  /// Whether a text's glued words keep their spelling (a text: a stretch without a Latin
+  /// letter; a word that already has a half-space is completed either way,
+  /// «تفاهمنامه‌ها» → «تفاهم‌نامه‌ها»): when the text already writes at
   /// least as many half-spaces as it has glued words a split would change, its writer
   /// uses half-spaces, and «مهمترین», «گروههای», «توانبخشی» next to them are a choice (the
   /// Academy allows both spellings, and house styles differ), not a missing key. A text
@@ -200,6 +215,11 @@ struct AffixJoiner {
     _ optional: inout [Int]
   ) {
     let affixed = splitsGlued && r.count >= 4 && GluedAffixes.mayBeAffixed(s, r)
+    let optionalBefore = optional.count
+    defer {
+      // A word the writer already gave a half-space is completed whatever the text does.
+      if optional.count > optionalBefore && s[r].contains(0x200C) { optional.removeLast(optional.count - optionalBefore) }
+    }
     var start = r.lowerBound
     while start < r.upperBound {
       var end = start
