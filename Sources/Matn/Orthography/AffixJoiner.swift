@@ -150,9 +150,9 @@ struct AffixJoiner {
   /// Academy allows both spellings, and house styles differ), not a missing key. A text
   /// typed without half-spaces (none, or fewer than its glued candidates) gets them all.
   /// Glued «می»/«نمی» verbs are split either way: their glued spelling is no standard one.
-  /// On the 750 Fars files as published this keeps 603 half-spaces their writers did not
+  /// On the 750 Fars files as published this keeps 587 half-spaces their writers did not
   /// write out of the output (`scripts/eval-halfspace`, original run: precision 93.72% →
-  /// 97.73%), and costs the ZWNJ-stripped copies 18 of 12,082 (their LRMs typed as
+  /// 97.62%), and costs the ZWNJ-stripped copies 23 of 12,082 (their LRMs typed as
   /// half-spaces still count as the writer's).
   static func keepsGluedSpellings(halfSpaces: Int, optionalSplits: Int) -> Bool {
     halfSpaces > 0 && halfSpaces >= optionalSplits
