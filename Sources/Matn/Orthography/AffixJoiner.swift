@@ -169,10 +169,7 @@ struct AffixJoiner {
   ) {
     let r = token.range, n = s.count
     func silentHeh(endingAt k: Int, from lower: Int) -> Bool {
-      guard k - lower >= 3, s[k - 1] == 0x0647 else { return false }
-      let before = s[k - 2]
-      return before != 0x0627 && before != 0x0648 && before != 0x0622 && !classOf(before).contains(.mark)
-        && before != 0x200C
+      Affixes.endsInSilentHeh(s, lower..<k)
     }
     func wordFollows(_ k: Int) -> Bool {
       k + 1 < n && s[k] == 0x20 && classOf(s[k + 1]).isSuperset(of: .arabicLetter) && f[k + 1].contains(.persian)
@@ -236,7 +233,11 @@ struct AffixJoiner {
       if affixed && (first || last) && segment.count >= 4,
         let k = glued.splitPoint(s, segment, first: first, last: last)
       {
-        if !Affixes.isVerbPrefix(s, segment.lowerBound..<k) { optional.append(edits.count) }
+        // Glued «می»/«نمی» verbs and affixes after a silent ه («رسانهها», «خانهای») have no
+        // standard glued spelling: they are split whatever the text does.
+        if !Affixes.isVerbPrefix(s, segment.lowerBound..<k) && !Affixes.endsInSilentHeh(s, segment.lowerBound..<k) {
+          optional.append(edits.count)
+        }
         edits.append((k..<k, [0x200C], .affixSplit))
         let before = edits.count
         if let offsets = compounds.offsets(s, segment.lowerBound..<k) {
@@ -287,11 +288,7 @@ struct AffixJoiner {
       return lexicon.adjectives.contains(key) && !Affixes.gluedComparatives.contains(key)
     }
     if affixFirst == 0x0627 && affix.range.count <= 3 && Affixes.afterSilentHeh.contains(affix.key(s)) {
-      // Silent ه: a word of three letters or more ending in ه, not after ا or و
-      // (ماه، راه، کوه end in a pronounced h).
-      guard w.count >= 3, w.last == 0x0647 else { return false }
-      let before = w[w.count - 2]
-      return before != 0x0627 && before != 0x0648 && before != 0x0622
+      return Affixes.endsInSilentHeh(s, word.range)
     }
     return false
   }
@@ -303,6 +300,15 @@ enum Affixes {
   static let comparative = keys("تر ترین")
   static let gluedComparatives = keys("به مه که بیش کم")
   static let afterSilentHeh = keys("ای ام ات اش اند ایم اید")
+
+  /// Whether the word `s[r]` ends in a silent ه: three letters or more, ending in ه not
+  /// after ا و آ (ماه، راه، کوه، گروه end in a pronounced h), a mark or a ZWNJ.
+  static func endsInSilentHeh(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> Bool {
+    guard r.count >= 3, s[r.upperBound - 1] == 0x0647 else { return false }
+    let before = s[r.upperBound - 2]
+    return before != 0x0627 && before != 0x0648 && before != 0x0622 && before != 0x200C
+      && !ScalarClasses.shared(before).contains(.mark)
+  }
 
   /// Preverbs glued before «می»/«نمی» (برمی‌گردد).
   static let preverbs = keys("بر در باز فرو فرا ور وا")
