@@ -42,6 +42,40 @@ struct AffixJoiner {
   }
 
   func apply(_ buffer: TextBuffer, _ report: inout ChangeRecorder) -> TextBuffer {
+    var buffer = buffer
+    apply(&buffer, &report)
+    return buffer
+  }
+
+  /// The same on `buffer` itself: when every change is one scalar for one (a space
+  /// become ZWNJ), written in place, with no copy of the buffer.
+  func apply(_ buffer: inout TextBuffer, _ report: inout ChangeRecorder) {
+    var edits = self.edits(buffer)
+    guard !edits.isEmpty else { return }
+    // A compound edit of a token comes after the join into it: order by position.
+    edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+    if edits.allSatisfy({ $0.range.count == 1 && $0.replacement.count == 1 }) {
+      // The scalar keeps its flags and origin, as the rewriter would give them.
+      for edit in edits {
+        let k = edit.range.lowerBound
+        buffer.set(k, to: edit.replacement[0])
+        report.record(edit.kind, buffer.origins?[k] ?? 0..<0)
+      }
+      return
+    }
+    var out = Rewriter(buffer)
+    var position = 0
+    for edit in edits {
+      out.keep(position..<edit.range.lowerBound)
+      out.replace(edit.range, with: edit.replacement, edit.kind, &report)
+      position = edit.range.upperBound
+    }
+    out.keep(position..<buffer.count)
+    buffer = out.output
+  }
+
+  /// The changes to make, decided on the whole buffer before any is made.
+  private func edits(_ buffer: TextBuffer) -> [Edit] {
     let s = buffer.scalars
     let flags = buffer.flags
     let n = s.count
@@ -128,18 +162,7 @@ struct AffixJoiner {
     }
     closeStretch()
     for index in dropped.reversed() { edits.remove(at: index) }
-    guard !edits.isEmpty else { return buffer }
-    // A compound edit of a token comes after the join into it: order by position.
-    edits.sort { $0.range.lowerBound < $1.range.lowerBound }
-    var out = Rewriter(buffer)
-    var position = 0
-    for edit in edits {
-      out.keep(position..<edit.range.lowerBound)
-      out.replace(edit.range, with: edit.replacement, edit.kind, &report)
-      position = edit.range.upperBound
-    }
-    out.keep(position..<n)
-    return out.output
+    return edits
   }
 
   /// Whether a text's glued words keep their spelling (a text: a stretch without a Latin
