@@ -86,16 +86,9 @@ enum MentionKeys {
     return out
   }
 
-  /// The phonetic key of an ASCII form (``NameKeys/phonetic``), with "ck" read as "k"
-  /// (Barack ~ «باراک» Barak), as the index stores it.
+  /// The phonetic key of an ASCII form (``NameKeys/phonetic``).
   static func phonetic(_ ascii: String, indexer: NameIndexer) -> String {
-    let key = indexer.keys(for: ascii).phonetic
-    guard key.contains("ck") else { return key }
-    var out: [UInt8] = []
-    var bytes = Array(key.utf8)
-    bytes = bytes.enumerated().compactMap { k, b in b == UInt8(ascii: "c") && k + 1 < bytes.count && bytes[k + 1] == UInt8(ascii: "k") ? nil : b }
-    for b in bytes where out.last != b { out.append(b) }
-    return String(decoding: out, as: UTF8.self)
+    indexer.keys(for: ascii).phonetic
   }
 
   /// Words split on spaces and hyphens.
