@@ -19,6 +19,7 @@ let package = Package(
   products: [
     .library(name: "Matn", targets: ["Matn"]),
     .library(name: "MatnICU", targets: ["MatnICU"]),
+    .library(name: "MatnIndex", targets: ["MatnIndex"]),
     .executable(name: "matn", targets: ["matn"]),
     // The C ABI (Sources/MatnC/include/matn.h) as a shared library: libMatnC.so, which
     // the Python package in python/ loads with ctypes.
@@ -56,10 +57,22 @@ let package = Package(
         "MatnICU", "CMatnKernels", "CMatnResources", .product(name: "SystemPackage", package: "swift-system"),
       ],
       swiftSettings: swiftSettings),
+    // System SQLite (libsqlite3-dev, with FTS5): only MatnIndex links it.
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+    ),
+    // The embedded article index and search (matn index build, matn search) on SQLite;
+    // Matn itself stays free of SQLite.
+    .target(
+      name: "MatnIndex",
+      dependencies: ["Matn", "CSQLite", .product(name: "SystemPackage", package: "swift-system")],
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "matn",
       dependencies: [
-        "Matn", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Matn", "MatnIndex", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "SystemPackage", package: "swift-system"),
       ],
       swiftSettings: swiftSettings
@@ -82,8 +95,12 @@ let package = Package(
       exclude: ["Fixtures"],
       swiftSettings: swiftSettings),
     .testTarget(
+      name: "MatnIndexTests",
+      dependencies: ["MatnIndex", "Matn", "TestSupport", .product(name: "SystemPackage", package: "swift-system")],
+      swiftSettings: swiftSettings),
+    .testTarget(
       name: "MatnCLITests",
-      dependencies: ["matn"],
+      dependencies: ["matn", "TestSupport"],
       swiftSettings: swiftSettings
     ),
   ],

@@ -46,6 +46,12 @@ EMBED(matn_res_articlecutwords, "Article/title-cut-words.txt")
 EMBED(matn_res_zhreadings, "Names/zh-readings.tsv")
 EMBED(matn_res_falexicon, "Names/fa-name-lexicon.tsv")
 EMBED(matn_res_famodel, "Names/fa-name-model.bin")
+EMBED(matn_res_tscripts, "Tables/scripts.bin")
+EMBED(matn_res_tclasses, "Tables/classes.bin")
+EMBED(matn_res_tlowercase, "Tables/lowercase.bin")
+EMBED(matn_res_tstagescan, "Tables/stage-scan.bin")
+EMBED(matn_res_tletterscan, "Tables/letter-statistics-scan.bin")
+EMBED(matn_res_titemizer, "Tables/itemizer-classes.bin")
 
 #ifndef __APPLE__
   .section .note.GNU-stack,"",@progbits

@@ -32,6 +32,12 @@ DECLARE(matn_res_articlecutwords)
 DECLARE(matn_res_zhreadings)
 DECLARE(matn_res_falexicon)
 DECLARE(matn_res_famodel)
+DECLARE(matn_res_tscripts)
+DECLARE(matn_res_tclasses)
+DECLARE(matn_res_tlowercase)
+DECLARE(matn_res_tstagescan)
+DECLARE(matn_res_tletterscan)
+DECLARE(matn_res_titemizer)
 
 #define ENTRY(path, name) {path, name##_start, name##_end}
 
@@ -66,6 +72,12 @@ static const struct {
     ENTRY("Names/zh-readings.tsv", matn_res_zhreadings),
     ENTRY("Names/fa-name-lexicon.tsv", matn_res_falexicon),
     ENTRY("Names/fa-name-model.bin", matn_res_famodel),
+    ENTRY("Tables/scripts.bin", matn_res_tscripts),
+    ENTRY("Tables/classes.bin", matn_res_tclasses),
+    ENTRY("Tables/lowercase.bin", matn_res_tlowercase),
+    ENTRY("Tables/stage-scan.bin", matn_res_tstagescan),
+    ENTRY("Tables/letter-statistics-scan.bin", matn_res_tletterscan),
+    ENTRY("Tables/itemizer-classes.bin", matn_res_titemizer),
 };
 
 const uint8_t *matn_resource(const char *name, int64_t *length) {

@@ -71,17 +71,26 @@ private let articles = ArticleRecordFilter(ArticleRecordFilter.Configuration())
 
 // MARK: - Writers: one text's result as bytes, its options read once per call
 
-/// Writes the result for one text (valid UTF-8) to the output buffer.
-typealias Writer = (String, inout [UInt8]) -> Void
+/// Writes the result for one text (bytes not yet known to be UTF-8) to the output.
+typealias Writer = (UnsafeBufferPointer<UInt8>, inout Output) throws(Failure) -> Void
+
+/// A writer of the result for one text given as a String (the bytes validated first).
+private func strings(what: String = "text", _ write: @escaping (String, inout Output) -> Void) -> Writer {
+  { bytes, out throws(Failure) in write(try utf8Text(bytes, what: what), &out) }
+}
 
 private func cleaner(_ profile: CString?) throws(Failure) -> Writer {
   let chosen = try normalizer(profile)
-  return { text, out in out.write(chosen.normalize(text).text) }
+  return { bytes, out throws(Failure) in
+    // Straight from the bytes: no String is made of the text (nor its UTF-8 checked twice).
+    guard let normalized = chosen.normalize(utf8: bytes) else { throw .utf8(bytes, what: "text") }
+    out.write(normalized.text)
+  }
 }
 
 private func detector(_ languages: CString?) throws(Failure) -> Writer {
   let chosen = try identifier(languages)
-  return { text, out in
+  return strings { text, out in
     let guess = chosen.identify(text)
     out.write(guess.language)
     out.tab()
@@ -101,7 +110,7 @@ private func detector(_ languages: CString?) throws(Failure) -> Writer {
 
 private func spanner(_ languages: CString?) throws(Failure) -> Writer {
   let chosen = try identifier(languages)
-  return { text, out in
+  return strings { text, out in
     // Scalar offsets of the spans' byte offsets, in one pass (spans come in text order).
     var scalars = 0
     var byte = 0
@@ -133,7 +142,7 @@ private func spanner(_ languages: CString?) throws(Failure) -> Writer {
 private func romanizer(_ top: Int32, _ style: CString?) throws(Failure) -> Writer {
   guard top >= 1 else { throw .argument("top must be at least 1, not \(top)") }
   let chosen = try indexer(style)
-  return { name, out in
+  return strings(what: "the name") { name, out in
     for form in chosen.romanize(name, top: Int(top)) {
       out.write(form.text)
       out.tab()
@@ -145,7 +154,7 @@ private func romanizer(_ top: Int32, _ style: CString?) throws(Failure) -> Write
 
 private func keyer(_ style: CString?) throws(Failure) -> Writer {
   let chosen = try indexer(style)
-  return { name, out in
+  return strings(what: "the name") { name, out in
     let keys = chosen.keys(for: name)
     out.write(keys.display)
     out.tab()
@@ -160,23 +169,35 @@ private func one(
   _ text: CString?, _ length: Int, _ out: OutBytes?, _ outLength: UnsafeMutablePointer<Int>?, _ message: OutBytes?,
   what: String = "text", _ make: () throws(Failure) -> Writer
 ) -> Int32 {
-  single(out, outLength, message) { bytes throws(Failure) in
+  single(out, outLength, message) { output throws(Failure) in
     let writer = try make()
-    writer(try utf8Text(text, length, what: what), &bytes)
+    try writer(try bytes(text, length, what: what), &output)
     return nil
   }
 }
 
 /// Each text of a batch through the writer `make` returns (made once).
 private func many(
-  _ data: CString?, _ offsets: UnsafePointer<Int>?, _ count: Int, _ out: OutBytes?, _ outOffsets: OutOffsets?,
-  _ message: OutBytes?, what: String = "text", _ make: () throws(Failure) -> Writer
+  _ data: CString?, _ offsets: UnsafePointer<Int>?, _ count: Int, units: Units = .bytes, _ out: OutBytes?,
+  _ outLength: UnsafeMutablePointer<Int>? = nil, outOffsets: OutOffsets?, _ message: OutBytes?,
+  _ make: () throws(Failure) -> Writer
 ) -> Int32 {
   let writer: Writer
   do { writer = try make() } catch { return fail(error, message) }
-  return batch(data, offsets, count, out, outOffsets, message) { _, start, length, bytes throws(Failure) in
-    writer(try utf8Text(start, length, what: what), &bytes)
+  return batch(data, offsets, count, units: units, out, outLength, outOffsets: outOffsets, message) { _, text, output throws(Failure) in
+    try writer(text, &output)
   }
+}
+
+/// Each text of a batch with offsets in Unicode scalars (the `_texts` forms) through
+/// the writer `make` returns.
+private func texts(
+  _ data: CString?, _ length: Int, _ offsets: UnsafePointer<Int>?, _ count: Int, _ out: OutBytes?,
+  _ outLength: UnsafeMutablePointer<Int>?, _ outOffsets: OutOffsets?, _ message: OutBytes?,
+  _ make: () throws(Failure) -> Writer
+) -> Int32 {
+  guard let outLength else { return fail(.null("an output pointer"), message) }
+  return many(data, offsets, count, units: .scalars(length: length), out, outLength, outOffsets: outOffsets, message, make)
 }
 
 // MARK: - Entry points
@@ -200,7 +221,15 @@ public func matn_clean_batch(
   _ data: CString?, _ offsets: UnsafePointer<Int>?, _ count: Int, _ profile: CString?, _ out: OutBytes?,
   _ outOffsets: OutOffsets?, _ message: OutBytes?
 ) -> Int32 {
-  many(data, offsets, count, out, outOffsets, message) { () throws(Failure) in try cleaner(profile) }
+  many(data, offsets, count, out, outOffsets: outOffsets, message) { () throws(Failure) in try cleaner(profile) }
+}
+
+@_cdecl("matn_clean_texts")
+public func matn_clean_texts(
+  _ data: CString?, _ length: Int, _ offsets: UnsafePointer<Int>?, _ count: Int, _ profile: CString?, _ out: OutBytes?,
+  _ outLength: UnsafeMutablePointer<Int>?, _ outOffsets: OutOffsets?, _ message: OutBytes?
+) -> Int32 {
+  texts(data, length, offsets, count, out, outLength, outOffsets, message) { () throws(Failure) in try cleaner(profile) }
 }
 
 @_cdecl("matn_detect")
@@ -216,7 +245,15 @@ public func matn_detect_batch(
   _ data: CString?, _ offsets: UnsafePointer<Int>?, _ count: Int, _ languages: CString?, _ out: OutBytes?,
   _ outOffsets: OutOffsets?, _ message: OutBytes?
 ) -> Int32 {
-  many(data, offsets, count, out, outOffsets, message) { () throws(Failure) in try detector(languages) }
+  many(data, offsets, count, out, outOffsets: outOffsets, message) { () throws(Failure) in try detector(languages) }
+}
+
+@_cdecl("matn_detect_texts")
+public func matn_detect_texts(
+  _ data: CString?, _ length: Int, _ offsets: UnsafePointer<Int>?, _ count: Int, _ languages: CString?, _ out: OutBytes?,
+  _ outLength: UnsafeMutablePointer<Int>?, _ outOffsets: OutOffsets?, _ message: OutBytes?
+) -> Int32 {
+  texts(data, length, offsets, count, out, outLength, outOffsets, message) { () throws(Failure) in try detector(languages) }
 }
 
 @_cdecl("matn_spans")
@@ -232,13 +269,21 @@ public func matn_spans_batch(
   _ data: CString?, _ offsets: UnsafePointer<Int>?, _ count: Int, _ languages: CString?, _ out: OutBytes?,
   _ outOffsets: OutOffsets?, _ message: OutBytes?
 ) -> Int32 {
-  many(data, offsets, count, out, outOffsets, message) { () throws(Failure) in try spanner(languages) }
+  many(data, offsets, count, out, outOffsets: outOffsets, message) { () throws(Failure) in try spanner(languages) }
+}
+
+@_cdecl("matn_spans_texts")
+public func matn_spans_texts(
+  _ data: CString?, _ length: Int, _ offsets: UnsafePointer<Int>?, _ count: Int, _ languages: CString?, _ out: OutBytes?,
+  _ outLength: UnsafeMutablePointer<Int>?, _ outOffsets: OutOffsets?, _ message: OutBytes?
+) -> Int32 {
+  texts(data, length, offsets, count, out, outLength, outOffsets, message) { () throws(Failure) in try spanner(languages) }
 }
 
 @_cdecl("matn_romanize")
 public func matn_romanize(
-  _ name: CString?, _ length: Int, _ top: Int32, _ style: CString?, _ out: OutBytes?,
-  _ outLength: UnsafeMutablePointer<Int>?, _ message: OutBytes?
+  _ name: CString?, _ length: Int, _ top: Int32, _ style: CString?, _ out: OutBytes?, _ outLength: UnsafeMutablePointer<Int>?,
+  _ message: OutBytes?
 ) -> Int32 {
   one(name, length, out, outLength, message, what: "the name") { () throws(Failure) in try romanizer(top, style) }
 }
@@ -248,7 +293,15 @@ public func matn_romanize_batch(
   _ data: CString?, _ offsets: UnsafePointer<Int>?, _ count: Int, _ top: Int32, _ style: CString?, _ out: OutBytes?,
   _ outOffsets: OutOffsets?, _ message: OutBytes?
 ) -> Int32 {
-  many(data, offsets, count, out, outOffsets, message, what: "the name") { () throws(Failure) in try romanizer(top, style) }
+  many(data, offsets, count, out, outOffsets: outOffsets, message) { () throws(Failure) in try romanizer(top, style) }
+}
+
+@_cdecl("matn_romanize_texts")
+public func matn_romanize_texts(
+  _ data: CString?, _ length: Int, _ offsets: UnsafePointer<Int>?, _ count: Int, _ top: Int32, _ style: CString?, _ out: OutBytes?,
+  _ outLength: UnsafeMutablePointer<Int>?, _ outOffsets: OutOffsets?, _ message: OutBytes?
+) -> Int32 {
+  texts(data, length, offsets, count, out, outLength, outOffsets, message) { () throws(Failure) in try romanizer(top, style) }
 }
 
 @_cdecl("matn_name_keys")
@@ -264,7 +317,15 @@ public func matn_name_keys_batch(
   _ data: CString?, _ offsets: UnsafePointer<Int>?, _ count: Int, _ style: CString?, _ out: OutBytes?,
   _ outOffsets: OutOffsets?, _ message: OutBytes?
 ) -> Int32 {
-  many(data, offsets, count, out, outOffsets, message, what: "the name") { () throws(Failure) in try keyer(style) }
+  many(data, offsets, count, out, outOffsets: outOffsets, message) { () throws(Failure) in try keyer(style) }
+}
+
+@_cdecl("matn_name_keys_texts")
+public func matn_name_keys_texts(
+  _ data: CString?, _ length: Int, _ offsets: UnsafePointer<Int>?, _ count: Int, _ style: CString?, _ out: OutBytes?,
+  _ outLength: UnsafeMutablePointer<Int>?, _ outOffsets: OutOffsets?, _ message: OutBytes?
+) -> Int32 {
+  texts(data, length, offsets, count, out, outLength, outOffsets, message) { () throws(Failure) in try keyer(style) }
 }
 
 /// The article JSON (or error record) of `length` bytes at `data`.
@@ -289,9 +350,9 @@ public func matn_parse_article(
   _ data: UnsafePointer<UInt8>?, _ length: Int, _ id: CString?, _ path: CString?, _ out: OutBytes?,
   _ outLength: UnsafeMutablePointer<Int>?, _ message: OutBytes?
 ) -> Int32 {
-  single(out, outLength, message) { bytes throws(Failure) in
+  single(out, outLength, message) { output throws(Failure) in
     let (json, failure) = try article(data, length, id: id, path: path)
-    bytes = json
+    json.withUnsafeBufferPointer { output.append($0) }
     return failure.map { Failure(status: Status.article, message: "\($0.kind.rawValue): \($0.message)") }
   }
 }
@@ -302,8 +363,7 @@ public func matn_parse_article_batch(
   _ paths: UnsafePointer<CString?>?, _ out: OutBytes?, _ outOffsets: OutOffsets?, _ message: OutBytes?
 ) -> Int32 {
   let base = data.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-  return batch(base, offsets, count, out, outOffsets, message) { i, start, length, bytes throws(Failure) in
-    let raw = start.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }
-    bytes.append(contentsOf: try article(raw, length, id: ids?[i], path: paths?[i]).json)
+  return batch(base, offsets, count, out, outOffsets: outOffsets, message) { i, raw, output throws(Failure) in
+    try article(raw.baseAddress, raw.count, id: ids?[i], path: paths?[i]).json.withUnsafeBufferPointer { output.append($0) }
   }
 }

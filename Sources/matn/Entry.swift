@@ -8,12 +8,21 @@ import Matn
 
 /// Process set-up before any command runs: a file-size limit (`ulimit -f`) makes writes
 /// fail with EFBIG, reported like any write error, instead of killing the process with
-/// SIGXFSZ; SIGINT, SIGTERM and SIGHUP remove temporary output files in flight.
+/// SIGXFSZ; SIGINT, SIGTERM and SIGHUP remove temporary output files in flight; large
+/// working buffers come from the heap and are reused (``ProcessMemory``). Long lists of
+/// file operands skip swift-argument-parser (``FileOperands``).
 @main
 enum Main {
   static func main() {
     signal(SIGXFSZ, SIG_IGN)
+    ProcessMemory.preferHeapForLargeBlocks()
     TemporaryFiles.removeOnTermination()
-    MatnCommand.main()
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    guard var command = FileOperands.parse(arguments) else { return MatnCommand.main(arguments) }
+    do {
+      try command.run()
+    } catch {
+      MatnCommand.exit(withError: error)
+    }
   }
 }

@@ -15,13 +15,16 @@ struct MatnCommand: ParsableCommand {
       forms, search keys); decode shows how files decode; detect identifies languages \
       and scripts; names lists person names with index keys; translit romanises \
       names; bidi check finds dangerous bidi controls; show prints mixed \
-      Persian/English readably in a terminal without bidi support.
+      Persian/English readably in a terminal without bidi support; index build stores \
+      articles in an SQLite index that search queries by name or text in any script.
 
       Files and directories: every command that reads files takes directories too, \
       walked recursively; a file that cannot be read or decoded is reported with its \
       path and the reason, the others go on, and the exit code is 1.
       """,
     version: MatnInfo.fullVersion,
-    subcommands: [Normalize.self, Clean.self, Decode.self, Detect.self, Show.self, BidiCommand.self, Translit.self, Names.self]
+    subcommands: [
+      Normalize.self, Clean.self, Decode.self, Detect.self, Show.self, BidiCommand.self, Translit.self, Names.self, IndexCommand.self, Search.self,
+    ]
   )
 }

@@ -146,7 +146,7 @@ struct ConventionsCommandTests {
   func rootHelp() throws {
     let help = try CLI.run(["--help"]).text
     #expect(!help.contains("as they land"))
-    for command in ["normalize", "clean", "decode", "detect", "show", "bidi", "translit", "names"] {
+    for command in ["normalize", "clean", "decode", "detect", "show", "bidi", "translit", "names", "index", "search"] {
       #expect(help.contains("  \(command)"), "\(command)")
     }
   }

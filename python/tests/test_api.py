@@ -104,6 +104,64 @@ def test_batches_equal_single_calls():
     assert matn.clean_batch(t for t in ["ي"]) == ["ی"]  # any iterable
 
 
+def test_str_batches_take_one_buffer_in_code_points():
+    """A list of str crosses in one buffer with offsets in code points (the *_texts
+    forms); lists with bytes take the byte-offset form. Both give the single answers,
+    for texts with characters of one to four UTF-8 bytes, NULs and empty texts."""
+    texts = ["", "a", "ي", "€ ك", "😀 emoji 𝔸 and كتاب هاي ما", "\0 nul \0", "", "e\u0301", "Привет 😀", ""]
+    assert _native.HAS_TEXTS
+    single = [matn.clean(t) for t in texts]
+    assert matn.clean_batch(texts) == single
+    assert matn._outputs(texts, "matn_clean_texts", "matn_clean_batch", b"article") == single
+    with_bytes = texts[:3] + [texts[3].encode()] + texts[4:]  # one bytes item: the byte-offset form
+    assert matn.clean_batch(with_bytes) == single
+    assert matn.detect_batch(texts) == [matn.detect(t) for t in texts]
+    assert matn.spans_batch(texts) == [matn.spans(t) for t in texts]
+    assert matn.romanize_batch(texts, top=2) == [matn.romanize(t, top=2) for t in texts]
+    assert matn.name_keys_batch(texts) == [matn.name_keys(t) for t in texts]
+    assert matn.clean_batch(texts * 50, jobs=3) == single * 50
+
+
+def _texts_call(data, offsets, count, length=None):
+    """matn_clean_texts called directly: (status, output bytes, offsets, message)."""
+    from ctypes import byref, c_size_t, c_void_p, string_at
+    from array import array
+    table = array(_native.SIZE_T, offsets)
+    out, out_length, out_offsets, error = c_void_p(), c_size_t(), c_void_p(), c_void_p()
+    status = _native.lib.matn_clean_texts(data, len(data) if length is None else length, table.buffer_info()[0], count,
+                                          None, byref(out), byref(out_length), byref(out_offsets), byref(error))
+    if status != _native.OK:
+        assert out.value is None and out_offsets.value is None
+        message = string_at(error.value).decode()
+        _native.lib.matn_free(error)
+        return status, None, None, message
+    ends = array(_native.SIZE_T)
+    ends.frombytes(string_at(out_offsets.value, (count + 1) * ends.itemsize))
+    result = string_at(out.value, out_length.value)
+    _native.lib.matn_free(out)
+    _native.lib.matn_free(out_offsets)
+    return status, result, list(ends), None
+
+
+def test_texts_form_offsets_and_errors():
+    data = "يك😀ab".encode()  # 2 + 2 + 4 + 1 + 1 bytes, 5 code points
+    status, result, ends, _ = _texts_call(data, [0, 2, 3, 5], 3)
+    assert status == _native.OK and result.decode() == "یک😀ab" and ends == [0, 2, 3, 5]
+    # Offsets need not start at 0: the first text starts after the scalars before it.
+    status, result, ends, _ = _texts_call(data, [1, 3], 1)
+    assert status == _native.OK and result.decode() == "ک😀" and ends == [0, 2]
+    status, _, _, message = _texts_call(data, [0, 6], 1)
+    assert status == _native.E_ARGUMENT and "runs past the data" in message
+    status, _, _, message = _texts_call(data, [0, 3, 2], 2)
+    assert status == _native.E_ARGUMENT and "must not decrease" in message
+    status, _, _, message = _texts_call(data, [0, 2], 1, length=1)  # the length bounds the reading
+    assert status == _native.E_ARGUMENT
+    status, _, _, message = _texts_call(b"ok\xff\xfe", [0, 2, 4], 2)
+    assert status == _native.E_UTF8 and message.startswith("text 1: text is not valid UTF-8: an invalid sequence at byte 0")
+    status, result, ends, _ = _texts_call(b"", [0], 0)
+    assert status == _native.OK and result == b"" and ends == [0]
+
+
 # --- bad input ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("function", [matn.clean, matn.detect, matn.spans, matn.romanize, matn.name_keys])
@@ -298,6 +356,12 @@ int main(void) {
   size_t bad[3] = {0, 3, 1};
   if (matn_clean_batch(data, bad, 2, NULL, &out, &ends, &error) != MATN_E_ARGUMENT || out || ends) return 8;
   matn_free(error);
+  /* The same batch in the texts form: offsets in code points, the output's bytes apart. */
+  size_t points[3] = {0, 1, 3}, out_length = 0;
+  if (matn_clean_texts(data, 4, points, 2, "display", &out, &out_length, &ends, &error) != MATN_OK) return 10;
+  if (out_length != 4 || ends[0] != 0 || ends[1] != 1 || ends[2] != 3 || memcmp(out + 2, "ab", 2) != 0) return 11;
+  matn_free(out);
+  matn_free(ends);
   /* An article that gives none: its error record in out, the message in error. */
   if (matn_parse_article((const uint8_t *)"", 0, "e", NULL, &out, &length, &error) != MATN_E_ARTICLE || !out) return 9;
   matn_free(out);

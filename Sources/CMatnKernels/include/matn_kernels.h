@@ -26,6 +26,18 @@ int64_t mk_utf8_scan(const uint8_t *src, int64_t length, int64_t *firstNUL);
 /// or -1 when there is none. `classes` has 65536 entries.
 int64_t mk_mojibake_suspect(const uint8_t *src, int64_t length, const uint8_t *classes);
 
+/// The first offset from `from` that the normaliser's long-text cut scan must look at:
+/// a byte 0x0A, 0x0D, 0x22, 0xC2 or 0xE2, or a space at `spacesFrom` or later followed
+/// by an ASCII letter; `length` if none. Sixteen bytes a step.
+int64_t mk_segment_scan(const uint8_t *src, int64_t from, int64_t length, int64_t spacesFrom);
+
+// MARK: - Process
+
+/// glibc: large blocks from the heap, kept for reuse (mmap threshold 32 MiB, trim
+/// threshold 256 MiB, top pad 16 MiB) rather than mapped afresh, zeroed by the kernel,
+/// and unmapped again for each one. Returns 1 if set, 0 elsewhere.
+int mk_prefer_heap_for_large_blocks(void);
+
 // MARK: - Scalar arrays (the normaliser's working form)
 
 /// Decodes well-formed UTF-8 (a Swift String's storage; not checked) into scalar

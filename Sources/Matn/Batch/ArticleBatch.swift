@@ -86,6 +86,9 @@ public struct ArticleBatch: Sendable {
     /// In text format, the dateline, date, byline and credits in a header block
     /// (``Article/text(metadata:)``).
     public var textMetadata = false
+    /// The inputs to process, when not all: the others are listed (so ids are those of
+    /// the whole listing) but never read. An incremental index passes the changed files.
+    public var only: (@Sendable (BatchInput) -> Bool)?
 
     public init(arguments: [BatchArgument]) {
       self.arguments = arguments
@@ -190,7 +193,7 @@ public struct ArticleBatch: Sendable {
         throw .outputDirectoryIsInput(argument)
       }
     }
-    inputs = BatchInputs.list(configuration.arguments, skipping: skipping)
+    inputs = BatchInputs.list(configuration.arguments, skipping: skipping).filter { configuration.only?($0) ?? true }
     var inputFiles: [FileIdentity: FilePath] = [:]
     for input in inputs {
       if let identity = input.identity, let path = input.path { inputFiles[identity] = path }

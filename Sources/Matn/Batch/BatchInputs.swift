@@ -56,6 +56,34 @@ public enum BatchInputs {
     list(arguments, skipping: [])
   }
 
+  /// The files of `arguments`, in order, directories walked as ``list(_:)`` walks them,
+  /// without ids, output names, groups, sizes or identities: for a command that reads
+  /// each file once and names it by its path. Entries of a directory that cannot be
+  /// read carry a ``BatchInput/problem``; a file argument is not looked at (reading it
+  /// reports what is wrong).
+  ///
+  /// - Complexity: O(*n*) system calls for *n* file arguments (one `stat` each), plus
+  ///   the walks.
+  public static func files(_ arguments: [BatchArgument]) -> [BatchInput] {
+    var found: [BatchInput] = []
+    found.reserveCapacity(arguments.count)
+    for argument in arguments {
+      guard case .path(let path) = argument else {
+        found.append(BatchInput(path: nil, id: "", outputName: FilePath(), group: nil, size: 0))
+        continue
+      }
+      var info = stat()
+      if path.withPlatformString({ stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        var listed: [(BatchInput, [UInt8])] = []
+        walk(directory: path, relative: [], group: path, skipping: [], into: &listed)
+        found += listed.map(\.0)
+      } else {
+        found.append(BatchInput(path: path, id: "", outputName: FilePath(), group: nil, size: 0))
+      }
+    }
+    return found
+  }
+
   static func list(_ arguments: [BatchArgument], skipping: Set<FileIdentity>) -> [BatchInput] {
     let labels = Self.labels(arguments)
     var parents: [FilePath: FilePath] = [:]  // a file argument's directory, canonical: its group
@@ -88,25 +116,39 @@ public enum BatchInputs {
 
   /// For each argument, the tail of its path that names it in ids: empty for a single
   /// directory argument, else the shortest tail of the absolute path no other argument has.
+  ///
+  /// - Complexity: O(*n* × *d*) for *n* arguments whose paths have up to *d* components:
+  ///   the tails of each length are counted once, not compared pair by pair.
   static func labels(_ arguments: [BatchArgument]) -> [[UInt8]] {
     let components: [[[UInt8]]] = arguments.map { argument in
       guard case .path(let path) = argument else { return [Array("stdin".utf8)] }
       let parts = BatchPath.canonical(path).components.map(\.bytes)
       return parts.isEmpty ? [Array("root".utf8)] : parts
     }
-    return arguments.indices.map { index -> [UInt8] in
-      let parts = components[index]
-      if arguments.count == 1 {
-        if case .path(let path) = arguments[index], path.isDirectory { return [] }
-        return parts.last!
-      }
-      for length in 1...parts.count {
-        let tail = Array(parts.suffix(length))
-        let shared = components.indices.contains { $0 != index && Array(components[$0].suffix(length)) == tail }
-        if !shared || length == parts.count { return Array(tail.joined(separator: [UInt8(ascii: "/")])) }
-      }
-      return parts.last!
+    if arguments.count == 1 {
+      if case .path(let path) = arguments[0], path.isDirectory { return [[]] }
+      return [components[0].last!]
     }
+    // The tail of `length` components (the whole path when it has fewer), as bytes; a
+    // component holds no '/', so two tails are equal exactly when their bytes are.
+    func tail(_ index: Int, _ length: Int) -> [UInt8] {
+      Array(components[index].suffix(length).joined(separator: [UInt8(ascii: "/")]))
+    }
+    var labels = [[UInt8]?](repeating: nil, count: arguments.count)
+    var pending = Array(arguments.indices)
+    var length = 1
+    while !pending.isEmpty {
+      var counts: [[UInt8]: Int] = [:]
+      for index in arguments.indices { counts[tail(index, length), default: 0] += 1 }
+      pending.removeAll { index in
+        let label = tail(index, length)
+        guard counts[label]! == 1 || length >= components[index].count else { return false }
+        labels[index] = label
+        return true
+      }
+      length += 1
+    }
+    return labels.map { $0! }
   }
 
   private static func size(of path: FilePath) -> Int? {

@@ -19,7 +19,9 @@ extension FilePath {
     }
   }
 
-  /// A path from its bytes (a NUL, which no path can hold, ends it).
+  /// A path from its bytes (a NUL, which no path can hold, ends it). Inlinable, so that
+  /// a caller's list of thousands of paths does not go through unspecialised generics.
+  @inlinable
   public init(bytes: some Sequence<UInt8>) {
     var chars = bytes.prefix { $0 != 0 }.map { CChar(bitPattern: $0) }
     chars.append(0)

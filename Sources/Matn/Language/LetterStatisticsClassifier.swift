@@ -160,9 +160,22 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
   private static let evidence = ScalarScan.Stops(stop: StageScan.evidenceLetter)
 
   /// The bits this classifier reads (tokens, counted and evidence letters, ZWNJ), for
-  /// spans it reads on its own; the normaliser's buffers carry them in its table.
-  static let scanTable = ScalarScan.Table(supplementary: StageScan.supplementary) { v in
+  /// spans it reads on its own; the normaliser's buffers carry them in its table. An
+  /// ``EmbeddedTable`` read in place; ``scanBits(_:)`` is its source.
+  static let scanTable = ScalarScan.Table.embedded(
+    scanTableResourceName, supplementary: StageScan.supplementary, scanBits)
+
+  /// The embedded scan table's resource.
+  static let scanTableResourceName = "Tables/letter-statistics-scan.bin"
+
+  /// The scan table's source: each scalar's bits.
+  static func scanBits(_ v: UInt32) -> UInt16 {
     StageScan.characterBits(v) | (letterKind(v) != 0 ? StageScan.evidenceLetter : 0)
+  }
+
+  /// The entries of the embedded scan table, as computed from ``scanBits(_:)``.
+  static func computedScanTable() -> [UInt16] {
+    ScalarScan.Table.entries(supplementary: StageScan.supplementary, scanBits)
   }
 
   /// What each scalar of the Arabic block counts as evidence for (0: nothing; see

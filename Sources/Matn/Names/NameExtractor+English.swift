@@ -105,18 +105,35 @@ extension NameExtractor {
         || (b == run.upperBound && b + 1 < tokens.count && connected(tokens[b]) && tokens[b + 1].script == tokens[b].script
           && !tokens[b + 1].capitalized && tables.thingWords.contains(tokens[b + 1].key))
       let count = b - a + 1
-      guard !followedByStop, count <= 6 else { continue }
+      // Followed by "administration" or "presidency" ("the Trump administration",
+      // "Obama’s administration"): the name of the person who leads it.
+      let leads =
+        b + 1 < tokens.count && tokens[b + 1].script == .latin && (connected(tokens[b]) || tokens[b].possessive)
+        && Self.ledWords.contains(tokens[b + 1].key)
+      guard !followedByStop || leads, count <= 6 else { continue }
       let first = tokens[a], last = tokens[b]
       let given = first.script == .latin && (tables.latinGiven.contains(first.key) || tables.latinGiven.contains(first.headKey))
+      // An occupation in lower case just before: "archaeologist Arman Shishegar".
+      let role =
+        a == run.lowerBound && a > 0 && tokens[a - 1].script == first.script && !tokens[a - 1].capitalized
+        && connected(tokens[a - 1]) && tables.roles.contains(tokens[a - 1].key)
       // Without a title a name starts with a capital ("al-Hashd al-Shaabi" is not one).
-      let evidence = count >= 2 && first.capitalized && (given || tables.hasFamilyEnding(last, in: text.folded))
-      if titleFirst != nil || evidence || (count == 1 && spokenOf(a, text)) {
+      let evidence =
+        count >= 2 && first.capitalized && (given || role || tables.hasFamilyEnding(last, in: text.folded))
+        || (leads && first.capitalized && last.letterCount >= 3)
+      // A word between two titles is part of one title: "Chief Operating Officer",
+      // "Managing Director" after an office.
+      let withinTitle = b + 1 <= run.upperBound && kinds[b + 1 - run.lowerBound] == .title && !evidence
+      if (titleFirst != nil && !withinTitle) || evidence || (count == 1 && spokenOf(a, text)) {
         found.append(Found(first: a, last: b, titleFirst: titleFirst))
       } else if count == 1 {
         pending.append(a)
       }
     }
   }
+
+  /// Words that follow the name of the person who leads what they name: "Trump administration".
+  static let ledWords: Set<UInt64> = Set(["administration", "presidency"].map { NameTables.key(Substring($0)) })
 
   /// Words after a person's family name alone: "Kamalvandi said".
   static let spokenWords: Set<UInt64> = Set(

@@ -18,6 +18,15 @@ extension NameExtractor {
     case unknown
   }
 
+  /// Words that end a name whose last word is a frequent word («حسین محمودی امروز»): times
+  /// of day, «نیز», «هم», «که», «در» and the verbs of saying — not «به», «از», «و», «را», «با»,
+  /// which follow the noun of a phrase as often («تصمیم به», «تقدیر و تشکر», «بنا به»).
+  static let afterCommonNameWords: Set<UInt64> = Set(
+    [
+      "امروز", "در", "ظهر", "صبح", "عصر", "شب", "امشب", "دیروز", "روز", "که", "نیز", "هم", "گفت", "افزود", "اظهار",
+      "تصریح",
+    ].map { NameTables.key($0) })
+
   /// Words that follow a name in Persian news: «حسین محمودی امروز در گفت‌وگو…».
   static let afterNameWords: Set<UInt64> = Set(
     [
@@ -57,8 +66,16 @@ extension NameExtractor {
         i = max(k, i + 1)
         continue
       }
-      guard k < tokens.count, tokens[k].script == .arabic, !titled || connected(tokens[k - 1]) else {
+      guard k < tokens.count, tokens[k].script == .arabic, !titled || connected(tokens[k - 1]) || tokens[k - 1].quoted
+      else {
         i = max(k, i + 1)
+        continue
+      }
+      // A name in quotation marks after an honorific: «مولانا «فقیر محمد»», «سناتور «مک کین»»
+      // (after an office it may be the office's object: «رهبر «جماعت‌الدعوه»»).
+      if titleKind == .honorific, tokens[k - 1].quoted, let last = quotedName(at: k, text) {
+        found.append(Found(first: k, last: last, titleFirst: i))
+        i = last + 1
         continue
       }
       // The name parts.
@@ -83,16 +100,23 @@ extension NameExtractor {
           m + 1 < tokens.count && connected(tokens[m]) && tokens[m + 1].script == .arabic
           && Self.separateEnding.contains(tokens[m + 1].key)
         if apart && (word == .unknown || word == .common || word == .weakFamily) { word = .family }
+        // A family-name ending written apart from the part before it: «فیروز آبادی», «احمدی نژاد».
+        if m > k && word != .stop && tables.isFamilyEnding(tokens[m], in: text.folded) { word = .family }
         if word == .common {
           // A frequent word as the last part, after a common given name or an honorific
-          // (after an office it is the office's object: «دبیر جشنواره گفت»).
+          // (after an office it is the office's object: «دبیر جشنواره گفت»), when a word
+          // that ends names follows. Straight after a given name (which wants a family
+          // name) any such word will do; after another part a preposition makes it the
+          // head of a phrase («ژنرال مشرف تصمیم به»). Kept as `.common`: alone after an
+          // honorific it is an epithet («امام زمان»), no name.
+          let afterGiven = parts.last == .strongGiven || parts.last == .given
           let ends =
             !connected(tokens[m]) || m + 1 >= tokens.count || tokens[m + 1].script != .arabic
-            || Self.afterNameWords.contains(tokens[m + 1].key)
+            || (afterGiven ? Self.afterNameWords : Self.afterCommonNameWords).contains(tokens[m + 1].key)
           guard parts.last == .strongGiven || titleKind == .honorific, ends, tokens[m].letterCount >= 3,
             !Self.afterNameWords.contains(tokens[m].key)
           else { break }
-          parts.append(.family)
+          parts.append(.common)
           m += 1
           break
         }
@@ -104,6 +128,7 @@ extension NameExtractor {
           let verbFollows =
             m + 1 < tokens.count && connected(tokens[m]) && tokens[m + 1].script == .arabic
             && persian.verbForms.contains(tokens[m + 1].key) && !tables.notNames.contains(tokens[m + 1].key)
+            && !Self.speechVerbs.contains(tokens[m + 1].key)
           guard afterGiven && !verbFollows else { break }
         }
         parts.append(word)
@@ -114,7 +139,7 @@ extension NameExtractor {
         let rest = parts.dropFirst()
         switch titleKind {
         case .honorific?:
-          accepted = parts.count >= 2 || first != .given
+          accepted = parts.count >= 2 || (first != .given && first != .common)
         case .office?:
           accepted = first == .strongGiven || first == .family || (first == .given && rest.contains { $0 != .given })
         case nil:
@@ -124,7 +149,12 @@ extension NameExtractor {
       } else {
         accepted = false
       }
-      if accepted {
+      // The subject of a clause, ended by a word that follows names: «، محمد حسن اکبری مطلق
+      // امروز در…» — longer than what the word-by-word reading accepts.
+      if !titled, let last = clauseSubject(at: k, text), !accepted || last > m - 1 {
+        found.append(Found(first: k, last: last, titleFirst: nil))
+        i = last + 1
+      } else if accepted {
         found.append(Found(first: k, last: m - 1, titleFirst: titled ? i : nil))
         i = m
       } else if !titled, let last = appositionName(at: k, text) {
@@ -138,6 +168,63 @@ extension NameExtractor {
         i = k + 1
       }
     }
+  }
+
+  /// The last word of a name in quotation marks starting at `k` (one to four words,
+  /// none a function word or verb, the closing mark straight after the last).
+  func quotedName(at k: Int, _ text: NameTokens) -> Int? {
+    let tokens = text.tokens
+    var m = k
+    while m < tokens.count, m - k < 4, tokens[m].script == .arabic, persianWord(tokens[m], folded: text.folded) != .stop,
+      !tables.thingWords.contains(tokens[m].key)
+    {
+      if tokens[m].quoted || tokens[m].quoteAfter { return m }
+      guard connected(tokens[m]) else { return nil }
+      m += 1
+    }
+    return nil
+  }
+
+  /// A person named as the subject at the start of a clause (the text's start, or after
+  /// a comma, colon, sentence end or opening quotation mark: «به گزارش فارس از بیرجند، X Y
+  /// امروز…», «افزود: X Y، Z W،…»): a given
+  /// name and one to three more name words, ended by a word that follows names («امروز»,
+  /// «در», a verb of saying), an office in apposition, or the clause's end. After a
+  /// given name that is a frequent word or an adjective («پروانه», «روحیه») another
+  /// name part (a given or lexicon family name) follows: «، حبیب زارع افزود». Returns the
+  /// index of the name's last word.
+  func clauseSubject(at k: Int, _ text: NameTokens) -> Int? {
+    let tokens = text.tokens
+    guard k == 0 ? text.startsSentence : tokens[k - 1].endsClause || tokens[k - 1].quoted else { return nil }
+    let first = persianWord(tokens[k], folded: text.folded)
+    guard first == .strongGiven || first == .given else { return nil }
+    let ordinary =
+      first == .given
+      && (persian.adjectives.contains(tokens[k].key) || tables.frequentArabicScript.contains(tokens[k].key))
+    var family = false
+    var m = k
+    while m - k < 3, connected(tokens[m]), m + 1 < tokens.count, tokens[m + 1].script == .arabic {
+      let t = tokens[m + 1]
+      guard t.letterCount >= 2, !tables.titleStarts.contains(t.key), !tables.thingWords.contains(t.key),
+        !Self.afterNameWords.contains(t.key), !Self.speechVerbs.contains(t.key)
+      else { break }
+      let word = persianWord(t, folded: text.folded)
+      // A third or fourth word must be a name part or a frequent word ending the name
+      // («محمد حسن اکبری مطلق»), not any word («ربعلی واقعی سیب‌زمینی‌کار مهربانی»).
+      guard word != .stop, m - k < 2 || word != .unknown else { break }
+      // After a given name that is also a word, a name part.
+      family = family || word == .family || word == .given || word == .strongGiven
+      m += 1
+      // What follows the words read so far: a time, «در», «که», a verb of saying, an
+      // office, the clause's end — not «و», «به», «از», which join nouns as often
+      // («روحیه ایثارگری و…»).
+      let ends =
+        !connected(tokens[m]) || m + 1 >= tokens.count || tokens[m + 1].script != .arabic
+        || Self.afterCommonNameWords.contains(tokens[m + 1].key) || Self.speechVerbs.contains(tokens[m + 1].key)
+        || title(at: m + 1, in: tokens)?.kind == .office
+      if ends { return !ordinary || family ? m : nil }
+    }
+    return nil
   }
 
   /// Verbs of saying that follow the speaker's name in Persian news: «X افزود», «X اظهار داشت».

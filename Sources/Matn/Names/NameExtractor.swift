@@ -77,7 +77,11 @@ public struct ExtractedName: Codable, Sendable, Hashable {
 /// Words that are never names — function words, months, weekdays, places,
 /// demonyms, organisation words, all-capital datelines and agency tags — split runs
 /// and make a run followed by one ("Sharif University") a name of a thing. A bare
-/// family name counts when the document names the person in full somewhere.
+/// family name counts when the document names the person in full somewhere. Context
+/// counts too: an occupation in lower case before a run ("archaeologist Arman
+/// Shishegar"), "administration" after one word ("the Trump administration"); a Persian
+/// given name with one to three more words as a clause's subject, before a word that
+/// follows names («، محمد حسن اکبری مطلق امروز…»), or a quoted name after an honorific.
 ///
 /// Persian text may be un-normalised (Arabic ي/ك, ZWNJ or not): words are matched
 /// through a fold, offsets point into the original. A word mixing Latin, Cyrillic and Greek letters
@@ -223,8 +227,18 @@ public struct NameExtractor: Sendable {
     // genuine spelling (its script carries a mark).
     // Russian names in another case are keyed and shown in the nominative (Лавровым → Лавров).
     // A Persian ending written apart is joined with a ZWNJ («خامنه ای» → «خامنه‌ای»).
-    let texts = mentions.map { m in
+    var texts = mentions.map { m in
       m.script == "Cyrl" && m.confusable == nil ? Self.nominative(m.text) : m.script == "Arab" ? Self.joinedEndings(m.text) : m.text
+    }
+    // Endings a masculine name shares with feminine ones (Лаврова, Путину, Сергея) are read
+    // as another case only when the document writes the nominative too.
+    if mentions.contains(where: { $0.script == "Cyrl" }) {
+      let attested = Set(mentions.indices.filter { mentions[$0].script == "Cyrl" }.flatMap { texts[$0].split(separator: " ") })
+      for i in mentions.indices where mentions[i].script == "Cyrl" && mentions[i].confusable == nil {
+        texts[i] = texts[i].split(separator: " ").map { w in
+          Self.obliqueCandidates(w).first { attested.contains($0[...]) } ?? String(w)
+        }.joined(separator: " ")
+      }
     }
     let forms = mentions.indices.map { i -> (script: String, words: [Substring]) in
       let m = mentions[i]
@@ -234,13 +248,17 @@ public struct NameExtractor: Sendable {
     var groups: [Group] = []
     var positions: [[Int]] = []  // mention indices per group
     var groupOf: [String: Int] = [:]  // script + ascii → group
+    // The same name written with and without a space or ZWNJ («جوادی آملی», «جوادی‌آملی»):
+    // one person, grouped under the first form seen.
+    var groupOfJoined: [String: Int] = [:]  // script + ascii without spaces → group
     var byLastWord: [Substring: [Int]] = [:]
     let order = mentions.indices.sorted { (forms[$0].words.count, -$0) > (forms[$1].words.count, -$1) }
     for i in order {
       let (script, words) = forms[i]
       guard let last = words.last else { continue }
       let id = script + "\t" + words.joined(separator: " ")
-      var target = groupOf[id]
+      let joined = script + "\t" + words.joined()
+      var target = groupOf[id] ?? groupOfJoined[joined]
       if target == nil {
         // The tail of a longer name already grouped: the nearest mentioned before, else the first.
         let candidates = (byLastWord[last] ?? []).filter { g in
@@ -262,6 +280,7 @@ public struct NameExtractor: Sendable {
         positions.append([])
         target = groups.count - 1
         groupOf[id] = target
+        groupOfJoined[joined] = target
         byLastWord[last, default: []].append(groups.count - 1)
       }
       positions[target!].append(i)
@@ -291,6 +310,21 @@ public struct NameExtractor: Sendable {
       }
     }
     return words.joined(separator: " ")
+  }
+
+  /// The nominatives a Russian name word may have when its ending is shared by several
+  /// cases and genders: Лаврова, Лаврову → Лавров; Сергея, Сергею → Сергей; Игоря → Игорь;
+  /// Дмитрия → Дмитрий; Захаровой → Захарова; Марией → Мария. Empty for other words.
+  static func obliqueCandidates(_ w: Substring) -> [String] {
+    guard w.count > 3, let last = w.last else { return [] }
+    let stem = String(w.dropLast())
+    switch last {
+    case "а", "у": return [stem]
+    case "я", "ю": return [stem + "й", stem + "ь"]
+    case "й" where w.hasSuffix("ой"): return [String(w.dropLast(2)) + "а"]
+    case "й" where w.hasSuffix("ей"): return [String(w.dropLast(2)) + "я"]
+    default: return []
+    }
   }
 
   /// The nominative of a Russian name written in another case, word by word, for the

@@ -378,7 +378,7 @@ public struct NameIndexer: Sendable {
   }
 
   /// The cross-script recall key of an ASCII form: q → g, x → ks, c before e, i, y → s
-  /// (Ciamak ~ Siamak; ch stays c), vowels, h, w, v and y dropped (so kh ~ k, gh ~ g,
+  /// (Ciamak ~ Siamak; ch stays c; ck is k: Barack ~ Barak), vowels, h, w, v and y dropped (so kh ~ k, gh ~ g,
   /// zh ~ z), j → z, doubled letters collapsed, words joined. A name with no consonant
   /// left ("Ai Weiwei", "Hey") gets the key "_", shared by all such names (the ranking
   /// tells them apart).
@@ -395,6 +395,7 @@ public struct NameIndexer: Sendable {
       case UInt8(ascii: "q"): c = UInt8(ascii: "g")
       case UInt8(ascii: "j"): c = UInt8(ascii: "z")
       case UInt8(ascii: "c"):
+        if k + 1 < bytes.count, bytes[k + 1] == UInt8(ascii: "k") { continue }  // ck is k: Barack ~ Barak
         if k + 1 < bytes.count, [UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "y")].contains(bytes[k + 1]) {
           c = UInt8(ascii: "s")
         }

@@ -42,6 +42,9 @@ struct NameTables: Sendable {
   let frequentArabicScript: WordSet
   /// Lower-case particles that may sit inside a Latin-script name ("bin", "al").
   let particles: WordSet
+  /// English nouns of occupation ("archaeologist", "counterpart", "speaker"): written in
+  /// lower case just before capitalised words, evidence that they are a person's name.
+  let roles: WordSet
   /// Titles by the key of their first word, longest first.
   let titles: [UInt64: [Title]]
   /// The keys of ``titles``: most words are ruled out without hashing for a `Dictionary`.
@@ -89,6 +92,7 @@ struct NameTables: Sendable {
       })
     var titles: [UInt64: [Title]] = [:]
     var particles: [UInt64] = []
+    var roles: [UInt64] = []
     for line in PersianLexicon.lines("Names/titles.tsv") {
       let fields = line.split(separator: "\t")
       guard fields.count == 2 else { continue }
@@ -96,11 +100,16 @@ struct NameTables: Sendable {
         particles.append(Self.key(fields[1]))
         continue
       }
+      if fields[0] == "role" {
+        roles.append(Self.key(fields[1]))
+        continue
+      }
       let keys = fields[1].split(separator: " ").map { Self.key($0) }
       guard let first = keys.first else { continue }
       titles[first, default: []].append(Title(kind: fields[0] == "honorific" ? .honorific : .office, keys: keys))
     }
     self.particles = WordSet(particles)
+    self.roles = WordSet(roles)
     self.titles = titles.mapValues { $0.sorted { $0.keys.count > $1.keys.count } }
     self.titleStarts = WordSet(titles.keys)
     var endings: [NameToken.Script: [[UInt32]]] = [:]

@@ -31,6 +31,12 @@ struct NameToken {
   /// The gap after the word holds a full stop, a question or exclamation mark or a line
   /// break: the next word starts a sentence.
   var endsSentence = false
+  /// The gap after the word holds one of those, a comma, a colon or a semicolon (Latin
+  /// or Arabic): the next word starts a clause.
+  var endsClause = false
+  /// The first thing after the word, past spaces, is a quotation mark: a name in quotes
+  /// may end there («مولانا «صوفی محمد»» and a line break).
+  var quoteAfter = false
   /// FNV-1a of the folded scalars: lower case for Latin and Cyrillic; for Arabic
   /// script ي/ك and the other variants folded, harakat, tatweel and ZWNJ dropped.
   var key: UInt64 = FNV.basis
@@ -121,6 +127,8 @@ struct NameTokens {
     var gapPeriod = false, gapOther = false, gapStarted = false
     /// The gap holds quotation marks; `gapOther` then tells whether it holds anything else.
     var gapQuote = false, gapNotQuote = false, gapBreak = false
+    /// The gap holds a comma, colon or semicolon; its first mark (past spaces) is a quote.
+    var gapClause = false, gapFirstQuote = false, gapMarked = false
 
     init(utf8: UnsafeBufferPointer<UInt8>) { self.utf8 = utf8 }
 
@@ -187,11 +195,15 @@ struct NameTokens {
         gapStarted = true
         gapNotQuote = true
         gapBreak = true
+        gapMarked = true
       case .joiner, .other:
         gapStarted = true
         if v != 0x200C && v != 0x200E && v != 0x200F {
           gapOther = true
           if NameTokens.isQuote(v) { gapQuote = true } else { gapNotQuote = true }
+          if !gapMarked { gapFirstQuote = NameTokens.isQuote(v) }
+          gapMarked = true
+          if v == 0x2C || v == 0x3A || v == 0x3B || v == 0x060C || v == 0x061B { gapClause = true }
           if v == 0x0A || v == 0x0D || v == 0x21 || v == 0x3F || v == 0x2029 || v == 0x2028 || v == 0x85 { gapBreak = true }
         }
       }
@@ -218,6 +230,9 @@ struct NameTokens {
       gapQuote = false
       gapNotQuote = false
       gapBreak = false
+      gapClause = false
+      gapFirstQuote = false
+      gapMarked = false
     }
 
     mutating func closeGap() {
@@ -225,6 +240,8 @@ struct NameTokens {
       let last = tokens.count - 1
       tokens[last].quoted = gapQuote && !gapNotQuote
       tokens[last].endsSentence = gapBreak
+      tokens[last].endsClause = gapBreak || gapClause
+      tokens[last].quoteAfter = gapFirstQuote
       if tokens[last].possessive || gapOther {
         tokens[last].gap = .other
       } else if gapPeriod {

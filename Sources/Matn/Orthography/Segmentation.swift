@@ -23,18 +23,31 @@ struct Segmentation {
 
   /// Marks protected spans and flags each Arabic-script span. `documentPrior` is the
   /// language of undecided spans when the text is one segment of a longer document
-  /// (the document's ``votes(_:into:)`` decided it); nil takes it from this text.
+  /// (the document's ``decisions(_:votes:)`` decided it); nil takes it from this text.
   ///
   /// Returns what the spans said: the caller of a document in parts sums it (the
   /// article parser's blocks, see ``SpanVotes``).
+  ///
+  /// `known`: the spans' decisions as ``decisions(_:votes:)`` made them on this same buffer
+  /// (the first pass over a long document), so that the classifier is not asked twice.
   @discardableResult
-  func apply(_ buffer: inout TextBuffer, prior documentPrior: ArabicScriptLanguage? = nil) -> SpanVotes {
+  func apply(
+    _ buffer: inout TextBuffer, prior documentPrior: ArabicScriptLanguage? = nil, known: SpanDecisions? = nil
+  ) -> SpanVotes {
     ProtectedSpans(words: protectedWords).mark(&buffer)
     let spans = arabicScriptSpans(buffer)
     guard !spans.isEmpty else { return SpanVotes() }
     var votes = SpanVotes()
     votes.hasSpans = true
-    var (decided, mayDisagree) = decide(buffer, spans, &votes.counts)
+    var decided: [ArabicScriptLanguage?]
+    let mayDisagree: [Bool]
+    if let known, known.languages.count == spans.count {
+      (decided, mayDisagree) = (known.languages, known.mayDisagree)
+      let languages = ArabicScriptLanguage.allCases
+      for language in decided { if let language { votes.counts[languages.firstIndex(of: language)!] += 1 } }
+    } else {
+      (decided, mayDisagree) = decide(buffer, spans, &votes.counts)
+    }
     votes.tookDefault = documentPrior == nil && votes.isEmpty
     let prior = documentPrior ?? self.prior(votes.counts)
     // The undecided spans, now that the document's language is known.
@@ -136,12 +149,12 @@ struct Segmentation {
 
   /// Adds the decided spans of `buffer` to `votes` (one count per language, in
   /// `ArabicScriptLanguage.allCases` order): the first pass over a long document.
-  /// Returns whether `buffer` has Arabic-script spans.
-  @discardableResult
-  func votes(_ buffer: TextBuffer, into votes: inout [Int]) -> Bool {
+  /// Returns the spans' decisions, for ``apply(_:prior:known:)`` on the same buffer
+  /// (empty when `buffer` has no Arabic-script span).
+  func decisions(_ buffer: TextBuffer, votes: inout [Int]) -> SpanDecisions {
     let spans = arabicScriptSpans(buffer)
-    _ = decide(buffer, spans, &votes)
-    return !spans.isEmpty
+    let (languages, mayDisagree) = decide(buffer, spans, &votes)
+    return SpanDecisions(languages: languages, mayDisagree: mayDisagree)
   }
 
   /// The language of undecided spans: the one most decided spans have (Persian, first
@@ -226,6 +239,14 @@ struct Segmentation {
     let c = classOf(v)
     return c.contains(.letter) && !c.contains(.arabicScript)
   }
+}
+
+/// Each Arabic-script span's decision by the classifier (nil: undecided) and whether
+/// its clauses may disagree, in span order: made once by the first pass over a long
+/// document and taken again by the second (``Segmentation/apply(_:prior:known:)``).
+struct SpanDecisions {
+  var languages: [ArabicScriptLanguage?]
+  var mayDisagree: [Bool]
 }
 
 /// What the Arabic-script spans of a text said about its language, for a caller that

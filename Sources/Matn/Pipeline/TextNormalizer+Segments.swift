@@ -33,6 +33,12 @@ extension TextNormalizer {
     var curlyDepth = 0
     var i = 0
     while i < n {
+      // Skip, sixteen bytes at a time, every byte the rules below pass over: all but line
+      // breaks, quotes, and (past the segment size, with no quote open) a space before
+      // an ASCII letter.
+      let spacesFrom = !straightOpen && curlyDepth == 0 ? cuts[cuts.count - 1] + size : n
+      i = UTF8Scan.nextSegmentStop(bytes, from: i, spacesFrom: spacesFrom)
+      guard i < n else { break }
       let b = bytes[i]
       // Line breaks as cleanup makes them (LF, CR, NEL, LS, PS) reset quote pairing.
       if b == 0x0A || b == 0x0D || (b == 0xC2 && i + 1 < n && bytes[i + 1] == 0x85)

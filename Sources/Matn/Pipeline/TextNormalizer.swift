@@ -167,7 +167,7 @@ public struct TextNormalizer: Sendable {
   }
 
   /// The rounds a compatibility form and the index profile need after the first.
-  private func settle(_ first: String, _ recorder: inout ChangeRecorder) -> NormalizedText {
+  func settle(_ first: String, _ recorder: inout ChangeRecorder) -> NormalizedText {
     var result = first
     if options.unicodeForm.isCompatibility && recorder.count(of: .unicodeNormalization) > 0 {
       // A compatibility form can expose what the earlier stages change (U+0678 ٸ is
@@ -205,7 +205,7 @@ public struct TextNormalizer: Sendable {
   }
 
   /// The same over valid UTF-8.
-  private func canonical(
+  func canonical(
     utf8: UnsafeBufferPointer<UInt8>, _ recorder: inout ChangeRecorder, votes: inout SpanVotes
   ) -> String {
     if !options.recordsRanges && utf8.count > options.segmentBytes {
@@ -230,9 +230,14 @@ public struct TextNormalizer: Sendable {
     }
     let segmentation = self.segmentation
     var hasSpans = false
+    // Each segment's span decisions, kept for the second pass (a few bytes per span).
+    var known: [SpanDecisions] = []
+    known.reserveCapacity(cuts.count - 1)
     for k in 0..<cuts.count - 1 {
       var scratch = ChangeRecorder(recordsRanges: false)
-      if segmentation.votes(cleaned(segment(k), &scratch), into: &votes.counts) { hasSpans = true }
+      let decisions = segmentation.decisions(cleaned(segment(k), &scratch), votes: &votes.counts)
+      if !decisions.languages.isEmpty { hasSpans = true }
+      known.append(decisions)
     }
     votes.tookDefault = hasSpans && votes.isEmpty
     votes.hasSpans = hasSpans
@@ -245,7 +250,7 @@ public struct TextNormalizer: Sendable {
     for k in 0..<cuts.count - 1 {
       recorder.utf8Base = cuts[k]
       var unused = SpanVotes()
-      let buffer = orthography(cleaned(segment(k), &recorder), prior: prior, &recorder, votes: &unused)
+      let buffer = orthography(cleaned(segment(k), &recorder), prior: prior, known: known[k], &recorder, votes: &unused)
       out += form.apply(buffer.string, buffer, &recorder, lineChanged: &lineChanged, final: k == cuts.count - 2)
     }
     recorder.utf8Base = 0
@@ -268,13 +273,15 @@ public struct TextNormalizer: Sendable {
   }
 
   /// Segmentation and the orthography stages (`prior`: the document's language of
-  /// undecided spans, when `buffer` is a segment of it).
+  /// undecided spans, when `buffer` is a segment of it; `known`: its spans' decisions
+  /// from the first pass).
   private func orthography(
-    _ buffer: TextBuffer, prior: ArabicScriptLanguage? = nil, _ recorder: inout ChangeRecorder, votes: inout SpanVotes
+    _ buffer: TextBuffer, prior: ArabicScriptLanguage? = nil, known: SpanDecisions? = nil,
+    _ recorder: inout ChangeRecorder, votes: inout SpanVotes
   ) -> TextBuffer {
     var buffer = buffer
     recorder.spacingDisturbed = false
-    let spans = segmentation.apply(&buffer, prior: prior)
+    let spans = segmentation.apply(&buffer, prior: prior, known: known)
     votes.add(spans)
     buffer = PersianLetters(
       options: .init(
@@ -287,10 +294,10 @@ public struct TextNormalizer: Sendable {
     // Affixes, compounds, ezafe and punctuation act on Persian spans only: a text with
     // no Arabic-script span skips them and never loads their lexicons.
     if spans.hasSpans && (options.affixJoining || ezafe != .asTyped) {
-      buffer = AffixJoiner(
+      AffixJoiner(
         lexicon: .shared, compounds: userCompounds ?? .shared, joins: options.affixJoining, splitsGlued: options.splitsGluedAffixes,
         ezafe: ezafe
-      ).apply(buffer, &recorder)
+      ).apply(&buffer, &recorder)
     }
     if spans.hasSpans && options.persianPunctuation {
       buffer = PersianPunctuation().apply(buffer, &recorder)

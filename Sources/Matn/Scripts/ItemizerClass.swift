@@ -109,8 +109,10 @@ struct ItemizerClass: Hashable, Sendable {
 }
 
 /// The class of every BMP scalar, as a class number per scalar and one record per
-/// distinct class (a few hundred): built once per process, about a millisecond's work
-/// per 10,000 scalars, and never freed.
+/// distinct class (a few hundred), never freed. The class numbers are an
+/// ``EmbeddedTable`` read in place (``computedTable()`` is its source, which
+/// `scripts/build-tables` writes it from): 64 Ki numbers, then for each class the first
+/// scalar that has it, from which the few hundred records are made at start-up.
 struct ItemizerClasses: @unchecked Sendable {
   /// 64 Ki class numbers.
   let numbers: UnsafePointer<UInt16>
@@ -124,28 +126,51 @@ struct ItemizerClasses: @unchecked Sendable {
   static let letterSlotMask: UInt16 = 0x7FFF
   let classCount: Int
 
+  /// The embedded table's resource.
+  static let resourceName = "Tables/itemizer-classes.bin"
+
   static let shared: ItemizerClasses = {
-    let numbers = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10000)
-    var classes: [ItemizerClass] = []
-    var number: [ItemizerClass: UInt16] = [:]
-    for v in 0..<0x10000 {
-      let c = ItemizerClass(UInt32(v))
-      if let n = number[c] {
-        numbers[v] = n
-      } else {
-        precondition(classes.count < 0xFFFF, "too many scalar script classes")
-        let n = UInt16(classes.count)
-        number[c] = n
-        classes.append(c)
-        numbers[v] = n
-      }
+    let stored = EmbeddedTable.length(resourceName) / 2
+    if stored > 0x10000, let table = EmbeddedTable.load(resourceName, count: stored, of: UInt16.self) {
+      let classes = (0x10000..<stored).map { ItemizerClass(UInt32(table[$0])) }
+      return ItemizerClasses(numbers: table, classes: classes)
     }
+    let computed = computedTable()
+    return ItemizerClasses(numbers: owned(computed), classes: computed[0x10000...].map { ItemizerClass(UInt32($0)) })
+  }()
+
+  private init(numbers: UnsafePointer<UInt16>, classes: [ItemizerClass]) {
     let stored = UnsafeMutablePointer<ItemizerClass>.allocate(capacity: classes.count)
     stored.initialize(from: classes, count: classes.count)
     let quick = UnsafeMutablePointer<UInt16>.allocate(capacity: classes.count)
     for (n, c) in classes.enumerated() {
-      quick[n] = UInt16(c.letterSlot) | (c.kind == .neutral && c.pairing.isEmpty ? inert : 0)
+      quick[n] = UInt16(c.letterSlot) | (c.kind == .neutral && c.pairing.isEmpty ? Self.inert : 0)
     }
-    return ItemizerClasses(numbers: numbers, classes: stored, quick: UnsafePointer(quick), classCount: classes.count)
-  }()
+    self.numbers = numbers
+    self.classes = UnsafePointer(stored)
+    self.quick = UnsafePointer(quick)
+    self.classCount = classes.count
+  }
+
+  /// The embedded table's source: the class number of each BMP scalar value (classes
+  /// numbered in order of first appearance), then the first scalar of each class.
+  static func computedTable() -> [UInt16] {
+    var numbers: [UInt16] = []
+    numbers.reserveCapacity(0x10000)
+    var firsts: [UInt16] = []
+    var number: [ItemizerClass: UInt16] = [:]
+    for v in 0..<0x10000 {
+      let c = ItemizerClass(UInt32(v))
+      if let n = number[c] {
+        numbers.append(n)
+      } else {
+        precondition(firsts.count < 0xFFFF, "too many scalar script classes")
+        let n = UInt16(firsts.count)
+        number[c] = n
+        firsts.append(UInt16(v))
+        numbers.append(n)
+      }
+    }
+    return numbers + firsts
+  }
 }

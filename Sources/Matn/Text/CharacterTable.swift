@@ -2,12 +2,13 @@ import MatnICU
 
 /// The facts about characters that every stage reads, in one table of three columns:
 /// for each BMP scalar its script (``scripts``), its ``ScalarClass`` (``classes``) and
-/// its lowercase letter (``lowercase``). Each column is built on first use, once per
-/// process, asking ICU and the standard library's Unicode data each question once (the
-/// class column reads the script column instead of asking again), and never freed
-/// (plain pointers: no retain, no bounds check per lookup). A command that needs one
-/// column does not pay for the others (`matn detect` never builds the classes).
-/// Supplementary scalars (emoji, historic scripts, rare Han) are asked on the fly.
+/// its lowercase letter (``lowercase``). Each column is an ``EmbeddedTable`` read in
+/// place from `Resources/Tables` (plain pointers: no retain, no bounds check per
+/// lookup); its `computed()` function is the source `scripts/build-tables` writes it
+/// from, asking ICU and the standard library's Unicode data each question once (the
+/// class column reads the script column instead of asking again). A command that
+/// needs one column touches only its pages. Supplementary scalars (emoji, historic
+/// scripts, rare Han) are asked on the fly.
 ///
 /// Tables for one consumer (``StageScan`` bits, the script itemizer's classes, the date
 /// tokenizer's roles) are derived from these columns, never asked of ICU again. Hot
@@ -27,14 +28,19 @@ enum CharacterTable {
 struct ScriptColumn: @unchecked Sendable {
   private let table: UnsafePointer<Int16>
 
-  fileprivate static let shared: ScriptColumn = {
-    let table = UnsafeMutablePointer<Int16>.allocate(capacity: 0x10000)
-    for v in 0..<0x10000 {
+  /// The embedded column's resource.
+  static let resourceName = "Tables/scripts.bin"
+
+  fileprivate static let shared = ScriptColumn(
+    table: EmbeddedTable.load(resourceName, count: 0x10000, of: Int16.self) ?? owned(computed()))
+
+  /// The column's source: ICU's Script of each BMP scalar value (Unknown for surrogates).
+  static func computed() -> [Int16] {
+    (0..<0x10000).map { v in
       let script = Unicode.Scalar(UInt32(v)).map { Script(of: $0) } ?? .unknown  // surrogates
-      table[v] = Int16(truncatingIfNeeded: script.rawValue)
+      return Int16(truncatingIfNeeded: script.rawValue)
     }
-    return ScriptColumn(table: UnsafePointer(table))
-  }()
+  }
 
   @inline(__always)
   subscript(_ v: UInt32) -> Script {
@@ -48,14 +54,20 @@ struct ScalarClasses: @unchecked Sendable {
   /// 64 Ki entries.
   private let bmp: UnsafePointer<UInt16>
 
-  static let shared: ScalarClasses = {
+  /// The embedded column's resource.
+  static let resourceName = "Tables/classes.bin"
+
+  static let shared = ScalarClasses(
+    bmp: EmbeddedTable.load(resourceName, count: 0x10000, of: UInt16.self) ?? owned(computed()))
+
+  /// The column's source: ``ScalarClass/compute(_:script:)`` of each BMP scalar value
+  /// (no class for surrogates).
+  static func computed() -> [UInt16] {
     let scripts = CharacterTable.scripts
-    let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x10000)
-    for v in 0..<0x10000 {
-      table[v] = Unicode.Scalar(UInt32(v)).map { ScalarClass.compute($0, script: scripts[UInt32(v)]).rawValue } ?? 0
+    return (0..<0x10000).map { v in
+      Unicode.Scalar(UInt32(v)).map { ScalarClass.compute($0, script: scripts[UInt32(v)]).rawValue } ?? 0
     }
-    return ScalarClasses(bmp: UnsafePointer(table))
-  }()
+  }
 
   @inline(__always)
   func callAsFunction(_ value: UInt32) -> ScalarClass {
@@ -70,19 +82,24 @@ struct ScalarClasses: @unchecked Sendable {
 struct LowercaseColumn: @unchecked Sendable {
   private let table: UnsafePointer<UInt32>
 
-  fileprivate static let shared: LowercaseColumn = {
-    let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 0x10000)
-    for v in 0..<0x10000 {
+  /// The embedded column's resource.
+  static let resourceName = "Tables/lowercase.bin"
+
+  fileprivate static let shared = LowercaseColumn(
+    table: EmbeddedTable.load(resourceName, count: 0x10000, of: UInt32.self) ?? owned(computed()))
+
+  /// The column's source: the standard library's lowercase mapping of each BMP scalar.
+  static func computed() -> [UInt32] {
+    (0..<0x10000).map { v in
       switch v {
       // Han ideographs and Hangul syllables are letters without case; surrogates and
       // private use are not letters: no need to ask.
-      case 0x4E00...0x9FFF, 0xAC00...0xD7A3: table[v] = UInt32(v)
-      case 0xD800...0xF8FF: table[v] = 0
-      default: table[v] = letter(of: Unicode.Scalar(UInt32(v))!)
+      case 0x4E00...0x9FFF, 0xAC00...0xD7A3: UInt32(v)
+      case 0xD800...0xF8FF: 0
+      default: letter(of: Unicode.Scalar(UInt32(v))!)
       }
     }
-    return LowercaseColumn(table: UnsafePointer(table))
-  }()
+  }
 
   private static func letter(of scalar: Unicode.Scalar) -> UInt32 {
     let properties = scalar.properties
@@ -94,4 +111,12 @@ struct LowercaseColumn: @unchecked Sendable {
 
   @inline(__always)
   subscript(_ v: UInt32) -> UInt32 { v < 0x10000 ? table[Int(v)] : CharacterTable.expands }
+}
+
+/// A computed table copied into memory that is never freed, for a process whose binary
+/// lacks the embedded one.
+func owned<T>(_ values: [T]) -> UnsafePointer<T> {
+  let table = UnsafeMutablePointer<T>.allocate(capacity: values.count)
+  table.initialize(from: values, count: values.count)
+  return UnsafePointer(table)
 }

@@ -54,6 +54,22 @@ enum ScalarScan {
       entries = UnsafePointer(table)
     }
 
+    /// A table whose 65,537 entries are already laid out (an ``EmbeddedTable``).
+    init(entries: UnsafePointer<UInt16>) { self.entries = entries }
+
+    /// The 65,537 entries of the table `bits` and `supplementary` would build, in order
+    /// (the source of an ``EmbeddedTable``).
+    static func entries(supplementary: UInt16 = 0xFFFF, _ bits: (UInt32) -> UInt16) -> [UInt16] {
+      (0..<0x10000).map { bits(UInt32($0)) } + [supplementary]
+    }
+
+    /// The table stored as the ``EmbeddedTable`` `name`, or built from `bits` when the
+    /// binary lacks it.
+    static func embedded(_ name: String, supplementary: UInt16 = 0xFFFF, _ bits: (UInt32) -> UInt16) -> Table {
+      if let entries = EmbeddedTable.load(name, count: 0x10001, of: UInt16.self) { return Table(entries: entries) }
+      return Table(supplementary: supplementary, bits)
+    }
+
     /// The bits of `value`.
     @inline(__always)
     subscript(_ value: UInt32) -> UInt16 { entries[value > 0xFFFF ? 0x10000 : Int(value)] }

@@ -36,3 +36,16 @@ extension UTF8Scan {
     return offset < 0 ? nil : Int(offset)
   }
 }
+
+extension UTF8Scan {
+  /// The first offset from `from` in `bytes` that ``TextNormalizer``'s long-text cut
+  /// scan must look at: a byte 0A, 0D, 22, C2 or E2 (line breaks, quotes, and the lead
+  /// bytes of NEL, LS, PS and curly quotes), or a space at `spacesFrom` or later followed
+  /// by an ASCII letter; `bytes.count` if none.
+  ///
+  /// - Complexity: O(*n*), sixteen bytes a step.
+  static func nextSegmentStop(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, spacesFrom: Int) -> Int {
+    guard let base = bytes.baseAddress, from < bytes.count else { return bytes.count }
+    return Int(mk_segment_scan(base, Int64(from), Int64(bytes.count), Int64(spacesFrom)))
+  }
+}

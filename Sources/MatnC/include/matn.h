@@ -11,6 +11,15 @@
  * data[offsets[i] ..< offsets[i + 1]] (offsets holds count + 1 entries, the first
  * usually 0). Results come back the same way: one buffer and count + 1 offsets.
  *
+ * Batches of strings that index code points (the *_texts functions, added after the
+ * *_batch ones, whose signatures stay as they were; look them up before use with a
+ * library that may be older):
+ * the same, but every offset counts Unicode scalars, not bytes, in `data` (`length`
+ * bytes) and in *out (*out_length bytes). A caller holding a list of such strings
+ * (Python's str) passes them joined into one and encoded once, with the running sums
+ * of their lengths, and slices the decoded result by the offsets that come back: no
+ * text is copied, encoded or decoded on its own on either side of the call.
+ *
  * Memory: every pointer the library hands out (*out, *out_offsets, *error) was
  * allocated by it and is released with matn_free, by the caller, once. On an error
  * the outputs are set to NULL (lengths to 0) and nothing needs freeing but *error.
@@ -73,6 +82,9 @@ matn_status matn_clean(const char *text, size_t length, const char *profile, cha
                        char **error);
 matn_status matn_clean_batch(const char *data, const size_t *offsets, size_t count, const char *profile, char **out,
                              size_t **out_offsets, char **error);
+/* matn_clean_batch with offsets in Unicode scalars ("Batches of strings"). */
+matn_status matn_clean_texts(const char *data, size_t length, const size_t *offsets, size_t count, const char *profile,
+                             char **out, size_t *out_length, size_t **out_offsets, char **error);
 
 /* The language of a text. `languages`: comma-separated codes the answer is chosen
    from (NULL: all the library knows). *out: three lines (the last two may be empty),
@@ -85,6 +97,10 @@ matn_status matn_detect(const char *text, size_t length, const char *languages, 
                         char **error);
 matn_status matn_detect_batch(const char *data, const size_t *offsets, size_t count, const char *languages,
                               char **out, size_t **out_offsets, char **error);
+/* matn_detect_batch with offsets in Unicode scalars. */
+matn_status matn_detect_texts(const char *data, size_t length, const size_t *offsets, size_t count,
+                              const char *languages, char **out, size_t *out_length, size_t **out_offsets,
+                              char **error);
 
 /* The language of each span of one script and language (`matn detect --per run`).
    *out: one line per span, each ended by "\n":
@@ -95,6 +111,11 @@ matn_status matn_spans(const char *text, size_t length, const char *languages, c
                        char **error);
 matn_status matn_spans_batch(const char *data, const size_t *offsets, size_t count, const char *languages,
                              char **out, size_t **out_offsets, char **error);
+/* matn_spans_batch with offsets in Unicode scalars (the offsets in each
+   result's lines stay relative to its text, in bytes and in scalars as above). */
+matn_status matn_spans_texts(const char *data, size_t length, const size_t *offsets, size_t count,
+                             const char *languages, char **out, size_t *out_length, size_t **out_offsets,
+                             char **error);
 
 /* The best `top` romanisations of a name, best first. `style`: "iran" (NULL),
    "afghanistan" or "any". *out: "form\tscore" lines, each ended by "\n" (none for a
@@ -103,12 +124,20 @@ matn_status matn_romanize(const char *name, size_t length, int32_t top, const ch
                           size_t *out_length, char **error);
 matn_status matn_romanize_batch(const char *data, const size_t *offsets, size_t count, int32_t top, const char *style,
                                 char **out, size_t **out_offsets, char **error);
+/* matn_romanize_batch with offsets in Unicode scalars. */
+matn_status matn_romanize_texts(const char *data, size_t length, const size_t *offsets, size_t count, int32_t top,
+                                const char *style, char **out, size_t *out_length, size_t **out_offsets,
+                                char **error);
 
 /* A name's index keys. *out: "display\tascii\tphonetic". */
 matn_status matn_name_keys(const char *name, size_t length, const char *style, char **out, size_t *out_length,
                            char **error);
 matn_status matn_name_keys_batch(const char *data, const size_t *offsets, size_t count, const char *style, char **out,
                                  size_t **out_offsets, char **error);
+/* matn_name_keys_batch with offsets in Unicode scalars. */
+matn_status matn_name_keys_texts(const char *data, size_t length, const size_t *offsets, size_t count,
+                                 const char *style, char **out, size_t *out_length, size_t **out_offsets,
+                                 char **error);
 
 /* One raw article (file bytes in any charset) as its article JSON, one line without
    the newline. `id` (UTF-8, NUL-terminated; NULL: `path`, else "") is the article's

@@ -41,8 +41,8 @@ struct BidiCheck: ParsableCommand {
     help: "Also print the notes about controls (balanced controls, marks inside numbers and identifiers).")
   var notes = false
 
-  @Argument(help: "Files or directories (walked recursively) to check; '-' reads standard input.")
-  var files: [String] = ["-"]
+  @Argument(help: "Files or directories (walked recursively) to check; '-' (or none) reads standard input.")
+  var files: [String] = []
 
   func run() throws {
     var output = StandardOutput()

@@ -41,8 +41,8 @@ struct Clean: ParsableCommand {
 
   @OptionGroup var decoding: DecodingOptions
 
-  @Argument(help: "Files to normalise; '-' reads standard input.")
-  var files: [String] = ["-"]
+  @Argument(help: "Files to normalise; '-' (or none) reads standard input.")
+  var files: [String] = []
 
   func validate() throws {
     if profile != nil && form != nil {

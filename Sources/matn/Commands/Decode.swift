@@ -18,8 +18,8 @@ struct Decode: ParsableCommand {
   @Flag(name: .long, help: "Write the decoded text (UTF-8) instead of the summary line.")
   var text = false
 
-  @Argument(help: "Files to decode; '-' reads standard input.")
-  var files: [String] = ["-"]
+  @Argument(help: "Files to decode; '-' (or none) reads standard input.")
+  var files: [String] = []
 
   func run() throws {
     var output = StandardOutput()

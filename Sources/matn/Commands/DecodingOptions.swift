@@ -2,7 +2,8 @@ import ArgumentParser
 import Matn
 import SystemPackage
 
-/// How input bytes become text: shared by every command that reads files.
+/// How input bytes become text, and which files: shared by every command that reads
+/// files.
 struct DecodingOptions: ParsableArguments {
   @Option(
     name: .long,
@@ -12,19 +13,31 @@ struct DecodingOptions: ParsableArguments {
   @Flag(name: .long, help: "Fail on undecodable bytes instead of replacing them by U+FFFD (and reporting their offsets).")
   var strict = false
 
+  @Option(
+    name: .long,
+    help: "Read input paths from this file ('-' for standard input): one per line, or NUL-separated if it holds a NUL.")
+  var pathsFrom: String?
+
+  func validate() throws {
+    if pathsFrom == "" { throw ValidationError("--paths-from needs a file ('-' for standard input).") }
+  }
+
   /// The library's decoding policy for these options.
   var policy: DecodingPolicy { DecodingPolicy(encoding: encoding, strict: strict) }
 
   /// Decodes each file of `paths` in turn and hands it to `body` with its name ('-' for
   /// standard input). Directories are walked as `matn normalize` walks them (the
-  /// library's `BatchInputs`: recursively, in byte order of names). A file that cannot
+  /// library's `BatchInputs.files`: recursively, in byte order of names). A file that cannot
   /// be read or decoded is reported on standard error and the rest go on. Flushes
   /// `output` at the end and exits with status 1 if any file failed.
+  ///
+  /// The paths listed by `--paths-from` come first, then `paths`; with neither, standard
+  /// input is read.
   func forEachFile(
     _ paths: [String], output: inout StandardOutput, _ body: (String, DecodedText, inout StandardOutput) throws -> Void
   ) throws {
     var failures = 0
-    for input in BatchInputs.list(paths.map(RawArguments.argument)) {
+    for input in BatchInputs.files(try arguments(paths)) {
       let name = input.path?.string ?? "-"
       if let problem = input.problem {
         Diagnostics.error("cannot read \(BatchPath.display(input.path)): \(problem)")
@@ -45,9 +58,39 @@ struct DecodingOptions: ParsableArguments {
     if failures > 0 { throw ExitCode(1) }
   }
 
-  /// Whether `paths` name more than one file: several arguments, or a directory.
-  static func several(_ paths: [String]) -> Bool {
-    paths.count > 1 || paths.contains { $0 != "-" && RawArguments.path($0).isDirectory }
+  /// The inputs: the paths `--paths-from` lists, then the operands `paths` (standard
+  /// input when there are neither).
+  func arguments(_ paths: [String]) throws -> [BatchArgument] {
+    var arguments: [BatchArgument] = []
+    if let pathsFrom {
+      if pathsFrom == "-" && paths.contains("-") {
+        throw ValidationError("'-' (standard input) can be read only once: it is the --paths-from list.")
+      }
+      do {
+        arguments += try Self.pathList(from: pathsFrom).map(BatchArgument.path)
+      } catch {
+        throw ValidationError(error.description)
+      }
+    }
+    return arguments + (paths.isEmpty && pathsFrom == nil ? ["-"] : paths).map(RawArguments.argument)
+  }
+
+  /// Whether the inputs are more than one file: several operands, a directory, or a
+  /// `--paths-from` list.
+  func several(_ paths: [String]) -> Bool {
+    pathsFrom != nil || paths.count > 1 || paths.contains { $0 != "-" && RawArguments.path($0).isDirectory }
+  }
+
+  /// The paths in a list file: one per line (CR LF or LF), or NUL-separated when the
+  /// list holds a NUL (`find -print0`). Empty entries are skipped.
+  static func pathList(from source: String) throws(InputFile.Failure) -> [FilePath] {
+    let bytes = try InputFile.read(source == "-" ? nil : RawArguments.path(source))
+    let separator: UInt8 = bytes.contains(0) ? 0 : UInt8(ascii: "\n")
+    return bytes.split(separator: separator).compactMap { entry in
+      var entry = entry[...]
+      if separator != 0, entry.last == UInt8(ascii: "\r") { entry = entry.dropLast() }
+      return entry.isEmpty ? nil : FilePath(bytes: entry)
+    }
   }
 }
 

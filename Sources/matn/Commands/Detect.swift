@@ -50,8 +50,8 @@ struct Detect: ParsableCommand {
 
   @OptionGroup var decoding: DecodingOptions
 
-  @Argument(help: "Files or directories (walked recursively); '-' reads standard input.")
-  var files: [String] = ["-"]
+  @Argument(help: "Files or directories (walked recursively); '-' (or none) reads standard input.")
+  var files: [String] = []
 
   func validate() throws {
     guard minConfidence >= 0 && minConfidence <= 1 else {

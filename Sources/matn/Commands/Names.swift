@@ -37,13 +37,13 @@ struct Names: ParsableCommand {
 
   @OptionGroup var decoding: DecodingOptions
 
-  @Argument(help: "Files or directories (walked recursively); '-' reads standard input.")
-  var files: [String] = ["-"]
+  @Argument(help: "Files or directories (walked recursively); '-' (or none) reads standard input.")
+  var files: [String] = []
 
   func run() throws {
     let extractor = NameExtractor()
     var output = StandardOutput()
-    let headers = DecodingOptions.several(files) && format == .tsv
+    let headers = decoding.several(files) && format == .tsv
     try decoding.forEachFile(files, output: &output) { path, decoded, output in
       switch format {
       case .tsv where mentions:

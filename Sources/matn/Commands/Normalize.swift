@@ -116,9 +116,6 @@ struct Normalize: ParsableCommand {
   @Flag(name: .long, help: "Filter mode: refuse path records (records must carry text or base64).")
   var noPaths = false
 
-  @Option(name: .long, help: "Read input paths from this file ('-' for standard input): one per line, or NUL-separated if it holds a NUL.")
-  var pathsFrom: String?
-
   @Option(name: .long, parsing: .unconditional, help: "Worker threads (default: the number of processors).")
   var jobs: Int?
 
@@ -146,6 +143,8 @@ struct Normalize: ParsableCommand {
 
   @Argument(help: "Files or directories; '-' reads standard input.")
   var inputs: [String] = []
+
+  private var pathsFrom: String? { decoding.pathsFrom }
 
   func validate() throws {
     if jsonl && (!inputs.isEmpty || pathsFrom != nil) {
@@ -185,15 +184,7 @@ struct Normalize: ParsableCommand {
       try runFilter(style: houseStyle)
       return
     }
-    var arguments: [BatchArgument] = []
-    if let pathsFrom {
-      do {
-        arguments += try Self.pathList(from: pathsFrom).map(BatchArgument.path)
-      } catch {
-        throw ValidationError(error.description)
-      }
-    }
-    arguments += (inputs.isEmpty && pathsFrom == nil ? ["-"] : inputs).map(RawArguments.argument)
+    let arguments = try decoding.arguments(inputs)
     var configuration = ArticleBatch.Configuration(arguments: arguments)
     let several = arguments.count > 1 || pathsFrom != nil || Self.hasDirectory(arguments)
     let asked = self.format
@@ -256,18 +247,6 @@ struct Normalize: ParsableCommand {
     arguments.contains { argument in
       guard case .path(let path) = argument else { return false }
       return path.isDirectory
-    }
-  }
-
-  /// The paths in a list file: one per line (CR LF or LF), or NUL-separated when the
-  /// list holds a NUL (`find -print0`). Empty entries are skipped.
-  static func pathList(from source: String) throws(InputFile.Failure) -> [FilePath] {
-    let bytes = try InputFile.read(source == "-" ? nil : RawArguments.path(source))
-    let separator: UInt8 = bytes.contains(0) ? 0 : UInt8(ascii: "\n")
-    return bytes.split(separator: separator).compactMap { entry in
-      var entry = entry[...]
-      if separator != 0, entry.last == UInt8(ascii: "\r") { entry = entry.dropLast() }
-      return entry.isEmpty ? nil : FilePath(bytes: entry)
     }
   }
 }

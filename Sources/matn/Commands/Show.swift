@@ -15,8 +15,8 @@ struct Show: ParsableCommand {
 
   @OptionGroup var decoding: DecodingOptions
 
-  @Argument(help: "Files to show; '-' reads standard input.")
-  var files: [String] = ["-"]
+  @Argument(help: "Files to show; '-' (or none) reads standard input.")
+  var files: [String] = []
 
   func run() throws {
     var output = StandardOutput()

@@ -41,8 +41,8 @@ struct Translit: ParsableCommand {
 
   @OptionGroup var decoding: DecodingOptions
 
-  @Argument(help: "Files; '-' reads standard input.")
-  var files: [String] = ["-"]
+  @Argument(help: "Files; '-' (or none) reads standard input.")
+  var files: [String] = []
 
   func run() throws {
     var indexer = NameIndexer.shared

@@ -41,4 +41,55 @@ struct ArticleLanguageTests {
     #expect(all.contains("ناصر علی"))
     #expect(!all.contains("ي"))
   }
+
+  /// An English article (our own text) with `headline` as a paragraph of its own among
+  /// plain English paragraphs.
+  private func englishArticle(with headline: String) -> Article {
+    let raw = """
+      Trade figures for the autumn
+
+      The ministry said on Sunday that exports of farm goods rose in the past month, while imports of machinery fell.
+
+      \(headline)
+
+      The shipments left the southern port last week and are expected to reach their buyers before the end of the year.
+
+      Officials said further cargoes would follow if the buyers kept to the terms of the contract they signed.
+      """
+    return ArticleParser().parse(raw, id: "trade")
+  }
+
+  @Test(
+    "a paragraph whose own evidence is weak takes the article's language when its plain words lean to it",
+    arguments: ["Niger exports 3,000 tons of rice to Comoros", "Qatar exports 600 tons of rice to Comoros"])
+  func weakNameHeavyHeadline(_ headline: String) throws {
+    // Alone, the two names make it French; its plain words lean to English, but by less
+    // than the margin a paragraph with strong evidence of its own would need.
+    let own = LanguageIdentifier.default.identify(headline)
+    #expect(own.language != "en", "\(own)")
+    let pair = LanguageIdentifier(languages: [own.language, "en"])
+    let margin = try #require(ArticleParser.plainMargin("en", headline, pair: pair))
+    #expect(margin > 0 && margin < ArticleParser.priorMargin)
+    #expect(ArticleParser.nats(pair.identify(headline), for: own.language, over: "en") >= ArticleParser.priorNats)
+    let article = englishArticle(with: headline)
+    let paragraph = try #require(article.paragraphs.first { $0.text == headline })
+    #expect(paragraph.language == "en")
+    #expect(article.languages.map(\.language) == ["en"])
+  }
+
+  @Test("a paragraph with almost no evidence of its own takes the article's language", arguments: ["Cinema notes", "Tea time"])
+  func headlineWithoutEvidence(_ headline: String) throws {
+    let own = LanguageIdentifier.default.identify(headline)
+    #expect(own.language != "en", "\(own)")
+    let paragraph = try #require(englishArticle(with: headline).paragraphs.first { $0.text == headline })
+    #expect(paragraph.language == "en")
+  }
+
+  @Test("a paragraph in another language keeps it: its own evidence is strong")
+  func foreignParagraphKeepsItsLanguage() throws {
+    let french = "Le ministre a déclaré que les négociations reprendraient la semaine prochaine à Genève."
+    let paragraph = try #require(englishArticle(with: french).paragraphs.first { $0.text == french })
+    #expect(paragraph.language == "fr")
+    #expect(!ArticleParser.givesWay(french, own: "fr", to: "en", pair: LanguageIdentifier(languages: ["fr", "en"]), sampleBytes: 1024))
+  }
 }

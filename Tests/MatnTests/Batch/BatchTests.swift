@@ -48,6 +48,34 @@ struct BatchTests {
     }
   }
 
+  @Test("files: the paths and problems of list, in the same order, without ids")
+  func files() throws {
+    try Self.withDirectory { dir in
+      for path in ["d/b.txt", "d/a.txt", "d/e/c.txt", "f.txt"] { try Self.write("t", dir.appendingPathComponent(path)) }
+      let root = FilePath(dir.path)
+      let arguments: [BatchArgument] = [
+        .path(root.appending("d")), .standardInput, .path(root.appending("f.txt")), .path(root.appending("none")),
+      ]
+      let files = BatchInputs.files(arguments)
+      #expect(files.map(\.path) == BatchInputs.list(arguments).map(\.path))
+      #expect(files.map { $0.path?.lastComponent?.string ?? "-" } == ["a.txt", "b.txt", "c.txt", "-", "f.txt", "none"])
+      #expect(files.allSatisfy { $0.id.isEmpty && $0.problem == nil })
+    }
+  }
+
+  @Test("labels: each argument's shortest tail that no other shares, among thousands of file arguments")
+  func labelsOfManyFiles() {
+    let root = FilePath("/r")
+    // x/a/f and y/a/f share "a/f"; z/b/f has "b/f" alone; each n/k/f.txt its own "k/f.txt".
+    var arguments: [BatchArgument] = ["x/a/f", "y/a/f", "z/b/f", "w/g"].map { .path(root.appending($0)) }
+    arguments += (0..<4000).map { .path(root.appending("n/\($0)/f.txt")) }
+    arguments.append(.path(root.appending("x/a/f")))  // the same path twice: the whole path
+    let labels = BatchInputs.labels(arguments).map { String(decoding: $0, as: UTF8.self) }
+    #expect(labels.prefix(4) == ["r/x/a/f", "y/a/f", "b/f", "g"])
+    #expect(labels[4] == "0/f.txt" && labels[4003] == "3999/f.txt")
+    #expect(labels.last == "r/x/a/f")
+  }
+
   @Test("walks skip the output directory and our temporary files")
   func walkSkips() throws {
     try Self.withDirectory { dir in

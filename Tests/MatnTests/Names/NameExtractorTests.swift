@@ -224,6 +224,25 @@ struct NameExtractorTests {
     #expect(NameExtractor.nominative("Марией Захаровой") == "Марией Захаровой")
   }
 
+  @Test("Russian endings shared by cases and genders are read as another case only when the nominative is written")
+  func russianAttestedNominative() {
+    let names = extractor.names(in: "Сергей Лавров прибыл в Тегеран. Он сообщил о визите Сергея Лаврова.")
+    #expect(names.map(\.text) == ["Сергей Лавров"])
+    #expect(names.first?.mentions == 2)
+    // Without the nominative in the text, a feminine name stays as written.
+    #expect(extractor.names(in: "Мария Захарова выступила.").map(\.text) == ["Мария Захарова"])
+    #expect(NameExtractor.obliqueCandidates("Лаврову") == ["Лавров"])
+    #expect(NameExtractor.obliqueCandidates("Сергея") == ["Сергей", "Сергеь"])
+    #expect(NameExtractor.obliqueCandidates("Захаровой") == ["Захарова"])
+  }
+
+  @Test("one Persian name written with and without a space or ZWNJ is one name")
+  func joinedSpelling() {
+    let names = extractor.names(in: "آیت‌الله جوادی آملی گفت و آیت‌الله جوادی‌آملی افزود.")
+    #expect(names.count == 1)
+    #expect(names.first?.mentions == 2)
+  }
+
   @Test("«خامنه ای» written with a space is the name «خامنه‌ای», not «خامنه»")
   func separatedEnding() {
     let names = extractor.names(in: "آیت‌الله خامنه ای گفت و آیت‌الله خامنه‌ای افزود.")

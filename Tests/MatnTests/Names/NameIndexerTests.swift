@@ -138,6 +138,7 @@ struct NameIndexerTests {
       ["Mohammad", "Mohammed", "Muhammad", "محمد"],
       ["Qasem Soleimani", "Ghasem Soleimani", "قاسم سلیمانی"],
       ["Ciamak", "Siamak", "Syamak", "سیامک"],
+      ["Barack Obama", "Barak Obama", "باراک اوباما"],
     ])
   func phonetic(variants: [String]) {
     let keys = Set(variants.map { indexer.keys(for: $0).phonetic })

@@ -152,4 +152,24 @@ struct PersianNameModelTests {
       #expect(indexer.romanize(word) == a)
     }
   }
+
+  @Test("the beam's spellings are ranked with the Latin letter model: graphone score plus its weighted log probability")
+  func latinRescoring() throws {
+    let model = PersianNameModel.shared
+    #expect(model.latin != nil && model.latinOrder >= 2)
+    #expect(model.latinLogProb("mohammad") > model.latinLogProb("mhmmdq"))
+    var changed = 0
+    for word in ["دیبازرانی", "بابخانلویی", "شکرخندی", "نطنزیانی", "دهنمکیان", "سمنانیان"] {
+      let letters = PersianNameModel.fold(word.unicodeScalars)
+      let plain = model.decode(letters, beam: PersianNameRomanizer.beam, k: 8, latinWeight: 0)
+      let ranked = model.decode(letters, beam: PersianNameRomanizer.beam, k: 8)
+      let expected = plain.map { ($0.0, $0.1 + PersianNameModel.latinWeight * model.latinLogProb($0.0)) }
+        .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+      #expect(ranked.map(\.0) == expected.map(\.0), "\(word)")
+      if ranked.first?.0 != plain.first?.0 { changed += 1 }
+    }
+    // Spellings the labels' letter sequences favour win where the graphone scores are
+    // close (Shekarkhandi over Shekarkhondi).
+    #expect(changed >= 2)
+  }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import TestSupport
 import Testing
 
@@ -172,6 +173,33 @@ struct LinearGrowthTests {
       "The council met in Tehran. شورا در تهران جلسه‌ای تشکیل داد و گفت \"مي خواهد\" and then “دو “سه” ok” end.\r\n"
         + "\u{202B}RLE here\u{202C} يك كتاب ?  and   more words ، here\u{00A0}now http://x.ir/a?b and text 1,200 again\n"
         + "خانه ای بزرگ تر آگاهسیستم است ? and e\u{0301} cafe\u{0301} word\u{2029}next para ی ي ك here the end")
+  }
+
+  @Test("normalised in segments, each span is decided once, as whole (the first pass's decisions are kept)")
+  func segmentsDecideEachSpanOnce() {
+    /// The default classifier, counting the spans it is asked to decide.
+    struct Counting: ArabicScriptSpanClassifier {
+      let calls: Counter
+      let inner = LetterStatisticsClassifier()
+      func classify(_ span: String) -> ArabicScriptLanguage? { inner.classify(span) }
+      func decide(_ span: ArabicScriptSpan) -> ArabicScriptSpanDecision {
+        calls.value.withLock { $0 += 1 }
+        return inner.decide(span)
+      }
+    }
+    final class Counter: Sendable { let value = Mutex(0) }
+    let text = (0..<20).map { "سطر \($0) در تهران است and more words here \"يك\" next" }.joined(separator: "\n")
+    func decisions(every bytes: Int) -> Int {
+      var options = TextNormalizer.Options(profile: .article)
+      let counter = Counter()
+      options.spanClassifier = Counting(calls: counter)
+      options.segmentBytes = bytes
+      _ = TextNormalizer(profile: .article, options: options).normalize(text)
+      return counter.value.withLock { $0 }
+    }
+    let whole = decisions(every: 1 << 20)
+    #expect(whole > 20)
+    #expect(decisions(every: 30) == whole)
   }
 
   @Test("a part of a text is normalised in place as its copy would be, in segments or whole")

@@ -118,4 +118,41 @@ struct UTF8ScanTests {
     let result = [UInt8]().withUnsafeBufferPointer { UTF8Scan.scan($0) }
     #expect(result.firstInvalid == nil && result.firstNUL == nil)
   }
+
+  /// The bytes the long-text cut scan looks at, one by one.
+  static func segmentStop(_ b: [UInt8], _ i: Int, spacesFrom: Int) -> Bool {
+    if [0x0A, 0x0D, 0x22, 0xC2, 0xE2].contains(b[i]) { return true }
+    guard b[i] == 0x20, i >= spacesFrom, i + 1 < b.count else { return false }
+    let next = b[i + 1] | 0x20
+    return next >= 0x61 && next <= 0x7A
+  }
+
+  @Test("the long-text cut scan stops where a byte-by-byte scan stops, sixteen bytes a step or not")
+  func segmentStopsAgree() {
+    var generator = SplitMix64(seed: 23)
+    // Persian letters (two bytes), ZWNJ and curly quotes (E2 …), « » (C2 …), spaces
+    // before Latin and other letters, line breaks, straight quotes, digits.
+    let pieces: [[UInt8]] = [
+      Array("ب".utf8), Array("ی".utf8), Array("\u{200C}".utf8), [0x20], [0x20, 0x61], [0x20, 0x5A], [0x20, 0x40],
+      [0x0A], [0x0D], [0x22], Array("«".utf8), Array("“".utf8), [0x31], [0x20, 0x7B], [0x20, 0x60],
+    ]
+    for round in 0..<400 {
+      var bytes: [UInt8] = []
+      let count = Int(generator.next() % 120)
+      for _ in 0..<count {
+        // Mostly letters and spaces: long stretches the vector step skips.
+        let k = Int(generator.next() % 40)
+        bytes += k < 30 ? pieces[k % 3] : pieces[3 + Int(generator.next() % UInt64(pieces.count - 3))]
+      }
+      let spacesFrom = round % 3 == 0 ? 0 : Int(generator.next() % UInt64(bytes.count + 2))
+      var from = 0
+      while from <= bytes.count {
+        let found = bytes.withUnsafeBufferPointer { UTF8Scan.nextSegmentStop($0, from: from, spacesFrom: spacesFrom) }
+        var expected = from
+        while expected < bytes.count && !Self.segmentStop(bytes, expected, spacesFrom: spacesFrom) { expected += 1 }
+        #expect(found == expected, "round \(round), from \(from)")
+        from = max(found, from) + 1
+      }
+    }
+  }
 }

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json as _json
 from concurrent.futures import ThreadPoolExecutor
+from itertools import islice as _islice
 from ctypes import c_char_p
 from os import fsencode as _fsencode
 from typing import Any, Callable, Iterable, NamedTuple, Sequence, TypeVar, Union
@@ -169,6 +170,26 @@ def _split(buffer: bytes, ends: list[int]) -> list[bytes]:
     return [buffer[a:b] for a, b in zip(ends, ends[1:])]
 
 
+def _items(texts: Iterable[Text], what: str = "text") -> list:
+    if isinstance(texts, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"a batch takes a list of {what}s, not one {type(texts).__name__}")
+    return texts if type(texts) is list else list(texts)
+
+
+def _outputs(items: list, texts_function: str, batch_function: str, *arguments: Any, what: str = "text") -> list[str]:
+    """The output of each item, decoded: through the *_texts form (one join, one encode
+    and one decode for the lot, offsets in code points) when every item is a str, else
+    through the *_batch form (bytes items, or an error to raise for an item)."""
+    if _native.HAS_TEXTS:
+        try:
+            text, ends = _native.call_texts(getattr(_lib, texts_function), items, *arguments)
+            return list(map(text.__getitem__, map(slice, ends, _islice(ends, 1, None))))
+        except (TypeError, UnicodeEncodeError):
+            pass  # an item that is not a str: the byte path checks and encodes each
+    buffer, ends = _native.call_batch(getattr(_lib, batch_function), _texts(items, what), *arguments)
+    return [buffer[a:b].decode() for a, b in zip(ends, ends[1:])]
+
+
 # ---------------------------------------------------------------------------------
 # Cleaning
 
@@ -185,18 +206,16 @@ def clean(text: Text, profile: str = "article") -> str:
     "index" (search keys). Raises MatnError for an unknown profile or bytes that are
     not UTF-8, TypeError for anything but str or bytes."""
     data = text.encode() if type(text) is str else _utf8(text)
-    return _call(_lib.matn_clean, data, len(data), _option(profile, "profile")).decode()
+    return _native.call_text(_lib.matn_clean, data, len(data), _option(profile, "profile"))
 
 
 def clean_batch(texts: Iterable[Text], profile: str = "article", *, jobs: int = 1) -> list[str]:
     """`clean` over many texts in one call into the library (`jobs` threads)."""
     encoded_profile = _option(profile, "profile")
-
-    items = _texts(texts)
+    items = _items(texts)
 
     def run(start: int, end: int) -> list[str]:
-        buffer, ends = _native.call_batch(_lib.matn_clean_batch, items[start:end], encoded_profile)
-        return [buffer[a:b].decode() for a, b in zip(ends, ends[1:])]
+        return _outputs(items[start:end], "matn_clean_texts", "matn_clean_batch", encoded_profile)
 
     return _run_batch(len(items), jobs, run)
 
@@ -234,20 +253,17 @@ def detect(text: Text, languages: Iterable[str] | str | None = None) -> Detectio
 def detect_batch(texts: Iterable[Text], languages: Iterable[str] | str | None = None, *, jobs: int = 1) -> list[Detection]:
     """`detect` over many texts in one call into the library (`jobs` threads)."""
     codes = _languages(languages)
-
-    items = _texts(texts)
+    items = _items(texts)
 
     def run(start: int, end: int) -> list[Detection]:
-        buffer, ends = _native.call_batch(_lib.matn_detect_batch, items[start:end], codes)
-        records = buffer.decode()  # ASCII: byte offsets are str offsets
-        return [_detection(records[a:b]) for a, b in zip(ends, ends[1:])]
+        return list(map(_detection, _outputs(items[start:end], "matn_detect_texts", "matn_detect_batch", codes)))
 
     return _run_batch(len(items), jobs, run)
 
 
-def _spans(text: str, data: bytes, output: bytes) -> list[Span]:
+def _spans(text: str | None, data: bytes | None, output: str) -> list[Span]:
     spans = []
-    for line in output.decode().splitlines():
+    for line in output.splitlines():
         b0, b1, s0, s1, script, language, confidence = line.split("\t")
         start, end = int(s0), int(s1)
         piece = text[start:end] if text is not None else data[int(b0):int(b1)].decode()
@@ -260,19 +276,20 @@ def spans(text: Text, languages: Iterable[str] | str | None = None) -> list[Span
     run`): each script run cut at sentence boundaries, identified, and neighbours of
     one language merged. Runs without letters belong to no span."""
     data = _utf8(text)
-    output = _call(_lib.matn_spans, data, len(data), _languages(languages))
+    output = _call(_lib.matn_spans, data, len(data), _languages(languages)).decode()
     return _spans(text if isinstance(text, str) else None, data, output)
 
 
 def spans_batch(texts: Iterable[Text], languages: Iterable[str] | str | None = None, *, jobs: int = 1) -> list[list[Span]]:
     """`spans` over many texts in one call into the library (`jobs` threads)."""
     codes = _languages(languages)
-    items = _texts(texts)
-    originals = [t if isinstance(t, str) else None for t in texts] if isinstance(texts, Sequence) else [None] * len(items)
+    items = _items(texts)
 
     def run(start: int, end: int) -> list[list[Span]]:
-        buffer, ends = _native.call_batch(_lib.matn_spans_batch, items[start:end], codes)
-        return [_spans(originals[start + k], items[start + k], buffer[a:b]) for k, (a, b) in enumerate(zip(ends, ends[1:]))]
+        part = items[start:end]
+        outputs = _outputs(part, "matn_spans_texts", "matn_spans_batch", codes)
+        return [_spans(t, None, output) if isinstance(t, str) else _spans(None, _utf8(t), output)
+                for t, output in zip(part, outputs)]
 
     return _run_batch(len(items), jobs, run)
 
@@ -280,9 +297,9 @@ def spans_batch(texts: Iterable[Text], languages: Iterable[str] | str | None = N
 # ---------------------------------------------------------------------------------
 # Names
 
-def _romanizations(output: bytes) -> list[Romanization]:
+def _romanizations(output: str) -> list[Romanization]:
     result = []
-    for line in output.decode().splitlines():
+    for line in output.splitlines():
         form, score = line.rsplit("\t", 1)
         result.append(Romanization(form, float(score)))
     return result
@@ -300,42 +317,40 @@ def romanize(name: Text, top: int = 1, style: str = "iran") -> list[Romanization
     graphone model; Russian by BGN; Chinese by Hanyu Pinyin; others by ICU's Any-Latin.
     `style`: "iran" (default), "afghanistan" or "any". A name without letters gives []."""
     data = _utf8(name, "name")
-    return _romanizations(_call(_lib.matn_romanize, data, len(data), _top(top), _option(style, "style")))
+    return _romanizations(_call(_lib.matn_romanize, data, len(data), _top(top), _option(style, "style")).decode())
 
 
 def romanize_batch(names: Iterable[Text], top: int = 1, style: str = "iran", *, jobs: int = 1) -> list[list[Romanization]]:
     """`romanize` over many names in one call into the library (`jobs` threads)."""
     k, encoded_style = _top(top), _option(style, "style")
-
-    items = _texts(names, "name")
+    items = _items(names, "name")
 
     def run(start: int, end: int) -> list[list[Romanization]]:
-        buffer, ends = _native.call_batch(_lib.matn_romanize_batch, items[start:end], k, encoded_style)
-        return [_romanizations(buffer[a:b]) for a, b in zip(ends, ends[1:])]
+        outputs = _outputs(items[start:end], "matn_romanize_texts", "matn_romanize_batch", k, encoded_style, what="name")
+        return list(map(_romanizations, outputs))
 
     return _run_batch(len(items), jobs, run)
 
 
-def _keys(output: bytes) -> NameKeys:
-    return NameKeys(*output.decode().split("\t"))
+def _keys(output: str) -> NameKeys:
+    return NameKeys(*output.split("\t"))
 
 
 def name_keys(name: Text, style: str = "iran") -> NameKeys:
     """A name's index keys (`matn translit --key display|ascii|phonetic`): «علی اکبر
     ولایتی», "Ali Akbar Velayati" and "Ali-Akbar Velayati" share the phonetic key."""
     data = _utf8(name, "name")
-    return _keys(_call(_lib.matn_name_keys, data, len(data), _option(style, "style")))
+    return _keys(_call(_lib.matn_name_keys, data, len(data), _option(style, "style")).decode())
 
 
 def name_keys_batch(names: Iterable[Text], style: str = "iran", *, jobs: int = 1) -> list[NameKeys]:
     """`name_keys` over many names in one call into the library (`jobs` threads)."""
     encoded_style = _option(style, "style")
-
-    items = _texts(names, "name")
+    items = _items(names, "name")
 
     def run(start: int, end: int) -> list[NameKeys]:
-        buffer, ends = _native.call_batch(_lib.matn_name_keys_batch, items[start:end], encoded_style)
-        return [_keys(buffer[a:b]) for a, b in zip(ends, ends[1:])]
+        return list(map(_keys, _outputs(items[start:end], "matn_name_keys_texts", "matn_name_keys_batch", encoded_style,
+                                        what="name")))
 
     return _run_batch(len(items), jobs, run)
 

@@ -13,6 +13,7 @@ import os
 import sys
 from array import array
 from ctypes import POINTER, byref, c_char_p, c_int32, c_size_t, c_void_p
+from itertools import accumulate
 from typing import Sequence
 
 LIBRARY_NAME = "libMatnC.dylib" if sys.platform == "darwin" else "libMatnC.so"
@@ -57,6 +58,9 @@ def _load() -> ctypes.CDLL:
     single_out = [POINTER(c_void_p), POINTER(c_size_t), POINTER(c_void_p)]
     batch_in = [c_char_p, c_void_p, c_size_t]
     batch_out = [POINTER(c_void_p), POINTER(c_void_p), POINTER(c_void_p)]
+    # The *_texts forms: offsets in code points, the output's length in bytes.
+    texts_in = [c_char_p, c_size_t, c_void_p, c_size_t]
+    texts_out = [POINTER(c_void_p), POINTER(c_size_t), POINTER(c_void_p), POINTER(c_void_p)]
     signatures = {
         "matn_clean": text + [c_char_p] + single_out,
         "matn_clean_batch": batch_in + [c_char_p] + batch_out,
@@ -71,6 +75,16 @@ def _load() -> ctypes.CDLL:
         "matn_parse_article": text + [c_char_p, c_char_p] + single_out,
         "matn_parse_article_batch": batch_in + [c_void_p, c_void_p] + batch_out,
     }
+    texts = {
+        "matn_clean_texts": texts_in + [c_char_p] + texts_out,
+        "matn_detect_texts": texts_in + [c_char_p] + texts_out,
+        "matn_spans_texts": texts_in + [c_char_p] + texts_out,
+        "matn_romanize_texts": texts_in + [c_int32, c_char_p] + texts_out,
+        "matn_name_keys_texts": texts_in + [c_char_p] + texts_out,
+    }
+    # A library built before the *_texts forms (MATN_LIBRARY) still serves the batches.
+    if hasattr(lib, "matn_clean_texts"):
+        signatures.update(texts)
     for name, argtypes in signatures.items():
         function = getattr(lib, name)
         function.argtypes = argtypes
@@ -109,6 +123,24 @@ def call(function, *arguments) -> bytes:
     return data
 
 
+# Decodes UTF-8 straight from the library's memory into a str (no bytes object between).
+_decode_utf8 = ctypes.pythonapi.PyUnicode_DecodeUTF8
+_decode_utf8.argtypes = [c_void_p, ctypes.c_ssize_t, c_char_p]
+_decode_utf8.restype = ctypes.py_object
+
+
+def call_text(function, *arguments) -> str:
+    """Runs a single-text entry point whose output is text; returns it as a str."""
+    out, length, error = c_void_p(), c_size_t(), c_void_p()
+    status = function(*arguments, byref(out), byref(length), byref(error))
+    if status != OK:
+        _raise(status, error)
+    try:
+        return _decode_utf8(out.value, length.value, None)
+    finally:
+        _free(out)
+
+
 class ArticleFailed(Exception):
     """Internal: matn_parse_article returned MATN_E_ARTICLE with its error record."""
 
@@ -140,6 +172,29 @@ def call_batch(function, items: Sequence[bytes], *arguments) -> tuple[bytes, lis
     result = ctypes.string_at(out.value, ends[-1])
     _free(out)
     return result, ends.tolist()
+
+
+def call_texts(function, texts: Sequence[str], *arguments) -> tuple[str, array]:
+    """Runs a *_texts entry point over str items (matn.h, "Batches of strings"): joined
+    and encoded once, offsets in code points; returns the decoded output and its count
+    + 1 offsets, also in code points. Raises TypeError when an item is not a str and
+    UnicodeEncodeError when one cannot be encoded (a lone surrogate)."""
+    data = "".join(texts).encode()
+    offsets = array(SIZE_T, accumulate(map(len, texts), initial=0))
+    out, out_length, out_offsets, error = c_void_p(), c_size_t(), c_void_p(), c_void_p()
+    status = function(data, len(data), offsets.buffer_info()[0], len(texts), *arguments,
+                      byref(out), byref(out_length), byref(out_offsets), byref(error))
+    if status != OK:
+        _raise(status, error)
+    ends = array(SIZE_T)
+    ends.frombytes(ctypes.string_at(out_offsets.value, (len(texts) + 1) * ends.itemsize))
+    _free(out_offsets)
+    result = ctypes.string_at(out.value, out_length.value).decode()
+    _free(out)
+    return result, ends
+
+
+HAS_TEXTS = hasattr(lib, "matn_clean_texts")
 
 
 def version() -> str:

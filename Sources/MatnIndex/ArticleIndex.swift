@@ -1,0 +1,422 @@
+import CSQLite
+import Dispatch
+import Matn
+import SystemPackage
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
+/// An embedded article index: articles, paragraphs, person-name mentions with their
+/// keys, and a full-text index over the paragraphs' search keys, in one SQLite file.
+///
+/// ```swift
+/// let index = try ArticleIndex(path: "news.db")
+/// try index.build(arguments: [.path("articles")])
+/// let hits = try index.search("ولایتی")   // English articles about Velayati too
+/// ```
+///
+/// The database is in WAL mode and each batch of articles is one transaction, so a
+/// build killed part-way leaves the index of the last committed batch, usable as it is.
+/// A file whose content hash is the one indexed is skipped; a changed file's rows are
+/// replaced in one transaction.
+///
+/// - Thread safety: one instance per thread (an SQLite connection each).
+public final class ArticleIndex {
+  /// Bumped when what is stored for an article changes: every file is then re-indexed.
+  static let format = "2"
+
+  let db: SQLiteDatabase
+  let indexer: NameIndexer
+  let words: WordKeys
+  /// Each article's language, read on the first search with a language filter.
+  private var languages: [Int64: String]?
+
+  /// Opens the index at `path`, creating it (and its tables) unless `readOnly`.
+  public init(path: String, readOnly: Bool = false, indexer: NameIndexer = .shared) throws(SQLiteError) {
+    if readOnly {
+      var info = stat()
+      guard stat(path, &info) == 0 else {
+        throw SQLiteError(code: SQLITE_CANTOPEN, message: "cannot open \(path): no such index (build it with matn index build)")
+      }
+    }
+    db = try SQLiteDatabase(path: path, readOnly: readOnly)
+    self.indexer = indexer
+    self.words = WordKeys(indexer: indexer)
+    if !readOnly {
+      try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+      try db.execute(Self.schema)
+      try checkFormat()
+    }
+  }
+
+  static let schema = """
+    CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS articles(
+      id INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE, name TEXT NOT NULL, title TEXT,
+      language TEXT, published TEXT, hash TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS paragraphs(
+      id INTEGER PRIMARY KEY, article INTEGER NOT NULL, n INTEGER NOT NULL, language TEXT, text TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS paragraphs_article ON paragraphs(article, n);
+    CREATE TABLE IF NOT EXISTS mentions(
+      id INTEGER PRIMARY KEY, article INTEGER NOT NULL, text TEXT NOT NULL, script TEXT, display TEXT NOT NULL,
+      ascii TEXT NOT NULL, phonetic TEXT NOT NULL, count INTEGER NOT NULL, paragraph INTEGER, offset INTEGER);
+    CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
+    CREATE TABLE IF NOT EXISTS name_keys(
+      key TEXT NOT NULL, kind INTEGER NOT NULL, mention INTEGER NOT NULL, article INTEGER NOT NULL,
+      ascii TEXT NOT NULL, whole INTEGER NOT NULL, rank INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS name_keys_key ON name_keys(key, kind);
+    CREATE INDEX IF NOT EXISTS name_keys_article ON name_keys(article);
+    CREATE VIRTUAL TABLE IF NOT EXISTS text_keys USING fts5(keys, roman, sound, tokenize = 'unicode61 remove_diacritics 0');
+    """
+
+  private func checkFormat() throws(SQLiteError) {
+    let read = try db.statement("SELECT value FROM meta WHERE key = 'format'")
+    let stored = try read.step() ? read.text(0) : nil
+    read.reset()
+    if stored != Self.format {
+      // Another layout: start again (every file is indexed anew).
+      try db.execute(
+        "DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS mentions; "
+          + "DROP TABLE IF EXISTS name_keys; DROP TABLE IF EXISTS text_keys;")
+      try db.execute(Self.schema)
+      try db.statement("INSERT OR REPLACE INTO meta(key, value) VALUES ('format', ?)").bind(.text(Self.format)).run()
+    }
+  }
+
+  func articleLanguages() throws(SQLiteError) -> [Int64: String] {
+    if let languages { return languages }
+    var out: [Int64: String] = [:]
+    let read = try db.statement("SELECT id, language FROM articles WHERE language IS NOT NULL")
+    while try read.step() { out[read.int(0)] = read.text(1) }
+    languages = out
+    return out
+  }
+
+  // MARK: Building
+
+  /// What a build did.
+  public struct BuildSummary: Sendable, Hashable {
+    /// Inputs seen (files, or JSON Lines records).
+    public var inputs = 0
+    /// Articles written (new or changed).
+    public var indexed = 0
+    /// Inputs whose content hash was already indexed.
+    public var unchanged = 0
+    /// Inputs that could not be read or parsed (with ``failures``).
+    public var failed = 0
+    public var failures: [String] = []
+  }
+
+  /// One article to store, with the key its rows are replaced by.
+  struct Pending: Sendable {
+    var source: String
+    var hash: String
+    var article: Article
+  }
+
+  /// Articles per transaction.
+  public var batchSize = 256
+  /// Threads that compute keys (the batch engine's parsing uses its own).
+  public var jobs = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+  /// Indexes raw article files: `arguments` are walked as `matn normalize` walks them
+  /// and parsed by the same engine (``ArticleBatch``). Files whose content is indexed
+  /// already are not read again (``ArticleBatch/Configuration/only``); a site's
+  /// boilerplate is then learned from its changed files only.
+  @discardableResult
+  public func build(
+    arguments: [BatchArgument], configure: (inout ArticleBatch.Configuration) -> Void = { _ in },
+    progress: (Int, Int) -> Void = { _, _ in }
+  ) throws -> BuildSummary {
+    var summary = BuildSummary()
+    let inputs = BatchInputs.list(arguments)
+    summary.inputs = inputs.count
+    let known = try knownHashes()
+    var changed: [FilePath] = []
+    var sources: [[UInt8]: (source: String, hash: String)] = [:]
+    var standardInput = false
+    for input in inputs {
+      guard let path = input.path else {
+        standardInput = true
+        continue
+      }
+      guard input.problem == nil, let bytes = try? InputFile.read(path) else {
+        changed.append(path)  // the batch reports why
+        continue
+      }
+      let source = Self.source(path)
+      let hash = Self.hash(bytes)
+      if known[source] == hash {
+        summary.unchanged += 1
+        continue
+      }
+      sources[path.bytes] = (source, hash)
+      changed.append(path)
+    }
+    guard !changed.isEmpty || standardInput else { return summary }
+    // The whole listing (the ids and site groups of normalize), only the changed files read.
+    var configuration = ArticleBatch.Configuration(arguments: arguments)
+    configuration.output = .stream
+    if changed.count + (standardInput ? 1 : 0) < inputs.count {
+      let wanted = Set(changed.map(\.bytes))
+      configuration.only = { input in input.path.map { wanted.contains($0.bytes) } ?? true }
+    }
+    configure(&configuration)
+    let batch = try ArticleBatch(configuration)
+    var pending: [Pending] = []
+    var failures: [String] = []
+    var firstError: (any Error)?
+    try batch.run(
+      progress: { progress($0.done, $0.total) },
+      deliver: { item in
+        guard firstError == nil else { return }
+        switch item.result {
+        case .failure(let failure):
+          failures.append(failure.message)
+        case .success(let article):
+          let known = item.input.path.flatMap { sources[$0.bytes] }
+          let source = known?.source ?? item.input.path.map(Self.source) ?? "stdin:\(article.id)"
+          let hash = known?.hash ?? Self.hash(Array(article.plainText.utf8))
+          pending.append(Pending(source: source, hash: hash, article: article))
+          if pending.count >= batchSize {
+            do { try write(pending) } catch { firstError = error }
+            summary.indexed += pending.count
+            pending.removeAll(keepingCapacity: true)
+          }
+        }
+      })
+    if let firstError { throw firstError }
+    try write(pending)
+    summary.indexed += pending.count
+    summary.failed = failures.count
+    summary.failures = failures
+    return summary
+  }
+
+  /// Indexes articles already normalised: JSON Lines records as `matn normalize
+  /// --format jsonl` writes them (error records are counted as failures). A record's
+  /// source is its `id`; a record whose bytes are indexed already is skipped.
+  @discardableResult
+  public func build(jsonLines lines: some Sequence<[UInt8]>) throws -> BuildSummary {
+    var summary = BuildSummary()
+    let known = try knownHashes()
+    var pending: [Pending] = []
+    for (number, line) in lines.enumerated() {
+      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+      summary.inputs += 1
+      let article: Article
+      do {
+        article = try ArticleJSON.decode(line)
+      } catch {
+        summary.failed += 1
+        summary.failures.append("line \(number + 1): \(error)")
+        continue
+      }
+      let source = "jsonl:" + article.id
+      let hash = Self.hash(line)
+      if known[source] == hash {
+        summary.unchanged += 1
+        continue
+      }
+      pending.append(Pending(source: source, hash: hash, article: article))
+      if pending.count >= batchSize {
+        try write(pending)
+        summary.indexed += pending.count
+        pending.removeAll(keepingCapacity: true)
+      }
+    }
+    try write(pending)
+    summary.indexed += pending.count
+    return summary
+  }
+
+  private func knownHashes() throws(SQLiteError) -> [String: String] {
+    var out: [String: String] = [:]
+    let read = try db.statement("SELECT source, hash FROM articles")
+    while try read.step() { out[read.text(0)] = read.text(1) }
+    return out
+  }
+
+  /// The rows of one article, computed off the database thread.
+  struct Rows: Sendable {
+    struct Mention: Sendable {
+      var name: ExtractedName
+      var paragraph: Int?
+      var offset: Int?
+      var keys: [NameKey]
+    }
+    var pending: Pending
+    var paragraphKeys: [(keys: String, roman: String, sound: String)]
+    var mentions: [Mention]
+  }
+
+  static func rows(_ pending: Pending, indexer: NameIndexer, words: WordKeys, local: inout WordKeys.Local) -> Rows {
+    let article = pending.article
+    let keys = article.paragraphs.map { p in
+      let key = SearchKey.make(p.text)
+      let (roman, sound) = words.columns(key, &local)
+      return (key, roman, sound)
+    }
+    let mentions = article.names.map { name -> Rows.Mention in
+      let (paragraph, offset) = Self.locate(name, in: article.paragraphs)
+      return Rows.Mention(name: name, paragraph: paragraph, offset: offset, keys: MentionKeys.keys(of: name.text, indexer: indexer))
+    }
+    return Rows(pending: pending, paragraphKeys: keys, mentions: mentions)
+  }
+
+  /// The paragraph and UTF-8 byte offset of a name's first mention: the name as
+  /// written, or else its longest word.
+  static func locate(_ name: ExtractedName, in paragraphs: [Article.Paragraph]) -> (Int?, Int?) {
+    var needles = [name.text]
+    needles += MentionKeys.words(name.text).sorted { $0.utf8.count > $1.utf8.count }
+    for needle in needles where !needle.isEmpty {
+      let n = Array(needle.utf8)
+      for (k, paragraph) in paragraphs.enumerated() {
+        if let at = Self.find(n, in: Array(paragraph.text.utf8)) { return (k, at) }
+      }
+    }
+    return (nil, nil)
+  }
+
+  static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    guard needle.count <= haystack.count, let first = needle.first else { return nil }
+    var i = 0
+    while i + needle.count <= haystack.count {
+      if haystack[i] == first && haystack[i..<i + needle.count].elementsEqual(needle) { return i }
+      i += 1
+    }
+    return nil
+  }
+
+  /// Writes `pending` in one transaction, replacing the rows of their sources.
+  func write(_ pending: [Pending]) throws {
+    guard !pending.isEmpty else { return }
+    languages = nil
+    let computed = computeRows(pending)
+    try db.transaction {
+      for rows in computed { try write(rows) }
+    }
+  }
+
+  private func computeRows(_ pending: [Pending]) -> [Rows] {
+    let threads = max(1, min(jobs, pending.count / 8))
+    let indexer = self.indexer, words = self.words
+    if threads == 1 {
+      var local = words.local()
+      defer { words.merge(local) }
+      return pending.map { Self.rows($0, indexer: indexer, words: words, local: &local) }
+    }
+    let results = RowSlots(count: pending.count)
+    DispatchQueue.concurrentPerform(iterations: threads) { t in
+      var local = words.local()
+      var k = t
+      while k < pending.count {
+        results.set(k, Self.rows(pending[k], indexer: indexer, words: words, local: &local))
+        k += threads
+      }
+      words.merge(local)
+    }
+    return results.values()
+  }
+
+  private func write(_ rows: Rows) throws(SQLiteError) {
+    let p = rows.pending
+    try delete(source: p.source)
+    let article = p.article
+    try db.statement("INSERT INTO articles(source, name, title, language, published, hash) VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(
+        .text(p.source), .text(article.id), .optional(article.title), .optional(article.languages.first?.language),
+        .optional(article.published?.date.description), .text(p.hash)
+      ).run()
+    let id = db.lastInsertRowID
+    let paragraph = try db.statement("INSERT INTO paragraphs(article, n, language, text) VALUES (?, ?, ?, ?)")
+    let fts = try db.statement("INSERT INTO text_keys(rowid, keys, roman, sound) VALUES (?, ?, ?, ?)")
+    for (n, para) in article.paragraphs.enumerated() {
+      paragraph.reset()
+      try paragraph.bind(.int(id), .int(n), .text(para.language), .text(para.text)).run()
+      fts.reset()
+      let k = rows.paragraphKeys[n]
+      try fts.bind(.int(db.lastInsertRowID), .text(k.keys), .text(k.roman), .text(k.sound)).run()
+    }
+    let mention = try db.statement(
+      "INSERT INTO mentions(article, text, script, display, ascii, phonetic, count, paragraph, offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    let key = try db.statement("INSERT INTO name_keys(key, kind, mention, article, ascii, whole, rank) VALUES (?, ?, ?, ?, ?, ?, ?)")
+    for m in rows.mentions {
+      mention.reset()
+      try mention.bind(
+        .int(id), .text(m.name.text), .text(m.name.script), .text(m.name.display), .text(m.name.key), .text(m.name.phonetic),
+        .int(m.name.mentions), m.paragraph.map { .int($0) } ?? .null, m.offset.map { .int($0) } ?? .null
+      ).run()
+      let mentionID = db.lastInsertRowID
+      for k in m.keys {
+        key.reset()
+        try key.bind(.text(k.key), .int(k.kind.rawValue), .int(mentionID), .int(id), .text(k.ascii), .int(k.whole ? 1 : 0), .int(k.rank)).run()
+      }
+    }
+  }
+
+  private func delete(source: String) throws(SQLiteError) {
+    let find = try db.statement("SELECT id FROM articles WHERE source = ?").bind(.text(source))
+    guard try find.step() else { return }
+    let id = find.int(0)
+    find.reset()
+    try db.statement("DELETE FROM text_keys WHERE rowid IN (SELECT id FROM paragraphs WHERE article = ?)").bind(.int(id)).run()
+    for table in ["paragraphs", "mentions", "name_keys"] {
+      try db.statement("DELETE FROM \(table) WHERE article = ?").bind(.int(id)).run()
+    }
+    try db.statement("DELETE FROM articles WHERE id = ?").bind(.int(id)).run()
+  }
+
+  /// How many articles, paragraphs and mentions the index holds.
+  public func counts() throws(SQLiteError) -> (articles: Int, paragraphs: Int, mentions: Int) {
+    func count(_ table: String) throws(SQLiteError) -> Int {
+      let s = try db.statement("SELECT count(*) FROM \(table)")
+      _ = try s.step()
+      defer { s.reset() }
+      return Int(s.int(0))
+    }
+    return (try count("articles"), try count("paragraphs"), try count("mentions"))
+  }
+
+  /// A file's source key: its absolute path with links resolved (the path as given when
+  /// that fails), so runs from other directories replace the same rows.
+  static func source(_ path: FilePath) -> String {
+    let resolved: String? = path.withPlatformString { p in
+      guard let r = realpath(p, nil) else { return nil }
+      defer { free(r) }
+      return String(cString: r)
+    }
+    return resolved ?? BatchPath.display(path)
+  }
+
+  /// FNV-1a (64 bits) of the content and the index format, in hex.
+  static func hash(_ bytes: [UInt8]) -> String {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      h ^= UInt64(b)
+      h = h &* 0x100_0000_01b3
+    }
+    let hex = String(h, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex + "/" + String(bytes.count)
+  }
+}
+
+/// Slots written by index from several threads, each slot by one thread.
+final class RowSlots: @unchecked Sendable {
+  private let slots: UnsafeMutablePointer<ArticleIndex.Rows?>
+  private let count: Int
+  init(count: Int) {
+    self.count = count
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil, count: count)
+  }
+  deinit {
+    slots.deinitialize(count: count)
+    slots.deallocate()
+  }
+  func set(_ k: Int, _ rows: ArticleIndex.Rows) { slots[k] = rows }
+  func values() -> [ArticleIndex.Rows] { (0..<count).map { slots[$0]! } }
+}

@@ -1,0 +1,334 @@
+import Matn
+
+/// One search result: an article, and the name mention or paragraph that matched.
+public struct SearchHit: Sendable, Hashable {
+  public enum Match: String, Sendable, Hashable {
+    /// The query is a name mentioned in the article, written the same way (its search key).
+    case native
+    /// The query's romanisation is the mention's (or a run of its words') ASCII key.
+    case ascii
+    /// Only the consonant skeletons agree (ranked by how close the spellings are).
+    case phonetic
+    /// A name mentioned in the article ends with the query's last word (its family
+    /// name, by ASCII key or a skeleton of four letters or more).
+    case familyName = "family-name"
+    /// No name matched: the paragraph's words are the query's (search keys, or
+    /// romanisations for another script).
+    case text
+    /// No name matched: the paragraph's words' consonant skeletons are the query's.
+    case sound
+  }
+
+  /// The article's id (its file's path under the indexed directory, without extension).
+  public var article: String
+  public var title: String?
+  /// The indexed file (or `jsonl:ID`).
+  public var source: String
+  /// The article's main language.
+  public var language: String?
+  public var match: Match
+  /// The name as mentioned in the article, and its romanisation, for name matches.
+  public var mention: String?
+  public var display: String?
+  /// The paragraph (from 0) and the UTF-8 byte offset in it of the mention's first
+  /// occurrence, or of the best matching paragraph for text matches.
+  public var paragraph: Int?
+  public var offset: Int?
+  /// Text around the match.
+  public var snippet: String
+  /// Closeness of the name match (1: identical keys), 0 for text matches.
+  public var similarity: Double
+  /// The best paragraph's bm25 (lower is more relevant; 0 when no paragraph matched).
+  public var bm25: Double
+}
+
+/// What to search and how much to return.
+public struct SearchOptions: Sendable, Hashable {
+  public var limit = 10
+  /// Only name matches.
+  public var namesOnly = false
+  /// Only articles whose main language is this (BCP 47, compared by its primary subtag).
+  public var language: String?
+  public init() {}
+}
+
+extension ArticleIndex {
+  /// The longest query (in words) looked up as a name.
+  static let longestNameQuery = 6
+
+  /// Articles for `query`, in any script, best first:
+  /// 1. articles that mention the query as a name: the same spelling (its search key),
+  ///    then the same romanisation (ASCII key), then the same consonant skeleton
+  ///    (phonetic key, closer spellings first), then — for a query of several words —
+  ///    a name with its last word (a family name alone: "Velayati said");
+  ///    within each, by bm25 of the article's best paragraph, then how often the name
+  ///    is mentioned;
+  /// 2. unless ``SearchOptions/namesOnly``: articles whose text has the query's words
+  ///    (its search keys, its romanisations against the words' romanisations, or for
+  ///    several words their consonant skeletons in order), by bm25; then, for a query
+  ///    of one word, those whose words' skeleton is the query's (only for skeletons of
+  ///    four letters or more: shorter ones collide with common words).
+  public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> [SearchHit] {
+    let native = SearchKey.make(query)
+    let nativeWords = Self.tokens(native)
+    guard !nativeWords.isEmpty else { return [] }
+    let nameLike = nativeWords.count <= Self.longestNameQuery
+    let allKeys = nameLike ? MentionKeys.keys(of: query, indexer: indexer) : []
+    let queryKeys = allKeys.filter(\.whole)
+    // The family name alone: the last word's keys (a query of several words).
+    var partialKeys: [NameKey] = []
+    if nativeWords.count > 1 {
+      for key in queryKeys where key.kind != .native {
+        guard let last = MentionKeys.words(key.ascii).last else { continue }
+        if key.kind == .ascii {
+          partialKeys.append(NameKey(kind: .ascii, key: last, ascii: last, whole: false, rank: key.rank))
+        } else {
+          let sound = MentionKeys.phonetic(last, indexer: indexer)
+          if sound.count >= 3 {
+            partialKeys.append(NameKey(kind: .phonetic, key: sound, ascii: last, whole: false, rank: key.rank))
+          }
+        }
+      }
+    }
+
+    var candidates: [Int64: Candidate] = [:]
+    func offer(_ article: Int64, _ c: Candidate) {
+      if let old = candidates[article], !c.better(than: old) { return }
+      candidates[article] = c
+    }
+    let lookup = try db.statement(
+      "SELECT k.article, k.mention, k.ascii, k.whole, k.rank, m.count FROM name_keys k JOIN mentions m ON m.id = k.mention WHERE k.key = ? AND k.kind = ?"
+    )
+    for (tierBase, keys) in [(0, queryKeys), (3, partialKeys)] {
+      for q in keys {
+        lookup.reset()
+        lookup.bind(.text(q.key), .int(q.kind.rawValue))
+        while try lookup.step() {
+          let similarity = q.kind == .phonetic ? MentionKeys.similarity(q.ascii, lookup.text(2)) : 1
+          let tier = tierBase == 0 ? q.kind.rawValue : tierBase
+          offer(
+            lookup.int(0),
+            Candidate(
+              tier: tier, similarity: similarity, rank: q.rank + Int(lookup.int(4)), count: Int(lookup.int(5)),
+              mention: lookup.int(1)))
+        }
+      }
+    }
+
+    // Text: the query's keys, or its romanisations against the words' romanisations.
+    var exact = ["keys : \"" + nativeWords.joined(separator: " ") + "\""]
+    var sounds: [String] = []
+    for q in queryKeys where q.kind == .ascii {
+      let words = Self.tokens(q.key)
+      let phrase = "roman : \"" + words.joined(separator: " ") + "\""
+      if !exact.contains(phrase) { exact.append(phrase) }
+      let skeleton = words.map { MentionKeys.phonetic($0, indexer: indexer) }
+      if skeleton.allSatisfy({ !$0.isEmpty && $0 != "_" }) && skeleton.joined().count >= 4 {
+        // Several words agreeing in order is the whole name; one word is a fallback.
+        let phrase = "sound : \"" + skeleton.joined(separator: " ") + "\""
+        if words.count > 1 {
+          if !exact.contains(phrase) { exact.append(phrase) }
+        } else if !sounds.contains(phrase) {
+          sounds.append(phrase)
+        }
+      }
+    }
+    let exactExpression = exact.joined(separator: " OR ")
+    var best: [Int64: (bm25: Double, paragraph: Int64)] = [:]
+    let fts = try db.statement(
+      "SELECT p.article, p.id, bm25(text_keys) FROM text_keys JOIN paragraphs p ON p.id = text_keys.rowid WHERE text_keys MATCH ? ORDER BY rank LIMIT 5000"
+    )
+    var expressions = [(4, exactExpression)]
+    if nameLike && !sounds.isEmpty && !options.namesOnly { expressions.append((5, sounds.joined(separator: " OR "))) }
+    var expressionOf: [Int64: String] = [:]
+    for (tier, expression) in expressions {
+      fts.reset()
+      fts.bind(.text(expression))
+      while try fts.step() {
+        let article = fts.int(0)
+        if best[article] == nil {
+          best[article] = (fts.double(2), fts.int(1))
+          expressionOf[article] = expression
+        }
+        if !options.namesOnly && candidates[article] == nil {
+          offer(article, Candidate(tier: tier, similarity: 0, rank: 0, count: 0, mention: nil))
+        }
+      }
+    }
+
+    // Filter: the language; then the fallbacks (a family name alone, skeletons of
+    // words) only when nothing matched the whole query, so that a name with matches is
+    // not flooded with other people who share a family name or a skeleton.
+    if let wanted = options.language {
+      let languages = try articleLanguages()
+      candidates = candidates.filter { Self.sameLanguage(languages[$0.key], wanted) }
+    }
+    if candidates.values.contains(where: { !Self.fallbackTiers.contains($0.tier) }) {
+      candidates = candidates.filter { !Self.fallbackTiers.contains($0.value.tier) }
+    }
+
+    // Order, describe.
+    let order = candidates.keys.sorted { a, b in
+      let x = candidates[a]!, y = candidates[b]!
+      if x.tier != y.tier { return x.tier < y.tier }
+      if x.similarity != y.similarity { return x.similarity > y.similarity }
+      let bx = best[a]?.bm25 ?? 0, by = best[b]?.bm25 ?? 0
+      if bx != by { return bx < by }
+      if x.rank != y.rank { return x.rank < y.rank }
+      if x.count != y.count { return x.count > y.count }
+      return a < b
+    }
+    var hits: [SearchHit] = []
+    let articleRow = try db.statement("SELECT name, title, source, language FROM articles WHERE id = ?")
+    let mentionRow = try db.statement("SELECT text, display, paragraph, offset FROM mentions WHERE id = ?")
+    let paragraphRow = try db.statement("SELECT text, n FROM paragraphs WHERE article = ? AND n = ?")
+    let paragraphByID = try db.statement("SELECT n FROM paragraphs WHERE id = ?")
+    let snippetRow = try db.statement(
+      "SELECT snippet(text_keys, 0, '[', ']', '…', 16) FROM text_keys WHERE text_keys MATCH ? AND rowid = ?")
+    for article in order {
+      if hits.count >= options.limit { break }
+      let c = candidates[article]!
+      articleRow.reset()
+      guard try articleRow.bind(.int(article)).step() else { continue }
+      let language = articleRow.optionalText(3)
+      var hit = SearchHit(
+        article: articleRow.text(0), title: articleRow.optionalText(1), source: articleRow.text(2), language: language,
+        match: Self.matches[c.tier], mention: nil, display: nil, paragraph: nil, offset: nil, snippet: "",
+        similarity: c.similarity, bm25: best[article]?.bm25 ?? 0)
+      if let mention = c.mention {
+        mentionRow.reset()
+        if try mentionRow.bind(.int(mention)).step() {
+          hit.mention = mentionRow.text(0)
+          hit.display = mentionRow.text(1)
+          if !mentionRow.isNull(2) {
+            hit.paragraph = Int(mentionRow.int(2))
+            hit.offset = Int(mentionRow.int(3))
+          }
+        }
+        if let p = hit.paragraph, let offset = hit.offset {
+          paragraphRow.reset()
+          if try paragraphRow.bind(.int(article), .int(p)).step() {
+            hit.snippet = Self.window(paragraphRow.text(0), at: offset, length: hit.mention.map { $0.utf8.count } ?? 0)
+          }
+        }
+      } else if let b = best[article], let expression = expressionOf[article] {
+        paragraphByID.reset()
+        if try paragraphByID.bind(.int(b.paragraph)).step() { hit.paragraph = Int(paragraphByID.int(0)) }
+        snippetRow.reset()
+        if try snippetRow.bind(.text(expression), .int(b.paragraph)).step() { hit.snippet = snippetRow.text(0) }
+      }
+      hits.append(hit)
+    }
+    return hits
+  }
+
+  /// Tiers searched only when no other matched: a family name alone, word skeletons.
+  static let fallbackTiers: Set<Int> = [3, 5]
+
+  /// The match of each tier.
+  static let matches: [SearchHit.Match] = [.native, .ascii, .phonetic, .familyName, .text, .sound]
+
+  /// Why an article is a candidate: its best tier (0 same spelling, 1 same
+  /// romanisation, 2 same skeleton, 3 family name, 4 text, 5 text by skeleton).
+  struct Candidate {
+    var tier: Int
+    var similarity: Double
+    var rank: Int
+    var count: Int
+    var mention: Int64?
+    func better(than o: Candidate) -> Bool {
+      if tier != o.tier { return tier < o.tier }
+      if similarity != o.similarity { return similarity > o.similarity }
+      if rank != o.rank { return rank < o.rank }
+      return count > o.count
+    }
+  }
+
+  /// The words of a search key as FTS5's `unicode61` splits them: runs of letters,
+  /// marks and digits.
+  static func tokens(_ key: String) -> [String] {
+    var out: [String] = []
+    var word = String.UnicodeScalarView()
+    for s in key.unicodeScalars {
+      let inWord: Bool
+      switch s.value {
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: inWord = true
+      case 0..<0x80: inWord = false
+      default:
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+          .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+          inWord = true
+        default: inWord = false
+        }
+      }
+      if inWord {
+        word.append(s)
+      } else if !word.isEmpty {
+        out.append(String(word))
+        word = String.UnicodeScalarView()
+      }
+    }
+    if !word.isEmpty { out.append(String(word)) }
+    return out
+  }
+
+  static func sameLanguage(_ language: String?, _ wanted: String) -> Bool {
+    guard let language else { return false }
+    let primary = { (s: String) in s.split(separator: "-").first.map { $0.lowercased() } ?? "" }
+    return primary(language) == primary(wanted)
+  }
+
+  /// About 60 characters either side of the UTF-8 offset, the match in brackets.
+  static func window(_ text: String, at offset: Int, length: Int) -> String {
+    let utf8 = text.utf8
+    guard offset <= utf8.count, let start = utf8.index(utf8.startIndex, offsetBy: offset, limitedBy: utf8.endIndex),
+      let end = utf8.index(start, offsetBy: length, limitedBy: utf8.endIndex)
+    else { return String(text.prefix(120)) }
+    let s = String.Index(start, within: text) ?? text.startIndex
+    let e = String.Index(end, within: text) ?? s
+    let before = text[..<s].suffix(60), after = text[e...].prefix(60)
+    return (before.startIndex > text.startIndex ? "…" : "") + before + "[" + text[s..<e] + "]" + after
+      + (after.endIndex < text.endIndex ? "…" : "")
+  }
+}
+
+extension SearchHit {
+  /// The hit as one compact JSON object (the line `matn search --format jsonl` writes):
+  /// `{"article","title","source","language","match","mention","display","paragraph",
+  /// "offset","snippet","similarity","bm25"}`, absent values as null.
+  public var jsonLine: String {
+    func string(_ s: String?) -> String { s.map(Self.jsonString) ?? "null" }
+    func int(_ v: Int?) -> String { v.map(String.init) ?? "null" }
+    func number(_ v: Double) -> String {
+      let rounded = (v * 10000).rounded() / 10000
+      return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+    let fields: [(String, String)] = [
+      ("article", string(article)), ("title", string(title)), ("source", string(source)), ("language", string(language)),
+      ("match", string(match.rawValue)), ("mention", string(mention)), ("display", string(display)),
+      ("paragraph", int(paragraph)), ("offset", int(offset)), ("snippet", string(snippet)),
+      ("similarity", number(similarity)), ("bm25", number(bm25)),
+    ]
+    return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+  }
+
+  /// `s` as a JSON string literal.
+  public static func jsonString(_ s: String) -> String {
+    var out = "\""
+    for v in s.unicodeScalars {
+      switch v {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where v.value < 0x20 || v.value == 0x2028 || v.value == 0x2029:
+        let hex = String(v.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(v)
+      }
+    }
+    return out + "\""
+  }
+}

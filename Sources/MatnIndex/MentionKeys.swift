@@ -1,0 +1,165 @@
+import Synchronization
+import Matn
+
+/// The keys a name is indexed and searched by, for every run of its words: the
+/// native words folded as search keys (``SearchKey``), and the ASCII and phonetic keys
+/// of each of its top romanisations (``NameIndexer/romanize(_:top:style:)``).
+///
+/// A run of words lets «ولایتی» find "Ali Akbar Velayati" by its last word, and "Ali
+/// Akbar Velayati" find «علی‌اکبر ولایتی» whole.
+struct NameKey: Hashable, Sendable {
+  enum Kind: Int, Sendable, Comparable {
+    /// The words as written, folded (`SearchKey`): a same-script exact match.
+    case native = 0
+    /// The lower-case ASCII romanisation (the ``NameKeys/ascii`` key).
+    case ascii = 1
+    /// The consonant skeleton (the ``NameKeys/phonetic`` key).
+    case phonetic = 2
+
+    static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+  }
+
+  var kind: Kind
+  var key: String
+  /// The ASCII form this key came from (for ranking phonetic matches by closeness);
+  /// the key itself for native keys.
+  var ascii: String
+  /// True when the run is the whole name.
+  var whole: Bool
+  /// Which romanisation it came from (0: the top one).
+  var rank: Int
+}
+
+enum MentionKeys {
+  /// How many romanisations of an Arabic-script name are indexed and searched.
+  static let romanizations = 3
+  /// The longest run of words that is keyed on its own (a whole name is always keyed).
+  static let longestRun = 3
+
+  /// The keys of `name` (as written) and of its runs of words, without duplicates.
+  static func keys(of name: String, indexer: NameIndexer = .shared) -> [NameKey] {
+    var out: [NameKey] = []
+    var seen = Set<String>()
+    func add(_ key: NameKey) {
+      guard !key.key.isEmpty, key.key != "_", seen.insert("\(key.kind.rawValue)\u{1F}\(key.key)").inserted else { return }
+      out.append(key)
+    }
+    let nativeWords = words(SearchKey.make(name))
+    for (run, whole) in runs(nativeWords.count) {
+      add(NameKey(kind: .native, key: nativeWords[run].joined(separator: " "), ascii: "", whole: whole, rank: 0))
+    }
+    for (rank, romanization) in romanizationsOf(name, indexer: indexer).enumerated() {
+      let asciiWords = words(indexer.keys(for: romanization).ascii)
+      for (run, whole) in runs(asciiWords.count) {
+        let ascii = asciiWords[run].joined(separator: " ")
+        add(NameKey(kind: .ascii, key: ascii, ascii: ascii, whole: whole, rank: rank))
+        let phonetic = Self.phonetic(ascii, indexer: indexer)
+        if phonetic.count >= 2 {
+          add(NameKey(kind: .phonetic, key: phonetic, ascii: ascii, whole: whole, rank: rank))
+        }
+      }
+    }
+    return out
+  }
+
+  /// The top romanisations of `name`: several for an Arabic-script name (its spellings
+  /// differ in the vowels the script does not write), one otherwise.
+  static func romanizationsOf(_ name: String, indexer: NameIndexer) -> [String] {
+    let primary = indexer.keys(for: name).display
+    guard name.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) else { return [primary] }
+    var out = [primary]
+    for r in indexer.romanize(name, top: romanizations) where !out.contains(r.text) && out.count < romanizations {
+      out.append(r.text)
+    }
+    return out
+  }
+
+  /// Contiguous runs of up to ``longestRun`` words, and the whole name.
+  static func runs(_ count: Int) -> [(Range<Int>, Bool)] {
+    guard count > 0 else { return [] }
+    var out: [(Range<Int>, Bool)] = [(0..<count, true)]
+    for length in 1...min(longestRun, count) {
+      for start in 0...(count - length) where !(start == 0 && length == count) {
+        out.append((start..<start + length, false))
+      }
+    }
+    return out
+  }
+
+  /// The phonetic key of an ASCII form (``NameKeys/phonetic``).
+  static func phonetic(_ ascii: String, indexer: NameIndexer) -> String {
+    indexer.keys(for: ascii).phonetic
+  }
+
+  /// Words split on spaces and hyphens.
+  static func words(_ text: String) -> [String] {
+    text.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{200C}" }).map(String.init)
+  }
+
+  /// 1 − Levenshtein distance / longer length over the letters (spaces and hyphens ignored).
+  static func similarity(_ a: String, _ b: String) -> Double {
+    let x = Array(a.utf8.filter { $0 != 0x20 && $0 != 0x2D }), y = Array(b.utf8.filter { $0 != 0x20 && $0 != 0x2D })
+    if x.isEmpty || y.isEmpty { return x.count == y.count ? 1 : 0 }
+    var previous = Array(0...y.count)
+    var current = [Int](repeating: 0, count: y.count + 1)
+    for i in 1...x.count {
+      current[0] = i
+      for j in 1...y.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+      }
+      swap(&previous, &current)
+    }
+    return 1 - Double(previous[y.count]) / Double(max(x.count, y.count))
+  }
+}
+
+/// The per-word keys of the text columns: each word's ASCII romanisation (a Latin word
+/// as it is) and its phonetic key, memoised per word (news vocabulary repeats): a
+/// shared table read without contention, and each thread's new words, merged into it
+/// after each batch.
+final class WordKeys: Sendable {
+  typealias Keys = (ascii: String, sound: String)
+  let indexer: NameIndexer
+  private let shared = Mutex<[String: Keys]>([:])
+
+  init(indexer: NameIndexer) { self.indexer = indexer }
+
+  /// A thread's view: the shared table as it was, and the words it met since.
+  struct Local {
+    var known: [String: Keys]
+    var new: [String: Keys] = [:]
+  }
+
+  func local() -> Local { Local(known: shared.withLock { $0 }) }
+
+  func merge(_ local: Local) {
+    guard !local.new.isEmpty else { return }
+    shared.withLock { table in table.merge(local.new) { old, _ in old } }
+  }
+
+  func keys(_ word: String, _ local: inout Local) -> Keys {
+    if let hit = local.known[word] ?? local.new[word] { return hit }
+    let ascii: String
+    if word.utf8.allSatisfy({ $0 < 0x80 }) {
+      ascii = word
+    } else {
+      ascii = String(indexer.keys(for: word).ascii.filter { $0 != " " && $0 != "-" })
+    }
+    let sound = ascii.isEmpty ? "" : MentionKeys.phonetic(ascii, indexer: indexer)
+    let value = (ascii, sound == "_" ? "" : sound)
+    local.new[word] = value
+    return value
+  }
+
+  /// The romanised and phonetic columns of a search key text: one token per word
+  /// (a word without letters left keeps its place with `_`, so phrases stay aligned).
+  func columns(_ key: String, _ local: inout Local) -> (roman: String, sound: String) {
+    var roman: [String] = [], sound: [String] = []
+    for word in ArticleIndex.tokens(key) {
+      let k = keys(word, &local)
+      roman.append(k.ascii.isEmpty ? "_" : k.ascii)
+      sound.append(k.sound.isEmpty ? "_" : k.sound)
+    }
+    return (roman.joined(separator: " "), sound.joined(separator: " "))
+  }
+}

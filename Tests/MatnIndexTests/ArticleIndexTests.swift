@@ -1,0 +1,133 @@
+import Foundation
+import Matn
+import SystemPackage
+import TestSupport
+import Testing
+
+@testable import MatnIndex
+
+/// The embedded index end to end on articles of our own: a Persian name finds the
+/// English article, an English spelling and a variant find the Persian one, other
+/// people stay out, and rebuilding skips or replaces by content.
+@Suite("article index")
+struct ArticleIndexTests {
+  static let english = IndexFixtures.english
+  static let persian = IndexFixtures.persian
+
+  static let other = """
+    Oil exports rise in the first quarter
+
+    TEHRAN, Jan. 21 (MNA) – Bijan Zanganeh, the oil minister, said exports rose by ten percent.
+
+    Zanganeh said new fields would open in the south of the country next year.
+    """
+
+  /// A directory with the three articles and an index path beside it.
+  static func corpus() throws -> (directory: URL, db: String) {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("matn-index-\(UUID().uuidString)")
+    let articles = base.appendingPathComponent("articles")
+    try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+    try english.write(to: articles.appendingPathComponent("en-velayati.txt"), atomically: true, encoding: .utf8)
+    try persian.write(to: articles.appendingPathComponent("fa-velayati.txt"), atomically: true, encoding: .utf8)
+    try other.write(to: articles.appendingPathComponent("en-zanganeh.txt"), atomically: true, encoding: .utf8)
+    return (articles, base.appendingPathComponent("news.db").path)
+  }
+
+  @Test("a Persian name finds the English article about that person, and only it, by its romanisation")
+  func persianFindsEnglish() throws {
+    let (directory, db) = try Self.corpus()
+    defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+    let index = try ArticleIndex(path: db)
+    let summary = try index.build(arguments: [.path(FilePath(directory.path))])
+    #expect(summary.indexed == 3 && summary.failed == 0)
+    var options = SearchOptions()
+    options.language = "en"
+    let hits = try index.search("ولایتی", options: options)
+    #expect(hits.map(\.article) == ["en-velayati"])
+    #expect(hits.first?.match == .ascii)
+    #expect(hits.first?.mention == "Ali Akbar Velayati")
+    #expect(hits.first?.snippet.contains("[Ali Akbar Velayati]") == true)
+    // The offset is where the mention is, in UTF-8 bytes of its paragraph.
+    let paragraph = try #require(hits.first?.paragraph), offset = try #require(hits.first?.offset)
+    let text = try Self.paragraph(db, article: "en-velayati", n: paragraph)
+    #expect(Array(text.utf8)[offset...].starts(with: Array("Ali Akbar Velayati".utf8)))
+  }
+
+  @Test("an English spelling and a variant find the Persian article; the same script ranks first")
+  func englishFindsPersian() throws {
+    let (directory, db) = try Self.corpus()
+    defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+    let index = try ArticleIndex(path: db)
+    try index.build(arguments: [.path(FilePath(directory.path))])
+    var persian = SearchOptions()
+    persian.language = "fa"
+    #expect(try index.search("Velayati", options: persian).map(\.article) == ["fa-velayati"])
+    let variant = try index.search("Welayati", options: persian)
+    #expect(variant.map(\.article) == ["fa-velayati"])
+    #expect(variant.first?.match == .phonetic)
+    // Unfiltered: the same-script spelling (exact) before the Persian one.
+    let all = try index.search("Ali Akbar Velayati")
+    #expect(all.first?.article == "en-velayati")
+    #expect(Set(all.map(\.article)) == ["en-velayati", "fa-velayati"])
+    // Names only: no text match for a word that is not a name.
+    var names = SearchOptions()
+    names.namesOnly = true
+    #expect(try index.search("exports", options: names).isEmpty)
+    #expect(try index.search("exports").map(\.article) == ["en-zanganeh"])
+    #expect(try index.search("exports").first?.match == .text)
+  }
+
+  @Test("rebuilding skips unchanged files by content and replaces a changed file's rows")
+  func incremental() throws {
+    let (directory, db) = try Self.corpus()
+    defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+    let index = try ArticleIndex(path: db)
+    try index.build(arguments: [.path(FilePath(directory.path))])
+    let again = try index.build(arguments: [.path(FilePath(directory.path))])
+    #expect(again.unchanged == 3 && again.indexed == 0)
+    // Velayati leaves the Zanganeh article's replacement; nothing of the old text stays.
+    let changed = Self.other.replacingOccurrences(of: "Bijan Zanganeh", with: "Ali Akbar Velayati")
+      .replacingOccurrences(of: "Zanganeh said", with: "Velayati said")
+    try changed.write(to: directory.appendingPathComponent("en-zanganeh.txt"), atomically: true, encoding: .utf8)
+    let third = try ArticleIndex(path: db).build(arguments: [.path(FilePath(directory.path))])
+    #expect(third.unchanged == 2 && third.indexed == 1)
+    #expect(try index.counts().articles == 3)
+    #expect(try index.search("Zanganeh").isEmpty)
+    #expect(Set(try index.search("ولایتی").map(\.article)).contains("en-zanganeh"))
+  }
+
+  @Test("JSON Lines of normalised articles index the same way; error records and bad lines are failures")
+  func jsonLines() throws {
+    let parser = ArticleParser()
+    let line = parser.parse(Self.persian, id: "fa-1").json(pretty: false)
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("matn-index-\(UUID().uuidString).db")
+    defer { try? FileManager.default.removeItem(at: base) }
+    let index = try ArticleIndex(path: base.path)
+    let summary = try index.build(jsonLines: [line, Array("{\"id\":\"x\",\"error\":\"unreadable\"}".utf8), Array("{not json".utf8)])
+    #expect(summary.indexed == 1 && summary.failed == 2)
+    #expect(try index.search("Velayati").map(\.article) == ["fa-1"])
+    #expect(try index.build(jsonLines: [line]).unchanged == 1)
+  }
+
+  @Test("keys of a name: every run of words, native, ASCII and phonetic, from several romanisations")
+  func mentionKeys() {
+    let keys = MentionKeys.keys(of: "علی‌اکبر ولایتی")
+    #expect(keys.contains { $0.kind == .ascii && $0.key == "velayati" && !$0.whole })
+    #expect(keys.contains { $0.kind == .native && $0.key == SearchKey.make("ولایتی") })
+    #expect(keys.contains { $0.kind == .ascii && $0.whole })
+    // A Persian name is also keyed by its next romanisations (امید: Omid, Amid).
+    let omid = MentionKeys.keys(of: "امید")
+    #expect(omid.contains { $0.kind == .ascii && $0.key == "omid" && $0.rank == 0 })
+    #expect(omid.contains { $0.kind == .ascii && $0.rank > 0 })
+    #expect(MentionKeys.runs(3).count == 6)
+  }
+
+  static func paragraph(_ db: String, article: String, n: Int) throws -> String {
+    let database = try SQLiteDatabase(path: db, readOnly: true)
+    let s = try database.statement(
+      "SELECT p.text FROM paragraphs p JOIN articles a ON a.id = p.article WHERE a.name = ? AND p.n = ?")
+    s.bind(.text(article), .int(n))
+    guard try s.step() else { return "" }
+    return s.text(0)
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import MatnICU
+import TestSupport
+import Testing
+
+@testable import Matn
+
+/// The tables read in place from `Resources/Tables` (``EmbeddedTable``) against their
+/// sources. With `MATN_WRITE_TABLES=DIR` in the environment the computed tables are
+/// written to DIR instead (what `scripts/build-tables` does); otherwise a table that
+/// differs from its source fails: run `scripts/build-tables`.
+@Suite("Embedded tables")
+struct EmbeddedTableTests {
+  /// Each embedded table: its resource and the bytes its source computes.
+  static let tables: [(name: String, computed: @Sendable () -> [UInt8])] = [
+    (ScriptColumn.resourceName, { EmbeddedTable.bytes(ScriptColumn.computed()) }),
+    (ScalarClasses.resourceName, { EmbeddedTable.bytes(ScalarClasses.computed()) }),
+    (LowercaseColumn.resourceName, { EmbeddedTable.bytes(LowercaseColumn.computed()) }),
+    (StageTable.resourceName, { EmbeddedTable.bytes(StageTable.computed()) }),
+    (
+      LetterStatisticsClassifier.scanTableResourceName,
+      { EmbeddedTable.bytes(LetterStatisticsClassifier.computedScanTable()) }
+    ),
+    (ItemizerClasses.resourceName, { EmbeddedTable.bytes(ItemizerClasses.computedTable()) }),
+  ]
+
+  @Test("each embedded table is what its source computes", arguments: tables.indices)
+  func tableMatchesSource(index: Int) throws {
+    let (name, computed) = Self.tables[index]
+    let bytes = computed()
+    if let directory = ProcessInfo.processInfo.environment["MATN_WRITE_TABLES"], !directory.isEmpty {
+      let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(bytes).write(to: url)
+      return
+    }
+    let embedded = EmbeddedTable.resourceBytes(name)
+    #expect(embedded.count == bytes.count, "Resources/\(name) is stale: run scripts/build-tables")
+    let first = embedded.indices.first { $0 < bytes.count && embedded[$0] != bytes[$0] }
+    #expect(first == nil, "Resources/\(name) differs from its source at byte \(first ?? 0): run scripts/build-tables")
+  }
+
+  @Test("the embedded tables are the ones read")
+  func tablesAreRead() {
+    #expect(EmbeddedTable.load(ScalarClasses.resourceName, count: 0x10000, of: UInt16.self) != nil)
+    #expect(EmbeddedTable.load(StageTable.resourceName, count: 0x10001, of: UInt16.self) != nil)
+    #expect(EmbeddedTable.load("Tables/none.bin", count: 1, of: UInt16.self) == nil)
+    // A count that does not match the resource's length reads nothing.
+    #expect(EmbeddedTable.load(ScalarClasses.resourceName, count: 0x10001, of: UInt16.self) == nil)
+  }
+
+  @Test(
+    "the class column agrees with Unicode's general categories",
+    .enabled(if: UnicodeData.available("extracted/DerivedGeneralCategory.txt")))
+  func classesAgreeWithUnicode() throws {
+    let expected: [String: ScalarClass] = [
+      "Lu": .letter, "Ll": .letter, "Lt": .letter, "Lm": .letter, "Lo": .letter, "Mn": .mark, "Mc": .mark,
+      "Me": .mark, "Nd": .digit, "Zs": .space, "Pc": .punctuation, "Pd": .punctuation, "Ps": .punctuation,
+      "Pe": .punctuation, "Pi": .punctuation, "Pf": .punctuation, "Po": .punctuation, "Sm": .symbol,
+      "Sc": .symbol, "Sk": .symbol, "So": .symbol, "Cf": .format,
+    ]
+    let categoryBits: ScalarClass = [.letter, .mark, .digit, .space, .punctuation, .symbol, .format]
+    let classes = CharacterTable.classes
+    var checked = 0
+    // Unassigned there (Cn) may be assigned in the standard library's newer Unicode.
+    for (low, high, field) in try UnicodeData.ranges(in: "extracted/DerivedGeneralCategory.txt")
+    where low < 0x10000 && field != "Cn" {
+      var want = expected[field] ?? []
+      for v in low...min(high, 0xFFFF) {
+        if v == 0x09 { want = [.space] }
+        let got = classes(v).intersection(categoryBits)
+        #expect(got == want, "U+\(String(v, radix: 16, uppercase: true)) \(field)")
+        if v == 0x09 { want = expected[field] ?? [] }
+        checked += 1
+      }
+    }
+    #expect(checked > 0xD000)
+  }
+
+  @Test("the script column agrees with Unicode's Scripts.txt", .enabled(if: UnicodeData.available("Scripts.txt")))
+  func scriptsAgreeWithUnicode() throws {
+    var want = [Script](repeating: .unknown, count: 0x10000)
+    for (low, high, field) in try UnicodeData.ranges(in: "Scripts.txt") where low < 0x10000 {
+      let script = try #require(Script(code: field), "\(field)")
+      for v in low...min(high, 0xFFFF) { want[Int(v)] = script }
+    }
+    let scripts = CharacterTable.scripts
+    let wrong = (0..<0x10000).filter { (0xD800...0xDFFF).contains($0) == false && scripts[UInt32($0)] != want[$0] }
+    #expect(wrong.isEmpty, "first: U+\(String(wrong.first ?? 0, radix: 16, uppercase: true))")
+  }
+}
