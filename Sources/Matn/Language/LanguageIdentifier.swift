@@ -58,9 +58,15 @@ public struct LanguageGuess: Sendable, Hashable {
 /// - letters Persian and Arabic never write keep them out of the race: Urdu's
 ///   ٹ ڈ ڑ ں ہ ے ۃ ۂ (also written by Punjabi, Sindhi, Balochi), Sorani's ڵ ڕ ۆ ێ ڤ ە
 ///   (Balochi writes ۆ ێ too; the n-grams tell them apart);
+/// - Arabic script is read without its optional marks (short vowels, shadda, sukun,
+///   tatweel: a verse's register, not its language; lingua's tables have none), and
+///   Arabic reads Persian ی ک as its ي ك, at what its own table says they cost (Arabic
+///   quoted in Persian text is typed with them);
 /// - word evidence for Arabic, Persian and Urdu: words much more frequent in one of the
 ///   three (است، را for Persian; ایک for Urdu; في for Arabic) add their log-likelihood
-///   ratio, learnt from the PersoArabicLID sentences;
+///   ratio, learnt from the PersoArabicLID sentences; and a text of three words or more
+///   with none of the letters Persian never writes counts against each language that
+///   writes them, by how often its words do (Urdu, Sorani, Balochi, Pashto, Sindhi…);
 /// - a prior per language, learnt with the confidence scale by `scripts/train-langid`
 ///   on training-side text (the UDHR, held-out PersoArabicLID sentences), every language
 ///   and length weighted alike (a prior from speaker numbers pulled short texts to
@@ -149,20 +155,19 @@ public struct LanguageIdentifier: Sendable {
   static let foreignLatin = -3.0
   /// Weight of a word's log-likelihood ratio (Arabic, Persian, Urdu word evidence).
   static let wordWeight = 0.5
-  /// The log-probability, per Arabic-script word, that Urdu text shows none of its own
-  /// letters (ٹ ڈ ڑ ں ہ ۂ ۃ ے ۓ): 49.5% of the Arabic-script words of nine in ten
-  /// PersoArabicLID Urdu sentences (163,652 words) hold one, so log(1 − 0.495). The
+  /// A text of this many Arabic-script words or more, none with a letter Persian never
+  /// writes, is evidence against each language that writes such letters: its
+  /// ``LanguageModel/Language/wordsWithoutOwnLetters`` per word. (For Urdu, whose ٹ ڈ ڑ ں
+  /// ہ ۂ ۃ ے ۓ are in 49.5% of the Arabic-script words of nine in ten PersoArabicLID Urdu
+  /// sentences, log(1 − 0.495) = −0.68 a word; for Balochi −0.27, Sorani −1.46.) The
   /// n-gram scores weigh the letters a text has, not the ones it lacks: a Persian line
-  /// such as «الف) روایات ذیل آیات» read as Urdu. Persian and Arabic never write them
-  /// (they leave the race when one shows).
-  static let urduWordsWithoutUrduLetters = -0.68
-  /// Texts of fewer Arabic-script words get no such evidence: a word or two without an
-  /// Urdu letter is a loanword as often as not (the n-gram and word evidence decide).
-  /// On fragments of held-out PersoArabicLID sentences (every tenth), applied to single
-  /// words it moved Urdu to Persian (Urdu words answered Persian 4.2 → 6.2%); from three
-  /// words on it costs nothing there (three words: Persian 98.0 → 98.8%, Urdu 100 →
-  /// 99.5%) and keeps a Persian heading out of Urdu.
-  static let minimumWordsAgainstUrdu = 3
+  /// such as «الف) روایات ذیل آیات» read as Urdu, a heading such as «آیات … سوره …» as
+  /// Balochi. Texts of fewer words get no such evidence: a word or two without such a
+  /// letter is a loanword as often as not. On fragments of held-out PersoArabicLID
+  /// sentences (every tenth), applied to single words it moved Urdu to Persian (Urdu
+  /// words answered Persian 4.2 → 6.2%); from three words on it cost nothing there
+  /// (three words: Persian 98.0 → 98.8%, Urdu 100 → 99.5%).
+  static let minimumWordsAgainstOwnLetters = 3
 
   /// Identifies the language of `text`.
   public func identify(_ text: String) -> LanguageGuess {
@@ -270,7 +275,7 @@ public struct LanguageIdentifier: Sendable {
     guard let model = LanguageModel.shared else { return .undetermined }
     // Arabic is read in its own spelling, every other language in the Persian one.
     let text = ignoresSpellingVariants ? letters.spellingFolded(arabic: false) : letters
-    let arabicText = ignoresSpellingVariants ? letters.spellingFolded(arabic: true) : letters
+    var arabicText = ignoresSpellingVariants ? letters.spellingFolded(arabic: true) : letters
     guard !text.wordEnds.isEmpty else { return .undetermined }
     let scripts = CharacterTable.scripts
 
@@ -314,10 +319,23 @@ public struct LanguageIdentifier: Sendable {
     guard !candidates.isEmpty else { return .undetermined }
 
     var quanta = [Int32](repeating: 0, count: count)
-    if ignoresSpellingVariants && arabic >= 0 && candidates.contains(arabic) {
-      // Two readings: none of them is pruned against the other.
-      _ = score(text, candidates: candidates.filter { $0 != arabic }, model: model, into: &quanta, prune: false)
+    // Arabic reads Persian yeh and kaf as its own, at what its table says they cost
+    // (``LanguageModel/persianYehCost``): Arabic typed with Persian letters (a verse
+    // quoted in a Persian article) stays Arabic, and the letters stay evidence.
+    var persianVariants: (yeh: Int32, kaf: Int32) = (0, 0)
+    if !ignoresSpellingVariants && arabicLetters > 0 && arabic >= 0 && candidates.contains(arabic) {
+      for v in text.scalars where v == 0x06CC || v == 0x06A9 {
+        if v == 0x06CC { persianVariants.yeh += 1 } else { persianVariants.kaf += 1 }
+      }
+      if persianVariants != (0, 0) { arabicText = text.arabicYehKaf().letters }
+    }
+    if (ignoresSpellingVariants || persianVariants != (0, 0)) && arabic >= 0 && candidates.contains(arabic) {
+      // Two readings: Arabic is scored on its own, neither pruned against the other.
+      let others = score(
+        text, candidates: candidates.filter { $0 != arabic }, model: model, into: &quanta, prune: !ignoresSpellingVariants)
       _ = score(arabicText, candidates: [arabic], model: model, into: &quanta, prune: false)
+      quanta[arabic] &+= persianVariants.yeh &* model.persianYehCost &+ persianVariants.kaf &* model.persianKafCost
+      candidates = others + [arabic]
     } else {
       candidates = score(text, candidates: candidates, model: model, into: &quanta, prune: true)
     }
@@ -334,10 +352,10 @@ public struct LanguageIdentifier: Sendable {
           for (k, ratio) in evidence where (k == arabic) == arabicReading { scores[k] += Self.wordWeight * ratio }
         }
       }
-      // Urdu writes half its words with a letter of its own: words without any are
-      // evidence against it (``urduWordsWithoutUrduLetters``).
-      if urduLetterCount == 0 && arabicWords >= Self.minimumWordsAgainstUrdu && urdu >= 0 && candidates.contains(urdu) {
-        scores[urdu] += Double(arabicWords) * Self.urduWordsWithoutUrduLetters
+      // Urdu writes half its words with a letter of its own, Sorani most: words without
+      // any are evidence against them (``minimumWordsAgainstOwnLetters``).
+      if urduLetterCount == 0 && notPersianLetterCount == 0 && arabicWords >= Self.minimumWordsAgainstOwnLetters {
+        for k in candidates { scores[k] += Double(arabicWords) * model.languages[k].wordsWithoutOwnLetters }
       }
     }
     if prior {

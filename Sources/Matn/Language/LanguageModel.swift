@@ -28,6 +28,11 @@ struct LanguageModel: @unchecked Sendable {
     var scripts: Set<Script>
     /// The same as bits, by script code (codes below 256), for the hot path.
     var scriptBits: ScriptSet
+    /// The log-probability that one of its Arabic-script words holds none of the letters
+    /// Persian never writes (Urdu's ے ہ ں…, Sorani's ە ێ ۆ…, Pashto's, Sindhi's): learnt
+    /// by scripts/train-langid from its text (`%none` rows of words.tsv); 0 for a language
+    /// that writes none of them (Persian, Arabic) or has no such row.
+    var wordsWithoutOwnLetters = 0.0
   }
 
   let languages: [Language]
@@ -35,9 +40,17 @@ struct LanguageModel: @unchecked Sendable {
   /// (learnt with the priors: n-gram scores sum evidence that is not independent).
   let confidenceScale: Double
   /// How far (nats per letter) a text's fit may fall below its answer's ``Language/fit``
-  /// before its confidence falls: half a percent of the training-side sentences
-  /// of our own languages fall further.
+  /// before its confidence falls, scaled by √(letters / 100): learnt by
+  /// scripts/train-langid on short news sentences of our own languages (cross-validated,
+  /// about one in a thousand falls further).
   let fitThreshold: Double
+  /// What Arabic pays (in quanta, ≤ 0) for a Persian yeh ی and a Persian kaf ک it
+  /// reads as ي and ك: the log of the share of its yehs (kafs) its own unigram table
+  /// writes in the Persian form (lingua's Arabic news: about 1 in 560 yehs, 1 in 1,050
+  /// kafs). Arabic quoted in Persian text is typed with the Persian letters; read as
+  /// they are, every n-gram around them was unseen to Arabic, and a Quran verse went to
+  /// Urdu, Balochi or Sindhi. Zero when the model has no Arabic.
+  let persianYehCost: Int32, persianKafCost: Int32
   private let bucketBits: Int
   /// Per bucket: its first entry and its first posting (2^B + 1 pairs).
   private let buckets: UnsafePointer<UInt32>
@@ -116,6 +129,7 @@ struct LanguageModel: @unchecked Sendable {
     confidenceScale = f32()
     fitThreshold = f32()
     var languages: [Language] = []
+    var yehCost: Int32 = 0, kafCost: Int32 = 0
     for _ in 0..<count {
       guard offset < bytes.count else { return nil }
       let length = Int(bytes[offset])
@@ -130,13 +144,19 @@ struct LanguageModel: @unchecked Sendable {
       let fit = f32()
       guard let unigrams = u32(), offset + unigrams * 8 <= bytes.count else { return nil }
       var mass: [Script: Double] = [:]
+      var yehKaf: [UInt32: Double] = [:]
       for k in 0..<unigrams {
         let scalar = bytes.loadUnaligned(fromByteOffset: offset + 8 * k, as: UInt32.self).littleEndian
         let q = bytes[offset + 8 * k + 4]
+        if code == "ar" && [0x064A, 0x06CC, 0x0643, 0x06A9].contains(scalar) { yehKaf[scalar] = Self.probability(q) }
         guard let s = Unicode.Scalar(scalar) else { continue }
         mass[Script(of: s), default: 0] += Self.probability(q)
       }
       offset += unigrams * 8
+      if code == "ar" {
+        yehCost = Self.variantCost(persian: yehKaf[0x06CC], arabic: yehKaf[0x064A])
+        kafCost = Self.variantCost(persian: yehKaf[0x06A9], arabic: yehKaf[0x0643])
+      }
       let total = mass.values.reduce(0, +)
       let scripts = Set(mass.filter { $0.key.isContextual == false && $0.value >= 0.05 * total }.keys)
       languages.append(
@@ -148,8 +168,9 @@ struct LanguageModel: @unchecked Sendable {
     buckets = (base + offset).assumingMemoryBound(to: UInt32.self)
     self.entries = (base + offset + bucketBytes).assumingMemoryBound(to: UInt32.self)
     postings = (base + postingOffset).assumingMemoryBound(to: UInt8.self)
-    self.languages = languages
     self.bucketBits = bits
+    persianYehCost = yehCost
+    persianKafCost = kafCost
     var evidence: [UInt64: [(language: Int, ratio: Double)]] = [:]
     let index = Dictionary(languages.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
     evidence.reserveCapacity(words.count / 16)
@@ -157,12 +178,29 @@ struct LanguageModel: @unchecked Sendable {
     // scalars hashed as they are decoded, the ratio a decimal number.
     for line in words.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
       let fields = line.split(separator: UInt8(ascii: "\t"))
+      if line.first == UInt8(ascii: "%") {
+        // `%none<TAB>language<TAB>log-probability` (``Language/wordsWithoutOwnLetters``).
+        if fields.count == 3, fields[0].elementsEqual("%none".utf8),
+          let language = index[String(decoding: fields[1], as: UTF8.self)], let value = Self.decimal(fields[2])
+        {
+          languages[language].wordsWithoutOwnLetters = value
+        }
+        continue
+      }
       guard fields.count == 3, let language = index[String(decoding: fields[0], as: UTF8.self)],
         let ratio = Self.decimal(fields[2]), let key = Self.wordKey(utf8: fields[1])
       else { continue }
       evidence[key, default: []].append((language, ratio))
     }
     wordEvidence = evidence
+    self.languages = languages
+  }
+
+  /// log(persian / (persian + arabic)) in quanta (rounded): the share of a letter's
+  /// occurrences written in the Persian form. `unseen` when the Persian form is absent.
+  static func variantCost(persian: Double?, arabic: Double?) -> Int32 {
+    guard let persian, persian > 0 else { return Int32(LanguageIdentifier.unseen * quantum) }
+    return Int32((log(persian / (persian + (arabic ?? 0))) * quantum).rounded())
   }
 
   /// The probability a quantised log-probability stands for.

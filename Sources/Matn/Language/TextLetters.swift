@@ -37,6 +37,7 @@ struct TextLetters {
     while i < n {
       let (v, length) = ScalarScan.scalar(utf8, at: i)
       i += length
+      if Self.isOptionalMark(v) { continue }
       let letter = lowercase[v]
       if letter == 0 {
         endWord()
@@ -57,6 +58,18 @@ struct TextLetters {
       }
     }
     endWord()
+  }
+
+  /// Arabic short vowels, tanween, shadda, sukun and the other optional marks (U+064B–
+  /// U+0653, U+0656–U+065F, the superscript alef U+0670) and tatweel (U+0640): written in
+  /// a Quran verse or a children's book and left out of news, in every language of the
+  /// script alike, so they tell a text's register, not its language. The model reads
+  /// none of them (lingua's tables have none; `scripts/train-langid` counts the region's
+  /// tables without them): with them, a Balochi or Sindhi table learnt from vowelled text
+  /// won vowelled Arabic. Hamza above and below (U+0654, U+0655) stay: they spell letters.
+  @inline(__always)
+  static func isOptionalMark(_ v: UInt32) -> Bool {
+    v >= 0x0640 && v <= 0x0670 && (v == 0x0640 || (v >= 0x064B && v <= 0x065F && v != 0x0654 && v != 0x0655) || v == 0x0670)
   }
 
   fileprivate mutating func endWord() {
@@ -136,6 +149,25 @@ struct TextLetters {
       start = end
     }
     return folded
+  }
+
+  /// The letters with Persian yeh and kaf (ی ک) in their Arabic forms (ي ك): how Arabic
+  /// reads a text (``LanguageModel/persianYehCost``); `count` is how many were changed.
+  func arabicYehKaf() -> (letters: TextLetters, count: Int) {
+    var folded = self
+    var count = 0
+    for k in folded.scalars.indices {
+      switch folded.scalars[k] {
+      case 0x06CC:
+        folded.scalars[k] = 0x064A
+        count += 1
+      case 0x06A9:
+        folded.scalars[k] = 0x0643
+        count += 1
+      default: break
+      }
+    }
+    return (folded, count)
   }
 
   /// Writes once a letter repeated three or more times in the word that starts at
