@@ -57,7 +57,7 @@ struct LanguageIdentifierTests {
     }
   }
 
-  @Test("three Arabic-script words without a letter of Urdu's own speak against Urdu")
+  @Test("Arabic-script words without a letter of Urdu's own speak against Urdu")
   func noUrduLetters() {
     // A Persian citation from a Fars article (Urdu would write ہ، ے or ں in some of its
     // nine words): its vocabulary is Urdu's too; without the evidence Urdu leads by six
@@ -124,7 +124,7 @@ struct LanguageIdentifierTests {
     #expect(identifier.identify("معلم گفت کتابی که دنبالش هستید در کتابخانه است").language == "fa")
   }
 
-  @Test("several Arabic-script words without a letter Persian never writes speak against the languages that write them")
+  @Test("Arabic-script words without a letter Persian never writes speak against the languages that write them")
   func ownLetters() throws {
     let model = try #require(LanguageModel.shared)
     func absence(_ code: String) -> Double? { model.languages.first { $0.code == code }?.wordsWithoutOwnLetters }
@@ -135,6 +135,11 @@ struct LanguageIdentifierTests {
     // A Persian heading in the words a (religious) Balochi source uses most: without the
     // evidence, Balochi by one nat.
     #expect(identifier.identify("ب) آیات 12 و 13 سوره نور:").language == "fa")
+    // One word is evidence too: without it «تصویر» «مصنوعی» went to Urdu, «شمارش» to Balochi.
+    for word in ["تصویر", "مصنوعی", "شمارش"] {
+      let guess = identifier.identify(word)
+      #expect(guess.language == "fa", "\(word): \(guess)")
+    }
   }
 
   @Test("what Arabic pays for a Persian yeh or kaf is the share its own table writes so")
