@@ -181,20 +181,27 @@ public struct TextNormalizer: Sendable {
         result = again
       }
     }
-    if profile == .index {
-      // Search keys: fold, then make sure the key is its own key. Folding can expose
-      // more to canonicalise (a mark-only line, Arabic ي turned ی); a second round
-      // settles it in practice, the bound guards the worst case.
-      result = SearchKey.fold(result, foldHamzaSeats: options.foldHamzaSeats)
-      for _ in 0..<3 {
-        var scratch = ChangeRecorder(recordsRanges: false)
-        var votes = SpanVotes()
-        let again = SearchKey.fold(canonical(result, &scratch, votes: &votes), foldHamzaSeats: options.foldHamzaSeats)
-        if again == result { break }
-        result = again
-      }
-    }
+    if profile == .index { result = searchKey(ofCanonical: result) }
     return NormalizedText(text: result, report: recorder.report)
+  }
+
+  /// The search key of `text` that this normaliser's canonical stages produced already
+  /// (the `article` stages of an `index` normaliser): the fold, then rounds until the
+  /// key is its own key. Folding can expose more to canonicalise (a mark-only line,
+  /// Arabic ي turned ی); a second round settles it in practice, the bound guards the
+  /// worst case. A key of ASCII alone needs no round: the first canonical pass left
+  /// its spaces, lines and punctuation canonical, and folding only lowered its case.
+  func searchKey(ofCanonical text: String) -> String {
+    var result = SearchKey.fold(text, foldHamzaSeats: options.foldHamzaSeats)
+    if result.utf8.allSatisfy({ $0 < 0x80 }) { return result }
+    for _ in 0..<3 {
+      var scratch = ChangeRecorder(recordsRanges: false)
+      var votes = SpanVotes()
+      let again = SearchKey.fold(canonical(result, &scratch, votes: &votes), foldHamzaSeats: options.foldHamzaSeats)
+      if again == result { break }
+      result = again
+    }
+    return result
   }
 
   /// The canonical-text pipeline (every profile's stages but the index fold).
