@@ -252,6 +252,7 @@ public struct NameExtractor: Sendable {
     // one person, grouped under the first form seen.
     var groupOfJoined: [String: Int] = [:]  // script + ascii without spaces → group
     var byLastWord: [Substring: [Int]] = [:]
+    var firstWords: [Substring: [Int]] = [:]
     let order = mentions.indices.sorted { (forms[$0].words.count, -$0) > (forms[$1].words.count, -$1) }
     for i in order {
       let (script, words) = forms[i]
@@ -272,6 +273,13 @@ public struct NameExtractor: Sendable {
           target = candidates.min { positions[$0].min()! < positions[$1].min()! }
         }
       }
+      if target == nil, words.count == 1 {
+        // One word that is the first word of exactly one fuller name and the last of none:
+        // a family name written first ("Wang" for Wang Yi) or a given name used alone
+        // ("Prince Mohammed" for Mohammed bin Salman).
+        let heads = Set(firstWords[last] ?? []).filter { groups[$0].script == script && groups[$0].words.count > 1 }
+        if heads.count == 1, (byLastWord[last] ?? []).isEmpty { target = heads.first }
+      }
       if target == nil {
         groups.append(
           Group(
@@ -282,6 +290,7 @@ public struct NameExtractor: Sendable {
         groupOf[id] = target
         groupOfJoined[joined] = target
         byLastWord[last, default: []].append(groups.count - 1)
+        if let head = words.first { firstWords[head, default: []].append(groups.count - 1) }
       }
       positions[target!].append(i)
     }
