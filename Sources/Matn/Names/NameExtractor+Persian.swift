@@ -32,7 +32,7 @@ extension NameExtractor {
   /// «دیشب», weekdays («X سه‌شنبه گفت»).
   static let timeWords: [UInt64] = [
     "بعدازظهر", "قبلازظهر", "دیشب", "فردا", "اکنون", "اخیرا", "شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه",
-    "پنجشنبه", "جمعه",
+    "پنجشنبه", "جمعه", "شامگاه", "صبحگاه", "سحرگاه", "همچنین", "هنگام",
   ].map { NameTables.key($0) }
 
   /// Words that follow a name in Persian news: «حسین محمودی امروز در گفت‌وگو…».
@@ -142,11 +142,7 @@ extension NameExtractor {
             m + 1 < tokens.count && connected(tokens[m]) && tokens[m + 1].script == .arabic
             && persian.verbForms.contains(tokens[m + 1].key) && !tables.notNames.contains(tokens[m + 1].key)
             && !Self.speechVerbs.contains(tokens[m + 1].key)
-          // One unknown word alone after an honorific («آقای X», «ژنرال Y»), when a
-          // word that follows names, a verb of saying, an office or the clause's end comes next.
-          let aloneAfterHonorific =
-            titleKind == .honorific && parts.isEmpty && tokens[m].letterCount >= 3 && endsName(after: m, text)
-          guard (afterGiven || aloneAfterHonorific) && !verbFollows else { break }
+          guard afterGiven && !verbFollows else { break }
         }
         parts.append(word)
         m += apart ? 2 : 1
@@ -178,6 +174,7 @@ extension NameExtractor {
       } else if accepted {
         found.append(Found(first: k, last: m - 1, titleFirst: titled ? i : nil))
         i = m
+
       } else if !titled, let last = appositionName(at: k, text) {
         found.append(Found(first: k, last: last, titleFirst: nil))
         i = last + 1
@@ -296,11 +293,22 @@ extension NameExtractor {
       let ends =
         !connected(tokens[m]) || m + 1 >= tokens.count || tokens[m + 1].script != .arabic
         || Self.afterCommonNameWords.contains(tokens[m + 1].key) || Self.speechVerbs.contains(tokens[m + 1].key)
-        || title(at: m + 1, in: tokens)?.kind == .office
+        || title(at: m + 1, in: tokens)?.kind == .office || speakerFrame(at: m + 1, tokens)
       if ends { return !ordinary || family ? m : nil }
     }
     return nil
   }
+
+  /// Whether «با» and a noun of speaking start at `m`: «X با اشاره به…», «X با بیان اینکه…»,
+  /// «X با تأکید بر…» — the frame that follows a speaker's name in Persian news.
+  func speakerFrame(at m: Int, _ tokens: [NameToken]) -> Bool {
+    m + 1 < tokens.count && tokens[m].key == Self.with && connected(tokens[m]) && tokens[m + 1].script == .arabic
+      && Self.speakingNouns.contains(tokens[m + 1].key)
+  }
+
+  static let with = NameTables.key("با")
+  static let speakingNouns: Set<UInt64> = Set(
+    ["اشاره", "بیان", "تاکید", "تأکید", "انتقاد", "ابراز", "اعلام", "یادآوری"].map { NameTables.key($0) })
 
   /// Verbs of saying that follow the speaker's name in Persian news: «X افزود», «X اظهار داشت».
   static let speechVerbs: Set<UInt64> = Set(
@@ -351,7 +359,8 @@ extension NameExtractor {
   func spokenAlone(at k: Int, _ text: NameTokens) -> Bool {
     let tokens = text.tokens
     guard k + 1 < tokens.count, k == 0 || !connected(tokens[k - 1]) || tokens[k - 1].script != .arabic,
-      connected(tokens[k]), Self.speechVerbs.contains(tokens[k + 1].key), tokens[k].letterCount >= 3,
+      connected(tokens[k]), Self.speechVerbs.contains(tokens[k + 1].key) || speakerFrame(at: k + 1, tokens),
+      tokens[k].letterCount >= 3,
       contextNamePart(tokens[k], folded: text.folded)
     else { return false }
     return true

@@ -273,10 +273,11 @@ public struct NameExtractor: Sendable {
           target = candidates.min { positions[$0].min()! < positions[$1].min()! }
         }
       }
-      if target == nil, words.count == 1 {
-        // One word that is the first word of exactly one fuller name and the last of none:
-        // a family name written first ("Wang" for Wang Yi) or a given name used alone
-        // ("Prince Mohammed" for Mohammed bin Salman).
+      if target == nil, words.count == 1, script == "Latn" {
+        // One Latin word that is the first word of exactly one fuller name and the last of
+        // none: a family name written first ("Wang" for Wang Yi) or a given name used
+        // alone ("Prince Mohammed" for Mohammed bin Salman). Not in Persian, where a given
+        // name alone names another person as often («حسین» beside «حسین شریعتمداری»).
         let heads = Set(firstWords[last] ?? []).filter { groups[$0].script == script && groups[$0].words.count > 1 }
         if heads.count == 1, (byLastWord[last] ?? []).isEmpty { target = heads.first }
       }

@@ -91,6 +91,9 @@ struct NameExtractorTests {
     #expect(extractor.names(in: text).map(\.text) == ["Wang Yi", "Faisal bin Farhan"])
     let two = "Minister Hassan Rouhani and Minister Hassan Nasrallah spoke; Minister Hassan left."
     #expect(extractor.names(in: two).map(\.text) == ["Hassan Rouhani", "Hassan Nasrallah", "Hassan"])
+    // Not in Persian: a given name alone names another person as often (Imam Hussein).
+    let persian = "وی از امام حسین یاد کرد و حسین شریعتمداری سخن گفت."
+    #expect(extractor.names(in: persian).map(\.text) == ["حسین", "حسین شریعتمداری"])
   }
 
   @Test("Persian names: un-normalised letters group with normalised ones; display romanised")
