@@ -267,7 +267,7 @@ extension NameExtractor {
   /// index of the name's last word.
   func clauseSubject(at k: Int, _ text: NameTokens) -> Int? {
     let tokens = text.tokens
-    guard k == 0 ? text.startsSentence : tokens[k - 1].endsClause || tokens[k - 1].quoted else { return nil }
+    guard k == 0 ? text.startsClause : tokens[k - 1].endsClause || tokens[k - 1].quoted else { return nil }
     let first = persianWord(tokens[k], folded: text.folded)
     guard first == .strongGiven || first == .given else { return nil }
     let ordinary =
