@@ -79,9 +79,11 @@ public struct ExtractedName: Codable, Sendable, Hashable {
 /// and make a run followed by one ("Sharif University") a name of a thing. A bare
 /// family name counts when the document names the person in full somewhere. Context
 /// counts too: an occupation in lower case before a run ("archaeologist Arman
-/// Shishegar"), "administration" after one word ("the Trump administration"); a Persian
+/// Shishegar", "his counterpart, X Y") or in apposition after it ("X Y, the party’s
+/// leader"), "administration" after one word ("the Trump administration"); a Persian
 /// given name with one to three more words as a clause's subject, before a word that
-/// follows names («، محمد حسن اکبری مطلق امروز…»), or a quoted name after an honorific.
+/// follows names («، محمد حسن اکبری مطلق امروز…», «X Y با اشاره به…»), a quoted name after
+/// an honorific, an item of a list with names found («…، آرمین X، امین Y و…»).
 ///
 /// Persian text may be un-normalised (Arabic ي/ك, ZWNJ or not): words are matched
 /// through a fold, offsets point into the original. A word mixing Latin, Cyrillic and Greek letters
