@@ -25,6 +25,7 @@ struct EmbeddedTableTests {
     (PersianLexicon.resourceName, { PackedTable.bytes(PersianLexicon.computedSections()) }),
     (NameTables.resourceName, { PackedTable.bytes(NameTables.computedSections()) }),
     (DatelineTables.resourceName, { PackedTable.bytes(DatelineTables.computedSections()) }),
+    (WordEvidence.resourceName, { PackedTable.bytes(WordEvidence.computedSections()) }),
   ]
 
   @Test("each embedded table is what its source computes", arguments: tables.indices)
@@ -54,6 +55,7 @@ struct EmbeddedTableTests {
     #expect(PersianLexicon.embedded != nil)
     #expect(NameTables.embedded != nil)
     #expect(DatelineTables.embedded != nil)
+    #expect(PackedTable.embedded(WordEvidence.resourceName, sections: WordEvidence.sectionCount) != nil)
     #expect(PackedTable.embedded(PersianLexicon.resourceName, sections: PersianLexicon.sectionCount + 1) == nil)
   }
 
@@ -98,6 +100,15 @@ struct EmbeddedTableTests {
     #expect(datelines.place("TEHRAN") == "Tehran")
     #expect(datelines.place("قزوين") != nil)
     #expect(datelines.agency("Reuters") != nil && datelines.place("Nowhere-at-all") == nil)
+    let model = try #require(LanguageModel.shared)
+    let evidence = try #require(WordEvidence(PackedTable(sections: WordEvidence.computedSections())))
+      .resolved(to: model.languages.map(\.code))
+    for word in ["است", "في", "ہے", "کتاب", "the"] {
+      let key = LanguageModel.wordKey(word.unicodeScalars.map(\.value))
+      let embedded = model.wordEvidence[key].map { $0.map { "\($0.language) \($0.ratio)" } }
+      #expect(embedded == evidence[key].map { $0.map { "\($0.language) \($0.ratio)" } }, "\(word)")
+    }
+    #expect(model.wordEvidence[LanguageModel.wordKey("است".unicodeScalars.map(\.value))] != nil)
   }
 
   @Test(
