@@ -113,6 +113,12 @@ struct LanguageModel: @unchecked Sendable {
     confidenceScale = f32()
     fitThreshold = f32()
     var languages: [Language] = []
+    // The unigrams' mass by script, for every language at start-up: sums in an array by
+    // script code (no hashing), the script from the embedded column (ICU's, as
+    // `Script(of:)`), the probability of each of the 256 quanta computed once.
+    let probabilities = (0...255).map { Self.probability(UInt8($0)) }
+    let scriptColumn = CharacterTable.scripts
+    var mass = [Double](repeating: 0, count: 256)
     for _ in 0..<count {
       guard offset < bytes.count else { return nil }
       let length = Int(bytes[offset])
@@ -126,16 +132,27 @@ struct LanguageModel: @unchecked Sendable {
       let prior = f32()
       let fit = f32()
       guard let unigrams = u32(), offset + unigrams * 8 <= bytes.count else { return nil }
-      var mass: [Script: Double] = [:]
+      var otherMass: [Script: Double] = [:]  // scripts whose code is outside 0..<256, if any
       for k in 0..<unigrams {
         let scalar = bytes.loadUnaligned(fromByteOffset: offset + 8 * k, as: UInt32.self).littleEndian
         let q = bytes[offset + 8 * k + 4]
-        guard let s = Unicode.Scalar(scalar) else { continue }
-        mass[Script(of: s), default: 0] += Self.probability(q)
+        guard Unicode.Scalar(scalar) != nil else { continue }
+        let script = scriptColumn[scalar]
+        if script.rawValue >= 0 && script.rawValue < 256 {
+          mass[Int(script.rawValue)] += probabilities[Int(q)]
+        } else {
+          otherMass[script, default: 0] += probabilities[Int(q)]
+        }
       }
       offset += unigrams * 8
-      let total = mass.values.reduce(0, +)
-      let scripts = Set(mass.filter { $0.key.isContextual == false && $0.value >= 0.05 * total }.keys)
+      // Every quantum's probability is above 0: a script with unigrams has mass.
+      var byScript = otherMass
+      for code in mass.indices where mass[code] > 0 {
+        byScript[Script(rawValue: Int32(code))] = mass[code]
+        mass[code] = 0
+      }
+      let total = byScript.values.reduce(0, +)
+      let scripts = Set(byScript.filter { $0.key.isContextual == false && $0.value >= 0.05 * total }.keys)
       languages.append(
         Language(code: code, prior: prior, fit: fit.isNaN ? nil : fit, scripts: scripts, scriptBits: ScriptSet(scripts)))
     }
