@@ -128,6 +128,7 @@ struct JSONLinesInput: Sequence {
 /// `matn search`: articles of an index for a query in any script.
 struct Search: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "search",
     abstract: "Search an article index (matn index build) by name or text, in any script.",
     discussion: """
       The query is normalised and keyed as the index was: a person's name in Persian \

@@ -13,6 +13,7 @@ import SystemPackage
 /// `ArticleRecordFilter`; this command maps flags to them and writes bytes.
 struct Normalize: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "normalize",
     abstract: "Parse raw article files into clean articles (JSON, JSON Lines or text).",
     discussion: """
       Each input file (or standard input for '-'; directories are walked recursively in \
