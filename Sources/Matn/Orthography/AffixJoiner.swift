@@ -87,16 +87,7 @@ struct AffixJoiner {
     // ``keepsGluedSpellings(halfSpaces:optionalSplits:)``.
     // Counted per stretch of text without a Latin letter (long texts are normalised in
     // pieces cut inside Latin words, and the pieces must give what the whole gives).
-    var halfSpaces = 0
-    var optional: [Int] = []
-    var dropped: [Int] = []
-    func closeStretch() {
-      if Self.keepsGluedSpellings(halfSpaces: halfSpaces, optionalSplits: optional.count) {
-        dropped.append(contentsOf: optional)
-      }
-      halfSpaces = 0
-      optional.removeAll(keepingCapacity: true)
-    }
+    var stretch = Stretch()
     let glued = GluedAffixes(lexicon: lexicon)
     var previous: Token? = nil
     s.withUnsafeBufferPointer { sp in
@@ -111,7 +102,7 @@ struct AffixJoiner {
             }
             let start = found.range.lowerBound
             for k in last..<start where sp[k] < 0x80 && (sp[k] | 0x20) &- 0x61 < 26 {
-              closeStretch()
+              stretch.close()
               break
             }
             let f = fp[start]
@@ -135,9 +126,9 @@ struct AffixJoiner {
               return nil
             }
             for k in start + 1..<end where sp[k] == 0x200C && !classOf(sp[k - 1]).contains(.nonJoiningNext) {
-              halfSpaces += 1
+              stretch.halfSpaces += 1
             }
-            glue(token.range, sp, glued, &edits, &optional)
+            glue(token.range, sp, glued, &edits, &stretch.optional)
             if let word = previous, word.range.upperBound + 1 == start, end - start >= 2,
               compounds.joinsSpaced(sp, word.range, token.range)
             {
@@ -160,9 +151,30 @@ struct AffixJoiner {
         }
       }
     }
-    closeStretch()
-    for index in dropped.reversed() { edits.remove(at: index) }
+    stretch.close()
+    for index in stretch.dropped.reversed() { edits.remove(at: index) }
     return edits
+  }
+
+  /// What decides, per stretch of text without a Latin letter, whether its glued words
+  /// keep their spelling (``keepsGluedSpellings(halfSpaces:optionalSplits:)``). A value
+  /// the token loop owns (not variables a local function captures), so that its
+  /// updates need no run-time exclusivity checks.
+  private struct Stretch {
+    /// Half-spaces the stretch already has.
+    var halfSpaces = 0
+    /// Indices (in the edits) of the stretch's splits whose glued spelling is standard too.
+    var optional: [Int] = []
+    /// Indices of the edits dropped by stretches already closed.
+    var dropped: [Int] = []
+
+    mutating func close() {
+      if AffixJoiner.keepsGluedSpellings(halfSpaces: halfSpaces, optionalSplits: optional.count) {
+        dropped.append(contentsOf: optional)
+      }
+      halfSpaces = 0
+      optional.removeAll(keepingCapacity: true)
+    }
   }
 
   /// Whether a text's glued words keep their spelling (a text: a stretch without a Latin

@@ -17,9 +17,11 @@ struct Compounds: Sendable {
 
   private var entries: [UInt64: Entry] = [:]
   private var keys = WordSet([])
-  /// A bit per (first, second and last scalar, length) of every entry, hashed to 2^16
-  /// bits: with ~12,000 entries most tokens are ruled out before the word is hashed.
-  private var shapes = [UInt64](repeating: 0, count: 1 << 10)
+  /// Two bits per (first, second and last scalar, length) of every entry, hashed to
+  /// 2^18 bits (32 KB): with ~12,000 entries all but about one token in a hundred that
+  /// is no compound is ruled out before the word is hashed and looked up in ``keys``
+  /// (a cache miss each).
+  private var shapes = [UInt64](repeating: 0, count: 1 << 12)
   /// For the spaced entries: the first part's first letter and length, and the second
   /// part's, the same way.
   private var firstParts = [UInt64](repeating: 0, count: 0x100)
@@ -77,8 +79,9 @@ struct Compounds: Sendable {
     guard let first = glued.first, !offsets.isEmpty, first &- 0x0600 < 0x100 else { return }
     let spaced = spaced && offsets.count == 1
     entries[FNV.hash(glued)] = Entry(offsets: offsets, spaced: spaced)
-    let shape = Self.shape(first, glued[1], glued[glued.count - 1], glued.count)
-    shapes[shape >> 6] |= 1 << UInt64(shape & 63)
+    let (a, b) = Self.shape(first, glued[1], glued[glued.count - 1], glued.count)
+    shapes[a >> 6] |= 1 << UInt64(a & 63)
+    shapes[b >> 6] |= 1 << UInt64(b & 63)
     if spaced, glued[offsets[0]] &- 0x0600 < 0x100 {
       firstParts[Int(first - 0x0600)] |= Self.bit(offsets[0])
       secondParts[Int(glued[offsets[0]] - 0x0600)] |= Self.bit(glued.count - offsets[0])
@@ -90,14 +93,16 @@ struct Compounds: Sendable {
   @inline(__always)
   private static func bit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
 
-  /// The bit of ``shapes`` for a word: its first, second and last scalar and its length.
+  /// The two bits of ``shapes`` for a word: its first, second and last scalar and its
+  /// length.
   @inline(__always)
-  private static func shape(_ first: UInt32, _ second: UInt32, _ last: UInt32, _ length: Int) -> Int {
+  private static func shape(_ first: UInt32, _ second: UInt32, _ last: UInt32, _ length: Int) -> (Int, Int) {
     var h = UInt32(truncatingIfNeeded: length) &* 0x9E37_79B1
     h = (h ^ first) &* 0x85EB_CA6B
     h = (h ^ second) &* 0xC2B2_AE35
     h = (h ^ last) &* 0x27D4_EB2F
-    return Int(h >> 16)
+    let g = (h ^ (h >> 15)) &* 0x2C1B_3C6D
+    return (Int(h >> 14), Int(g >> 14))
   }
 
   @inline(__always)
@@ -110,8 +115,8 @@ struct Compounds: Sendable {
   @inline(__always)
   func offsets(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> [Int]? {
     guard r.count >= 3 else { return nil }
-    let shape = Self.shape(s[r.lowerBound], s[r.lowerBound + 1], s[r.upperBound - 1], r.count)
-    guard shapes[shape >> 6] >> UInt64(shape & 63) & 1 != 0 else { return nil }
+    let (a, b) = Self.shape(s[r.lowerBound], s[r.lowerBound + 1], s[r.upperBound - 1], r.count)
+    guard shapes[a >> 6] >> UInt64(a & 63) & 1 != 0, shapes[b >> 6] >> UInt64(b & 63) & 1 != 0 else { return nil }
     var h = FNV.basis
     for k in r { h = FNV.step(h, s[k]) }
     guard keys.contains(h) else { return nil }

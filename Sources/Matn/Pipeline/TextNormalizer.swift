@@ -200,13 +200,15 @@ public struct TextNormalizer: Sendable {
   /// The canonical-text pipeline (every profile's stages but the index fold).
   /// (`votes`: what the spans said about the text's language.)
   private func canonical(_ text: String, _ recorder: inout ChangeRecorder, votes: inout SpanVotes) -> String {
-    var text = text
-    return text.withUTF8 { canonical(utf8: $0, &recorder, votes: &votes) }
+    var storage = text
+    return storage.withUTF8 { canonical(utf8: $0, original: text, &recorder, votes: &votes) }
   }
 
-  /// The same over valid UTF-8.
+  /// The same over valid UTF-8 (`original`: the String of those bytes, if the caller
+  /// has one: the text when no stage changes it).
   func canonical(
-    utf8: UnsafeBufferPointer<UInt8>, _ recorder: inout ChangeRecorder, votes: inout SpanVotes
+    utf8: UnsafeBufferPointer<UInt8>, original: String? = nil, _ recorder: inout ChangeRecorder,
+    votes: inout SpanVotes
   ) -> String {
     if !options.recordsRanges && utf8.count > options.segmentBytes {
       let cuts = Self.segments(of: utf8, every: options.segmentBytes)
@@ -215,7 +217,15 @@ public struct TextNormalizer: Sendable {
     let buffer = orthography(
       cleaned(TextBuffer(utf8: utf8, trackOrigins: options.recordsRanges, table: StageTable.shared), &recorder),
       &recorder, votes: &votes)
-    return UnicodeForm(form: options.unicodeForm).apply(buffer.string, buffer, &recorder)
+    return UnicodeForm(form: options.unicodeForm).apply(Self.text(of: buffer, utf8, original), buffer, &recorder)
+  }
+
+  /// The text of `buffer` decoded from `utf8`: written anew from its scalars when a stage
+  /// changed them, else the input itself (`original`, or a copy of the bytes, which are
+  /// valid UTF-8 and need no check).
+  private static func text(of buffer: TextBuffer, _ utf8: UnsafeBufferPointer<UInt8>, _ original: String?) -> String {
+    if buffer.edited { return buffer.string }
+    return original ?? TextBuffer.string(unchecked: utf8)
   }
 
   /// ``canonical(_:_:)`` one segment at a time, `cuts` (byte offsets, from 0 to the
@@ -251,7 +261,8 @@ public struct TextNormalizer: Sendable {
       recorder.utf8Base = cuts[k]
       var unused = SpanVotes()
       let buffer = orthography(cleaned(segment(k), &recorder), prior: prior, known: known[k], &recorder, votes: &unused)
-      out += form.apply(buffer.string, buffer, &recorder, lineChanged: &lineChanged, final: k == cuts.count - 2)
+      let text = Self.text(of: buffer, UnsafeBufferPointer(rebasing: utf8[cuts[k]..<cuts[k + 1]]), nil)
+      out += form.apply(text, buffer, &recorder, lineChanged: &lineChanged, final: k == cuts.count - 2)
     }
     recorder.utf8Base = 0
     return out
