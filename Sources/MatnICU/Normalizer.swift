@@ -154,9 +154,43 @@ public struct Normalizer: @unchecked Sendable {
   func normalize(_ text: String, chunkLimit: Int) -> String {
     var text = text
     let result: String? = text.withUTF8 { utf8 in
-      isNormalized(utf8, chunkLimit: chunkLimit, wellFormed: true) ? nil : normalized(utf8, chunkLimit: chunkLimit)
+      if utf8.count <= chunkLimit { return normalizedWindows(utf8) }
+      return isNormalized(utf8, chunkLimit: chunkLimit, wellFormed: true) ? nil : normalized(utf8, chunkLimit: chunkLimit)
     }
     return result ?? text
+  }
+
+  /// `utf8` (a String's storage, one chunk) in this form, or nil when it already is:
+  /// only the windows the shim finds unnormalized (between two normalization
+  /// boundaries, usually a few code points) go through ICU, the bytes between them are
+  /// copied, so that a long text with one mark out of order is not normalised whole.
+  private func normalizedWindows(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let base = utf8.baseAddress, !utf8.isEmpty else { return nil }
+    var output: [UInt8] = []
+    var copied = 0
+    var from = 0
+    while from < utf8.count {
+      var status: Int32 = 0
+      var windowEnd: Int32 = 0
+      let start =
+        from
+        + Int(
+          cicu_normalizer_unnormalized_window_valid_utf8(
+            instance, form.shimValue, base + from, Int32(utf8.count - from), &windowEnd, &status))
+      ICU.expect(status, "isNormalizedUTF8")
+      if start >= utf8.count { break }
+      let end = from + Int(windowEnd)
+      if output.isEmpty { output.reserveCapacity(utf8.count + utf8.count / 8 + 16) }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<start]))
+      output.append(contentsOf: normalizedChunk(UnsafeBufferPointer(rebasing: utf8[start..<end])).utf8)
+      copied = end
+      from = end
+    }
+    if copied == 0 && output.isEmpty { return nil }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
+    // Copied bytes are cut at code point boundaries of a String, ICU writes well-formed
+    // UTF-8: no re-validation.
+    return output.withUnsafeBufferPointer { String(copying: UTF8Span(unchecked: $0.span)) }
   }
 
   /// Normalizes UTF-8 bytes, appending the result to `output`.

@@ -125,10 +125,7 @@ struct AffixJoiner {
               last = end
               return nil
             }
-            for k in start + 1..<end where sp[k] == 0x200C && !classOf(sp[k - 1]).contains(.nonJoiningNext) {
-              stretch.halfSpaces += 1
-            }
-            glue(token.range, sp, glued, &edits, &stretch.optional)
+            glue(token.range, sp, glued, &edits, &stretch)
             if let word = previous, word.range.upperBound + 1 == start, end - start >= 2,
               compounds.joinsSpaced(sp, word.range, token.range)
             {
@@ -241,27 +238,40 @@ struct AffixJoiner {
   /// the first segment and a suffix in the last, and the stem before a suffix, or before
   /// a final ی / ان, may be a compound in turn (تفاهمنامههای, دانشآموزان).
   /// The indices in `edits` of the splits whose glued spelling is also standard (every
-  /// one but after «می»/«نمی») are appended to `optional`.
+  /// one but after «می»/«نمی») are appended to the stretch's `optional`, and the token's
+  /// half-spaces (a ZWNJ after a letter that joins) to its `halfSpaces`: one pass over
+  /// the token finds its segments, their keys and its half-spaces.
   private func glue(
     _ r: Range<Int>, _ s: UnsafeBufferPointer<UInt32>, _ glued: GluedAffixes, _ edits: inout [Edit],
-    _ optional: inout [Int]
+    _ stretch: inout Stretch
   ) {
     let affixed = splitsGlued && r.count >= 4 && GluedAffixes.mayBeAffixed(s, r)
-    let optionalBefore = optional.count
+    let optionalBefore = stretch.optional.count
+    var hasZWNJ = false
     defer {
       // A word the writer already gave a half-space is completed whatever the text does.
-      if optional.count > optionalBefore && s[r].contains(0x200C) { optional.removeLast(optional.count - optionalBefore) }
+      if hasZWNJ && stretch.optional.count > optionalBefore {
+        stretch.optional.removeLast(stretch.optional.count - optionalBefore)
+      }
     }
     var start = r.lowerBound
     while start < r.upperBound {
       var end = start
-      while end < r.upperBound && s[end] != 0x200C { end += 1 }
+      var key = FNV.basis
+      while end < r.upperBound && s[end] != 0x200C {
+        key = FNV.step(key, s[end])
+        end += 1
+      }
+      if end < r.upperBound {
+        hasZWNJ = true
+        if end > r.lowerBound && !classOf(s[end - 1]).contains(.nonJoiningNext) { stretch.halfSpaces += 1 }
+      }
       let segment = start..<end
       start = end + 1
-      if let offsets = compounds.offsets(s, segment) {
+      if let offsets = compounds.offsets(key: key, count: segment.count) {
         let before = edits.count
         insertCompound(at: segment.lowerBound, offsets, s, &edits)
-        optional.append(contentsOf: before..<edits.count)
+        stretch.optional.append(contentsOf: before..<edits.count)
         continue
       }
       let first = segment.lowerBound == r.lowerBound, last = segment.upperBound == r.upperBound
@@ -271,14 +281,14 @@ struct AffixJoiner {
         // Glued «می»/«نمی» verbs and affixes after a silent ه («رسانهها», «خانهای») have no
         // standard glued spelling: they are split whatever the text does.
         if !Affixes.isVerbPrefix(s, segment.lowerBound..<k) && !Affixes.endsInSilentHeh(s, segment.lowerBound..<k) {
-          optional.append(edits.count)
+          stretch.optional.append(edits.count)
         }
         edits.append((k..<k, [0x200C], .affixSplit))
         let before = edits.count
         if let offsets = compounds.offsets(s, segment.lowerBound..<k) {
           insertCompound(at: segment.lowerBound, offsets, s, &edits)
         }
-        optional.append(contentsOf: before..<edits.count)
+        stretch.optional.append(contentsOf: before..<edits.count)
         continue
       }
       guard last && segment.count >= 5 else { continue }
@@ -292,7 +302,7 @@ struct AffixJoiner {
       if stemEnd > 0, let offsets = compounds.offsets(s, segment.lowerBound..<stemEnd) {
         let before = edits.count
         insertCompound(at: segment.lowerBound, offsets, s, &edits)
-        optional.append(contentsOf: before..<edits.count)
+        stretch.optional.append(contentsOf: before..<edits.count)
       }
     }
   }

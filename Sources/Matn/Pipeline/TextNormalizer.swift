@@ -360,6 +360,21 @@ struct UnicodeForm {
       after.withUTF8 { b in
         var i = 0, j = 0, scalar = 0
         while i <= a.count {
+          if i > 0 || !lineChanged {
+            // Lines that are byte for byte the same are skipped in one go: up to the line
+            // that holds the next difference (the form changes a few code points of a
+            // long text, not every line).
+            let common = Self.commonPrefix(a, from: i, b, from: j)
+            var lineStart = i + common
+            while lineStart > i && a[lineStart - 1] != 0x0A { lineStart -= 1 }
+            if lineStart > i {
+              if buffer.origins != nil {
+                for k in i..<lineStart where a[k] & 0xC0 != 0x80 { scalar += 1 }
+              }
+              j += lineStart - i
+              i = lineStart
+            }
+          }
           var iEnd = i
           var lineScalars = 0
           while iEnd < a.count && a[iEnd] != 0x0A {
@@ -395,6 +410,21 @@ struct UnicodeForm {
       }
     }
     return normalized
+  }
+}
+
+extension UnicodeForm {
+  /// How many bytes of `a` from `i` equal those of `b` from `j` (eight at a time).
+  static func commonPrefix(_ a: UnsafeBufferPointer<UInt8>, from i: Int, _ b: UnsafeBufferPointer<UInt8>, from j: Int) -> Int {
+    let n = min(a.count - i, b.count - j)
+    guard n > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return 0 }
+    let ra = UnsafeRawPointer(pa + i), rb = UnsafeRawPointer(pb + j)
+    var k = 0
+    while k + 8 <= n && ra.loadUnaligned(fromByteOffset: k, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+      k += 8
+    }
+    while k < n && pa[i + k] == pb[j + k] { k += 1 }
+    return k
   }
 }
 
