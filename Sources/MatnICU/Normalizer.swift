@@ -138,6 +138,13 @@ public struct Normalizer: @unchecked Sendable {
     }
   }
 
+  /// `text` normalised whole by ICU, without the windows of ``normalize(_:)`` (a test
+  /// oracle).
+  func icuNormalized(_ text: String) -> String {
+    var text = text
+    return text.withUTF8 { normalizedChunk($0) }
+  }
+
   /// Returns `text` in this normalizer's form.
   ///
   /// When `text` is already normalized, the result is `text` itself: no copy and no
