@@ -138,6 +138,11 @@ public struct Normalizer: @unchecked Sendable {
     }
   }
 
+  /// After this many windows in a text, each this many bytes from the last or fewer on
+  /// average, the text goes to ICU whole (``normalizedWindows(_:)``).
+  static let denseWindows = 16
+  static let denseGap = 256
+
   /// `text` normalised whole by ICU, without the windows of ``normalize(_:)`` (a test
   /// oracle).
   func icuNormalized(_ text: String) -> String {
@@ -171,11 +176,15 @@ public struct Normalizer: @unchecked Sendable {
   /// only the windows the shim finds unnormalized (between two normalization
   /// boundaries, usually a few code points) go through ICU, the bytes between them are
   /// copied, so that a long text with one mark out of order is not normalised whole.
+  /// Where such windows come densely (decomposed text: one every few bytes), ICU takes
+  /// the whole text in one call instead, as one call per window would cost more.
   private func normalizedWindows(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
     guard let base = utf8.baseAddress, !utf8.isEmpty else { return nil }
     var output: [UInt8] = []
     var copied = 0
     var from = 0
+    var windows = 0
+    var firstWindow = 0
     while from < utf8.count {
       var status: Int32 = 0
       var windowEnd: Int32 = 0
@@ -187,6 +196,11 @@ public struct Normalizer: @unchecked Sendable {
       ICU.expect(status, "isNormalizedUTF8")
       if start >= utf8.count { break }
       let end = from + Int(windowEnd)
+      if windows == 0 { firstWindow = start }
+      windows += 1
+      // Sixteen windows or more, 256 bytes apart or less on average: the whole text at
+      // once, written straight into its String.
+      if windows >= Self.denseWindows && (end - firstWindow) / windows <= Self.denseGap { return normalizedChunk(utf8) }
       if output.isEmpty { output.reserveCapacity(utf8.count + utf8.count / 8 + 16) }
       output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<start]))
       output.append(contentsOf: normalizedChunk(UnsafeBufferPointer(rebasing: utf8[start..<end])).utf8)
