@@ -385,3 +385,41 @@ extern "C" int32_t cicu_normalizer_simple_prefix_utf8(int32_t form, const uint8_
   while (j > 0 && (src[j] & 0xC0) == 0x80) --j;
   return j;
 }
+
+extern "C" int32_t cicu_normalizer_unnormalized_window_valid_utf8(const void *normalizer, int32_t form,
+                                                                 const uint8_t *src, int32_t length,
+                                                                 int32_t *windowEnd, int32_t *status) {
+  UErrorCode &ec = cicu::code(status);
+  *windowEnd = length;
+  if (U_FAILURE(ec)) return 0;
+  if (form < 0 || form > 4) return 0;
+  std::call_once(onces[form], buildTable, form);
+  const SimpleTable &t = *tables[form];
+  auto n = static_cast<const Normalizer2 *>(normalizer);
+  int32_t i = 0;
+  while (i < length) {
+    // Simple code points up to p, the start of the last one before a code point that is
+    // not simple (or p == i when that one comes first): a boundary.
+    const int32_t p = i + cicu_normalizer_simple_prefix_valid_utf8(form, src + i, length - i);
+    if (p >= length) return length;
+    // The window: from p past the code points that are not simple, up to the next simple
+    // one (a boundary again) or the end.
+    int32_t q = p;
+    int32_t w = simpleWidth(t, src, q, length);
+    if (w > 0) q += w;
+    while (q < length && simpleWidth(t, src, q, length) == 0) {
+      const uint8_t b = src[q];
+      q += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    }
+    if (q > length) q = length;
+    icu::StringPiece piece(reinterpret_cast<const char *>(src + p), q - p);
+    const UBool yes = n->isNormalizedUTF8(piece, ec);
+    if (U_FAILURE(ec)) return 0;
+    if (!yes) {
+      *windowEnd = q;
+      return p;
+    }
+    i = q;
+  }
+  return length;
+}
