@@ -405,9 +405,9 @@ extern "C" int32_t cicu_normalizer_unnormalized_window_valid_utf8(const void *no
     // The window: from p past the code points that are not simple, up to the next simple
     // one (a boundary again) or the end.
     int32_t q = p;
-    int32_t w = simpleWidth(t, src, q, length);
+    int32_t w = simpleWidth(form, t, src, q, length);
     if (w > 0) q += w;
-    while (q < length && simpleWidth(t, src, q, length) == 0) {
+    while (q < length && simpleWidth(form, t, src, q, length) == 0) {
       const uint8_t b = src[q];
       q += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
     }
