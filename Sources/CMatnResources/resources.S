@@ -52,6 +52,10 @@ EMBED(matn_res_tlowercase, "Tables/lowercase.bin")
 EMBED(matn_res_tstagescan, "Tables/stage-scan.bin")
 EMBED(matn_res_tletterscan, "Tables/letter-statistics-scan.bin")
 EMBED(matn_res_titemizer, "Tables/itemizer-classes.bin")
+EMBED(matn_res_tpersianlexicon, "Tables/persian-lexicon.bin")
+EMBED(matn_res_tnametables, "Tables/name-tables.bin")
+EMBED(matn_res_tdatelinetables, "Tables/dateline-tables.bin")
+EMBED(matn_res_twordevidence, "Tables/word-evidence.bin")
 
 #ifndef __APPLE__
   .section .note.GNU-stack,"",@progbits

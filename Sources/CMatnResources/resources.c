@@ -38,6 +38,10 @@ DECLARE(matn_res_tlowercase)
 DECLARE(matn_res_tstagescan)
 DECLARE(matn_res_tletterscan)
 DECLARE(matn_res_titemizer)
+DECLARE(matn_res_tpersianlexicon)
+DECLARE(matn_res_tnametables)
+DECLARE(matn_res_tdatelinetables)
+DECLARE(matn_res_twordevidence)
 
 #define ENTRY(path, name) {path, name##_start, name##_end}
 
@@ -78,6 +82,10 @@ static const struct {
     ENTRY("Tables/stage-scan.bin", matn_res_tstagescan),
     ENTRY("Tables/letter-statistics-scan.bin", matn_res_tletterscan),
     ENTRY("Tables/itemizer-classes.bin", matn_res_titemizer),
+    ENTRY("Tables/persian-lexicon.bin", matn_res_tpersianlexicon),
+    ENTRY("Tables/name-tables.bin", matn_res_tnametables),
+    ENTRY("Tables/dateline-tables.bin", matn_res_tdatelinetables),
+    ENTRY("Tables/word-evidence.bin", matn_res_twordevidence),
 };
 
 const uint8_t *matn_resource(const char *name, int64_t *length) {

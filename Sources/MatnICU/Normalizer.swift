@@ -138,6 +138,18 @@ public struct Normalizer: @unchecked Sendable {
     }
   }
 
+  /// After this many windows in a text, each this many bytes from the last or fewer on
+  /// average, the text goes to ICU whole (``normalizedWindows(_:)``).
+  static let denseWindows = 16
+  static let denseGap = 256
+
+  /// `text` normalised whole by ICU, without the windows of ``normalize(_:)`` (a test
+  /// oracle).
+  func icuNormalized(_ text: String) -> String {
+    var text = text
+    return text.withUTF8 { normalizedChunk($0) }
+  }
+
   /// Returns `text` in this normalizer's form.
   ///
   /// When `text` is already normalized, the result is `text` itself: no copy and no
@@ -154,9 +166,52 @@ public struct Normalizer: @unchecked Sendable {
   func normalize(_ text: String, chunkLimit: Int) -> String {
     var text = text
     let result: String? = text.withUTF8 { utf8 in
-      isNormalized(utf8, chunkLimit: chunkLimit, wellFormed: true) ? nil : normalized(utf8, chunkLimit: chunkLimit)
+      if utf8.count <= chunkLimit { return normalizedWindows(utf8) }
+      return isNormalized(utf8, chunkLimit: chunkLimit, wellFormed: true) ? nil : normalized(utf8, chunkLimit: chunkLimit)
     }
     return result ?? text
+  }
+
+  /// `utf8` (a String's storage, one chunk) in this form, or nil when it already is:
+  /// only the windows the shim finds unnormalized (between two normalization
+  /// boundaries, usually a few code points) go through ICU, the bytes between them are
+  /// copied, so that a long text with one mark out of order is not normalised whole.
+  /// Where such windows come densely (decomposed text: one every few bytes), ICU takes
+  /// the whole text in one call instead, as one call per window would cost more.
+  private func normalizedWindows(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let base = utf8.baseAddress, !utf8.isEmpty else { return nil }
+    var output: [UInt8] = []
+    var copied = 0
+    var from = 0
+    var windows = 0
+    var firstWindow = 0
+    while from < utf8.count {
+      var status: Int32 = 0
+      var windowEnd: Int32 = 0
+      let start =
+        from
+        + Int(
+          cicu_normalizer_unnormalized_window_valid_utf8(
+            instance, form.shimValue, base + from, Int32(utf8.count - from), &windowEnd, &status))
+      ICU.expect(status, "isNormalizedUTF8")
+      if start >= utf8.count { break }
+      let end = from + Int(windowEnd)
+      if windows == 0 { firstWindow = start }
+      windows += 1
+      // Sixteen windows or more, 256 bytes apart or less on average: the whole text at
+      // once, written straight into its String.
+      if windows >= Self.denseWindows && (end - firstWindow) / windows <= Self.denseGap { return normalizedChunk(utf8) }
+      if output.isEmpty { output.reserveCapacity(utf8.count + utf8.count / 8 + 16) }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<start]))
+      output.append(contentsOf: normalizedChunk(UnsafeBufferPointer(rebasing: utf8[start..<end])).utf8)
+      copied = end
+      from = end
+    }
+    if copied == 0 && output.isEmpty { return nil }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
+    // Copied bytes are cut at code point boundaries of a String, ICU writes well-formed
+    // UTF-8: no re-validation.
+    return output.withUnsafeBufferPointer { String(copying: UTF8Span(unchecked: $0.span)) }
   }
 
   /// Normalizes UTF-8 bytes, appending the result to `output`.

@@ -1,6 +1,6 @@
 import CSQLite
-import Dispatch
 import Matn
+import Synchronization
 import SystemPackage
 
 #if canImport(Glibc)
@@ -45,12 +45,19 @@ public final class ArticleIndex {
     db = try SQLiteDatabase(path: path, readOnly: readOnly)
     self.indexer = indexer
     self.words = WordKeys(indexer: indexer)
+    // Reads map the file (no copy into SQLite's own cache) and keep what they read:
+    // a search touches the name keys' index and FTS5's pages again and again.
+    try db.execute("PRAGMA mmap_size=\(Self.mapBytes); PRAGMA cache_size=-\(Self.cacheKiB);")
     if !readOnly {
       try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
       try db.execute(Self.schema)
       try checkFormat()
     }
   }
+
+  /// How much of the file reads map (1 GiB), and SQLite's page cache (64 MiB).
+  static let mapBytes = 1 << 30
+  static let cacheKiB = 65536
 
   static let schema = """
     CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -115,6 +122,9 @@ public final class ArticleIndex {
     var source: String
     var hash: String
     var article: Article
+    /// The article's text is the `article` profile's output (parsed here with that
+    /// profile), so its search keys need only the fold (``SearchKey/make(articleText:foldHamzaSeats:)``).
+    var canonical = false
   }
 
   /// Articles per transaction.
@@ -165,14 +175,15 @@ public final class ArticleIndex {
       configuration.only = { input in input.path.map { wanted.contains($0.bytes) } ?? true }
     }
     configure(&configuration)
+    let canonical = configuration.parser.profile == .article
     let batch = try ArticleBatch(configuration)
     var pending: [Pending] = []
     var failures: [String] = []
-    var firstError: (any Error)?
+    let writer = BatchWriter(self)
     try batch.run(
       progress: { progress($0.done, $0.total) },
       deliver: { item in
-        guard firstError == nil else { return }
+        guard !writer.failed else { return }
         switch item.result {
         case .failure(let failure):
           failures.append(failure.message)
@@ -180,17 +191,17 @@ public final class ArticleIndex {
           let known = item.input.path.flatMap { sources[$0.bytes] }
           let source = known?.source ?? item.input.path.map(Self.source) ?? "stdin:\(article.id)"
           let hash = known?.hash ?? Self.hash(Array(article.plainText.utf8))
-          pending.append(Pending(source: source, hash: hash, article: article))
+          pending.append(Pending(source: source, hash: hash, article: article, canonical: canonical))
           if pending.count >= batchSize {
-            do { try write(pending) } catch { firstError = error }
+            writer.submit(pending)
             summary.indexed += pending.count
             pending.removeAll(keepingCapacity: true)
           }
         }
       })
-    if let firstError { throw firstError }
-    try write(pending)
+    writer.submit(pending)
     summary.indexed += pending.count
+    try writer.finish()
     summary.failed = failures.count
     summary.failures = failures
     return summary
@@ -204,6 +215,7 @@ public final class ArticleIndex {
     var summary = BuildSummary()
     let known = try knownHashes()
     var pending: [Pending] = []
+    let writer = BatchWriter(self)
     for (number, line) in lines.enumerated() {
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       summary.inputs += 1
@@ -223,13 +235,15 @@ public final class ArticleIndex {
       }
       pending.append(Pending(source: source, hash: hash, article: article))
       if pending.count >= batchSize {
-        try write(pending)
+        writer.submit(pending)
         summary.indexed += pending.count
         pending.removeAll(keepingCapacity: true)
       }
+      if writer.failed { break }
     }
-    try write(pending)
+    writer.submit(pending)
     summary.indexed += pending.count
+    try writer.finish()
     return summary
   }
 
@@ -256,7 +270,7 @@ public final class ArticleIndex {
   static func rows(_ pending: Pending, indexer: NameIndexer, words: WordKeys, local: inout WordKeys.Local) -> Rows {
     let article = pending.article
     let keys = article.paragraphs.map { p in
-      let key = SearchKey.make(p.text)
+      let key = pending.canonical ? SearchKey.make(articleText: p.text) : SearchKey.make(p.text)
       let (roman, sound) = words.columns(key, &local)
       return (key, roman, sound)
     }
@@ -301,25 +315,18 @@ public final class ArticleIndex {
     }
   }
 
+  /// Each thread takes every `threads`-th article, with its own view of the word table.
   private func computeRows(_ pending: [Pending]) -> [Rows] {
     let threads = max(1, min(jobs, pending.count / 8))
     let indexer = self.indexer, words = self.words
-    if threads == 1 {
+    let parts = ParallelBatches.map(Array(0..<threads), jobs: threads) { t -> [Rows] in
       var local = words.local()
       defer { words.merge(local) }
-      return pending.map { Self.rows($0, indexer: indexer, words: words, local: &local) }
-    }
-    let results = RowSlots(count: pending.count)
-    DispatchQueue.concurrentPerform(iterations: threads) { t in
-      var local = words.local()
-      var k = t
-      while k < pending.count {
-        results.set(k, Self.rows(pending[k], indexer: indexer, words: words, local: &local))
-        k += threads
+      return stride(from: t, to: pending.count, by: threads).map { k in
+        Self.rows(pending[k], indexer: indexer, words: words, local: &local)
       }
-      words.merge(local)
     }
-    return results.values()
+    return pending.indices.map { k in parts[k % threads][k / threads] }
   }
 
   private func write(_ rows: Rows) throws(SQLiteError) {
@@ -404,19 +411,33 @@ public final class ArticleIndex {
   }
 }
 
-/// Slots written by index from several threads, each slot by one thread.
-final class RowSlots: @unchecked Sendable {
-  private let slots: UnsafeMutablePointer<ArticleIndex.Rows?>
-  private let count: Int
-  init(count: Int) {
-    self.count = count
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: nil, count: count)
+/// Writes batches of articles on a thread of its own, one batch at a time and in
+/// order, while the caller parses the next: ``submit(_:)`` waits for the batch before
+/// (so one transaction is open at a time and the connection has one user), and the
+/// first error stops the writes and is thrown by ``finish()``.
+final class BatchWriter: @unchecked Sendable {
+  private let index: ArticleIndex
+  private var thread: WorkerThread?
+  private let error = Mutex<(any Error)?>(nil)
+
+  init(_ index: ArticleIndex) { self.index = index }
+
+  /// Whether a write failed.
+  var failed: Bool { error.withLock { $0 != nil } }
+
+  func submit(_ batch: [ArticleIndex.Pending]) {
+    thread?.join()
+    thread = nil
+    guard !failed, !batch.isEmpty else { return }
+    thread = WorkerThread { [self] in
+      do { try index.write(batch) } catch let failure { error.withLock { $0 = failure } }
+    }
   }
-  deinit {
-    slots.deinitialize(count: count)
-    slots.deallocate()
+
+  /// Waits for the last batch; throws the first error.
+  func finish() throws {
+    thread?.join()
+    thread = nil
+    if let failure = error.withLock({ $0 }) { throw failure }
   }
-  func set(_ k: Int, _ rows: ArticleIndex.Rows) { slots[k] = rows }
-  func values() -> [ArticleIndex.Rows] { (0..<count).map { slots[$0]! } }
 }

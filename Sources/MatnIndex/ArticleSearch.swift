@@ -49,12 +49,34 @@ public struct SearchOptions: Sendable, Hashable {
   public var namesOnly = false
   /// Only articles whose main language is this (BCP 47, compared by its primary subtag).
   public var language: String?
+  /// When the whole name matches, articles that name the person by the family name
+  /// alone come after the whole matches if the family name is this person's in the
+  /// index: an article with the family name alone as a name mention when the whole
+  /// matches are at least this share of the articles with the family name…
+  /// Chosen by cross-validation over the persons of `scripts/eval-name-search`
+  /// (`scripts/tune-name-search`).
+  public var familyNameShare = ArticleIndex.familyNameShare
+  /// … and an article with the word in its text only (by its romanisation) when the
+  /// whole matches are at least this share…
+  public var familyNameTextShare = ArticleIndex.familyNameTextShare
+  /// … or the word is mostly a name where it occurs (not a common word): the articles
+  /// where it is in a name mention (anyone's) are at least this share of those with
+  /// the word.
+  public var familyNameMentionShare = ArticleIndex.familyNameMentionShare
   public init() {}
 }
 
 extension ArticleIndex {
   /// The longest query (in words) looked up as a name.
   static let longestNameQuery = 6
+  /// Defaults of ``SearchOptions/familyNameShare`` and
+  /// ``SearchOptions/familyNameMentionShare`` (cross-validated).
+  /// (`scripts/tune-name-search`, 2026-12-07: chosen in four folds of five and on all
+  /// persons. A share above 1 is never reached: the family name is this person's when
+  /// the whole name is at least three quarters of its articles, whatever the mentions.)
+  public static let familyNameShare = 1.01
+  public static let familyNameTextShare = 0.75
+  public static let familyNameMentionShare = 1.01
 
   /// Articles for `query`, in any script, best first:
   /// 1. articles that mention the query as a name: the same spelling (its search key),
@@ -91,29 +113,18 @@ extension ArticleIndex {
       }
     }
 
+    let languages = options.language == nil ? nil : try articleLanguages()
+    func wanted(_ article: Int64) -> Bool {
+      guard let languages, let language = options.language else { return true }
+      return Self.sameLanguage(languages[article], language)
+    }
     var candidates: [Int64: Candidate] = [:]
     func offer(_ article: Int64, _ c: Candidate) {
+      guard wanted(article) else { return }
       if let old = candidates[article], !c.better(than: old) { return }
       candidates[article] = c
     }
-    let lookup = try db.statement(
-      "SELECT k.article, k.mention, k.ascii, k.whole, k.rank, m.count FROM name_keys k JOIN mentions m ON m.id = k.mention WHERE k.key = ? AND k.kind = ?"
-    )
-    for (tierBase, keys) in [(0, queryKeys), (3, partialKeys)] {
-      for q in keys {
-        lookup.reset()
-        lookup.bind(.text(q.key), .int(q.kind.rawValue))
-        while try lookup.step() {
-          let similarity = q.kind == .phonetic ? MentionKeys.similarity(q.ascii, lookup.text(2)) : 1
-          let tier = tierBase == 0 ? q.kind.rawValue : tierBase
-          offer(
-            lookup.int(0),
-            Candidate(
-              tier: tier, similarity: similarity, rank: q.rank + Int(lookup.int(4)), count: Int(lookup.int(5)),
-              mention: lookup.int(1)))
-        }
-      }
-    }
+    for match in try mentions(queryKeys) { offer(match.article, match.candidate) }
 
     // Text: the query's keys, or its romanisations against the words' romanisations.
     var exact = ["keys : \"" + nativeWords.joined(separator: " ") + "\""]
@@ -146,6 +157,7 @@ extension ArticleIndex {
       fts.bind(.text(expression))
       while try fts.step() {
         let article = fts.int(0)
+        guard wanted(article) else { continue }
         if best[article] == nil {
           best[article] = (fts.double(2), fts.int(1))
           expressionOf[article] = expression
@@ -156,15 +168,14 @@ extension ArticleIndex {
       }
     }
 
-    // Filter: the language; then the fallbacks (a family name alone, skeletons of
-    // words) only when nothing matched the whole query, so that a name with matches is
-    // not flooded with other people who share a family name or a skeleton.
-    if let wanted = options.language {
-      let languages = try articleLanguages()
-      candidates = candidates.filter { Self.sameLanguage(languages[$0.key], wanted) }
+    // The skeleton of one word is a fallback: only when nothing matched the whole query.
+    if candidates.values.contains(where: { $0.tier != 5 }) {
+      candidates = candidates.filter { $0.value.tier != 5 }
     }
-    if candidates.values.contains(where: { !Self.fallbackTiers.contains($0.tier) }) {
-      candidates = candidates.filter { !Self.fallbackTiers.contains($0.value.tier) }
+    // The family name alone (a query of several words).
+    if !partialKeys.isEmpty {
+      try familyName(
+        partialKeys, options: options, wanted: wanted, candidates: &candidates, best: &best, expressionOf: &expressionOf)
     }
 
     // Order, describe.
@@ -222,14 +233,139 @@ extension ArticleIndex {
     return hits
   }
 
-  /// Tiers searched only when no other matched: a family name alone, word skeletons.
-  static let fallbackTiers: Set<Int> = [3, 5]
+  /// Loads now what the first searches would load: Matn's tables and models (the
+  /// parser's ``ArticleParser/preparations`` on threads of their own, the normaliser's
+  /// compounds, the romaniser's model) and the index's pages of name keys, mentions
+  /// and full-text segments. For a process that answers many queries (`matn search
+  /// --queries`), so that no query pays for it.
+  public func prepare() throws {
+    for thread in ParallelBatches.background(ArticleParser.preparations) { thread.join() }
+    // A Persian text with an affix, and a word no lexicon has (the model's first use).
+    _ = SearchKey.make("کتاب‌ها را می برم")
+    _ = MentionKeys.keys(of: "ژپچگ", indexer: indexer)
+    for sql in [
+      "SELECT count(*) FROM name_keys INDEXED BY name_keys_key WHERE key >= ''",
+      "SELECT count(*), sum(length(text)) FROM mentions", "SELECT count(*) FROM articles",
+      "SELECT sum(length(block)) FROM text_keys_data",
+    ] {
+      let s = try db.statement(sql)
+      _ = try s.step()
+      s.reset()
+    }
+  }
+
+  /// The mentions that have one of `keys`: each one's article, why it is a candidate
+  /// (at `tier`, or else its key's kind), and whether the key is the mention's whole name.
+  private func mentions(_ keys: [NameKey], tier: Int? = nil) throws -> [(article: Int64, candidate: Candidate, whole: Bool)] {
+    let lookup = try db.statement(
+      "SELECT k.article, k.mention, k.ascii, k.whole, k.rank, m.count FROM name_keys k JOIN mentions m ON m.id = k.mention WHERE k.key = ? AND k.kind = ?"
+    )
+    var out: [(article: Int64, candidate: Candidate, whole: Bool)] = []
+    for q in keys {
+      lookup.reset()
+      lookup.bind(.text(q.key), .int(q.kind.rawValue))
+      while try lookup.step() {
+        let similarity = q.kind == .phonetic ? MentionKeys.similarity(q.ascii, lookup.text(2)) : 1
+        let c = Candidate(
+          tier: tier ?? q.kind.rawValue, similarity: similarity, rank: q.rank + Int(lookup.int(4)),
+          count: Int(lookup.int(5)), mention: lookup.int(1))
+        out.append((lookup.int(0), c, lookup.int(3) == 1))
+      }
+    }
+    return out
+  }
+
+  /// Articles that name the person of a query of several words by the family name
+  /// alone: a name mention of the last word alone, or the word in a paragraph (by its
+  /// romanisation, or a skeleton of four letters or more). An article whose mentions
+  /// give the family name to someone else (another given name) and not to the query's
+  /// person is someone else's. When the whole query matched articles, the others come
+  /// after them (tier 6) only when the family name is this person's in the index
+  /// (``SearchOptions/familyNameShare``, ``SearchOptions/familyNameMentionShare``);
+  /// when nothing matched it whole, they are all there is (tier 3, and someone else's
+  /// last, tier 7).
+  private func familyName(
+    _ keys: [NameKey], options: SearchOptions, wanted: (Int64) -> Bool, candidates: inout [Int64: Candidate],
+    best: inout [Int64: (bm25: Double, paragraph: Int64)], expressionOf: inout [Int64: String]
+  ) throws {
+    let whole = Set(candidates.keys)
+    var alone: [Int64: Candidate] = [:], other: [Int64: Candidate] = [:]
+    for match in try mentions(keys, tier: 3) {
+      let article = match.article, c = match.candidate
+      guard wanted(article), !whole.contains(article) else { continue }
+      // The family name alone as a mention, or in a longer name.
+      if match.whole {
+        if alone[article].map({ c.better(than: $0) }) ?? true { alone[article] = c }
+      } else if other[article].map({ c.better(than: $0) }) ?? true {
+        other[article] = c
+      }
+    }
+    // The word in the text: its romanisation, or its skeleton when long enough.
+    var phrases: [String] = []
+    for q in keys {
+      let phrase =
+        q.kind == .ascii
+        ? "roman : \"" + Self.tokens(q.key).joined(separator: " ") + "\""
+        : (q.key.count >= 4 ? "sound : \"" + q.key + "\"" : nil)
+      if let phrase, !phrases.contains(phrase) { phrases.append(phrase) }
+    }
+    var inText: [Int64: (bm25: Double, paragraph: Int64)] = [:]
+    if !phrases.isEmpty && !options.namesOnly {
+      let expression = phrases.joined(separator: " OR ")
+      let fts = try db.statement(
+        "SELECT p.article, p.id, bm25(text_keys) FROM text_keys JOIN paragraphs p ON p.id = text_keys.rowid WHERE text_keys MATCH ? ORDER BY rank LIMIT 5000"
+      )
+      fts.bind(.text(expression))
+      while try fts.step() {
+        let article = fts.int(0)
+        guard wanted(article), inText[article] == nil else { continue }
+        inText[article] = (fts.double(2), fts.int(1))
+        if best[article] == nil {
+          best[article] = inText[article]
+          expressionOf[article] = expression
+        }
+      }
+    }
+    // Someone else's: the family name only with other given names.
+    let elsewhere = Set(other.keys).subtracting(alone.keys)
+    var found = Set(alone.keys).union(inText.keys).subtracting(whole).subtracting(elsewhere)
+    if whole.isEmpty {
+      for (article, c) in alone { candidates[article] = c }
+      for article in found where alone[article] == nil {
+        candidates[article] = Candidate(tier: 3, similarity: 0, rank: 0, count: 0, mention: nil)
+      }
+      for (article, c) in other where candidates[article] == nil {
+        var c = c
+        c.tier = 7
+        candidates[article] = c
+      }
+      return
+    }
+    let share = Double(whole.count) / Double(whole.count + found.count)
+    // How often the word is a name where it occurs (anyone's: not a common word).
+    let named = Set(alone.keys).union(other.keys).subtracting(whole)
+    let occurs = Set(inText.keys).union(named).subtracting(whole).count
+    let mentionShare = occurs == 0 ? 0 : Double(named.count) / Double(occurs)
+    if options.namesOnly || !(share >= options.familyNameTextShare || mentionShare >= options.familyNameMentionShare) {
+      found = Set(alone.keys).subtracting(whole)
+    }
+    if share < options.familyNameShare { found = found.subtracting(alone.keys) }
+    for article in found {
+      var c = alone[article] ?? Candidate(tier: 6, similarity: 0, rank: 1, count: 0, mention: nil)
+      c.tier = 6
+      candidates[article] = c
+    }
+  }
 
   /// The match of each tier.
-  static let matches: [SearchHit.Match] = [.native, .ascii, .phonetic, .familyName, .text, .sound]
+  static let matches: [SearchHit.Match] = [
+    .native, .ascii, .phonetic, .familyName, .text, .sound, .familyName, .familyName,
+  ]
 
   /// Why an article is a candidate: its best tier (0 same spelling, 1 same
-  /// romanisation, 2 same skeleton, 3 family name, 4 text, 5 text by skeleton).
+  /// romanisation, 2 same skeleton, 3 family name when nothing matched whole, 4 text,
+  /// 5 text by skeleton, 6 family name after whole matches, 7 the family name of
+  /// someone else).
   struct Candidate {
     var tier: Int
     var similarity: Double

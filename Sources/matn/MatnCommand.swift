@@ -23,6 +23,9 @@ struct MatnCommand: ParsableCommand {
       path and the reason, the others go on, and the exit code is 1.
       """,
     version: MatnInfo.fullVersion,
+    // Each command names itself (`commandName`): without one, swift-argument-parser
+    // derives the name with `String(describing:)` of the type at every start, dynamic
+    // casts that scan every protocol conformance in the binary (about 0.7 ms a process).
     subcommands: [
       Normalize.self, Clean.self, Decode.self, Detect.self, Show.self, BidiCommand.self, Translit.self, Names.self, IndexCommand.self, Search.self,
     ]

@@ -64,6 +64,26 @@ struct NormalizeCommandTests {
     #expect(Set(required).isSubset(of: Set(article.keys)))
   }
 
+  @Test("--quiet: no summary line when every file parsed; a failure and the count are still reported")
+  func quiet() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let good = "A Title Line For The Story\n\nThe first paragraph of the story is here.\n"
+    try good.write(to: dir.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+    try good.write(to: dir.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+    let loud = try CLI.run(["normalize", "--format", "jsonl", dir.path])
+    #expect(loud.stderr.contains("2 files: 2 parsed, 0 failed"))
+    let clean = try CLI.run(["normalize", "--format", "jsonl", "--quiet", dir.path])
+    #expect(clean.status == 0)
+    #expect(clean.stderr.isEmpty, "\(clean.stderr)")
+    #expect(clean.stdout == loud.stdout)
+    try Data().write(to: dir.appendingPathComponent("c.txt"))
+    let failed = try CLI.run(["normalize", "--format", "jsonl", "--quiet", dir.path])
+    #expect(failed.status == 1)
+    #expect(failed.stderr.contains("c.txt': empty, no text"))
+    #expect(failed.stderr.contains("3 files: 2 parsed, 1 failed"))
+  }
+
   @Test("a directory batch: bad files reported, good ones written atomically under -o, exit 1")
   func batchWithProblems() throws {
     let dir = try CLI.temporaryDirectory()

@@ -85,30 +85,59 @@ struct NormalizerTests {
     #expect(String(decoding: output, as: UTF8.self) == "> \u{E9}\u{FFFD}")
   }
 
+  /// Starters, composites, combining marks (some that compose backwards or reorder),
+  /// Arabic with hamza and madda, Hangul jamo and syllables, singletons, compatibility
+  /// characters, ZWNJ, supplementary characters, upper case (for NFKC_Casefold).
+  static let palette: [String] = [
+    "a", "A", " ", "\n", "e", "\u{301}", "\u{E9}", "\u{323}", "\u{307}", "\u{1E0B}", "ا", "\u{654}", "\u{653}",
+    "\u{655}", "\u{623}", "و", "ی", "ه", "\u{6C0}", "\u{64E}", "\u{651}", "\u{652}", "\u{64B}", "\u{200C}",
+    "\u{1100}", "\u{1161}", "\u{11A8}", "\u{AC00}", "\u{212B}", "\u{F900}", "\u{958}", "\u{FB01}", "\u{FEFB}",
+    "\u{2075}", "\u{1D15E}", "😀", "\u{0CBF}", "\u{0CD5}", "\u{0F73}", "\u{0344}", "\u{037E}", "Ω", "\u{2126}", "ß",
+    "ẞ", "\u{3099}", "か",
+    // Around the vector scan's lead-byte ranges: Arabic marks (D8 90, D9 8B, D9 B0, DB 96),
+    // Arabic-Indic and Persian digits, Hebrew points, ZWJ, other E2 80 xx.
+    "\u{0610}", "\u{0670}", "\u{06D6}", "\u{06E1}", "\u{0660}", "\u{06F0}", "\u{05B0}", "ש", "\u{200D}", "\u{2000}",
+    "\u{2014}", "پ", "گ", "سلام ", "hello world ", String(repeating: "متن فارسی ", count: 4),
+  ]
+
+  /// Random texts of the palette for `form`, short and long in turn (long ones exercise the
+  /// 16-byte vector scan and put windows between its runs).
+  static func randomTexts(_ form: Normalizer.Form, seed: UInt64, count: Int) -> [String] {
+    var generator = SplitMix64(seed: UInt64(Normalizer.Form.allCases.firstIndex(of: form)!) &+ seed)
+    return (0..<count).map { round in
+      let length = Int(generator.next() % (round % 2 == 0 ? 12 : 100))
+      return (0..<length).map { _ in palette[Int(generator.next() % UInt64(palette.count))] }.joined()
+    }
+  }
+
+  static func hex(_ text: String) -> String { text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ") }
+
   @Test("the table-driven fast check agrees with ICU's check on random text", arguments: Normalizer.Form.allCases)
   func fastCheckAgreesWithICU(form: Normalizer.Form) {
-    // Starters, composites, combining marks (some that compose backwards), Arabic with
-    // hamza and madda, Hangul jamo and syllables, singletons, compatibility characters,
-    // ZWNJ, supplementary characters, upper case (for NFKC_Casefold).
-    let palette: [String] = [
-      "a", "A", " ", "\n", "e", "\u{301}", "\u{E9}", "\u{323}", "\u{307}", "\u{1E0B}", "ا", "\u{654}", "\u{653}",
-      "\u{655}", "\u{623}", "و", "ی", "ه", "\u{6C0}", "\u{64E}", "\u{651}", "\u{200C}", "\u{1100}", "\u{1161}",
-      "\u{11A8}", "\u{AC00}", "\u{212B}", "\u{F900}", "\u{958}", "\u{FB01}", "\u{FEFB}", "\u{2075}", "\u{1D15E}",
-      "😀", "\u{0CBF}", "\u{0CD5}", "\u{0F73}", "\u{0344}", "\u{037E}", "Ω", "\u{2126}", "ß", "ẞ", "\u{3099}", "か",
-      // Around the vector scan's lead-byte ranges: Arabic marks (D8 90, D9 8B, D9 B0, DB 96),
-      // Arabic-Indic and Persian digits, Hebrew points, ZWJ, other E2 80 xx.
-      "\u{0610}", "\u{0670}", "\u{06D6}", "\u{06E1}", "\u{0660}", "\u{06F0}", "\u{05B0}", "ש", "\u{200D}", "\u{2000}",
-      "\u{2014}", "پ", "گ", "سلام ", "hello world ",
-    ]
-    var generator = SplitMix64(seed: UInt64(Normalizer.Form.allCases.firstIndex(of: form)!) &+ 7)
     let normalizer = Normalizer.shared(form)
-    for round in 0..<4000 {
-      // Short texts, and long ones that exercise the 16-byte vector scan.
-      let length = Int(generator.next() % (round % 2 == 0 ? 12 : 90))
-      let text = (0..<length).map { _ in palette[Int(generator.next() % UInt64(palette.count))] }.joined()
-      #expect(
-        normalizer.isNormalized(text) == normalizer.icuIsNormalized(text), "\(form): \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    for text in Self.randomTexts(form, seed: 7, count: 4000) {
+      #expect(normalizer.isNormalized(text) == normalizer.icuIsNormalized(text), "\(form): \(Self.hex(text))")
     }
+  }
+
+  @Test("normalising window by window gives what ICU gives on the whole text", arguments: Normalizer.Form.allCases)
+  func windowsAgreeWithICU(form: Normalizer.Form) {
+    let normalizer = Normalizer.shared(form)
+    for text in Self.randomTexts(form, seed: 31, count: 3000) {
+      let expected = normalizer.icuNormalized(text)
+      #expect(Array(normalizer.normalize(text).utf8) == Array(expected.utf8), "\(form): \(Self.hex(text))")
+    }
+  }
+
+  @Test("one mark out of order in a long text: only its window changes")
+  func oneWindowInALongText() {
+    let clean = String(repeating: "این یک متن فارسی است و this is English.\n", count: 2000)
+    // Fatha (combining class 30) after shadda (33) is out of canonical order: it moves
+    // before it.
+    let text = clean + "ب\u{651}\u{64E}" + clean
+    let result = Normalizer.nfc.normalize(text)
+    #expect(result == clean + "ب\u{64E}\u{651}" + clean)
+    #expect(Array(result.utf8) == Array(Normalizer.nfc.icuNormalized(text).utf8))
   }
 
   @Test("normalizers may be used from many tasks at once")

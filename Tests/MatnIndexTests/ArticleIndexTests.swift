@@ -77,6 +77,41 @@ struct ArticleIndexTests {
     #expect(try index.search("exports").first?.match == .text)
   }
 
+  @Test("a full name also finds the articles that name the person by the family name alone, after the whole matches")
+  func familyNameAlone() throws {
+    let (directory, db) = try Self.corpus()
+    defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+    // Velayati by the family name alone, and another Velayati (another given name).
+    let alone = """
+      سفر وزیر عراق به تهران
+
+      ولایتی در دیدار با وزیر عراق گفت همکاری دو کشور ادامه دارد.
+      """
+    let someoneElse = """
+      نمایشگاه کتاب تهران
+
+      محسن ولایتی نویسنده کتاب تازه خود را در نمایشگاه معرفی کرد.
+      """
+    try alone.write(to: directory.appendingPathComponent("fa-alone.txt"), atomically: true, encoding: .utf8)
+    try someoneElse.write(to: directory.appendingPathComponent("fa-other.txt"), atomically: true, encoding: .utf8)
+    let index = try ArticleIndex(path: db)
+    try index.build(arguments: [.path(FilePath(directory.path))])
+    // One article of two names him whole here: below the shipped share (three quarters).
+    var persian = SearchOptions()
+    persian.language = "fa"
+    #expect(try index.search("Ali Akbar Velayati", options: persian).map(\.article) == ["fa-velayati"])
+    persian.familyNameTextShare = 0.5
+    let hits = try index.search("Ali Akbar Velayati", options: persian)
+    #expect(hits.map(\.article) == ["fa-velayati", "fa-alone"])
+    #expect(hits.last?.match == .familyName)
+    // Not for the family name of someone else («محسن ولایتی»), nor without the whole name.
+    #expect(try index.search("Ali Akbar Velayati", options: persian).contains { $0.article == "fa-other" } == false)
+    // A name that matches nothing whole: the family name alone, someone else's last.
+    let fallback = try index.search("Mohammad Velayati", options: persian).map(\.article)
+    let mine = try #require(fallback.firstIndex(of: "fa-alone"))
+    #expect(fallback.firstIndex(of: "fa-other").map { $0 > mine } ?? true)
+  }
+
   @Test("rebuilding skips unchanged files by content and replaces a changed file's rows")
   func incremental() throws {
     let (directory, db) = try Self.corpus()

@@ -82,6 +82,16 @@ int32_t cicu_normalizer_simple_prefix_utf8(int32_t form, const uint8_t *src, int
 /// scan 16 bytes at a time with vector instructions.
 int32_t cicu_normalizer_simple_prefix_valid_utf8(int32_t form, const uint8_t *src, int32_t length);
 
+/// Where well-formed UTF-8 `src` first needs the form of `form` (a CICU_NORM_ value;
+/// `normalizer` its instance): the start of the first window, between two normalization
+/// boundaries, that is not in the form (its end in `*windowEnd`), or `length` when all
+/// of `src` is. Before the window the text is in the form. Simple code points are
+/// skipped by the vector scan; ICU checks only the windows of other code points between
+/// them, so that text changes only in those windows, and a text normalised window by
+/// window from there gives what normalising it whole gives.
+int32_t cicu_normalizer_unnormalized_window_valid_utf8(const void *normalizer, int32_t form, const uint8_t *src,
+                                                       int32_t length, int32_t *windowEnd, int32_t *status);
+
 /// 1 when normalization never interacts across a boundary just before `scalar`
 /// (text can be split there and normalized in pieces).
 int32_t cicu_normalizer_has_boundary_before(const void *normalizer, uint32_t scalar);

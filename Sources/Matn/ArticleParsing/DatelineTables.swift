@@ -1,36 +1,66 @@
 /// The places and agencies a dateline may name: `Resources/Article/places.tsv` (a
 /// gazetteer derived from GeoNames by `scripts/derive-places`) and
-/// `Resources/Article/agencies.tsv` (our list), loaded once.
+/// `Resources/Article/agencies.tsv` (our list), read in place from
+/// `Tables/dateline-tables.bin`, which `scripts/build-tables` writes from them.
 ///
 /// Both are looked up by the hash of ``key(_:)``, so "TEHRAN" and "Tehran" are one
 /// place, and «قزوين» (Arabic yeh) is «قزوین».
 ///
 /// - Thread safety: a `Sendable` value, read-only after loading.
 struct DatelineTables: Sendable {
-  /// Hash of a form's key → the index of its place's name in ``placeNames``.
-  private let places: [UInt64: Int32]
-  private let placeNames: [Substring]
-  /// Hash of a form's key → the index of its agency's name in ``agencyNames``.
-  private let agencies: [UInt64: Int32]
-  private let agencyNames: [Substring]
+  /// Hash of a form's key → its place's name.
+  private let places: KeyedNames
+  /// Hash of a form's key → its agency's name.
+  private let agencies: KeyedNames
 
-  static let shared = DatelineTables(
-    places: PersianLexicon.lines("Article/places.tsv"), agencies: PersianLexicon.lines("Article/agencies.tsv"))
+  /// Read in place from `Tables/dateline-tables.bin` (written by `scripts/build-tables`
+  /// from ``computedSections()``); computed from the gazetteer when it is missing.
+  static let shared =
+    DatelineTables.embedded
+    ?? DatelineTables(
+      places: PersianLexicon.lines("Article/places.tsv"), agencies: PersianLexicon.lines("Article/agencies.tsv"))
+
+  /// The embedded table: the sections of ``computedSections()``.
+  static let resourceName = "Tables/dateline-tables.bin"
+
+  /// The tables read in place from ``resourceName``, nil when it is missing or malformed.
+  static var embedded: DatelineTables? {
+    PackedTable.embedded(resourceName, sections: 6).flatMap(DatelineTables.init)
+  }
+
+  /// The tables in `table`: places, then agencies, each a ``KeyedNames``.
+  init?(_ table: PackedTable) {
+    guard table.sections.count == 6, let places = KeyedNames(table, first: 0), let agencies = KeyedNames(table, first: 3)
+    else { return nil }
+    self.places = places
+    self.agencies = agencies
+  }
 
   /// Rows `name<TAB>form|form|…`; a form several rows share belongs to the first.
   init(places: [Substring], agencies: [Substring]) {
-    func table(_ rows: [Substring]) -> (table: [UInt64: Int32], names: [Substring]) {
-      var table: [UInt64: Int32] = [:]
+    // The sections were just computed in the table format: they always read back.
+    self.init(PackedTable(sections: Self.sections(places: places, agencies: agencies)))!
+  }
+
+  /// The source of `Tables/dateline-tables.bin`: the places and agencies of
+  /// Resources/Article as two ``KeyedNames``.
+  static func computedSections() -> [[UInt64]] {
+    sections(places: PersianLexicon.lines("Article/places.tsv"), agencies: PersianLexicon.lines("Article/agencies.tsv"))
+  }
+
+  /// The sections of rows `name<TAB>form|form|…`, places then agencies.
+  static func sections(places: [Substring], agencies: [Substring]) -> [[UInt64]] {
+    func table(_ rows: [Substring]) -> [[UInt64]] {
+      var table: [UInt64: Int] = [:]
       table.reserveCapacity(rows.count * 3)
       var names: [Substring] = []
       names.reserveCapacity(rows.count)
       for row in rows {
-        // Split the bytes, not `Character`s, and keep substrings of the resource: 8,000
-        // rows are read at start-up.
+        // Split the bytes, not `Character`s, and keep substrings of the resource.
         let utf8 = row.utf8
         let tab = utf8.firstIndex(of: 0x09) ?? utf8.endIndex
         guard tab > utf8.startIndex else { continue }
-        let index = Int32(names.count)
+        let index = names.count
         names.append(row[..<tab])
         func add(_ form: Substring) {
           let key = Self.hash(form)
@@ -45,10 +75,9 @@ struct DatelineTables: Sendable {
           start = end
         }
       }
-      return (table, names)
+      return KeyedNames.sections(names: names, entries: table)
     }
-    (self.places, self.placeNames) = table(places)
-    (self.agencies, self.agencyNames) = table(agencies)
+    return table(places) + table(agencies)
   }
 
   /// The word that says "news agency" before an agency's name in Persian.
@@ -56,14 +85,14 @@ struct DatelineTables: Sendable {
 
   /// The place named by `words` (a place's whole name), or nil.
   func place(_ words: some StringProtocol) -> String? {
-    places[Self.hash(words)].map { String(placeNames[Int($0)]) }
+    places.name(Self.hash(words))
   }
 
   /// The agency named by `words` (with or without «خبرگزاری» before it), or nil.
   func agency(_ words: some StringProtocol) -> String? {
     var words = Substring(words)
     if words.hasPrefix(Self.newsAgency) { words = words.dropFirst(Self.newsAgency.count).trimmingSpaces }
-    return agencies[Self.hash(words)].map { String(agencyNames[Int($0)]) }
+    return agencies.name(Self.hash(words))
   }
 
   /// Whether `line` is only an agency's credit: "(IRNA)", "[Reuters]", «/ ایرنا»,

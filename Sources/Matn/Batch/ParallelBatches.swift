@@ -11,12 +11,12 @@ import Synchronization
 ///
 /// Threads are plain POSIX threads, not Dispatch's `concurrentPerform`, whose width on
 /// a loaded Linux machine was measured at one thread (97% CPU with two jobs).
-enum ParallelBatches {
+package enum ParallelBatches {
   /// Items per batch for `jobs` threads: enough that a slow item rarely idles the others.
   static func batchSize(jobs: Int) -> Int { max(64, 32 * jobs) }
 
   /// Maps `items` with `work` on `jobs` threads; results in order.
-  static func map<Item: Sendable, Result: Sendable>(
+  package static func map<Item: Sendable, Result: Sendable>(
     _ items: [Item], jobs: Int, _ work: @escaping @Sendable (Item) -> Result
   ) -> [Result] {
     guard jobs > 1, items.count > 1 else { return items.map(work) }
@@ -43,13 +43,13 @@ enum ParallelBatches {
 
   /// Runs each of `tasks` on a thread of its own; `join()` on each returns when it has
   /// finished.
-  static func background(_ tasks: [@Sendable () -> Void]) -> [WorkerThread] {
+  package static func background(_ tasks: [@Sendable () -> Void]) -> [WorkerThread] {
     tasks.map { WorkerThread($0) }
   }
 }
 
 /// A POSIX thread with an 8 MiB stack running one closure.
-final class WorkerThread: @unchecked Sendable {
+package final class WorkerThread: @unchecked Sendable {
   private var thread = pthread_t()
   private var joined = false
 
@@ -58,7 +58,7 @@ final class WorkerThread: @unchecked Sendable {
     init(_ body: @escaping @Sendable () -> Void) { self.body = body }
   }
 
-  init(_ body: @escaping @Sendable () -> Void) {
+  package init(_ body: @escaping @Sendable () -> Void) {
     var attributes = pthread_attr_t()
     pthread_attr_init(&attributes)
     pthread_attr_setstacksize(&attributes, 8 << 20)
@@ -89,7 +89,7 @@ final class WorkerThread: @unchecked Sendable {
     return thread
   }
 
-  func join() {
+  package func join() {
     guard !joined else { return }
     pthread_join(thread, nil)
     joined = true

@@ -26,10 +26,12 @@ public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
   /// How much likelier (natural log) a span must be in another language than in the
   /// document's for ``classify(_:otherwise:)`` to take it out of the document's language.
   public var minimumEvidence: Double
-  /// How many words a span needs for ``classify(_:otherwise:)`` to take it out of the
-  /// document's language: a quotation, not a name. (Arabic and foreign names in Persian
-  /// text, «بينظير بوتو», «مارتين اسكورسيزي», read as likelier Arabic, but they are
-  /// Persian text and take Persian spelling.)
+  /// How many words one clause of a span (cut at clause punctuation: . ! ? ؟ ; ؛ , ، :
+  /// … ۔ and brackets) needs for ``classify(_:otherwise:)`` to take the span out of the
+  /// document's language: a quotation, not a name or a list of names and titles.
+  /// (Arabic and foreign names in Persian text, «بينظير بوتو», «مارتين اسكورسيزي», and a
+  /// Persian footnote citing an Arabic book, «شيخ حر عاملي، وسائل الشيعه، ج15»,
+  /// read as likelier Arabic, but they are Persian text and take Persian spelling.)
   public var minimumWords: Int
 
   public init(minimumConfidence: Double = 0.9, minimumEvidence: Double = 12, minimumWords: Int = 4) {
@@ -49,8 +51,9 @@ public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
 
   /// The language of a span in a document whose Arabic-script text is mostly in
   /// `documentLanguage` (Persian or Arabic): the other of the two only when the span has
-  /// ``minimumWords`` words or more and its letters are at least e^``minimumEvidence``
-  /// times likelier in it (no speaker prior: the document is the prior). Words Persian
+  /// a clause of ``minimumWords`` words or more and its letters are at least
+  /// e^``minimumEvidence`` times likelier in it (no speaker prior: the document is the
+  /// prior). Words Persian
   /// and Arabic share, and names, stay in the document's language; a verse of the Quran
   /// or «انا لله و انا اليه راجعون» in a Persian article is Arabic. Urdu, Pashto and
   /// Sorani are told by their letters (the letter statistics), not here; in a document in
@@ -70,6 +73,25 @@ public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
     {
       return documentLanguage
     }
-    return best
+    return hasClause(ofWords: minimumWords, span) ? best : documentLanguage
+  }
+
+  /// Whether a clause of `span` (cut at the marks segmentation cuts clauses at) has
+  /// `count` words or more, as the model reads words. Asked only of a span about to
+  /// leave the document's language.
+  private func hasClause(ofWords count: Int, _ span: String) -> Bool {
+    var clause = String.UnicodeScalarView()
+    func enough() -> Bool {
+      defer { clause.removeAll(keepingCapacity: true) }
+      return Self.persianOrArabic.letters(of: String(clause)).spellingFolded(arabic: false).wordEnds.count >= count
+    }
+    for v in span.unicodeScalars {
+      if StageScan.isClauseMark(v.value) {
+        if enough() { return true }
+      } else {
+        clause.append(v)
+      }
+    }
+    return enough()
   }
 }

@@ -59,8 +59,9 @@ struct LanguageModel: @unchecked Sendable {
   private let postings: UnsafePointer<UInt8>
 
   /// Word evidence (Arabic, Persian, Urdu): for a word's key (``wordKey(_:)``), the
-  /// languages it speaks for and its log-likelihood ratio for each.
-  let wordEvidence: [UInt64: [(language: Int, ratio: Double)]]
+  /// languages it speaks for and its log-likelihood ratio for each (read in place from
+  /// `Tables/word-evidence.bin`).
+  let wordEvidence: WordEvidence
 
   /// The key of a word in ``wordEvidence``.
   static func wordKey(_ scalars: some Sequence<UInt32>) -> UInt64 { FNV.hash(scalars) }
@@ -99,16 +100,12 @@ struct LanguageModel: @unchecked Sendable {
   static let shared: LanguageModel? = {
     var length: Int64 = 0
     guard let bytes = matn_resource("Language/langid.bin", &length), length > 0 else { return nil }
-    var wordsLength: Int64 = 0
-    let words = matn_resource("Language/words.tsv", &wordsLength).map {
-      UnsafeBufferPointer(start: $0, count: Int(wordsLength))
-    }
-    return LanguageModel(
-      UnsafeRawBufferPointer(start: bytes, count: Int(length)), words: words ?? UnsafeBufferPointer(start: nil, count: 0))
+    return LanguageModel(UnsafeRawBufferPointer(start: bytes, count: Int(length)), evidence: .embeddedOrComputed)
   }()
 
-  /// Parses a model file and the word-evidence table; nil when the model is malformed.
-  init?(_ bytes: UnsafeRawBufferPointer, words: UnsafeBufferPointer<UInt8>) {
+  /// Parses a model file and takes the word evidence for its languages; nil when the
+  /// model is malformed.
+  init?(_ bytes: UnsafeRawBufferPointer, evidence: WordEvidence) {
     var offset = 0
     func u32() -> Int? {
       guard offset + 4 <= bytes.count else { return nil }
@@ -130,6 +127,12 @@ struct LanguageModel: @unchecked Sendable {
     fitThreshold = f32()
     var languages: [Language] = []
     var yehCost: Int32 = 0, kafCost: Int32 = 0
+    // The unigrams' mass by script, for every language at start-up: sums in an array by
+    // script code (no hashing), the script from the embedded column (ICU's, as
+    // `Script(of:)`), the probability of each of the 256 quanta computed once.
+    let probabilities = (0...255).map { Self.probability(UInt8($0)) }
+    let scriptColumn = CharacterTable.scripts
+    var mass = [Double](repeating: 0, count: 256)
     for _ in 0..<count {
       guard offset < bytes.count else { return nil }
       let length = Int(bytes[offset])
@@ -143,22 +146,33 @@ struct LanguageModel: @unchecked Sendable {
       let prior = f32()
       let fit = f32()
       guard let unigrams = u32(), offset + unigrams * 8 <= bytes.count else { return nil }
-      var mass: [Script: Double] = [:]
+      var otherMass: [Script: Double] = [:]  // scripts whose code is outside 0..<256, if any
       var yehKaf: [UInt32: Double] = [:]
       for k in 0..<unigrams {
         let scalar = bytes.loadUnaligned(fromByteOffset: offset + 8 * k, as: UInt32.self).littleEndian
         let q = bytes[offset + 8 * k + 4]
-        if code == "ar" && [0x064A, 0x06CC, 0x0643, 0x06A9].contains(scalar) { yehKaf[scalar] = Self.probability(q) }
-        guard let s = Unicode.Scalar(scalar) else { continue }
-        mass[Script(of: s), default: 0] += Self.probability(q)
+        if code == "ar" && [0x064A, 0x06CC, 0x0643, 0x06A9].contains(scalar) { yehKaf[scalar] = probabilities[Int(q)] }
+        guard Unicode.Scalar(scalar) != nil else { continue }
+        let script = scriptColumn[scalar]
+        if script.rawValue >= 0 && script.rawValue < 256 {
+          mass[Int(script.rawValue)] += probabilities[Int(q)]
+        } else {
+          otherMass[script, default: 0] += probabilities[Int(q)]
+        }
       }
       offset += unigrams * 8
       if code == "ar" {
         yehCost = Self.variantCost(persian: yehKaf[0x06CC], arabic: yehKaf[0x064A])
         kafCost = Self.variantCost(persian: yehKaf[0x06A9], arabic: yehKaf[0x0643])
       }
-      let total = mass.values.reduce(0, +)
-      let scripts = Set(mass.filter { $0.key.isContextual == false && $0.value >= 0.05 * total }.keys)
+      // Every quantum's probability is above 0: a script with unigrams has mass.
+      var byScript = otherMass
+      for code in mass.indices where mass[code] > 0 {
+        byScript[Script(rawValue: Int32(code))] = mass[code]
+        mass[code] = 0
+      }
+      let total = byScript.values.reduce(0, +)
+      let scripts = Set(byScript.filter { $0.key.isContextual == false && $0.value >= 0.05 * total }.keys)
       languages.append(
         Language(code: code, prior: prior, fit: fit.isNaN ? nil : fit, scripts: scripts, scriptBits: ScriptSet(scripts)))
     }
@@ -171,29 +185,11 @@ struct LanguageModel: @unchecked Sendable {
     self.bucketBits = bits
     persianYehCost = yehCost
     persianKafCost = kafCost
-    var evidence: [UInt64: [(language: Int, ratio: Double)]] = [:]
-    let index = Dictionary(languages.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
-    evidence.reserveCapacity(words.count / 16)
-    // Read on bytes (this runs at start-up): `language<TAB>word<TAB>ratio`, the word's
-    // scalars hashed as they are decoded, the ratio a decimal number.
-    for line in words.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
-      let fields = line.split(separator: UInt8(ascii: "\t"))
-      if line.first == UInt8(ascii: "%") {
-        // `%none<TAB>language<TAB>log-probability` (``Language/wordsWithoutOwnLetters``).
-        if fields.count == 3, fields[0].elementsEqual("%none".utf8),
-          let language = index[String(decoding: fields[1], as: UTF8.self)], let value = Self.decimal(fields[2])
-        {
-          languages[language].wordsWithoutOwnLetters = value
-        }
-        continue
-      }
-      guard fields.count == 3, let language = index[String(decoding: fields[0], as: UTF8.self)],
-        let ratio = Self.decimal(fields[2]), let key = Self.wordKey(utf8: fields[1])
-      else { continue }
-      evidence[key, default: []].append((language, ratio))
+    for (code, value) in evidence.wordsWithoutOwnLetters {
+      if let k = languages.firstIndex(where: { $0.code == code }) { languages[k].wordsWithoutOwnLetters = value }
     }
-    wordEvidence = evidence
     self.languages = languages
+    wordEvidence = evidence.resolved(to: languages.map(\.code))
   }
 
   /// log(persian / (persian + arabic)) in quanta (rounded): the share of a letter's

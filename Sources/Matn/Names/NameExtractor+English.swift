@@ -51,7 +51,11 @@ extension NameExtractor {
     var k = run.lowerBound
     var lastTitle: NameTables.Title.Kind?
     while k <= run.upperBound {
-      if let (length, kind) = title(at: k, in: tokens), k + length - 1 <= run.upperBound {
+      // "Shah" after a given name is part of the conventional name ("Reza Shah").
+      let nameTitle =
+        k > run.lowerBound && kinds[k - 1 - run.lowerBound] == .part && Self.nameTitles.contains(tokens[k].key)
+        && tables.latinGiven.contains(tokens[k - 1].key)
+      if !nameTitle, let (length, kind) = title(at: k, in: tokens), k + length - 1 <= run.upperBound {
         // An office straight after an office is a name that looks like one ("Foreign
         // Minister Shah Mahmood Qureshi"): offices do not stack.
         if !(lastTitle == .office && kind == .office && length == 1 && k < run.upperBound) {
@@ -114,9 +118,14 @@ extension NameExtractor {
       let first = tokens[a], last = tokens[b]
       let given = first.script == .latin && (tables.latinGiven.contains(first.key) || tables.latinGiven.contains(first.headKey))
       // An occupation in lower case just before: "archaeologist Arman Shishegar".
+      // Or after a comma ("his counterpart, Nanaia Mahuta"), or an occupation in apposition
+      // after the name ("Hormoz Mahbod the executive manager", "Marine Le Pen, the
+      // party’s leader", "Beena Sarwar is a journalist").
       let role =
         a == run.lowerBound && a > 0 && tokens[a - 1].script == first.script && !tokens[a - 1].capitalized
         && connected(tokens[a - 1]) && tables.roles.contains(tokens[a - 1].key)
+        || (a == run.lowerBound && count >= 2 && first.capitalized && roleBeforeComma(a, text))
+        || (b == run.upperBound && count >= 2 && first.capitalized && roleAfter(b, text))
       // Without a title a name starts with a capital ("al-Hashd al-Shaabi" is not one).
       let evidence =
         count >= 2 && first.capitalized && (given || role || tables.hasFamilyEnding(last, in: text.folded))
@@ -130,6 +139,61 @@ extension NameExtractor {
         pending.append(a)
       }
     }
+  }
+
+  /// Titles that are part of a conventional name after a given name: "Reza Shah".
+  static let nameTitles: Set<UInt64> = [NameTables.key(Substring("shah"))]
+
+  static let articles: Set<UInt64> = Set(["the", "a", "an"].map { NameTables.key(Substring($0)) })
+  static let copula: UInt64 = NameTables.key(Substring("is"))
+
+  /// Whether an occupation in apposition follows the run ending at `b`: a comma or a
+  /// space, "is" at most, an article, then within four words (possessives allowed, no
+  /// clause end) a role noun or an office: "X Y the executive manager of", "X Y, the
+  /// party’s leader", "X Y is a Pakistan-based journalist".
+  ///
+  /// The words after the name are read again from the text itself (about 160 bytes), so
+  /// that a name at the end of a reading window is judged as in one piece.
+  func roleAfter(_ b: Int, _ text: NameTokens) -> Bool {
+    guard text.tokens[b].script == .latin, !text.tokens[b].possessive,
+      text.tokens[b].gap == .space || (text.tokens[b].endsClause && !text.tokens[b].endsSentence)
+    else { return false }
+    guard let after = Self.around(text, from: text.tokens[b].start, to: text.tokens[b].end + 160) else { return false }
+    let tokens = after.tokens
+    guard !tokens.isEmpty else { return false }
+    var m = 1
+    if m < tokens.count, tokens[m].key == Self.copula, connected(tokens[m]) { m += 1 }
+    guard m < tokens.count, tokens[m].script == .latin, Self.articles.contains(tokens[m].key), connected(tokens[m])
+    else { return false }
+    var n = 0
+    while n < 4, m + 1 < tokens.count, tokens[m + 1].script == .latin {
+      m += 1
+      n += 1
+      if tables.roles.contains(tokens[m].key) || title(at: m, in: tokens)?.kind == .office { return true }
+      guard connected(tokens[m]) || (tokens[m].possessive && !tokens[m].endsClause) else { return false }
+    }
+    return false
+  }
+
+  /// Whether a role noun in lower case and a comma come just before the word at `a`:
+  /// "his counterpart, Nanaia Mahuta". Read again from the text itself, as ``roleAfter(_:_:)``.
+  func roleBeforeComma(_ a: Int, _ text: NameTokens) -> Bool {
+    let start = text.tokens[a].start
+    guard let before = Self.around(text, from: start - 40, to: start), let role = before.tokens.last, role.script == .latin, !role.capitalized,
+      role.endsClause,
+      !role.endsSentence, tables.roles.contains(role.key)
+    else { return false }
+    return true
+  }
+
+  /// The words of bytes `from..<to` of the text `text` was read from (clamped, and moved
+  /// to scalar boundaries); nil when `text` has no source.
+  static func around(_ text: NameTokens, from: Int, to: Int) -> NameTokens? {
+    guard let utf8 = text.source else { return nil }
+    var lower = max(0, from), upper = min(utf8.count, to)
+    while lower > 0 && lower < utf8.count && utf8[lower] & 0xC0 == 0x80 { lower -= 1 }
+    while upper < utf8.count && utf8[upper] & 0xC0 == 0x80 { upper += 1 }
+    return NameTokens(utf8: utf8, lower..<upper)
   }
 
   /// Words that follow the name of the person who leads what they name: "Trump administration".

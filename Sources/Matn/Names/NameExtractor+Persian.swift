@@ -25,14 +25,23 @@ extension NameExtractor {
     [
       "امروز", "در", "ظهر", "صبح", "عصر", "شب", "امشب", "دیروز", "روز", "که", "نیز", "هم", "گفت", "افزود", "اظهار",
       "تصریح",
-    ].map { NameTables.key($0) })
+    ].map { NameTables.key($0) }
+      + timeWords)
+
+  /// Times that follow a speaker's name in news and are never part of it: «بعدازظهر»,
+  /// «دیشب», weekdays («X سه‌شنبه گفت»).
+  static let timeWords: [UInt64] = [
+    "بعدازظهر", "قبلازظهر", "دیشب", "فردا", "اکنون", "اخیرا", "شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه",
+    "پنجشنبه", "جمعه", "شامگاه", "صبحگاه", "سحرگاه", "همچنین", "هنگام",
+  ].map { NameTables.key($0) }
 
   /// Words that follow a name in Persian news: «حسین محمودی امروز در گفت‌وگو…».
   static let afterNameWords: Set<UInt64> = Set(
     [
       "امروز", "در", "با", "ظهر", "صبح", "عصر", "شب", "امشب", "دیروز", "روز", "که", "نیز", "هم", "به", "از", "و", "را",
       "گفت", "افزود", "اظهار", "تصریح", "پس",
-    ].map { NameTables.key($0) })
+    ].map { NameTables.key($0) }
+      + timeWords)
 
   /// Scans Arabic-script words. A name is a title chain («آیت‌الله سید») followed by
   /// name parts, or a given name followed by given names and a family name (a lexicon
@@ -83,6 +92,8 @@ extension NameExtractor {
       var m = k
       while m < tokens.count, parts.count < 5, tokens[m].script == .arabic, m == k || connected(tokens[m - 1]) {
         if title(at: m, in: tokens) != nil && m > k { break }
+        // A word that follows names ends one: a time («… بعدازظهر»), «در», «که».
+        if m > k && Self.afterCommonNameWords.contains(tokens[m].key) { break }
         var word = persianWord(tokens[m], folded: text.folded)
         if word == .stop { break }
         // A lexicon name part after the first word is a family name («محمدجواد ظریف»).
@@ -109,7 +120,9 @@ extension NameExtractor {
           // name) any such word will do; after another part a preposition makes it the
           // head of a phrase («ژنرال مشرف تصمیم به»). Kept as `.common`: alone after an
           // honorific it is an epithet («امام زمان»), no name.
-          let afterGiven = parts.last == .strongGiven || parts.last == .given
+          // (A given name that is also a word, «مشرف», wants the stricter ending: «ژنرال
+          // مشرف تصمیم به» is no name.)
+          let afterGiven = parts.last == .strongGiven
           let ends =
             !connected(tokens[m]) || m + 1 >= tokens.count || tokens[m + 1].script != .arabic
             || (afterGiven ? Self.afterNameWords : Self.afterCommonNameWords).contains(tokens[m + 1].key)
@@ -139,7 +152,11 @@ extension NameExtractor {
         let rest = parts.dropFirst()
         switch titleKind {
         case .honorific?:
-          accepted = parts.count >= 2 || (first != .given && first != .common)
+          // A given name that is no ordinary word, alone after an honorific when the name
+          // ends there («آقای بیگی استاندار»; not «امیر ارشد»).
+          accepted =
+            parts.count >= 2 || (first != .given && first != .common)
+            || (first == .given && !ordinaryWord(tokens[k]) && endsName(after: k, text))
         case .office?:
           accepted = first == .strongGiven || first == .family || (first == .given && rest.contains { $0 != .given })
         case nil:
@@ -157,6 +174,7 @@ extension NameExtractor {
       } else if accepted {
         found.append(Found(first: k, last: m - 1, titleFirst: titled ? i : nil))
         i = m
+
       } else if !titled, let last = appositionName(at: k, text) {
         found.append(Found(first: k, last: last, titleFirst: nil))
         i = last + 1
@@ -168,6 +186,60 @@ extension NameExtractor {
         i = k + 1
       }
     }
+    listNames(text, found: &found)
+  }
+
+  /// Whether a word is also a frequent word or an adjective («ارشد» senior, «مشرف»).
+  func ordinaryWord(_ t: NameToken) -> Bool {
+    persian.adjectives.contains(t.key) || tables.frequentArabicScript.contains(t.key)
+  }
+
+  /// Whether the name can end with token `m`: the clause ends there, or the next word
+  /// follows names («امروز», «در», «که», a time), is a verb of saying or an office.
+  func endsName(after m: Int, _ text: NameTokens) -> Bool {
+    let tokens = text.tokens
+    return !connected(tokens[m]) || m + 1 >= tokens.count || tokens[m + 1].script != .arabic
+      || Self.afterCommonNameWords.contains(tokens[m + 1].key) || Self.speechVerbs.contains(tokens[m + 1].key)
+      || title(at: m + 1, in: tokens)?.kind == .office
+  }
+
+  /// Names in a list with names found («جعفر فیروزآبادی، آرمین بندار، وحید جدی و …»): an
+  /// item of two words after a found name and a comma or «و», whose first word is a given
+  /// name and second no function word, verb, title or place word, ended by a comma, «و»,
+  /// «از» or the clause's end. Each item found this way may lead to the next.
+  func listNames(_ text: NameTokens, found: inout [Found]) {
+    let tokens = text.tokens
+    var queue = found.filter { tokens[$0.first].script == .arabic }.map(\.last)
+    var taken = Set(found.flatMap { Array($0.first...$0.last) })
+    let and = NameTables.key("و")
+    let from = NameTables.key("از")
+    while let last = queue.popLast() {
+      var s = last + 1
+      if tokens[last].endsClause && !tokens[last].endsSentence {
+        // A comma, colon or semicolon, then the item.
+      } else if connected(tokens[last]), s < tokens.count, tokens[s].key == and {
+        s += 1
+      } else {
+        continue
+      }
+      guard s + 1 < tokens.count, !taken.contains(s), !taken.contains(s + 1), tokens[s].script == .arabic, tokens[s + 1].script == .arabic,
+        connected(tokens[s]), !tables.titleStarts.contains(tokens[s].key)
+      else { continue }
+      let first = persianWord(tokens[s], folded: text.folded)
+      guard first == .given || first == .strongGiven, tokens[s + 1].letterCount >= 2,
+        !tables.titleStarts.contains(tokens[s + 1].key), !tables.thingWords.contains(tokens[s + 1].key),
+        persianWord(tokens[s + 1], folded: text.folded) != .stop
+      else { continue }
+      let e = s + 1
+      let ends =
+        (tokens[e].endsClause && !tokens[e].endsSentence) || !connected(tokens[e]) || e + 1 >= tokens.count
+        || tokens[e + 1].script != .arabic || tokens[e + 1].key == and || tokens[e + 1].key == from
+      guard ends else { continue }
+      found.append(Found(first: s, last: e, titleFirst: nil))
+      taken.formUnion([s, e])
+      queue.append(e)
+    }
+    found.sort { $0.first < $1.first }
   }
 
   /// The last word of a name in quotation marks starting at `k` (one to four words,
@@ -195,7 +267,7 @@ extension NameExtractor {
   /// index of the name's last word.
   func clauseSubject(at k: Int, _ text: NameTokens) -> Int? {
     let tokens = text.tokens
-    guard k == 0 ? text.startsSentence : tokens[k - 1].endsClause || tokens[k - 1].quoted else { return nil }
+    guard k == 0 ? text.startsClause : tokens[k - 1].endsClause || tokens[k - 1].quoted else { return nil }
     let first = persianWord(tokens[k], folded: text.folded)
     guard first == .strongGiven || first == .given else { return nil }
     let ordinary =
@@ -221,11 +293,22 @@ extension NameExtractor {
       let ends =
         !connected(tokens[m]) || m + 1 >= tokens.count || tokens[m + 1].script != .arabic
         || Self.afterCommonNameWords.contains(tokens[m + 1].key) || Self.speechVerbs.contains(tokens[m + 1].key)
-        || title(at: m + 1, in: tokens)?.kind == .office
+        || title(at: m + 1, in: tokens)?.kind == .office || speakerFrame(at: m + 1, tokens)
       if ends { return !ordinary || family ? m : nil }
     }
     return nil
   }
+
+  /// Whether «با» and a noun of speaking start at `m`: «X با اشاره به…», «X با بیان اینکه…»,
+  /// «X با تأکید بر…» — the frame that follows a speaker's name in Persian news.
+  func speakerFrame(at m: Int, _ tokens: [NameToken]) -> Bool {
+    m + 1 < tokens.count && tokens[m].key == Self.with && connected(tokens[m]) && tokens[m + 1].script == .arabic
+      && Self.speakingNouns.contains(tokens[m + 1].key)
+  }
+
+  static let with = NameTables.key("با")
+  static let speakingNouns: Set<UInt64> = Set(
+    ["اشاره", "بیان", "تاکید", "تأکید", "انتقاد", "ابراز", "اعلام", "یادآوری"].map { NameTables.key($0) })
 
   /// Verbs of saying that follow the speaker's name in Persian news: «X افزود», «X اظهار داشت».
   static let speechVerbs: Set<UInt64> = Set(
@@ -276,7 +359,8 @@ extension NameExtractor {
   func spokenAlone(at k: Int, _ text: NameTokens) -> Bool {
     let tokens = text.tokens
     guard k + 1 < tokens.count, k == 0 || !connected(tokens[k - 1]) || tokens[k - 1].script != .arabic,
-      connected(tokens[k]), Self.speechVerbs.contains(tokens[k + 1].key), tokens[k].letterCount >= 3,
+      connected(tokens[k]), Self.speechVerbs.contains(tokens[k + 1].key) || speakerFrame(at: k + 1, tokens),
+      tokens[k].letterCount >= 3,
       contextNamePart(tokens[k], folded: text.folded)
     else { return false }
     return true
@@ -284,6 +368,15 @@ extension NameExtractor {
 
   /// The keys of «ای» and «ئی» written apart from the word they end.
   static let separateEnding: Set<UInt64> = [NameTables.key("ای"), NameTables.key("ئی")]
+
+  /// The key of a word that starts with «آ», written with «ا» instead («آرمین» → «ارمین»):
+  /// the given-name list comes from data written without madda. Nil for other words.
+  func withoutMadda(_ t: NameToken, _ folded: [UInt32]) -> UInt64? {
+    guard t.foldedEnd > t.foldedStart, folded[t.foldedStart] == 0x622 else { return nil }
+    var word = Array(folded[t.foldedStart..<t.foldedEnd])
+    word[0] = 0x627
+    return PersianLexicon.key(word)
+  }
 
   /// The role a Persian word can play in a name.
   func persianWord(_ t: NameToken, folded: [UInt32]) -> PersianWord {
@@ -297,7 +390,9 @@ extension NameExtractor {
     if !ordinary && (tables.persianPersonsGiven.contains(t.key) || tables.persianForeignGiven.contains(t.key)) {
       return .strongGiven
     }
-    if tables.persianGiven.contains(t.key) { return lexicon ? (ordinary ? .family : .strongGiven) : .given }
+    if tables.persianGiven.contains(t.key) || withoutMadda(t, folded).map(tables.persianGiven.contains) == true {
+      return lexicon ? (ordinary ? .family : .strongGiven) : .given
+    }
     if lexicon { return .family }
     if t.letterCount < 2 || tables.hasNonNameEnding(t, in: folded) { return .stop }
     if ordinary { return tables.persianForeignGiven.contains(t.key) ? .given : .common }

@@ -79,9 +79,11 @@ public struct ExtractedName: Codable, Sendable, Hashable {
 /// and make a run followed by one ("Sharif University") a name of a thing. A bare
 /// family name counts when the document names the person in full somewhere. Context
 /// counts too: an occupation in lower case before a run ("archaeologist Arman
-/// Shishegar"), "administration" after one word ("the Trump administration"); a Persian
+/// Shishegar", "his counterpart, X Y") or in apposition after it ("X Y, the party’s
+/// leader"), "administration" after one word ("the Trump administration"); a Persian
 /// given name with one to three more words as a clause's subject, before a word that
-/// follows names («، محمد حسن اکبری مطلق امروز…»), or a quoted name after an honorific.
+/// follows names («، محمد حسن اکبری مطلق امروز…», «X Y با اشاره به…»), a quoted name after
+/// an honorific, an item of a list with names found («…، آرمین X، امین Y و…»).
 ///
 /// Persian text may be un-normalised (Arabic ي/ك, ZWNJ or not): words are matched
 /// through a fold, offsets point into the original. A word mixing Latin, Cyrillic and Greek letters
@@ -252,6 +254,7 @@ public struct NameExtractor: Sendable {
     // one person, grouped under the first form seen.
     var groupOfJoined: [String: Int] = [:]  // script + ascii without spaces → group
     var byLastWord: [Substring: [Int]] = [:]
+    var firstWords: [Substring: [Int]] = [:]
     let order = mentions.indices.sorted { (forms[$0].words.count, -$0) > (forms[$1].words.count, -$1) }
     for i in order {
       let (script, words) = forms[i]
@@ -272,6 +275,14 @@ public struct NameExtractor: Sendable {
           target = candidates.min { positions[$0].min()! < positions[$1].min()! }
         }
       }
+      if target == nil, words.count == 1, script == "Latn" {
+        // One Latin word that is the first word of exactly one fuller name and the last of
+        // none: a family name written first ("Wang" for Wang Yi) or a given name used
+        // alone ("Prince Mohammed" for Mohammed bin Salman). Not in Persian, where a given
+        // name alone names another person as often («حسین» beside «حسین شریعتمداری»).
+        let heads = Set(firstWords[last] ?? []).filter { groups[$0].script == script && groups[$0].words.count > 1 }
+        if heads.count == 1, (byLastWord[last] ?? []).isEmpty { target = heads.first }
+      }
       if target == nil {
         groups.append(
           Group(
@@ -282,6 +293,7 @@ public struct NameExtractor: Sendable {
         groupOf[id] = target
         groupOfJoined[joined] = target
         byLastWord[last, default: []].append(groups.count - 1)
+        if let head = words.first { firstWords[head, default: []].append(groups.count - 1) }
       }
       positions[target!].append(i)
     }

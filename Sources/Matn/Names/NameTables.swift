@@ -1,5 +1,6 @@
-/// The word lists behind ``NameExtractor``, loaded once from the resources linked into
-/// the binary (Resources/Names; see its README for provenance and licences).
+/// The word lists behind ``NameExtractor`` (Resources/Names; see its README for
+/// provenance and licences), read in place from `Tables/name-tables.bin`, which
+/// `scripts/build-tables` writes from them (``computedSections()``).
 ///
 /// Every list is keyed like ``NameToken/key``: FNV-1a of the folded scalars, so a
 /// lookup never builds a `String`.
@@ -31,9 +32,7 @@ struct NameTables: Sendable {
   /// Words that are never part of a name: function words, months, places, organisations.
   let notNames: WordSet
   /// English month names: a month straight after a given name is a family name ("Theresa May").
-  let months = WordSet(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-      .map { NameTables.key(Substring($0)) })
+  let months: WordSet
   /// Words that make a capitalised run the name of a thing ("University", "Agency").
   let thingWords: WordSet
   /// Frequent Arabic-script words (the language model's word list, Resources/Language):
@@ -54,42 +53,119 @@ struct NameTables: Sendable {
   /// Family-name endings per script, as folded scalars.
   let endings: [NameToken.Script: [[UInt32]]]
 
-  static let shared = NameTables()
+  /// Read in place from `Tables/name-tables.bin`; computed from the word lists when it
+  /// is missing.
+  static let shared = NameTables.embedded ?? NameTables()
 
+  /// The embedded table: the sections of ``computedSections()``.
+  static let resourceName = "Tables/name-tables.bin"
+  static let sectionCount = 16
+
+  /// The tables read in place from ``resourceName``, nil when it is missing or malformed.
+  static var embedded: NameTables? {
+    PackedTable.embedded(resourceName, sections: sectionCount).flatMap(NameTables.init)
+  }
+
+  /// The tables computed from their sources, the word lists in Resources/Names.
   init() {
-    latinGiven = WordSet(
+    // The sections were just computed in the table format: they always read back.
+    self.init(PackedTable(sections: Self.computedSections()))!
+  }
+
+  /// The tables in `table` (sections as ``computedSections()`` writes them).
+  init?(_ table: PackedTable) {
+    guard table.sections.count == Self.sectionCount, let latinGiven = table.wordSet(0),
+      let persianGiven = table.wordSet(1), let persianCommonGiven = table.wordSet(2),
+      let persianParts = table.wordSet(3), let persianPersonsGiven = table.wordSet(4),
+      let persianFamily = table.wordSet(5), let persianForeignGiven = table.wordSet(6),
+      let notNames = table.wordSet(7), let months = table.wordSet(8), let thingWords = table.wordSet(9),
+      let frequentArabicScript = table.wordSet(10), let particles = table.wordSet(11), let roles = table.wordSet(12),
+      let titleStarts = table.wordSet(13)
+    else { return nil }
+    self.latinGiven = latinGiven
+    self.persianGiven = persianGiven
+    self.persianCommonGiven = persianCommonGiven
+    self.persianParts = persianParts
+    self.persianPersonsGiven = persianPersonsGiven
+    self.persianFamily = persianFamily
+    self.persianForeignGiven = persianForeignGiven
+    self.notNames = notNames
+    self.months = months
+    self.thingWords = thingWords
+    self.frequentArabicScript = frequentArabicScript
+    self.particles = particles
+    self.roles = roles
+    self.titleStarts = titleStarts
+    // Titles: kind, word count, the words' keys; grouped by first key, longest first.
+    var titles: [UInt64: [Title]] = [:]
+    var values = table.sections[14].lazy.map { UInt64(littleEndian: $0) }.makeIterator()
+    while let kind = values.next(), let count = values.next() {
+      var keys: [UInt64] = []
+      for _ in 0..<count { if let key = values.next() { keys.append(key) } }
+      guard let first = keys.first else { continue }
+      titles[first, default: []].append(Title(kind: kind == 0 ? .honorific : .office, keys: keys))
+    }
+    self.titles = titles
+    // Endings: script (raw value, or 255 for the endings that rule a word out), scalar
+    // count, the scalars.
+    var endings: [NameToken.Script: [[UInt32]]] = [:]
+    var notFamily: [[UInt32]] = []
+    values = table.sections[15].lazy.map { UInt64(littleEndian: $0) }.makeIterator()
+    while let code = values.next(), let count = values.next() {
+      var scalars: [UInt32] = []
+      for _ in 0..<count { if let v = values.next() { scalars.append(UInt32(truncatingIfNeeded: v)) } }
+      if code == Self.notFamilyCode {
+        notFamily.append(scalars)
+      } else if let script = NameToken.Script(rawValue: UInt8(truncatingIfNeeded: code)) {
+        endings[script, default: []].append(scalars)
+      }
+    }
+    self.endings = endings
+    self.notFamilyEndings = notFamily
+  }
+
+  /// The script code of the endings that rule a word out, in section 15.
+  private static let notFamilyCode: UInt64 = 255
+
+  /// The source of `Tables/name-tables.bin`, parsed from the word lists: the slots of
+  /// the word sets (latin given, Persian given, common given, name parts, persons'
+  /// given, family, foreign given, not names, months, thing words, frequent
+  /// Arabic-script words, particles, roles, title starts), then the titles and the
+  /// endings as lists of values (see ``init(_:)``).
+  static func computedSections() -> [[UInt64]] {
+    let latinGiven =
       (PersianLexicon.lines("Names/given-names-latin.txt") + PersianLexicon.lines("Names/given-names-census.txt")).map {
         Self.key(Substring($0))
-      })
+      }
     var personsGiven: [UInt64] = [], family: [UInt64] = []
     for line in PersianLexicon.lines("Names/fa-name-evidence.tsv") {
       let fields = line.split(separator: "\t")
       guard fields.count == 2 else { continue }
       if fields[0] == "given" { personsGiven.append(Self.key(fields[1])) } else { family.append(Self.key(fields[1])) }
     }
-    persianPersonsGiven = WordSet(personsGiven)
-    persianFamily = WordSet(family)
-    persianForeignGiven = WordSet(
-      PersianLexicon.lines("Names/fa-given-names-foreign.txt").flatMap { line in line.split(separator: " ").map { Self.key($0) } })
-    persianGiven = WordSet(PersianLexicon.lines("Names/fa-given-names.txt").map { Self.key(Substring($0)) })
-    persianCommonGiven = WordSet(
+    let persianForeignGiven =
+      PersianLexicon.lines("Names/fa-given-names-foreign.txt").flatMap { line in line.split(separator: " ").map { Self.key($0) } }
+    let persianGiven = PersianLexicon.lines("Names/fa-given-names.txt").map { Self.key(Substring($0)) }
+    let persianCommonGiven =
       PersianLexicon.lines("Names/fa-given-names-common.txt").flatMap { line in
         line.split(separator: " ").map { Self.key($0) }
-      })
-    persianParts = WordSet(
+      }
+    let persianParts =
       PersianLexicon.lines("Names/fa-name-parts.tsv").compactMap { line in
         line.split(separator: "\t").first.map { Self.key($0) }
-      })
+      }
     let things = PersianLexicon.lines("Names/thing-words.txt").flatMap { line in line.split(separator: " ").map { Self.key($0) } }
-    thingWords = WordSet(things)
-    notNames = WordSet(
-      PersianLexicon.lines("Names/not-names.txt").flatMap { line in line.split(separator: " ").map { Self.key($0) } } + things)
-    frequentArabicScript = WordSet(
-      PersianLexicon.lines("Language/words.tsv").compactMap { line in
+    let notNames =
+      PersianLexicon.lines("Names/not-names.txt").flatMap { line in line.split(separator: " ").map { Self.key($0) } } + things
+    let months =
+      ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+      .map { NameTables.key(Substring($0)) }
+    let frequentArabicScript =
+      PersianLexicon.lines("Language/words.tsv").compactMap { line -> UInt64? in
         let fields = line.split(separator: "\t")
         guard fields.count >= 2, let v = fields[1].unicodeScalars.first?.value, (0x600..<0x700).contains(v) else { return nil }
         return Self.key(fields[1])
-      })
+      }
     var titles: [UInt64: [Title]] = [:]
     var particles: [UInt64] = []
     var roles: [UInt64] = []
@@ -108,24 +184,33 @@ struct NameTables: Sendable {
       guard let first = keys.first else { continue }
       titles[first, default: []].append(Title(kind: fields[0] == "honorific" ? .honorific : .office, keys: keys))
     }
-    self.particles = WordSet(particles)
-    self.roles = WordSet(roles)
-    self.titles = titles.mapValues { $0.sorted { $0.keys.count > $1.keys.count } }
-    self.titleStarts = WordSet(titles.keys)
-    var endings: [NameToken.Script: [[UInt32]]] = [:]
-    var notFamily: [[UInt32]] = []
+    var titleValues: [UInt64] = []
+    for first in titles.keys.sorted() {
+      for title in (titles[first] ?? []).sorted(by: { $0.keys.count > $1.keys.count }) {
+        titleValues.append(title.kind == .honorific ? 0 : 1)
+        titleValues.append(UInt64(title.keys.count))
+        titleValues.append(contentsOf: title.keys)
+      }
+    }
+    var endingValues: [UInt64] = []
     for line in PersianLexicon.lines("Names/name-endings.tsv") {
       let fields = line.split(separator: "\t")
       guard fields.count == 2 else { continue }
+      let scalars = Self.folded(fields[1])
       if fields[0] == "no-Arab" {
-        notFamily.append(Self.folded(fields[1]))
-        continue
+        endingValues.append(Self.notFamilyCode)
+      } else {
+        let script: NameToken.Script = fields[0] == "Latn" ? .latin : fields[0] == "Cyrl" ? .cyrillic : .arabic
+        endingValues.append(UInt64(script.rawValue))
       }
-      let script: NameToken.Script = fields[0] == "Latn" ? .latin : fields[0] == "Cyrl" ? .cyrillic : .arabic
-      endings[script, default: []].append(Self.folded(fields[1]))
+      endingValues.append(UInt64(scalars.count))
+      endingValues.append(contentsOf: scalars.map { UInt64($0) })
     }
-    self.endings = endings
-    self.notFamilyEndings = notFamily
+    let sets = [
+      latinGiven, persianGiven, persianCommonGiven, persianParts, personsGiven, family, persianForeignGiven, notNames,
+      months, things, frequentArabicScript, particles, roles, Array(titles.keys),
+    ]
+    return sets.map { WordSet.slots($0) } + [titleValues, endingValues]
   }
 
   /// The folded scalars of a word, as the tokenizer folds it.

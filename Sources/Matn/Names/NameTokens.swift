@@ -75,6 +75,12 @@ struct NameTokens {
   /// the range (a window of a longer text) holds a full stop, "!", "?" or a line break,
   /// as ``NameToken/endsSentence`` would say of the word before.
   var startsSentence = true
+  /// The text starts a clause: a sentence, or after a comma, colon or semicolon (as
+  /// ``NameToken/endsClause`` would say of the word before).
+  var startsClause = true
+  /// The bytes the words were read from, for a look past the window's ends (an occupation
+  /// in apposition); valid only while that buffer is, nil for a `String`'s words.
+  var source: UnsafeBufferPointer<UInt8>?
 
   /// Splits `text` into Latin, Cyrillic and Arabic-script words; hyphens and
   /// apostrophes between letters and ZWNJ between Arabic letters stay inside a word.
@@ -85,6 +91,7 @@ struct NameTokens {
   init(_ text: String) {
     var text = text
     self = text.withUTF8 { NameTokens(utf8: $0, 0..<$0.count) }
+    source = nil
   }
 
   /// The words of bytes `range` of `utf8` (valid UTF-8, cut at scalar boundaries),
@@ -103,13 +110,16 @@ struct NameTokens {
     tokens = reader.tokens
     folded = reader.folded
     var back = range.lowerBound
-    var sawBreak = false
+    var sawBreak = false, sawClause = false
     while back > 0, utf8[back - 1] < 0x80, NameTokens.classify(UInt32(utf8[back - 1])) != .latin {
       let b = utf8[back - 1]
       if b == 0x0A || b == 0x0D || b == 0x21 || b == 0x3F || b == 0x2E { sawBreak = true }
+      if b == 0x2C || b == 0x3A || b == 0x3B { sawClause = true }
       back -= 1
     }
     startsSentence = back == 0 || sawBreak
+    startsClause = startsSentence || sawClause
+    source = utf8
   }
 
   /// The state of reading words scalar by scalar: the word being read, a joiner that

@@ -1,3 +1,4 @@
+import CMatnKernels
 import CMatnResources
 
 #if canImport(Glibc)
@@ -80,7 +81,7 @@ struct PersianNameModel: Sendable {
   /// (`fa-name-model.bin`: see its `write_model_binary`); nil when malformed. With `copy`
   /// the bytes are copied (a file's contents), otherwise read in place (embedded).
   init?(lexicon lexiconLines: [Substring], binary bytes: UnsafeRawBufferPointer, copy: Bool) {
-    guard bytes.count >= 20, let base = bytes.baseAddress, Array(bytes[0..<8]) == Array("MATNGPH1".utf8) else {
+    guard bytes.count >= 20, let base = bytes.baseAddress, Array(bytes[0..<8]) == Array("MATNGPH2".utf8) else {
       return nil
     }
     func u32(_ at: Int) -> Int { Int(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian) }
@@ -101,7 +102,7 @@ struct PersianNameModel: Sendable {
     var latin: NGramTable?
     var latinOrder = 0
     let latinStart = tableStart + 16 * size
-    if latinStart + 24 <= bytes.count, Array(bytes[latinStart..<latinStart + 8]) == Array("MATNLAT1".utf8) {
+    if latinStart + 24 <= bytes.count, Array(bytes[latinStart..<latinStart + 8]) == Array("MATNLAT2".utf8) {
       let order = u32(latinStart + 8)
       let size = u32(latinStart + 12)
       guard (2...6).contains(order), size > 0, size <= 1 << 26, latinStart + 24 + 16 * size <= bytes.count,
@@ -209,6 +210,58 @@ struct PersianNameModel: Sendable {
     Self.logProb(ngrams, order, history, g)
   }
 
+  /// The contexts of `history` (its last 1 … `order - 1` ids) as a lookup from the
+  /// longest falls back through them: `backoff[m]` is the sum of the back-off weights
+  /// a lookup adds before it reads order *m* + 1 (in ``logProb(_:_:_:_:)``'s order, so
+  /// the same to the bit), and `longest` the order of the longest n-gram that can
+  /// exist: a context missing from the table has no n-gram after it (the derivation
+  /// writes every context of an n-gram, with its back-off weight), so a lookup that
+  /// would read it is skipped.
+  struct Contexts {
+    var backoff: (Float, Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0, 0)
+    var longest = 0
+  }
+
+  @inline(__always)
+  func contexts(_ history: UInt64) -> Contexts {
+    var out = Contexts()
+    var sum: Float = 0
+    var longest = 0
+    withUnsafeMutableBytes(of: &out.backoff) { raw in
+      let sums = raw.bindMemory(to: Float.self)
+      var m = order - 1
+      while m > 0 {
+        let context = history & ((1 << (10 * UInt64(m))) - 1)
+        if let b = ngrams.index(UInt64(m) << 60 | context) {
+          if longest == 0 { longest = m }
+          sum += ngrams.backoff(b)
+        }
+        m -= 1
+        sums[m] = sum
+      }
+    }
+    out.longest = longest
+    // Before the longest context that exists, the sums are 0 (nothing was added).
+    return out
+  }
+
+  /// log10 p(g | history) with the contexts looked up once (``contexts(_:)``): the same
+  /// value as ``logProb(_:_:)``.
+  @inline(__always)
+  func logProb(_ history: UInt64, _ g: UInt16, _ contexts: Contexts) -> Float {
+    var backoff = contexts.backoff
+    return withUnsafeBytes(of: &backoff) { raw in
+      let sums = raw.bindMemory(to: Float.self)
+      var m = contexts.longest
+      while true {
+        let context = history & ((1 << (10 * UInt64(m))) - 1)
+        if let e = ngrams.index(UInt64(m + 1) << 60 | context << 10 | UInt64(g)) { return sums[m] + ngrams.logProb(e) }
+        if m == 0 { return sums[0] - 7 }
+        m -= 1
+      }
+    }
+  }
+
   /// log10 p(g | history) in a back-off table of order `order`.
   @inline(__always)
   static func logProb(_ ngrams: NGramTable, _ order: Int, _ history: UInt64, _ g: UInt16) -> Float {
@@ -216,9 +269,9 @@ struct PersianNameModel: Sendable {
     var m = order - 1
     while true {
       let context = history & ((1 << (10 * UInt64(m))) - 1)
-      if let e = ngrams.index(UInt64(m + 1) << 60 | context << 10 | UInt64(g)) { return backoff + ngrams.logProb[e] }
+      if let e = ngrams.index(UInt64(m + 1) << 60 | context << 10 | UInt64(g)) { return backoff + ngrams.logProb(e) }
       if m == 0 { return backoff - 7 }
-      if let b = ngrams.index(UInt64(m) << 60 | context) { backoff += ngrams.backoff[b] }
+      if let b = ngrams.index(UInt64(m) << 60 | context) { backoff += ngrams.backoff(b) }
       m -= 1
     }
   }
@@ -230,6 +283,16 @@ struct PersianNameModel: Sendable {
     let mask: UInt64 = (1 << (10 * UInt64(latinOrder - 1))) - 1
     var history: UInt64 = 0
     var total: Float = 0
+    // The slots of the spelling's longest n-grams and their contexts asked for first, so
+    // the cache misses overlap.
+    for c in text.utf8 {
+      guard let id = Self.latinID(c) else { continue }
+      let ngram = history << 10 | UInt64(id)
+      latin.prefetch(UInt64(latinOrder - 1) << 60 | history)
+      latin.prefetch(UInt64(latinOrder) << 60 | ngram)
+      history = ngram & mask
+    }
+    history = 0
     for c in text.utf8 {
       let id: UInt16
       switch c {
@@ -241,6 +304,16 @@ struct PersianNameModel: Sendable {
       history = (history << 10 | UInt64(id)) & mask
     }
     return total + Self.logProb(latin, latinOrder, history, 1)
+  }
+
+  /// The Latin letter model's id of a byte: a-z 3-28, 0-9 29-38, nil for others.
+  @inline(__always)
+  static func latinID(_ c: UInt8) -> UInt16? {
+    switch c {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"): return UInt16(c - UInt8(ascii: "a")) + 3
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt16(c - UInt8(ascii: "0")) + 29
+    default: return nil
+    }
   }
 
   /// The class of the letter after position `i` (the derivation script's
@@ -295,9 +368,28 @@ struct PersianNameModel: Sendable {
     for (i, v) in letters.enumerated() {
       guard let options = graphones[v.value << 8 | Self.nextClass(letters, i)] else { return [] }
       kept.removeAll(keepingCapacity: true)
+      // The hypotheses' contexts asked for at once (``contexts(_:)`` then finds them cached).
+      for h in hyps {
+        for m in 1..<order { ngrams.prefetch(UInt64(m) << 60 | h.history & ((1 << (10 * UInt64(m))) - 1)) }
+      }
       for (p, h) in hyps.enumerated() {
+        // Log probabilities are never positive, so once the beam is full, a hypothesis
+        // no better than its last cannot place a successor (nor can any after it: the
+        // beam is sorted): the same beam, without scoring them.
+        if kept.count == beam, let last = kept.last, h.score <= last.score { break }
+        // The hypothesis's contexts are looked up once for all its graphones.
+        let contexts = self.contexts(h.history)
+        // The home slots of the graphones' n-grams at the two longest orders, asked for
+        // first: the cache misses then overlap rather than come one after another.
+        let longest = UInt64(contexts.longest)
+        let context = h.history & ((1 << (10 * longest)) - 1)
+        let shorter = longest > 0 ? h.history & ((1 << (10 * (longest - 1))) - 1) : 0
         for g in options {
-          let score = h.score + logProb(h.history, g)
+          ngrams.prefetch(UInt64(longest + 1) << 60 | context << 10 | UInt64(g))
+          ngrams.prefetch(longest << 60 | shorter << 10 | UInt64(g))
+        }
+        for g in options {
+          let score = h.score + logProb(h.history, g, contexts)
           // Insert into the sorted beam; an equal score goes after (the earlier stays first).
           if kept.count == beam, let last = kept.last, score <= last.score { continue }
           var at = kept.count
@@ -358,12 +450,12 @@ public enum PersianNameStyle: Sendable, Hashable {
 
 /// The n-gram rows of ``PersianNameModel``: open addressing over the packed keys (a
 /// lookup is a multiply and a probe or two, cheaper than `Dictionary`'s hashing, and the
-/// decoder makes several a graphone). The built-in table is read in place from the
-/// embedded `fa-name-model.bin`, which the derivation script lays out as this table.
+/// decoder makes several a graphone). A slot is 16 bytes: the key (u64), log10 p and
+/// log10 back-off (f32), so a probe that finds its key reads one cache line. The
+/// built-in table is read in place from the embedded `fa-name-model.bin`, which the
+/// derivation script lays out as this table.
 struct NGramTable: @unchecked Sendable {
-  private let keys: UnsafePointer<UInt64>
-  let logProb: UnsafePointer<Float>
-  let backoff: UnsafePointer<Float>
+  private let slots: UnsafeRawPointer
   private let shift: UInt64
   private let mask: Int
   /// Keeps a table built at run time (or copied from a file) alive; nil when the table
@@ -385,42 +477,31 @@ struct NGramTable: @unchecked Sendable {
     var size = 16
     while size < rows.count * 2 { size *= 2 }
     let storage = Storage(bytes: size * 16)
-    let keys = storage.base.bindMemory(to: UInt64.self, capacity: size)
-    keys.initialize(repeating: 0, count: size)
-    let logProb = (storage.base + 8 * size).bindMemory(to: Float.self, capacity: size)
-    logProb.initialize(repeating: 0, count: size)
-    let backoff = (storage.base + 12 * size).bindMemory(to: Float.self, capacity: size)
-    backoff.initialize(repeating: 0, count: size)
+    storage.base.initializeMemory(as: UInt8.self, repeating: 0, count: size * 16)
     let shift = 64 - UInt64(size.trailingZeroBitCount)
     // Sorted keys: the same table whatever the dictionary's order.
     for key in rows.keys.sorted() {
       var i = Self.slot(key, shift: shift)
-      while keys[i] != 0 { i = (i + 1) & (size - 1) }
-      keys[i] = key
-      (logProb[i], backoff[i]) = rows[key]!
+      while storage.base.load(fromByteOffset: 16 * i, as: UInt64.self) != 0 { i = (i + 1) & (size - 1) }
+      let (p, b) = rows[key]!
+      storage.base.storeBytes(of: key, toByteOffset: 16 * i, as: UInt64.self)
+      storage.base.storeBytes(of: p, toByteOffset: 16 * i + 8, as: Float.self)
+      storage.base.storeBytes(of: b, toByteOffset: 16 * i + 12, as: Float.self)
     }
-    self.init(keys: keys, logProb: logProb, backoff: backoff, size: size, count: rows.count, owner: storage)
+    self.init(slots: UnsafeRawPointer(storage.base), size: size, count: rows.count, owner: storage)
   }
 
-  /// A table laid out by the derivation script: `size` keys, then `size` log
-  /// probabilities, then `size` back-off weights, at `base` (8-byte aligned).
+  /// A table laid out by the derivation script: `size` slots of 16 bytes (key, log10 p,
+  /// log10 back-off) at `base` (8-byte aligned).
   init?(laidOut base: UnsafeRawPointer, size: Int, owner: Storage?) {
     guard size >= 16, size.nonzeroBitCount == 1, Int(bitPattern: base) % 8 == 0 else { return nil }
-    let keys = base.assumingMemoryBound(to: UInt64.self)
     var count = 0
-    for i in 0..<size where keys[i] != 0 { count += 1 }
-    self.init(
-      keys: keys, logProb: (base + 8 * size).assumingMemoryBound(to: Float.self),
-      backoff: (base + 12 * size).assumingMemoryBound(to: Float.self), size: size, count: count, owner: owner)
+    for i in 0..<size where base.load(fromByteOffset: 16 * i, as: UInt64.self) != 0 { count += 1 }
+    self.init(slots: base, size: size, count: count, owner: owner)
   }
 
-  private init(
-    keys: UnsafePointer<UInt64>, logProb: UnsafePointer<Float>, backoff: UnsafePointer<Float>, size: Int, count: Int,
-    owner: Storage?
-  ) {
-    self.keys = keys
-    self.logProb = logProb
-    self.backoff = backoff
+  private init(slots: UnsafeRawPointer, size: Int, count: Int, owner: Storage?) {
+    self.slots = slots
     self.shift = 64 - UInt64(size.trailingZeroBitCount)
     self.mask = size - 1
     self.count = count
@@ -432,12 +513,24 @@ struct NGramTable: @unchecked Sendable {
 
   var isEmpty: Bool { count == 0 }
 
+  /// log10 p of the row in slot `i`.
+  @inline(__always)
+  func logProb(_ i: Int) -> Float { slots.load(fromByteOffset: 16 * i + 8, as: Float.self) }
+
+  /// log10 back-off weight of the row in slot `i`.
+  @inline(__always)
+  func backoff(_ i: Int) -> Float { slots.load(fromByteOffset: 16 * i + 12, as: Float.self) }
+
+  /// Asks for the cache line of `key`'s home slot (a hint: no effect on any result).
+  @inline(__always)
+  func prefetch(_ key: UInt64) { mk_prefetch(slots + 16 * Self.slot(key, shift: shift)) }
+
   /// The slot of `key` (never 0: every packed key has its length in the top bits).
   @inline(__always)
   func index(_ key: UInt64) -> Int? {
     var i = Self.slot(key, shift: shift)
     while true {
-      let k = keys[i]
+      let k = slots.load(fromByteOffset: 16 * i, as: UInt64.self)
       if k == key { return i }
       if k == 0 { return nil }
       i = (i + 1) & mask

@@ -87,16 +87,7 @@ struct AffixJoiner {
     // ``keepsGluedSpellings(halfSpaces:optionalSplits:)``.
     // Counted per stretch of text without a Latin letter (long texts are normalised in
     // pieces cut inside Latin words, and the pieces must give what the whole gives).
-    var halfSpaces = 0
-    var optional: [Int] = []
-    var dropped: [Int] = []
-    func closeStretch() {
-      if Self.keepsGluedSpellings(halfSpaces: halfSpaces, optionalSplits: optional.count) {
-        dropped.append(contentsOf: optional)
-      }
-      halfSpaces = 0
-      optional.removeAll(keepingCapacity: true)
-    }
+    var stretch = Stretch()
     let glued = GluedAffixes(lexicon: lexicon)
     var previous: Token? = nil
     s.withUnsafeBufferPointer { sp in
@@ -111,7 +102,7 @@ struct AffixJoiner {
             }
             let start = found.range.lowerBound
             for k in last..<start where sp[k] < 0x80 && (sp[k] | 0x20) &- 0x61 < 26 {
-              closeStretch()
+              stretch.close()
               break
             }
             let f = fp[start]
@@ -134,10 +125,7 @@ struct AffixJoiner {
               last = end
               return nil
             }
-            for k in start + 1..<end where sp[k] == 0x200C && !classOf(sp[k - 1]).contains(.nonJoiningNext) {
-              halfSpaces += 1
-            }
-            glue(token.range, sp, glued, &edits, &optional)
+            glue(token.range, sp, glued, &edits, &stretch)
             if let word = previous, word.range.upperBound + 1 == start, end - start >= 2,
               compounds.joinsSpaced(sp, word.range, token.range)
             {
@@ -160,9 +148,30 @@ struct AffixJoiner {
         }
       }
     }
-    closeStretch()
-    for index in dropped.reversed() { edits.remove(at: index) }
+    stretch.close()
+    for index in stretch.dropped.reversed() { edits.remove(at: index) }
     return edits
+  }
+
+  /// What decides, per stretch of text without a Latin letter, whether its glued words
+  /// keep their spelling (``keepsGluedSpellings(halfSpaces:optionalSplits:)``). A value
+  /// the token loop owns (not variables a local function captures), so that its
+  /// updates need no run-time exclusivity checks.
+  private struct Stretch {
+    /// Half-spaces the stretch already has.
+    var halfSpaces = 0
+    /// Indices (in the edits) of the stretch's splits whose glued spelling is standard too.
+    var optional: [Int] = []
+    /// Indices of the edits dropped by stretches already closed.
+    var dropped: [Int] = []
+
+    mutating func close() {
+      if AffixJoiner.keepsGluedSpellings(halfSpaces: halfSpaces, optionalSplits: optional.count) {
+        dropped.append(contentsOf: optional)
+      }
+      halfSpaces = 0
+      optional.removeAll(keepingCapacity: true)
+    }
   }
 
   /// Whether a text's glued words keep their spelling (a text: a stretch without a Latin
@@ -229,27 +238,40 @@ struct AffixJoiner {
   /// the first segment and a suffix in the last, and the stem before a suffix, or before
   /// a final ی / ان, may be a compound in turn (تفاهمنامههای, دانشآموزان).
   /// The indices in `edits` of the splits whose glued spelling is also standard (every
-  /// one but after «می»/«نمی») are appended to `optional`.
+  /// one but after «می»/«نمی») are appended to the stretch's `optional`, and the token's
+  /// half-spaces (a ZWNJ after a letter that joins) to its `halfSpaces`: one pass over
+  /// the token finds its segments, their keys and its half-spaces.
   private func glue(
     _ r: Range<Int>, _ s: UnsafeBufferPointer<UInt32>, _ glued: GluedAffixes, _ edits: inout [Edit],
-    _ optional: inout [Int]
+    _ stretch: inout Stretch
   ) {
     let affixed = splitsGlued && r.count >= 4 && GluedAffixes.mayBeAffixed(s, r)
-    let optionalBefore = optional.count
+    let optionalBefore = stretch.optional.count
+    var hasZWNJ = false
     defer {
       // A word the writer already gave a half-space is completed whatever the text does.
-      if optional.count > optionalBefore && s[r].contains(0x200C) { optional.removeLast(optional.count - optionalBefore) }
+      if hasZWNJ && stretch.optional.count > optionalBefore {
+        stretch.optional.removeLast(stretch.optional.count - optionalBefore)
+      }
     }
     var start = r.lowerBound
     while start < r.upperBound {
       var end = start
-      while end < r.upperBound && s[end] != 0x200C { end += 1 }
+      var key = FNV.basis
+      while end < r.upperBound && s[end] != 0x200C {
+        key = FNV.step(key, s[end])
+        end += 1
+      }
+      if end < r.upperBound {
+        hasZWNJ = true
+        if end > r.lowerBound && !classOf(s[end - 1]).contains(.nonJoiningNext) { stretch.halfSpaces += 1 }
+      }
       let segment = start..<end
       start = end + 1
-      if let offsets = compounds.offsets(s, segment) {
+      if let offsets = compounds.offsets(key: key, count: segment.count) {
         let before = edits.count
         insertCompound(at: segment.lowerBound, offsets, s, &edits)
-        optional.append(contentsOf: before..<edits.count)
+        stretch.optional.append(contentsOf: before..<edits.count)
         continue
       }
       let first = segment.lowerBound == r.lowerBound, last = segment.upperBound == r.upperBound
@@ -259,14 +281,14 @@ struct AffixJoiner {
         // Glued «می»/«نمی» verbs and affixes after a silent ه («رسانهها», «خانهای») have no
         // standard glued spelling: they are split whatever the text does.
         if !Affixes.isVerbPrefix(s, segment.lowerBound..<k) && !Affixes.endsInSilentHeh(s, segment.lowerBound..<k) {
-          optional.append(edits.count)
+          stretch.optional.append(edits.count)
         }
         edits.append((k..<k, [0x200C], .affixSplit))
         let before = edits.count
         if let offsets = compounds.offsets(s, segment.lowerBound..<k) {
           insertCompound(at: segment.lowerBound, offsets, s, &edits)
         }
-        optional.append(contentsOf: before..<edits.count)
+        stretch.optional.append(contentsOf: before..<edits.count)
         continue
       }
       guard last && segment.count >= 5 else { continue }
@@ -280,7 +302,7 @@ struct AffixJoiner {
       if stemEnd > 0, let offsets = compounds.offsets(s, segment.lowerBound..<stemEnd) {
         let before = edits.count
         insertCompound(at: segment.lowerBound, offsets, s, &edits)
-        optional.append(contentsOf: before..<edits.count)
+        stretch.optional.append(contentsOf: before..<edits.count)
       }
     }
   }

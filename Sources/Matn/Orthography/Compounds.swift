@@ -17,9 +17,12 @@ struct Compounds: Sendable {
 
   private var entries: [UInt64: Entry] = [:]
   private var keys = WordSet([])
-  /// A bit per (first, second and last scalar, length) of every entry, hashed to 2^16
-  /// bits: with ~12,000 entries most tokens are ruled out before the word is hashed.
-  private var shapes = [UInt64](repeating: 0, count: 1 << 10)
+  /// Two bits per entry's key in 2^18 bits (32 KB), a Bloom filter: with ~12,000
+  /// entries all but about one word in a hundred that is no compound is ruled out
+  /// before ``keys`` is read (a cache miss each). Hashing the word costs less than that
+  /// miss; a filter on the word's shape (first, second and last letter, length) let
+  /// most words of running text through, as many compounds share their shape.
+  private var filter = [UInt64](repeating: 0, count: 1 << 12)
   /// For the spaced entries: the first part's first letter and length, and the second
   /// part's, the same way.
   private var firstParts = [UInt64](repeating: 0, count: 0x100)
@@ -76,9 +79,11 @@ struct Compounds: Sendable {
     if offsets.last == glued.count { offsets.removeLast() }
     guard let first = glued.first, !offsets.isEmpty, first &- 0x0600 < 0x100 else { return }
     let spaced = spaced && offsets.count == 1
-    entries[FNV.hash(glued)] = Entry(offsets: offsets, spaced: spaced)
-    let shape = Self.shape(first, glued[1], glued[glued.count - 1], glued.count)
-    shapes[shape >> 6] |= 1 << UInt64(shape & 63)
+    let key = FNV.hash(glued)
+    entries[key] = Entry(offsets: offsets, spaced: spaced)
+    let (a, b) = Self.probes(key)
+    filter[a >> 6] |= 1 << UInt64(a & 63)
+    filter[b >> 6] |= 1 << UInt64(b & 63)
     if spaced, glued[offsets[0]] &- 0x0600 < 0x100 {
       firstParts[Int(first - 0x0600)] |= Self.bit(offsets[0])
       secondParts[Int(glued[offsets[0]] - 0x0600)] |= Self.bit(glued.count - offsets[0])
@@ -90,14 +95,11 @@ struct Compounds: Sendable {
   @inline(__always)
   private static func bit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
 
-  /// The bit of ``shapes`` for a word: its first, second and last scalar and its length.
+  /// The two bits of ``filter`` for a key (18 bits each, from the key mixed once more).
   @inline(__always)
-  private static func shape(_ first: UInt32, _ second: UInt32, _ last: UInt32, _ length: Int) -> Int {
-    var h = UInt32(truncatingIfNeeded: length) &* 0x9E37_79B1
-    h = (h ^ first) &* 0x85EB_CA6B
-    h = (h ^ second) &* 0xC2B2_AE35
-    h = (h ^ last) &* 0x27D4_EB2F
-    return Int(h >> 16)
+  private static func probes(_ key: UInt64) -> (Int, Int) {
+    let m = key &* 0x9E37_79B9_7F4A_7C15
+    return (Int(truncatingIfNeeded: m >> 46), Int(truncatingIfNeeded: (m >> 28) & 0x3_FFFF))
   }
 
   @inline(__always)
@@ -110,12 +112,20 @@ struct Compounds: Sendable {
   @inline(__always)
   func offsets(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> [Int]? {
     guard r.count >= 3 else { return nil }
-    let shape = Self.shape(s[r.lowerBound], s[r.lowerBound + 1], s[r.upperBound - 1], r.count)
-    guard shapes[shape >> 6] >> UInt64(shape & 63) & 1 != 0 else { return nil }
     var h = FNV.basis
     for k in r { h = FNV.step(h, s[k]) }
-    guard keys.contains(h) else { return nil }
-    return entries[h]?.offsets
+    return offsets(key: h, count: r.count)
+  }
+
+  /// The same for a word of `count` scalars whose key (FNV-1a of its scalars) is `key`.
+  @inline(__always)
+  func offsets(key: UInt64, count: Int) -> [Int]? {
+    guard count >= 3 else { return nil }
+    let (a, b) = Self.probes(key)
+    guard filter[a >> 6] >> UInt64(a & 63) & 1 != 0, filter[b >> 6] >> UInt64(b & 63) & 1 != 0,
+      keys.contains(key)
+    else { return nil }
+    return entries[key]?.offsets
   }
 
   /// Whether the words `s[a]` and `s[b]`, typed with a space between them, are a

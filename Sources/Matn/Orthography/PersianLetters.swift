@@ -51,6 +51,12 @@ struct PersianLetters {
         // every Arabic-script span and outside spans.
         if s[i] == 0x200C, options.zwnj, !f.contains(.protected) {
           zwnj(at: i, s, inPersian: false, &memo, &out, &report)
+        } else if s[i] == 0x0640, options.tatweel, f.contains(.otherArabicScript), !f.contains(.protected) {
+          // A dash typed as tatweel is punctuation, not a letter of the span's
+          // language: it is a dash in an Arabic quotation too. Kashida inside a word
+          // of another language stays, as its writer stretched it.
+          i = tatweel(at: i, s, stretching: false, &memo, &out, &report)
+          continue
         } else {
           out.keep(i)
         }
@@ -152,7 +158,7 @@ struct PersianLetters {
     case 0x0660...0x0669 where options.digits:
       out.replace(i, with: v - 0x0660 + 0x06F0, .arabicIndicDigit, &report)
     case 0x0640 where options.tatweel:
-      return tatweel(at: i, s, &memo, &out, &report)
+      return tatweel(at: i, s, stretching: true, &memo, &out, &report)
     case 0x064C...0x0652 where options.diacritics:
       out.delete(i, .diacritic, &report)
     case 0x064B where options.diacritics:
@@ -173,10 +179,12 @@ struct PersianLetters {
     return i + 1
   }
 
-  /// Kashida stretches a word: between two letters it goes. A run of tatweel anywhere
-  /// else is a dash (۱ــ بند، ۶ــ۱) and becomes one. Returns where the run ends.
+  /// Kashida stretches a word: between two letters it goes (`stretching`; else it
+  /// stays). A run of tatweel anywhere else is a dash (۱ــ بند، ۶ــ۱) and becomes one.
+  /// Returns where the run ends.
   private func tatweel(
-    at i: Int, _ s: [UInt32], _ memo: inout Memo, _ out: inout Rewriter, _ report: inout ChangeRecorder
+    at i: Int, _ s: [UInt32], stretching: Bool, _ memo: inout Memo, _ out: inout Rewriter,
+    _ report: inout ChangeRecorder
   ) -> Int {
     var j = i
     while j < s.count && s[j] == 0x0640 { j += 1 }
@@ -184,7 +192,9 @@ struct PersianLetters {
     let afterLetter = k >= 0 && classOf(out.outputScalar(k)).isSuperset(of: .arabicLetter) && out.outputScalar(k) != 0x0640
     let beforeLetter = isKashida(at: i, s, &memo)
     if afterLetter && beforeLetter {
-      for t in i..<j { out.delete(t, .tatweel, &report) }
+      for t in i..<j {
+        if stretching { out.delete(t, .tatweel, &report) } else { out.keep(t) }
+      }
     } else {
       out.replace(i..<j, with: CollectionOfOne(0x2013), .tatweel, &report)
     }

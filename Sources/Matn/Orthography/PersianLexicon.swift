@@ -1,8 +1,8 @@
 import CMatnResources
 
-/// The word lists behind the affix and compound rules, loaded once from the
-/// resources linked into the binary (Resources/Orthography; see its README for
-/// provenance and licences).
+/// The word lists behind the affix and compound rules (Resources/Orthography; see its
+/// README for provenance and licences), read in place as word sets from
+/// `Tables/persian-lexicon.bin`, which `scripts/build-tables` writes from them.
 ///
 /// Lookups go by a 64-bit FNV-1a hash of the word's scalars, so the hot loop never
 /// builds a `String` for a token.
@@ -28,9 +28,44 @@ struct PersianLexicon: Sendable {
   let hehStems: WordSet
   /// The silent-heh stems whose glued «Xهای» reads X‌ه + ای, not X + های (code `h`).
   let hehStemsBeforePlural: WordSet
-  static let shared = PersianLexicon()
+  /// Read in place from `Tables/persian-lexicon.bin` (written by `scripts/build-tables`
+  /// from ``computedSections()``); computed from the word lists when it is missing.
+  static let shared = PersianLexicon.embedded ?? PersianLexicon()
 
+  /// The embedded table: the sets in the order of ``computedSections()``.
+  static let resourceName = "Tables/persian-lexicon.bin"
+  static let sectionCount = 7
+
+  /// The lexicon read in place from ``resourceName``, nil when it is missing or malformed.
+  static var embedded: PersianLexicon? {
+    PackedTable.embedded(resourceName, sections: sectionCount).flatMap(PersianLexicon.init)
+  }
+
+  /// The lexicon computed from its sources, the word lists in Resources/Orthography.
   init() {
+    // The sections were just computed in the table format: they always read back.
+    self.init(PackedTable(sections: Self.computedSections()))!
+  }
+
+  /// The lexicon in `table` (sections as ``computedSections()`` writes them).
+  init?(_ table: PackedTable) {
+    guard table.sections.count == Self.sectionCount, let verbForms = table.wordSet(0),
+      let bareStemsOnly = table.wordSet(1), let adjectives = table.wordSet(2), let affixGuards = table.wordSet(3),
+      let shortStems = table.wordSet(4), let hehStems = table.wordSet(5), let hehStemsBeforePlural = table.wordSet(6)
+    else { return nil }
+    self.verbForms = verbForms
+    self.bareStemsOnly = bareStemsOnly
+    self.adjectives = adjectives
+    self.affixGuards = affixGuards
+    self.shortStems = shortStems
+    self.hehStems = hehStems
+    self.hehStemsBeforePlural = hehStemsBeforePlural
+  }
+
+  /// The source of `Tables/persian-lexicon.bin`: the slots of each set (``WordSet/slots(_:)``),
+  /// parsed from the word lists: verb forms, bare stems, adjectives, affix guards, short
+  /// stems, heh stems, heh stems before the plural.
+  static func computedSections() -> [[UInt64]] {
     var verbForms = Set<UInt64>()
     var participles: [UInt64] = []
     var bareStems: [UInt64] = []  // short ones, added to verbForms once the conjugated forms are in
@@ -60,10 +95,9 @@ struct PersianLexicon: Sendable {
         }
       }
     }
-    self.bareStemsOnly = WordSet(bareStems.filter { !verbForms.contains($0) })
+    let bareStemsOnly = bareStems.filter { !verbForms.contains($0) }
     verbForms.formUnion(bareStems)
-    self.verbForms = WordSet(verbForms)
-    self.adjectives = WordSet(Self.lines("Orthography/adjectives.txt").map { Self.key(String($0)) })
+    let adjectives = Self.lines("Orthography/adjectives.txt").map { Self.key(String($0)) }
     var guards: [UInt64] = [], short: [UInt64] = [], heh = participles, before: [UInt64] = []
     for line in Self.lines("Orthography/affix-words.tsv") {
       let parts = line.split(separator: "\t")
@@ -78,10 +112,7 @@ struct PersianLexicon: Sendable {
         heh.append(word)
       }
     }
-    self.affixGuards = WordSet(guards)
-    self.shortStems = WordSet(short)
-    self.hehStems = WordSet(heh)
-    self.hehStemsBeforePlural = WordSet(before)
+    return [verbForms.sorted(), bareStemsOnly, adjectives, guards, short, heh, before].map { WordSet.slots($0) }
   }
 
   /// The non-comment, non-empty lines of an embedded resource.

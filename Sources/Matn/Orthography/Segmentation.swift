@@ -34,8 +34,12 @@ struct Segmentation {
   func apply(
     _ buffer: inout TextBuffer, prior documentPrior: ArabicScriptLanguage? = nil, known: SpanDecisions? = nil
   ) -> SpanVotes {
-    ProtectedSpans(words: protectedWords).mark(&buffer)
     let spans = arabicScriptSpans(buffer)
+    // Protected spans matter to the Persian stages, which act on Arabic-script spans, and
+    // to ZWNJ hygiene anywhere: a text with neither (English) needs no marking.
+    if !spans.isEmpty || buffer.next(from: 0, Self.zwnj) < buffer.count {
+      ProtectedSpans(words: protectedWords).mark(&buffer)
+    }
     guard !spans.isEmpty else { return SpanVotes() }
     var votes = SpanVotes()
     votes.hasSpans = true
@@ -231,6 +235,7 @@ struct Segmentation {
   }
 
   private static let boundaries = ScalarScan.Stops(stop: StageScan.spanBoundary)
+  private static let zwnj = ScalarScan.Stops(stop: StageScan.zwnj)
   private static let arabicLetters = ScalarScan.Stops(stop: StageScan.arabicLetter)
 
   /// Whether `v` ends a span: a line feed, a quotation mark, a letter of another script.

@@ -28,6 +28,36 @@ public enum SearchKey {
     (foldHamzaSeats ? folding : keepingHamza).normalize(text).text
   }
 
+  /// The search key of text that the `article` profile wrote already (an
+  /// ``Article``'s paragraphs and title): ``make(_:foldHamzaSeats:)`` without running
+  /// the article stages a second time. For such text the two agree (the stages leave
+  /// their own output as it is); for other text use ``make(_:foldHamzaSeats:)``.
+  public static func make(articleText text: String, foldHamzaSeats: Bool = true) -> String {
+    (foldHamzaSeats ? folding : keepingHamza).searchKey(ofCanonical: text)
+  }
+
+  /// Per scalar below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic): bit 7 set for a
+  /// nonspacing mark, the low bits one more than its decimal digit value (0: not a
+  /// decimal digit). Built once from the scalar properties, so it says what they say.
+  private static let low: [UInt8] = (0..<0x800).map { v in
+    guard let scalar = Unicode.Scalar(UInt32(v)) else { return 0 }
+    var bits: UInt8 = scalar.properties.generalCategory == .nonspacingMark ? 0x80 : 0
+    if scalar.properties.numericType == .decimal, let digit = scalar.properties.numericValue { bits |= UInt8(digit) + 1 }
+    return bits
+  }
+
+  /// Whether `scalar` is a nonspacing mark, and its decimal digit value.
+  @inline(__always)
+  private static func classify(_ scalar: Unicode.Scalar) -> (mark: Bool, digit: UInt32?) {
+    let v = scalar.value
+    if v < 0x800 {
+      let bits = low[Int(v)]
+      return (bits & 0x80 != 0, bits & 0x7F == 0 ? nil : UInt32(bits & 0x7F) - 1)
+    }
+    let digit = scalar.properties.numericType == .decimal ? scalar.properties.numericValue.map { UInt32($0) } : nil
+    return (scalar.properties.generalCategory == .nonspacingMark, digit)
+  }
+
   /// The folding steps after canonical orthography.
   static func fold(_ text: String, foldHamzaSeats: Bool) -> String {
     let folded = Normalizer.nfkcCasefold.normalize(text)
@@ -35,13 +65,13 @@ public enum SearchKey {
     // folds the seats; Latin accents go the same way (é = e + ́).
     let decomposed = Normalizer.nfd.normalize(folded)
     var out = String.UnicodeScalarView()
+    out.reserveCapacity(decomposed.utf8.count)
     var last: UInt32 = 0
     var run = 0
     for scalar in decomposed.unicodeScalars {
       var v = scalar.value
-      if let digit = scalar.properties.numericType == .decimal ? scalar.properties.numericValue : nil {
-        v = 0x30 + UInt32(digit)
-      }
+      let (mark, digit) = classify(scalar)
+      if let digit { v = 0x30 + digit }
       v = PersianFold.yehKaf(v)
       switch v {
       case 0x0671 where foldHamzaSeats: v = 0x0627  // ٱ → ا
@@ -49,9 +79,7 @@ public enum SearchKey {
       case 0x06D5: v = 0x0647  // ە (from ۀ = ە + ٔ) → ه
       default: break
       }
-      if scalar.properties.generalCategory == .nonspacingMark
-        && (foldHamzaSeats || !(0x0653...0x0655).contains(v))
-      {
+      if mark && (foldHamzaSeats || !(0x0653...0x0655).contains(v)) {
         continue
       }
       if v == last && ScalarClass.of(v).contains(.letter) {

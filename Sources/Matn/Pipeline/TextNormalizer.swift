@@ -181,32 +181,41 @@ public struct TextNormalizer: Sendable {
         result = again
       }
     }
-    if profile == .index {
-      // Search keys: fold, then make sure the key is its own key. Folding can expose
-      // more to canonicalise (a mark-only line, Arabic ي turned ی); a second round
-      // settles it in practice, the bound guards the worst case.
-      result = SearchKey.fold(result, foldHamzaSeats: options.foldHamzaSeats)
-      for _ in 0..<3 {
-        var scratch = ChangeRecorder(recordsRanges: false)
-        var votes = SpanVotes()
-        let again = SearchKey.fold(canonical(result, &scratch, votes: &votes), foldHamzaSeats: options.foldHamzaSeats)
-        if again == result { break }
-        result = again
-      }
-    }
+    if profile == .index { result = searchKey(ofCanonical: result) }
     return NormalizedText(text: result, report: recorder.report)
+  }
+
+  /// The search key of `text` that this normaliser's canonical stages produced already
+  /// (the `article` stages of an `index` normaliser): the fold, then rounds until the
+  /// key is its own key. Folding can expose more to canonicalise (a mark-only line,
+  /// Arabic ي turned ی); a second round settles it in practice, the bound guards the
+  /// worst case. A key of ASCII alone needs no round: the first canonical pass left
+  /// its spaces, lines and punctuation canonical, and folding only lowered its case.
+  func searchKey(ofCanonical text: String) -> String {
+    var result = SearchKey.fold(text, foldHamzaSeats: options.foldHamzaSeats)
+    if result.utf8.allSatisfy({ $0 < 0x80 }) { return result }
+    for _ in 0..<3 {
+      var scratch = ChangeRecorder(recordsRanges: false)
+      var votes = SpanVotes()
+      let again = SearchKey.fold(canonical(result, &scratch, votes: &votes), foldHamzaSeats: options.foldHamzaSeats)
+      if again == result { break }
+      result = again
+    }
+    return result
   }
 
   /// The canonical-text pipeline (every profile's stages but the index fold).
   /// (`votes`: what the spans said about the text's language.)
   private func canonical(_ text: String, _ recorder: inout ChangeRecorder, votes: inout SpanVotes) -> String {
-    var text = text
-    return text.withUTF8 { canonical(utf8: $0, &recorder, votes: &votes) }
+    var storage = text
+    return storage.withUTF8 { canonical(utf8: $0, original: text, &recorder, votes: &votes) }
   }
 
-  /// The same over valid UTF-8.
+  /// The same over valid UTF-8 (`original`: the String of those bytes, if the caller
+  /// has one: the text when no stage changes it).
   func canonical(
-    utf8: UnsafeBufferPointer<UInt8>, _ recorder: inout ChangeRecorder, votes: inout SpanVotes
+    utf8: UnsafeBufferPointer<UInt8>, original: String? = nil, _ recorder: inout ChangeRecorder,
+    votes: inout SpanVotes
   ) -> String {
     if !options.recordsRanges && utf8.count > options.segmentBytes {
       let cuts = Self.segments(of: utf8, every: options.segmentBytes)
@@ -215,7 +224,15 @@ public struct TextNormalizer: Sendable {
     let buffer = orthography(
       cleaned(TextBuffer(utf8: utf8, trackOrigins: options.recordsRanges, table: StageTable.shared), &recorder),
       &recorder, votes: &votes)
-    return UnicodeForm(form: options.unicodeForm).apply(buffer.string, buffer, &recorder)
+    return UnicodeForm(form: options.unicodeForm).apply(Self.text(of: buffer, utf8, original), buffer, &recorder)
+  }
+
+  /// The text of `buffer` decoded from `utf8`: written anew from its scalars when a stage
+  /// changed them, else the input itself (`original`, or a copy of the bytes, which are
+  /// valid UTF-8 and need no check).
+  private static func text(of buffer: TextBuffer, _ utf8: UnsafeBufferPointer<UInt8>, _ original: String?) -> String {
+    if buffer.edited { return buffer.string }
+    return original ?? TextBuffer.string(unchecked: utf8)
   }
 
   /// ``canonical(_:_:)`` one segment at a time, `cuts` (byte offsets, from 0 to the
@@ -251,7 +268,8 @@ public struct TextNormalizer: Sendable {
       recorder.utf8Base = cuts[k]
       var unused = SpanVotes()
       let buffer = orthography(cleaned(segment(k), &recorder), prior: prior, known: known[k], &recorder, votes: &unused)
-      out += form.apply(buffer.string, buffer, &recorder, lineChanged: &lineChanged, final: k == cuts.count - 2)
+      let text = Self.text(of: buffer, UnsafeBufferPointer(rebasing: utf8[cuts[k]..<cuts[k + 1]]), nil)
+      out += form.apply(text, buffer, &recorder, lineChanged: &lineChanged, final: k == cuts.count - 2)
     }
     recorder.utf8Base = 0
     return out
@@ -349,6 +367,21 @@ struct UnicodeForm {
       after.withUTF8 { b in
         var i = 0, j = 0, scalar = 0
         while i <= a.count {
+          if i > 0 || !lineChanged {
+            // Lines that are byte for byte the same are skipped in one go: up to the line
+            // that holds the next difference (the form changes a few code points of a
+            // long text, not every line).
+            let common = Self.commonPrefix(a, from: i, b, from: j)
+            var lineStart = i + common
+            while lineStart > i && a[lineStart - 1] != 0x0A { lineStart -= 1 }
+            if lineStart > i {
+              if buffer.origins != nil {
+                for k in i..<lineStart where a[k] & 0xC0 != 0x80 { scalar += 1 }
+              }
+              j += lineStart - i
+              i = lineStart
+            }
+          }
           var iEnd = i
           var lineScalars = 0
           while iEnd < a.count && a[iEnd] != 0x0A {
@@ -384,6 +417,21 @@ struct UnicodeForm {
       }
     }
     return normalized
+  }
+}
+
+extension UnicodeForm {
+  /// How many bytes of `a` from `i` equal those of `b` from `j` (eight at a time).
+  static func commonPrefix(_ a: UnsafeBufferPointer<UInt8>, from i: Int, _ b: UnsafeBufferPointer<UInt8>, from j: Int) -> Int {
+    let n = min(a.count - i, b.count - j)
+    guard n > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return 0 }
+    let ra = UnsafeRawPointer(pa + i), rb = UnsafeRawPointer(pb + j)
+    var k = 0
+    while k + 8 <= n && ra.loadUnaligned(fromByteOffset: k, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+      k += 8
+    }
+    while k < n && pa[i + k] == pb[j + k] { k += 1 }
+    return k
   }
 }
 

@@ -17,6 +17,9 @@ struct TextBuffer {
   var origins: [Range<Int32>]?
   /// Where ``bits`` come from: the table of whoever runs the stages.
   let table: ScalarScan.Table
+  /// Whether a stage has changed a scalar since the buffer was decoded: while it has
+  /// not, the text is still the input, whose UTF-8 need not be written again.
+  fileprivate(set) var edited = false
 
   init(_ text: String, trackOrigins: Bool, table: ScalarScan.Table) {
     var text = text
@@ -67,6 +70,13 @@ struct TextBuffer {
     }
   }
 
+  /// A `String` of valid UTF-8 `utf8` (not checked again: a `String`'s storage or a
+  /// part of it cut at a scalar boundary), copied once.
+  static func string(unchecked utf8: UnsafeBufferPointer<UInt8>) -> String {
+    if utf8.isEmpty { return "" }
+    return String(copying: UTF8Span(unchecked: utf8.span))
+  }
+
   /// The first index from `i` where a scan with `stops` stops (see ``StageScan``), or
   /// `end` (default ``count``): the scan sees the text as ending there.
   func next(from i: Int, upTo end: Int? = nil, _ stops: ScalarScan.Stops) -> Int {
@@ -84,6 +94,7 @@ struct TextBuffer {
   mutating func set(_ i: Int, to value: UInt32) {
     scalars[i] = value
     bits[i] = table[value]
+    edited = true
   }
 
   /// UTF-8 length of scalar value `v`.
@@ -131,6 +142,9 @@ struct Rewriter {
     mutating get {
       if !changed && pending == 0..<source.count { return source }
       flush()
+      // Anything but the source itself counts as edited (a stage that kept every
+      // scalar in more than one stretch made an equal copy: rare, and only slower).
+      out.edited = true
       return out
     }
   }
@@ -203,6 +217,7 @@ struct Rewriter {
   ) {
     flush()
     changed = true
+    out.edited = true
     if values.isEmpty && !report.spacingDisturbed {
       // Deleting everything between two spaces (or a space and a line edge) leaves
       // spacing for the whitespace stage to tidy again.
@@ -250,6 +265,7 @@ struct Rewriter {
   ) {
     flush()
     changed = true
+    out.edited = true
     var origin: Range<Int32> = 0..<0
     if let origins = source.origins {
       let at = i < origins.count ? origins[i].lowerBound : (origins.last?.upperBound ?? 0)

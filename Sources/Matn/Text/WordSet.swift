@@ -1,8 +1,15 @@
 /// A set of word keys (FNV-1a hashes) with open addressing: the keys are already
 /// well-mixed hashes, so lookups skip `Hasher` entirely.
-struct WordSet: Sendable {
-  private let slots: [UInt64]
+///
+/// The slots are built at run time from keys, or read in place from a ``PackedTable``
+/// (the lexicons' sets, built by `scripts/build-tables`): the same slots either way, as
+/// the keys are placed in increasing order.
+struct WordSet: @unchecked Sendable {
+  /// A power of two of slots, little-endian; 0 is an empty slot.
+  private let slots: UnsafePointer<UInt64>
   private let mask: Int
+  /// The memory of slots built at run time (nil when they are read in place).
+  private let owner: OwnedWords?
 
   /// The key of a word: FNV-1a over its scalar values.
   static func key(_ word: String) -> UInt64 { FNV.hash(word.unicodeScalars.lazy.map(\.value)) }
@@ -11,7 +18,26 @@ struct WordSet: Sendable {
   static func key(_ scalars: some Sequence<UInt32>) -> UInt64 { FNV.hash(scalars) }
 
   init(_ keys: some Sequence<UInt64>) {
-    let unique = Set(keys)
+    let slots = Self.slots(keys)
+    let owner = OwnedWords(slots)
+    self.slots = UnsafePointer(owner.buffer.baseAddress!)
+    self.mask = slots.count - 1
+    self.owner = owner
+  }
+
+  /// The set whose slots are `slots` (as ``slots(_:)`` lays them out), or nil when their
+  /// count is not a power of two; `owner` keeps them alive.
+  init?(slots: UnsafeBufferPointer<UInt64>, owner: OwnedWords?) {
+    guard let base = slots.baseAddress, slots.count & (slots.count - 1) == 0 else { return nil }
+    self.slots = base
+    self.mask = slots.count - 1
+    self.owner = owner
+  }
+
+  /// The slots of a set of `keys`: at least 16 and twice the keys, a power of two, each
+  /// key at its hash's slot or the next free one, placed in increasing order.
+  static func slots(_ keys: some Sequence<UInt64>) -> [UInt64] {
+    let unique = Set(keys).sorted()
     var size = 16
     while size < unique.count * 2 { size <<= 1 }
     var slots = [UInt64](repeating: 0, count: size)
@@ -20,15 +46,14 @@ struct WordSet: Sendable {
       while slots[i] != 0 { i = (i + 1) & (size - 1) }
       slots[i] = key
     }
-    self.slots = slots
-    self.mask = size - 1
+    return slots
   }
 
   @inline(__always)
   func contains(_ key: UInt64) -> Bool {
     var i = Int(truncatingIfNeeded: key) & mask
     while true {
-      let slot = slots[i]
+      let slot = UInt64(littleEndian: slots[i])
       if slot == key { return key != 0 }
       if slot == 0 { return false }
       i = (i + 1) & mask

@@ -5,6 +5,7 @@ import Matn
 /// text, without the article structure of `matn normalize`.
 struct Clean: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "clean",
     abstract: "Normalise plain text: cleanup, Persian orthography, Unicode form (no article structure).",
     discussion: """
       Reads each FILE (or standard input for '-'; directories are walked \

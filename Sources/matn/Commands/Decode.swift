@@ -4,6 +4,7 @@ import Matn
 /// `matn decode`: how each file decodes — encoding, confidence, repairs.
 struct Decode: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "decode",
     abstract: "Show how files decode: encoding, confidence and repairs.",
     discussion: """
       For each FILE (or standard input for '-'), prints one line: the encoding, how \

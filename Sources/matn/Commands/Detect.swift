@@ -4,6 +4,7 @@ import Matn
 /// `matn detect`: the language of each document, paragraph or line.
 struct Detect: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "detect",
     abstract: "Identify the language of files, paragraphs or lines.",
     discussion: """
       Prints BCP 47 codes ("und" when a unit has no letters). With --per line, exactly \

@@ -4,6 +4,7 @@ import Matn
 /// `matn names`: the people named in each file, with their index keys.
 struct Names: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "names",
     abstract: "List the person names in files, with their index keys.",
     discussion: """
       Finds person names in English (capitalised words with titles such as President, \

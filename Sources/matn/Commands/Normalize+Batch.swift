@@ -61,7 +61,7 @@ struct BatchRun {
       Diagnostics.error("removed \(count) temporary file\(count == 1 ? "" : "s") left by an interrupted run")
     }
     let files = summary.files
-    if files > 1 || summary.failed > 0 {
+    if summary.failed > 0 || (files > 1 && !quiet) {
       let seconds = Progress.now() - start
       var line = "\(files) file\(files == 1 ? "" : "s"): \(summary.parsed) parsed, \(summary.failed) failed"
       line += "; \(summary.duplicateParagraphs) duplicated paragraph\(summary.duplicateParagraphs == 1 ? "" : "s") removed"

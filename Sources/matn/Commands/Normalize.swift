@@ -13,6 +13,7 @@ import SystemPackage
 /// `ArticleRecordFilter`; this command maps flags to them and writes bytes.
 struct Normalize: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "normalize",
     abstract: "Parse raw article files into clean articles (JSON, JSON Lines or text).",
     discussion: """
       Each input file (or standard input for '-'; directories are walked recursively in \
@@ -133,7 +134,9 @@ struct Normalize: ParsableCommand {
   @Option(name: .long, help: "Largest input file or record in bytes (default: 268435456, 256 MiB).")
   var maxBytes: Int = 256 << 20
 
-  @Flag(name: .long, help: "No progress bar, even on a terminal.")
+  @Flag(
+    name: .long,
+    help: "No progress bar and no summary line when every file parsed; failures and their count are still reported.")
   var quiet = false
 
   @Flag(name: .long, help: "Print the JSON Schema of the article JSON and exit.")

@@ -5,6 +5,7 @@ import Matn
 /// support.
 struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "show",
     abstract: "Print text readably in a terminal without bidi support.",
     discussion: """
       Each line is shaped (joined Arabic letter forms) and reordered into display \

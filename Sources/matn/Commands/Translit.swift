@@ -4,6 +4,7 @@ import Matn
 /// `matn translit`: one name per line in, one romanisation or key per line out.
 struct Translit: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "translit",
     abstract: "Romanise names, one per line, or print their index keys.",
     discussion: """
       Reads one name per line (Persian, Cyrillic, Han, Latin or any script; lines end at \

@@ -85,6 +85,17 @@ struct NameExtractorTests {
     #expect(names.map(\.mentions) == [2, 2])
   }
 
+  @Test("names: one word that starts exactly one fuller name folds into it (Wang for Wang Yi), not when two share it")
+  func firstWordFold() {
+    let text = "Foreign Minister Wang Yi arrived. Minister Wang said ties were good. Prince Faisal bin Farhan spoke; Prince Faisal agreed."
+    #expect(extractor.names(in: text).map(\.text) == ["Wang Yi", "Faisal bin Farhan"])
+    let two = "Minister Hassan Rouhani and Minister Hassan Nasrallah spoke; Minister Hassan left."
+    #expect(extractor.names(in: two).map(\.text) == ["Hassan Rouhani", "Hassan Nasrallah", "Hassan"])
+    // Not in Persian: a given name alone names another person as often (Imam Hussein).
+    let persian = "وی از امام حسین یاد کرد و حسین شریعتمداری سخن گفت."
+    #expect(extractor.names(in: persian).map(\.text) == ["حسین", "حسین شریعتمداری"])
+  }
+
   @Test("Persian names: un-normalised letters group with normalised ones; display romanised")
   func persianGrouping() {
     let text = "آيت‌الله سيد علي خامنه‌اي گفت. آیت‌الله خامنه‌ای افزود و حسن روحانی پاسخ داد."

@@ -138,7 +138,7 @@ struct PersianNameModelTests {
   func binaryModel() throws {
     #expect(PersianNameModel.shared.order >= 2 && !PersianNameModel.shared.ngrams.isEmpty)
     // A model's binary form (as the derivation script lays it out) is refused when malformed.
-    #expect(NameIndexer(persianNameLexicon: "", persianNameModelBinary: Array("MATNGPH1".utf8)) == nil)
+    #expect(NameIndexer(persianNameLexicon: "", persianNameModelBinary: Array("MATNGPH2".utf8)) == nil)
     #expect(NameIndexer(persianNameLexicon: "", persianNameModelBinary: [1, 2, 3]) == nil)
   }
 
@@ -151,6 +151,34 @@ struct PersianNameModelTests {
       #expect(!a.isEmpty && a.unicodeScalars.allSatisfy { $0.isASCII }, "\(word)")
       #expect(indexer.romanize(word) == a)
     }
+  }
+
+  @Test("the decoder's lookup with its contexts read once (skipping missing ones) equals the plain back-off lookup")
+  func contextLookup() {
+    let model = PersianNameModel.shared
+    let mask: UInt64 = (1 << (10 * UInt64(model.order - 1))) - 1
+    var checked = 0
+    var skipped = 0
+    // Histories along graphone paths of real parts (each letter's first, second or
+    // third graphone: likely paths and some no training name has).
+    for word in ["محمدرضا", "قوکاسیان", "خورشیددوست", "پرستوکیانی", "ژیلاوندی"] {
+      let letters = PersianNameModel.fold(word.unicodeScalars)
+      for choice in 0..<3 {
+        var history: UInt64 = 0
+        for (i, v) in letters.enumerated() {
+          guard let options = model.graphones[v.value << 8 | PersianNameModel.nextClass(letters, i)] else { break }
+          let g = options[min(choice, options.count - 1)]
+          let contexts = model.contexts(history)
+          if contexts.longest < model.order - 1 { skipped += 1 }
+          for candidate in [g, 1, 3, 7, UInt16(model.chunks.count - 1)] {
+            #expect(model.logProb(history, candidate, contexts) == model.logProb(history, candidate))
+            checked += 1
+          }
+          history = (history << 10 | UInt64(g)) & mask
+        }
+      }
+    }
+    #expect(checked > 100 && skipped > 0)
   }
 
   @Test("the beam's spellings are ranked with the Latin letter model: graphone score plus its weighted log probability")

@@ -19,6 +19,44 @@ struct ClauseSpanTests {
     #expect(output.contains("هیچ اقدامی نشده است"), "\(output)")
   }
 
+  @Test("the issue's shape: a verse between ellipses, then Persian prose")
+  func reproductionVerse() {
+    // The verse (48:27) as the issue quotes it, with shadda; the Persian words are ours.
+    let input = "…لقد صدق اللّه رسوله… عليرغم گذشت يك سال از آن روز…"
+    let output = normalizer.normalize(input).text
+    #expect(output == "…لقد صدق اللّه رسوله… علیرغم گذشت یک سال از آن روز…", "\(output)")
+  }
+
+  @Test("a Persian footnote citing an Arabic book is Persian: names and titles, no quotation")
+  func citation() {
+    // Seven words the model finds far likelier Arabic, but no clause of four words: a
+    // list of a name, a title and page numbers, not a quotation.
+    let persian = "او گفت این را نیز باید دید که\n"
+    for (input, expected) in [
+      ("[1]ــ شيخ طوسي، تهذيب الاحكام، ج3، ص45", "[1]– شیخ طوسی، تهذیب الاحکام، ج3، ص45"),
+      ("ــ شيخ طوسي، كتاب الاحكام الشرعيه، ج3، ص45", "– شیخ طوسی، کتاب الاحکام الشرعیه، ج3، ص45"),
+    ] {
+      let output = normalizer.normalize(persian + input).text
+      #expect(output == persian + expected, "\(output)")
+    }
+    // A quotation of four words or more in one clause stays Arabic.
+    let verse = "«انا لله و انا اليه راجعون»"
+    #expect(normalizer.normalize(persian + verse).text == persian + verse)
+  }
+
+  @Test("a dash typed as tatweel is a dash in an Arabic quotation too; kashida in its words stays")
+  func tatweelInArabic() {
+    let persian = "او گفت این را نیز باید دید که\n"
+    for (input, expected) in [
+      ("[2]ــ إن الذي في السمـــاء كان عليما", "[2]– إن الذي في السمـــاء كان عليما"),
+      ("ــ قال الرجل لقد كان في المدينة ۶ــ۱", "– قال الرجل لقد كان في المدينة ۶–۱"),
+    ] {
+      let output = normalizer.normalize(persian + input).text
+      #expect(output == persian + expected, "\(output)")
+      #expect(normalizer.normalize(output).text == output)
+    }
+  }
+
   @Test(
     "each clause mark ends a clause",
     arguments: [

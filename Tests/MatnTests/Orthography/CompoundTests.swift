@@ -78,4 +78,19 @@ struct CompoundTests {
     Self.check("به عنوان مثال", "به عنوان مثال")
     Self.check("کتابخانه", "کتابخانه")
   }
+
+  @Test("every shipped compound passes the lookup's filter (a Bloom filter has no false negatives)")
+  func everyShippedCompoundIsFound() {
+    var checked = 0
+    for line in PersianLexicon.lines("Orthography/compounds-hazm.tsv") {
+      let scalars = line.unicodeScalars.map(\.value)
+      let glued = scalars.filter { $0 != 0x200C }
+      // Entries the table does not take: no ZWNJ inside, or not Arabic script.
+      guard glued.count >= 3, glued[0] &- 0x0600 < 0x100, scalars.dropFirst().dropLast().contains(0x200C) else { continue }
+      let found = glued.withUnsafeBufferPointer { Compounds.shared.offsets($0, 0..<glued.count) }
+      #expect(found != nil, "\(line)")
+      checked += 1
+    }
+    #expect(checked > 10_000)
+  }
 }

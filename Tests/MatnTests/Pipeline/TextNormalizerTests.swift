@@ -200,6 +200,7 @@ struct SearchKeyTests {
       ("خیلیییی", "خیلی"),
       ("\u{FEFB}", "لا"),
       ("دائرةالمعارف", "دایرهالمعارف"),
+      ("१२", "12"),
     ])
   func variantsMeet(a: String, b: String) {
     #expect(SearchKey.make(a) == SearchKey.make(b), "\(a) vs \(b): \(SearchKey.make(a)) / \(SearchKey.make(b))")
@@ -219,6 +220,23 @@ struct SearchKeyTests {
   @Test("the index profile produces search keys")
   func indexProfile() {
     #expect(TextNormalizer(profile: .index).normalize("كتاب‌ها").text == SearchKey.make("كتاب ها"))
+  }
+
+  @Test("text the article profile wrote needs the fold alone: the same key either way")
+  func articleText() {
+    let article = TextNormalizer(profile: .article)
+    let texts = [
+      "مي‌روم به خانۀ ما", "كتاب‌هاي ۱۲ نفر", "رأی مؤسسه دائرةالمعارف", "TEHRAN, Jan. 20 (MNA) – Café",
+      "خیلیییی \u{FEFB}", "१२ नफ़र", "Ali Akbar Velayati met Iraq's minister.",
+    ]
+    for text in texts {
+      let written = article.normalize(text).text
+      for fold in [true, false] {
+        #expect(
+          SearchKey.make(articleText: written, foldHamzaSeats: fold) == SearchKey.make(text, foldHamzaSeats: fold),
+          "\(text)")
+      }
+    }
   }
 
   @Test("keys are idempotent")

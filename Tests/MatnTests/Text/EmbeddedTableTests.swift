@@ -22,6 +22,10 @@ struct EmbeddedTableTests {
       { EmbeddedTable.bytes(LetterStatisticsClassifier.computedScanTable()) }
     ),
     (ItemizerClasses.resourceName, { EmbeddedTable.bytes(ItemizerClasses.computedTable()) }),
+    (PersianLexicon.resourceName, { PackedTable.bytes(PersianLexicon.computedSections()) }),
+    (NameTables.resourceName, { PackedTable.bytes(NameTables.computedSections()) }),
+    (DatelineTables.resourceName, { PackedTable.bytes(DatelineTables.computedSections()) }),
+    (WordEvidence.resourceName, { PackedTable.bytes(WordEvidence.computedSections()) }),
   ]
 
   @Test("each embedded table is what its source computes", arguments: tables.indices)
@@ -47,6 +51,64 @@ struct EmbeddedTableTests {
     #expect(EmbeddedTable.load("Tables/none.bin", count: 1, of: UInt16.self) == nil)
     // A count that does not match the resource's length reads nothing.
     #expect(EmbeddedTable.load(ScalarClasses.resourceName, count: 0x10001, of: UInt16.self) == nil)
+    // The lexicons' tables are read in place, not parsed from their sources at start-up.
+    #expect(PersianLexicon.embedded != nil)
+    #expect(NameTables.embedded != nil)
+    #expect(DatelineTables.embedded != nil)
+    #expect(PackedTable.embedded(WordEvidence.resourceName, sections: WordEvidence.sectionCount) != nil)
+    #expect(PackedTable.embedded(PersianLexicon.resourceName, sections: PersianLexicon.sectionCount + 1) == nil)
+  }
+
+  @Test("a packed table reads back what was written, and refuses what is not one")
+  func packedTableRoundTrip() throws {
+    let sections: [[UInt64]] = [WordSet.slots([3, 5, 0x1_0000_0003]), [], PackedTable.utf8Section(Array("تهران".utf8))]
+    let bytes = PackedTable.bytes(sections)
+    let words = bytes.withUnsafeBytes { raw in (0..<bytes.count / 8).map { raw.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self) } }
+    #expect(words.withUnsafeBufferPointer { PackedTable(words: $0, owner: nil)?.sections.count } == 3)
+    let table = PackedTable(sections: sections)
+    #expect(table.sections.map(\.count) == sections.map(\.count))
+    let set = try #require(table.wordSet(0))
+    #expect(set.contains(3) && set.contains(5) && set.contains(0x1_0000_0003))
+    #expect(!set.contains(4) && !set.contains(0) && !set.contains(0x2_0000_0003))
+    #expect(String(decoding: table.utf8(2), as: UTF8.self) == "تهران")
+    // A wrong magic, a section running past the end, or bytes left over: not a table.
+    for broken in [[0] + words.dropFirst(), Array(words.dropLast()), words + [0]] {
+      #expect(broken.withUnsafeBufferPointer { PackedTable(words: $0, owner: nil) } == nil)
+    }
+  }
+
+  @Test("the lexicons read in place answer as the ones computed from their sources")
+  func packedTablesAnswerAsComputed() throws {
+    let lexicon = PersianLexicon(), names = NameTables(), datelines = DatelineTables.shared
+    for word in ["کرده", "رفتند", "میهن", "بزرگ", "ده", "نه"] {
+      let key = PersianLexicon.key(word)
+      #expect(PersianLexicon.shared.verbForms.contains(key) == lexicon.verbForms.contains(key), "\(word)")
+      #expect(PersianLexicon.shared.adjectives.contains(key) == lexicon.adjectives.contains(key), "\(word)")
+      #expect(PersianLexicon.shared.affixGuards.contains(key) == lexicon.affixGuards.contains(key), "\(word)")
+    }
+    #expect(PersianLexicon.shared.verbForms.contains(PersianLexicon.key("کرده")))
+    for word in ["john", "may", "محمد", "علی", "university", "president"] {
+      let key = NameTables.key(Substring(word))
+      #expect(NameTables.shared.latinGiven.contains(key) == names.latinGiven.contains(key), "\(word)")
+      #expect(NameTables.shared.persianGiven.contains(key) == names.persianGiven.contains(key), "\(word)")
+      #expect(NameTables.shared.months.contains(key) == names.months.contains(key), "\(word)")
+      #expect(NameTables.shared.titles[key]?.map(\.keys) == names.titles[key]?.map(\.keys), "\(word)")
+    }
+    #expect(NameTables.shared.latinGiven.contains(NameTables.key("john")))
+    #expect(NameTables.shared.endings.mapValues { $0.count } == names.endings.mapValues { $0.count })
+    #expect(NameTables.shared.notFamilyEndings == names.notFamilyEndings)
+    #expect(datelines.place("TEHRAN") == "Tehran")
+    #expect(datelines.place("قزوين") != nil)
+    #expect(datelines.agency("Reuters") != nil && datelines.place("Nowhere-at-all") == nil)
+    let model = try #require(LanguageModel.shared)
+    let evidence = try #require(WordEvidence(PackedTable(sections: WordEvidence.computedSections())))
+      .resolved(to: model.languages.map(\.code))
+    for word in ["است", "في", "ہے", "کتاب", "the"] {
+      let key = LanguageModel.wordKey(word.unicodeScalars.map(\.value))
+      let embedded = model.wordEvidence[key].map { $0.map { "\($0.language) \($0.ratio)" } }
+      #expect(embedded == evidence[key].map { $0.map { "\($0.language) \($0.ratio)" } }, "\(word)")
+    }
+    #expect(model.wordEvidence[LanguageModel.wordKey("است".unicodeScalars.map(\.value))] != nil)
   }
 
   @Test(
