@@ -79,20 +79,11 @@ struct WordEvidence: @unchecked Sendable {
   /// - Complexity: O(1) expected.
   @inline(__always)
   subscript(key: UInt64) -> Postings? {
-    guard key != 0 else { return nil }
-    let mask = slots.count - 1
-    var i = Int(truncatingIfNeeded: key) & mask
-    while true {
-      let slot = UInt64(littleEndian: slots[i])
-      if slot == key {
-        let span = UInt64(littleEndian: spans[i])
-        let start = Int(span >> 32), count = Int(span & 0xFFFF_FFFF)
-        guard 2 * (start + count) <= postings.count else { return nil }
-        return Postings(postings: UnsafeBufferPointer(rebasing: postings[2 * start..<2 * (start + count)]), languages: languages)
-      }
-      if slot == 0 { return nil }
-      i = (i + 1) & mask
-    }
+    guard let i = WordSet.slot(of: key, in: slots) else { return nil }
+    let span = UInt64(littleEndian: spans[i])
+    let start = Int(span >> 32), count = Int(span & 0xFFFF_FFFF)
+    guard 2 * (start + count) <= postings.count else { return nil }
+    return Postings(postings: UnsafeBufferPointer(rebasing: postings[2 * start..<2 * (start + count)]), languages: languages)
   }
 
   /// The postings of one word: its languages (indices in the model) and ratios.
@@ -144,17 +135,15 @@ struct WordEvidence: @unchecked Sendable {
       if index == codes.count { codes.append(code) }
       byKey[key, default: []].append((index, ratio))
     }
-    var size = 16
-    while size < byKey.count * 2 { size <<= 1 }
-    var slots = [UInt64](repeating: 0, count: size), spans = [UInt64](repeating: 0, count: size)
+    let slots = WordSet.slots(byKey.keys)
+    var spans = [UInt64](repeating: 0, count: slots.count)
     var postings: [UInt64] = []
-    for key in byKey.keys.sorted() where key != 0 {
-      var i = Int(truncatingIfNeeded: key) & (size - 1)
-      while slots[i] != 0 { i = (i + 1) & (size - 1) }
-      slots[i] = key
-      let list = byKey[key] ?? []
-      spans[i] = UInt64(postings.count / 2) << 32 | UInt64(list.count)
-      for (code, ratio) in list { postings += [UInt64(code), ratio.bitPattern] }
+    slots.withUnsafeBufferPointer { placed in
+      for key in byKey.keys.sorted() {
+        guard let i = WordSet.slot(of: key, in: placed), let list = byKey[key] else { continue }
+        spans[i] = UInt64(postings.count / 2) << 32 | UInt64(list.count)
+        for (code, ratio) in list { postings += [UInt64(code), ratio.bitPattern] }
+      }
     }
     return [
       PackedTable.utf8Section(Array(codes.joined(separator: "\t").utf8)), slots, spans, postings,

@@ -136,7 +136,6 @@ struct KeyedNames: @unchecked Sendable {
   private let slots: UnsafeBufferPointer<UInt64>
   private let values: UnsafeBufferPointer<UInt64>
   private let names: UnsafeBufferPointer<UInt8>
-  private let mask: Int
   private let owner: OwnedWords?
 
   /// The three sections from `first` on; nil when they are not such a table.
@@ -146,7 +145,6 @@ struct KeyedNames: @unchecked Sendable {
     self.slots = slots
     self.values = values
     self.names = table.utf8(first + 2)
-    self.mask = slots.count - 1
     self.owner = table.owner
   }
 
@@ -159,14 +157,12 @@ struct KeyedNames: @unchecked Sendable {
       spans.append(UInt64(blob.count) << 32 | UInt64(name.utf8.count))
       blob.append(contentsOf: name.utf8)
     }
-    var size = 16
-    while size < entries.count * 2 { size <<= 1 }
-    var slots = [UInt64](repeating: 0, count: size), values = [UInt64](repeating: 0, count: size)
-    for key in entries.keys.sorted() where key != 0 {
-      var i = Int(truncatingIfNeeded: key) & (size - 1)
-      while slots[i] != 0 { i = (i + 1) & (size - 1) }
-      slots[i] = key
-      values[i] = spans[entries[key] ?? 0]
+    let slots = WordSet.slots(entries.keys)
+    var values = [UInt64](repeating: 0, count: slots.count)
+    slots.withUnsafeBufferPointer { placed in
+      for (key, name) in entries {
+        if let i = WordSet.slot(of: key, in: placed) { values[i] = spans[name] }
+      }
     }
     return [slots, values, PackedTable.utf8Section(blob)]
   }
@@ -175,18 +171,11 @@ struct KeyedNames: @unchecked Sendable {
   ///
   /// - Complexity: O(1) expected.
   func name(_ hash: UInt64) -> String? {
-    guard hash != 0 else { return nil }
-    var i = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let slot = UInt64(littleEndian: slots[i])
-      if slot == hash {
-        let value = UInt64(littleEndian: values[i])
-        let start = Int(value >> 32), count = Int(value & 0xFFFF_FFFF)
-        guard start + count <= names.count, let base = names.baseAddress else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: base + start, count: count), as: UTF8.self)
-      }
-      if slot == 0 { return nil }
-      i = (i + 1) & mask
-    }
+    guard let i = WordSet.slot(of: hash, in: slots) else { return nil }
+    let value = UInt64(littleEndian: values[i])
+    let start = Int(value >> 32), count = Int(value & 0xFFFF_FFFF)
+    guard start + count <= names.count, let base = names.baseAddress else { return nil }
+    return String(decoding: UnsafeBufferPointer(start: base + start, count: count), as: UTF8.self)
   }
+
 }

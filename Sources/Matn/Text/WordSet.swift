@@ -6,8 +6,7 @@
 /// the keys are placed in increasing order.
 struct WordSet: @unchecked Sendable {
   /// A power of two of slots, little-endian; 0 is an empty slot.
-  private let slots: UnsafePointer<UInt64>
-  private let mask: Int
+  private let slots: UnsafeBufferPointer<UInt64>
   /// The memory of slots built at run time (nil when they are read in place).
   private let owner: OwnedWords?
 
@@ -20,22 +19,22 @@ struct WordSet: @unchecked Sendable {
   init(_ keys: some Sequence<UInt64>) {
     let slots = Self.slots(keys)
     let owner = OwnedWords(slots)
-    self.slots = UnsafePointer(owner.buffer.baseAddress!)
-    self.mask = slots.count - 1
+    self.slots = UnsafeBufferPointer(owner.buffer)
     self.owner = owner
   }
 
   /// The set whose slots are `slots` (as ``slots(_:)`` lays them out), or nil when their
   /// count is not a power of two; `owner` keeps them alive.
   init?(slots: UnsafeBufferPointer<UInt64>, owner: OwnedWords?) {
-    guard let base = slots.baseAddress, slots.count & (slots.count - 1) == 0 else { return nil }
-    self.slots = base
-    self.mask = slots.count - 1
+    guard slots.count > 0, slots.count & (slots.count - 1) == 0 else { return nil }
+    self.slots = slots
     self.owner = owner
   }
 
   /// The slots of a set of `keys`: at least 16 and twice the keys, a power of two, each
-  /// key at its hash's slot or the next free one, placed in increasing order.
+  /// key at its hash's slot or the next free one, placed in increasing order. The
+  /// packed tables that keep a value per key (``KeyedNames``, the language model's word
+  /// evidence) use the same layout and find a key's slot with ``slot(of:in:)``.
   static func slots(_ keys: some Sequence<UInt64>) -> [UInt64] {
     let unique = Set(keys).sorted()
     var size = 16
@@ -49,14 +48,22 @@ struct WordSet: @unchecked Sendable {
     return slots
   }
 
+  /// The index of `key`'s slot in `slots` (laid out as ``slots(_:)`` lays them out, a
+  /// power of two of them), or nil when the key is absent or 0.
+  ///
+  /// - Complexity: O(1) expected.
   @inline(__always)
-  func contains(_ key: UInt64) -> Bool {
+  static func slot(of key: UInt64, in slots: UnsafeBufferPointer<UInt64>) -> Int? {
+    let mask = slots.count - 1
     var i = Int(truncatingIfNeeded: key) & mask
     while true {
       let slot = UInt64(littleEndian: slots[i])
-      if slot == key { return key != 0 }
-      if slot == 0 { return false }
+      if slot == key { return key != 0 ? i : nil }
+      if slot == 0 { return nil }
       i = (i + 1) & mask
     }
   }
+
+  @inline(__always)
+  func contains(_ key: UInt64) -> Bool { Self.slot(of: key, in: slots) != nil }
 }
