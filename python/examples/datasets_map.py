@@ -25,13 +25,14 @@ import datasets  # noqa: E402
 import matn  # noqa: E402
 
 
-def add_matn_columns(batch):
-    """One batch of rows (a dict of columns) in, the same rows with Matn's columns out."""
+def add_matn_columns(batch, jobs=None):
+    """One batch of rows (a dict of columns) in, the same rows with Matn's columns out.
+    `jobs`: Matn's threads per batch (None: every core; 1 when map's processes do)."""
     texts = batch["text"]
-    guesses = matn.detect_batch(texts)
-    articles = matn.parse_article_batch([t.encode() for t in texts], ids=[str(i) for i in batch["id"]])
+    guesses = matn.detect_batch(texts, jobs=jobs)
+    articles = matn.parse_article_batch([t.encode() for t in texts], ids=[str(i) for i in batch["id"]], jobs=jobs)
     return {
-        "clean": matn.clean_batch(texts),
+        "clean": matn.clean_batch(texts, jobs=jobs),
         "language": [g.language for g in guesses],
         "confidence": [g.confidence for g in guesses],
         "title": [a.get("title") for a in articles],
@@ -49,7 +50,10 @@ def main():
     args = parser.parse_args()
     cache = os.path.join(os.path.dirname(os.path.abspath(args.output)), ".hf-cache")
     dataset = datasets.load_dataset("json", data_files=args.input, split="train", cache_dir=cache)
-    mapped = dataset.map(add_matn_columns, batched=True, batch_size=args.batch_size, num_proc=args.num_proc)
+    # Several processes already fill the cores: one thread each, not a pool each.
+    jobs = 1 if args.num_proc and args.num_proc > 1 else None
+    mapped = dataset.map(add_matn_columns, batched=True, batch_size=args.batch_size, num_proc=args.num_proc,
+                         fn_kwargs={"jobs": jobs})
     mapped.to_json(args.output, force_ascii=False)
     print(json.dumps({"rows": len(mapped), "columns": mapped.column_names, "output": args.output}))
 

@@ -51,7 +51,9 @@ def parse_partition(records, chunk=64):
                     raws.append(handle.read())
             except OSError:
                 raws.append(b"")  # an empty input: its error record says so
-        yield from matn.parse_article_batch(raws, paths=[p for _, p in part], ids=[i for i, _ in part], as_json=True)
+        # jobs=1: Spark runs a task per core already.
+        yield from matn.parse_article_batch(raws, paths=[p for _, p in part], ids=[i for i, _ in part], as_json=True,
+                                            jobs=1)
 
 
 def main():

@@ -289,6 +289,62 @@ def test_threads_calling_at_once_get_the_single_threaded_answers():
     assert failures == []
 
 
+def test_batches_split_over_threads_by_default(monkeypatch):
+    """jobs=None splits a large batch over the usable cores (MATN_JOBS overrides), in
+    order; small batches and jobs=1 stay on the calling thread; bad values are refused."""
+    seen = []
+
+    def run(start, end):
+        seen.append((threading.get_ident(), start, end))
+        return list(range(start, end))
+
+    monkeypatch.setenv("MATN_JOBS", "3")
+    assert matn._run_batch(1000, None, run) == list(range(1000))
+    me = threading.get_ident()
+    assert sorted((start, end, ident == me) for ident, start, end in seen) == [
+        (0, 334, True), (334, 668, False), (668, 1000, False)]  # the caller takes the first share
+    seen.clear()
+    assert matn._run_batch(100, None, run) == list(range(100))  # under 64 items a thread
+    assert [ident for ident, _, _ in seen] == [threading.get_ident()]
+    seen.clear()
+    assert matn._run_batch(1000, 1, run) == list(range(1000))
+    assert [ident for ident, _, _ in seen] == [threading.get_ident()]
+    texts = ["كتاب هاي ما " + str(k) for k in range(500)]
+    assert matn.clean_batch(texts) == matn.clean_batch(texts, jobs=1) == [matn.clean(t) for t in texts]
+    for bad in (0, -1, "2", 2.0, True):
+        with pytest.raises(ValueError):
+            matn.clean_batch(texts, jobs=bad)
+    for bad in ("0", "two", "-1"):
+        monkeypatch.setenv("MATN_JOBS", bad)
+        with pytest.raises(ValueError, match="MATN_JOBS"):
+            matn.clean_batch(texts)
+    monkeypatch.delenv("MATN_JOBS")
+    assert matn._default_jobs() == matn._usable_cores() >= 1
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork")
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded")
+def test_batches_work_in_a_forked_child():
+    """A child forked after the parent's pool started (datasets.map(num_proc=…), Spark
+    workers) gets a pool of its own instead of the parent's threads, which it lacks."""
+    texts = ["كتاب هاي ما " + str(k) for k in range(500)]
+    expected = matn.clean_batch(texts, jobs=2)
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child's exit code says how it went
+        try:
+            os._exit(0 if matn.clean_batch(texts, jobs=2) == expected else 1)
+        except BaseException:
+            os._exit(2)
+    deadline = time.monotonic() + 60  # the parent's pool in the child: its futures never run
+    while (done := os.waitpid(child, os.WNOHANG))[0] == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if done[0] == 0:
+        os.kill(child, 9)
+        os.waitpid(child, 0)
+        pytest.fail("the child hung on the parent's thread pool")
+    assert os.WEXITSTATUS(done[1]) == 0
+
+
 def test_calls_release_the_gil():
     """While one thread is inside a long call, another runs Python code."""
     text = "كتاب هاي ما در خانه است. The book is here.\n" * 500

@@ -15,7 +15,11 @@ same input, byte for byte:
 Each function has a batch form (`clean_batch`, `detect_batch`, …) that takes a list
 and makes one call into the library for all of it, which is several times faster for
 short texts. The GIL is released during every call into the library, so threads run
-in parallel; the batch forms take `jobs=N` to use N threads themselves.
+in parallel. A batch form splits a large batch over the cores this process may use
+(`jobs=None`, the default: `os.sched_getaffinity`, or the `MATN_JOBS` environment
+variable when set); `jobs=1` keeps it on the calling thread, `jobs=N` uses N threads.
+Processes that already use every core (e.g. `datasets.map(num_proc=N)`, Spark
+executors) should pass `jobs=1` or set `MATN_JOBS=1`.
 
 Errors: a text that is not a `str` (or UTF-8 `bytes`) raises TypeError; `bytes` that
 are not valid UTF-8, an unknown profile, style or language code raise `MatnError`
@@ -25,6 +29,8 @@ are not valid UTF-8, an unknown profile, style or language code raise `MatnError
 from __future__ import annotations
 
 import json as _json
+import os as _os
+import threading as _threading
 from concurrent.futures import ThreadPoolExecutor
 from itertools import islice as _islice
 from ctypes import c_char_p
@@ -153,17 +159,60 @@ def _texts(texts: Iterable[Text], what: str = "text") -> list[bytes]:
 _R = TypeVar("_R")
 
 
-def _run_batch(count: int, jobs: int, run: Callable[[int, int], list[_R]]) -> list[_R]:
-    """`run(start, end)` over the items start..<end of a batch of `count`, in `jobs`
-    threads (each call into the library releases the GIL), results in order."""
-    if not isinstance(jobs, int) or jobs < 1:
-        raise ValueError(f"jobs must be an int of at least 1, not {jobs!r}")
-    if jobs == 1 or count < 2 * jobs:
+def _usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity), else the machine's count."""
+    try:
+        return max(len(_os.sched_getaffinity(0)), 1)
+    except (AttributeError, OSError):
+        return max(_os.cpu_count() or 1, 1)
+
+
+def _default_jobs() -> int:
+    """`jobs=None`: MATN_JOBS when set (a positive int), else the usable cores."""
+    value = _os.environ.get("MATN_JOBS", "").strip()
+    if value:
+        if not value.isdigit() or int(value) < 1:
+            raise ValueError(f"MATN_JOBS must be a positive integer, not {value!r}")
+        return int(value)
+    return _usable_cores()
+
+
+# One pool per process, grown on demand and made again after a fork (a child does not
+# inherit the parent's threads: datasets.map(num_proc=…) and Spark fork workers).
+_pool_lock = _threading.Lock()
+_pool: tuple[int, int, ThreadPoolExecutor] | None = None
+
+
+def _executor(workers: int) -> ThreadPoolExecutor:
+    global _pool
+    with _pool_lock:
+        pid = _os.getpid()
+        if _pool is None or _pool[0] != pid or _pool[1] < workers:
+            # Threads start lazily, so room for every usable core costs nothing. A pool
+            # outgrown is dropped, not shut down: another thread may still be handing it
+            # work; its idle threads end when it is collected.
+            size = max(workers, _usable_cores())
+            _pool = (pid, size, ThreadPoolExecutor(max_workers=size, thread_name_prefix="matn"))
+        return _pool[2]
+
+
+def _run_batch(count: int, jobs: int | None, run: Callable[[int, int], list[_R]], least: int = 64) -> list[_R]:
+    """`run(start, end)` over the items start..<end of a batch of `count`, in up to
+    `jobs` threads (None: `_default_jobs()`), each given at least `least` items (a
+    thread's share of a small batch costs more to hand over than to run); each call
+    into the library releases the GIL. Results in order."""
+    if jobs is None:
+        jobs = _default_jobs()
+    elif type(jobs) is not int or jobs < 1:
+        raise ValueError(f"jobs must be None or an int of at least 1, not {jobs!r}")
+    parts = min(jobs, count // max(least, 1))
+    if parts <= 1:
         return run(0, count)
-    size = -(-count // jobs)
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        parts = list(pool.map(lambda start: run(start, min(start + size, count)), range(0, count, size)))
-    return [result for part in parts for result in part]
+    size = -(-count // parts)
+    starts = range(0, count, size)
+    futures = [_executor(parts).submit(run, start, min(start + size, count)) for start in starts[1:]]
+    first = run(0, min(size, count))  # the calling thread takes the first share itself
+    return first + [result for future in futures for result in future.result()]
 
 
 def _split(buffer: bytes, ends: list[int]) -> list[bytes]:
@@ -209,8 +258,8 @@ def clean(text: Text, profile: str = "article") -> str:
     return _native.call_text(_lib.matn_clean, data, len(data), _option(profile, "profile"))
 
 
-def clean_batch(texts: Iterable[Text], profile: str = "article", *, jobs: int = 1) -> list[str]:
-    """`clean` over many texts in one call into the library (`jobs` threads)."""
+def clean_batch(texts: Iterable[Text], profile: str = "article", *, jobs: int | None = None) -> list[str]:
+    """`clean` over many texts in one call into the library (`jobs` threads; None: the usable cores)."""
     encoded_profile = _option(profile, "profile")
     items = _items(texts)
 
@@ -250,8 +299,8 @@ def detect(text: Text, languages: Iterable[str] | str | None = None) -> Detectio
     return _detection(_call(_lib.matn_detect, data, len(data), _languages(languages)).decode())
 
 
-def detect_batch(texts: Iterable[Text], languages: Iterable[str] | str | None = None, *, jobs: int = 1) -> list[Detection]:
-    """`detect` over many texts in one call into the library (`jobs` threads)."""
+def detect_batch(texts: Iterable[Text], languages: Iterable[str] | str | None = None, *, jobs: int | None = None) -> list[Detection]:
+    """`detect` over many texts in one call into the library (`jobs` threads; None: the usable cores)."""
     codes = _languages(languages)
     items = _items(texts)
 
@@ -280,8 +329,8 @@ def spans(text: Text, languages: Iterable[str] | str | None = None) -> list[Span
     return _spans(text if isinstance(text, str) else None, data, output)
 
 
-def spans_batch(texts: Iterable[Text], languages: Iterable[str] | str | None = None, *, jobs: int = 1) -> list[list[Span]]:
-    """`spans` over many texts in one call into the library (`jobs` threads)."""
+def spans_batch(texts: Iterable[Text], languages: Iterable[str] | str | None = None, *, jobs: int | None = None) -> list[list[Span]]:
+    """`spans` over many texts in one call into the library (`jobs` threads; None: the usable cores)."""
     codes = _languages(languages)
     items = _items(texts)
 
@@ -320,8 +369,8 @@ def romanize(name: Text, top: int = 1, style: str = "iran") -> list[Romanization
     return _romanizations(_call(_lib.matn_romanize, data, len(data), _top(top), _option(style, "style")).decode())
 
 
-def romanize_batch(names: Iterable[Text], top: int = 1, style: str = "iran", *, jobs: int = 1) -> list[list[Romanization]]:
-    """`romanize` over many names in one call into the library (`jobs` threads)."""
+def romanize_batch(names: Iterable[Text], top: int = 1, style: str = "iran", *, jobs: int | None = None) -> list[list[Romanization]]:
+    """`romanize` over many names in one call into the library (`jobs` threads; None: the usable cores)."""
     k, encoded_style = _top(top), _option(style, "style")
     items = _items(names, "name")
 
@@ -343,8 +392,8 @@ def name_keys(name: Text, style: str = "iran") -> NameKeys:
     return _keys(_call(_lib.matn_name_keys, data, len(data), _option(style, "style")).decode())
 
 
-def name_keys_batch(names: Iterable[Text], style: str = "iran", *, jobs: int = 1) -> list[NameKeys]:
-    """`name_keys` over many names in one call into the library (`jobs` threads)."""
+def name_keys_batch(names: Iterable[Text], style: str = "iran", *, jobs: int | None = None) -> list[NameKeys]:
+    """`name_keys` over many names in one call into the library (`jobs` threads; None: the usable cores)."""
     encoded_style = _option(style, "style")
     items = _items(names, "name")
 
@@ -399,8 +448,8 @@ def parse_article(data: Text, path: str | bytes | None = None, id: str | None = 
 
 
 def parse_article_batch(items: Sequence[Text], paths: Sequence[str | bytes | None] | None = None,
-                        ids: Sequence[str | None] | None = None, *, as_json: bool = False, jobs: int = 1) -> list[Any]:
-    """`parse_article` over many inputs in one call per thread (`jobs` threads). An
+                        ids: Sequence[str | None] | None = None, *, as_json: bool = False, jobs: int | None = None) -> list[Any]:
+    """`parse_article` over many inputs in one call per thread (`jobs` threads; None: the usable cores). An
     input that gives no article gets its error record ({"id", "path", "error": {"kind",
     "message"}}) in its place, as in `matn normalize --jsonl`; nothing is raised for it."""
     if isinstance(items, (str, bytes, bytearray, memoryview)):
@@ -418,4 +467,4 @@ def parse_article_batch(items: Sequence[Text], paths: Sequence[str | bytes | Non
         lines = _split(buffer, ends)
         return [line.decode() for line in lines] if as_json else [_json.loads(line) for line in lines]
 
-    return _run_batch(len(raws), jobs, run)
+    return _run_batch(len(raws), jobs, run, least=2)
