@@ -176,6 +176,9 @@ extension NameExtractor {
         found.append(Found(first: k, last: m - 1, titleFirst: titled ? i : nil))
         i = m
 
+      } else if !titled, let last = quotedGivenName(at: k, text) {
+        found.append(Found(first: k, last: last, titleFirst: nil))
+        i = last + 1
       } else if !titled, let last = appositionName(at: k, text) {
         found.append(Found(first: k, last: last, titleFirst: nil))
         i = last + 1
@@ -242,6 +245,31 @@ extension NameExtractor {
       queue.append(e)
     }
     found.sort { $0.first < $1.first }
+  }
+
+  /// The last word of a name of two to four words in quotation marks that starts with a
+  /// given name, none of its words a title, a frequent word or an adjective, or one
+  /// joined to «و» («با مشارکت «تری جونز»»; not «"نایب امیر ارشد"»): the marks
+  /// set the words apart as one proper name, and the given name makes it a person's
+  /// («"جنبش اجرای…"» starts with no given name, «"پیمان منع…"» holds a word).
+  func quotedGivenName(at k: Int, _ text: NameTokens) -> Int? {
+    let tokens = text.tokens
+    guard k > 0, tokens[k - 1].quoted, let last = quotedName(at: k, text), last > k else { return nil }
+    let first = persianWord(tokens[k], folded: text.folded)
+    guard first == .given || first == .strongGiven else { return nil }
+    for m in k...last {
+      let t = tokens[m]
+      if tables.titleStarts.contains(t.key) || conjoined(t, text.folded) || (m > k && ordinaryWord(t)) { return nil }
+    }
+    return last
+  }
+
+  /// Whether a word is «و» written joined to a frequent word or an adjective
+  /// («ومقاومت» for «و مقاومت»).
+  func conjoined(_ t: NameToken, _ folded: [UInt32]) -> Bool {
+    guard t.foldedEnd - t.foldedStart > 2, folded[t.foldedStart] == 0x648 else { return false }
+    let rest = PersianLexicon.key(Array(folded[t.foldedStart + 1..<t.foldedEnd]))
+    return tables.frequentArabicScript.contains(rest) || persian.adjectives.contains(rest)
   }
 
   /// The last word of a name in quotation marks starting at `k` (one to four words,
