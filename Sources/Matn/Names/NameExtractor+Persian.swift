@@ -52,7 +52,8 @@ extension NameExtractor {
   /// lexicon part. Words are compared through a fold (ي/ك, ZWNJ), offsets are the original's.
   ///
   /// - Complexity: O(*n*) in the number of tokens.
-  func persianMentions(_ text: NameTokens, found: inout [Found], pending: inout [Int]) {
+  /// Pairs a second reading may accept go to `pairs` (see ``familyPair(at:_:)``).
+  func persianMentions(_ text: NameTokens, found: inout [Found], pending: inout [Int], pairs: inout [Int]) {
     let tokens = text.tokens
     var i = 0
     while i < tokens.count {
@@ -175,6 +176,9 @@ extension NameExtractor {
         found.append(Found(first: k, last: m - 1, titleFirst: titled ? i : nil))
         i = m
 
+      } else if !titled, let last = quotedGivenName(at: k, text) {
+        found.append(Found(first: k, last: last, titleFirst: nil))
+        i = last + 1
       } else if !titled, let last = appositionName(at: k, text) {
         found.append(Found(first: k, last: last, titleFirst: nil))
         i = last + 1
@@ -183,6 +187,7 @@ extension NameExtractor {
         i = k + 1
       } else {
         if !titled && parts.count <= 1 && tokens[k].letterCount >= 3 { pending.append(k) }
+        if !titled && familyPair(at: k, text) { pairs.append(k) }
         i = k + 1
       }
     }
@@ -242,6 +247,31 @@ extension NameExtractor {
     found.sort { $0.first < $1.first }
   }
 
+  /// The last word of a name of two to four words in quotation marks that starts with a
+  /// given name, none of its words a title, a frequent word or an adjective, or one
+  /// joined to «و» («با مشارکت «تری جونز»»; not «"نایب امیر ارشد"»): the marks
+  /// set the words apart as one proper name, and the given name makes it a person's
+  /// («"جنبش اجرای…"» starts with no given name, «"پیمان منع…"» holds a word).
+  func quotedGivenName(at k: Int, _ text: NameTokens) -> Int? {
+    let tokens = text.tokens
+    guard k > 0, tokens[k - 1].quoted, let last = quotedName(at: k, text), last > k else { return nil }
+    let first = persianWord(tokens[k], folded: text.folded)
+    guard first == .given || first == .strongGiven else { return nil }
+    for m in k...last {
+      let t = tokens[m]
+      if tables.titleStarts.contains(t.key) || conjoined(t, text.folded) || (m > k && ordinaryWord(t)) { return nil }
+    }
+    return last
+  }
+
+  /// Whether a word is «و» written joined to a frequent word or an adjective
+  /// («ومقاومت» for «و مقاومت»).
+  func conjoined(_ t: NameToken, _ folded: [UInt32]) -> Bool {
+    guard t.foldedEnd - t.foldedStart > 2, folded[t.foldedStart] == 0x648 else { return false }
+    let rest = PersianLexicon.key(Array(folded[t.foldedStart + 1..<t.foldedEnd]))
+    return tables.frequentArabicScript.contains(rest) || persian.adjectives.contains(rest)
+  }
+
   /// The last word of a name in quotation marks starting at `k` (one to four words,
   /// none a function word or verb, the closing mark straight after the last).
   func quotedName(at k: Int, _ text: NameTokens) -> Int? {
@@ -299,14 +329,32 @@ extension NameExtractor {
     return nil
   }
 
-  /// Whether «با» and a noun of speaking start at `m`: «X با اشاره به…», «X با بیان اینکه…»,
-  /// «X با تأکید بر…» — the frame that follows a speaker's name in Persian news.
+  /// A given name and a word that is no function word, verb, frequent word, title or
+  /// place word («فرشته بنی‌طالبی»; not «جوری همه»): a name when the document also writes the second
+  /// word as a name's last word (``mentions(in:)`` reads the windows again for them) —
+  /// the evidence a given name that is also an ordinary word («فرشته» angel, «فراز» rise)
+  /// lacks on its own.
+  func familyPair(at k: Int, _ text: NameTokens) -> Bool {
+    let tokens = text.tokens
+    guard k + 1 < tokens.count, connected(tokens[k]), tokens[k + 1].letterCount >= 3,
+      contextNamePart(tokens[k + 1], folded: text.folded)
+    else { return false }
+    let first = persianWord(tokens[k], folded: text.folded)
+    return first == .given || first == .strongGiven
+  }
+
+  /// Whether a frame of speaking starts at `m`: «با» and a noun of speaking («X با اشاره
+  /// به…», «X با بیان اینکه…», «X با تأکید بر…») or «در گفت‌وگو» («X در گفت‌وگو با
+  /// خبرنگار…») — what follows a speaker's name in Persian news.
   func speakerFrame(at m: Int, _ tokens: [NameToken]) -> Bool {
-    m + 1 < tokens.count && tokens[m].key == Self.with && connected(tokens[m]) && tokens[m + 1].script == .arabic
-      && Self.speakingNouns.contains(tokens[m + 1].key)
+    guard m + 1 < tokens.count, connected(tokens[m]), tokens[m + 1].script == .arabic else { return false }
+    return (tokens[m].key == Self.with && Self.speakingNouns.contains(tokens[m + 1].key))
+      || (tokens[m].key == Self.inside && Self.conversation.contains(tokens[m + 1].key))
   }
 
   static let with = NameTables.key("با")
+  static let inside = NameTables.key("در")
+  static let conversation: Set<UInt64> = Set(["گفت‌وگو", "گفتگو", "مصاحبه"].map { NameTables.key($0) })
   static let speakingNouns: Set<UInt64> = Set(
     ["اشاره", "بیان", "تاکید", "تأکید", "انتقاد", "ابراز", "اعلام", "یادآوری"].map { NameTables.key($0) })
 

@@ -138,18 +138,20 @@ public struct NameExtractor: Sendable {
       }
       /// A window's words, the names found there and the tokens they cover, and the
       /// family names alone that no name covers.
-      func read(_ k: Int) -> (tokens: NameTokens, found: [Found], alone: [Int]) {
+      func read(_ k: Int) -> (tokens: NameTokens, found: [Found], alone: [Int], pairs: [Int]) {
         let tokens = NameTokens(utf8: utf8, cuts[k]..<cuts[k + 1])
         var found: [Found] = []
         var pending: [Int] = []
+        var pairs: [Int] = []
         capitalizedRunMentions(tokens, found: &found, pending: &pending)
-        persianMentions(tokens, found: &found, pending: &pending)
+        persianMentions(tokens, found: &found, pending: &pending, pairs: &pairs)
         var taken = Set<Int>()
         for f in found { for i in f.first...f.last { taken.insert(i) } }
-        return (tokens, found, pending.filter { taken.insert($0).inserted })
+        let free = pairs.filter { !taken.contains($0) && !taken.contains($0 + 1) }
+        return (tokens, found, pending.filter { taken.insert($0).inserted }, free)
       }
       var families = Set<UInt64>()
-      var only: (tokens: NameTokens, found: [Found], alone: [Int])?
+      var only: (tokens: NameTokens, found: [Found], alone: [Int], pairs: [Int])?
       for k in 0..<cuts.count - 1 {
         let window = read(k)
         for f in window.found {
@@ -167,10 +169,18 @@ public struct NameExtractor: Sendable {
       // Family names alone ("Velayati said") count when some window names the person
       // in full: a second reading of the windows (a short text has one, kept).
       guard !families.isEmpty else { return }
+      // A given name before such a family name is the person's («فرشته بنی‌طالبی» when
+      // «بنی‌طالبی» is a name elsewhere), though the given name is also a word.
       for k in 0..<cuts.count - 1 {
         let window = only ?? read(k)
-        for i in window.alone where families.contains(window.tokens.tokens[i].key) {
-          let t = window.tokens.tokens[i]
+        let tokens = window.tokens.tokens
+        var paired = Set<Int>()
+        for i in window.pairs where families.contains(tokens[i + 1].key) && !paired.contains(i) {
+          paired.formUnion([i, i + 1])
+          mentions.append((tokens[i].start, tokens[i + 1].end, tokens[i].script, nil, tokens[i].confusable))
+        }
+        for i in window.alone where families.contains(tokens[i].key) && !paired.contains(i) {
+          let t = tokens[i]
           mentions.append((t.start, t.end, t.script, nil, t.confusable))
         }
       }
