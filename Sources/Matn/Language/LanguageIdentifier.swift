@@ -400,6 +400,7 @@ public struct LanguageIdentifier: Sendable {
         "fit": model.languages[best].fit ?? .nan, "threshold": model.fitThreshold,
         "score": scores[best], "second": second.map { scores[$0] } ?? -.infinity,
         "secondRaw": second.map { Double(quanta[$0]) / LanguageModel.quantum } ?? -.infinity,
+        "secondFit": second.flatMap { model.languages[$0].fit } ?? .nan,
         "confidence": weights[0].weight / total, "softmax": weights[0].weight / softmaxTotal,
       ]
       diagnose(d)
