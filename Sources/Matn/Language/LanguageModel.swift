@@ -42,7 +42,10 @@ struct LanguageModel: @unchecked Sendable {
   /// How far (nats per letter) a text's fit may fall below its answer's ``Language/fit``
   /// before its confidence falls, scaled by √(letters / 100): learnt by
   /// scripts/train-langid on short news sentences of our own languages (cross-validated,
-  /// about one in a thousand falls further).
+  /// about one in a thousand falls further). The identifier's fit test now weighs the
+  /// shortfall with the answer's lead over the runner-up, by constants of its own
+  /// (``LanguageIdentifier/fitFactor(_:_:_:_:gap:)``); this stays in the file for
+  /// train-langid's report and scripts/tune-langid-und's diagnostics.
   let fitThreshold: Double
   /// What Arabic pays (in quanta, ≤ 0) for a Persian yeh ی and a Persian kaf ک it
   /// reads as ي and ك: the log of the share of its yehs (kafs) its own unigram table

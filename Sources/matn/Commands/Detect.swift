@@ -47,6 +47,9 @@ struct Detect: ParsableCommand {
       valueName: "P"))
   var minConfidence: Double = 0
 
+  @Flag(help: .hidden)
+  var fitDiagnostics = false
+
   @OptionGroup var lines: LineEndOptions
 
   @OptionGroup var decoding: DecodingOptions
@@ -76,6 +79,13 @@ struct Detect: ParsableCommand {
     try decoding.forEachFile(files, output: &output) { path, decoded, output in
       let text = decoded.string
       switch per {
+      case .line where fitDiagnostics:
+        var out = ""
+        for line in lines.lines(of: text) {
+          let d = identifier.fitDiagnostics(line) ?? [:]
+          out += d.keys.sorted().map { "\($0)=\(d[$0]!)" }.joined(separator: " ") + "\n"
+        }
+        output.write(out)
       case .line:
         var out = ""
         for line in lines.lines(of: text) {

@@ -265,6 +265,34 @@ struct LanguageIdentifierTests {
     #expect(starts("东京。大阪") == [1])
   }
 
+  @Test("a text two of our languages explain about as well, none of them well, is not sure")
+  func unmodelledLanguage() throws {
+    let identifier = LanguageIdentifier.default
+    // Breton (not modelled): German, Welsh and Dutch each explain it a little worse than
+    // their own text, none well ahead of the others.
+    let breton = identifier.identify("Ar vugale a c'hoari er porzh tra ma vez o zud o labourat er parkeier a-hed an deiz.")
+    #expect(breton.confidence < 0.5, "\(breton)")
+    #expect(breton.requiring(confidence: 0.5).language == "und")
+    // Ours, one language well ahead: sure.
+    for text in [
+      "The government announced new measures on Monday to bring down the price of electricity.",
+      "Der Bundestag hat am Donnerstag nach langer Debatte ein neues Gesetz beschlossen.",
+      "El gobierno anunció ayer nuevas medidas para reducir el precio de la electricidad.",
+    ] {
+      #expect(identifier.identify(text).confidence > 0.95, "\(text)")
+    }
+    // The same shortfall with the runner-up close behind is less likely ours than with
+    // no runner-up near.
+    let model = try #require(LanguageModel.shared)
+    let english = try #require(model.languages.firstIndex { $0.code == "en" })
+    let fit = try #require(model.languages[english].fit)
+    let quanta = Int32(((fit - 2) * 100 * LanguageModel.quantum).rounded())  // 2 nats a letter short, 100 letters
+    let alone = identifier.fitFactor(quanta, 100, model, english, gap: 5)
+    let close = identifier.fitFactor(quanta, 100, model, english, gap: 0.02)
+    #expect(alone > 0.5 && close < 0.5, "\(alone) \(close)")
+    #expect(identifier.fitFactor(quanta, 19, model, english, gap: 0) == 1)  // too short to tell
+  }
+
   @Test("below a minimum confidence the answer is und, the guess a runner-up")
   func minimumConfidence() {
     let guess = LanguageGuess(
