@@ -57,26 +57,202 @@ extern "C" int64_t mk_utf8_to_scalars(const uint8_t *src, int64_t length, uint32
   return n;
 }
 
+// Sixteen scalars at `s` as bytes at `out`, if they are all ASCII.
+static inline bool narrowASCII(const uint32_t *s, uint8_t *out) {
+#if defined(__SSE2__)
+  const __m128i a = _mm_loadu_si128((const __m128i *)s), b = _mm_loadu_si128((const __m128i *)(s + 4));
+  const __m128i c = _mm_loadu_si128((const __m128i *)(s + 8)), d = _mm_loadu_si128((const __m128i *)(s + 12));
+  const __m128i all = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+  // All sixteen below 0x80: pack them to bytes.
+  if (_mm_movemask_epi8(_mm_cmpeq_epi32(_mm_and_si128(all, _mm_set1_epi32((int)0xFFFFFF80)), _mm_setzero_si128())) != 0xFFFF) {
+    return false;
+  }
+  const __m128i ab = _mm_packs_epi32(a, b), cd = _mm_packs_epi32(c, d);
+  _mm_storeu_si128((__m128i *)out, _mm_packus_epi16(ab, cd));
+  return true;
+#else
+  (void)s;
+  (void)out;
+  return false;
+#endif
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <tmmintrin.h>
+#define MK_HAS_SSSE3_PATH 1
+
+// Byte shuffles over eight 16-bit lanes, one per 8-bit lane mask, packing to the front
+// (0x80: zero). For encoding (`bySequence`): every lane's low byte, and its high byte
+// unless the mask marks it as a one-byte character. For decoding: both bytes of each
+// lane the mask keeps.
+struct LaneShuffles {
+  uint8_t shuffle[256][16];
+  constexpr explicit LaneShuffles(bool bySequence) : shuffle() {
+    for (int mask = 0; mask < 256; ++mask) {
+      int o = 0;
+      for (int lane = 0; lane < 8; ++lane) {
+        const bool marked = mask >> lane & 1;
+        if (bySequence || marked) shuffle[mask][o++] = (uint8_t)(2 * lane);
+        if (bySequence ? !marked : marked) shuffle[mask][o++] = (uint8_t)(2 * lane + 1);
+      }
+      while (o < 16) shuffle[mask][o++] = 0x80;
+    }
+  }
+};
+static constexpr LaneShuffles compactTable(true);
+
+// Encodes up to eight scalars at `s` (all eight readable) as UTF-8 at `out` (room for
+// sixteen bytes): the leading ones below U+0800, one or two bytes each, in one step.
+// Returns how many scalars were encoded (0 when the first is U+0800 or above) and adds
+// the bytes written to *o.
+__attribute__((target("ssse3"))) static inline int encode8(const uint32_t *s, uint8_t *out, int64_t *o) {
+  const __m128i a = _mm_loadu_si128((const __m128i *)s), b = _mm_loadu_si128((const __m128i *)(s + 4));
+  const __m128i limit = _mm_set1_epi32(0x7FF);
+  const int wide = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(a, limit)))
+                   | _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(b, limit))) << 4;
+  const int take = wide ? __builtin_ctz((unsigned)wide) : 8;
+  if (take == 0) return 0;
+  const __m128i v = _mm_packs_epi32(a, b);  // lanes below 0x800 exact; the rest are not used
+  const __m128i two = _mm_or_si128(_mm_or_si128(_mm_srli_epi16(v, 6), _mm_set1_epi16((short)0x80C0)),
+                                   _mm_slli_epi16(_mm_and_si128(v, _mm_set1_epi16(0x3F)), 8));
+  const __m128i ascii = _mm_cmplt_epi16(v, _mm_set1_epi16(0x80));
+  const __m128i words = _mm_or_si128(_mm_and_si128(ascii, v), _mm_andnot_si128(ascii, two));
+  const int mask = _mm_movemask_epi8(_mm_packs_epi16(ascii, _mm_setzero_si128())) & 0xFF;
+  const __m128i shuffle = _mm_loadu_si128((const __m128i *)compactTable.shuffle[mask]);
+  _mm_storeu_si128((__m128i *)out, _mm_shuffle_epi8(words, shuffle));
+  const unsigned taken = (1u << take) - 1;
+  *o += take + __builtin_popcount(~(unsigned)mask & taken);
+  return take;
+}
+
+static bool hasSSSE3() {
+  static const bool has = __builtin_cpu_supports("ssse3");
+  return has;
+}
+
+static constexpr LaneShuffles keepTable(false);
+
+// The scalars of eight bytes' 16-bit candidate values `values` whose lanes `keep` marks,
+// widened and stored at `out` (room for eight), with their table bits. Returns how many.
+__attribute__((target("ssse3"))) static inline int storeKept(__m128i values, int keep, const uint16_t *table,
+                                                             uint32_t *out, uint16_t *bits) {
+  const __m128i packed = _mm_shuffle_epi8(values, _mm_loadu_si128((const __m128i *)keepTable.shuffle[keep]));
+  _mm_storeu_si128((__m128i *)out, _mm_unpacklo_epi16(packed, _mm_setzero_si128()));
+  _mm_storeu_si128((__m128i *)(out + 4), _mm_unpackhi_epi16(packed, _mm_setzero_si128()));
+  const int count = __builtin_popcount((unsigned)keep);
+  for (int k = 0; k < count; ++k) bits[k] = table[out[k]];
+  return count;
+}
+
+// Decodes the sixteen bytes at `src` (seventeen readable) when they hold one- and two-byte
+// sequences only, starting at a sequence boundary: each byte's candidate value (a lead
+// byte's with its continuation), the continuation bytes dropped. A two-byte sequence
+// whose lead is the sixteenth byte is decoded too; a lead byte of a longer sequence ends
+// the step before it. Returns the bytes consumed (0 when the first byte is such a lead)
+// and adds the scalars written to *n.
+__attribute__((target("ssse3"))) static inline int decode16(const uint8_t *src, const uint16_t *table, uint32_t *out,
+                                                            uint16_t *bits, int64_t *n) {
+  const __m128i x = _mm_loadu_si128((const __m128i *)src), next = _mm_loadu_si128((const __m128i *)(src + 1));
+  // A lead byte of three or four bytes (0xE0 or above, such as ZWNJ's) ends the step
+  // before it: the bytes up to it are whole one- and two-byte sequences.
+  const int longLeads = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)0xE0)), x));
+  const int upTo = longLeads ? __builtin_ctz((unsigned)longLeads) : 16;
+  if (upTo == 0) return 0;
+  const __m128i zero = _mm_setzero_si128();
+  // Continuation bytes (10xxxxxx) are dropped.
+  const int continuation =
+      _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+  const int keep = ~continuation & ((1 << upTo) - 1);
+  const __m128i c6 = _mm_set1_epi16(0x3F), l5 = _mm_set1_epi16(0x1F), lead = _mm_set1_epi16(0xBF);
+  int64_t written = 0;
+  for (int half = 0; half < 2; ++half) {
+    const __m128i b = half ? _mm_unpackhi_epi8(x, zero) : _mm_unpacklo_epi8(x, zero);
+    const __m128i c = half ? _mm_unpackhi_epi8(next, zero) : _mm_unpacklo_epi8(next, zero);
+    const __m128i two = _mm_or_si128(_mm_slli_epi16(_mm_and_si128(b, l5), 6), _mm_and_si128(c, c6));
+    const __m128i isLead = _mm_cmpgt_epi16(b, lead);
+    const __m128i values = _mm_or_si128(_mm_and_si128(isLead, two), _mm_andnot_si128(isLead, b));
+    written += storeKept(values, keep >> (8 * half) & 0xFF, table, out + written, bits + written);
+  }
+  *n += written;
+  if (upTo < 16) return upTo;
+  return src[15] >= 0xC0 ? 17 : 16;
+}
+#endif
+
+// Decoding and table lookup in one pass: the bits of each scalar are written as it is
+// decoded, while it is still in a register (the buffer's two arrays are filled together).
+extern "C" int64_t mk_utf8_to_scalars_bits(const uint8_t *src, int64_t length, const uint16_t *table, uint32_t *out,
+                                           uint16_t *bits) {
+  int64_t i = 0, n = 0;
+#if defined(MK_HAS_SSSE3_PATH)
+  const bool vector = hasSSSE3();
+#endif
+  while (i < length) {
+    const uint32_t b0 = src[i];
+    uint32_t v;
+#if defined(MK_HAS_SSSE3_PATH)
+    // Persian and Arabic text: one-byte spaces and two-byte letters, sixteen bytes a step.
+    if (vector && b0 >= 0x80 && b0 < 0xE0 && i + 17 <= length) {
+      const int used = decode16(src + i, table, out + n, bits + n, &n);
+      if (used > 0) {
+        i += used;
+        continue;
+      }
+    }
+#endif
+    if (b0 < 0x80) {
+      if (i + 16 <= length && widenASCII(src + i, out + n)) {
+        for (int k = 0; k < 16; ++k) bits[n + k] = table[src[i + k]];
+        i += 16;
+        n += 16;
+        continue;
+      }
+      v = b0;
+      i += 1;
+    } else if (b0 < 0xE0) {
+      v = ((b0 & 0x1F) << 6) | (src[i + 1] & 0x3F);
+      i += 2;
+    } else if (b0 < 0xF0) {
+      v = ((b0 & 0x0F) << 12) | ((src[i + 1] & 0x3F) << 6) | (src[i + 2] & 0x3F);
+      i += 3;
+    } else {
+      v = ((b0 & 0x07) << 18) | ((src[i + 1] & 0x3F) << 12) | ((src[i + 2] & 0x3F) << 6) | (src[i + 3] & 0x3F);
+      i += 4;
+    }
+    out[n] = v;
+    bits[n] = table[v > 0xFFFF ? 0x10000 : v];
+    ++n;
+  }
+  return n;
+}
+
 extern "C" int64_t mk_scalars_to_utf8(const uint32_t *s, int64_t count, uint8_t *out) {
   int64_t o = 0, k = 0;
+#if defined(MK_HAS_SSSE3_PATH)
+  const bool vector = hasSSSE3();
+#endif
   while (k < count) {
     const uint32_t v = s[k];
-    if (v < 0x80) {
-#if defined(__SSE2__)
-      if (k + 16 <= count) {
-        const __m128i a = _mm_loadu_si128((const __m128i *)(s + k)), b = _mm_loadu_si128((const __m128i *)(s + k + 4));
-        const __m128i c = _mm_loadu_si128((const __m128i *)(s + k + 8)), d = _mm_loadu_si128((const __m128i *)(s + k + 12));
-        const __m128i all = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
-        // All sixteen below 0x80: pack them to bytes.
-        if (_mm_movemask_epi8(_mm_cmpeq_epi32(_mm_and_si128(all, _mm_set1_epi32((int)0xFFFFFF80)), _mm_setzero_si128())) == 0xFFFF) {
-          const __m128i ab = _mm_packs_epi32(a, b), cd = _mm_packs_epi32(c, d);
-          _mm_storeu_si128((__m128i *)(out + o), _mm_packus_epi16(ab, cd));
-          o += 16;
-          k += 16;
-          continue;
-        }
+#if defined(MK_HAS_SSSE3_PATH)
+    // Persian and Arabic text mixes one-byte spaces and two-byte letters: eight of
+    // them a step, without a branch per scalar. (A scalar of three bytes or more, such
+    // as ZWNJ, is written below.)
+    if (vector && v < 0x800 && k + 8 <= count) {
+      if (v < 0x80 && k + 16 <= count && narrowASCII(s + k, out + o)) {
+        o += 16;
+        k += 16;
+        continue;
       }
+      k += encode8(s + k, out + o, &o);
+      continue;
+    }
 #endif
+    if (v < 0x80) {
+      if (k + 16 <= count && narrowASCII(s + k, out + o)) {
+        o += 16;
+        k += 16;
+        continue;
+      }
       out[o++] = (uint8_t)v;
     } else if (v < 0x800) {
       out[o] = (uint8_t)(0xC0 | (v >> 6));

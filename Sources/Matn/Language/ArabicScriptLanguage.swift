@@ -86,9 +86,8 @@ public struct ArabicScriptSpan {
 
   /// The span's text.
   public var text: String {
-    var text = String.UnicodeScalarView()
-    for v in buffer.scalars[range] { text.append(Unicode.Scalar(v)!) }
-    return String(text)
+    // The buffer's scalars are valid by construction: encoded in one pass.
+    buffer.scalars.withUnsafeBufferPointer { TextBuffer.string(of: UnsafeBufferPointer(rebasing: $0[range])) }
   }
 
   /// Whether the span has `count` words or more (runs of Arabic-script letters, marks

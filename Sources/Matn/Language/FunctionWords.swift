@@ -17,6 +17,14 @@ enum FunctionWords {
   static let arabicInPersianSpelling: WordSet = words(
     String(arabicList.unicodeScalars.map { Character(Unicode.Scalar(PersianFold.yehKaf($0.value))!) }))
 
+  /// The three sets together, read once by a loop over many words (each read of a
+  /// static of another type is a call to check that it was made).
+  struct Sets {
+    let persian = FunctionWords.persian
+    let arabic = FunctionWords.arabic
+    let arabicInPersianSpelling = FunctionWords.arabicInPersianSpelling
+  }
+
   private static func words(_ list: String) -> WordSet {
     WordSet(list.split(separator: " ").map { WordSet.key(String($0)) })
   }

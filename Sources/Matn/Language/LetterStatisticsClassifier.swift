@@ -72,6 +72,7 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
   func statistics(_ buffer: TextBuffer, _ span: Range<Int>) -> Statistics {
     var stats = Statistics()
     var windowEnd = span.upperBound
+    let words = FunctionWords.Sets()
     buffer.bits.withUnsafeBufferPointer { bits in
       buffer.scalars.withUnsafeBufferPointer { scalars in
         // Words (tokens include marks: «فئ» is not the Arabic word «في»; ZWNJ is inside
@@ -83,7 +84,7 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
         ) { token in
           let length = token.range.count - token.skipped
           guard length > 0 else { return nil }
-          stats.count(token: UnsafeBufferPointer(rebasing: scalars[token.range]), length: length)
+          stats.count(token: UnsafeBufferPointer(rebasing: scalars[token.range]), length: length, words: words)
           letters += token.counted
           // Evidence saturates quickly: a long span is judged on its first 80 letters
           // (some fifteen words).
@@ -94,8 +95,8 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
           return nil
         }
         // Letters that are evidence by themselves, in the same window.
-        let kinds = Self.letterKinds
-        var k = buffer.next(from: span.lowerBound, upTo: windowEnd, Self.evidence)
+        let kinds = Self.letterKinds, evidence = Self.evidence
+        var k = buffer.next(from: span.lowerBound, upTo: windowEnd, evidence)
         while k < windowEnd {
           let v = scalars[k]
           var previous: UInt32 = 0
@@ -103,7 +104,7 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
           while p >= span.lowerBound && scalars[p] == 0x200C { p -= 1 }
           if p >= span.lowerBound { previous = scalars[p] }
           stats.count(letter: v, after: previous, kinds: kinds)
-          k = buffer.next(from: k + 1, upTo: windowEnd, Self.evidence)
+          k = buffer.next(from: k + 1, upTo: windowEnd, evidence)
         }
       }
     }
@@ -123,6 +124,7 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
     var stats = [Statistics](repeating: Statistics(), count: parts.count)
     var words = [Int](repeating: 0, count: parts.count)
     let span = first.lowerBound..<last.upperBound
+    let sets = FunctionWords.Sets()
     buffer.bits.withUnsafeBufferPointer { bits in
       buffer.scalars.withUnsafeBufferPointer { scalars in
         var p = 0
@@ -131,12 +133,12 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
           guard length > 0 else { return nil }
           while token.range.lowerBound >= parts[p].upperBound { p += 1 }
           words[p] += 1
-          stats[p].count(token: UnsafeBufferPointer(rebasing: scalars[token.range]), length: length)
+          stats[p].count(token: UnsafeBufferPointer(rebasing: scalars[token.range]), length: length, words: sets)
           return nil
         }
-        let kinds = Self.letterKinds
+        let kinds = Self.letterKinds, evidence = Self.evidence
         p = 0
-        var k = buffer.next(from: span.lowerBound, upTo: span.upperBound, Self.evidence)
+        var k = buffer.next(from: span.lowerBound, upTo: span.upperBound, evidence)
         while k < span.upperBound {
           while k >= parts[p].upperBound { p += 1 }
           var previous: UInt32 = 0
@@ -144,7 +146,7 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
           while q >= parts[p].lowerBound && scalars[q] == 0x200C { q -= 1 }
           if q >= parts[p].lowerBound { previous = scalars[q] }
           stats[p].count(letter: scalars[k], after: previous, kinds: kinds)
-          k = buffer.next(from: k + 1, upTo: span.upperBound, Self.evidence)
+          k = buffer.next(from: k + 1, upTo: span.upperBound, evidence)
         }
       }
     }
@@ -232,20 +234,20 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
     /// Counts a word: its scalars (ZWNJ among them is not part of the word) and how
     /// many there are without ZWNJ. Short words are looked up; long ones checked for ال.
     @inline(__always)
-    mutating func count(token scalars: UnsafeBufferPointer<UInt32>, length: Int) {
+    mutating func count(token scalars: UnsafeBufferPointer<UInt32>, length: Int, words: FunctionWords.Sets) {
       if length <= 5 {
         var key = FNV.basis, folded = FNV.basis
         for v in scalars where v != 0x200C {
           key = FNV.step(key, v)
           folded = FNV.step(folded, PersianFold.yehKaf(v))
         }
-        if FunctionWords.persian.contains(key) {
+        if words.persian.contains(key) {
           persianWords += 1
           return
         }
         // One lookup for most words: the Arabic words folded, then which spelling.
-        if FunctionWords.arabicInPersianSpelling.contains(folded) {
-          if FunctionWords.arabic.contains(key) {
+        if words.arabicInPersianSpelling.contains(folded) {
+          if words.arabic.contains(key) {
             arabicWords += 1
             return
           }

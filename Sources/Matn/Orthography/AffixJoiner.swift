@@ -257,10 +257,20 @@ struct AffixJoiner {
     var start = r.lowerBound
     while start < r.upperBound {
       var end = start
-      var key = FNV.basis
-      while end < r.upperBound && s[end] != 0x200C {
-        key = FNV.step(key, s[end])
-        end += 1
+      while end < r.upperBound && s[end] != 0x200C { end += 1 }
+      // The segment's key, when a compound may be that long or (a stem before a final ی
+      // or ان, looked up below) one or two scalars shorter: FNV-1a is a running hash, so
+      // the stems' keys come along. Most words are too short for any.
+      let length = end - start
+      var key = FNV.basis, keyBefore1 = FNV.basis, keyBefore2 = FNV.basis
+      if compounds.mayHold(length: length)
+        || (length >= 5 && (compounds.mayHold(length: length - 1) || compounds.mayHold(length: length - 2)))
+      {
+        for k in start..<end {
+          keyBefore2 = keyBefore1
+          keyBefore1 = key
+          key = FNV.step(key, s[k])
+        }
       }
       if end < r.upperBound {
         hasZWNJ = true
@@ -293,13 +303,15 @@ struct AffixJoiner {
       }
       guard last && segment.count >= 5 else { continue }
       let e = segment.upperBound
-      var stemEnd = -1
+      var stemEnd = -1, stemKey = FNV.basis
       if s[e - 1] == 0x06CC {
         stemEnd = e - 1
+        stemKey = keyBefore1
       } else if s[e - 1] == 0x0646 && s[e - 2] == 0x0627 {
         stemEnd = e - 2
+        stemKey = keyBefore2
       }
-      if stemEnd > 0, let offsets = compounds.offsets(s, segment.lowerBound..<stemEnd) {
+      if stemEnd > 0, let offsets = compounds.offsets(key: stemKey, count: stemEnd - segment.lowerBound) {
         let before = edits.count
         insertCompound(at: segment.lowerBound, offsets, s, &edits)
         stretch.optional.append(contentsOf: before..<edits.count)

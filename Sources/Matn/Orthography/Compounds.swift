@@ -27,6 +27,9 @@ struct Compounds: Sendable {
   /// part's, the same way.
   private var firstParts = [UInt64](repeating: 0, count: 0x100)
   private var secondParts = [UInt64](repeating: 0, count: 0x100)
+  /// The lengths of the glued entries, a bit each (``bit(_:)``): most running words are
+  /// shorter than any compound and need neither a key nor a look in ``filter``.
+  private var lengths: UInt64 = 0
 
   static let shared: Compounds = {
     var table = Compounds()
@@ -81,6 +84,7 @@ struct Compounds: Sendable {
     let spaced = spaced && offsets.count == 1
     let key = FNV.hash(glued)
     entries[key] = Entry(offsets: offsets, spaced: spaced)
+    lengths |= Self.bit(glued.count)
     let (a, b) = Self.probes(key)
     filter[a >> 6] |= 1 << UInt64(a & 63)
     filter[b >> 6] |= 1 << UInt64(b & 63)
@@ -111,16 +115,22 @@ struct Compounds: Sendable {
   /// The ZWNJ offsets (from `r.lowerBound`) of the glued compound `s[r]`, or nil.
   @inline(__always)
   func offsets(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> [Int]? {
-    guard r.count >= 3 else { return nil }
+    guard mayHold(length: r.count) else { return nil }
     var h = FNV.basis
     for k in r { h = FNV.step(h, s[k]) }
     return offsets(key: h, count: r.count)
   }
 
-  /// The same for a word of `count` scalars whose key (FNV-1a of its scalars) is `key`.
+  /// Whether some glued compound has `length` scalars: when not, a word of that length
+  /// needs no key to be ruled out.
+  @inline(__always)
+  func mayHold(length: Int) -> Bool { length >= 3 && lengths & Self.bit(length) != 0 }
+
+  /// The same for a word of `count` scalars whose key (FNV-1a of its scalars) is `key`
+  /// (not read when no compound has that length).
   @inline(__always)
   func offsets(key: UInt64, count: Int) -> [Int]? {
-    guard count >= 3 else { return nil }
+    guard mayHold(length: count) else { return nil }
     let (a, b) = Self.probes(key)
     guard filter[a >> 6] >> UInt64(a & 63) & 1 != 0, filter[b >> 6] >> UInt64(b & 63) & 1 != 0,
       keys.contains(key)

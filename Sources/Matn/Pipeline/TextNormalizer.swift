@@ -236,9 +236,12 @@ public struct TextNormalizer: Sendable {
   }
 
   /// ``canonical(_:_:)`` one segment at a time, `cuts` (byte offsets, from 0 to the
-  /// end) apart: a first pass counts the language votes of every segment's spans, the
-  /// second normalises each segment with the document's language, appending its text.
-  /// The result is the same as in one piece; only one segment's buffers exist at once.
+  /// end) apart: a first pass cleans each segment and counts the language votes of its
+  /// spans, the second normalises each cleaned segment with the document's language,
+  /// appending its text. The result is the same as in one piece; only one segment's
+  /// buffers exist at once. Cleanup runs once: a segment it changed is kept between the
+  /// passes as its UTF-8 (at most about the input's size in all), one it left alone is
+  /// decoded again from the input.
   private func canonical(
     _ utf8: UnsafeBufferPointer<UInt8>, cuts: [Int], _ recorder: inout ChangeRecorder, votes: inout SpanVotes
   ) -> String {
@@ -247,14 +250,20 @@ public struct TextNormalizer: Sendable {
     }
     let segmentation = self.segmentation
     var hasSpans = false
-    // Each segment's span decisions, kept for the second pass (a few bytes per span).
+    // Each segment's span decisions, kept for the second pass (a few bytes per span),
+    // and its cleaned text when cleanup changed it. Cleanup's changes are recorded here,
+    // in segment order as the second pass would.
     var known: [SpanDecisions] = []
+    var cleanedTexts: [String?] = []
     known.reserveCapacity(cuts.count - 1)
+    cleanedTexts.reserveCapacity(cuts.count - 1)
     for k in 0..<cuts.count - 1 {
-      var scratch = ChangeRecorder(recordsRanges: false)
-      let decisions = segmentation.decisions(cleaned(segment(k), &scratch), votes: &votes.counts)
+      recorder.utf8Base = cuts[k]
+      let buffer = cleaned(segment(k), &recorder)
+      let decisions = segmentation.decisions(buffer, votes: &votes.counts)
       if !decisions.languages.isEmpty { hasSpans = true }
       known.append(decisions)
+      cleanedTexts.append(buffer.edited ? buffer.string : nil)
     }
     votes.tookDefault = hasSpans && votes.isEmpty
     votes.hasSpans = hasSpans
@@ -267,7 +276,15 @@ public struct TextNormalizer: Sendable {
     for k in 0..<cuts.count - 1 {
       recorder.utf8Base = cuts[k]
       var unused = SpanVotes()
-      let buffer = orthography(cleaned(segment(k), &recorder), prior: prior, known: known[k], &recorder, votes: &unused)
+      var input: TextBuffer
+      if let text = cleanedTexts[k] {
+        input = TextBuffer(text, trackOrigins: false, table: StageTable.shared)
+        input.markEdited()
+        cleanedTexts[k] = nil
+      } else {
+        input = segment(k)
+      }
+      let buffer = orthography(input, prior: prior, known: known[k], &recorder, votes: &unused)
       let text = Self.text(of: buffer, UnsafeBufferPointer(rebasing: utf8[cuts[k]..<cuts[k + 1]]), nil)
       out += form.apply(text, buffer, &recorder, lineChanged: &lineChanged, final: k == cuts.count - 2)
     }

@@ -74,6 +74,16 @@ enum ScalarScan {
     @inline(__always)
     subscript(_ value: UInt32) -> UInt16 { entries[value > 0xFFFF ? 0x10000 : Int(value)] }
 
+    /// Decodes well-formed UTF-8 (not checked) into `scalars` and writes the bits of each
+    /// to `bits`, in one pass; both have room for `utf8.count` values. Returns the number
+    /// of scalars.
+    func decode(
+      _ utf8: UnsafeBufferPointer<UInt8>, into scalars: UnsafeMutablePointer<UInt32>, bits: UnsafeMutablePointer<UInt16>
+    ) -> Int {
+      guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }
+      return Int(mk_utf8_to_scalars_bits(base, Int64(utf8.count), entries, scalars, bits))
+    }
+
     /// Writes the bits of each of `scalars` to `out` (room for `scalars.count`).
     func lookUp(_ scalars: UnsafeBufferPointer<UInt32>, into out: UnsafeMutablePointer<UInt16>) {
       guard let base = scalars.baseAddress, !scalars.isEmpty else { return }

@@ -30,16 +30,17 @@ struct TextBuffer {
   /// scalar boundary).
   init(utf8: UnsafeBufferPointer<UInt8>, trackOrigins: Bool, table: ScalarScan.Table) {
     self.table = table
+    // Valid UTF-8: decoded without checks, each scalar's bits written as it is decoded.
+    var decoded = 0
+    var bits: [UInt16] = []
     scalars = [UInt32](unsafeUninitializedCapacity: utf8.count) { out, count in
-      // Valid UTF-8: decode without checks.
-      count = out.baseAddress.map { ScalarScan.decode(utf8, into: $0) } ?? 0
-    }
-    bits = scalars.withUnsafeBufferPointer { s in
-      [UInt16](unsafeUninitializedCapacity: s.count) { out, count in
-        if let base = out.baseAddress { table.lookUp(s, into: base) }
-        count = s.count
+      bits = [UInt16](unsafeUninitializedCapacity: utf8.count) { bitsOut, bitsCount in
+        if let s = out.baseAddress, let b = bitsOut.baseAddress { decoded = table.decode(utf8, into: s, bits: b) }
+        bitsCount = decoded
       }
+      count = decoded
     }
+    self.bits = bits
     if trackOrigins {
       var origins: [Range<Int32>] = []
       origins.reserveCapacity(scalars.count)
@@ -61,10 +62,14 @@ struct TextBuffer {
   /// The text as a `String`. The scalars are valid by construction, so the UTF-8 is
   /// written once into a scratch buffer and adopted without re-validation.
   var string: String {
-    if scalars.isEmpty { return "" }
-    return scalars.withUnsafeBufferPointer { s in
-      let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: s.count * 4)
-      defer { scratch.deallocate() }
+    scalars.withUnsafeBufferPointer { Self.string(of: $0) }
+  }
+
+  /// The text of valid scalar values (not checked: a buffer's), written as UTF-8 once
+  /// into a scratch buffer and adopted without re-validation.
+  static func string(of s: UnsafeBufferPointer<UInt32>) -> String {
+    if s.isEmpty { return "" }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count * 4) { scratch in
       let o = ScalarScan.encode(s, into: scratch.baseAddress!)
       return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: scratch[..<o]).span))
     }
@@ -89,6 +94,10 @@ struct TextBuffer {
       }
     }
   }
+
+  /// Marks the buffer as changed from the input it will be compared with: a buffer
+  /// decoded from an earlier stage's output (a segment's cleaned text).
+  mutating func markEdited() { edited = true }
 
   /// Replaces scalar `i` in place by `value` (same flags and origin).
   mutating func set(_ i: Int, to value: UInt32) {

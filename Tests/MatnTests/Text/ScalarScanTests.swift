@@ -56,6 +56,38 @@ struct ScalarScanTests {
     }
   }
 
+  @Test("decoding with the table's bits agrees with decoding, then looking up")
+  func decodeWithBits() {
+    var generator = SplitMix64(seed: 11)
+    // Persian runs (one-byte spaces between two-byte letters, the sixteen-byte steps)
+    // broken by every other width.
+    let persian = ["کتاب ", "های ", "می", "\u{200C}", "تهران، ", "۱۴۰۲ ", "«ما» ", "a", "😀", "\u{0800}", "ـ", "\u{07FF}"]
+    for round in 0..<5_000 {
+      var text =
+        round % 2 == 0
+        ? Self.randomText(&generator)
+        : (0..<Int(generator.next() % 40)).map { _ in persian[Int(generator.next() % UInt64(persian.count))] }.joined()
+      let expected = text.unicodeScalars.map(\.value)
+      var bits: [UInt16] = []
+      let decoded: [UInt32] = text.withUTF8 { utf8 in
+        [UInt32](unsafeUninitializedCapacity: max(utf8.count, 1)) { out, count in
+          bits = [UInt16](unsafeUninitializedCapacity: max(utf8.count, 1)) { b, bitsCount in
+            bitsCount = Self.table.decode(utf8, into: out.baseAddress!, bits: b.baseAddress!)
+          }
+          count = bits.count
+        }
+      }
+      #expect(decoded == expected, "\(text.debugDescription)")
+      #expect(bits == Self.bits(expected), "\(text.debugDescription)")
+      let encoded: [UInt8] = decoded.withUnsafeBufferPointer { s in
+        [UInt8](unsafeUninitializedCapacity: max(s.count * 4, 1)) { out, count in
+          count = ScalarScan.encode(s, into: out.baseAddress!)
+        }
+      }
+      #expect(encoded == Array(text.utf8), "\(text.debugDescription)")
+    }
+  }
+
   @Test("the table gives BMP scalars their own bits and supplementary scalars all bits")
   func tableLookup() {
     #expect(Self.table[0x61] == 1)
