@@ -42,11 +42,47 @@ struct PersianNameModel: Sendable {
   /// text form and in models written without it.
   let latin: NGramTable?
   let latinOrder: Int
+  /// The right-context model: each letter's chunk given the letter and the letters
+  /// after it (history: those letters, farthest first, then the letter; token: the
+  /// chunk), which the graphone model, reading left to right, does not see; it
+  /// rescores the beam's spellings beside the Latin letter model. Nil in the text
+  /// form and in models written without it.
+  let context: RightContext?
+
+  /// ``context``'s table and ids: Persian letter → id (an unknown letter is 2, the end
+  /// of the part 1), graphone id → the id of its chunk, and the model's order (the
+  /// letters after a letter it reads, plus 2).
+  struct RightContext: Sendable {
+    let table: NGramTable
+    let order: Int
+    let letters: [UInt32: UInt16]
+    let chunkOfGraphone: [UInt16]
+
+    /// log10 of a spelling's chunks (`graphones`, one a letter) given their letters.
+    func logProb(_ letters: [Unicode.Scalar], _ graphones: [UInt16]) -> Float {
+      let right = order - 2
+      var total: Float = 0
+      for (i, g) in graphones.enumerated() {
+        var history: UInt64 = 0
+        for j in stride(from: i + right, to: i, by: -1) {
+          history = history << 10 | UInt64(j < letters.count ? self.letters[letters[j].value] ?? 2 : 1)
+        }
+        history = history << 10 | UInt64(self.letters[letters[i].value] ?? 2)
+        total += PersianNameModel.logProb(table, order, history, chunkOfGraphone[Int(g)])
+      }
+      return total
+    }
+  }
 
   /// The weight of the Latin letter model's log probability beside the graphone
   /// model's when the beam's spellings are ranked: 0.5 by 5-fold cross-validation on
   /// unseen name parts (0.4 or 0.5 on every fold; 0.3-1.0 tried).
   static let latinWeight: Float = 0.5
+
+  /// The weight of the right-context model's log probability when the beam's spellings
+  /// are ranked (by 5-fold cross-validation on unseen name parts: see
+  /// `scripts/derive-name-romanizer`).
+  static let contextWeight: Float = 0.3
 
   /// The built-in lexicon and model (`fa-name-model.bin`, read in place).
   static let shared: PersianNameModel = {
@@ -101,6 +137,7 @@ struct PersianNameModel: Sendable {
     // The optional Latin letter model after the graphone table.
     var latin: NGramTable?
     var latinOrder = 0
+    var latinSize = 0
     let latinStart = tableStart + 16 * size
     if latinStart + 24 <= bytes.count, Array(bytes[latinStart..<latinStart + 8]) == Array("MATNLAT2".utf8) {
       let order = u32(latinStart + 8)
@@ -108,16 +145,33 @@ struct PersianNameModel: Sendable {
       guard (2...6).contains(order), size > 0, size <= 1 << 26, latinStart + 24 + 16 * size <= bytes.count,
         let t = table(at: latinStart + 24, size: size)
       else { return nil }
-      (latin, latinOrder) = (t, order)
+      (latin, latinOrder, latinSize) = (t, order, size)
+    }
+    // The optional right-context model after them.
+    var context: (table: NGramTable, order: Int, letters: Substring, chunks: [Substring])?
+    let contextStart = latin == nil ? latinStart : latinStart + 24 + 16 * latinSize
+    if contextStart + 24 <= bytes.count, Array(bytes[contextStart..<contextStart + 8]) == Array("MATNCTX1".utf8) {
+      let order = u32(contextStart + 8)
+      let size = u32(contextStart + 12)
+      let length = u32(contextStart + 16)
+      let start = (contextStart + 24 + length + 7) & ~7
+      guard (2...6).contains(order), size > 0, size <= 1 << 26, start + 16 * size <= bytes.count,
+        let t = table(at: start, size: size)
+      else { return nil }
+      let lines = String(decoding: bytes[contextStart + 24..<contextStart + 24 + length], as: UTF8.self)
+        .split(separator: "\n", omittingEmptySubsequences: false)
+      guard lines.count >= 2 else { return nil }
+      context = (t, order, lines[0], lines[1].split(separator: "\t", omittingEmptySubsequences: false))
     }
     self.init(
       lexicon: lexiconLines, graphoneLines: text.split(separator: "\n"), ngrams: graphoneTable, order: order,
-      latin: latin, latinOrder: latinOrder)
+      latin: latin, latinOrder: latinOrder, context: context)
   }
 
   private init(
     lexicon lexiconLines: [Substring], graphoneLines: [Substring], ngrams: NGramTable, order: Int,
-    latin: NGramTable? = nil, latinOrder: Int = 0
+    latin: NGramTable? = nil, latinOrder: Int = 0,
+    context: (table: NGramTable, order: Int, letters: Substring, chunks: [Substring])? = nil
   ) {
     var lexicon: [UInt64: [Spelling]] = [:]
     for line in lexiconLines {
@@ -145,6 +199,19 @@ struct PersianNameModel: Sendable {
     self.order = order
     self.latin = latin
     self.latinOrder = latinOrder
+    if let context {
+      // Ids as the derivation gives them: 3 up for the letters, then the chunks.
+      var letters: [UInt32: UInt16] = [:]
+      for (i, v) in context.letters.unicodeScalars.enumerated() { letters[v.value] = UInt16(3 + i) }
+      var chunkIDs: [Substring: UInt16] = [:]
+      for (i, c) in context.chunks.enumerated() { chunkIDs[c] = UInt16(3 + letters.count + i) }
+      // A graphone whose chunk the model lacks gets id 0, which no row has.
+      let chunkOfGraphone = chunks.map { chunkIDs[Substring($0)] ?? 0 }
+      self.context = RightContext(
+        table: context.table, order: context.order, letters: letters, chunkOfGraphone: chunkOfGraphone)
+    } else {
+      self.context = nil
+    }
   }
 
   var isEmpty: Bool { ngrams.isEmpty && lexicon.isEmpty }
@@ -350,7 +417,7 @@ struct PersianNameModel: Sendable {
   /// - Complexity: O(*n* · *beam* · *g*) for *n* letters and *g* graphones a letter.
   func decode(
     _ letters: [Unicode.Scalar], beam: Int, k: Int, style: PersianNameStyle = .iran,
-    latinWeight: Float = PersianNameModel.latinWeight
+    latinWeight: Float = PersianNameModel.latinWeight, contextWeight: Float = PersianNameModel.contextWeight
   ) -> [(String, Float)] {
     guard !letters.isEmpty, order > 1, beam > 0 else { return [] }
     let start: UInt64 = style == .afghanistan ? 2 : 0
@@ -407,6 +474,7 @@ struct PersianNameModel: Sendable {
     counts.append(all.count)
     // End of the part; hypotheses spelling the same string are merged (log-sum).
     var best: [(String, Float)] = []
+    var paths: [[UInt16]] = []
     for (j, h) in hyps.enumerated() {
       let s = h.score + logProb(h.history, 1)
       var ids: [UInt16] = []
@@ -418,19 +486,26 @@ struct PersianNameModel: Sendable {
         index = Int(node.parent)
         step -= 1
       }
+      ids.reverse()
       var text = ""
-      for g in ids.reversed() { text += chunks[Int(g)] }
+      for g in ids { text += chunks[Int(g)] }
       if let i = best.firstIndex(where: { $0.0 == text }) {
         let a = best[i].1
         let m = max(a, s)
         best[i].1 = m + log10(pow(10, a - m) + pow(10, s - m))
       } else {
         best.append((text, s))
+        paths.append(ids)
       }
     }
-    // The spellings ranked with the Latin letter model: the press's ways of spelling.
+    // The spellings ranked with the Latin letter model (the press's ways of spelling)
+    // and the right-context model (each chunk given the letters after it), the latter
+    // over each spelling's best path.
     if latin != nil, latinWeight != 0 {
       for i in best.indices { best[i].1 += latinWeight * latinLogProb(best[i].0) }
+    }
+    if let context, contextWeight != 0 {
+      for i in best.indices { best[i].1 += contextWeight * context.logProb(letters, paths[i]) }
     }
     best.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     return Array(best.prefix(k))

@@ -200,4 +200,62 @@ struct PersianNameModelTests {
     // close (Shekarkhandi over Shekarkhondi).
     #expect(changed >= 2)
   }
+
+  /// Rows laid out as the derivation script lays out a table (``NGramTable``'s open
+  /// addressing: home slot by the multiplicative hash, linear probing, keys ascending).
+  static func slots(_ rows: [UInt64: (Float, Float)], size: Int) -> [UInt8] {
+    var keys = [UInt64](repeating: 0, count: size)
+    var values = [(Float, Float)](repeating: (0, 0), count: size)
+    let shift = 64 - UInt64(size.trailingZeroBitCount)
+    for key in rows.keys.sorted() {
+      var i = NGramTable.slot(key, shift: shift)
+      while keys[i] != 0 { i = (i + 1) & (size - 1) }
+      keys[i] = key
+      values[i] = rows[key] ?? (0, 0)
+    }
+    var out: [UInt8] = []
+    for i in 0..<size {
+      withUnsafeBytes(of: keys[i].littleEndian) { out += $0 }
+      withUnsafeBytes(of: values[i].0.bitPattern.littleEndian) { out += $0 }
+      withUnsafeBytes(of: values[i].1.bitPattern.littleEndian) { out += $0 }
+    }
+    return out
+  }
+
+  static func u32(_ v: Int) -> [UInt8] { withUnsafeBytes(of: UInt32(v).littleEndian) { Array($0) } }
+
+  static func padded(_ bytes: [UInt8]) -> [UInt8] { bytes + [UInt8](repeating: 0, count: (8 - bytes.count % 8) % 8) }
+
+  @Test("the right-context model reranks the beam: a chunk the letters after it favour wins (Berk over Bark)")
+  func rightContext() throws {
+    // The tiny model's graphones and bigram rows in the binary form ...
+    let lines = Self.tinyModel.split(separator: "\n")
+    var rows: [UInt64: (Float, Float)] = [:]
+    for line in lines where line.hasPrefix("N") {
+      let f = line.split(separator: "\t")
+      let ids = f[1].split(separator: " ").compactMap { UInt16($0) }
+      rows[PersianNameModel.pack(ids[...], ids.count)] = (Float(f[2]) ?? 0, f.count > 3 ? Float(f[3]) ?? 0 : 0)
+    }
+    let graphones = Array((lines.filter { $0.hasPrefix("G") }.joined(separator: "\n") + "\n").utf8)
+    let head = Self.padded(Array("MATNGPH2".utf8) + Self.u32(2) + Self.u32(64) + Self.u32(graphones.count) + graphones)
+    let plain = head + Self.slots(rows, size: 64)
+    // ... and a right-context model of order 4 (two letters after): letters ب ر ک as
+    // ids 3-5, chunks ba be b r k as 6-10; ب before ر ک is "be" far more than "ba".
+    let ids = Array("برک\nba\tbe\tb\tr\tk\n".utf8)
+    let history: [UInt16] = [5, 4, 3]
+    let context: [UInt64: (Float, Float)] = [
+      PersianNameModel.pack((history + [7])[...], 4): (-0.1, 0), PersianNameModel.pack((history + [6])[...], 4): (-4, 0),
+    ]
+    let withContext =
+      plain + Self.padded(Array("MATNCTX1".utf8) + Self.u32(4) + Self.u32(16) + Self.u32(ids.count) + [0, 0, 0, 0] + ids)
+      + Self.slots(context, size: 16)
+    let without = try #require(NameIndexer(persianNameLexicon: "", persianNameModelBinary: plain))
+    let with = try #require(NameIndexer(persianNameLexicon: "", persianNameModelBinary: withContext))
+    #expect(without.romanize("برک") == "Bark")
+    #expect(with.romanize("برک") == "Berk")
+    // Elsewhere the context rows are missing for every spelling alike: the same ranking.
+    #expect(with.romanize("رب") == without.romanize("رب"))
+    // A context section cut short is refused.
+    #expect(NameIndexer(persianNameLexicon: "", persianNameModelBinary: Array(withContext.dropLast(8))) == nil)
+  }
 }
