@@ -10,7 +10,9 @@ import Matn
 /// fail with EFBIG, reported like any write error, instead of killing the process with
 /// SIGXFSZ; SIGINT, SIGTERM and SIGHUP remove temporary output files in flight; large
 /// working buffers come from the heap and are reused (``ProcessMemory``). Long lists of
-/// file operands skip swift-argument-parser (``FileOperands``).
+/// file operands skip swift-argument-parser (``FileOperands``), and a command line that
+/// cannot ask for a completion script is parsed without the parser's check for one
+/// (``CompletionRequests``).
 @main
 enum Main {
   static func main() {
@@ -18,7 +20,9 @@ enum Main {
     ProcessMemory.preferHeapForLargeBlocks()
     TemporaryFiles.removeOnTermination()
     let arguments = Array(CommandLine.arguments.dropFirst())
-    guard var command = FileOperands.parse(arguments) else { return MatnCommand.main(arguments) }
+    guard var command = FileOperands.parse(arguments) ?? CompletionRequests.parse(arguments) else {
+      return MatnCommand.main(arguments)
+    }
     do {
       try command.run()
     } catch {

@@ -39,6 +39,8 @@ enum FileOperands {
       let options = OptionNames(type),
       let split = split(arguments[path.count...], options: options), split.operands.count >= minimum
     else { return nil }
+    CompletionRequests.skipsCheck = !CompletionRequests.mayAsk(arguments)
+    defer { CompletionRequests.skipsCheck = false }
     do {
       guard var command = try MatnCommand.parseAsRoot(path + split.rest) as? any FileOperandCommand,
         ObjectIdentifier(Swift.type(of: command)) == ObjectIdentifier(type)
