@@ -9,10 +9,45 @@
 
 import PackageDescription
 
+#if os(Linux)
+  import Foundation  // FileManager: which static archives are installed
+#endif
+
 let swiftSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
   .enableUpcomingFeature("MemberImportVisibility"),
 ]
+
+/// How the system libraries `names` (ICU, SQLite) are linked, in link order. On Linux a
+/// release build takes their static archives when all are installed (libicu-dev and
+/// libsqlite3-dev install them; `-l:libicuuc.a`): the dynamic loader then maps no library
+/// of theirs and binds none of their symbols at each start, about 1 ms of a process's
+/// start-up (scripts/bench-startup). Debug builds, and systems without the archives, link
+/// the shared libraries; so does every other system (where pkg-config also gives the
+/// flags of the system libraries below).
+func systemLibraries(_ names: [String]) -> [LinkerSetting] {
+  #if os(Linux)
+    let folders = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib"]
+    let archived = names.allSatisfy { name in
+      folders.contains { FileManager.default.fileExists(atPath: "\($0)/lib\(name).a") }
+    }
+    guard archived else { return names.map { .linkedLibrary($0) } }
+    return names.map { .linkedLibrary($0, .when(configuration: .debug)) }
+      + names.map { .linkedLibrary(":lib\($0).a", .when(configuration: .release)) }
+  #else
+    return names.map { .linkedLibrary($0) }
+  #endif
+}
+
+#if os(Linux)
+  // Linked by systemLibraries(_:), not by pkg-config (its flags would take the shared
+  // libraries first).
+  let icuPkgConfig: String? = nil
+  let sqlitePkgConfig: String? = nil
+#else
+  let icuPkgConfig: String? = "icu-uc icu-i18n"
+  let sqlitePkgConfig: String? = "sqlite3"
+#endif
 
 let package = Package(
   name: "Matn",
@@ -34,17 +69,19 @@ let package = Package(
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
-    // Carries the -I/-L/-l flags of system ICU (libicu-dev); exposes no header.
+    // Carries the -I/-L/-l flags of system ICU (libicu-dev) outside Linux; exposes no
+    // header. On Linux CICUShim names the libraries (systemLibraries).
     .systemLibrary(
       name: "CICU",
-      pkgConfig: "icu-uc icu-i18n",
+      pkgConfig: icuPkgConfig,
       providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
     ),
     // C/C++ shim: its public header uses only stdint types and opaque pointers;
     // ICU headers are included only in its .c/.cpp files (see ICU.md).
     .target(
       name: "CICUShim",
-      dependencies: ["CICU"]
+      dependencies: ["CICU"],
+      linkerSettings: systemLibraries(["icui18n", "icuuc", "icudata"])
     ),
     // C hot loops that are not ICU (UTF-8 validation, scalar arrays, stage scans).
     .target(name: "CMatnKernels"),
@@ -60,7 +97,7 @@ let package = Package(
     // System SQLite (libsqlite3-dev, with FTS5): only MatnIndex links it.
     .systemLibrary(
       name: "CSQLite",
-      pkgConfig: "sqlite3",
+      pkgConfig: sqlitePkgConfig,
       providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
     ),
     // The embedded article index and search (matn index build, matn search) on SQLite;
@@ -68,7 +105,8 @@ let package = Package(
     .target(
       name: "MatnIndex",
       dependencies: ["Matn", "CSQLite", .product(name: "SystemPackage", package: "swift-system")],
-      swiftSettings: swiftSettings),
+      swiftSettings: swiftSettings,
+      linkerSettings: systemLibraries(["sqlite3"])),
     .executableTarget(
       name: "matn",
       dependencies: [
@@ -93,7 +131,11 @@ let package = Package(
       name: "MatnC",
       dependencies: ["Matn", .product(name: "SystemPackage", package: "swift-system")],
       exclude: ["include"],
-      swiftSettings: swiftSettings),
+      swiftSettings: swiftSettings,
+      // A shared library takes the shared ICU (the static archives are not built to go
+      // into one): named here, the shared libraries come first on the link line and the
+      // archives systemLibraries adds in a Linux release build are left unused.
+      linkerSettings: ["icui18n", "icuuc", "icudata"].map { .linkedLibrary($0) }),
     // Helpers shared by the test targets (deterministic random generator).
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
     .testTarget(

@@ -42,6 +42,7 @@ DECLARE(matn_res_tpersianlexicon)
 DECLARE(matn_res_tnametables)
 DECLARE(matn_res_tdatelinetables)
 DECLARE(matn_res_twordevidence)
+DECLARE(matn_res_tmojibake)
 
 #define ENTRY(path, name) {path, name##_start, name##_end}
 
@@ -86,6 +87,7 @@ static const struct {
     ENTRY("Tables/name-tables.bin", matn_res_tnametables),
     ENTRY("Tables/dateline-tables.bin", matn_res_tdatelinetables),
     ENTRY("Tables/word-evidence.bin", matn_res_twordevidence),
+    ENTRY("Tables/mojibake-classes.bin", matn_res_tmojibake),
 };
 
 const uint8_t *matn_resource(const char *name, int64_t *length) {

@@ -5,7 +5,19 @@ import Matn
 /// arguments and do I/O; all text logic lives in the `Matn` library.
 
 struct MatnCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
+  /// The configuration below, naming a super-command while ``CompletionRequests`` has the
+  /// parser skip its check for a completion-script request.
+  static var configuration: CommandConfiguration {
+    CompletionRequests.skipsCheck ? withoutCompletionCheck : fullConfiguration
+  }
+
+  private static let withoutCompletionCheck: CommandConfiguration = {
+    var configuration = fullConfiguration
+    configuration._superCommandName = "matn"
+    return configuration
+  }()
+
+  private static let fullConfiguration = CommandConfiguration(
     commandName: "matn",
     abstract: "Turn raw, mixed-script news text into clean, structured text.",
     discussion: """

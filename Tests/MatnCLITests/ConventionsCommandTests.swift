@@ -190,4 +190,28 @@ struct ConventionsCommandTests {
       }
     }
   }
+
+  /// A command line that cannot ask for a completion script is parsed without the
+  /// parser's check for one (start-up time); the messages, help and scripts are the
+  /// parser's own all the same, never naming a super-command.
+  @Test("errors, help and completion scripts read as the parser writes them")
+  func parserMessages() throws {
+    let badValue = try CLI.run(["clean", "--form", "xx"])
+    #expect(badValue.status == 64)
+    #expect(badValue.stderr.contains("Usage: matn clean [--profile <profile>]"))
+    let fromRun = try CLI.run(["clean", "--paths-from", "-", "-"])
+    #expect(fromRun.status == 64)
+    #expect(fromRun.stderr.contains("'-' (standard input) can be read only once"))
+    #expect(fromRun.stderr.contains("Usage: matn <subcommand>"))
+    let parent = try CLI.run(["bidi"])
+    #expect(parent.status == 0)
+    #expect(parent.text.contains("USAGE: matn bidi <subcommand>"))
+    let script = try CLI.run(["--generate-completion-script", "bash"])
+    #expect(script.status == 0)
+    #expect(script.text.hasPrefix("#!/bin/bash"))
+    #expect(try CLI.run(["clean", "--generate-completion-script=bash"]).text == script.text)
+    for result in [badValue, fromRun, parent] {
+      #expect(!(result.stderr + result.text).contains("matn matn"))
+    }
+  }
 }

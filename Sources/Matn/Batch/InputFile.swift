@@ -16,6 +16,8 @@ public enum InputFile {
     public var reason: String
     /// The input is larger than the limit it was read with.
     public var tooLarge = false
+    /// The path is a directory (a command that walks directories walks it instead).
+    public var isDirectory = false
     public var description: String { "cannot read \(BatchPath.display(path)): \(reason)" }
   }
 
@@ -56,7 +58,7 @@ public enum InputFile {
     let type = info.st_mode & S_IFMT
     var problem: Failure?
     if type == S_IFDIR {
-      problem = Failure(path: path, reason: "is a directory")
+      problem = Failure(path: path, reason: "is a directory", isDirectory: true)
     } else if kinds == .regularOnly && type != S_IFREG {
       problem = Failure(path: path, reason: "not a regular file (\(typeName(type)))")
     } else if type == S_IFREG, Int(info.st_size) > limit {
@@ -104,8 +106,9 @@ public enum InputFile {
   }
 
   /// Reads `path` like ``read(_:limit:kinds:)``, but a regular file that is valid UTF-8
-  /// (no NUL, no byte order mark) is read straight into the storage of a `String`, so
-  /// that its bytes and its text never exist at once: a 100 MB line costs 100 MB, not 200.
+  /// (no NUL, no byte order mark) comes as a `String`, checked once; one of over
+  /// ``copiedSize`` bytes is read straight into the String's storage, so that its bytes
+  /// and its text never exist at once: a 100 MB line costs 100 MB, not 200.
   public static func readContent(_ path: FilePath?, limit: Int = .max, kinds: Kinds = .any) throws(Failure) -> Content {
     guard let path else { return .bytes(try read(nil, limit: limit, kinds: kinds)) }
     let flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | (kinds == .regularOnly ? O_NONBLOCK : 0)
@@ -115,7 +118,7 @@ public enum InputFile {
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw Failure(path: path, reason: errorText(errno)) }
     let type = info.st_mode & S_IFMT
-    if type == S_IFDIR { throw Failure(path: path, reason: "is a directory") }
+    if type == S_IFDIR { throw Failure(path: path, reason: "is a directory", isDirectory: true) }
     if kinds == .regularOnly && type != S_IFREG {
       throw Failure(path: path, reason: "not a regular file (\(typeName(type)))")
     }
@@ -124,36 +127,83 @@ public enum InputFile {
     }
     let size = Int(info.st_size)
     guard type == S_IFREG, size > 0 else { return .bytes(try readAll(fd: fd, path: path, sizeHint: 0, limit: limit)) }
-    // Read into a String's storage; keep the bytes only when they are not plain UTF-8.
+    if size <= copiedSize {
+      // Read into a buffer and copy into a String unchecked: the scan has checked it, and
+      // the String's own check would read the text again at a fraction of its speed.
+      let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size)
+      defer { buffer.deallocate() }
+      let (filled, failure) = fill(fd, buffer)
+      if let failure { throw Failure(path: path, reason: errorText(failure)) }
+      let bytes = UnsafeBufferPointer(rebasing: buffer[..<filled])
+      guard filled == size, isPlainUTF8(bytes) else {
+        return .bytes(Array(bytes) + (try rest(fd: fd, path: path, limit: max(0, limit - filled))))
+      }
+      let text = String(copying: UTF8Span(unchecked: bytes.span))
+      let more = try rest(fd: fd, path: path, limit: max(0, limit - size))
+      return more.isEmpty ? .utf8(text) : .bytes(Array(bytes) + more)
+    }
+    // A larger file is read into a String's storage, kept as bytes only when it is not
+    // plain UTF-8.
     var fallback: [UInt8]?
     var failure: Int32?
     let text = String(unsafeUninitializedCapacity: size) { buffer -> Int in
-      var filled = 0
-      while filled < size {
-        let n = Glibc.read(fd, buffer.baseAddress! + filled, size - filled)
-        if n < 0 && errno == EINTR { continue }
-        if n < 0 {
-          failure = errno
-          return 0
-        }
-        if n == 0 { break }
-        filled += n
-      }
+      let filled: Int
+      (filled, failure) = fill(fd, buffer)
+      if failure != nil { return 0 }
       let bytes = UnsafeBufferPointer(rebasing: buffer[..<filled])
-      let scan = UTF8Scan.scan(bytes)
-      let marked = filled >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-      if scan.firstInvalid == nil && scan.firstNUL == nil && !marked && filled == size { return filled }
+      if isPlainUTF8(bytes) && filled == size { return filled }
       fallback = Array(bytes)
       return 0
     }
     if let failure { throw Failure(path: path, reason: errorText(failure)) }
     guard var bytes = fallback else {
       // The file may have grown since fstat: anything more goes the slow way.
-      let more = try readAll(fd: fd, path: path, sizeHint: 0, limit: max(0, limit - size))
+      let more = try rest(fd: fd, path: path, limit: max(0, limit - size))
       return more.isEmpty ? .utf8(text) : .bytes(Array(text.utf8) + more)
     }
-    bytes += try readAll(fd: fd, path: path, sizeHint: 0, limit: max(0, limit - bytes.count))
+    bytes += try rest(fd: fd, path: path, limit: max(0, limit - bytes.count))
     return .bytes(bytes)
+  }
+
+  /// Files up to this size are read into a buffer and copied into their `String`
+  /// (``readContent(_:limit:kinds:)``); larger ones straight into its storage, so that a
+  /// large file's bytes and text never exist at once.
+  static let copiedSize = 1 << 20
+
+  /// Reads `fd` into `buffer` until it is full or the file ends: the bytes read, or the
+  /// error number of a failed read.
+  private static func fill(_ fd: Int32, _ buffer: UnsafeMutableBufferPointer<UInt8>) -> (Int, Int32?) {
+    var filled = 0
+    while filled < buffer.count {
+      let n = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+      if n < 0 && errno == EINTR { continue }
+      if n < 0 { return (0, errno) }
+      if n == 0 { break }
+      filled += n
+    }
+    return (filled, nil)
+  }
+
+  /// Valid UTF-8 with no NUL and no byte order mark: text as it is.
+  private static func isPlainUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let scan = UTF8Scan.scan(bytes)
+    let marked = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    return scan.firstInvalid == nil && scan.firstNUL == nil && !marked
+  }
+
+  /// What is left to read of `fd` after the size it had when opened (a file that grew),
+  /// as ``readAll(fd:path:sizeHint:limit:)`` reads it; at the end of the file (the
+  /// common case) one read of one byte finds that out, with no buffer set up.
+  private static func rest(fd: Int32, path: FilePath, limit: Int) throws(Failure) -> [UInt8] {
+    var first: UInt8 = 0
+    while true {
+      let n = Glibc.read(fd, &first, 1)
+      if n == 0 { return [] }
+      if n > 0 { break }
+      if errno != EINTR { throw Failure(path: path, reason: errorText(errno)) }
+    }
+    guard limit > 0 else { throw Failure(path: path, reason: "more than the limit of \(limit) bytes", tooLarge: true) }
+    return try [first] + readAll(fd: fd, path: path, sizeHint: 0, limit: limit - 1)
   }
 
   static func typeName(_ type: mode_t) -> String {

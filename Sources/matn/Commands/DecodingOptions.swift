@@ -32,26 +32,39 @@ struct DecodingOptions: ParsableArguments {
   /// `output` at the end and exits with status 1 if any file failed.
   ///
   /// The paths listed by `--paths-from` come first, then `paths`; with neither, standard
-  /// input is read.
+  /// input is read. A path is opened as a file first, and walked when the open finds a
+  /// directory: a file costs no `stat` of its own (12,000 paths, 12,000 system calls).
   func forEachFile(
     _ paths: [String], output: inout StandardOutput, _ body: (String, DecodedText, inout StandardOutput) throws -> Void
   ) throws {
     var failures = 0
-    for input in BatchInputs.files(try arguments(paths)) {
-      let name = input.path?.string ?? "-"
-      if let problem = input.problem {
-        Diagnostics.error("cannot read \(BatchPath.display(input.path)): \(problem)")
-        failures += 1
-        continue
-      }
+    /// Decodes `path` and hands it on; false when it is a directory, read nothing of.
+    func decode(_ path: FilePath?, walked: Bool) throws -> Bool {
       do {
-        try body(name, try policy.decode(InputFile.readContent(input.path)), &output)
+        try body(path?.string ?? "-", try policy.decode(InputFile.readContent(path)), &output)
       } catch let error as InputFile.Failure {
+        if error.isDirectory && !walked { return false }
         Diagnostics.error(error.description)
         failures += 1
       } catch let error as DecodingError {
-        Diagnostics.error("\(BatchPath.display(input.path)): \(error)")
+        Diagnostics.error("\(BatchPath.display(path)): \(error)")
         failures += 1
+      }
+      return true
+    }
+    for argument in try arguments(paths) {
+      guard case .path(let path) = argument else {
+        _ = try decode(nil, walked: false)
+        continue
+      }
+      if try decode(path, walked: false) { continue }
+      for input in BatchInputs.files([argument]) {
+        if let problem = input.problem {
+          Diagnostics.error("cannot read \(BatchPath.display(input.path)): \(problem)")
+          failures += 1
+          continue
+        }
+        _ = try decode(input.path, walked: true)
       }
     }
     output.flush()

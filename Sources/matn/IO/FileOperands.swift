@@ -1,5 +1,4 @@
 import ArgumentParser
-import FoundationEssentials
 
 /// A command whose positional arguments are input files.
 protocol FileOperandCommand: ParsableCommand {
@@ -13,8 +12,10 @@ protocol FileOperandCommand: ParsableCommand {
 /// than ``minimum`` operands, they are set on the parsed command directly and the parser
 /// sees only the options.
 ///
-/// Which arguments are operands follows from the options the command declares (read
-/// from the parser's own description of the command, so it cannot drift): an argument
+/// Which arguments are operands follows from the options the command declares (its
+/// ``OptionNames``, as the parser's own description of the command names them:
+/// FileOperandsTests fails when they drift apart; reading that description at run time
+/// cost 0.5 ms a process, a JSON encoding and decoding): an argument
 /// that does not start with '-' (or is '-') and is not the value of the option before
 /// it, and everything after `--`. A command line with anything the split does not know
 /// (`--help`, an unknown option, grouped short flags) or that fails to parse or
@@ -24,21 +25,66 @@ enum FileOperands {
   /// Fewer operands than this go through the parser as usual.
   static let minimum = 16
 
-  /// The commands that take file operands, by the words that name them.
-  static let commands: [(path: [String], type: any FileOperandCommand.Type)] = [
-    (["normalize"], Normalize.self), (["clean"], Clean.self), (["decode"], Decode.self),
-    (["detect"], Detect.self), (["names"], Names.self), (["show"], Show.self),
-    (["translit"], Translit.self), (["bidi", "check"], BidiCheck.self),
+  /// The commands that take file operands, by the words that name them, with their
+  /// option and flag names.
+  static let commands: [(path: [String], type: any FileOperandCommand.Type, names: OptionNames)] = [
+    (
+      ["normalize"], Normalize.self,
+      OptionNames(
+        values: [
+          "--format", "-o", "--output", "--output-dir", "--path-root", "--jobs", "--profile", "--ezafe", "--style",
+          "--max-bytes", "--encoding", "--paths-from",
+        ],
+        flags: [
+          "--with-metadata", "--verbose", "--jsonl", "--no-paths", "--print-style", "--no-site-boilerplate", "--no-names",
+          "--quiet", "--schema", "--strict", "-h", "--help",
+        ])
+    ),
+    (
+      ["clean"], Clean.self,
+      OptionNames(
+        values: ["--profile", "--form", "--ezafe", "--style", "--encoding", "--paths-from"],
+        flags: ["--print-style", "--report", "--ranges", "--strict", "-h", "--help"])
+    ),
+    (
+      ["decode"], Decode.self,
+      OptionNames(values: ["--encoding", "--paths-from"], flags: ["--strict", "--text", "-h", "--help"])
+    ),
+    (
+      ["detect"], Detect.self,
+      OptionNames(
+        values: ["--per", "--languages", "--min-confidence", "--line-ends", "--encoding", "--paths-from"],
+        flags: ["--strict", "-h", "--help"])
+    ),
+    (
+      ["names"], Names.self,
+      OptionNames(
+        values: ["--format", "--encoding", "--paths-from"], flags: ["--mentions", "--strict", "-h", "--help"])
+    ),
+    (["show"], Show.self, OptionNames(values: ["--encoding", "--paths-from"], flags: ["--strict", "-h", "--help"])),
+    (
+      ["translit"], Translit.self,
+      OptionNames(
+        values: ["--key", "--top", "--style", "--persian-names", "--line-ends", "--encoding", "--paths-from"],
+        flags: ["--strict", "-h", "--help"])
+    ),
+    (
+      ["bidi", "check"], BidiCheck.self,
+      OptionNames(
+        values: ["--encoding", "--paths-from"],
+        flags: ["--strict", "--warnings-as-errors", "--notes", "-h", "--help"])
+    ),
   ]
 
   /// The command `arguments` (after the program name) ask for, parsed with its file
   /// operands set directly, or nil when the parser should see the whole command line.
   static func parse(_ arguments: [String]) -> (any ParsableCommand)? {
     guard arguments.count > minimum,
-      let (path, type) = commands.first(where: { arguments.starts(with: $0.path) }),
-      let options = OptionNames(type),
+      let (path, type, options) = commands.first(where: { arguments.starts(with: $0.path) }),
       let split = split(arguments[path.count...], options: options), split.operands.count >= minimum
     else { return nil }
+    CompletionRequests.skipsCheck = !CompletionRequests.mayAsk(arguments)
+    defer { CompletionRequests.skipsCheck = false }
     do {
       guard var command = try MatnCommand.parseAsRoot(path + split.rest) as? any FileOperandCommand,
         ObjectIdentifier(Swift.type(of: command)) == ObjectIdentifier(type)
@@ -83,47 +129,12 @@ enum FileOperands {
   }
 
   /// The option and flag names of a command, as written on the command line (`--form`,
-  /// `-o`).
-  struct OptionNames {
-    var values: Set<String> = []
-    var flags: Set<String> = []
-
-    /// The names `type` declares, or nil when it has an option that takes several values
-    /// (then an argument after it may be its value or an operand).
-    init?(_ type: any ParsableCommand.Type) {
-      guard let info = try? JSONDecoder().decode(Dump.self, from: Data(type._dumpHelp().utf8)) else { return nil }
-      for argument in info.command.arguments ?? [] {
-        let names = (argument.names ?? []).map { name in
-          switch name.kind {
-          case "long": "--" + name.name
-          case "short": "-" + name.name
-          default: "-" + name.name
-          }
-        }
-        switch argument.kind {
-        case "option":
-          if argument.isRepeating { return nil }
-          values.formUnion(names)
-        case "flag": flags.formUnion(names)
-        default: break
-        }
-      }
-    }
-
-    /// What is read of swift-argument-parser's JSON description of a command.
-    private struct Dump: Decodable {
-      struct Command: Decodable { var arguments: [Argument]? }
-      struct Argument: Decodable {
-        var kind: String
-        var isRepeating: Bool
-        var names: [Name]?
-      }
-      struct Name: Decodable {
-        var kind: String
-        var name: String
-      }
-      var command: Command
-    }
+  /// `-o`). None of them takes several values (then an argument after it could be its
+  /// value or an operand): FileOperandsTests checks that too.
+  struct OptionNames: Equatable {
+    /// The options that take a value.
+    var values: Set<String>
+    var flags: Set<String>
   }
 }
 

@@ -22,7 +22,8 @@ enum RawArguments {
   /// bytes of the argv entry it was decoded from (the first one, for an argument that
   /// appears as `--option=VALUE` or after an option name).
   static func path(_ argument: String) -> FilePath {
-    guard argument.unicodeScalars.contains("\u{FFFD}") else { return FilePath(argument) }
+    // U+FFFD is EF BF BD in UTF-8: most paths have no byte EF to look further for.
+    guard argument.utf8.contains(0xEF), argument.unicodeScalars.contains("\u{FFFD}") else { return FilePath(argument) }
     let decoded = Array(argument.utf8)
     for entry in raw {
       if Array(String(decoding: entry, as: UTF8.self).utf8) == decoded { return FilePath(bytes: entry) }

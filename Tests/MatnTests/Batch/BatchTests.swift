@@ -274,7 +274,7 @@ struct BatchTests {
     #expect(lines == ["one", "too long 200000", "two", "", "three"])
   }
 
-  @Test("readContent: plain UTF-8 straight into text; a mark, a NUL, bad bytes or a legacy charset as bytes; same decoding")
+  @Test("readContent: plain UTF-8 as text, small or large; a mark, a NUL, bad bytes or a legacy charset as bytes; same decoding")
   func readContent() throws {
     try Self.withDirectory { dir in
       let cases: [(String, [UInt8], Bool)] = [
@@ -284,7 +284,15 @@ struct BatchTests {
         ("damaged", Array("caf".utf8) + [0xE9] + Array(" au lait, a longer line of text here.\n".utf8), false),
         ("empty", [], false),
       ]
-      for (name, bytes, asText) in cases {
+      // Both ways of reading: into a buffer copied into the String, and, past
+      // InputFile.copiedSize, straight into the String's storage.
+      let large = Array(String(repeating: "سلام دنیا and more text.\n", count: InputFile.copiedSize / 20).utf8)
+      let sizes: [(String, [UInt8], Bool)] = [
+        ("large", large, true), ("large damaged", large + [0xE9, 0x0A], false),
+        ("large marked", [0xEF, 0xBB, 0xBF] + large, false),
+      ]
+      #expect(large.count > InputFile.copiedSize)
+      for (name, bytes, asText) in cases + sizes {
         let url = dir.appendingPathComponent(name)
         try Data(bytes).write(to: url)
         let content = try InputFile.readContent(FilePath(url.path))

@@ -22,6 +22,7 @@ struct EmbeddedTableTests {
       { EmbeddedTable.bytes(LetterStatisticsClassifier.computedScanTable()) }
     ),
     (ItemizerClasses.resourceName, { EmbeddedTable.bytes(ItemizerClasses.computedTable()) }),
+    (MojibakeRepair.classesResourceName, { MojibakeRepair.computedClasses() }),
     (PersianLexicon.resourceName, { PackedTable.bytes(PersianLexicon.computedSections()) }),
     (NameTables.resourceName, { PackedTable.bytes(NameTables.computedSections()) }),
     (DatelineTables.resourceName, { PackedTable.bytes(DatelineTables.computedSections()) }),
@@ -48,6 +49,7 @@ struct EmbeddedTableTests {
   func tablesAreRead() {
     #expect(EmbeddedTable.load(ScalarClasses.resourceName, count: 0x10000, of: UInt16.self) != nil)
     #expect(EmbeddedTable.load(StageTable.resourceName, count: 0x10001, of: UInt16.self) != nil)
+    #expect(EmbeddedTable.load(MojibakeRepair.classesResourceName, count: 0x10000, of: UInt8.self) != nil)
     #expect(EmbeddedTable.load("Tables/none.bin", count: 1, of: UInt16.self) == nil)
     // A count that does not match the resource's length reads nothing.
     #expect(EmbeddedTable.load(ScalarClasses.resourceName, count: 0x10001, of: UInt16.self) == nil)
