@@ -287,11 +287,16 @@ struct AffixJoiner {
         let before = edits.count
         if let offsets = compounds.offsets(s, segment.lowerBound..<k) {
           insertCompound(at: segment.lowerBound, offsets, s, &edits)
+        } else {
+          splitCompoundPart(segment.lowerBound..<k, s, glued, &edits)
         }
         stretch.optional.append(contentsOf: before..<edits.count)
         continue
       }
-      guard last && segment.count >= 5 else { continue }
+      guard last && segment.count >= 5 else {
+        stretch.optional.append(contentsOf: splitCompoundPart(segment, s, glued, &edits))
+        continue
+      }
       let e = segment.upperBound
       var stemEnd = -1
       if s[e - 1] == 0x06CC {
@@ -303,8 +308,21 @@ struct AffixJoiner {
         let before = edits.count
         insertCompound(at: segment.lowerBound, offsets, s, &edits)
         stretch.optional.append(contentsOf: before..<edits.count)
+      } else {
+        stretch.optional.append(contentsOf: splitCompoundPart(segment, s, glued, &edits))
       }
     }
+  }
+
+  /// A ZWNJ in the glued compound `s[r]` that no list names (with ``splitsGlued``; see
+  /// ``GluedAffixes/compoundPartSplit(_:_:)``); the indices of the edits made.
+  @discardableResult
+  private func splitCompoundPart(
+    _ r: Range<Int>, _ s: UnsafeBufferPointer<UInt32>, _ glued: GluedAffixes, _ edits: inout [Edit]
+  ) -> Range<Int> {
+    guard splitsGlued, let cut = glued.compoundPartSplit(s, r) else { return edits.count..<edits.count }
+    edits.append((cut..<cut, [0x200C], .compoundZWNJ))
+    return edits.count - 1..<edits.count
   }
 
   /// A ZWNJ at each offset from `base`, unless the letter before does not join.
