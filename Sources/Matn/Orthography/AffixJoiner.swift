@@ -307,6 +307,13 @@ struct AffixJoiner {
       }
       let segment = start..<end
       start = end + 1
+      let editsBefore = edits.count
+      defer {
+        // A glued compound no list names, when no rule below gave the segment a ZWNJ.
+        if edits.count == editsBefore {
+          stretch.optional.append(contentsOf: splitCompoundPart(segment, s, glued, &edits))
+        }
+      }
       if let offsets = compounds.offsets(key: key, count: segment.count) {
         let before = edits.count
         insertCompound(at: segment.lowerBound, offsets, s, &edits)
@@ -332,10 +339,7 @@ struct AffixJoiner {
         stretch.optional.append(contentsOf: before..<edits.count)
         continue
       }
-      guard last && segment.count >= 5 else {
-        stretch.optional.append(contentsOf: splitCompoundPart(segment, s, glued, &edits))
-        continue
-      }
+      guard last && segment.count >= 5 else { continue }
       let e = segment.upperBound
       var stemEnd = -1
       if s[e - 1] == 0x06CC {
@@ -347,8 +351,6 @@ struct AffixJoiner {
         let before = edits.count
         insertCompound(at: segment.lowerBound, offsets, s, &edits)
         stretch.optional.append(contentsOf: before..<edits.count)
-      } else {
-        stretch.optional.append(contentsOf: splitCompoundPart(segment, s, glued, &edits))
       }
     }
   }
