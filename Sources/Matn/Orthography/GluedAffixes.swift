@@ -182,6 +182,46 @@ struct GluedAffixes {
     return lexicon.hehStems.contains(k) ? stemEnd : nil
   }
 
+  /// The index where a ZWNJ goes in the glued compound `s[r]` that no list names: a
+  /// word hazm tags + a second part hazm writes after a ZWNJ in nearly every compound
+  /// it lists with that part (``PersianLexicon/compoundParts``: «کلنگزنی» → «کلنگ‌زنی»,
+  /// «لندننشین» → «لندن‌نشین»), the longest part first. Never when `s[r]` is a hazm word,
+  /// alone or + ی ان ها های یی ای گان (بازیکنان: بازیکن + ان, not بازی‌کنان), or
+  /// carries a mark, or the first part ends in a letter that does not join.
+  func compoundPartSplit(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> Int? {
+    let e = r.upperBound
+    guard r.count >= 5 else { return nil }
+    let bit = PersianLexicon.partEndBit(s[e - 2], s[e - 1])
+    guard lexicon.compoundPartEnds[bit >> 6] >> UInt64(bit & 63) & 1 != 0 else { return nil }
+    for k in r where classOf(s[k]).contains(.mark) { return nil }
+    var at: Int? = nil
+    for length in stride(from: min(lexicon.longestCompoundPart, r.count - 2), through: 2, by: -1) {
+      let cut = e - length
+      guard !classOf(s[cut - 1]).contains(.nonJoiningNext), lexicon.compoundParts.contains(key(s, cut..<e)),
+        lexicon.compoundStems.contains(key(s, r.lowerBound..<cut))
+      else { continue }
+      at = cut
+      break
+    }
+    guard let cut = at else { return nil }
+    let guards = lexicon.compoundGuards
+    if guards.contains(key(s, r)) { return nil }
+    for ending in Self.partGuardEndings where ending.count < r.count - 2 {
+      var matches = true
+      for (i, v) in ending.enumerated() where s[e - ending.count + i] != v {
+        matches = false
+        break
+      }
+      if matches && guards.contains(key(s, r.lowerBound..<e - ending.count)) { return nil }
+    }
+    return cut
+  }
+
+  /// The endings after which a hazm word stays whole (see ``compoundPartSplit(_:_:)``).
+  private static let partGuardEndings: [[UInt32]] = ["ی", "ان", "ها", "های", "یی", "ای", "گان"].map {
+    $0.unicodeScalars.map(\.value)
+  }
+
   /// X + a plural suffix: X ends in a joining letter and is known when it has two
   /// letters (ده‌ها; not فیها، ایها). Longer words that only end like a plural are guards
   /// (تنها، انتها، گرانبها).

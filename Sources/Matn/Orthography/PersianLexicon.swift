@@ -28,13 +28,24 @@ struct PersianLexicon: Sendable {
   let hehStems: WordSet
   /// The silent-heh stems whose glued «Xهای» reads X‌ه + ای, not X + های (code `h`).
   let hehStemsBeforePlural: WordSet
+  /// Second parts of compounds that hazm writes after a ZWNJ (نشین، زنی، آفرین; code `m`),
+  /// the first parts they follow (code `c`), and the words never split that way (code `g`):
+  /// see ``GluedAffixes/compoundPartSplit(_:_:)``.
+  let compoundParts: WordSet
+  let compoundStems: WordSet
+  let compoundGuards: WordSet
+  /// One bit per pair of last two letters (each U+0600–U+06FF, low bytes) that some
+  /// compound part ends with: most glued words are ruled out before a part is hashed.
+  let compoundPartEnds: [UInt64]
+  /// The longest compound part, in scalars.
+  let longestCompoundPart: Int
   /// Read in place from `Tables/persian-lexicon.bin` (written by `scripts/build-tables`
   /// from ``computedSections()``); computed from the word lists when it is missing.
   static let shared = PersianLexicon.embedded ?? PersianLexicon()
 
   /// The embedded table: the sets in the order of ``computedSections()``.
   static let resourceName = "Tables/persian-lexicon.bin"
-  static let sectionCount = 7
+  static let sectionCount = 11
 
   /// The lexicon read in place from ``resourceName``, nil when it is missing or malformed.
   static var embedded: PersianLexicon? {
@@ -51,8 +62,15 @@ struct PersianLexicon: Sendable {
   init?(_ table: PackedTable) {
     guard table.sections.count == Self.sectionCount, let verbForms = table.wordSet(0),
       let bareStemsOnly = table.wordSet(1), let adjectives = table.wordSet(2), let affixGuards = table.wordSet(3),
-      let shortStems = table.wordSet(4), let hehStems = table.wordSet(5), let hehStemsBeforePlural = table.wordSet(6)
+      let shortStems = table.wordSet(4), let hehStems = table.wordSet(5), let hehStemsBeforePlural = table.wordSet(6),
+      let compoundParts = table.wordSet(7), let compoundStems = table.wordSet(8), let compoundGuards = table.wordSet(9),
+      table.sections[10].count == Self.partEndsWords + 1
     else { return nil }
+    self.longestCompoundPart = Int(truncatingIfNeeded: UInt64(littleEndian: table.sections[10][Self.partEndsWords]))
+    self.compoundParts = compoundParts
+    self.compoundStems = compoundStems
+    self.compoundGuards = compoundGuards
+    self.compoundPartEnds = table.sections[10][..<Self.partEndsWords].map { UInt64(littleEndian: $0) }
     self.verbForms = verbForms
     self.bareStemsOnly = bareStemsOnly
     self.adjectives = adjectives
@@ -62,9 +80,17 @@ struct PersianLexicon: Sendable {
     self.hehStemsBeforePlural = hehStemsBeforePlural
   }
 
+  /// 2^16 bits: ``compoundPartEnds`` (the section has one word more: ``longestCompoundPart``).
+  static let partEndsWords = 1024
+
+  /// The bit of ``compoundPartEnds`` for a word ending in scalars `a`, `b`.
+  @inline(__always)
+  static func partEndBit(_ a: UInt32, _ b: UInt32) -> Int { Int((a & 0xFF) << 8 | (b & 0xFF)) }
+
   /// The source of `Tables/persian-lexicon.bin`: the slots of each set (``WordSet/slots(_:)``),
   /// parsed from the word lists: verb forms, bare stems, adjectives, affix guards, short
-  /// stems, heh stems, heh stems before the plural.
+  /// stems, heh stems, heh stems before the plural, compound parts, their stems, their
+  /// guards; then the bits of ``compoundPartEnds``.
   static func computedSections() -> [[UInt64]] {
     var verbForms = Set<UInt64>()
     var participles: [UInt64] = []
@@ -99,10 +125,23 @@ struct PersianLexicon: Sendable {
     verbForms.formUnion(bareStems)
     let adjectives = Self.lines("Orthography/adjectives.txt").map { Self.key(String($0)) }
     var guards: [UInt64] = [], short: [UInt64] = [], heh = participles, before: [UInt64] = []
+    var compoundParts: [UInt64] = [], compoundStems: [UInt64] = [], compoundGuards: [UInt64] = []
+    var partEnds = [UInt64](repeating: 0, count: partEndsWords + 1)
     for line in Self.lines("Orthography/affix-words.tsv") {
       let parts = line.split(separator: "\t")
       guard parts.count == 2 else { continue }
       let word = Self.key(String(parts[0])), codes = parts[1].utf8
+      if codes.contains(UInt8(ascii: "m")) {
+        compoundParts.append(word)
+        let scalars = parts[0].unicodeScalars.map(\.value)
+        partEnds[partEndsWords] = max(partEnds[partEndsWords], UInt64(scalars.count))
+        if scalars.count >= 2 {
+          let bit = partEndBit(scalars[scalars.count - 2], scalars[scalars.count - 1])
+          partEnds[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+      }
+      if codes.contains(UInt8(ascii: "c")) { compoundStems.append(word) }
+      if codes.contains(UInt8(ascii: "g")) { compoundGuards.append(word) }
       if codes.contains(UInt8(ascii: "w")) { guards.append(word) }
       if codes.contains(UInt8(ascii: "t")) { short.append(word) }
       if codes.contains(UInt8(ascii: "h")) {
@@ -112,7 +151,8 @@ struct PersianLexicon: Sendable {
         heh.append(word)
       }
     }
-    return [verbForms.sorted(), bareStemsOnly, adjectives, guards, short, heh, before].map { WordSet.slots($0) }
+    return [verbForms.sorted(), bareStemsOnly, adjectives, guards, short, heh, before, compoundParts, compoundStems, compoundGuards]
+      .map { WordSet.slots($0) } + [partEnds]
   }
 
   /// The non-comment, non-empty lines of an embedded resource.

@@ -57,6 +57,19 @@ struct GluedAffixTests {
   }
 
   @Test(
+    "a glued compound no list names: a tagged word + a part hazm writes after a ZWNJ",
+    arguments: [
+      ("لندننشین", "لندن|نشین"), ("جنبشآفرین", "جنبش|آفرین"), ("غیبپرور", "غیب|پرور"),
+      ("تحولطلبیها", "تحول|طلبی|ها"),
+      // A hazm word + ان is no such compound (بازیکن + ان, not بازی + کنان); a text that
+      // writes half-spaces keeps its glued spellings.
+      ("بازیکنان", "بازیکنان"), ("او می‌رود و لندننشین است", "او می|رود و لندننشین است"),
+    ])
+  func compoundParts(input: String, expected: String) {
+    Self.check(input, expected)
+  }
+
+  @Test(
     "words that merely begin or end with the affix letters stay whole",
     arguments: [
       "میان", "میانجی", "میهن", "میراث", "میز", "میزان", "میلیون", "میدان", "میدانی", "میوه", "تنها", "تنهایی",
@@ -103,6 +116,11 @@ struct GluedAffixTests {
       // Fewer half-spaces than glued candidates (or none): typed without them.
       ("کتاب‌ها، مهمترین و بزرگترین", "کتاب|ها، مهم|ترین و بزرگ|ترین"),
       ("کتابها و مهمترین", "کتاب|ها و مهم|ترین"),
+      // Fewer in all, but the plurals or comparatives of a text that writes one of them
+      // with a half-space keep their glued spelling; a compound's half-space says nothing.
+      ("فعالیت‌ها، کوششها، سفارشها و بزرگترین", "فعالیت|ها، کوششها، سفارشها و بزرگ|ترین"),
+      ("بزرگ‌تر، کوششها، سفارشها و بزرگترین", "بزرگ|تر، کوشش|ها، سفارش|ها و بزرگترین"),
+      ("بین‌المللی، کوششها و سفارشها", "بین|المللی، کوشش|ها و سفارش|ها"),
     ])
   func writersHalfSpaces(input: String, expected: String) {
     Self.check(input, expected)
