@@ -26,7 +26,7 @@ import SystemPackage
 /// - Thread safety: one instance per thread (an SQLite connection each).
 public final class ArticleIndex {
   /// Bumped when what is stored for an article changes: every file is then re-indexed.
-  static let format = "2"
+  static let format = "3"
 
   let db: SQLiteDatabase
   let indexer: NameIndexer
@@ -276,7 +276,7 @@ public final class ArticleIndex {
     }
     let mentions = article.names.map { name -> Rows.Mention in
       let (paragraph, offset) = Self.locate(name, in: article.paragraphs)
-      return Rows.Mention(name: name, paragraph: paragraph, offset: offset, keys: MentionKeys.keys(of: name.text, indexer: indexer))
+      return Rows.Mention(name: name, paragraph: paragraph, offset: offset, keys: MentionKeys.keys(of: name.text, indexer: indexer, stored: true))
     }
     return Rows(pending: pending, paragraphKeys: keys, mentions: mentions)
   }

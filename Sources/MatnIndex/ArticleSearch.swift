@@ -63,6 +63,18 @@ public struct SearchOptions: Sendable, Hashable {
   /// where it is in a name mention (anyone's) are at least this share of those with
   /// the word.
   public var familyNameMentionShare = ArticleIndex.familyNameMentionShare
+  /// A name whose skeleton is one letter from the query's (not the same) matches when
+  /// the two spellings are at least this alike (``MentionKeys/similarity(_:_:)``).
+  public var nearSimilarity = ArticleIndex.nearSimilarity
+  /// … or the family name is the person's in every language: the articles that name
+  /// the person whole are at least this share of those that name the person whole or
+  /// give the family name to someone else (another given name). Then articles with the
+  /// family name alone as a mention come after the whole matches, and those with the
+  /// word in their text only as well when the shares above allow them.
+  public var familyNameOwnership = ArticleIndex.familyNameOwnership
+  /// A paragraph whose words have the query's romanisations (or skeletons) in order
+  /// with at most this many words between matches as text (0: only as a phrase).
+  public var nameWindow = ArticleIndex.nameWindow
   public init() {}
 }
 
@@ -77,6 +89,12 @@ extension ArticleIndex {
   public static let familyNameShare = 1.01
   public static let familyNameTextShare = 0.75
   public static let familyNameMentionShare = 1.01
+  /// Default of ``SearchOptions/nearSimilarity``.
+  public static let nearSimilarity = 0.8
+  /// Default of ``SearchOptions/familyNameOwnership``.
+  public static let familyNameOwnership = 0.8
+  /// Default of ``SearchOptions/nameWindow``.
+  public static let nameWindow = 0
 
   /// Articles for `query`, in any script, best first:
   /// 1. articles that mention the query as a name: the same spelling (its search key),
@@ -97,17 +115,22 @@ extension ArticleIndex {
     let nameLike = nativeWords.count <= Self.longestNameQuery
     let allKeys = nameLike ? MentionKeys.keys(of: query, indexer: indexer) : []
     let queryKeys = allKeys.filter(\.whole)
-    // The family name alone: the last word's keys (a query of several words).
+    // The family name alone: the last words' keys (a query of several words: the last
+    // one, and the last two of three or more, "Hashemi Rafsanjani").
     var partialKeys: [NameKey] = []
     if nativeWords.count > 1 {
-      for key in queryKeys where key.kind != .native {
-        guard let last = MentionKeys.words(key.ascii).last else { continue }
-        if key.kind == .ascii {
-          partialKeys.append(NameKey(kind: .ascii, key: last, ascii: last, whole: false, rank: key.rank))
-        } else {
-          let sound = MentionKeys.phonetic(last, indexer: indexer)
-          if sound.count >= 3 {
-            partialKeys.append(NameKey(kind: .phonetic, key: sound, ascii: last, whole: false, rank: key.rank))
+      for key in queryKeys where key.kind == .ascii || key.kind == .phonetic {
+        let words = MentionKeys.words(key.ascii)
+        guard words.count > 1 else { continue }
+        for length in 1..<min(words.count, 3) {
+          let last = words[(words.count - length)...].joined(separator: " ")
+          if key.kind == .ascii {
+            partialKeys.append(NameKey(kind: .ascii, key: last, ascii: last, whole: false, rank: key.rank))
+          } else {
+            let sound = MentionKeys.phonetic(last, indexer: indexer)
+            if sound.count >= 3 {
+              partialKeys.append(NameKey(kind: .phonetic, key: sound, ascii: last, whole: false, rank: key.rank))
+            }
           }
         }
       }
@@ -124,7 +147,8 @@ extension ArticleIndex {
       if let old = candidates[article], !c.better(than: old) { return }
       candidates[article] = c
     }
-    for match in try mentions(queryKeys) { offer(match.article, match.candidate) }
+    let wholeMatches = try mentions(queryKeys)
+    for match in wholeMatches { offer(match.article, match.candidate) }
 
     // Text: the query's keys, or its romanisations against the words' romanisations.
     var exact = ["keys : \"" + nativeWords.joined(separator: " ") + "\""]
@@ -141,6 +165,13 @@ extension ArticleIndex {
           if !exact.contains(phrase) { exact.append(phrase) }
         } else if !sounds.contains(phrase) {
           sounds.append(phrase)
+        }
+      }
+      // The given and family names near each other (a middle name or a title between).
+      if words.count > 1 && options.nameWindow > 0 {
+        for (column, tokens) in [("roman", words), ("sound", skeleton)] where tokens.allSatisfy({ !$0.isEmpty && $0 != "_" }) {
+          let near = column + " : NEAR(" + tokens.map { "\"" + $0 + "\"" }.joined(separator: " ") + ", \(options.nameWindow))"
+          if column == "roman" || tokens.joined().count >= 4, !exact.contains(near) { exact.append(near) }
         }
       }
     }
@@ -175,8 +206,13 @@ extension ArticleIndex {
     // The family name alone (a query of several words).
     if !partialKeys.isEmpty {
       try familyName(
-        partialKeys, options: options, wanted: wanted, candidates: &candidates, best: &best, expressionOf: &expressionOf)
+        partialKeys, person: Set(wholeMatches.map(\.article)), options: options, wanted: wanted, candidates: &candidates, best: &best,
+        expressionOf: &expressionOf)
     }
+
+    // Skeletons one letter apart (Lavrov ~ «لاوروف» Lavarouf) as skeleton matches, after
+    // the family-name step (which they do not inform).
+    for match in try nearMentions(queryKeys, similarity: options.nearSimilarity) { offer(match.article, match.candidate) }
 
     // Order, describe.
     let order = candidates.keys.sorted { a, b in
@@ -256,7 +292,11 @@ extension ArticleIndex {
 
   /// The mentions that have one of `keys`: each one's article, why it is a candidate
   /// (at `tier`, or else its key's kind), and whether the key is the mention's whole name.
-  private func mentions(_ keys: [NameKey], tier: Int? = nil) throws -> [(article: Int64, candidate: Candidate, whole: Bool)] {
+  /// With `initials`, only the mentions whose words begin with the same consonants
+  /// as the query's (``MentionKeys/sameInitials(_:_:indexer:)``).
+  private func mentions(_ keys: [NameKey], tier: Int? = nil, initials: Bool = false) throws -> [(
+    article: Int64, candidate: Candidate, whole: Bool
+  )] {
     let lookup = try db.statement(
       "SELECT k.article, k.mention, k.ascii, k.whole, k.rank, m.count FROM name_keys k JOIN mentions m ON m.id = k.mention WHERE k.key = ? AND k.kind = ?"
     )
@@ -265,14 +305,38 @@ extension ArticleIndex {
       lookup.reset()
       lookup.bind(.text(q.key), .int(q.kind.rawValue))
       while try lookup.step() {
-        let similarity = q.kind == .phonetic ? MentionKeys.similarity(q.ascii, lookup.text(2)) : 1
+        if initials && !MentionKeys.sameInitials(q.ascii, lookup.text(2), indexer: indexer) { continue }
+        let similarity = q.kind >= .phonetic ? MentionKeys.similarity(q.ascii, lookup.text(2)) : 1
         let c = Candidate(
-          tier: tier ?? q.kind.rawValue, similarity: similarity, rank: q.rank + Int(lookup.int(4)),
+          tier: tier ?? min(q.kind.rawValue, 2), similarity: similarity, rank: q.rank + Int(lookup.int(4)),
           count: Int(lookup.int(5)), mention: lookup.int(1))
         out.append((lookup.int(0), c, lookup.int(3) == 1))
       }
     }
     return out
+  }
+
+  /// The mentions whose skeleton is one edit from one of the query's (whole-name)
+  /// skeletons of ``MentionKeys/shortestNear`` letters or more, found through the
+  /// stored ``NameKey/Kind/near`` keys, as skeleton matches (tier 2) whose spellings are
+  /// at least `similarity` alike.
+  private func nearMentions(_ keys: [NameKey], similarity minimum: Double) throws -> [(article: Int64, candidate: Candidate, whole: Bool)] {
+    var lookups: [NameKey] = []
+    for q in keys where q.kind == .phonetic {
+      let variants = MentionKeys.near(q.key)
+      guard !variants.isEmpty else { continue }
+      var k = q
+      k.kind = .near
+      lookups.append(k)
+      for v in variants {
+        k.key = v
+        k.kind = .phonetic
+        lookups.append(k)
+        k.kind = .near
+        lookups.append(k)
+      }
+    }
+    return try mentions(lookups, tier: 2, initials: true).filter { $0.candidate.similarity >= minimum }
   }
 
   /// Articles that name the person of a query of several words by the family name
@@ -285,7 +349,7 @@ extension ArticleIndex {
   /// when nothing matched it whole, they are all there is (tier 3, and someone else's
   /// last, tier 7).
   private func familyName(
-    _ keys: [NameKey], options: SearchOptions, wanted: (Int64) -> Bool, candidates: inout [Int64: Candidate],
+    _ keys: [NameKey], person: Set<Int64>, options: SearchOptions, wanted: (Int64) -> Bool, candidates: inout [Int64: Candidate],
     best: inout [Int64: (bm25: Double, paragraph: Int64)], expressionOf: inout [Int64: String]
   ) throws {
     let whole = Set(candidates.keys)
@@ -306,7 +370,7 @@ extension ArticleIndex {
       let phrase =
         q.kind == .ascii
         ? "roman : \"" + Self.tokens(q.key).joined(separator: " ") + "\""
-        : (q.key.count >= 4 ? "sound : \"" + q.key + "\"" : nil)
+        : (q.key.count >= 4 && !q.ascii.contains(" ") ? "sound : \"" + q.key + "\"" : nil)
       if let phrase, !phrases.contains(phrase) { phrases.append(phrase) }
     }
     var inText: [Int64: (bm25: Double, paragraph: Int64)] = [:]
@@ -341,15 +405,27 @@ extension ArticleIndex {
       }
       return
     }
+    // Whose family name it is, in every language: the articles that name the person
+    // whole, against those that give the family name (its romanisation) to another
+    // given name only.
+    var others = Set<Int64>()
+    for match in try mentions(keys.filter { $0.kind == .ascii }, tier: 3) where !match.whole && !person.contains(match.article) {
+      others.insert(match.article)
+    }
+    let ownership = person.isEmpty ? 0 : Double(person.count) / Double(person.count + others.count)
     let share = Double(whole.count) / Double(whole.count + found.count)
     // How often the word is a name where it occurs (anyone's: not a common word).
     let named = Set(alone.keys).union(other.keys).subtracting(whole)
     let occurs = Set(inText.keys).union(named).subtracting(whole).count
     let mentionShare = occurs == 0 ? 0 : Double(named.count) / Double(occurs)
-    if options.namesOnly || !(share >= options.familyNameTextShare || mentionShare >= options.familyNameMentionShare) {
+    if options.namesOnly || ownership < options.familyNameOwnership
+      || !(share >= options.familyNameTextShare || mentionShare >= options.familyNameMentionShare)
+    {
       found = Set(alone.keys).subtracting(whole)
     }
-    if share < options.familyNameShare { found = found.subtracting(alone.keys) }
+    if share < options.familyNameShare && ownership < options.familyNameOwnership {
+      found = found.subtracting(alone.keys)
+    }
     for article in found {
       var c = alone[article] ?? Candidate(tier: 6, similarity: 0, rank: 1, count: 0, mention: nil)
       c.tier = 6

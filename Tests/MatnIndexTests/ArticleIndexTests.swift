@@ -154,7 +154,7 @@ struct ArticleIndexTests {
     let omid = MentionKeys.keys(of: "امید")
     #expect(omid.contains { $0.kind == .ascii && $0.key == "omid" && $0.rank == 0 })
     #expect(omid.contains { $0.kind == .ascii && $0.rank > 0 })
-    #expect(MentionKeys.runs(3).count == 6)
+    #expect(MentionKeys.runs(3).count == 7)
   }
 
   static func paragraph(_ db: String, article: String, n: Int) throws -> String {

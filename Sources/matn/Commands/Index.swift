@@ -178,6 +178,15 @@ struct Search: ParsableCommand {
   @Option(name: .long, help: .hidden)
   var familyNameMentionShare: Double?
 
+  @Option(name: .long, help: .hidden)
+  var nearSimilarity: Double?
+
+  @Option(name: .long, help: .hidden)
+  var nameWindow: Int?
+
+  @Option(name: .long, help: .hidden)
+  var familyNameOwnership: Double?
+
   @Argument(help: "The query: a name or words, in any script.")
   var query: String?
 
@@ -193,6 +202,9 @@ struct Search: ParsableCommand {
     if let familyNameShare { options.familyNameShare = familyNameShare }
     if let familyNameTextShare { options.familyNameTextShare = familyNameTextShare }
     if let familyNameMentionShare { options.familyNameMentionShare = familyNameMentionShare }
+    if let nearSimilarity { options.nearSimilarity = nearSimilarity }
+    if let nameWindow { options.nameWindow = nameWindow }
+    if let familyNameOwnership { options.familyNameOwnership = familyNameOwnership }
     var out = StandardOutput()
     do {
       let index = try ArticleIndex(path: db, readOnly: true)
