@@ -321,7 +321,6 @@ public final class ArticleIndex {
     let indexer = self.indexer, words = self.words
     let parts = ParallelBatches.map(Array(0..<threads), jobs: threads) { t -> [Rows] in
       var local = words.local()
-      defer { words.merge(local) }
       return stride(from: t, to: pending.count, by: threads).map { k in
         Self.rows(pending[k], indexer: indexer, words: words, local: &local)
       }

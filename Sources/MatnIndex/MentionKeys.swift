@@ -159,9 +159,10 @@ enum MentionKeys {
 }
 
 /// The per-word keys of the text columns: each word's ASCII romanisation (a Latin word
-/// as it is) and its phonetic key, memoised per word (news vocabulary repeats): a
-/// shared table read without contention, and each thread's new words, merged into it
-/// after each batch.
+/// as it is) and its phonetic key, memoised per word (news vocabulary repeats): each
+/// thread reads a snapshot of the table without contention, and a word it has not
+/// seen is looked up in the shared table (another thread may have romanised it since)
+/// before it is romanised and added there, so no word is romanised twice in a build.
 final class WordKeys: Sendable {
   typealias Keys = (ascii: String, sound: String)
   let indexer: NameIndexer
@@ -169,21 +170,19 @@ final class WordKeys: Sendable {
 
   init(indexer: NameIndexer) { self.indexer = indexer }
 
-  /// A thread's view: the shared table as it was, and the words it met since.
+  /// A thread's view: the shared table as it was when the thread began.
   struct Local {
     var known: [String: Keys]
-    var new: [String: Keys] = [:]
   }
 
   func local() -> Local { Local(known: shared.withLock { $0 }) }
 
-  func merge(_ local: Local) {
-    guard !local.new.isEmpty else { return }
-    shared.withLock { table in table.merge(local.new) { old, _ in old } }
-  }
-
   func keys(_ word: String, _ local: inout Local) -> Keys {
-    if let hit = local.known[word] ?? local.new[word] { return hit }
+    if let hit = local.known[word] { return hit }
+    if let hit = shared.withLock({ $0[word] }) {
+      local.known[word] = hit
+      return hit
+    }
     let ascii: String
     if word.utf8.allSatisfy({ $0 < 0x80 }) {
       ascii = word
@@ -192,7 +191,8 @@ final class WordKeys: Sendable {
     }
     let sound = ascii.isEmpty ? "" : MentionKeys.phonetic(ascii, indexer: indexer)
     let value = (ascii, sound == "_" ? "" : sound)
-    local.new[word] = value
+    shared.withLock { $0[word] = value }
+    local.known[word] = value
     return value
   }
 

@@ -187,6 +187,12 @@ struct Search: ParsableCommand {
   @Option(name: .long, help: .hidden)
   var familyNameOwnership: Double?
 
+  @Option(name: .long, help: .hidden)
+  var familyNameSimilarity: Double?
+
+  @Option(name: .long, help: .hidden)
+  var soundLetters: Int?
+
   @Argument(help: "The query: a name or words, in any script.")
   var query: String?
 
@@ -205,6 +211,8 @@ struct Search: ParsableCommand {
     if let nearSimilarity { options.nearSimilarity = nearSimilarity }
     if let nameWindow { options.nameWindow = nameWindow }
     if let familyNameOwnership { options.familyNameOwnership = familyNameOwnership }
+    if let familyNameSimilarity { options.familyNameSimilarity = familyNameSimilarity }
+    if let soundLetters { options.soundLetters = soundLetters }
     var out = StandardOutput()
     do {
       let index = try ArticleIndex(path: db, readOnly: true)
