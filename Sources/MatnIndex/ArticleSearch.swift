@@ -108,8 +108,10 @@ extension ArticleIndex {
   /// Articles for `query`, in any script, best first:
   /// 1. articles that mention the query as a name: the same spelling (its search key),
   ///    then the same romanisation (ASCII key), then the same consonant skeleton
-  ///    (phonetic key, closer spellings first), then — for a query of several words —
-  ///    a name with its last word (a family name alone: "Velayati said");
+  ///    (phonetic key, closer spellings first; or one letter apart, close spellings
+  ///    with the same initials: ``SearchOptions/nearSimilarity``), then — for a query
+  ///    of several words — a name with its last word (a family name alone: "Velayati
+  ///    said");
   ///    within each, by bm25 of the article's best paragraph, then how often the name
   ///    is mentioned;
   /// 2. unless ``SearchOptions/namesOnly``: articles whose text has the query's words
@@ -365,12 +367,14 @@ extension ArticleIndex {
   }
 
   /// Articles that name the person of a query of several words by the family name
-  /// alone: a name mention of the last word alone, or the word in a paragraph (by its
-  /// romanisation, or a skeleton of four letters or more). An article whose mentions
-  /// give the family name to someone else (another given name) and not to the query's
-  /// person is someone else's. When the whole query matched articles, the others come
-  /// after them (tier 6) only when the family name is this person's in the index
-  /// (``SearchOptions/familyNameShare``, ``SearchOptions/familyNameMentionShare``);
+  /// alone (the last word, or the last two): a name mention of it alone, or the words
+  /// in a paragraph (by romanisation, or a skeleton of four letters or more). An
+  /// article whose mentions give the family name to someone else (another given name)
+  /// and not to the query's person is someone else's. When the whole query matched
+  /// articles, the others come after them (tier 6) only when the family name is this
+  /// person's (``SearchOptions/familyNameShare``, ``SearchOptions/familyNameOwnership``
+  /// and the others); `person` is the articles that name the person whole in any
+  /// language;
   /// when nothing matched it whole, they are all there is (tier 3, and someone else's
   /// last, tier 7).
   private func familyName(

@@ -174,6 +174,37 @@ struct ArticleIndexTests {
     #expect(!MentionKeys.runs(2).contains { $0.0 == [0, 1] && !$0.1 })
   }
 
+  @Test("weak skeleton matches stay out: short skeleton phrases in the text, distant spellings of a family name")
+  func weakSkeletons() throws {
+    let (directory, db) = try Self.corpus()
+    defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+    let festival = """
+      A festival in the north
+
+      RASHT, Feb. 4 (MNA) – The sun rain festival opened on Monday with music from the region.
+      """
+    let selim = """
+      Turkey and Iran discuss trade
+
+      ANKARA, Feb. 5 (MNA) – Ahmet Selim, the Turkish trade official, met an Iranian delegation on Monday.
+      """
+    try festival.write(to: directory.appendingPathComponent("en-festival.txt"), atomically: true, encoding: .utf8)
+    try selim.write(to: directory.appendingPathComponent("en-selim.txt"), atomically: true, encoding: .utf8)
+    let index = try ArticleIndex(path: db)
+    try index.build(arguments: [.path(FilePath(directory.path))])
+    // "sun rain" has the skeletons of "Hassan Rouhani" (sn rn): four letters, too few.
+    var options = SearchOptions()
+    #expect(try index.search("Hassan Rouhani", options: options).contains { $0.article == "en-festival" } == false)
+    options.soundLetters = 4
+    #expect(try index.search("Hassan Rouhani", options: options).contains { $0.article == "en-festival" })
+    // "Ali Salami" matches nothing whole: the family name alone is all there is, and
+    // Selim (the same skeleton, slm) is too far a spelling of Salami.
+    options = SearchOptions()
+    #expect(try index.search("Ali Salami", options: options).contains { $0.article == "en-selim" } == false)
+    options.familyNameSimilarity = 0
+    #expect(try index.search("Ali Salami", options: options).contains { $0.article == "en-selim" })
+  }
+
   @Test("rebuilding skips unchanged files by content and replaces a changed file's rows")
   func incremental() throws {
     let (directory, db) = try Self.corpus()
