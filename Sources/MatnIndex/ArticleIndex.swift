@@ -26,7 +26,7 @@ import SystemPackage
 /// - Thread safety: one instance per thread (an SQLite connection each).
 public final class ArticleIndex {
   /// Bumped when what is stored for an article changes: every file is then re-indexed.
-  static let format = "3"
+  static let format = "4"
 
   let db: SQLiteDatabase
   let indexer: NameIndexer

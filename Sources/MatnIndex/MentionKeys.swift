@@ -43,8 +43,9 @@ enum MentionKeys {
   static let shortestNear = 5
 
   /// The keys of `name` (as written) and of its runs of words, without duplicates;
-  /// `stored` adds the ``NameKey/Kind/near`` keys of its skeletons (what the index
-  /// stores for a mention; a query looks its own variants up instead).
+  /// `stored` adds the ``NameKey/Kind/near`` keys of the whole name's skeletons (what
+  /// the index stores for a mention; a query looks its own variants up instead; a run
+  /// of a longer name one letter from a query is too often someone else).
   static func keys(of name: String, indexer: NameIndexer = .shared, stored: Bool = false) -> [NameKey] {
     var out: [NameKey] = []
     var seen = Set<String>()
@@ -65,7 +66,7 @@ enum MentionKeys {
         if phonetic.count >= 2 {
           add(NameKey(kind: .phonetic, key: phonetic, ascii: ascii, whole: whole, rank: rank))
         }
-        if stored {
+        if stored && whole {
           for variant in near(phonetic) {
             add(NameKey(kind: .near, key: variant, ascii: ascii, whole: whole, rank: rank))
           }

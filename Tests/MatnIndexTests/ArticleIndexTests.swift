@@ -146,6 +146,10 @@ struct ArticleIndexTests {
     #expect(MentionKeys.near("srglrf").contains("srglr"))
     #expect(MentionKeys.near("lrf").isEmpty)
     #expect(stored.contains { $0.kind == .near })
+    // Only the whole name's: a run of a longer name ("Mohammad Karim" of "Mohammad
+    // Karim Khan Kermani") would meet other people one letter away.
+    let longer = MentionKeys.keys(of: "Mohammad Karim Khan Kermani", stored: true).filter { $0.kind == .near }
+    #expect(!longer.isEmpty && longer.allSatisfy { $0.whole })
     #expect(!MentionKeys.keys(of: "Sergei Lavrov").contains { $0.kind == .near })
     // Words must begin alike: Hatami is not Khatami.
     #expect(MentionKeys.sameInitials("sergei lavrov", "sargaei lavarouf", indexer: .shared))
