@@ -363,7 +363,9 @@ extension ArticleIndex {
         lookups.append(k)
       }
     }
-    return try mentions(lookups, tier: 2, initials: true, minimum: minimum)
+    // The whole names only, as the stored near keys are (a run of a longer name one
+    // letter from the query is too often someone else).
+    return try mentions(lookups, tier: 2, initials: true, minimum: minimum).filter(\.whole)
   }
 
   /// Articles that name the person of a query of several words by the family name
