@@ -26,7 +26,7 @@ import SystemPackage
 /// - Thread safety: one instance per thread (an SQLite connection each).
 public final class ArticleIndex {
   /// Bumped when what is stored for an article changes: every file is then re-indexed.
-  static let format = "2"
+  static let format = "4"
 
   let db: SQLiteDatabase
   let indexer: NameIndexer
@@ -276,7 +276,7 @@ public final class ArticleIndex {
     }
     let mentions = article.names.map { name -> Rows.Mention in
       let (paragraph, offset) = Self.locate(name, in: article.paragraphs)
-      return Rows.Mention(name: name, paragraph: paragraph, offset: offset, keys: MentionKeys.keys(of: name.text, indexer: indexer))
+      return Rows.Mention(name: name, paragraph: paragraph, offset: offset, keys: MentionKeys.keys(of: name.text, indexer: indexer, stored: true))
     }
     return Rows(pending: pending, paragraphKeys: keys, mentions: mentions)
   }
@@ -321,7 +321,6 @@ public final class ArticleIndex {
     let indexer = self.indexer, words = self.words
     let parts = ParallelBatches.map(Array(0..<threads), jobs: threads) { t -> [Rows] in
       var local = words.local()
-      defer { words.merge(local) }
       return stride(from: t, to: pending.count, by: threads).map { k in
         Self.rows(pending[k], indexer: indexer, words: words, local: &local)
       }

@@ -15,6 +15,9 @@ struct NameKey: Hashable, Sendable {
     case ascii = 1
     /// The consonant skeleton (the ``NameKeys/phonetic`` key).
     case phonetic = 2
+    /// A consonant skeleton with one letter left out (stored only): a skeleton one
+    /// letter longer, shorter or different finds it (``MentionKeys/near(_:)``).
+    case near = 3
 
     static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
   }
@@ -35,9 +38,15 @@ enum MentionKeys {
   static let romanizations = 3
   /// The longest run of words that is keyed on its own (a whole name is always keyed).
   static let longestRun = 3
+  /// The shortest skeleton that is also keyed with each letter left out (``NameKey/Kind/near``):
+  /// shorter ones would meet too many others.
+  static let shortestNear = 5
 
-  /// The keys of `name` (as written) and of its runs of words, without duplicates.
-  static func keys(of name: String, indexer: NameIndexer = .shared) -> [NameKey] {
+  /// The keys of `name` (as written) and of its runs of words, without duplicates;
+  /// `stored` adds the ``NameKey/Kind/near`` keys of the whole name's skeletons (what
+  /// the index stores for a mention; a query looks its own variants up instead; a run
+  /// of a longer name one letter from a query is too often someone else).
+  static func keys(of name: String, indexer: NameIndexer = .shared, stored: Bool = false) -> [NameKey] {
     var out: [NameKey] = []
     var seen = Set<String>()
     func add(_ key: NameKey) {
@@ -46,18 +55,40 @@ enum MentionKeys {
     }
     let nativeWords = words(SearchKey.make(name))
     for (run, whole) in runs(nativeWords.count) {
-      add(NameKey(kind: .native, key: nativeWords[run].joined(separator: " "), ascii: "", whole: whole, rank: 0))
+      add(NameKey(kind: .native, key: run.map { nativeWords[$0] }.joined(separator: " "), ascii: "", whole: whole, rank: 0))
     }
     for (rank, romanization) in romanizationsOf(name, indexer: indexer).enumerated() {
       let asciiWords = words(indexer.keys(for: romanization).ascii)
       for (run, whole) in runs(asciiWords.count) {
-        let ascii = asciiWords[run].joined(separator: " ")
+        let ascii = run.map { asciiWords[$0] }.joined(separator: " ")
         add(NameKey(kind: .ascii, key: ascii, ascii: ascii, whole: whole, rank: rank))
         let phonetic = Self.phonetic(ascii, indexer: indexer)
         if phonetic.count >= 2 {
           add(NameKey(kind: .phonetic, key: phonetic, ascii: ascii, whole: whole, rank: rank))
         }
+        if stored && whole {
+          for variant in near(phonetic) {
+            add(NameKey(kind: .near, key: variant, ascii: ascii, whole: whole, rank: rank))
+          }
+        }
       }
+    }
+    return out
+  }
+
+  /// A skeleton of ``shortestNear`` letters or more with each letter left out in turn
+  /// (none for a shorter one): two skeletons one edit apart (a letter more, less or
+  /// different) share one of these, or one is the other's.
+  static func near(_ phonetic: String) -> [String] {
+    let letters = Array(phonetic.unicodeScalars)
+    guard letters.count >= shortestNear, phonetic != "_" else { return [] }
+    var out: [String] = []
+    for i in letters.indices {
+      var v = String.UnicodeScalarView()
+      v.append(contentsOf: letters[..<i])
+      v.append(contentsOf: letters[(i + 1)...])
+      let s = String(v)
+      if !out.contains(s) { out.append(s) }
     }
     return out
   }
@@ -74,21 +105,36 @@ enum MentionKeys {
     return out
   }
 
-  /// Contiguous runs of up to ``longestRun`` words, and the whole name.
-  static func runs(_ count: Int) -> [(Range<Int>, Bool)] {
+  /// Contiguous runs of up to ``longestRun`` words, and the whole name; for a name of
+  /// three words or more, also its first and last word together (a given and a family
+  /// name without the middle one: "Bijan Zanganeh" for "Bijan Namdar Zanganeh").
+  static func runs(_ count: Int) -> [([Int], Bool)] {
     guard count > 0 else { return [] }
-    var out: [(Range<Int>, Bool)] = [(0..<count, true)]
+    var out: [([Int], Bool)] = [(Array(0..<count), true)]
     for length in 1...min(longestRun, count) {
       for start in 0...(count - length) where !(start == 0 && length == count) {
-        out.append((start..<start + length, false))
+        out.append((Array(start..<start + length), false))
       }
     }
+    if count >= 3 { out.append(([0, count - 1], false)) }
     return out
   }
 
   /// The phonetic key of an ASCII form (``NameKeys/phonetic``).
   static func phonetic(_ ascii: String, indexer: NameIndexer) -> String {
     indexer.keys(for: ascii).phonetic
+  }
+
+  /// Whether two ASCII forms have as many words, each beginning with the same
+  /// consonant of its skeleton (or both with none): spellings differ in the middle and
+  /// at the end of words more than at their start ("Hatami" is not "Khatami").
+  static func sameInitials(_ a: String, _ b: String, indexer: NameIndexer) -> Bool {
+    let x = words(a), y = words(b)
+    guard x.count == y.count else { return false }
+    for (u, v) in zip(x, y) where phonetic(u, indexer: indexer).first != phonetic(v, indexer: indexer).first {
+      return false
+    }
+    return true
   }
 
   /// Words split on spaces and hyphens.
@@ -114,9 +160,10 @@ enum MentionKeys {
 }
 
 /// The per-word keys of the text columns: each word's ASCII romanisation (a Latin word
-/// as it is) and its phonetic key, memoised per word (news vocabulary repeats): a
-/// shared table read without contention, and each thread's new words, merged into it
-/// after each batch.
+/// as it is) and its phonetic key, memoised per word (news vocabulary repeats): each
+/// thread reads a snapshot of the table without contention, and a word it has not
+/// seen is looked up in the shared table (another thread may have romanised it since)
+/// before it is romanised and added there, so no word is romanised twice in a build.
 final class WordKeys: Sendable {
   typealias Keys = (ascii: String, sound: String)
   let indexer: NameIndexer
@@ -124,21 +171,19 @@ final class WordKeys: Sendable {
 
   init(indexer: NameIndexer) { self.indexer = indexer }
 
-  /// A thread's view: the shared table as it was, and the words it met since.
+  /// A thread's view: the shared table as it was when the thread began.
   struct Local {
     var known: [String: Keys]
-    var new: [String: Keys] = [:]
   }
 
   func local() -> Local { Local(known: shared.withLock { $0 }) }
 
-  func merge(_ local: Local) {
-    guard !local.new.isEmpty else { return }
-    shared.withLock { table in table.merge(local.new) { old, _ in old } }
-  }
-
   func keys(_ word: String, _ local: inout Local) -> Keys {
-    if let hit = local.known[word] ?? local.new[word] { return hit }
+    if let hit = local.known[word] { return hit }
+    if let hit = shared.withLock({ $0[word] }) {
+      local.known[word] = hit
+      return hit
+    }
     let ascii: String
     if word.utf8.allSatisfy({ $0 < 0x80 }) {
       ascii = word
@@ -147,7 +192,8 @@ final class WordKeys: Sendable {
     }
     let sound = ascii.isEmpty ? "" : MentionKeys.phonetic(ascii, indexer: indexer)
     let value = (ascii, sound == "_" ? "" : sound)
-    local.new[word] = value
+    shared.withLock { $0[word] = value }
+    local.known[word] = value
     return value
   }
 

@@ -178,6 +178,21 @@ struct Search: ParsableCommand {
   @Option(name: .long, help: .hidden)
   var familyNameMentionShare: Double?
 
+  @Option(name: .long, help: .hidden)
+  var nearSimilarity: Double?
+
+  @Option(name: .long, help: .hidden)
+  var nameWindow: Int?
+
+  @Option(name: .long, help: .hidden)
+  var familyNameOwnership: Double?
+
+  @Option(name: .long, help: .hidden)
+  var familyNameSimilarity: Double?
+
+  @Option(name: .long, help: .hidden)
+  var soundLetters: Int?
+
   @Argument(help: "The query: a name or words, in any script.")
   var query: String?
 
@@ -193,6 +208,11 @@ struct Search: ParsableCommand {
     if let familyNameShare { options.familyNameShare = familyNameShare }
     if let familyNameTextShare { options.familyNameTextShare = familyNameTextShare }
     if let familyNameMentionShare { options.familyNameMentionShare = familyNameMentionShare }
+    if let nearSimilarity { options.nearSimilarity = nearSimilarity }
+    if let nameWindow { options.nameWindow = nameWindow }
+    if let familyNameOwnership { options.familyNameOwnership = familyNameOwnership }
+    if let familyNameSimilarity { options.familyNameSimilarity = familyNameSimilarity }
+    if let soundLetters { options.soundLetters = soundLetters }
     var out = StandardOutput()
     do {
       let index = try ArticleIndex(path: db, readOnly: true)
