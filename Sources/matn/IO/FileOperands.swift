@@ -54,7 +54,7 @@ enum FileOperands {
       ["detect"], Detect.self,
       OptionNames(
         values: ["--per", "--languages", "--min-confidence", "--line-ends", "--encoding", "--paths-from"],
-        flags: ["--strict", "-h", "--help"])
+        flags: ["--fit-diagnostics", "--strict", "-h", "--help"])
     ),
     (
       ["names"], Names.self,
