@@ -320,8 +320,8 @@ struct AffixJoiner {
       let editsBefore = edits.count
       defer {
         // A glued compound no list names, when no rule below gave the segment a ZWNJ.
-        if edits.count == editsBefore {
-          stretch.optional.append(contentsOf: splitCompoundPart(segment, s, glued, &edits))
+        if edits.count == editsBefore && splitCompoundPart(segment, s, glued, &edits) {
+          stretch.optional.append(edits.count - 1)
         }
       }
       if let offsets = compounds.offsets(key: key, count: segment.count) {
@@ -368,14 +368,14 @@ struct AffixJoiner {
   }
 
   /// A ZWNJ in the glued compound `s[r]` that no list names (with ``splitsGlued``; see
-  /// ``GluedAffixes/compoundPartSplit(_:_:)``); the indices of the edits made.
+  /// ``GluedAffixes/compoundPartSplit(_:_:)``), appended to `edits`; whether one was.
   @discardableResult
   private func splitCompoundPart(
     _ r: Range<Int>, _ s: UnsafeBufferPointer<UInt32>, _ glued: GluedAffixes, _ edits: inout [Edit]
-  ) -> Range<Int> {
-    guard splitsGlued, let cut = glued.compoundPartSplit(s, r) else { return edits.count..<edits.count }
+  ) -> Bool {
+    guard splitsGlued, let cut = glued.compoundPartSplit(s, r) else { return false }
     edits.append((cut..<cut, [0x200C], .compoundZWNJ))
-    return edits.count - 1..<edits.count
+    return true
   }
 
   /// A ZWNJ at each offset from `base`, unless the letter before does not join.

@@ -193,7 +193,6 @@ struct GluedAffixes {
     guard r.count >= 5 else { return nil }
     let bit = PersianLexicon.partEndBit(s[e - 2], s[e - 1])
     guard lexicon.compoundPartEnds[bit >> 6] >> UInt64(bit & 63) & 1 != 0 else { return nil }
-    for k in r where classOf(s[k]).contains(.mark) { return nil }
     var at: Int? = nil
     for length in stride(from: min(lexicon.longestCompoundPart, r.count - 2), through: 2, by: -1) {
       let cut = e - length
@@ -204,6 +203,7 @@ struct GluedAffixes {
       break
     }
     guard let cut = at else { return nil }
+    for k in r where classOf(s[k]).contains(.mark) { return nil }
     let guards = lexicon.compoundGuards
     if guards.contains(key(s, r)) { return nil }
     for ending in Self.partGuardEndings where ending.count < r.count - 2 {
