@@ -56,6 +56,7 @@ EMBED(matn_res_tpersianlexicon, "Tables/persian-lexicon.bin")
 EMBED(matn_res_tnametables, "Tables/name-tables.bin")
 EMBED(matn_res_tdatelinetables, "Tables/dateline-tables.bin")
 EMBED(matn_res_twordevidence, "Tables/word-evidence.bin")
+EMBED(matn_res_tnameparts, "Tables/name-parts.bin")
 EMBED(matn_res_tmojibake, "Tables/mojibake-classes.bin")
 
 #ifndef __APPLE__

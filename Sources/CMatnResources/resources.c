@@ -42,6 +42,7 @@ DECLARE(matn_res_tpersianlexicon)
 DECLARE(matn_res_tnametables)
 DECLARE(matn_res_tdatelinetables)
 DECLARE(matn_res_twordevidence)
+DECLARE(matn_res_tnameparts)
 DECLARE(matn_res_tmojibake)
 
 #define ENTRY(path, name) {path, name##_start, name##_end}
@@ -87,6 +88,7 @@ static const struct {
     ENTRY("Tables/name-tables.bin", matn_res_tnametables),
     ENTRY("Tables/dateline-tables.bin", matn_res_tdatelinetables),
     ENTRY("Tables/word-evidence.bin", matn_res_twordevidence),
+    ENTRY("Tables/name-parts.bin", matn_res_tnameparts),
     ENTRY("Tables/mojibake-classes.bin", matn_res_tmojibake),
 };
 

@@ -23,7 +23,8 @@ struct LineRules: Sendable {
   init(table: [Substring]) {
     var rules: [Rule] = []
     for row in table {
-      let fields = row.split(separator: "\t", omittingEmptySubsequences: false)
+      // Split the bytes, not `Character`s: the table is read at start-up.
+      let fields = row.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map(Substring.init)
       guard fields.count == 3, let match = Match(rawValue: String(fields[1])) else {
         preconditionFailure("Article/lines.tsv: malformed row '\(row)'")
       }

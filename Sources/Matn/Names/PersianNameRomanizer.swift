@@ -14,34 +14,72 @@
 ///
 /// - Thread safety: `Sendable` (immutable after loading).
 struct PersianNameRomanizer: Sendable {
-  static let shared = PersianNameRomanizer(
-    lexiconLines: PersianLexicon.lines("Names/fa-name-parts.tsv").map(String.init), model: nil)
+  /// The built-in romanizer: its lexicon read in place from `Tables/name-parts.bin`;
+  /// computed from `fa-name-parts.tsv` when the table is missing.
+  static let shared =
+    PersianNameRomanizer.embedded
+    ?? PersianNameRomanizer(lexiconLines: PersianLexicon.lines("Names/fa-name-parts.tsv").map(String.init), model: nil)
+
+  /// The embedded table: the sections of ``computedSections()``.
+  static let resourceName = "Tables/name-parts.bin"
+  static let sectionCount = 6
+
+  /// The built-in romanizer read in place from ``resourceName``, nil when the table is
+  /// missing or malformed.
+  static var embedded: PersianNameRomanizer? {
+    PackedTable.embedded(resourceName, sections: sectionCount).flatMap { PersianNameRomanizer($0, model: nil) }
+  }
 
   /// FNV-1a key of the folded native form (no ZWNJ, no harakat) → press spelling.
   /// Hashing scalars directly avoids String's normalising hash on every lookup.
-  let lexicon: [UInt64: String]
+  let lexicon: KeyedNames
   /// The same curated parts under the model's fold (آ as ا): for decomposition.
-  let curated: [UInt64: String]
+  let curated: KeyedNames
   /// A caller's lexicon and model, or nil for the built-in ones.
   private let customModel: PersianNameModel?
   /// The lexicon and graphone model: the built-in ones are read on the first Persian
   /// word, so a process that meets only Latin, Cyrillic or Han names never pays for them.
   var model: PersianNameModel { customModel ?? .shared }
 
+  /// Rows `native<TAB>press spelling…` of a curated lexicon (as `fa-name-parts.tsv`).
   init(lexiconLines: [String], model: PersianNameModel?) {
-    var lexicon: [UInt64: String] = [:]
-    var curated: [UInt64: String] = [:]
-    for line in lexiconLines {
-      let fields = line.split(separator: "\t")
-      guard fields.count >= 2 else { continue }
-      let key = Self.key(Self.fold(Substring(fields[0])).filter { $0 != Self.zwnj })
-      if lexicon[key] == nil { lexicon[key] = String(fields[1]) }
-      let folded = PersianNameModel.key(PersianNameModel.fold(fields[0].unicodeScalars))
-      if curated[folded] == nil { curated[folded] = String(fields[1]) }
-    }
+    // The sections were just computed in the table format: they always read back.
+    self.init(PackedTable(sections: Self.sections(lexiconLines)), model: model)!
+  }
+
+  /// The lexicon in `table` (sections as ``computedSections()`` writes them): the
+  /// lexicon, then the curated parts, each a ``KeyedNames``.
+  init?(_ table: PackedTable, model: PersianNameModel?) {
+    guard table.sections.count == Self.sectionCount, let lexicon = KeyedNames(table, first: 0),
+      let curated = KeyedNames(table, first: 3)
+    else { return nil }
     self.lexicon = lexicon
     self.curated = curated
     self.customModel = model
+  }
+
+  /// The source of `Tables/name-parts.bin`: `fa-name-parts.tsv` as two ``KeyedNames``.
+  static func computedSections() -> [[UInt64]] {
+    sections(PersianLexicon.lines("Names/fa-name-parts.tsv").map(String.init))
+  }
+
+  /// The sections of rows `native<TAB>press spelling…`: the native form's key (a form
+  /// several rows share belongs to the first), as written and under the model's fold.
+  static func sections(_ lines: [String]) -> [[UInt64]] {
+    var names: [Substring] = []
+    var lexicon: [UInt64: Int] = [:]
+    var curated: [UInt64: Int] = [:]
+    for line in lines {
+      let fields = line.split(separator: "\t")
+      guard fields.count >= 2 else { continue }
+      let index = names.count
+      names.append(fields[1])
+      let key = Self.key(Self.fold(Substring(fields[0])).filter { $0 != Self.zwnj })
+      if key != 0 && lexicon[key] == nil { lexicon[key] = index }
+      let folded = PersianNameModel.key(PersianNameModel.fold(fields[0].unicodeScalars))
+      if folded != 0 && curated[folded] == nil { curated[folded] = index }
+    }
+    return KeyedNames.sections(names: names, entries: lexicon) + KeyedNames.sections(names: names, entries: curated)
   }
 
   static let zwnj: Unicode.Scalar = "\u{200C}"
@@ -81,7 +119,7 @@ struct PersianNameRomanizer: Sendable {
     // 1. The curated press spelling (as written, else with آ as ا: ایتالله as
     // آیت‌الله), then the aligned lexicon's spellings.
     let spellings = model.spellings(key, style: style)
-    if let hit = lexicon[Self.key(bare)] ?? curated[key] {
+    if let hit = lexicon.name(Self.key(bare)) ?? curated.name(key) {
       out.append((hit, spellings.isEmpty ? 1 : 0.5))
       add(spellings, mass: 0.5)
       return out
@@ -161,7 +199,7 @@ struct PersianNameRomanizer: Sendable {
   /// Whether a folded word is a part of either lexicon.
   func isKnown(_ folded: [Unicode.Scalar]) -> Bool {
     let key = PersianNameModel.key(folded)
-    return curated[key] != nil || !model.spellings(key, style: .any).isEmpty
+    return curated.name(key) != nil || !model.spellings(key, style: .any).isEmpty
   }
 
   static let boundSuffixes: [[Unicode.Scalar]] = ["ای", "ی", "یی", "ئی", "زاده", "پور", "نژاد"].map(scalars)
@@ -196,7 +234,7 @@ struct PersianNameRomanizer: Sendable {
     func part(_ range: Range<Int>) -> (String, Double)? {
       guard range.count >= 3 else { return nil }
       let key = PersianNameModel.key(s[range])
-      if let c = curated[key] { return (c, 1000) }
+      if let c = curated.name(key) { return (c, 1000) }
       // A part needs a label's weight (a lone alias is too weak to split a word on).
       if let top = model.spellings(key, style: style).first, top.1 >= 1 { return top }
       return nil
@@ -240,8 +278,8 @@ struct PersianNameRomanizer: Sendable {
 
   /// Lexicon hit on the whole word, on a stem plus a name suffix, or on two parts.
   private func lexiconParts(_ s: [Unicode.Scalar]) -> [String]? {
-    if let hit = lexicon[key(s)] { return [hit] }
-    if let (stem, ending) = splitSuffix(s), let hit = lexicon[key(stem)] {
+    if let hit = lexicon.name(key(s)) { return [hit] }
+    if let (stem, ending) = splitSuffix(s), let hit = lexicon.name(key(stem)) {
       return [Self.join(hit, ending)]
     }
     if s.count >= 5 {
@@ -252,7 +290,7 @@ struct PersianNameRomanizer: Sendable {
       for v in s[..<1] { first = FNV.step(first, v.value) }
       for cut in 2...(s.count - 2) {
         first = FNV.step(first, s[cut - 1].value)
-        if let a = lexicon[first], let b = lexicon[key(s[cut...])] { return [a, b] }
+        if let a = lexicon.name(first), let b = lexicon.name(key(s[cut...])) { return [a, b] }
       }
     }
     return nil

@@ -27,6 +27,7 @@ struct EmbeddedTableTests {
     (NameTables.resourceName, { PackedTable.bytes(NameTables.computedSections()) }),
     (DatelineTables.resourceName, { PackedTable.bytes(DatelineTables.computedSections()) }),
     (WordEvidence.resourceName, { PackedTable.bytes(WordEvidence.computedSections()) }),
+    (PersianNameRomanizer.resourceName, { PackedTable.bytes(PersianNameRomanizer.computedSections()) }),
   ]
 
   @Test("each embedded table is what its source computes", arguments: tables.indices)
@@ -57,6 +58,7 @@ struct EmbeddedTableTests {
     #expect(PersianLexicon.embedded != nil)
     #expect(NameTables.embedded != nil)
     #expect(DatelineTables.embedded != nil)
+    #expect(PersianNameRomanizer.embedded != nil)
     #expect(PackedTable.embedded(WordEvidence.resourceName, sections: WordEvidence.sectionCount) != nil)
     #expect(PackedTable.embedded(PersianLexicon.resourceName, sections: PersianLexicon.sectionCount + 1) == nil)
   }
