@@ -491,6 +491,8 @@ struct PersianNameModel: Sendable {
     var hyps = [Hypothesis(history: history & mask, score: 0, parent: -1, graphone: 0)]
     var kept: [Hypothesis] = []
     kept.reserveCapacity(beam)
+    var hypContexts: [Contexts] = []
+    hypContexts.reserveCapacity(beam)
     for (i, v) in letters.enumerated() {
       guard let options = graphones[v.value << 8 | Self.nextClass(letters, i)] else { return [] }
       kept.removeAll(keepingCapacity: true)
@@ -498,15 +500,14 @@ struct PersianNameModel: Sendable {
       for h in hyps {
         for m in 1..<order { ngrams.prefetch(UInt64(m) << 60 | h.history & ((1 << (10 * UInt64(m))) - 1)) }
       }
-      for (p, h) in hyps.enumerated() {
-        // Log probabilities are never positive, so once the beam is full, a hypothesis
-        // no better than its last cannot place a successor (nor can any after it: the
-        // beam is sorted): the same beam, without scoring them.
-        if kept.count == beam, let last = kept.last, h.score <= last.score { break }
-        // The hypothesis's contexts are looked up once for all its graphones.
+      // Each hypothesis's contexts, looked up once for all its graphones, and the home
+      // slots of the graphones' n-grams at the two longest orders asked for, for every
+      // hypothesis before any is scored: the cache misses then overlap rather than come
+      // one after another.
+      hypContexts.removeAll(keepingCapacity: true)
+      for h in hyps {
         let contexts = self.contexts(h.history)
-        // The home slots of the graphones' n-grams at the two longest orders, asked for
-        // first: the cache misses then overlap rather than come one after another.
+        hypContexts.append(contexts)
         let longest = UInt64(contexts.longest)
         let context = h.history & ((1 << (10 * longest)) - 1)
         let shorter = longest > 0 ? h.history & ((1 << (10 * (longest - 1))) - 1) : 0
@@ -514,6 +515,13 @@ struct PersianNameModel: Sendable {
           ngrams.prefetch(UInt64(longest + 1) << 60 | context << 10 | UInt64(g))
           ngrams.prefetch(longest << 60 | shorter << 10 | UInt64(g))
         }
+      }
+      for (p, h) in hyps.enumerated() {
+        // Log probabilities are never positive, so once the beam is full, a hypothesis
+        // no better than its last cannot place a successor (nor can any after it: the
+        // beam is sorted): the same beam, without scoring them.
+        if kept.count == beam, let last = kept.last, h.score <= last.score { break }
+        let contexts = hypContexts[p]
         for g in options {
           let score = h.score + logProb(h.history, g, contexts)
           // Insert into the sorted beam; an equal score goes after (the earlier stays first).
