@@ -13,7 +13,9 @@
 // Then `fa-top5`: NameIndexer.romanize(_:top: 5) over the `fa` set (issue 19's figure:
 // ≥ 20,000 names/s).
 //
-// Prints one line per set: `<set> names=<n> names_per_s=<best> mean=<mean> passes=<n>`.
+// Prints one line per set: `<set> names=<n> names_per_s=<best> mean=<mean> passes=<n>
+// cpu_names_per_s=<c>`, the last over the thread's CPU time of all timed passes (steadier
+// than the wall-clock figures on a loaded machine).
 
 import BenchCorpus
 import Foundation
@@ -50,25 +52,36 @@ for file in files {
 }
 sets[0].names += lines("fa_given_names_unpaired_pgd.txt", in: directory).map(String.init)
 
+/// The calling thread's CPU time in seconds.
+func threadCPUSeconds() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
 let indexer = NameIndexer.shared
 for (name, names) in sets where !names.isEmpty {
   var sink = 0
   for n in names { sink &+= indexer.keys(for: n).phonetic.utf8.count }
+  let cpu = threadCPUSeconds()
   let timing = Timing(runs: runs, minSeconds: minSeconds, units: Double(names.count)) {
     for n in names { sink &+= indexer.keys(for: n).phonetic.utf8.count }
   }
+  let cpuRate = Double(names.count * timing.passes) / (threadCPUSeconds() - cpu)
   print(
     "\(name) names=\(names.count) names_per_s=\(Int(timing.best)) mean=\(Int(timing.mean)) passes=\(timing.passes)"
-      + (sink == 42 ? " " : ""))
+      + " cpu_names_per_s=\(Int(cpuRate))" + (sink == 42 ? " " : ""))
 }
 let fa = sets[0].names
 if !fa.isEmpty {
   var sink = 0
   for n in fa { sink &+= indexer.romanize(n, top: 5).count }
+  let cpu = threadCPUSeconds()
   let timing = Timing(runs: runs, minSeconds: minSeconds, units: Double(fa.count)) {
     for n in fa { sink &+= indexer.romanize(n, top: 5).count }
   }
+  let cpuRate = Double(fa.count * timing.passes) / (threadCPUSeconds() - cpu)
   print(
     "fa-top5 names=\(fa.count) names_per_s=\(Int(timing.best)) mean=\(Int(timing.mean)) passes=\(timing.passes)"
-      + (sink == 42 ? " " : ""))
+      + " cpu_names_per_s=\(Int(cpuRate))" + (sink == 42 ? " " : ""))
 }

@@ -58,7 +58,55 @@ struct PersianNameModel: Sendable {
     let letters: [UInt32: UInt16]
     let chunkOfGraphone: [UInt16]
 
-    /// log10 of a spelling's chunks (`graphones`, one a letter) given their letters.
+    /// A part's letters as the model reads them, for all the beam's spellings of it:
+    /// each letter's history (the letters after it, farthest first, then the letter)
+    /// and that history's contexts (``PersianNameModel/contexts(_:_:_:)``, which skips
+    /// the orders after a missing context: the derivation writes every context of an
+    /// n-gram in this table too), so each letter is looked up once a part, not once a
+    /// spelling.
+    struct Part {
+      var histories: [UInt64] = []
+      var contexts: [Contexts] = []
+    }
+
+    /// ``Part`` of a part's letters.
+    func part(_ letters: [Unicode.Scalar]) -> Part {
+      let right = order - 2
+      let ids = letters.map { UInt64(self.letters[$0.value] ?? 2) }
+      var out = Part()
+      out.histories.reserveCapacity(ids.count)
+      out.contexts.reserveCapacity(ids.count)
+      for i in ids.indices {
+        var history: UInt64 = 0
+        for j in stride(from: i + right, to: i, by: -1) { history = history << 10 | (j < ids.count ? ids[j] : 1) }
+        history = history << 10 | ids[i]
+        out.histories.append(history)
+        out.contexts.append(PersianNameModel.contexts(table, order, history))
+      }
+      return out
+    }
+
+    /// log10 of a spelling's chunks (`graphones`, one a letter) given their letters
+    /// (`part`, ``part(_:)`` of them).
+    func logProb(_ part: Part, _ graphones: [UInt16]) -> Float {
+      // The spelling's n-grams at their longest orders asked for first, so the cache
+      // misses overlap.
+      for (i, g) in graphones.enumerated() {
+        let m = UInt64(part.contexts[i].longest)
+        let context = part.histories[i] & ((1 << (10 * m)) - 1)
+        table.prefetch((m + 1) << 60 | context << 10 | UInt64(chunkOfGraphone[Int(g)]))
+      }
+      var total: Float = 0
+      for (i, g) in graphones.enumerated() {
+        total += PersianNameModel.logProb(
+          table, part.histories[i], chunkOfGraphone[Int(g)], part.contexts[i])
+      }
+      return total
+    }
+
+    /// log10 of a spelling's chunks given their letters, each letter looked up for this
+    /// spelling alone: the same value as ``logProb(_:_:)-swift.method`` (the reference
+    /// the tests hold it to).
     func logProb(_ letters: [Unicode.Scalar], _ graphones: [UInt16]) -> Float {
       let right = order - 2
       var total: Float = 0
@@ -290,7 +338,11 @@ struct PersianNameModel: Sendable {
   }
 
   @inline(__always)
-  func contexts(_ history: UInt64) -> Contexts {
+  func contexts(_ history: UInt64) -> Contexts { Self.contexts(ngrams, order, history) }
+
+  /// ``contexts(_:)`` in a back-off table of order `order`.
+  @inline(__always)
+  static func contexts(_ ngrams: NGramTable, _ order: Int, _ history: UInt64) -> Contexts {
     var out = Contexts()
     var sum: Float = 0
     var longest = 0
@@ -316,6 +368,13 @@ struct PersianNameModel: Sendable {
   /// value as ``logProb(_:_:)``.
   @inline(__always)
   func logProb(_ history: UInt64, _ g: UInt16, _ contexts: Contexts) -> Float {
+    Self.logProb(ngrams, history, g, contexts)
+  }
+
+  /// ``logProb(_:_:_:)`` in a back-off table (`contexts` from ``contexts(_:_:_:)`` of it):
+  /// the same value as ``logProb(_:_:_:_:)``.
+  @inline(__always)
+  static func logProb(_ ngrams: NGramTable, _ history: UInt64, _ g: UInt16, _ contexts: Contexts) -> Float {
     var backoff = contexts.backoff
     return withUnsafeBytes(of: &backoff) { raw in
       let sums = raw.bindMemory(to: Float.self)
@@ -432,6 +491,8 @@ struct PersianNameModel: Sendable {
     var hyps = [Hypothesis(history: history & mask, score: 0, parent: -1, graphone: 0)]
     var kept: [Hypothesis] = []
     kept.reserveCapacity(beam)
+    var hypContexts: [Contexts] = []
+    hypContexts.reserveCapacity(beam)
     for (i, v) in letters.enumerated() {
       guard let options = graphones[v.value << 8 | Self.nextClass(letters, i)] else { return [] }
       kept.removeAll(keepingCapacity: true)
@@ -439,15 +500,14 @@ struct PersianNameModel: Sendable {
       for h in hyps {
         for m in 1..<order { ngrams.prefetch(UInt64(m) << 60 | h.history & ((1 << (10 * UInt64(m))) - 1)) }
       }
-      for (p, h) in hyps.enumerated() {
-        // Log probabilities are never positive, so once the beam is full, a hypothesis
-        // no better than its last cannot place a successor (nor can any after it: the
-        // beam is sorted): the same beam, without scoring them.
-        if kept.count == beam, let last = kept.last, h.score <= last.score { break }
-        // The hypothesis's contexts are looked up once for all its graphones.
+      // Each hypothesis's contexts, looked up once for all its graphones, and the home
+      // slots of the graphones' n-grams at the two longest orders asked for, for every
+      // hypothesis before any is scored: the cache misses then overlap rather than come
+      // one after another.
+      hypContexts.removeAll(keepingCapacity: true)
+      for h in hyps {
         let contexts = self.contexts(h.history)
-        // The home slots of the graphones' n-grams at the two longest orders, asked for
-        // first: the cache misses then overlap rather than come one after another.
+        hypContexts.append(contexts)
         let longest = UInt64(contexts.longest)
         let context = h.history & ((1 << (10 * longest)) - 1)
         let shorter = longest > 0 ? h.history & ((1 << (10 * (longest - 1))) - 1) : 0
@@ -455,6 +515,13 @@ struct PersianNameModel: Sendable {
           ngrams.prefetch(UInt64(longest + 1) << 60 | context << 10 | UInt64(g))
           ngrams.prefetch(longest << 60 | shorter << 10 | UInt64(g))
         }
+      }
+      for (p, h) in hyps.enumerated() {
+        // Log probabilities are never positive, so once the beam is full, a hypothesis
+        // no better than its last cannot place a successor (nor can any after it: the
+        // beam is sorted): the same beam, without scoring them.
+        if kept.count == beam, let last = kept.last, h.score <= last.score { break }
+        let contexts = hypContexts[p]
         for g in options {
           let score = h.score + logProb(h.history, g, contexts)
           // Insert into the sorted beam; an equal score goes after (the earlier stays first).
@@ -505,7 +572,8 @@ struct PersianNameModel: Sendable {
       for i in best.indices { best[i].1 += latinWeight * latinLogProb(best[i].0) }
     }
     if let context, contextWeight != 0 {
-      for i in best.indices { best[i].1 += contextWeight * context.logProb(letters, paths[i]) }
+      let part = context.part(letters)
+      for i in best.indices { best[i].1 += contextWeight * context.logProb(part, paths[i]) }
     }
     best.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     return Array(best.prefix(k))

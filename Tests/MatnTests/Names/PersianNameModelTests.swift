@@ -181,6 +181,32 @@ struct PersianNameModelTests {
     #expect(checked > 100 && skipped > 0)
   }
 
+  @Test("the right-context model's lookup with a part's letters read once equals the lookup per spelling")
+  func rightContextPart() throws {
+    let model = PersianNameModel.shared
+    let context = try #require(model.context)
+    var checked = 0
+    var skipped = 0
+    // Spellings along graphone paths of real parts (each letter's first, second or
+    // last graphone), an unknown letter among them, and parts of one and two letters.
+    for word in ["محمدرضا", "قوکاسیان", "خورشیددوست", "پرستوکیانی", "ژیلاوندی", "ټکړی", "ب", "شه"] {
+      let letters = PersianNameModel.fold(word.unicodeScalars)
+      let part = context.part(letters)
+      skipped += part.contexts.filter { $0.longest < context.order - 1 }.count
+      for choice in [0, 1, Int.max] {
+        var path: [UInt16] = []
+        for (i, v) in letters.enumerated() {
+          guard let options = model.graphones[v.value << 8 | PersianNameModel.nextClass(letters, i)] else { break }
+          path.append(options[min(choice, options.count - 1)])
+        }
+        guard path.count == letters.count else { continue }
+        #expect(context.logProb(part, path) == context.logProb(letters, path), "\(word)")
+        checked += 1
+      }
+    }
+    #expect(checked >= 20 && skipped > 0)
+  }
+
   @Test("the beam's spellings are ranked with the Latin letter model: graphone score plus its weighted log probability")
   func latinRescoring() throws {
     let model = PersianNameModel.shared
@@ -240,11 +266,14 @@ struct PersianNameModelTests {
     let head = Self.padded(Array("MATNGPH2".utf8) + Self.u32(2) + Self.u32(64) + Self.u32(graphones.count) + graphones)
     let plain = head + Self.slots(rows, size: 64)
     // ... and a right-context model of order 4 (two letters after): letters ب ر ک as
-    // ids 3-5, chunks ba be b r k as 6-10; ب before ر ک is "be" far more than "ba".
+    // ids 3-5, chunks ba be b r k as 6-10; ب before ر ک is "be" far more than "ba". As the
+    // derivation writes it, the n-grams' contexts have rows (their back-off weights).
     let ids = Array("برک\nba\tbe\tb\tr\tk\n".utf8)
     let history: [UInt16] = [5, 4, 3]
     let context: [UInt64: (Float, Float)] = [
       PersianNameModel.pack((history + [7])[...], 4): (-0.1, 0), PersianNameModel.pack((history + [6])[...], 4): (-4, 0),
+      PersianNameModel.pack(history[...], 3): (0, 0), PersianNameModel.pack(history[1...], 2): (0, 0),
+      PersianNameModel.pack(history[2...], 1): (0, 0),
     ]
     let withContext =
       plain + Self.padded(Array("MATNCTX1".utf8) + Self.u32(4) + Self.u32(16) + Self.u32(ids.count) + [0, 0, 0, 0] + ids)
