@@ -47,11 +47,9 @@ int mk_prefer_heap_for_large_blocks(void);
 // MARK: - Scalar arrays (the normaliser's working form)
 
 /// Decodes well-formed UTF-8 (a Swift String's storage; not checked) into scalar
-/// values; `out` has room for `length` values. Returns the number of scalars.
-int64_t mk_utf8_to_scalars(const uint8_t *src, int64_t length, uint32_t *out);
-
-/// `mk_utf8_to_scalars` that also writes each scalar's entry of a 65,537-entry table
-/// (as `mk_scalars_lookup`) to `bits` (room for `length` values), in the same pass.
+/// values in `out` (room for `length` values) and writes each scalar's entry of a
+/// 65,537-entry table (as `mk_scalars_lookup`) to `bits` (room for `length` values),
+/// in one pass. Returns the number of scalars.
 int64_t mk_utf8_to_scalars_bits(const uint8_t *src, int64_t length, const uint16_t *table, uint32_t *out,
                                 uint16_t *bits);
 /// Encodes valid scalar values (not checked) as UTF-8; `out` has room for 4 × `count`

@@ -7,13 +7,6 @@ import CMatnKernels
 ///
 /// - Thread safety: pure functions; a ``Table`` is immutable once built.
 enum ScalarScan {
-  /// Decodes well-formed UTF-8 (not checked: pass a `String`'s storage) into `out`,
-  /// which has room for `utf8.count` values. Returns the number of scalars written.
-  static func decode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> Int {
-    guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }
-    return Int(mk_utf8_to_scalars(base, Int64(utf8.count), out))
-  }
-
   /// The scalar at `i` of well-formed UTF-8 (not checked: a `String`'s storage), and
   /// its length in bytes: for loops that walk a string's bytes and stop at scalars.
   @inline(__always)

@@ -43,7 +43,8 @@ struct ScalarScanTests {
       let expected = text.unicodeScalars.map(\.value)
       let decoded: [UInt32] = text.withUTF8 { utf8 in
         [UInt32](unsafeUninitializedCapacity: max(utf8.count, 1)) { out, count in
-          count = ScalarScan.decode(utf8, into: out.baseAddress!)
+          var bits = [UInt16](repeating: 0, count: max(utf8.count, 1))
+          count = bits.withUnsafeMutableBufferPointer { Self.table.decode(utf8, into: out.baseAddress!, bits: $0.baseAddress!) }
         }
       }
       #expect(decoded == expected, "\(text.debugDescription)")
