@@ -13,6 +13,7 @@ DECLARE(matn_res_compoundshazm)
 DECLARE(matn_res_affixwords)
 DECLARE(matn_res_langid)
 DECLARE(matn_res_langwords)
+DECLARE(matn_res_langknown)
 DECLARE(matn_res_fanames)
 DECLARE(matn_res_fagiven)
 DECLARE(matn_res_facommon)
@@ -42,6 +43,7 @@ DECLARE(matn_res_tpersianlexicon)
 DECLARE(matn_res_tnametables)
 DECLARE(matn_res_tdatelinetables)
 DECLARE(matn_res_twordevidence)
+DECLARE(matn_res_tknownwords)
 DECLARE(matn_res_tnameparts)
 DECLARE(matn_res_tmojibake)
 
@@ -59,6 +61,7 @@ static const struct {
     ENTRY("Orthography/affix-words.tsv", matn_res_affixwords),
     ENTRY("Language/langid.bin", matn_res_langid),
     ENTRY("Language/words.tsv", matn_res_langwords),
+    ENTRY("Language/known-words.tsv", matn_res_langknown),
     ENTRY("Names/fa-name-parts.tsv", matn_res_fanames),
     ENTRY("Names/fa-given-names.txt", matn_res_fagiven),
     ENTRY("Names/fa-given-names-common.txt", matn_res_facommon),
@@ -88,6 +91,7 @@ static const struct {
     ENTRY("Tables/name-tables.bin", matn_res_tnametables),
     ENTRY("Tables/dateline-tables.bin", matn_res_tdatelinetables),
     ENTRY("Tables/word-evidence.bin", matn_res_twordevidence),
+    ENTRY("Tables/known-words.bin", matn_res_tknownwords),
     ENTRY("Tables/name-parts.bin", matn_res_tnameparts),
     ENTRY("Tables/mojibake-classes.bin", matn_res_tmojibake),
 };

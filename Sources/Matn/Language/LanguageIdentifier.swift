@@ -385,7 +385,19 @@ public struct LanguageIdentifier: Sendable {
     let second = candidates.lazy.filter { $0 != best }.max { scores[$0] < scores[$1] }
     let gap = second.map { (scores[best] - scores[$0]) / Double(max(letters, 1)) } ?? Self.maximumLead
     let softmaxTotal = weights.reduce(0) { $0 + $1.weight }
-    let total = softmaxTotal / (prior ? fitFactor(quanta[best], letters, model, best, gap: gap) : 1)
+    // The short words of the text, and how many of them the answer is known to write.
+    var shortWords = 0, knownShortWords = 0
+    if prior && letters >= Self.minimumFitLetters && model.knownWords.hasList(best) {
+      (best == arabic ? arabicText : text).forEachWord { word in
+        guard word.count <= Self.knownWordLetters else { return }
+        shortWords += 1
+        if model.knownWords.contains(LanguageModel.wordKey(word), language: best) { knownShortWords += 1 }
+      }
+    }
+    let total =
+      softmaxTotal
+      / (prior
+        ? fitFactor(quanta[best], letters, model, best, gap: gap, shortWords: shortWords, known: knownShortWords) : 1)
     // The best four, without sorting them all.
     var leading: [(index: Int, weight: Double)] = []
     for _ in 0..<min(4, weights.count) {
@@ -402,6 +414,7 @@ public struct LanguageIdentifier: Sendable {
         "secondRaw": second.map { Double(quanta[$0]) / LanguageModel.quantum } ?? -.infinity,
         "secondFit": second.flatMap { model.languages[$0].fit } ?? .nan,
         "confidence": weights[0].weight / total, "softmax": weights[0].weight / softmaxTotal,
+        "shortWords": Double(shortWords), "knownShortWords": Double(knownShortWords),
       ]
       diagnose(d)
     }
@@ -422,27 +435,44 @@ public struct LanguageIdentifier: Sendable {
   /// second language in the race until the gap exceeds what its letters could recover.
   static let pruningRate = 1.5
 
-  /// A text of at least this many letters is tested for its fit (``fitFactor(_:_:_:_:gap:)``).
+  /// A text of at least this many letters is tested for its fit
+  /// (``fitFactor(_:_:_:_:gap:shortWords:known:)``).
   static let minimumFitLetters = 20
   /// The length (letters) a text's shortfall is scaled to: its score per letter varies
   /// less the longer it is (as 1/√letters for a text in the answer's language), while a
   /// language we do not model falls short by about as much per letter at any length, so
   /// the shortfall is weighed by √(letters / 100).
   static let fitReferenceLetters = 100.0
-  // The fit test's logistic (``fitFactor(_:_:_:_:gap:)``): weights of the scaled
-  // shortfall and of the lead per letter over the runner-up, and the bias. Learnt by
-  // scripts/tune-langid-und (a logistic regression of our languages' sentences — the dev
-  // sentences and the UDHR — against UDHR sentences of 240 languages we do not model,
-  // none of the 20 that scripts/eval-langid-confidence tests; the bias then moved so that
-  // the held-out half of the dev sentences loses at most 0.25 points at confidence 0.5,
-  // two-fold). One set of constants for every language.
+  /// A word of at most this many letters is a short word, for the fit test's word
+  /// evidence (``LanguageModel/knownWords``, derived by scripts/derive-langid-known-words
+  /// with the same length): the function words of a language are short.
+  static let knownWordLetters = 4
+  /// The number of short words the known words' share is scaled to, as the shortfall is
+  /// to ``fitReferenceLetters``: the share is weighed by √(short words / 10).
+  static let knownReferenceWords = 10.0
+  // The fit test's logistic (``fitFactor(_:_:_:_:gap:shortWords:known:)``): weights of
+  // the scaled shortfall, of the lead per letter over the runner-up and of the scaled
+  // share of known short words, that share's neutral point, and the bias. Learnt by
+  // scripts/tune-langid-und: a logistic regression of our languages' sentences (the dev
+  // sentences and the second half of the UDHR of ours, the half the known words are not
+  // taken from) against UDHR sentences of 240 languages we do not model, none of the 20
+  // that scripts/eval-langid-confidence tests; the weights then moved (Nelder–Mead) to
+  // reject as many of those 240 languages' sentences as can be while the dev sentences
+  // lose at most 0.25 points at confidence 0.5, with the bias that keeps to that limit
+  // (two-fold over the halves of the dev sentences for the held-out cost). One set of
+  // constants for every language.
   /// Weight of the scaled shortfall (per nat per letter).
-  static let fitWeight = 3.30
+  static let fitWeight = 3.40
   /// Weight of the answer's lead per letter over the runner-up (nats, at most
   /// ``maximumLead``).
-  static let leadWeight = 3.04
+  static let leadWeight = 4.10
+  /// Weight of the scaled share of the text's short words that its answer is known to
+  /// write.
+  static let knownWeight = 3.60
+  /// The share of known short words that is neither for nor against the answer.
+  static let knownShare = 0.195
   /// The bias of the fit test's logistic.
-  static let fitBias = 4.89
+  static let fitBias = 4.00
   /// The lead per letter counted at most (nats): a runner-up that far behind, or none,
   /// says the same.
   static let maximumLead = 1.0
@@ -452,19 +482,32 @@ public struct LanguageIdentifier: Sendable {
   /// `quanta` over `letters`, stands below the answer's own texts', its
   /// ``LanguageModel/Language/fit``, times √(letters / ``fitReferenceLetters``)) +
   /// ``leadWeight`` × `gap` (the answer's lead over the runner-up per letter, at most
-  /// ``maximumLead``) + ``fitBias``. A Tatar text answered Kazakh, or Yiddish answered
+  /// ``maximumLead``) + ``knownWeight`` × the scaled share of known short words (of its
+  /// `shortWords` words of at most ``knownWordLetters`` letters, the share `known` that
+  /// the answer is known to write, less ``knownShare``, times
+  /// √(`shortWords` / ``knownReferenceWords``); 0 without short words or known words of
+  /// the answer) + ``fitBias``. A Tatar text answered Kazakh, or Yiddish answered
   /// Hebrew, is explained far worse than Kazakh or Hebrew text is; a Luxembourgish or
   /// Breton one is explained a little worse, and by two or three languages about as
   /// well (German and Dutch; Welsh and Dutch), where a text in one of ours has one
-  /// answer well ahead. Its confidence falls toward 0 (`matn detect --min-confidence`
-  /// turns it into "und"). 1 for shorter texts than ``minimumFitLetters`` (too few
-  /// letters to tell) and languages without a fit.
-  func fitFactor(_ quanta: Int32, _ letters: Int, _ model: LanguageModel, _ best: Int, gap: Double) -> Double {
+  /// answer well ahead; a Faroese one, read as Icelandic about as well as Icelandic news,
+  /// has fewer of Icelandic's short words. Its confidence falls toward 0
+  /// (`matn detect --min-confidence` turns it into "und"). 1 for shorter texts than
+  /// ``minimumFitLetters`` (too few letters to tell) and languages without a fit.
+  func fitFactor(
+    _ quanta: Int32, _ letters: Int, _ model: LanguageModel, _ best: Int, gap: Double, shortWords: Int = 0,
+    known: Int = 0
+  ) -> Double {
     guard letters >= Self.minimumFitLetters, let fit = model.languages[best].fit else { return 1 }
     let shortfall = Double(quanta) / LanguageModel.quantum / Double(letters) - fit
     let scaled = shortfall * (Double(letters) / Self.fitReferenceLetters).squareRoot()
     let lead = min(Self.maximumLead, gap)
-    return 1 / (1 + exp(-(Self.fitWeight * scaled + Self.leadWeight * lead + Self.fitBias)))
+    var words = 0.0
+    if shortWords > 0 {
+      let share = Double(known) / Double(shortWords)
+      words = (share - Self.knownShare) * (Double(shortWords) / Self.knownReferenceWords).squareRoot()
+    }
+    return 1 / (1 + exp(-(Self.fitWeight * scaled + Self.leadWeight * lead + Self.knownWeight * words + Self.fitBias)))
   }
 
   /// The quantised score of language `k` in postings `p` (pairs of language and score,

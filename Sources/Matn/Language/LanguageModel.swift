@@ -44,7 +44,7 @@ struct LanguageModel: @unchecked Sendable {
   /// scripts/train-langid on short news sentences of our own languages (cross-validated,
   /// about one in a thousand falls further). The identifier's fit test now weighs the
   /// shortfall with the answer's lead over the runner-up, by constants of its own
-  /// (``LanguageIdentifier/fitFactor(_:_:_:_:gap:)``); this stays in the file for
+  /// (``LanguageIdentifier/fitFactor(_:_:_:_:gap:shortWords:known:)``); this stays in the file for
   /// train-langid's report and scripts/tune-langid-und's diagnostics.
   let fitThreshold: Double
   /// What Arabic pays (in quanta, ≤ 0) for a Persian yeh ی and a Persian kaf ک it
@@ -66,7 +66,11 @@ struct LanguageModel: @unchecked Sendable {
   /// `Tables/word-evidence.bin`).
   let wordEvidence: WordEvidence
 
-  /// The key of a word in ``wordEvidence``.
+  /// The short words each language is known to write (read in place from
+  /// `Tables/known-words.bin`), for the fit test.
+  let knownWords: KnownWords
+
+  /// The key of a word in ``wordEvidence`` and ``knownWords``.
   static func wordKey(_ scalars: some Sequence<UInt32>) -> UInt64 { FNV.hash(scalars) }
 
   /// ``wordKey(_:)`` of a word given as UTF-8 bytes; nil when they are not UTF-8.
@@ -103,12 +107,12 @@ struct LanguageModel: @unchecked Sendable {
   static let shared: LanguageModel? = {
     var length: Int64 = 0
     guard let bytes = matn_resource("Language/langid.bin", &length), length > 0 else { return nil }
-    return LanguageModel(UnsafeRawBufferPointer(start: bytes, count: Int(length)), evidence: .embeddedOrComputed)
+    return LanguageModel(UnsafeRawBufferPointer(start: bytes, count: Int(length)), evidence: .embeddedOrComputed, known: .embeddedOrComputed)
   }()
 
-  /// Parses a model file and takes the word evidence for its languages; nil when the
-  /// model is malformed.
-  init?(_ bytes: UnsafeRawBufferPointer, evidence: WordEvidence) {
+  /// Parses a model file and takes the word evidence and known words for its languages;
+  /// nil when the model is malformed.
+  init?(_ bytes: UnsafeRawBufferPointer, evidence: WordEvidence, known: KnownWords) {
     var offset = 0
     func u32() -> Int? {
       guard offset + 4 <= bytes.count else { return nil }
@@ -193,6 +197,7 @@ struct LanguageModel: @unchecked Sendable {
     }
     self.languages = languages
     wordEvidence = evidence.resolved(to: languages.map(\.code))
+    knownWords = known.resolved(to: languages.map(\.code))
   }
 
   /// log(persian / (persian + arabic)) in quanta (rounded): the share of a letter's

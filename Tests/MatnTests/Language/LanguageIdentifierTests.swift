@@ -293,6 +293,33 @@ struct LanguageIdentifierTests {
     #expect(identifier.fitFactor(quanta, 19, model, english, gap: 0) == 1)  // too short to tell
   }
 
+  @Test("a text whose short words its answer does not write is less likely ours")
+  func knownShortWords() throws {
+    let identifier = LanguageIdentifier.default
+    // The short words are those of four letters or fewer (13 here); English is known to
+    // write "the", "was", "on", "and", "in" (its training-side text has them), not "cat",
+    // "mat", "dog", "yard".
+    let english = try #require(identifier.fitDiagnostics("The cat was on the mat and the dog was in the yard."[...]))
+    #expect(english["shortWords"] == 13 && english["knownShortWords"] == 9, "\(english)")
+    // Javanese (not modelled), read as Indonesian: few of its short words are Indonesian's.
+    let javanese = try #require(
+      identifier.fitDiagnostics("Aku arep lunga menyang pasar karo ibuku amarga ora ana panganan ing omah."[...]))
+    let model = try #require(LanguageModel.shared)
+    #expect(model.languages[Int(javanese["best"] ?? -1)].code == "id")
+    #expect((javanese["knownShortWords"] ?? 1) <= 1 && (javanese["shortWords"] ?? 0) >= 5, "\(javanese)")
+    #expect((javanese["confidence"] ?? 1) < (javanese["softmax"] ?? 0))
+    // The same shortfall and lead: none of ten short words known is less likely ours than
+    // all ten; no short words (or none known for the answer) leave the test as it was.
+    let en = try #require(model.languages.firstIndex { $0.code == "en" })
+    let fit = try #require(model.languages[en].fit)
+    let quanta = Int32(((fit - 0.5) * 100 * LanguageModel.quantum).rounded())
+    let none = identifier.fitFactor(quanta, 100, model, en, gap: 0.3, shortWords: 10, known: 0)
+    let all = identifier.fitFactor(quanta, 100, model, en, gap: 0.3, shortWords: 10, known: 10)
+    let without = identifier.fitFactor(quanta, 100, model, en, gap: 0.3)
+    #expect(none < without && without < all, "\(none) \(without) \(all)")
+    #expect(identifier.fitFactor(quanta, 100, model, en, gap: 0.3, shortWords: 0, known: 0) == without)
+  }
+
   @Test("below a minimum confidence the answer is und, the guess a runner-up")
   func minimumConfidence() {
     let guess = LanguageGuess(

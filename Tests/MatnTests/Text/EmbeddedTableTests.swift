@@ -27,6 +27,7 @@ struct EmbeddedTableTests {
     (NameTables.resourceName, { PackedTable.bytes(NameTables.computedSections()) }),
     (DatelineTables.resourceName, { PackedTable.bytes(DatelineTables.computedSections()) }),
     (WordEvidence.resourceName, { PackedTable.bytes(WordEvidence.computedSections()) }),
+    (KnownWords.resourceName, { PackedTable.bytes(KnownWords.computedSections()) }),
     (PersianNameRomanizer.resourceName, { PackedTable.bytes(PersianNameRomanizer.computedSections()) }),
   ]
 
@@ -113,6 +114,13 @@ struct EmbeddedTableTests {
       #expect(embedded == evidence[key].map { $0.map { "\($0.language) \($0.ratio)" } }, "\(word)")
     }
     #expect(model.wordEvidence[LanguageModel.wordKey("است".unicodeScalars.map(\.value))] != nil)
+    // The known short words are read in place, resolved to the model's languages.
+    #expect(PackedTable.embedded(KnownWords.resourceName, sections: KnownWords.sectionCount) != nil)
+    let english = try #require(model.languages.firstIndex { $0.code == "en" })
+    let german = try #require(model.languages.firstIndex { $0.code == "de" })
+    let the = LanguageModel.wordKey("the".unicodeScalars.map(\.value))
+    #expect(model.knownWords.contains(the, language: english))
+    #expect(!model.knownWords.contains(the, language: german))
   }
 
   @Test(
