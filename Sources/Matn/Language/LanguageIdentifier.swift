@@ -73,7 +73,8 @@ public struct LanguageGuess: Sendable, Hashable {
 ///   English and Spanish, and cost the smaller languages: Latin, Catalan, Marathi);
 /// - a calibrated confidence: the softmax of the scores times the learnt scale, times
 ///   how likely the text is in one of our languages at all (a fit test: how well its
-///   answer's n-grams explain it, and how far ahead of the runner-up its answer is);
+///   answer's n-grams explain it, how far ahead of the runner-up its answer is, and how
+///   many of its short words the answer is known to write);
 /// - pruning: a language far behind the leader after a word is no longer scored;
 /// - a mix for a text whose lines, sentences or script runs are in different languages
 ///   (``LanguageGuess/mix``).
