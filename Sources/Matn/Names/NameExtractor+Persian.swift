@@ -90,6 +90,8 @@ extension NameExtractor {
       }
       // The name parts.
       var parts: [PersianWord] = []
+      // Whether a family name with a family-name ending is in (see ``continuesFamily(_:apart:)``).
+      var familyIn = false
       var m = k
       while m < tokens.count, parts.count < 5, tokens[m].script == .arabic, m == k || connected(tokens[m - 1]) {
         if title(at: m, in: tokens) != nil && m > k { break }
@@ -114,6 +116,13 @@ extension NameExtractor {
         if apart && (word == .unknown || word == .common || word == .weakFamily) { word = .family }
         // A family-name ending written apart from the part before it: «فیروز آبادی», «احمدی نژاد».
         if m > k && word != .stop && tables.isFamilyEnding(tokens[m], in: text.folded) { word = .family }
+        // After a family name, another word only if it is a family-name part too, or the
+        // name ends after it («علی محمدی تقدیر و تشکر», «حسن حسینی متولد ۱۳۳۵»).
+        if familyIn && !continuesFamily(tokens[m], apart: apart, text.folded)
+          && !endsNameStrictly(after: apart ? m + 1 : m, text)
+        {
+          break
+        }
         if word == .common {
           // A frequent word as the last part, after a common given name or an honorific
           // (after an office it is the office's object: «دبیر جشنواره گفت»), when a word
@@ -146,6 +155,7 @@ extension NameExtractor {
           guard afterGiven && !verbFollows else { break }
         }
         parts.append(word)
+        familyIn = familyIn || (word == .family && marksFamily(tokens[m], text.folded))
         m += apart ? 2 : 1
       }
       let accepted: Bool
@@ -192,6 +202,35 @@ extension NameExtractor {
       }
     }
     listNames(text, found: &found)
+  }
+
+  /// Whether a word in a name's family-name place marks it as one by its ending («محمدی»,
+  /// «ناظمیان‌پور», «واقعی»): a family-name ending, and no common given name («علی»).
+  func marksFamily(_ t: NameToken, _ folded: [UInt32]) -> Bool {
+    tables.familyEnding(t, in: folded) != nil && !tables.persianCommonGiven.contains(t.key)
+  }
+
+  /// Whether a word continues a family name already read: a lexicon part or a persons'
+  /// last word («هاشمی رفسنجانی»), a word with a family-name ending of two letters or more
+  /// («نجف‌پور بوشهری» reads the other way), an ending written apart («احمدی نژاد»), or
+  /// a word written apart from its ending «ای». A word that only ends in «ی» does not
+  /// («ناظمیان‌پور دقایقی»): Persian names are given names, then family names.
+  func continuesFamily(_ t: NameToken, apart: Bool, _ folded: [UInt32]) -> Bool {
+    apart || tables.persianParts.contains(t.key) || tables.persianFamily.contains(t.key)
+      || tables.familyEnding(t, in: folded) == .strong || tables.isFamilyEnding(t, in: folded)
+  }
+
+  /// Whether a name certainly ends after token `m`: a punctuation mark or the window's
+  /// end, a word that follows names («امروز», «در», «که», a time), a verb of saying, an
+  /// office, a speaker frame, or a word in another script — not a number («متولد ۱۳۳۵»),
+  /// «و» («تقدیر و تشکر») or any other word.
+  func endsNameStrictly(after m: Int, _ text: NameTokens) -> Bool {
+    let tokens = text.tokens
+    if m + 1 >= tokens.count || tokens[m].endsClause { return true }
+    guard connected(tokens[m]) else { return false }
+    let next = tokens[m + 1]
+    return next.script != .arabic || Self.afterCommonNameWords.contains(next.key) || Self.speechVerbs.contains(next.key)
+      || title(at: m + 1, in: tokens)?.kind == .office || speakerFrame(at: m + 1, tokens)
   }
 
   /// Whether a word is also a frequent word or an adjective («ارشد» senior, «مشرف»).
@@ -304,6 +343,7 @@ extension NameExtractor {
       first == .given
       && (persian.adjectives.contains(tokens[k].key) || tables.frequentArabicScript.contains(tokens[k].key))
     var family = false
+    var familyIn = false
     var m = k
     while m - k < 3, connected(tokens[m]), m + 1 < tokens.count, tokens[m + 1].script == .arabic {
       let t = tokens[m + 1]
@@ -314,6 +354,11 @@ extension NameExtractor {
       // A third or fourth word must be a name part or a frequent word ending the name
       // («محمد حسن اکبری مطلق»), not any word («ربعلی واقعی سیب‌زمینی‌کار مهربانی»).
       guard word != .stop, m - k < 2 || word != .unknown else { break }
+      // After a family name, a word that is no family-name part only as the name's end
+      // («اکبری مطلق امروز»; not «ناظمیان‌پور دقایقی پیش», «واقعی سیب‌زمینی‌کار»).
+      guard !familyIn || continuesFamily(t, apart: false, text.folded) || endsNameStrictly(after: m + 1, text)
+      else { break }
+      familyIn = familyIn || (word != .stop && marksFamily(t, text.folded))
       // After a given name that is also a word, a name part.
       family = family || word == .family || word == .given || word == .strongGiven
       m += 1
@@ -345,12 +390,19 @@ extension NameExtractor {
 
   /// Whether a frame of speaking starts at `m`: «با» and a noun of speaking («X با اشاره
   /// به…», «X با بیان اینکه…», «X با تأکید بر…») or «در گفت‌وگو» («X در گفت‌وگو با
-  /// خبرنگار…») — what follows a speaker's name in Persian news.
+  /// خبرنگار…»), or «در پایان» / «در ادامه» and a verb of saying («X در پایان افزود») —
+  /// what follows a speaker's name in Persian news.
   func speakerFrame(at m: Int, _ tokens: [NameToken]) -> Bool {
     guard m + 1 < tokens.count, connected(tokens[m]), tokens[m + 1].script == .arabic else { return false }
+    if tokens[m].key == Self.inside && Self.sequel.contains(tokens[m + 1].key) {
+      return m + 2 < tokens.count && connected(tokens[m + 1]) && Self.speechVerbs.contains(tokens[m + 2].key)
+    }
     return (tokens[m].key == Self.with && Self.speakingNouns.contains(tokens[m + 1].key))
       || (tokens[m].key == Self.inside && Self.conversation.contains(tokens[m + 1].key))
   }
+
+  /// «پایان» (end) and «ادامه» (continuation): «در پایان افزود», «در ادامه گفت».
+  static let sequel: Set<UInt64> = Set(["پایان", "ادامه"].map { NameTables.key($0) })
 
   static let with = NameTables.key("با")
   static let inside = NameTables.key("در")
