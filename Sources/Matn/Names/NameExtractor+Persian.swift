@@ -338,6 +338,18 @@ extension NameExtractor {
     let tokens = text.tokens
     guard k == 0 ? text.startsClause : tokens[k - 1].endsClause || tokens[k - 1].quoted else { return nil }
     let first = persianWord(tokens[k], folded: text.folded)
+    // A word no list knows before a word with a family-name ending of two letters or more,
+    // the name ending there («، زلاتان ایبراهیموویچ روز گذشته…»): a foreign given name.
+    // Not «-یان», also the plural of a noun in «-ی» («استقرار روحانیان»).
+    if first == .unknown {
+      guard connected(tokens[k]), tables.familyEnding(tokens[k], in: text.folded) == nil, k + 1 < tokens.count,
+        contextNamePart(tokens[k + 1], folded: text.folded),
+        tables.familyEnding(tokens[k + 1], in: text.folded) == .strong,
+        !text.folded[tokens[k + 1].foldedStart..<tokens[k + 1].foldedEnd].reversed().starts(with: Self.pluralYan),
+        endsNameStrictly(after: k + 1, text)
+      else { return nil }
+      return k + 1
+    }
     guard first == .strongGiven || first == .given else { return nil }
     let ordinary =
       first == .given
@@ -400,6 +412,9 @@ extension NameExtractor {
     return (tokens[m].key == Self.with && Self.speakingNouns.contains(tokens[m + 1].key))
       || (tokens[m].key == Self.inside && Self.conversation.contains(tokens[m + 1].key))
   }
+
+  /// «یان» (the plural of a noun in «ی», and a family-name ending), letters last first.
+  static let pluralYan: [UInt32] = [0x646, 0x627, 0x6CC]
 
   /// «پایان» (end) and «ادامه» (continuation): «در پایان افزود», «در ادامه گفت».
   static let sequel: Set<UInt64> = Set(["پایان", "ادامه"].map { NameTables.key($0) })
