@@ -32,7 +32,7 @@ extension NameExtractor {
   /// «دیشب», weekdays («X سه‌شنبه گفت»).
   static let timeWords: [UInt64] = [
     "بعدازظهر", "قبلازظهر", "دیشب", "فردا", "اکنون", "اخیرا", "شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه",
-    "پنجشنبه", "جمعه", "شامگاه", "صبحگاه", "سحرگاه", "همچنین", "هنگام",
+    "پنجشنبه", "جمعه", "شامگاه", "صبحگاه", "سحرگاه", "بامداد", "همچنین", "هنگام",
   ].map { NameTables.key($0) }
 
   /// Words that follow a name in Persian news: «حسین محمودی امروز در گفت‌وگو…».
@@ -97,6 +97,8 @@ extension NameExtractor {
         if title(at: m, in: tokens) != nil && m > k { break }
         // A word that follows names ends one: a time («… بعدازظهر»), «در», «که».
         if m > k && Self.afterCommonNameWords.contains(tokens[m].key) { break }
+        // A family-name ending written apart never starts a name («شیخ زاده» after a title).
+        if m == k && tables.isFamilyEnding(tokens[m], in: text.folded) { break }
         var word = persianWord(tokens[m], folded: text.folded)
         if word == .stop { break }
         // A lexicon name part after the first word is a family name («محمدجواد ظریف»).
@@ -196,7 +198,10 @@ extension NameExtractor {
         found.append(Found(first: k, last: k, titleFirst: nil))
         i = k + 1
       } else {
-        if !titled && parts.count <= 1 && tokens[k].letterCount >= 3 { pending.append(k) }
+        // Not an ending alone («زاده»): a name written «حسین زاده» does not make it one.
+        if !titled && parts.count <= 1 && tokens[k].letterCount >= 3 && !tables.isFamilyEnding(tokens[k], in: text.folded) {
+          pending.append(k)
+        }
         if !titled && familyPair(at: k, text) { pairs.append(k) }
         i = k + 1
       }
@@ -205,9 +210,11 @@ extension NameExtractor {
   }
 
   /// Whether a word in a name's family-name place marks it as one by its ending («محمدی»,
-  /// «ناظمیان‌پور», «واقعی»): a family-name ending, and no common given name («علی»).
+  /// «ناظمیان‌پور», «واقعی») or is an ending written apart («همتی زاده»), and is no common
+  /// given name («علی»).
   func marksFamily(_ t: NameToken, _ folded: [UInt32]) -> Bool {
-    tables.familyEnding(t, in: folded) != nil && !tables.persianCommonGiven.contains(t.key)
+    (tables.familyEnding(t, in: folded) != nil || tables.isFamilyEnding(t, in: folded))
+      && !tables.persianCommonGiven.contains(t.key)
   }
 
   /// Whether a word continues a family name already read: a lexicon part or a persons'
@@ -495,7 +502,10 @@ extension NameExtractor {
 
   /// The role a Persian word can play in a name.
   func persianWord(_ t: NameToken, folded: [UInt32]) -> PersianWord {
-    if tables.notNames.contains(t.key) || persian.verbForms.contains(t.key) { return .stop }
+    // A verb form that the name lexicon has is a name part too («پناهی», you take refuge).
+    if tables.notNames.contains(t.key) || (persian.verbForms.contains(t.key) && !tables.persianParts.contains(t.key)) {
+      return .stop
+    }
     if tables.persianCommonGiven.contains(t.key) { return .strongGiven }
     let lexicon = tables.persianParts.contains(t.key)
     // A given name that is also a frequent word or an adjective («پروانه» permit,
