@@ -32,7 +32,7 @@ extension NameExtractor {
   /// «دیشب», weekdays («X سه‌شنبه گفت»).
   static let timeWords: [UInt64] = [
     "بعدازظهر", "قبلازظهر", "دیشب", "فردا", "اکنون", "اخیرا", "شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه",
-    "پنجشنبه", "جمعه", "شامگاه", "صبحگاه", "سحرگاه", "همچنین", "هنگام",
+    "پنجشنبه", "جمعه", "شامگاه", "صبحگاه", "سحرگاه", "بامداد", "همچنین", "هنگام",
   ].map { NameTables.key($0) }
 
   /// Words that follow a name in Persian news: «حسین محمودی امروز در گفت‌وگو…».
@@ -90,11 +90,15 @@ extension NameExtractor {
       }
       // The name parts.
       var parts: [PersianWord] = []
+      // Whether a family name with a family-name ending is in (see ``continuesFamily(_:apart:)``).
+      var familyIn = false
       var m = k
       while m < tokens.count, parts.count < 5, tokens[m].script == .arabic, m == k || connected(tokens[m - 1]) {
         if title(at: m, in: tokens) != nil && m > k { break }
         // A word that follows names ends one: a time («… بعدازظهر»), «در», «که».
         if m > k && Self.afterCommonNameWords.contains(tokens[m].key) { break }
+        // A family-name ending written apart never starts a name («شیخ زاده» after a title).
+        if m == k && tables.isFamilyEnding(tokens[m], in: text.folded) { break }
         var word = persianWord(tokens[m], folded: text.folded)
         if word == .stop { break }
         // A lexicon name part after the first word is a family name («محمدجواد ظریف»).
@@ -114,6 +118,13 @@ extension NameExtractor {
         if apart && (word == .unknown || word == .common || word == .weakFamily) { word = .family }
         // A family-name ending written apart from the part before it: «فیروز آبادی», «احمدی نژاد».
         if m > k && word != .stop && tables.isFamilyEnding(tokens[m], in: text.folded) { word = .family }
+        // After a family name, another word only if it is a family-name part too, or the
+        // name ends after it («علی محمدی تقدیر و تشکر», «حسن حسینی متولد ۱۳۳۵»).
+        if familyIn && !continuesFamily(tokens[m], apart: apart, text.folded)
+          && !endsNameStrictly(after: apart ? m + 1 : m, text)
+        {
+          break
+        }
         if word == .common {
           // A frequent word as the last part, after a common given name or an honorific
           // (after an office it is the office's object: «دبیر جشنواره گفت»), when a word
@@ -146,6 +157,7 @@ extension NameExtractor {
           guard afterGiven && !verbFollows else { break }
         }
         parts.append(word)
+        familyIn = familyIn || (word == .family && marksFamily(tokens[m], text.folded))
         m += apart ? 2 : 1
       }
       let accepted: Bool
@@ -186,12 +198,46 @@ extension NameExtractor {
         found.append(Found(first: k, last: k, titleFirst: nil))
         i = k + 1
       } else {
-        if !titled && parts.count <= 1 && tokens[k].letterCount >= 3 { pending.append(k) }
+        // Not an ending alone («زاده»): a name written «حسین زاده» does not make it one.
+        if !titled && parts.count <= 1 && tokens[k].letterCount >= 3 && !tables.isFamilyEnding(tokens[k], in: text.folded) {
+          pending.append(k)
+        }
         if !titled && familyPair(at: k, text) { pairs.append(k) }
         i = k + 1
       }
     }
     listNames(text, found: &found)
+  }
+
+  /// Whether a word in a name's family-name place marks it as one by its ending («محمدی»,
+  /// «ناظمیان‌پور», «واقعی») or is an ending written apart («همتی زاده»), and is no common
+  /// given name («علی»).
+  func marksFamily(_ t: NameToken, _ folded: [UInt32]) -> Bool {
+    (tables.familyEnding(t, in: folded) != nil || tables.isFamilyEnding(t, in: folded))
+      && !tables.persianCommonGiven.contains(t.key)
+  }
+
+  /// Whether a word continues a family name already read: a lexicon part or a persons'
+  /// last word («هاشمی رفسنجانی»), a word with a family-name ending of two letters or more
+  /// («نجف‌پور بوشهری» reads the other way), an ending written apart («احمدی نژاد»), or
+  /// a word written apart from its ending «ای». A word that only ends in «ی» does not
+  /// («ناظمیان‌پور دقایقی»): Persian names are given names, then family names.
+  func continuesFamily(_ t: NameToken, apart: Bool, _ folded: [UInt32]) -> Bool {
+    apart || tables.persianParts.contains(t.key) || tables.persianFamily.contains(t.key)
+      || tables.familyEnding(t, in: folded) == .strong || tables.isFamilyEnding(t, in: folded)
+  }
+
+  /// Whether a name certainly ends after token `m`: a punctuation mark or the window's
+  /// end, a word that follows names («امروز», «در», «که», a time), a verb of saying, an
+  /// office, a speaker frame, or a word in another script — not a number («متولد ۱۳۳۵»),
+  /// «و» («تقدیر و تشکر») or any other word.
+  func endsNameStrictly(after m: Int, _ text: NameTokens) -> Bool {
+    let tokens = text.tokens
+    if m + 1 >= tokens.count || tokens[m].endsClause { return true }
+    guard connected(tokens[m]) else { return false }
+    let next = tokens[m + 1]
+    return next.script != .arabic || Self.afterCommonNameWords.contains(next.key) || Self.speechVerbs.contains(next.key)
+      || title(at: m + 1, in: tokens)?.kind == .office || speakerFrame(at: m + 1, tokens)
   }
 
   /// Whether a word is also a frequent word or an adjective («ارشد» senior, «مشرف»).
@@ -299,11 +345,24 @@ extension NameExtractor {
     let tokens = text.tokens
     guard k == 0 ? text.startsClause : tokens[k - 1].endsClause || tokens[k - 1].quoted else { return nil }
     let first = persianWord(tokens[k], folded: text.folded)
+    // A word no list knows before a word with a family-name ending of two letters or more,
+    // the name ending there («، زلاتان ایبراهیموویچ روز گذشته…»): a foreign given name.
+    // Not «-یان», also the plural of a noun in «-ی» («استقرار روحانیان»).
+    if first == .unknown {
+      guard connected(tokens[k]), tables.familyEnding(tokens[k], in: text.folded) == nil, k + 1 < tokens.count,
+        contextNamePart(tokens[k + 1], folded: text.folded),
+        tables.familyEnding(tokens[k + 1], in: text.folded) == .strong,
+        !text.folded[tokens[k + 1].foldedStart..<tokens[k + 1].foldedEnd].reversed().starts(with: Self.pluralYan),
+        endsNameStrictly(after: k + 1, text)
+      else { return nil }
+      return k + 1
+    }
     guard first == .strongGiven || first == .given else { return nil }
     let ordinary =
       first == .given
       && (persian.adjectives.contains(tokens[k].key) || tables.frequentArabicScript.contains(tokens[k].key))
     var family = false
+    var familyIn = false
     var m = k
     while m - k < 3, connected(tokens[m]), m + 1 < tokens.count, tokens[m + 1].script == .arabic {
       let t = tokens[m + 1]
@@ -314,6 +373,11 @@ extension NameExtractor {
       // A third or fourth word must be a name part or a frequent word ending the name
       // («محمد حسن اکبری مطلق»), not any word («ربعلی واقعی سیب‌زمینی‌کار مهربانی»).
       guard word != .stop, m - k < 2 || word != .unknown else { break }
+      // After a family name, a word that is no family-name part only as the name's end
+      // («اکبری مطلق امروز»; not «ناظمیان‌پور دقایقی پیش», «واقعی سیب‌زمینی‌کار»).
+      guard !familyIn || continuesFamily(t, apart: false, text.folded) || endsNameStrictly(after: m + 1, text)
+      else { break }
+      familyIn = familyIn || (word != .stop && marksFamily(t, text.folded))
       // After a given name that is also a word, a name part.
       family = family || word == .family || word == .given || word == .strongGiven
       m += 1
@@ -345,12 +409,22 @@ extension NameExtractor {
 
   /// Whether a frame of speaking starts at `m`: «با» and a noun of speaking («X با اشاره
   /// به…», «X با بیان اینکه…», «X با تأکید بر…») or «در گفت‌وگو» («X در گفت‌وگو با
-  /// خبرنگار…») — what follows a speaker's name in Persian news.
+  /// خبرنگار…»), or «در پایان» / «در ادامه» and a verb of saying («X در پایان افزود») —
+  /// what follows a speaker's name in Persian news.
   func speakerFrame(at m: Int, _ tokens: [NameToken]) -> Bool {
     guard m + 1 < tokens.count, connected(tokens[m]), tokens[m + 1].script == .arabic else { return false }
+    if tokens[m].key == Self.inside && Self.sequel.contains(tokens[m + 1].key) {
+      return m + 2 < tokens.count && connected(tokens[m + 1]) && Self.speechVerbs.contains(tokens[m + 2].key)
+    }
     return (tokens[m].key == Self.with && Self.speakingNouns.contains(tokens[m + 1].key))
       || (tokens[m].key == Self.inside && Self.conversation.contains(tokens[m + 1].key))
   }
+
+  /// «یان» (the plural of a noun in «ی», and a family-name ending), letters last first.
+  static let pluralYan: [UInt32] = [0x646, 0x627, 0x6CC]
+
+  /// «پایان» (end) and «ادامه» (continuation): «در پایان افزود», «در ادامه گفت».
+  static let sequel: Set<UInt64> = Set(["پایان", "ادامه"].map { NameTables.key($0) })
 
   static let with = NameTables.key("با")
   static let inside = NameTables.key("در")
@@ -428,7 +502,10 @@ extension NameExtractor {
 
   /// The role a Persian word can play in a name.
   func persianWord(_ t: NameToken, folded: [UInt32]) -> PersianWord {
-    if tables.notNames.contains(t.key) || persian.verbForms.contains(t.key) { return .stop }
+    // A verb form that the name lexicon has is a name part too («پناهی», you take refuge).
+    if tables.notNames.contains(t.key) || (persian.verbForms.contains(t.key) && !tables.persianParts.contains(t.key)) {
+      return .stop
+    }
     if tables.persianCommonGiven.contains(t.key) { return .strongGiven }
     let lexicon = tables.persianParts.contains(t.key)
     // A given name that is also a frequent word or an adjective («پروانه» permit,
