@@ -56,6 +56,16 @@ public final class ArticleIndex {
       try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
       try db.execute(Self.schema)
       try checkFormat()
+    } else {
+      // An index of another layout (an older matn's) lacks what searches read.
+      let read = try? db.statement("SELECT value FROM meta WHERE key = 'format'")
+      let stored = try? read.flatMap { statement throws(SQLiteError) in try statement.step() ? statement.text(0) : nil }
+      read?.reset()
+      guard stored == Self.format else {
+        throw SQLiteError(
+          code: SQLITE_MISMATCH,
+          message: "\(path): index format \(stored ?? "unknown"), this matn reads format \(Self.format): rebuild it with matn index build")
+      }
     }
   }
 

@@ -295,8 +295,8 @@ extension ArticleIndex {
 
   /// Loads now what the first searches would load: Matn's tables and models (the
   /// parser's ``ArticleParser/preparations`` on threads of their own, the normaliser's
-  /// compounds, the romaniser's model) and the index's pages of name keys, mentions
-  /// and full-text segments. For a process that answers many queries (`matn search
+  /// compounds, the romaniser's model) and the index's pages of name keys, mentions,
+  /// full-text segments and words. For a process that answers many queries (`matn search
   /// --queries`), so that no query pays for it.
   public func prepare() throws {
     for thread in ParallelBatches.background(ArticleParser.preparations) { thread.join() }
@@ -306,7 +306,7 @@ extension ArticleIndex {
     for sql in [
       "SELECT count(*) FROM name_keys INDEXED BY name_keys_key WHERE key >= ''",
       "SELECT count(*), sum(length(text)) FROM mentions", "SELECT count(*) FROM articles",
-      "SELECT sum(length(block)) FROM text_keys_data",
+      "SELECT sum(length(block)) FROM text_keys_data", "SELECT count(*), sum(length(word)) FROM words",
     ] {
       let s = try db.statement(sql)
       _ = try s.step()

@@ -270,6 +270,21 @@ struct ArticleIndexTests {
     #expect(Set(try index.search("ولایتی").map(\.article)).contains("en-zanganeh"))
   }
 
+  @Test("searching an index of another format is a clear error; building it again re-indexes every file")
+  func otherFormat() throws {
+    let (directory, db) = try Self.corpus()
+    defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+    try ArticleIndex(path: db).build(arguments: [.path(FilePath(directory.path))])
+    try SQLiteDatabase(path: db).execute("UPDATE meta SET value = '4' WHERE key = 'format'")
+    #expect {
+      _ = try ArticleIndex(path: db, readOnly: true)
+    } throws: { error in
+      "\(error)".contains("index format 4") && "\(error)".contains("rebuild it with matn index build")
+    }
+    #expect(try ArticleIndex(path: db).build(arguments: [.path(FilePath(directory.path))]).indexed == 3)
+    #expect(try ArticleIndex(path: db, readOnly: true).search("Velayati").isEmpty == false)
+  }
+
   @Test("JSON Lines of normalised articles index the same way; error records and bad lines are failures")
   func jsonLines() throws {
     let parser = ArticleParser()
