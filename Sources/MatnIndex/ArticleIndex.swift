@@ -26,13 +26,17 @@ import SystemPackage
 /// - Thread safety: one instance per thread (an SQLite connection each).
 public final class ArticleIndex {
   /// Bumped when what is stored for an article changes: every file is then re-indexed.
-  static let format = "4"
+  static let format = "5"
 
   let db: SQLiteDatabase
   let indexer: NameIndexer
   let words: WordKeys
   /// Each article's language, read on the first search with a language filter.
   private var languages: [Int64: String]?
+  /// ``reverseWords(_:minimum:nameShare:)`` of the words already asked (cleared by a write).
+  var reverseCache: [String: [ReverseWord]] = [:]
+  /// Whether the query being searched looks its words up in other scripts (``reversePhrases(_:options:)``).
+  var reverse = true
 
   /// Opens the index at `path`, creating it (and its tables) unless `readOnly`.
   public init(path: String, readOnly: Bool = false, indexer: NameIndexer = .shared) throws(SQLiteError) {
@@ -52,8 +56,21 @@ public final class ArticleIndex {
       try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
       try db.execute(Self.schema)
       try checkFormat()
+    } else {
+      // An index of another layout (an older matn's) lacks what searches read.
+      let read = try? db.statement("SELECT value FROM meta WHERE key = 'format'")
+      let stored = try? read.flatMap { statement throws(SQLiteError) in try statement.step() ? statement.text(0) : nil }
+      read?.reset()
+      guard stored == Self.format else {
+        throw SQLiteError(
+          code: SQLITE_MISMATCH,
+          message: "\(path): index format \(stored ?? "unknown"), this matn reads format \(Self.format): rebuild it with matn index build")
+      }
     }
   }
+
+  /// SQLite's default: a checkpoint when the log reaches this many pages (outside builds).
+  static let autocheckpoint = 1000
 
   /// How much of the file reads map (1 GiB), and SQLite's page cache (64 MiB).
   static let mapBytes = 1 << 30
@@ -77,6 +94,7 @@ public final class ArticleIndex {
     CREATE INDEX IF NOT EXISTS name_keys_key ON name_keys(key, kind);
     CREATE INDEX IF NOT EXISTS name_keys_article ON name_keys(article);
     CREATE VIRTUAL TABLE IF NOT EXISTS text_keys USING fts5(keys, roman, sound, tokenize = 'unicode61 remove_diacritics 0');
+    CREATE TABLE IF NOT EXISTS words(sound TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY(sound, word)) WITHOUT ROWID;
     """
 
   private func checkFormat() throws(SQLiteError) {
@@ -87,7 +105,7 @@ public final class ArticleIndex {
       // Another layout: start again (every file is indexed anew).
       try db.execute(
         "DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS paragraphs; DROP TABLE IF EXISTS mentions; "
-          + "DROP TABLE IF EXISTS name_keys; DROP TABLE IF EXISTS text_keys;")
+          + "DROP TABLE IF EXISTS name_keys; DROP TABLE IF EXISTS text_keys; DROP TABLE IF EXISTS words;")
       try db.execute(Self.schema)
       try db.statement("INSERT OR REPLACE INTO meta(key, value) VALUES ('format', ?)").bind(.text(Self.format)).run()
     }
@@ -179,7 +197,7 @@ public final class ArticleIndex {
     let batch = try ArticleBatch(configuration)
     var pending: [Pending] = []
     var failures: [String] = []
-    let writer = BatchWriter(self)
+    let writer = try BatchWriter(self)
     try batch.run(
       progress: { progress($0.done, $0.total) },
       deliver: { item in
@@ -215,7 +233,7 @@ public final class ArticleIndex {
     var summary = BuildSummary()
     let known = try knownHashes()
     var pending: [Pending] = []
-    let writer = BatchWriter(self)
+    let writer = try BatchWriter(self)
     for (number, line) in lines.enumerated() {
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       summary.inputs += 1
@@ -276,7 +294,7 @@ public final class ArticleIndex {
     }
     let mentions = article.names.map { name -> Rows.Mention in
       let (paragraph, offset) = Self.locate(name, in: article.paragraphs)
-      return Rows.Mention(name: name, paragraph: paragraph, offset: offset, keys: MentionKeys.keys(of: name.text, indexer: indexer, stored: true))
+      return Rows.Mention(name: name, paragraph: paragraph, offset: offset, keys: words.mentionKeys(name.text))
     }
     return Rows(pending: pending, paragraphKeys: keys, mentions: mentions)
   }
@@ -309,9 +327,17 @@ public final class ArticleIndex {
   func write(_ pending: [Pending]) throws {
     guard !pending.isEmpty else { return }
     languages = nil
+    reverseCache.removeAll()
     let computed = computeRows(pending)
+    let fresh = words.fresh()
     try db.transaction {
       for rows in computed { try write(rows) }
+      // The native words first seen in this batch (a word already stored is kept).
+      let word = try db.statement("INSERT OR IGNORE INTO words(sound, word) VALUES (?, ?)")
+      for w in fresh {
+        word.reset()
+        try word.bind(.text(w.sound), .text(w.word)).run()
+      }
     }
   }
 
@@ -419,7 +445,14 @@ final class BatchWriter: @unchecked Sendable {
   private var thread: WorkerThread?
   private let error = Mutex<(any Error)?>(nil)
 
-  init(_ index: ArticleIndex) { self.index = index }
+  /// Leaves the write-ahead log to grow while batches are written (no checkpoint after
+  /// each commit: a page that several batches change is copied into the database once);
+  /// ``finish()`` checkpoints it. Each batch is still a commit of its own in the log,
+  /// so a build killed part-way leaves the batches committed before.
+  init(_ index: ArticleIndex) throws(SQLiteError) {
+    self.index = index
+    try index.db.execute("PRAGMA wal_autocheckpoint=0")
+  }
 
   /// Whether a write failed.
   var failed: Bool { error.withLock { $0 != nil } }
@@ -433,10 +466,14 @@ final class BatchWriter: @unchecked Sendable {
     }
   }
 
-  /// Waits for the last batch; throws the first error.
+  /// Waits for the last batch, checkpoints the log (as far as readers let it); throws
+  /// the first error.
   func finish() throws {
     thread?.join()
     thread = nil
+    // The checkpoint may wait for a reader (a statement of this connection left
+    // stepping, another process): the log is then checkpointed by a later commit.
+    try? index.db.execute("PRAGMA wal_autocheckpoint=\(ArticleIndex.autocheckpoint); PRAGMA wal_checkpoint(PASSIVE)")
     if let failure = error.withLock({ $0 }) { throw failure }
   }
 }

@@ -82,6 +82,10 @@ public struct SearchOptions: Sendable, Hashable {
   /// A paragraph whose words have the query's romanisations (or skeletons) in order
   /// with at most this many words between matches as text (0: only as a phrase).
   public var nameWindow = ArticleIndex.nameWindow
+  /// A native word that a Latin query's word may be (its skeleton, and a top
+  /// romanisation at least ``familyNameSimilarity`` alike) is looked for in the text
+  /// only if at least this share of the articles with it have it in a name mention.
+  public var reverseNameShare = ArticleIndex.reverseNameShare
   public init() {}
 }
 
@@ -90,17 +94,18 @@ extension ArticleIndex {
   static let longestNameQuery = 6
   /// Defaults of ``SearchOptions``' constants, chosen by cross-validation over the
   /// persons of `scripts/eval-name-search` (`scripts/tune-name-search`, 2026-12-07,
-  /// objective `target`: the highest recall@10 with precision@10 at least 80%): the
-  /// setting chosen in three folds of five (each fold's choice seen without its
-  /// persons), which is also the one chosen on all persons. Cross-validated recall@10
-  /// 88.4%, precision@10 85.0%.
+  /// branch `search4`, objective `target`: the highest recall@10 with precision@10 at
+  /// least 80%): the setting chosen in two folds of five (each fold's choice seen
+  /// without its persons), which is also the one chosen on all persons.
+  /// Cross-validated recall@10 91.7%, precision@10 84.3%.
   public static let familyNameShare = 0.0
   public static let familyNameTextShare = 0.3
   public static let familyNameMentionShare = 1.01
   public static let familyNameOwnership = 0.8
-  public static let familyNameSimilarity = 0.8
+  public static let familyNameSimilarity = 0.7
   public static let nearSimilarity = 0.6
   public static let soundLetters = 5
+  public static let reverseNameShare = 0.2
   /// Default of ``SearchOptions/nameWindow`` (not tuned: windows of 2, 4 and 6 words
   /// lowered both recall and precision on the benchmark).
   public static let nameWindow = 0
@@ -124,6 +129,8 @@ extension ArticleIndex {
     let nativeWords = Self.tokens(native)
     guard !nativeWords.isEmpty else { return [] }
     let nameLike = nativeWords.count <= Self.longestNameQuery
+    // A query in Arabic script has its native words already.
+    reverse = !query.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
     let allKeys = nameLike ? MentionKeys.keys(of: query, indexer: indexer) : []
     let queryKeys = allKeys.filter(\.whole)
     // The family name alone: the last words' keys (a query of several words: the last
@@ -186,6 +193,11 @@ extension ArticleIndex {
           if column == "roman" || tokens.joined().count >= 4, !exact.contains(near) { exact.append(near) }
         }
       }
+    }
+    // The native words a Latin query's words would be (``reverseWords(_:minimum:nameShare:)``), as
+    // phrases of the search keys: «پوتین» for "Putin", whose romanisation is Pootin.
+    for phrase in try reversePhrases(queryKeys, options: options) where !exact.contains(phrase) {
+      exact.append(phrase)
     }
     let exactExpression = exact.joined(separator: " OR ")
     var best: [Int64: (bm25: Double, paragraph: Int64)] = [:]
@@ -283,8 +295,8 @@ extension ArticleIndex {
 
   /// Loads now what the first searches would load: Matn's tables and models (the
   /// parser's ``ArticleParser/preparations`` on threads of their own, the normaliser's
-  /// compounds, the romaniser's model) and the index's pages of name keys, mentions
-  /// and full-text segments. For a process that answers many queries (`matn search
+  /// compounds, the romaniser's model) and the index's pages of name keys, mentions,
+  /// full-text segments and words. For a process that answers many queries (`matn search
   /// --queries`), so that no query pays for it.
   public func prepare() throws {
     for thread in ParallelBatches.background(ArticleParser.preparations) { thread.join() }
@@ -294,7 +306,7 @@ extension ArticleIndex {
     for sql in [
       "SELECT count(*) FROM name_keys INDEXED BY name_keys_key WHERE key >= ''",
       "SELECT count(*), sum(length(text)) FROM mentions", "SELECT count(*) FROM articles",
-      "SELECT sum(length(block)) FROM text_keys_data",
+      "SELECT sum(length(block)) FROM text_keys_data", "SELECT count(*), sum(length(word)) FROM words",
     ] {
       let s = try db.statement(sql)
       _ = try s.step()
@@ -404,6 +416,9 @@ extension ArticleIndex {
         : (q.key.count >= 4 && !q.ascii.contains(" ") ? "sound : \"" + q.key + "\"" : nil)
       if let phrase, !phrases.contains(phrase) { phrases.append(phrase) }
     }
+    for phrase in try reversePhrases(keys, options: options) where !phrases.contains(phrase) {
+      phrases.append(phrase)
+    }
     var inText: [Int64: (bm25: Double, paragraph: Int64)] = [:]
     if !phrases.isEmpty && !options.namesOnly {
       let expression = phrases.joined(separator: " OR ")
@@ -463,6 +478,91 @@ extension ArticleIndex {
       candidates[article] = c
     }
   }
+
+  /// The native words (search keys of another script than Latin, as the index's
+  /// `words` table holds them) that a Latin word `ascii` may be: those with its
+  /// consonant skeleton one of whose top romanisations (``MentionKeys/romanizations``)
+  /// is at least `minimum` alike (``MentionKeys/similarity(_:_:)``), and that are names:
+  /// at least `nameShare` of the articles with the word have it in a name mention (a
+  /// common word that a romanisation happens to meet, «شیراز» for "Shirazi", is not),
+  /// the closest first. A word's top romanisation alone often misses the press
+  /// spelling («پوتین»: Pootin, Poutin, Putin), and a skeleton alone of two or three
+  /// letters meets common words.
+  func reverseWords(_ ascii: String, minimum: Double, nameShare: Double) throws -> [String] {
+    let all: [ReverseWord]
+    // A share of 0 lets in words no mention has (the cache keeps the two apart).
+    let unnamed = nameShare <= 0
+    let cacheKey = unnamed ? ascii + "\u{1}" : ascii
+    if let known = reverseCache[cacheKey] {
+      all = known
+    } else {
+      var found: [ReverseWord] = []
+      let sound = MentionKeys.phonetic(ascii, indexer: indexer)
+      if !sound.isEmpty && sound != "_" && !ascii.contains(" ") {
+        // Only the words some mention has (most words of the text are no one's name),
+        // unless `nameShare` is 0.
+        let read = try db.statement(
+          "SELECT w.word, (SELECT count(DISTINCT k.article) FROM name_keys k WHERE k.key = w.word AND k.kind = 0) FROM words w WHERE w.sound = ?"
+        )
+        read.bind(.text(sound))
+        var named: [(String, Int64)] = []
+        while try read.step() {
+          if read.int(1) > 0 || unnamed { named.append((read.text(0), read.int(1))) }
+        }
+        read.reset()
+        let count = try db.statement(
+          "SELECT count(DISTINCT p.article) FROM text_keys JOIN paragraphs p ON p.id = text_keys.rowid WHERE text_keys MATCH ?")
+        for (word, articles) in named {
+          var best = 0.0
+          for r in indexer.romanize(word, top: MentionKeys.romanizations) {
+            best = max(best, MentionKeys.similarity(ascii, indexer.keys(for: r.text).ascii))
+          }
+          guard best > 0 else { continue }
+          count.reset()
+          count.bind(.text("keys : \"" + word + "\""))
+          let inText = try count.step() ? count.int(0) : 0
+          found.append(ReverseWord(word: word, similarity: best, share: Double(articles) / Double(max(articles, inText, 1))))
+        }
+      }
+      found.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.word < $1.word }
+      reverseCache[cacheKey] = found
+      all = found
+    }
+    return all.filter { $0.similarity >= minimum && $0.share >= nameShare }.map(\.word)
+  }
+
+  /// A native word a Latin word may be, how alike their spellings are, and the share of
+  /// the articles with it that have it in a name mention.
+  struct ReverseWord {
+    var word: String
+    var similarity: Double
+    var share: Double
+  }
+
+  /// FTS5 phrases of the `keys` column for the ASCII keys among `keys`: each word's
+  /// native words (``reverseWords(_:minimum:nameShare:)``, the ``reverseAlternatives``
+  /// closest), in order, every combination.
+  func reversePhrases(_ keys: [NameKey], options: SearchOptions) throws -> [String] {
+    var out: [String] = []
+    guard reverse else { return out }
+    for q in keys where q.kind == .ascii {
+      var phrases: [[String]] = [[]]
+      for word in Self.tokens(q.key) {
+        let native = try reverseWords(word, minimum: options.familyNameSimilarity, nameShare: options.reverseNameShare)
+          .prefix(Self.reverseAlternatives)
+        phrases = phrases.flatMap { p in native.map { p + [$0] } }
+        if phrases.isEmpty { break }
+      }
+      for p in phrases where !p.isEmpty {
+        let phrase = "keys : \"" + p.joined(separator: " ") + "\""
+        if !out.contains(phrase) { out.append(phrase) }
+      }
+    }
+    return out
+  }
+
+  /// How many native words each word of a query brings to ``reversePhrases(_:minimum:)``.
+  static let reverseAlternatives = 3
 
   /// The match of each tier.
   static let matches: [SearchHit.Match] = [

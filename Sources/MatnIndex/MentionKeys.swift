@@ -164,10 +164,15 @@ enum MentionKeys {
 /// thread reads a snapshot of the table without contention, and a word it has not
 /// seen is looked up in the shared table (another thread may have romanised it since)
 /// before it is romanised and added there, so no word is romanised twice in a build.
+///
+/// The words of other scripts than Latin are also kept, with their skeletons, for the
+/// index's `words` table (``fresh()``): a Latin query's word finds the native words
+/// with its skeleton there (``ArticleIndex/reverseWords(_:minimum:nameShare:)``).
 final class WordKeys: Sendable {
   typealias Keys = (ascii: String, sound: String)
   let indexer: NameIndexer
-  private let shared = Mutex<[String: Keys]>([:])
+  private let shared = Mutex<(known: [String: Keys], fresh: [(word: String, sound: String)])>(([:], []))
+  private let names = Mutex<[String: [NameKey]]>([:])
 
   init(indexer: NameIndexer) { self.indexer = indexer }
 
@@ -176,25 +181,48 @@ final class WordKeys: Sendable {
     var known: [String: Keys]
   }
 
-  func local() -> Local { Local(known: shared.withLock { $0 }) }
+  func local() -> Local { Local(known: shared.withLock { $0.known }) }
+
+  /// The words of other scripts than Latin keyed since the last call, with their
+  /// skeletons (each once per build).
+  func fresh() -> [(word: String, sound: String)] {
+    shared.withLock { state in
+      defer { state.fresh.removeAll() }
+      return state.fresh
+    }
+  }
 
   func keys(_ word: String, _ local: inout Local) -> Keys {
     if let hit = local.known[word] { return hit }
-    if let hit = shared.withLock({ $0[word] }) {
+    if let hit = shared.withLock({ $0.known[word] }) {
       local.known[word] = hit
       return hit
     }
     let ascii: String
-    if word.utf8.allSatisfy({ $0 < 0x80 }) {
+    let latin = word.utf8.allSatisfy({ $0 < 0x80 })
+    if latin {
       ascii = word
     } else {
       ascii = String(indexer.keys(for: word).ascii.filter { $0 != " " && $0 != "-" })
     }
     let sound = ascii.isEmpty ? "" : MentionKeys.phonetic(ascii, indexer: indexer)
     let value = (ascii, sound == "_" ? "" : sound)
-    shared.withLock { $0[word] = value }
+    shared.withLock { state in
+      if state.known.updateValue(value, forKey: word) == nil && !latin && !value.1.isEmpty {
+        state.fresh.append((word, value.1))
+      }
+    }
     local.known[word] = value
     return value
+  }
+
+  /// The stored keys of a mention's name (``MentionKeys/keys(of:indexer:stored:)``),
+  /// memoised per name (news names the same people again and again).
+  func mentionKeys(_ name: String) -> [NameKey] {
+    if let hit = names.withLock({ $0[name] }) { return hit }
+    let keys = MentionKeys.keys(of: name, indexer: indexer, stored: true)
+    names.withLock { $0[name] = keys }
+    return keys
   }
 
   /// The romanised and phonetic columns of a search key text: one token per word

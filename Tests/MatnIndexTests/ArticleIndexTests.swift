@@ -217,6 +217,40 @@ struct ArticleIndexTests {
     #expect(try index.search("Ali Salami", options: options).contains { $0.article == "en-selim" })
   }
 
+  @Test("a Latin query finds the native word whose next romanisation it is, and not a common word of its skeleton")
+  func reverseWords() throws {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("matn-index-\(UUID().uuidString)")
+    let directory = base.appendingPathComponent("articles")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: base) }
+    let articles = [
+      // «ولادیمیر پوتین» is a name mention; «پوتین» alone (Pootin by the top
+      // romanisation, Putin the third) is only in the text of the second article.
+      "fa-putin-1": "دیدار رئیس جمهور روسیه\n\nبه گزارش خبرگزاری فارس، ولادیمیر پوتین رئیس جمهور روسیه امروز با رهبران منطقه دیدار کرد.",
+      "fa-putin-2": "سفر رئیس جمهور روسیه\n\nبه گزارش خبرگزاری فارس، پوتین فردا برای شرکت در نشست سه‌جانبه وارد تهران می‌شود.",
+      // «شیرازی» is in a name; «شیراز», the city, has its skeleton and a close
+      // romanisation (Shiraz) but no mention.
+      "fa-makarem": "دیدار با مراجع\n\nبه گزارش خبرگزاری فارس، نمایندگان مجلس امروز با آیت‌الله ناصر مکارم شیرازی در قم دیدار کردند.",
+      "fa-shiraz": "جشنواره تئاتر\n\nبه گزارش خبرگزاری فارس از شیراز، جشنواره تئاتر استانی امروز با حضور هنرمندان آغاز شد.",
+    ]
+    for (name, text) in articles {
+      try text.write(to: directory.appendingPathComponent(name + ".txt"), atomically: true, encoding: .utf8)
+    }
+    let index = try ArticleIndex(path: base.appendingPathComponent("news.db").path)
+    try index.build(arguments: [.path(FilePath(directory.path))])
+    #expect(Set(try index.search("Putin").map(\.article)) == ["fa-putin-1", "fa-putin-2"])
+    #expect(Set(try index.search("Vladimir Putin").map(\.article)) == ["fa-putin-1", "fa-putin-2"])
+    #expect(try index.search("Shirazi").map(\.article) == ["fa-makarem"])
+    // Spellings required identical: only the mention («پوتین» alone is Pootin).
+    var options = SearchOptions()
+    options.familyNameSimilarity = 1.01
+    #expect(try index.search("Putin", options: options).map(\.article) == ["fa-putin-1"])
+    // Any word of the skeleton, named or not: the city too.
+    options = SearchOptions()
+    options.reverseNameShare = 0
+    #expect(Set(try index.search("Shirazi", options: options).map(\.article)) == ["fa-makarem", "fa-shiraz"])
+  }
+
   @Test("rebuilding skips unchanged files by content and replaces a changed file's rows")
   func incremental() throws {
     let (directory, db) = try Self.corpus()
@@ -234,6 +268,21 @@ struct ArticleIndexTests {
     #expect(try index.counts().articles == 3)
     #expect(try index.search("Zanganeh").isEmpty)
     #expect(Set(try index.search("ولایتی").map(\.article)).contains("en-zanganeh"))
+  }
+
+  @Test("searching an index of another format is a clear error; building it again re-indexes every file")
+  func otherFormat() throws {
+    let (directory, db) = try Self.corpus()
+    defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+    try ArticleIndex(path: db).build(arguments: [.path(FilePath(directory.path))])
+    try SQLiteDatabase(path: db).execute("UPDATE meta SET value = '4' WHERE key = 'format'")
+    #expect {
+      _ = try ArticleIndex(path: db, readOnly: true)
+    } throws: { error in
+      "\(error)".contains("index format 4") && "\(error)".contains("rebuild it with matn index build")
+    }
+    #expect(try ArticleIndex(path: db).build(arguments: [.path(FilePath(directory.path))]).indexed == 3)
+    #expect(try ArticleIndex(path: db, readOnly: true).search("Velayati").isEmpty == false)
   }
 
   @Test("JSON Lines of normalised articles index the same way; error records and bad lines are failures")

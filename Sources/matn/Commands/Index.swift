@@ -193,6 +193,9 @@ struct Search: ParsableCommand {
   @Option(name: .long, help: .hidden)
   var soundLetters: Int?
 
+  @Option(name: .long, help: .hidden)
+  var reverseNameShare: Double?
+
   @Argument(help: "The query: a name or words, in any script.")
   var query: String?
 
@@ -213,6 +216,7 @@ struct Search: ParsableCommand {
     if let familyNameOwnership { options.familyNameOwnership = familyNameOwnership }
     if let familyNameSimilarity { options.familyNameSimilarity = familyNameSimilarity }
     if let soundLetters { options.soundLetters = soundLetters }
+    if let reverseNameShare { options.reverseNameShare = reverseNameShare }
     var out = StandardOutput()
     do {
       let index = try ArticleIndex(path: db, readOnly: true)
