@@ -37,6 +37,18 @@ struct CleanCommandTests {
     #expect(Array(result.text.unicodeScalars) == Array(expected.unicodeScalars), "\(flags)")
   }
 
+  @Test(
+    "--half-space-confidence: 0 gives a glued plural its half-space, the default keeps it; a probability or an error",
+    arguments: [([], "کتابها و رسانه\u{200C}ها"), (["--half-space-confidence", "0"], "کتاب\u{200C}ها و رسانه\u{200C}ها")])
+  func halfSpaceConfidence(flags: [String], expected: String) throws {
+    let result = try CLI.run(["clean"] + flags, stdin: Array("کتابها و رسانهها".utf8))
+    #expect(result.status == 0)
+    #expect(Array(result.text.unicodeScalars) == Array(expected.unicodeScalars), "\(flags)")
+    let bad = try CLI.run(["clean", "--half-space-confidence", "1.5"], stdin: Array("کتابها".utf8))
+    #expect(bad.status != 0)
+    #expect(bad.stderr.contains("probability from 0 to 1"))
+  }
+
   @Test("--report lists the changes per stage on standard error; --ranges locates them")
   func report() throws {
     let input = Array("يك\u{200F} x\n".utf8)

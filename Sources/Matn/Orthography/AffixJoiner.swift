@@ -11,9 +11,12 @@ import MatnICU
 /// - a word ending in silent ه + ای/ام/ات/اش/اند/ایم/اید (`خانه ای` → `خانه‌ای`).
 /// Two free words are never joined, except a two-part compound the user listed
 /// (``TextNormalizer/Options/compounds``: `به عنوان` → `به‌عنوان`); a glued compound gets
-/// its ZWNJ when the compound lexicon names it (`بینالمللی` → `بین‌المللی`, `آگاهسیستم` →
-/// `آگاه‌سیستم`), also before a glued affix or ending (`تفاهمنامههای`, `دانشآموزان`). With `splitsGlued`, a word typed glued
-/// to its affix gets its ZWNJ too (`میکنند` → `می‌کنند`, see ``GluedAffixes``).
+/// its ZWNJ when the compound lexicon names it (`آگاهسیستم` → `آگاه‌سیستم`, `بینالمللی` →
+/// `بین‌المللی`), also before a glued affix or ending (`تفاهمنامههای`, `دانشآموزان`). With
+/// `splitsGlued`, a word typed glued to its affix gets its ZWNJ too (`میکنند` → `می‌کنند`,
+/// see ``GluedAffixes``). A split whose glued spelling is standard too (a plural, تر/ترین,
+/// one of hazm's compounds) is made only when ``SplitConfidence`` finds the text lost its
+/// half-spaces.
 ///
 /// It also writes the ezafe after silent ه in one style (``EzafeStyle``): a token scan
 /// sees every spelling of it.
@@ -26,6 +29,8 @@ struct AffixJoiner {
   var joins = true
   var splitsGlued = true
   var ezafe = EzafeStyle.hamza
+  /// The logit an optional split's score must reach (``SplitConfidence``).
+  var cutOff = SplitConfidence.cutOff
 
   private typealias Edit = (range: Range<Int>, replacement: [UInt32], kind: ChangeKind)
 
@@ -43,14 +48,23 @@ struct AffixJoiner {
 
   func apply(_ buffer: TextBuffer, _ report: inout ChangeRecorder) -> TextBuffer {
     var buffer = buffer
-    apply(&buffer, &report)
+    var evidence = SplitConfidence.Evidence()
+    apply(&buffer, &report, &evidence)
     return buffer
   }
 
-  /// The same on `buffer` itself: when every change is one scalar for one (a space
-  /// become ZWNJ), written in place, with no copy of the buffer.
+  /// The same on `buffer` itself, a text of its own.
   func apply(_ buffer: inout TextBuffer, _ report: inout ChangeRecorder) {
-    var edits = self.edits(buffer)
+    var evidence = SplitConfidence.Evidence()
+    apply(&buffer, &report, &evidence)
+  }
+
+  /// The same on `buffer` itself: when every change is one scalar for one (a space
+  /// become ZWNJ), written in place, with no copy of the buffer. `evidence`: what the
+  /// text before `buffer` showed (``SplitConfidence``), updated with what `buffer` shows
+  /// (a long text's segments pass it on).
+  func apply(_ buffer: inout TextBuffer, _ report: inout ChangeRecorder, _ evidence: inout SplitConfidence.Evidence) {
+    var edits = self.edits(buffer, &evidence)
     guard !edits.isEmpty else { return }
     // A compound edit of a token comes after the join into it: order by position.
     edits.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -75,19 +89,17 @@ struct AffixJoiner {
   }
 
   /// The changes to make, decided on the whole buffer before any is made.
-  private func edits(_ buffer: TextBuffer) -> [Edit] {
+  private func edits(_ buffer: TextBuffer, _ evidence: inout SplitConfidence.Evidence) -> [Edit] {
     let s = buffer.scalars
     let flags = buffer.flags
     let n = s.count
     // Stream the tokens of Persian spans (runs of Arabic letters, marks and ZWNJ),
     // deciding each join as the next token arrives; rewrite once at the end.
     var edits: [Edit] = []
-    // The half-spaces the text already has, and the edits that give a glued word one at a
-    // place where a glued spelling is also standard (all but after «می»/«نمی»): see
-    // ``keepsGluedSpellings(halfSpaces:optionalSplits:)``.
-    // Counted per stretch of text without a Latin letter (long texts are normalised in
-    // pieces cut inside Latin words, and the pieces must give what the whole gives).
-    var stretch = Stretch()
+    // The optional splits (``SplitConfidence``), decided at the end of each stretch of text
+    // without a Latin letter with the evidence counted so far (long texts are normalised
+    // in pieces cut inside Latin words, and the pieces must give what the whole gives).
+    var stretch = Stretch(evidence: evidence, cutOff: cutOff)
     let glued = GluedAffixes(lexicon: lexicon)
     var previous: Token? = nil
     s.withUnsafeBufferPointer { sp in
@@ -132,7 +144,12 @@ struct AffixJoiner {
               // A user's «به عنوان»: the space becomes ZWNJ, or goes after a letter that does not join.
               let gap = word.range.upperBound..<start
               edits.append((gap, classOf(sp[gap.lowerBound - 1]).contains(.nonJoiningNext) ? [] : [0x200C], .compoundZWNJ))
-            } else if let word = previous, joinsAffix(word, token, sp) {
+            } else if let word = previous, case let kind = joinsAffix(word, token, sp), kind != .none {
+              if kind == .verb {
+                stretch.evidence.spacedMi += 1
+              } else if kind == .plural {
+                stretch.evidence.spacedPlurals += 1
+              }
               // The word's last letter (past its marks) decides between ZWNJ and gluing.
               var k = word.range.upperBound - 1
               while k > word.range.lowerBound && classOf(sp[k]).contains(.mark) { k -= 1 }
@@ -149,81 +166,46 @@ struct AffixJoiner {
       }
     }
     s.withUnsafeBufferPointer { stretch.close(edits, $0) }
+    evidence = stretch.evidence
     for index in stretch.dropped.reversed() { edits.remove(at: index) }
     return edits
   }
 
-  /// What decides, per stretch of text without a Latin letter, whether its glued words
-  /// keep their spelling (``keepsGluedSpellings(halfSpaces:optionalSplits:)``). A value
-  /// the token loop owns (not variables a local function captures), so that its
-  /// updates need no run-time exclusivity checks.
+  /// The optional splits of a stretch of text without a Latin letter, decided when it
+  /// closes (``SplitConfidence``). A value the token loop owns (not variables a local
+  /// function captures), so that its updates need no run-time exclusivity checks.
   private struct Stretch {
-    /// Half-spaces the stretch already has.
-    var halfSpaces = 0
-    /// Indices (in the edits) of the stretch's splits whose glued spelling is standard too.
-    var optional: [Int] = []
-    /// Indices of the edits dropped by stretches already closed.
+    /// What the text has shown so far, this stretch included.
+    var evidence: SplitConfidence.Evidence
+    /// The stretch's optional splits: their index in the edits, kind and the length of
+    /// the part before them.
+    var optional: [(edit: Int, kind: SplitConfidence.Kind, stem: Int)] = []
+    /// Indices of the edits dropped by stretches already closed (ascending).
     var dropped: [Int] = []
-    /// The kinds of half-space the stretch already writes (``SplitKind``).
-    var written: UInt8 = 0
 
-    /// A stretch that keeps none of its glued spellings whole still keeps those of a kind
-    /// it writes with a half-space somewhere (a plural «فعالیت‌ها» beside «کوششها»,
-    /// «سفارشها»: the writer glues those by choice).
+    /// The logit an optional split's score must reach.
+    let cutOff: Double
+
+    init(evidence: SplitConfidence.Evidence, cutOff: Double) {
+      self.evidence = evidence
+      self.cutOff = cutOff
+    }
+
+    /// Notes the optional split `edits[edit]` at scalar `at`, after a part from `from`.
+    mutating func add(_ edit: Int, _ kind: SplitConfidence.Kind, from: Int, at: Int) {
+      optional.append((edit, kind, at - from))
+      evidence.candidates += 1
+    }
+
     mutating func close(_ edits: [Edit], _ s: UnsafeBufferPointer<UInt32>) {
-      if AffixJoiner.keepsGluedSpellings(halfSpaces: halfSpaces, optionalSplits: optional.count) {
-        dropped.append(contentsOf: optional)
-      } else if written != 0 {
-        dropped.append(contentsOf: optional.filter { written & SplitKind.of(edits[$0], s) != 0 })
+      guard !optional.isEmpty else { return }
+      let score = evidence.textScore()
+      for split in optional
+      where !SplitConfidence.keeps(split.kind, stemLength: split.stem, textScore: score, cutOff: cutOff) {
+        dropped.append(split.edit)
       }
-      halfSpaces = 0
-      written = 0
       optional.removeAll(keepingCapacity: true)
     }
-  }
-
-  /// The kinds of half-space whose glued spelling is standard too, as bits: before a
-  /// plural suffix, before تر/ترین, inside a compound (none is known from the text).
-  private enum SplitKind {
-    static let plural: UInt8 = 1, comparative: UInt8 = 2, compound: UInt8 = 4
-
-    /// The kind of an optional split.
-    static func of(_ edit: Edit, _ s: UnsafeBufferPointer<UInt32>) -> UInt8 {
-      guard edit.kind == .affixSplit else { return compound }
-      return s[edit.range.lowerBound] == 0x0647 ? plural : comparative
-    }
-
-    /// The kind of the half-space at the ZWNJ `s[zwnj]` of token `r` whose segment
-    /// starts at `start`: none after «می»/«نمی» or before an ending after silent ه.
-    static func of(zwnj: Int, segmentStart start: Int, _ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> UInt8 {
-      let next = zwnj + 1
-      guard next + 1 < r.upperBound else { return 0 }
-      if start == r.lowerBound && Affixes.isVerbPrefix(s, start..<zwnj) { return 0 }
-      switch (s[next], s[next + 1]) {
-      case (0x0647, 0x0627): return plural  // ها
-      case (0x062A, 0x0631): return comparative  // تر
-      // A half-space inside a compound says nothing of the text's glued compounds: on the
-      // ZWNJ-stripped Fars files the LRMs typed for «به‎دلیل» would keep 60 glued
-      // compounds of their texts whole, for 13 fewer in the files as published.
-      default: return 0
-      }
-    }
-  }
-
-  /// Whether a text's glued words keep their spelling (a text: a stretch without a Latin
-  /// letter; a word that already has a half-space is completed either way,
-  /// «تفاهمنامه‌ها» → «تفاهم‌نامه‌ها»): when the text already writes at
-  /// least as many half-spaces as it has glued words a split would change, its writer
-  /// uses half-spaces, and «مهمترین», «گروههای», «توانبخشی» next to them are a choice (the
-  /// Academy allows both spellings, and house styles differ), not a missing key. A text
-  /// typed without half-spaces (none, or fewer than its glued candidates) gets them all.
-  /// Glued «می»/«نمی» verbs are split either way: their glued spelling is no standard one.
-  /// On the 750 Fars files as published this keeps 587 half-spaces their writers did not
-  /// write out of the output (`scripts/eval-halfspace`, original run: precision 93.72% →
-  /// 97.62%), and costs the ZWNJ-stripped copies 23 of 12,082 (their LRMs typed as
-  /// half-spaces still count as the writer's).
-  static func keepsGluedSpellings(halfSpaces: Int, optionalSplits: Int) -> Bool {
-    halfSpaces > 0 && halfSpaces >= optionalSplits
   }
 
   /// The ezafe after silent ه in the chosen style. Forms: «خانه ی ما» (ی a word of its
@@ -273,23 +255,15 @@ struct AffixJoiner {
   /// compound gets its ZWNJs; otherwise (with ``splitsGlued``) a prefix is looked for in
   /// the first segment and a suffix in the last, and the stem before a suffix, or before
   /// a final ی / ان, may be a compound in turn (تفاهمنامههای, دانشآموزان).
-  /// The indices in `edits` of the splits whose glued spelling is also standard (every
-  /// one but after «می»/«نمی») are appended to the stretch's `optional`, and the token's
-  /// half-spaces (a ZWNJ after a letter that joins) to its `halfSpaces`: one pass over
-  /// the token finds its segments, their keys and its half-spaces.
+  /// The splits whose glued spelling is also standard (all but after «می»/«نمی» and
+  /// before an affix after a silent ه) go to the stretch's optional ones, and the token's
+  /// half-spaces (a ZWNJ after a letter that joins) and «می» verbs to its evidence: one
+  /// pass over the token finds its segments, their keys and its half-spaces.
   private func glue(
     _ r: Range<Int>, _ s: UnsafeBufferPointer<UInt32>, _ glued: GluedAffixes, _ edits: inout [Edit],
     _ stretch: inout Stretch
   ) {
     let affixed = splitsGlued && r.count >= 4 && GluedAffixes.mayBeAffixed(s, r)
-    let optionalBefore = stretch.optional.count
-    var hasZWNJ = false
-    defer {
-      // A word the writer already gave a half-space is completed whatever the text does.
-      if hasZWNJ && stretch.optional.count > optionalBefore {
-        stretch.optional.removeLast(stretch.optional.count - optionalBefore)
-      }
-    }
     var start = r.lowerBound
     while start < r.upperBound {
       var end = start
@@ -308,12 +282,9 @@ struct AffixJoiner {
           key = FNV.step(key, s[k])
         }
       }
-      if end < r.upperBound {
-        hasZWNJ = true
-        if end > r.lowerBound && !classOf(s[end - 1]).contains(.nonJoiningNext) {
-          stretch.halfSpaces += 1
-          stretch.written |= SplitKind.of(zwnj: end, segmentStart: start, s, r)
-        }
+      if end < r.upperBound && end > r.lowerBound && !classOf(s[end - 1]).contains(.nonJoiningNext) {
+        stretch.evidence.halfSpaces += 1
+        if start == r.lowerBound && Affixes.isVerbPrefix(s, start..<end) { stretch.evidence.zwnjMi += 1 }
       }
       let segment = start..<end
       start = end + 1
@@ -321,13 +292,14 @@ struct AffixJoiner {
       defer {
         // A glued compound no list names, when no rule below gave the segment a ZWNJ.
         if edits.count == editsBefore && splitCompoundPart(segment, s, glued, &edits) {
-          stretch.optional.append(edits.count - 1)
+          let cut = edits[edits.count - 1].range.lowerBound
+          stretch.add(edits.count - 1, .compound, from: segment.lowerBound, at: cut)
         }
       }
-      if let offsets = compounds.offsets(key: key, count: segment.count) {
+      if let entry = compounds.entry(key: key, count: segment.count) {
         let before = edits.count
-        insertCompound(at: segment.lowerBound, offsets, s, &edits)
-        stretch.optional.append(contentsOf: before..<edits.count)
+        insertCompound(at: segment.lowerBound, entry.offsets, s, &edits)
+        if !entry.required { addCompound(edits, from: before, segment.lowerBound, &stretch) }
         continue
       }
       let first = segment.lowerBound == r.lowerBound, last = segment.upperBound == r.upperBound
@@ -336,17 +308,21 @@ struct AffixJoiner {
       {
         // Glued «می»/«نمی» verbs and affixes after a silent ه («رسانهها», «خانهای») have no
         // standard glued spelling: they are split whatever the text does.
-        if !Affixes.isVerbPrefix(s, segment.lowerBound..<k) && !Affixes.endsInSilentHeh(s, segment.lowerBound..<k) {
-          stretch.optional.append(edits.count)
+        if Affixes.isVerbPrefix(s, segment.lowerBound..<k) {
+          stretch.evidence.gluedMi += 1
+        } else if !Affixes.endsInSilentHeh(s, segment.lowerBound..<k) {
+          stretch.add(edits.count, s[k] == 0x0647 ? .plural : .comparative, from: segment.lowerBound, at: k)
         }
         edits.append((k..<k, [0x200C], .affixSplit))
         let before = edits.count
-        if let offsets = compounds.offsets(s, segment.lowerBound..<k) {
-          insertCompound(at: segment.lowerBound, offsets, s, &edits)
+        var required = false
+        if let entry = compounds.entry(s, segment.lowerBound..<k) {
+          insertCompound(at: segment.lowerBound, entry.offsets, s, &edits)
+          required = entry.required
         } else {
           splitCompoundPart(segment.lowerBound..<k, s, glued, &edits)
         }
-        stretch.optional.append(contentsOf: before..<edits.count)
+        if !required { addCompound(edits, from: before, segment.lowerBound, &stretch) }
         continue
       }
       guard last && segment.count >= 5 else { continue }
@@ -359,11 +335,22 @@ struct AffixJoiner {
         stemEnd = e - 2
         stemKey = keyBefore2
       }
-      if stemEnd > 0, let offsets = compounds.offsets(key: stemKey, count: stemEnd - segment.lowerBound) {
+      if stemEnd > 0, let entry = compounds.entry(key: stemKey, count: stemEnd - segment.lowerBound) {
         let before = edits.count
-        insertCompound(at: segment.lowerBound, offsets, s, &edits)
-        stretch.optional.append(contentsOf: before..<edits.count)
+        insertCompound(at: segment.lowerBound, entry.offsets, s, &edits)
+        if !entry.required { addCompound(edits, from: before, segment.lowerBound, &stretch) }
       }
+    }
+  }
+
+  /// Notes the compound ZWNJs `edits[from...]` of a segment starting at `start` as optional
+  /// splits, each after the part since the one before.
+  private func addCompound(_ edits: [Edit], from: Int, _ start: Int, _ stretch: inout Stretch) {
+    var part = start
+    for index in from..<edits.count {
+      let at = edits[index].range.lowerBound
+      stretch.add(index, .compound, from: part, at: at)
+      part = at
     }
   }
 
@@ -387,26 +374,29 @@ struct AffixJoiner {
     }
   }
 
-  private func joinsAffix(_ word: Token, _ affix: Token, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+  /// What joins a word to the next token across a space.
+  private enum Join { case none, verb, plural, other }
+
+  private func joinsAffix(_ word: Token, _ affix: Token, _ s: UnsafeBufferPointer<UInt32>) -> Join {
     let w = UnsafeBufferPointer(rebasing: s[word.range])
     let wordFirst = s[word.range.lowerBound], affixFirst = s[affix.range.lowerBound]
     // Cheap first-letter and length checks keep hash lookups off most word pairs.
     if (wordFirst == 0x0645 || wordFirst == 0x0646) && word.range.count <= 3
       && Affixes.verbPrefixes.contains(word.key(s))
     {
-      return lexicon.verbForms.contains(affix.key(s))
+      return lexicon.verbForms.contains(affix.key(s)) ? .verb : .none
     }
     if affixFirst == 0x0647 && affix.range.count <= 6 && Affixes.plural.contains(affix.key(s)) {
-      return w.count >= 2 && w.last != 0x200C
+      return w.count >= 2 && w.last != 0x200C ? .plural : .none
     }
     if affixFirst == 0x062A && affix.range.count <= 4 && Affixes.comparative.contains(affix.key(s)) {
       let key = word.key(s)
-      return lexicon.adjectives.contains(key) && !Affixes.gluedComparatives.contains(key)
+      return lexicon.adjectives.contains(key) && !Affixes.gluedComparatives.contains(key) ? .other : .none
     }
     if affixFirst == 0x0627 && affix.range.count <= 3 && Affixes.afterSilentHeh.contains(affix.key(s)) {
-      return Affixes.endsInSilentHeh(s, word.range)
+      return Affixes.endsInSilentHeh(s, word.range) ? .other : .none
     }
-    return false
+    return .none
   }
 }
 

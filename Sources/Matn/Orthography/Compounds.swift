@@ -13,6 +13,9 @@ struct Compounds: Sendable {
   struct Entry: Sendable {
     var offsets: [Int]
     var spaced: Bool
+    /// A curated or a user's compound: its ZWNJs are made whatever the text shows
+    /// (``SplitConfidence`` weighs only hazm's compounds, whose glued spelling is in use).
+    var required = false
   }
 
   private var entries: [UInt64: Entry] = [:]
@@ -39,7 +42,7 @@ struct Compounds: Sendable {
     for line in PersianLexicon.lines("Orthography/compounds.tsv") {
       let parts = line.split(separator: "\t")
       guard parts.count >= 2 else { continue }
-      table.insert(parts[1].unicodeScalars.map(\.value), spaced: false)
+      table.insert(parts[1].unicodeScalars.map(\.value), spaced: false, required: true)
     }
     table.rebuildKeys()
     return table
@@ -63,13 +66,13 @@ struct Compounds: Sendable {
         pendingJoin = false
         scalars.append(PersianFold.yehKaf(v))
       }
-      table.insert(scalars, spaced: true)
+      table.insert(scalars, spaced: true, required: true)
     }
     table.rebuildKeys()
     return table
   }
 
-  private mutating func insert(_ joined: [UInt32], spaced: Bool) {
+  private mutating func insert(_ joined: [UInt32], spaced: Bool, required: Bool = false) {
     var glued: [UInt32] = []
     var offsets: [Int] = []
     for v in joined {
@@ -83,7 +86,7 @@ struct Compounds: Sendable {
     guard let first = glued.first, !offsets.isEmpty, first &- 0x0600 < 0x100 else { return }
     let spaced = spaced && offsets.count == 1
     let key = FNV.hash(glued)
-    entries[key] = Entry(offsets: offsets, spaced: spaced)
+    entries[key] = Entry(offsets: offsets, spaced: spaced, required: required || entries[key]?.required == true)
     lengths |= Self.bit(glued.count)
     let (a, b) = Self.probes(key)
     filter[a >> 6] |= 1 << UInt64(a & 63)
@@ -115,10 +118,16 @@ struct Compounds: Sendable {
   /// The ZWNJ offsets (from `r.lowerBound`) of the glued compound `s[r]`, or nil.
   @inline(__always)
   func offsets(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> [Int]? {
+    entry(s, r)?.offsets
+  }
+
+  /// The entry of the glued compound `s[r]`, or nil.
+  @inline(__always)
+  func entry(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> Entry? {
     guard mayHold(length: r.count) else { return nil }
     var h = FNV.basis
     for k in r { h = FNV.step(h, s[k]) }
-    return offsets(key: h, count: r.count)
+    return entry(key: h, count: r.count)
   }
 
   /// Whether some glued compound has `length` scalars: when not, a word of that length
@@ -130,12 +139,18 @@ struct Compounds: Sendable {
   /// (not read when no compound has that length).
   @inline(__always)
   func offsets(key: UInt64, count: Int) -> [Int]? {
+    entry(key: key, count: count)?.offsets
+  }
+
+  /// The entry of a word of `count` scalars whose key is `key`, or nil.
+  @inline(__always)
+  func entry(key: UInt64, count: Int) -> Entry? {
     guard mayHold(length: count) else { return nil }
     let (a, b) = Self.probes(key)
     guard filter[a >> 6] >> UInt64(a & 63) & 1 != 0, filter[b >> 6] >> UInt64(b & 63) & 1 != 0,
       keys.contains(key)
     else { return nil }
-    return entries[key]?.offsets
+    return entries[key]
   }
 
   /// Whether the words `s[a]` and `s[b]`, typed with a space between them, are a

@@ -68,6 +68,11 @@ public struct TextNormalizer: Sendable {
     /// With ``affixJoining``: words typed glued to their affix get their ZWNJ too
     /// (میکنند → می‌کنند, رسانهها → رسانه‌ها, خانهای → خانه‌ای, بزرگترین → بزرگ‌ترین).
     public var splitsGluedAffixes = true
+    /// With ``splitsGluedAffixes``: the least probability (0…1) at which a glued word gets
+    /// a half-space its glued spelling could do without (a plural, تر/ترین, a compound),
+    /// as ``SplitConfidence`` estimates it from the text. 0 makes every such split, 1
+    /// none; glued «می» verbs and affixes after a silent ه are split either way.
+    public var halfSpaceConfidence = SplitConfidence.defaultProbability
     /// How the ezafe after silent ه is written (Persian spans): «خانهٔ ما» (``EzafeStyle/hamza``,
     /// ISIRI 6219 and the Academy, the default), «خانه‌ی ما» (``EzafeStyle/yeh``), or as
     /// typed (the `display` profile). The `index` profile always writes ``EzafeStyle/hamza``
@@ -273,6 +278,7 @@ public struct TextNormalizer: Sendable {
     out.reserveCapacity(utf8.count + utf8.count / 32)
     let form = UnicodeForm(form: options.unicodeForm)
     var lineChanged = false
+    var evidence = SplitConfidence.Evidence()
     for k in 0..<cuts.count - 1 {
       recorder.utf8Base = cuts[k]
       var unused = SpanVotes()
@@ -284,7 +290,7 @@ public struct TextNormalizer: Sendable {
       } else {
         input = segment(k)
       }
-      let buffer = orthography(input, prior: prior, known: known[k], &recorder, votes: &unused)
+      let buffer = orthography(input, prior: prior, known: known[k], &recorder, votes: &unused, evidence: &evidence)
       let text = Self.text(of: buffer, UnsafeBufferPointer(rebasing: utf8[cuts[k]..<cuts[k + 1]]), nil)
       out += form.apply(text, buffer, &recorder, lineChanged: &lineChanged, final: k == cuts.count - 2)
     }
@@ -314,6 +320,16 @@ public struct TextNormalizer: Sendable {
     _ buffer: TextBuffer, prior: ArabicScriptLanguage? = nil, known: SpanDecisions? = nil,
     _ recorder: inout ChangeRecorder, votes: inout SpanVotes
   ) -> TextBuffer {
+    var evidence = SplitConfidence.Evidence()
+    return orthography(buffer, prior: prior, known: known, &recorder, votes: &votes, evidence: &evidence)
+  }
+
+  /// The same, `evidence` what the text before `buffer` showed of its half-spaces (a long
+  /// text's segments pass it on, see ``SplitConfidence``).
+  private func orthography(
+    _ buffer: TextBuffer, prior: ArabicScriptLanguage?, known: SpanDecisions?,
+    _ recorder: inout ChangeRecorder, votes: inout SpanVotes, evidence: inout SplitConfidence.Evidence
+  ) -> TextBuffer {
     var buffer = buffer
     recorder.spacingDisturbed = false
     let spans = segmentation.apply(&buffer, prior: prior, known: known)
@@ -331,8 +347,8 @@ public struct TextNormalizer: Sendable {
     if spans.hasSpans && (options.affixJoining || ezafe != .asTyped) {
       AffixJoiner(
         lexicon: .shared, compounds: userCompounds ?? .shared, joins: options.affixJoining, splitsGlued: options.splitsGluedAffixes,
-        ezafe: ezafe
-      ).apply(&buffer, &recorder)
+        ezafe: ezafe, cutOff: SplitConfidence.logit(options.halfSpaceConfidence)
+      ).apply(&buffer, &recorder, &evidence)
     }
     if spans.hasSpans && options.persianPunctuation {
       buffer = PersianPunctuation().apply(buffer, &recorder)

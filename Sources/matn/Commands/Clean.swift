@@ -34,6 +34,14 @@ struct Clean: ParsableCommand {
 
   @OptionGroup var style: StyleOptions
 
+  @Option(
+    name: .long,
+    help: """
+      Least probability (0-1) at which a glued word gets a half-space its glued spelling could \
+      do without (plural, تر/ترین, compound), as estimated from the text (default 0.98; 0: every such split).
+      """)
+  var halfSpaceConfidence: Double?
+
   @Flag(name: .long, help: "Print what was changed, per stage and kind, on standard error.")
   var report = false
 
@@ -50,6 +58,9 @@ struct Clean: ParsableCommand {
       throw ValidationError("--form applies a Unicode form alone; it cannot be combined with --profile.")
     }
     if ranges && !report { throw ValidationError("--ranges needs --report.") }
+    if let p = halfSpaceConfidence, !(0...1).contains(p) {
+      throw ValidationError("--half-space-confidence takes a probability from 0 to 1, not \(p).")
+    }
     if (style.ezafe != nil || style.style != nil) && form != nil {
       throw ValidationError("--ezafe and --style are Persian rules; --form applies a Unicode form alone.")
     }
@@ -61,6 +72,7 @@ struct Clean: ParsableCommand {
     var options = TextNormalizer.Options(profile: chosen)
     options.recordsRanges = ranges
     try style.houseStyle()?.apply(to: &options)
+    if let halfSpaceConfidence { options.halfSpaceConfidence = halfSpaceConfidence }
     let normalizer = TextNormalizer(profile: chosen, options: options)
     var output = StandardOutput()
     try decoding.forEachFile(files, output: &output) { path, text, output in

@@ -43,7 +43,7 @@ enum FileOperands {
     (
       ["clean"], Clean.self,
       OptionNames(
-        values: ["--profile", "--form", "--ezafe", "--style", "--encoding", "--paths-from"],
+        values: ["--profile", "--form", "--ezafe", "--style", "--half-space-confidence", "--encoding", "--paths-from"],
         flags: ["--print-style", "--report", "--ranges", "--strict", "-h", "--help"])
     ),
     (

@@ -8,6 +8,13 @@ import Testing
 @Suite("Glued affixes")
 struct GluedAffixTests {
   static let article = TextNormalizer(profile: .article)
+  /// Every optional split made (``TextNormalizer/Options/halfSpaceConfidence`` 0): the
+  /// rules themselves, whatever the text shows of its writer's half-spaces.
+  static let everySplit: TextNormalizer = {
+    var options = TextNormalizer.Options(profile: .article)
+    options.halfSpaceConfidence = 0
+    return TextNormalizer(profile: .article, options: options)
+  }()
 
   /// `|` in the expected text stands for ZWNJ.
   static func zwnj(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\u{200C}") }
@@ -53,7 +60,7 @@ struct GluedAffixTests {
       ("رسانهای", "رسانه|ای"), ("بزرگترین", "بزرگ|ترین"), ("سریعتر", "سریع|تر"),
     ])
   func suffixes(input: String, expected: String) {
-    Self.check(input, expected)
+    Self.check(input, expected, Self.everySplit)
   }
 
   @Test(
@@ -61,12 +68,11 @@ struct GluedAffixTests {
     arguments: [
       ("لندننشین", "لندن|نشین"), ("جنبشآفرین", "جنبش|آفرین"), ("غیبپرور", "غیب|پرور"),
       ("تحولطلبیها", "تحول|طلبی|ها"),
-      // A hazm word + ان is no such compound (بازیکن + ان, not بازی + کنان); a text that
-      // writes half-spaces keeps its glued spellings.
-      ("بازیکنان", "بازیکنان"), ("او می‌رود و لندننشین است", "او می|رود و لندننشین است"),
+      // A hazm word + ان is no such compound (بازیکن + ان, not بازی + کنان).
+      ("بازیکنان", "بازیکنان"),
     ])
   func compoundParts(input: String, expected: String) {
-    Self.check(input, expected)
+    Self.check(input, expected, Self.everySplit)
   }
 
   @Test(
@@ -77,7 +83,7 @@ struct GluedAffixTests {
       "دختر", "متر", "کارها", "ماه", "خانه", "شانگهای", "فیها", "مینه", "میگو",
     ])
   func guards(word: String) {
-    Self.check("او \(word) را دید", "او \(word) را دید")
+    Self.check("او \(word) را دید", "او \(word) را دید", Self.everySplit)
   }
 
   @Test(
@@ -88,7 +94,7 @@ struct GluedAffixTests {
       ("رویدادهای", "رویدادهای"), ("رخدادهای مهم", "رخدادهای مهم"),
     ])
   func compoundHeh(input: String, expected: String) {
-    Self.check(input, expected)
+    Self.check(input, expected, Self.everySplit)
   }
 
   @Test(
@@ -98,32 +104,63 @@ struct GluedAffixTests {
       ("نکردهاند", "نکرده|اند"), ("نشدهاند", "نشده|اند"), ("نداشتهاند", "نداشته|اند"),
     ])
   func participles(input: String, expected: String) {
+    Self.check(input, expected, Self.everySplit)
+  }
+
+  /// «او میگوید » `n` times: a text typed without half-spaces (`n` glued «می» verbs).
+  static func gluedVerbs(_ n: Int) -> String { String(repeating: "او میگوید ", count: n) }
+
+  @Test(
+    "required splits are made whatever the text shows: glued «می» verbs, affixes after a silent ه",
+    arguments: [
+      ("کتاب‌ها را میخواند و برنمیگردد", "کتاب|ها را می|خواند و برنمی|گردد"),
+      ("کتاب‌ها، گروههای مردمی و رسانهها", "کتاب|ها، گروههای مردمی و رسانه|ها"),
+      ("کتاب‌ها را رها کردهاند", "کتاب|ها را رها کرده|اند"),
+      ("او می شود و رسانهها", "او می|شود و رسانه|ها"),
+    ])
+  func requiredSplits(input: String, expected: String) {
     Self.check(input, expected)
   }
 
   @Test(
-    "a text that already writes half-spaces keeps its glued spellings, but not its glued می-verbs",
+    "an optional split is made only when the text shows it lost its half-spaces",
     arguments: [
-      // As many half-spaces as glued candidates: the writer's choice stands.
-      ("کتاب‌ها و مهمترین", "کتاب|ها و مهمترین"),
-      ("گروه‌های مردمی و فعالیتها", "گروه|های مردمی و فعالیتها"),
-      ("بین‌المللی و توانبخشی", "بین|المللی و توانبخشی"),
-      ("کتاب‌ها را میخواند و برنمیگردد", "کتاب|ها را می|خواند و برنمی|گردد"),
-      // An affix glued after a silent ه has no standard glued spelling (گروه: a pronounced h).
-      ("کتاب‌ها، گروههای مردمی و رسانهها", "کتاب|ها، گروههای مردمی و رسانه|ها"),
-      ("کتاب‌ها را رها کردهاند", "کتاب|ها را رها کرده|اند"),
-      ("کتاب‌ها و مهم‌ترین رسانهها", "کتاب|ها و مهم|ترین رسانه|ها"),
-      // Fewer half-spaces than glued candidates (or none): typed without them.
-      ("کتاب‌ها، مهمترین و بزرگترین", "کتاب|ها، مهم|ترین و بزرگ|ترین"),
-      ("کتابها و مهمترین", "کتاب|ها و مهم|ترین"),
-      // Fewer in all, but the plurals or comparatives of a text that writes one of them
-      // with a half-space keep their glued spelling; a compound's half-space says nothing.
-      ("فعالیت‌ها، کوششها، سفارشها و بزرگترین", "فعالیت|ها، کوششها، سفارشها و بزرگ|ترین"),
-      ("بزرگ‌تر، کوششها، سفارشها و بزرگترین", "بزرگ|تر، کوشش|ها، سفارش|ها و بزرگترین"),
-      ("بین‌المللی، کوششها و سفارشها", "بین|المللی، کوشش|ها و سفارش|ها"),
+      // Alone, or in a text that writes half-spaces or «می» apart: the glued spelling stands.
+      ("کتابها و مهمترین", "کتابها و مهمترین"), ("بینالمللی", "بینالمللی"),
+      ("کتاب‌ها و مهمترین", "کتاب|ها و مهمترین"), ("بین‌المللی و توانبخشی", "بین|المللی و توانبخشی"),
+      (String(repeating: "او می شود ", count: 12) + "بینالمللی", String(repeating: "او می|شود ", count: 12) + "بینالمللی"),
+      // Glued «می» verbs, the sign of a text whose half-spaces were lost: a compound gets its
+      // ZWNJ once there are enough of them.
+      (GluedAffixTests.gluedVerbs(2) + "بینالمللی", String(repeating: "او می|گوید ", count: 2) + "بینالمللی"),
+      (GluedAffixTests.gluedVerbs(12) + "بینالمللی", String(repeating: "او می|گوید ", count: 12) + "بین|المللی"),
     ])
-  func writersHalfSpaces(input: String, expected: String) {
+  func optionalSplits(input: String, expected: String) {
     Self.check(input, expected)
+  }
+
+  @Test("the evidence is the text's so far: a split before the glued verbs is decided with what came before")
+  func evidenceSoFar() {
+    // One stretch (no Latin letter): decided at its end, with all of it.
+    Self.check("بینالمللی " + Self.gluedVerbs(12) + "و", "بین|المللی " + String(repeating: "او می|گوید ", count: 12) + "و")
+    // A Latin letter ends the stretch: what follows it cannot count.
+    Self.check(
+      "بینالمللی ICT " + Self.gluedVerbs(12) + "و", "بینالمللی ICT " + String(repeating: "او می|گوید ", count: 12) + "و")
+    // What came before it does.
+    Self.check(
+      Self.gluedVerbs(12) + "ICT بینالمللی", String(repeating: "او می|گوید ", count: 12) + "ICT بین|المللی")
+  }
+
+  @Test("halfSpaceConfidence: 0 makes every optional split, 1 none; required ones either way")
+  func confidenceOption() {
+    var options = TextNormalizer.Options(profile: .article)
+    options.halfSpaceConfidence = 1
+    let none = TextNormalizer(profile: .article, options: options)
+    let input = Self.gluedVerbs(12) + "بینالمللی کتابها رسانهها"
+    let verbs = String(repeating: "او می|گوید ", count: 12)
+    Self.check(input, verbs + "بینالمللی کتابها رسانه|ها", none)
+    Self.check(input, verbs + "بین|المللی کتاب|ها رسانه|ها", Self.everySplit)
+    Self.check("کتابها", "کتاب|ها", Self.everySplit)
+    Self.check("کتابها", "کتابها")
   }
 
   @Test("each split is counted, at its place in the input")
@@ -165,7 +202,7 @@ struct GluedAffixTests {
   @Test("no letter is lost or added: only ZWNJ is inserted")
   func lettersKept() {
     let input = "میکنند میباشند نمیتواند میشود میخواهم رسانهها کتابهایشان شدهاند بزرگترین برمیگردد"
-    let output = Self.article.normalize(input).text
+    let output = Self.everySplit.normalize(input).text
     #expect(output.unicodeScalars.filter { $0 != "\u{200C}" }.elementsEqual(input.unicodeScalars))
   }
 }

@@ -175,6 +175,15 @@ struct LinearGrowthTests {
         + "خانه ای بزرگ تر آگاهسیستم است ? and e\u{0301} cafe\u{0301} word\u{2029}next para ی ي ك here the end")
   }
 
+  @Test("normalised in segments, the half-space evidence of the text so far passes from one segment to the next")
+  func segmentsCarrySplitEvidence() {
+    // Twelve glued «می» verbs, then (past Latin words, where a cut may fall) a glued compound
+    // that this evidence gives its ZWNJ (SplitConfidence).
+    let text = String(repeating: "او میگوید ", count: 12) + "and more words here بینالمللی ICT کتابها"
+    #expect(TextNormalizer(profile: .article).normalize(text).text.contains("بین\u{200C}المللی"))
+    Self.expectSegmentsAgree(text)
+  }
+
   @Test("normalised in segments, each span is decided once, as whole (the first pass's decisions are kept)")
   func segmentsDecideEachSpanOnce() {
     /// The default classifier, counting the spans it is asked to decide.
