@@ -313,7 +313,7 @@ def test_str_code_units_on_random_texts_match_the_utf8_path():
     pieces = ["a", " ", "\n", "é", "ÿ", "س", "ی", "ي", "ك", "\u200c", "—", "€", "😀", "\u0800", "\uffff",
               "\U0010ffff", "Tehran is the capital. ", "تهران ", "۱۲۳", "  ", "\u064b", "ﻻ"]
     chooser = random.Random(5)
-    for _ in range(3000):
+    for _ in range(1000):
         text = "".join(chooser.choice(pieces) for _ in range(chooser.randrange(0, 60)))
         for profile in ("article", "display"):
             assert matn.clean(text, profile) == matn.clean(text.encode(), profile), repr(text)

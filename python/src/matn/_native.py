@@ -87,8 +87,9 @@ def _load() -> ctypes.CDLL:
         signatures.update(texts)
     # The same for the *_units form: code units of 1, 2 or 4 bytes in and out.
     if hasattr(lib, "matn_clean_units"):
-        signatures["matn_clean_units"] = [c_void_p, c_size_t, c_int32, c_char_p, POINTER(c_void_p), POINTER(c_size_t),
-                                          POINTER(c_int32), POINTER(c_void_p)]
+        # The four outputs are fields of one _UnitsOut, passed as their addresses.
+        signatures["matn_clean_units"] = [c_void_p, c_size_t, c_int32, c_char_p, c_void_p, c_void_p, c_void_p,
+                                          c_void_p]
     for name, argtypes in signatures.items():
         function = getattr(lib, name)
         function.argtypes = argtypes
@@ -192,6 +193,14 @@ _from_units.argtypes = [ctypes.c_int, c_void_p, ctypes.c_ssize_t]
 _from_units.restype = ctypes.py_object
 
 
+class _UnitsOut(ctypes.Structure):
+    """The outputs of a *_units call in one object (one allocation a call, not four)."""
+    _fields_ = [("out", c_void_p), ("count", c_size_t), ("error", c_void_p), ("width", c_int32)]
+
+
+_OUT, _COUNT, _ERROR, _WIDTH = (getattr(_UnitsOut, name).offset for name in ("out", "count", "error", "width"))
+
+
 def call_units(function, text: str, *arguments) -> str | None:
     """Runs a *_units entry point (matn.h) on a str's own code units, read in place (no
     UTF-8 made of it), and makes its result a str from the units the library writes
@@ -201,17 +210,20 @@ def call_units(function, text: str, *arguments) -> str | None:
     state = _state_word(address + _state_at).value
     if not state & 0x20:  # not compact: a legacy string made by the old C API
         return None
-    out, count, width, error = c_void_p(), c_size_t(), c_int32(), c_void_p()
+    outputs = _UnitsOut()
+    at = ctypes.addressof(outputs)
     status = function(address + (_ascii_header if state & 0x40 else _compact_header), len(text), state >> 2 & 7,
-                      *arguments, byref(out), byref(count), byref(width), byref(error))
+                      *arguments, at + _OUT, at + _COUNT, at + _WIDTH, at + _ERROR)
     if status != OK:
         if status == E_UTF8:
+            _free(outputs.error)
+            outputs.error = None
             text.encode()  # a surrogate: the error str.encode gives, as on the UTF-8 path
-        _raise(status, error)
+        _raise(status, c_void_p(outputs.error))
     try:
-        return _from_units(width.value, out.value, count.value)
+        return _from_units(outputs.width, outputs.out, outputs.count)
     finally:
-        _free(out)
+        _free(outputs.out)
 
 
 class ArticleFailed(Exception):
