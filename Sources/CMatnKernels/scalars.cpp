@@ -693,3 +693,21 @@ extern "C" int64_t mk_units_to_scalars_bits(const void *units, int64_t count, in
     if (v - 0xD800 < 0x800 || v > 0x10FFFF) return -1 - k;
   }
 }
+
+template <typename Unit> static void narrowScalars(const uint32_t *s, int64_t count, Unit *out) {
+  for (int64_t k = 0; k < count; ++k) out[k] = (Unit)s[k];
+}
+
+extern "C" int32_t mk_scalars_width(const uint32_t *s, int64_t count) {
+  uint32_t any = 0;
+  for (int64_t k = 0; k < count; ++k) any |= s[k];
+  return any < 0x100 ? 1 : any < 0x10000 ? 2 : 4;
+}
+
+extern "C" void mk_scalars_to_units(const uint32_t *s, int64_t count, int32_t width, void *out) {
+  switch (width) {
+  case 1: narrowScalars(s, count, (uint8_t *)out); break;
+  case 2: narrowScalars(s, count, (uint16_t *)out); break;
+  default: narrowScalars(s, count, (uint32_t *)out); break;
+  }
+}

@@ -38,6 +38,17 @@ enum CodeUnits {
     return Failure(status: Status.utf8, message: "text is not valid Unicode")
   }
 
+  /// `scalars` (valid scalar values) as code units of the narrowest width that holds
+  /// them, as ``handOut(_:)`` gives, without going through UTF-8.
+  static func handOut(scalars: [UInt32]) -> (units: UnsafeMutableRawPointer, count: Int, width: Int32)? {
+    scalars.withUnsafeBufferPointer { s -> (UnsafeMutableRawPointer, Int, Int32)? in
+      let width = s.baseAddress.map { mk_scalars_width($0, Int64(s.count)) } ?? 1
+      guard let memory = malloc((s.count + 16) * Int(width)) else { return nil }
+      if let base = s.baseAddress { mk_scalars_to_units(base, Int64(s.count), width, memory) }
+      return (memory, s.count, width)
+    }
+  }
+
   /// `text` as code units of the narrowest width that holds it (1, 2 or 4), in memory
   /// from malloc for the caller to free, with their count; nil when memory ran out.
   static func handOut(_ text: String) -> (units: UnsafeMutableRawPointer, count: Int, width: Int32)? {

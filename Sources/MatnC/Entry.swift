@@ -249,10 +249,13 @@ public func matn_clean_units(
     let chosen = try normalizer(profile)
     try CodeUnits.check(text, count: count, width: width)
     // Read in place: no UTF-8 is made of the text (nor checked).
-    guard let normalized = chosen.normalize(units: text, count: count, width: Int(width)) else {
+    guard let normalized = chosen.normalizeKeepingScalars(units: text, count: count, width: Int(width)) else {
       throw CodeUnits.invalid(text!, count: count, width: width)
     }
-    guard let result = CodeUnits.handOut(normalized.text) else { throw .memory }
+    // The normaliser's own scalars when they are the result, else the result's UTF-8.
+    let handedOut =
+      normalized.scalars.map { CodeUnits.handOut(scalars: $0) } ?? CodeUnits.handOut(normalized.result.text)
+    guard let result = handedOut else { throw .memory }
     out.pointee = result.units
     outCount.pointee = result.count
     outWidth.pointee = result.width

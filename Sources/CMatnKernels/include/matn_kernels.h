@@ -80,6 +80,14 @@ int64_t mk_utf8_units(const uint8_t *src, int64_t length, int32_t *width);
 /// another width).
 int64_t mk_utf8_to_units(const uint8_t *src, int64_t length, int32_t width, void *out);
 
+/// The narrowest unit that holds each of `count` scalar values: 1 (all below U+0100),
+/// 2 (below U+10000) or 4.
+int32_t mk_scalars_width(const uint32_t *scalars, int64_t count);
+
+/// The scalar values as units of `width` bytes (1, 2 or 4, at least `mk_scalars_width`)
+/// at `out` (room for `count` units).
+void mk_scalars_to_units(const uint32_t *scalars, int64_t count, int32_t width, void *out);
+
 /// Looks up each scalar's entry in a 65,537-entry table (entry `v` for BMP scalar `v`,
 /// entry 0x10000 for every supplementary scalar) into `out`.
 void mk_scalars_lookup(const uint32_t *scalars, int64_t count, const uint16_t *table, uint16_t *out);

@@ -40,9 +40,15 @@ struct TextNormalizerUTF8Tests {
       for width in [1, 2, 4] {
         guard let units = Self.units(text, width: width) else { continue }
         let count = text.unicodeScalars.count
-        let result = try #require(
-          units.withUnsafeBytes { normalizer.normalize(units: $0.baseAddress, count: count, width: width) })
-        #expect(result.text == expected.text, "width \(width): \(text.prefix(20).debugDescription)")
+        let kept = try #require(
+          units.withUnsafeBytes { normalizer.normalizeKeepingScalars(units: $0.baseAddress, count: count, width: width) })
+        #expect(kept.result.text == expected.text, "width \(width): \(text.prefix(20).debugDescription)")
+        // The scalars handed back are the result's; a text the stages change and the
+        // article form leaves alone keeps them.
+        if let scalars = kept.scalars { #expect(scalars == expected.text.unicodeScalars.map(\.value)) }
+        if profile == .article && text == "كتاب هاي ما" { #expect(kept.scalars != nil) }
+        let plain = units.withUnsafeBytes { normalizer.normalize(units: $0.baseAddress, count: count, width: width) }
+        #expect(plain == kept.result)
       }
     }
   }
