@@ -188,9 +188,10 @@ _state_word = ctypes.c_uint32.from_address
 
 # Makes a str of code units of one kind from the library's memory (one copy; CPython
 # narrows it if its text fits a smaller kind).
-_from_units = ctypes.pythonapi.PyUnicode_FromKindAndData
-_from_units.argtypes = [ctypes.c_int, c_void_p, ctypes.c_ssize_t]
-_from_units.restype = ctypes.py_object
+if HAS_UNITS:
+    _from_units = ctypes.pythonapi.PyUnicode_FromKindAndData
+    _from_units.argtypes = [ctypes.c_int, c_void_p, ctypes.c_ssize_t]
+    _from_units.restype = ctypes.py_object
 
 
 class _UnitsOut(ctypes.Structure):
