@@ -129,7 +129,7 @@ let package = Package(
     // no Swift type), which the Swift compiler does not read.
     .target(
       name: "MatnC",
-      dependencies: ["Matn", .product(name: "SystemPackage", package: "swift-system")],
+      dependencies: ["Matn", "CMatnKernels", .product(name: "SystemPackage", package: "swift-system")],
       exclude: ["include"],
       swiftSettings: swiftSettings,
       // A shared library takes the shared ICU (the static archives are not built to go

@@ -115,14 +115,14 @@ __attribute__((target("ssse3"))) static inline int storeKept(__m128i values, int
   return count;
 }
 
-// Decodes the sixteen bytes at `src` (seventeen readable) when they hold one- and two-byte
-// sequences only, starting at a sequence boundary: each byte's candidate value (a lead
-// byte's with its continuation), the continuation bytes dropped. A two-byte sequence
-// whose lead is the sixteenth byte is decoded too; a lead byte of a longer sequence ends
-// the step before it. Returns the bytes consumed (0 when the first byte is such a lead)
-// and adds the scalars written to *n.
-__attribute__((target("ssse3"))) static inline int decode16(const uint8_t *src, const uint16_t *table, uint32_t *out,
-                                                            uint16_t *bits, int64_t *n) {
+// The sixteen bytes at `src` (seventeen readable) read as one- and two-byte sequences from a
+// sequence boundary: each byte's candidate value (a lead byte's with its continuation) in
+// 16-bit lanes, `values[0]` the first eight bytes' and `values[1]` the last eight's, and in
+// *keep the bytes that begin a scalar (continuation bytes are dropped). A two-byte
+// sequence whose lead is the sixteenth byte is decoded too; a lead byte of a longer
+// sequence ends the step before it. Returns the bytes the step covers up to such a lead
+// (0 when the first byte is one).
+__attribute__((target("ssse3"))) static inline int twoByteStep(const uint8_t *src, int *keep, __m128i values[2]) {
   const __m128i x = _mm_loadu_si128((const __m128i *)src), next = _mm_loadu_si128((const __m128i *)(src + 1));
   // A lead byte of three or four bytes (0xE0 or above, such as ZWNJ's) ends the step
   // before it: the bytes up to it are whole one- and two-byte sequences.
@@ -133,22 +133,62 @@ __attribute__((target("ssse3"))) static inline int decode16(const uint8_t *src, 
   // Continuation bytes (10xxxxxx) are dropped.
   const int continuation =
       _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
-  const int keep = ~continuation & ((1 << upTo) - 1);
+  *keep = ~continuation & ((1 << upTo) - 1);
   const __m128i c6 = _mm_set1_epi16(0x3F), l5 = _mm_set1_epi16(0x1F), lead = _mm_set1_epi16(0xBF);
-  int64_t written = 0;
   for (int half = 0; half < 2; ++half) {
     const __m128i b = half ? _mm_unpackhi_epi8(x, zero) : _mm_unpacklo_epi8(x, zero);
     const __m128i c = half ? _mm_unpackhi_epi8(next, zero) : _mm_unpacklo_epi8(next, zero);
     const __m128i two = _mm_or_si128(_mm_slli_epi16(_mm_and_si128(b, l5), 6), _mm_and_si128(c, c6));
     const __m128i isLead = _mm_cmpgt_epi16(b, lead);
-    const __m128i values = _mm_or_si128(_mm_and_si128(isLead, two), _mm_andnot_si128(isLead, b));
-    written += storeKept(values, keep >> (8 * half) & 0xFF, table, out + written, bits + written);
+    values[half] = _mm_or_si128(_mm_and_si128(isLead, two), _mm_andnot_si128(isLead, b));
+  }
+  return upTo;
+}
+
+// The bytes a step that covered `upTo` bytes consumed: a two-byte sequence led by the
+// sixteenth byte takes the seventeenth too.
+static inline int consumed(const uint8_t *src, int upTo) { return upTo < 16 ? upTo : src[15] >= 0xC0 ? 17 : 16; }
+
+// Decodes the sixteen bytes at `src` (seventeen readable) when they hold one- and two-byte
+// sequences only (`twoByteStep`), with each scalar's table bits. Returns the bytes
+// consumed (0 when the first byte leads a longer sequence) and adds the scalars written to *n.
+__attribute__((target("ssse3"))) static inline int decode16(const uint8_t *src, const uint16_t *table, uint32_t *out,
+                                                            uint16_t *bits, int64_t *n) {
+  int keep = 0;
+  __m128i values[2];
+  const int upTo = twoByteStep(src, &keep, values);
+  if (upTo == 0) return 0;
+  int64_t written = 0;
+  for (int half = 0; half < 2; ++half) {
+    written += storeKept(values[half], keep >> (8 * half) & 0xFF, table, out + written, bits + written);
   }
   *n += written;
-  if (upTo < 16) return upTo;
-  return src[15] >= 0xC0 ? 17 : 16;
+  return consumed(src, upTo);
 }
 #endif
+
+// The scalar of well-formed UTF-8 at src[*i], *i moved past it.
+static inline uint32_t decodeOne(const uint8_t *src, int64_t *i) {
+  const uint32_t b0 = src[*i];
+  if (b0 < 0x80) {
+    *i += 1;
+    return b0;
+  }
+  if (b0 < 0xE0) {
+    const uint32_t v = ((b0 & 0x1F) << 6) | (src[*i + 1] & 0x3F);
+    *i += 2;
+    return v;
+  }
+  if (b0 < 0xF0) {
+    const uint32_t v = ((b0 & 0x0F) << 12) | ((src[*i + 1] & 0x3F) << 6) | (src[*i + 2] & 0x3F);
+    *i += 3;
+    return v;
+  }
+  const uint32_t v =
+      ((b0 & 0x07) << 18) | ((src[*i + 1] & 0x3F) << 12) | ((src[*i + 2] & 0x3F) << 6) | (src[*i + 3] & 0x3F);
+  *i += 4;
+  return v;
+}
 
 // Decoding and table lookup in one pass: the bits of each scalar are written as it is
 // decoded, while it is still in a register (the buffer's two arrays are filled together).
@@ -162,7 +202,6 @@ extern "C" int64_t mk_utf8_to_scalars_bits(const uint8_t *src, int64_t length, c
 #endif
   while (i < length) {
     const uint32_t b0 = src[i];
-    uint32_t v;
 #if defined(MK_HAS_SSSE3_PATH)
     // Persian and Arabic text: one-byte spaces and two-byte letters, sixteen bytes a step.
     if (vector && b0 >= 0x80 && b0 < 0xE0 && i + 17 <= length) {
@@ -173,25 +212,13 @@ extern "C" int64_t mk_utf8_to_scalars_bits(const uint8_t *src, int64_t length, c
       }
     }
 #endif
-    if (b0 < 0x80) {
-      if (i + 16 <= length && widenASCII(src + i, out + n)) {
-        for (int k = 0; k < 16; ++k) bits[n + k] = table[src[i + k]];
-        i += 16;
-        n += 16;
-        continue;
-      }
-      v = b0;
-      i += 1;
-    } else if (b0 < 0xE0) {
-      v = ((b0 & 0x1F) << 6) | (src[i + 1] & 0x3F);
-      i += 2;
-    } else if (b0 < 0xF0) {
-      v = ((b0 & 0x0F) << 12) | ((src[i + 1] & 0x3F) << 6) | (src[i + 2] & 0x3F);
-      i += 3;
-    } else {
-      v = ((b0 & 0x07) << 18) | ((src[i + 1] & 0x3F) << 12) | ((src[i + 2] & 0x3F) << 6) | (src[i + 3] & 0x3F);
-      i += 4;
+    if (b0 < 0x80 && i + 16 <= length && widenASCII(src + i, out + n)) {
+      for (int k = 0; k < 16; ++k) bits[n + k] = table[src[i + k]];
+      i += 16;
+      n += 16;
+      continue;
     }
+    const uint32_t v = decodeOne(src, &i);
     out[n] = v;
     bits[n] = table[v > 0xFFFF ? 0x10000 : v];
     ++n;
@@ -393,4 +420,294 @@ extern "C" int64_t mk_scalars_tokens(const uint16_t *bits, int64_t from, int64_t
   }
   *resume = base >= to ? to : base;
   return found;
+}
+
+// MARK: - Fixed-width code units (a host's strings: Python's str holds one byte, two or
+// four per code point, the narrowest its text fits)
+
+#if defined(MK_HAS_SSSE3_PATH)
+// The first `take` of eight 16-bit lanes `v` (each below U+0800) as UTF-8 at `out` (room
+// for sixteen bytes). Returns the bytes written.
+__attribute__((target("ssse3"))) static inline int encodeLanes(__m128i v, int take, uint8_t *out) {
+  const __m128i two = _mm_or_si128(_mm_or_si128(_mm_srli_epi16(v, 6), _mm_set1_epi16((short)0x80C0)),
+                                   _mm_slli_epi16(_mm_and_si128(v, _mm_set1_epi16(0x3F)), 8));
+  const __m128i ascii = _mm_cmplt_epi16(v, _mm_set1_epi16(0x80));
+  const __m128i words = _mm_or_si128(_mm_and_si128(ascii, v), _mm_andnot_si128(ascii, two));
+  const int mask = _mm_movemask_epi8(_mm_packs_epi16(ascii, _mm_setzero_si128())) & 0xFF;
+  _mm_storeu_si128((__m128i *)out, _mm_shuffle_epi8(words, _mm_loadu_si128((const __m128i *)compactTable.shuffle[mask])));
+  const unsigned taken = (1u << take) - 1;
+  return take + __builtin_popcount(~(unsigned)mask & taken);
+}
+
+// Eight two-byte units at `u` (all readable) as UTF-8 at `out` (room for sixteen bytes):
+// the leading ones below U+0800. Returns how many were encoded (0 when the first is
+// U+0800 or above) and adds the bytes written to *o.
+__attribute__((target("ssse3"))) static inline int encodeUnits8(const uint16_t *u, uint8_t *out, int64_t *o) {
+  const __m128i v = _mm_loadu_si128((const __m128i *)u);
+  const __m128i narrow = _mm_cmpeq_epi16(_mm_and_si128(v, _mm_set1_epi16((short)0xF800)), _mm_setzero_si128());
+  const int wide = ~_mm_movemask_epi8(_mm_packs_epi16(narrow, _mm_setzero_si128())) & 0xFF;
+  const int take = wide ? __builtin_ctz((unsigned)wide) : 8;
+  if (take == 0) return 0;
+  *o += encodeLanes(v, take, out);
+  return take;
+}
+
+// Sixteen one-byte units (Latin-1) at `u` as UTF-8 at `out` (room for 32 bytes). Returns
+// the bytes written.
+__attribute__((target("ssse3"))) static inline int encodeLatin16(const uint8_t *u, uint8_t *out) {
+  const __m128i x = _mm_loadu_si128((const __m128i *)u);
+  if (_mm_movemask_epi8(x) == 0) {
+    _mm_storeu_si128((__m128i *)out, x);
+    return 16;
+  }
+  const __m128i zero = _mm_setzero_si128();
+  const int first = encodeLanes(_mm_unpacklo_epi8(x, zero), 8, out);
+  return first + encodeLanes(_mm_unpackhi_epi8(x, zero), 8, out + first);
+}
+#endif
+
+// One code point `v` (≥ U+0800, a surrogate or above U+10FFFF refused: false) as UTF-8.
+static inline bool encodeWide(uint32_t v, uint8_t *out, int64_t *o) {
+  if (v - 0xD800 < 0x800 || v > 0x10FFFF) return false;
+  if (v < 0x10000) {
+    out[*o] = (uint8_t)(0xE0 | (v >> 12));
+    out[*o + 1] = (uint8_t)(0x80 | ((v >> 6) & 0x3F));
+    out[*o + 2] = (uint8_t)(0x80 | (v & 0x3F));
+    *o += 3;
+  } else {
+    out[*o] = (uint8_t)(0xF0 | (v >> 18));
+    out[*o + 1] = (uint8_t)(0x80 | ((v >> 12) & 0x3F));
+    out[*o + 2] = (uint8_t)(0x80 | ((v >> 6) & 0x3F));
+    out[*o + 3] = (uint8_t)(0x80 | (v & 0x3F));
+    *o += 4;
+  }
+  return true;
+}
+
+// One code point `v` below U+0800 as UTF-8.
+static inline void encodeNarrow(uint32_t v, uint8_t *out, int64_t *o) {
+  if (v < 0x80) {
+    out[(*o)++] = (uint8_t)v;
+  } else {
+    out[*o] = (uint8_t)(0xC0 | (v >> 6));
+    out[*o + 1] = (uint8_t)(0x80 | (v & 0x3F));
+    *o += 2;
+  }
+}
+
+#if defined(MK_HAS_SSSE3_PATH)
+// One vector step over units below U+0800 from `u` (eight readable; `left` units left):
+// returns how many were encoded (0 when the first is U+0800 or above), adding the bytes to *o.
+static inline int encodeStep(const uint16_t *u, int64_t left, uint8_t *out, int64_t *o) {
+  (void)left;
+  return encodeUnits8(u, out, o);
+}
+static inline int encodeStep(const uint32_t *s, int64_t left, uint8_t *out, int64_t *o) {
+  if (s[0] < 0x80 && left >= 16 && narrowASCII(s, out)) {
+    *o += 16;
+    return 16;
+  }
+  return encode8(s, out, o);
+}
+#endif
+
+// Units of two or four bytes as UTF-8: the bytes written, or -1 - k at code point k when
+// it is no scalar value.
+template <typename Unit> static int64_t encodeUnits(const Unit *u, int64_t count, uint8_t *out) {
+  int64_t o = 0, k = 0;
+#if defined(MK_HAS_SSSE3_PATH)
+  const bool vector = hasSSSE3();
+#endif
+  while (k < count) {
+    const uint32_t v = u[k];
+    if (v < 0x800) {
+#if defined(MK_HAS_SSSE3_PATH)
+      // Persian and Arabic text: one-byte spaces and two-byte letters, eight a step.
+      if (vector && k + 8 <= count) {
+        k += encodeStep(u + k, count - k, out + o, &o);
+        continue;
+      }
+#endif
+      encodeNarrow(v, out, &o);
+    } else if (!encodeWide(v, out, &o)) {
+      return -1 - k;
+    }
+    ++k;
+  }
+  return o;
+}
+
+extern "C" int64_t mk_units_to_utf8(const void *units, int64_t count, int32_t width, uint8_t *out) {
+  switch (width) {
+  case 1: {
+    const uint8_t *u = (const uint8_t *)units;
+    int64_t o = 0, k = 0;
+#if defined(MK_HAS_SSSE3_PATH)
+    if (hasSSSE3()) {
+      for (; k + 16 <= count; k += 16) o += encodeLatin16(u + k, out + o);
+    }
+#endif
+    for (; k < count; ++k) encodeNarrow(u[k], out, &o);
+    return o;
+  }
+  case 2: return encodeUnits((const uint16_t *)units, count, out);
+  case 4: return encodeUnits((const uint32_t *)units, count, out);
+  default: return -1;
+  }
+}
+
+extern "C" int64_t mk_utf8_units(const uint8_t *src, int64_t length, int32_t *width) {
+  int64_t i = 0, continuations = 0;
+  uint8_t top = 0;
+#if defined(__SSE2__)
+  __m128i most = _mm_setzero_si128();
+  for (; i + 16 <= length; i += 16) {
+    const __m128i x = _mm_loadu_si128((const __m128i *)(src + i));
+    most = _mm_max_epu8(most, x);
+    continuations += __builtin_popcount((unsigned)_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80))));
+  }
+  uint8_t lanes[16];
+  _mm_storeu_si128((__m128i *)lanes, most);
+  for (int k = 0; k < 16; ++k) top = lanes[k] > top ? lanes[k] : top;
+#endif
+  for (; i < length; ++i) {
+    top = src[i] > top ? src[i] : top;
+    continuations += (src[i] & 0xC0) == 0x80;
+  }
+  // Lead bytes up to 0xC3 begin code points up to U+00FF; up to 0xEF, up to U+FFFF.
+  *width = top < 0xC4 ? 1 : top < 0xF0 ? 2 : 4;
+  return length - continuations;
+}
+
+#if defined(MK_HAS_SSSE3_PATH)
+// decode16 for code units: the scalars as units of `Unit` at `out` (room for sixteen more).
+template <typename Unit>
+__attribute__((target("ssse3"))) static inline int decodeUnits16(const uint8_t *src, Unit *out, int64_t *n) {
+  int keep = 0;
+  __m128i values[2];
+  const int upTo = twoByteStep(src, &keep, values);
+  if (upTo == 0) return 0;
+  const __m128i zero = _mm_setzero_si128();
+  int64_t written = 0;
+  for (int half = 0; half < 2; ++half) {
+    const int kept = keep >> (8 * half) & 0xFF;
+    const __m128i packed = _mm_shuffle_epi8(values[half], _mm_loadu_si128((const __m128i *)keepTable.shuffle[kept]));
+    if (sizeof(Unit) == 2) {
+      _mm_storeu_si128((__m128i *)(out + written), packed);
+    } else {
+      _mm_storeu_si128((__m128i *)(out + written), _mm_unpacklo_epi16(packed, zero));
+      _mm_storeu_si128((__m128i *)(out + written + 4), _mm_unpackhi_epi16(packed, zero));
+    }
+    written += __builtin_popcount((unsigned)kept);
+  }
+  *n += written;
+  return consumed(src, upTo);
+}
+#endif
+
+// Sixteen ASCII bytes at `src` as units at `out`, if they are all ASCII.
+template <typename Unit> static inline bool widenASCIIUnits(const uint8_t *src, Unit *out) {
+#if defined(__SSE2__)
+  const __m128i x = _mm_loadu_si128((const __m128i *)src);
+  if (_mm_movemask_epi8(x) != 0) return false;
+  if (sizeof(Unit) == 1) {
+    _mm_storeu_si128((__m128i *)out, x);
+  } else if (sizeof(Unit) == 2) {
+    _mm_storeu_si128((__m128i *)out, _mm_unpacklo_epi8(x, _mm_setzero_si128()));
+    _mm_storeu_si128((__m128i *)(out + 8), _mm_unpackhi_epi8(x, _mm_setzero_si128()));
+  } else {
+    return widenASCII(src, (uint32_t *)out);
+  }
+  return true;
+#else
+  (void)src;
+  (void)out;
+  return false;
+#endif
+}
+
+template <typename Unit> static int64_t decodeUnits(const uint8_t *src, int64_t length, Unit *out) {
+  int64_t i = 0, n = 0;
+#if defined(MK_HAS_SSSE3_PATH)
+  const bool vector = sizeof(Unit) > 1 && hasSSSE3();
+#endif
+  while (i < length) {
+    const uint32_t b0 = src[i];
+#if defined(MK_HAS_SSSE3_PATH)
+    if (vector && b0 >= 0x80 && b0 < 0xE0 && i + 17 <= length) {
+      const int used = decodeUnits16(src + i, out + n, &n);
+      if (used > 0) {
+        i += used;
+        continue;
+      }
+    }
+#endif
+    if (b0 < 0x80 && i + 16 <= length && widenASCIIUnits(src + i, out + n)) {
+      i += 16;
+      n += 16;
+      continue;
+    }
+    out[n++] = (Unit)decodeOne(src, &i);
+  }
+  return n;
+}
+
+extern "C" int64_t mk_utf8_to_units(const uint8_t *src, int64_t length, int32_t width, void *out) {
+  switch (width) {
+  case 1: return decodeUnits(src, length, (uint8_t *)out);
+  case 2: return decodeUnits(src, length, (uint16_t *)out);
+  case 4: return decodeUnits(src, length, (uint32_t *)out);
+  default: return -1;
+  }
+}
+
+// The units of one width as scalars with their bits; false at a surrogate (or, four bytes
+// wide, a value above U+10FFFF). The check is folded into one flag, so the loop has no
+// branch per unit.
+template <typename Unit>
+static bool unitsToScalars(const Unit *u, int64_t count, const uint16_t *table, uint32_t *out, uint16_t *bits) {
+  uint32_t bad = 0;
+  for (int64_t k = 0; k < count; ++k) {
+    const uint32_t v = u[k];
+    if (sizeof(Unit) == 2) bad |= (v & 0xF800) == 0xD800;
+    if (sizeof(Unit) == 4) bad |= (v - 0xD800 < 0x800) | (v > 0x10FFFF);
+    out[k] = v;
+    bits[k] = table[sizeof(Unit) < 4 || v < 0x10000 ? v : 0x10000];
+  }
+  return bad == 0;
+}
+
+extern "C" int64_t mk_units_to_scalars_bits(const void *units, int64_t count, int32_t width, const uint16_t *table,
+                                            uint32_t *out, uint16_t *bits) {
+  bool valid;
+  switch (width) {
+  case 1: valid = unitsToScalars((const uint8_t *)units, count, table, out, bits); break;
+  case 2: valid = unitsToScalars((const uint16_t *)units, count, table, out, bits); break;
+  case 4: valid = unitsToScalars((const uint32_t *)units, count, table, out, bits); break;
+  default: return -1;
+  }
+  if (valid) return count;
+  for (int64_t k = 0;; ++k) {
+    const uint32_t v = out[k];
+    if (v - 0xD800 < 0x800 || v > 0x10FFFF) return -1 - k;
+  }
+}
+
+template <typename Unit> static void narrowScalars(const uint32_t *s, int64_t count, Unit *out) {
+  for (int64_t k = 0; k < count; ++k) out[k] = (Unit)s[k];
+}
+
+extern "C" int32_t mk_scalars_width(const uint32_t *s, int64_t count) {
+  uint32_t any = 0;
+  for (int64_t k = 0; k < count; ++k) any |= s[k];
+  return any < 0x100 ? 1 : any < 0x10000 ? 2 : 4;
+}
+
+extern "C" void mk_scalars_to_units(const uint32_t *s, int64_t count, int32_t width, void *out) {
+  switch (width) {
+  case 1: narrowScalars(s, count, (uint8_t *)out); break;
+  case 2: narrowScalars(s, count, (uint16_t *)out); break;
+  default: narrowScalars(s, count, (uint32_t *)out); break;
+  }
 }

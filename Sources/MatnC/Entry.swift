@@ -232,6 +232,39 @@ public func matn_clean_texts(
   texts(data, length, offsets, count, out, outLength, outOffsets, message) { () throws(Failure) in try cleaner(profile) }
 }
 
+/// Where `matn_clean_units` hands out its code units.
+public typealias OutUnits = UnsafeMutablePointer<UnsafeMutableRawPointer?>
+
+@_cdecl("matn_clean_units")
+public func matn_clean_units(
+  _ text: UnsafeRawPointer?, _ count: Int, _ width: Int32, _ profile: CString?, _ out: OutUnits?,
+  _ outCount: UnsafeMutablePointer<Int>?, _ outWidth: UnsafeMutablePointer<Int32>?, _ message: OutBytes?
+) -> Int32 {
+  message?.pointee = nil
+  guard let out, let outCount, let outWidth else { return fail(.null("an output pointer"), message) }
+  out.pointee = nil
+  outCount.pointee = 0
+  outWidth.pointee = 0
+  do throws(Failure) {
+    let chosen = try normalizer(profile)
+    try CodeUnits.check(text, count: count, width: width)
+    // Read in place: no UTF-8 is made of the text (nor checked).
+    guard let normalized = chosen.normalizeKeepingScalars(units: text, count: count, width: Int(width)) else {
+      throw CodeUnits.invalid(text!, count: count, width: width)
+    }
+    // The normaliser's own scalars when they are the result, else the result's UTF-8.
+    let handedOut =
+      normalized.scalars.map { CodeUnits.handOut(scalars: $0) } ?? CodeUnits.handOut(normalized.result.text)
+    guard let result = handedOut else { throw .memory }
+    out.pointee = result.units
+    outCount.pointee = result.count
+    outWidth.pointee = result.width
+    return Status.ok
+  } catch {
+    return fail(error, message)
+  }
+}
+
 @_cdecl("matn_detect")
 public func matn_detect(
   _ text: CString?, _ length: Int, _ languages: CString?, _ out: OutBytes?, _ outLength: UnsafeMutablePointer<Int>?,

@@ -256,11 +256,112 @@ def test_huge_texts():
     assert len(cleaned_batch) == len(big_batch) and cleaned_batch[-1] == big_batch[-1]
 
 
+# --- str in and out as code units (matn_clean_units) --------------------------------
+
+KIND_TEXTS = {
+    "ascii": "Tehran  is the capital.\r\nIt is large. " * 3,
+    "latin-1": "Café  naïve\u00a0résumé, Zürich. " * 3,
+    "bmp": "كتاب هاي ما  در خانه است\u200c. Привет, мир! «نقل» ۱۲۳ 中文 " * 3,
+    "astral": "😀 emoji 𝔸 and كتاب هاي ما\n\n👍🏽 done " * 3,
+}
+
+
+def _units_call(data, count, width, profile=None, outs=True):
+    from ctypes import byref, c_int32, c_size_t, c_void_p
+    out, out_count, out_width, error = c_void_p(), c_size_t(), c_int32(), c_void_p()
+    arguments = (byref(out), byref(out_count), byref(out_width)) if outs else (None, None, None)
+    status = _native.lib.matn_clean_units(data, count, width, profile, *arguments, byref(error))
+    message = None
+    if error.value:
+        message = _native.ctypes.string_at(error.value).decode()
+        _native.lib.matn_free(error)
+    if status != _native.OK:
+        assert not outs or (out.value is None and out_count.value == 0)
+        return status, None, None, message
+    result = _native.ctypes.string_at(out.value, out_count.value * out_width.value)
+    _native.lib.matn_free(out)
+    encoding = {1: "latin-1", 2: "utf-16-le", 4: "utf-32-le"}[out_width.value]
+    return status, result.decode(encoding), out_width.value, message
+
+
+def _narrowest(text):
+    top = max(map(ord, text), default=0)
+    return 1 if top < 0x100 else 2 if top < 0x10000 else 4
+
+
+@pytest.mark.skipif(not _native.HAS_UNITS, reason="this Python keeps str otherwise (UTF-8 path)")
+@pytest.mark.parametrize("kind", KIND_TEXTS)
+@pytest.mark.parametrize("profile", matn.PROFILES)
+def test_str_code_units_give_the_utf8_answer(kind, profile):
+    text = KIND_TEXTS[kind]
+    expected = matn.clean(text.encode(), profile)  # bytes: the UTF-8 path
+    assert matn.clean(text, profile) == expected
+    # Every width that holds the text, given straight to the C function: the narrowest
+    # width that holds the result comes back.
+    for width, encoding in [(1, "latin-1"), (2, "utf-16-le"), (4, "utf-32-le")]:
+        if width < _narrowest(text):
+            continue
+        data = text.encode(encoding)
+        status, result, out_width, _ = _units_call(data, len(text), width, profile.encode())
+        assert status == _native.OK and result == expected and out_width == _narrowest(expected)
+
+
+@pytest.mark.skipif(not _native.HAS_UNITS, reason="this Python keeps str otherwise (UTF-8 path)")
+def test_str_code_units_on_random_texts_match_the_utf8_path():
+    """Mixed widths around the vector steps' sizes (8 and 16 units, 16 and 17 bytes)."""
+    import random
+    pieces = ["a", " ", "\n", "é", "ÿ", "س", "ی", "ي", "ك", "\u200c", "—", "€", "😀", "\u0800", "\uffff",
+              "\U0010ffff", "Tehran is the capital. ", "تهران ", "۱۲۳", "  ", "\u064b", "ﻻ"]
+    chooser = random.Random(5)
+    for _ in range(1000):
+        text = "".join(chooser.choice(pieces) for _ in range(chooser.randrange(0, 60)))
+        for profile in ("article", "display"):
+            assert matn.clean(text, profile) == matn.clean(text.encode(), profile), repr(text)
+
+
+@pytest.mark.skipif(not _native.HAS_UNITS, reason="this Python keeps str otherwise (UTF-8 path)")
+def test_str_code_units_of_huge_texts():
+    # Past 65,536 code points the library takes the text through UTF-8 in segments.
+    for text in (KIND_TEXTS["latin-1"] * int(3000 * SCALE), KIND_TEXTS["bmp"] * int(1500 * SCALE),
+                 KIND_TEXTS["astral"] * int(1500 * SCALE), "word " * 13_107, "word " * 13_108):
+        assert matn.clean(text) == matn.clean(text.encode())
+
+
+@pytest.mark.skipif(not hasattr(_native.lib, "matn_clean_units"), reason="library without matn_clean_units")
+def test_code_units_that_are_no_scalar_value_or_bad_arguments_are_refused():
+    status, _, _, message = _units_call("ab\ud800c".encode("utf-16-le", "surrogatepass"), 4, 2)
+    assert status == _native.E_UTF8 and message == "text is not valid Unicode: code point 2 is U+D800, a surrogate"
+    status, _, _, message = _units_call((0x627).to_bytes(4, "little") + (0x110000).to_bytes(4, "little"), 2, 4)
+    assert status == _native.E_UTF8 and "code point 1 is U+110000, above U+10FFFF" in message
+    status, _, _, message = _units_call(b"abc", 1, 3)
+    assert status == _native.E_ARGUMENT and "width" in message
+    status, _, _, message = _units_call(b"abc", 3, 1, b"nope")
+    assert status == _native.E_ARGUMENT and "unknown profile" in message
+    assert _units_call(None, 3, 2)[0] == _native.E_NULL
+    assert _units_call(None, 0, 2)[:3] == (_native.OK, "", 1)
+    assert _units_call(b"abc", 3, 1, outs=False)[0] == _native.E_NULL
+    # Through matn.clean: a lone surrogate raises what str.encode raises, as before.
+    with pytest.raises(UnicodeEncodeError):
+        matn.clean("\U0001f600 a\udcff")
+
+
+def test_clean_without_the_code_units_path_gives_the_same(monkeypatch):
+    monkeypatch.setattr(matn, "_HAS_UNITS", False)
+    for text in KIND_TEXTS.values():
+        assert matn.clean(text) == matn.clean(text.encode())
+
+
+def test_str_layout_is_found_on_cpython():
+    import sys
+    if sys.implementation.name == "cpython" and getattr(sys, "_is_gil_enabled", lambda: True)():
+        assert _native.STR_LAYOUT is not None
+
+
 # --- threads ------------------------------------------------------------------------
 
 def test_threads_calling_at_once_get_the_single_threaded_answers():
     texts = ["كتاب هاي ما " + str(k) for k in range(40)] + ["Hello world number " + str(k) for k in range(40)]
-    expected = [(matn.clean(t), matn.detect(t), matn.name_keys(t), matn.spans(t)) for t in texts]
+    expected = [(matn.clean(t.encode()), matn.detect(t), matn.name_keys(t), matn.spans(t)) for t in texts]
     articles = [("Title %d\n\n" % k + t + "\n\nBody " * 3).encode() for k, t in enumerate(texts[:20])]
     expected_articles = [matn.parse_article(a) for a in articles]
     failures = []
@@ -418,6 +519,17 @@ int main(void) {
   if (out_length != 4 || ends[0] != 0 || ends[1] != 1 || ends[2] != 3 || memcmp(out + 2, "ab", 2) != 0) return 11;
   matn_free(out);
   matn_free(ends);
+  /* Code units: U+0643 as UCS-2 in, the result as the narrowest units out. */
+  const uint16_t units[1] = {0x643}, lone[1] = {0xD800};
+  void *units_out = NULL;
+  size_t units_count = 0;
+  int32_t width = 0;
+  if (matn_clean_units(units, 1, 2, NULL, &units_out, &units_count, &width, &error) != MATN_OK) return 12;
+  if (width != 2 || units_count != 1 || ((const uint16_t *)units_out)[0] != 0x6A9) return 13;
+  matn_free(units_out);
+  if (matn_clean_units(lone, 1, 2, NULL, &units_out, &units_count, &width, &error) != MATN_E_UTF8 || units_out)
+    return 14;
+  matn_free(error);
   /* An article that gives none: its error record in out, the message in error. */
   if (matn_parse_article((const uint8_t *)"", 0, "e", NULL, &out, &length, &error) != MATN_E_ARTICLE || !out) return 9;
   matn_free(out);

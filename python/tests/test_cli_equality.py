@@ -28,8 +28,11 @@ def read_text(path):
 @pytest.mark.parametrize("profile", matn.PROFILES)
 def test_clean_equals_cli(cli, utf8_samples, profile):
     expected = cli("clean", "--profile", profile, *utf8_samples)
+    # A str goes through its own code units (matn_clean_units), bytes through UTF-8 (matn_clean).
     ours = b"".join(matn.clean(read_text(f), profile).encode() for f in utf8_samples)
     assert ours == expected
+    ours_utf8 = b"".join(matn.clean(open(f, "rb").read(), profile).encode() for f in utf8_samples)
+    assert ours_utf8 == expected
     batch = b"".join(t.encode() for t in matn.clean_batch([read_text(f) for f in utf8_samples], profile))
     assert batch == expected
 

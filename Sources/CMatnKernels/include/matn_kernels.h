@@ -56,6 +56,38 @@ int64_t mk_utf8_to_scalars_bits(const uint8_t *src, int64_t length, const uint16
 /// bytes. Returns the number of bytes.
 int64_t mk_scalars_to_utf8(const uint32_t *scalars, int64_t count, uint8_t *out);
 
+/// Encodes `count` code points stored as fixed-width units of `width` bytes each (1:
+/// Latin-1, 2: UCS-2, 4: UTF-32 — the forms of Python's str) as UTF-8; `out` has room
+/// for `width` 1: 2 × `count` bytes, 2: 3 × `count`, 4: 4 × `count`. Returns the number
+/// of bytes, or -1 - i when code point i is a surrogate (U+D800–U+DFFF) or above
+/// U+10FFFF (-1 for another width). Eight or sixteen units a step (SSSE3).
+int64_t mk_units_to_utf8(const void *units, int64_t count, int32_t width, uint8_t *out);
+
+/// The code points of `count` fixed-width units (as `mk_units_to_utf8`) as scalar values
+/// at `out`, each with its entry of a 65,537-entry table at `bits` (as
+/// `mk_utf8_to_scalars_bits`; both have room for `count`). Returns `count`, or -1 - i
+/// when code point i is a surrogate or above U+10FFFF (-1 for another width).
+int64_t mk_units_to_scalars_bits(const void *units, int64_t count, int32_t width, const uint16_t *table,
+                                 uint32_t *out, uint16_t *bits);
+
+/// The number of scalars in well-formed UTF-8 (not checked), and in `*width` the
+/// narrowest unit that holds each of them: 1 (all below U+0100), 2 (below U+10000) or 4.
+int64_t mk_utf8_units(const uint8_t *src, int64_t length, int32_t *width);
+
+/// Decodes well-formed UTF-8 (not checked) into units of `width` bytes (1, 2 or 4, at
+/// least what `mk_utf8_units` gives) at `out`, which has room for the scalars plus 16
+/// units (the vector steps store whole registers). Returns the number of units (-1 for
+/// another width).
+int64_t mk_utf8_to_units(const uint8_t *src, int64_t length, int32_t width, void *out);
+
+/// The narrowest unit that holds each of `count` scalar values: 1 (all below U+0100),
+/// 2 (below U+10000) or 4.
+int32_t mk_scalars_width(const uint32_t *scalars, int64_t count);
+
+/// The scalar values as units of `width` bytes (1, 2 or 4, at least `mk_scalars_width`)
+/// at `out` (room for `count` units).
+void mk_scalars_to_units(const uint32_t *scalars, int64_t count, int32_t width, void *out);
+
 /// Looks up each scalar's entry in a 65,537-entry table (entry `v` for BMP scalar `v`,
 /// entry 0x10000 for every supplementary scalar) into `out`.
 void mk_scalars_lookup(const uint32_t *scalars, int64_t count, const uint16_t *table, uint16_t *out);

@@ -305,7 +305,7 @@ public struct TextNormalizer: Sendable {
   }
 
   /// Cleanup and spacing.
-  private func cleaned(_ buffer: TextBuffer, _ recorder: inout ChangeRecorder) -> TextBuffer {
+  func cleaned(_ buffer: TextBuffer, _ recorder: inout ChangeRecorder) -> TextBuffer {
     let buffer = Cleanup(
       options: .init(
         spaceSeparators: options.spaceSeparators, tabs: options.tabs, presentationForms: options.presentationForms)
@@ -316,7 +316,7 @@ public struct TextNormalizer: Sendable {
   /// Segmentation and the orthography stages (`prior`: the document's language of
   /// undecided spans, when `buffer` is a segment of it; `known`: its spans' decisions
   /// from the first pass).
-  private func orthography(
+  func orthography(
     _ buffer: TextBuffer, prior: ArabicScriptLanguage? = nil, known: SpanDecisions? = nil,
     _ recorder: inout ChangeRecorder, votes: inout SpanVotes
   ) -> TextBuffer {

@@ -30,6 +30,15 @@ enum ScalarScan {
     return Int(mk_scalars_to_utf8(base, Int64(scalars.count), out))
   }
 
+  /// Encodes `count` code points stored as fixed-width units of `width` bytes (1, 2 or 4)
+  /// as UTF-8 into `out`, which has room for `width` 1: 2 × `count` bytes, 2: 3 ×
+  /// `count`, 4: 4 × `count`. Returns the number of bytes, or nil at a surrogate or a
+  /// value above U+10FFFF.
+  static func encode(units: UnsafeRawPointer, count: Int, width: Int, into out: UnsafeMutablePointer<UInt8>) -> Int? {
+    let written = mk_units_to_utf8(units, Int64(count), Int32(width), out)
+    return written < 0 ? nil : Int(written)
+  }
+
   /// Sixteen bits of facts per scalar, chosen by the caller: one entry per BMP scalar,
   /// and one shared by every supplementary scalar — by default every bit set, so scans
   /// stop there and the caller decides exactly.
@@ -75,6 +84,18 @@ enum ScalarScan {
     ) -> Int {
       guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }
       return Int(mk_utf8_to_scalars_bits(base, Int64(utf8.count), entries, scalars, bits))
+    }
+
+    /// The code points of `count` fixed-width units of `width` bytes (1, 2 or 4: a host's
+    /// string, such as Python's str) into `scalars`, with the bits of each into `bits`;
+    /// both have room for `count` values. Returns nil at a surrogate or a value above
+    /// U+10FFFF (no scalar value).
+    func decode(
+      units: UnsafeRawPointer, count: Int, width: Int, into scalars: UnsafeMutablePointer<UInt32>,
+      bits: UnsafeMutablePointer<UInt16>
+    ) -> Int? {
+      let decoded = mk_units_to_scalars_bits(units, Int64(count), Int32(width), entries, scalars, bits)
+      return decoded < 0 ? nil : Int(decoded)
     }
 
     /// Writes the bits of each of `scalars` to `out` (room for `scalars.count`).

@@ -57,6 +57,28 @@ struct TextBuffer {
     flags = [SpanFlags](repeating: [], count: scalars.count)
   }
 
+  /// The buffer of `count` code points stored as fixed-width units of `width` bytes (1,
+  /// 2 or 4; see ``ScalarScan/Table/decode(units:count:width:into:bits:)``), or nil when
+  /// one is not a scalar value. Origins are not tracked (they count UTF-8 bytes).
+  init?(units: UnsafeRawPointer, count: Int, width: Int, table: ScalarScan.Table) {
+    self.table = table
+    var decoded: Int?
+    var bits: [UInt16] = []
+    scalars = [UInt32](unsafeUninitializedCapacity: count) { out, outCount in
+      bits = [UInt16](unsafeUninitializedCapacity: count) { bitsOut, bitsCount in
+        if let s = out.baseAddress, let b = bitsOut.baseAddress {
+          decoded = table.decode(units: units, count: count, width: width, into: s, bits: b)
+        }
+        bitsCount = decoded ?? 0
+      }
+      outCount = decoded ?? 0
+    }
+    guard decoded != nil else { return nil }
+    self.bits = bits
+    origins = nil
+    flags = [SpanFlags](repeating: [], count: scalars.count)
+  }
+
   var count: Int { scalars.count }
 
   /// The text as a `String`. The scalars are valid by construction, so the UTF-8 is

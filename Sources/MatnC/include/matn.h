@@ -56,7 +56,8 @@ enum {
   MATN_OK = 0,
   /* A required pointer was NULL (a text, an output, offsets). */
   MATN_E_NULL = 1,
-  /* A text is not valid UTF-8; the message gives the text's index and byte offset. */
+  /* A text is not valid UTF-8 (or, for matn_clean_units, holds a code point that is not a
+     Unicode scalar value); the message says where. */
   MATN_E_UTF8 = 2,
   /* An argument is not one the library knows: a profile, a style, a language code,
      top < 1, offsets that decrease or run past the data. */
@@ -85,6 +86,22 @@ matn_status matn_clean_batch(const char *data, const size_t *offsets, size_t cou
 /* matn_clean_batch with offsets in Unicode scalars ("Batches of strings"). */
 matn_status matn_clean_texts(const char *data, size_t length, const size_t *offsets, size_t count, const char *profile,
                              char **out, size_t *out_length, size_t **out_offsets, char **error);
+
+/* matn_clean on text held as fixed-width code units, the form of a host's own strings
+   (Python's str keeps one byte, two or four per code point, the narrowest its text
+   fits), so that the host neither encodes its string to UTF-8 nor decodes the result:
+   the library reads the units in place and writes the result as units.
+   `text`: `count` code points of `width` bytes each, in the machine's byte order:
+   1 (Latin-1: U+0000–U+00FF), 2 (UCS-2: U+0000–U+FFFF, each unit a code point, not
+   UTF-16) or 4 (UTF-32). A surrogate (U+D800–U+DFFF) or a value above U+10FFFF is
+   refused with MATN_E_UTF8, the message giving its index; another width or a negative
+   count with MATN_E_ARGUMENT.
+   *out: the normalised text as *out_count code points of *out_width bytes each, the
+   narrowest width that holds them all (1, 2 or 4), in memory the library allocated
+   with room for 16 more units (never NULL on success; freed with matn_free). The text
+   is the one matn_clean gives for the same code points in UTF-8. */
+matn_status matn_clean_units(const void *text, size_t count, int32_t width, const char *profile, void **out,
+                             size_t *out_count, int32_t *out_width, char **error);
 
 /* The language of a text. `languages`: comma-separated codes the answer is chosen
    from (NULL: all the library knows). *out: three lines (the last two may be empty),

@@ -57,6 +57,73 @@ struct ScalarScanTests {
     }
   }
 
+  @Test("fixed-width code units decode (with their bits) and encode as the standard library does")
+  func unitsRoundTrip() {
+    var generator = SplitMix64(seed: 11)
+    for _ in 0..<5_000 {
+      let text = Self.randomText(&generator)
+      let scalars = text.unicodeScalars.map(\.value)
+      let most = scalars.max() ?? 0
+      for width in [1, 2, 4] where width == 4 || most < 1 << (8 * UInt32(width)) {
+        var units: [UInt8] = []
+        for v in scalars { for k in 0..<width { units.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(k)))) } }
+        units.append(contentsOf: [0, 0, 0, 0])  // a pointer even for no text
+        let count = scalars.count
+        let (decoded, bits): ([UInt32]?, [UInt16]) = units.withUnsafeBytes { raw in
+          var bits = [UInt16](repeating: 0, count: max(count, 1))
+          var n: Int? = nil
+          let out = [UInt32](unsafeUninitializedCapacity: max(count, 1)) { out, outCount in
+            n = bits.withUnsafeMutableBufferPointer {
+              Self.table.decode(units: raw.baseAddress!, count: count, width: width, into: out.baseAddress!, bits: $0.baseAddress!)
+            }
+            outCount = n ?? 0
+          }
+          return (n == nil ? nil : out, Array(bits.prefix(count)))
+        }
+        #expect(decoded == scalars, "width \(width): \(text.debugDescription)")
+        #expect(bits == Self.bits(scalars))
+        let encoded: [UInt8]? = units.withUnsafeBytes { raw in
+          var length: Int? = nil
+          let out = [UInt8](unsafeUninitializedCapacity: max(count * 4, 1)) { out, outCount in
+            length = ScalarScan.encode(units: raw.baseAddress!, count: count, width: width, into: out.baseAddress!)
+            outCount = length ?? 0
+          }
+          return length == nil ? nil : out
+        }
+        #expect(encoded == Array(text.utf8), "width \(width): \(text.debugDescription)")
+      }
+    }
+  }
+
+  @Test("code units that are no scalar value are refused by decoding and encoding")
+  func unitsRefused() {
+    var out = [UInt32](repeating: 0, count: 40)
+    var bits = [UInt16](repeating: 0, count: 40)
+    var bytes = [UInt8](repeating: 0, count: 160)
+    // The bad unit in the vector steps' range and in the tail.
+    for at in [0, 5, 20, 39] {
+      for (width, bad) in [(2, UInt32(0xD800)), (2, 0xDFFF), (4, 0xDC00), (4, 0x110000)] {
+        var units: [UInt8] = []
+        for k in 0..<40 {
+          let v = k == at ? bad : (k % 3 == 0 ? 0x20 : 0x628)
+          for b in 0..<width { units.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(b)))) }
+        }
+        units.withUnsafeBytes { raw in
+          let decoded = out.withUnsafeMutableBufferPointer { o in
+            bits.withUnsafeMutableBufferPointer {
+              Self.table.decode(units: raw.baseAddress!, count: 40, width: width, into: o.baseAddress!, bits: $0.baseAddress!)
+            }
+          }
+          #expect(decoded == nil, "U+\(String(bad, radix: 16)) at \(at), width \(width)")
+          let encoded = bytes.withUnsafeMutableBufferPointer {
+            ScalarScan.encode(units: raw.baseAddress!, count: 40, width: width, into: $0.baseAddress!)
+          }
+          #expect(encoded == nil)
+        }
+      }
+    }
+  }
+
   @Test("decoding with the table's bits agrees with decoding, then looking up")
   func decodeWithBits() {
     var generator = SplitMix64(seed: 11)

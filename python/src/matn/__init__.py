@@ -244,6 +244,8 @@ def _outputs(items: list, texts_function: str, batch_function: str, *arguments: 
 
 _lib = _native.lib
 _call = _native.call
+_call_units = _native.call_units
+_HAS_UNITS = _native.HAS_UNITS
 
 
 def clean(text: Text, profile: str = "article") -> str:
@@ -254,6 +256,11 @@ def clean(text: Text, profile: str = "article") -> str:
     Profiles: "display" (conservative), "article" (default), "model" (article + NFKC),
     "index" (search keys). Raises MatnError for an unknown profile or bytes that are
     not UTF-8, TypeError for anything but str or bytes."""
+    if type(text) is str and _HAS_UNITS:
+        # The str's own code units in, the result's units out: no UTF-8 either way.
+        result = _call_units(_lib.matn_clean_units, text, _option(profile, "profile"))
+        if result is not None:
+            return result
     data = text.encode() if type(text) is str else _utf8(text)
     return _native.call_text(_lib.matn_clean, data, len(data), _option(profile, "profile"))
 

@@ -85,6 +85,11 @@ def _load() -> ctypes.CDLL:
     # A library built before the *_texts forms (MATN_LIBRARY) still serves the batches.
     if hasattr(lib, "matn_clean_texts"):
         signatures.update(texts)
+    # The same for the *_units form: code units of 1, 2 or 4 bytes in and out.
+    if hasattr(lib, "matn_clean_units"):
+        # The four outputs are fields of one _UnitsOut, passed as their addresses.
+        signatures["matn_clean_units"] = [c_void_p, c_size_t, c_int32, c_char_p, c_void_p, c_void_p, c_void_p,
+                                          c_void_p]
     for name, argtypes in signatures.items():
         function = getattr(lib, name)
         function.argtypes = argtypes
@@ -139,6 +144,87 @@ def call_text(function, *arguments) -> str:
         return _decode_utf8(out.value, length.value, None)
     finally:
         _free(out)
+
+
+def _str_layout() -> tuple[int, int, int] | None:
+    """Where CPython keeps a str's code units (PEP 393): the offsets of its state word,
+    of an ASCII string's characters and of any other compact string's, or None when this
+    interpreter does not keep them as probed here (PyPy, a free-threaded build, a layout
+    this code does not know): the callers then encode to UTF-8 instead.
+
+    A compact str holds its characters right after its header, one, two or four bytes
+    each (the narrowest its text fits: its "kind"); the state word has the kind in bits
+    2–4, "compact" in bit 5 and "ASCII" in bit 6. Each of these facts is checked on
+    strings of every kind before the layout is used."""
+    if sys.implementation.name != "cpython" or not hasattr(ctypes, "pythonapi"):
+        return None
+    try:
+        size, pointer = ctypes.sizeof(ctypes.c_ssize_t), ctypes.sizeof(c_void_p)
+        length_at, state_at = 2 * pointer, 2 * pointer + 2 * size  # after the object head, the length and hash
+        ascii_header = sys.getsizeof("") - 1
+        compact_header = None
+        # Strings made here, so none has a UTF-8 copy cached beside it (sys.getsizeof counts one).
+        for code, kind, encoding in [(0x61, 1, "ascii"), (0xE9, 1, "latin-1"), (0x628, 2, "utf-16-le"),
+                                     (0x1F600, 4, "utf-32-le")]:
+            probe = chr(code) * 3 + chr(code + 1) * 14
+            state = ctypes.c_uint32.from_address(id(probe) + state_at).value
+            is_ascii = code < 0x80
+            header = ascii_header if is_ascii else sys.getsizeof(probe) - (len(probe) + 1) * kind
+            if not is_ascii:
+                compact_header = header if compact_header is None else compact_header
+            if (ctypes.c_ssize_t.from_address(id(probe) + length_at).value != len(probe) or state >> 2 & 7 != kind
+                    or not state & 0x20 or bool(state & 0x40) != is_ascii or header != (ascii_header if is_ascii else compact_header)
+                    or ctypes.string_at(id(probe) + header, len(probe) * kind) != probe.encode(encoding)):
+                return None
+        return state_at, ascii_header, compact_header
+    except Exception:
+        return None
+
+
+STR_LAYOUT = _str_layout()
+HAS_UNITS = STR_LAYOUT is not None and hasattr(lib, "matn_clean_units")
+_state_at, _ascii_header, _compact_header = STR_LAYOUT or (0, 0, 0)
+_state_word = ctypes.c_uint32.from_address
+
+# Makes a str of code units of one kind from the library's memory (one copy; CPython
+# narrows it if its text fits a smaller kind).
+if HAS_UNITS:
+    _from_units = ctypes.pythonapi.PyUnicode_FromKindAndData
+    _from_units.argtypes = [ctypes.c_int, c_void_p, ctypes.c_ssize_t]
+    _from_units.restype = ctypes.py_object
+
+
+class _UnitsOut(ctypes.Structure):
+    """The outputs of a *_units call in one object (one allocation a call, not four)."""
+    _fields_ = [("out", c_void_p), ("count", c_size_t), ("error", c_void_p), ("width", c_int32)]
+
+
+_OUT, _COUNT, _ERROR, _WIDTH = (getattr(_UnitsOut, name).offset for name in ("out", "count", "error", "width"))
+
+
+def call_units(function, text: str, *arguments) -> str | None:
+    """Runs a *_units entry point (matn.h) on a str's own code units, read in place (no
+    UTF-8 made of it), and makes its result a str from the units the library writes
+    (no UTF-8 decoded). Raises UnicodeEncodeError for a lone surrogate, as
+    `text.encode()` would; falls back to UTF-8 for a str not held compactly."""
+    address = id(text)
+    state = _state_word(address + _state_at).value
+    if not state & 0x20:  # not compact: a legacy string made by the old C API
+        return None
+    outputs = _UnitsOut()
+    at = ctypes.addressof(outputs)
+    status = function(address + (_ascii_header if state & 0x40 else _compact_header), len(text), state >> 2 & 7,
+                      *arguments, at + _OUT, at + _COUNT, at + _WIDTH, at + _ERROR)
+    if status != OK:
+        if status == E_UTF8:
+            _free(outputs.error)
+            outputs.error = None
+            text.encode()  # a surrogate: the error str.encode gives, as on the UTF-8 path
+        _raise(status, c_void_p(outputs.error))
+    try:
+        return _from_units(outputs.width, outputs.out, outputs.count)
+    finally:
+        _free(outputs.out)
 
 
 class ArticleFailed(Exception):
