@@ -1,7 +1,7 @@
 // CMatnKernels: the C hot loops of Matn that are not ICU — UTF-8 validation and the
 // mojibake suspect scan, UTF-8 to scalar arrays and back, per-scalar table lookups and
-// the attention and token scans of the normaliser's stages. Plain C interface: stdint
-// types only.
+// the attention and token scans of the normaliser's stages, the language identifier's
+// n-gram lookups and posting scan. Plain C interface: stdint types only.
 
 #ifndef MATN_KERNELS_H
 #define MATN_KERNELS_H
