@@ -1,7 +1,7 @@
 // CMatnKernels: the C hot loops of Matn that are not ICU — UTF-8 validation and the
 // mojibake suspect scan, UTF-8 to scalar arrays and back, per-scalar table lookups and
-// the attention and token scans of the normaliser's stages. Plain C interface: stdint
-// types only.
+// the attention and token scans of the normaliser's stages, the language identifier's
+// n-gram lookups and posting scan. Plain C interface: stdint types only.
 
 #ifndef MATN_KERNELS_H
 #define MATN_KERNELS_H
@@ -123,6 +123,54 @@ typedef struct {
 /// continue (`to` when the range is done).
 int64_t mk_scalars_tokens(const uint16_t *bits, int64_t from, int64_t to, uint16_t tokenMask, uint16_t countMask,
                             uint16_t skipMask, mk_token *out, int64_t capacity, int64_t *resume);
+
+// MARK: - Language identification
+
+/// The language model's n-gram table, read in place (LanguageModel): per bucket (2^bits
+/// + 1) its first entry and first posting; per entry a 16-bit fingerprint and its
+/// posting count (next 8 bits); postings are pairs of language index and quantised
+/// -log P.
+typedef struct {
+  const uint32_t *buckets;
+  const uint32_t *entries;
+  const uint8_t *postings;
+  int32_t bits;
+} mk_lid_table;
+
+/// Letters resolved per call of `mk_lid_resolve` at most.
+#define MK_LID_BLOCK 64
+/// A cell of `mk_lid_resolve`: no such n-gram in the model.
+#define MK_LID_ABSENT 0u
+/// A cell of `mk_lid_resolve`: not looked up (its first n - 1 letters were not found).
+#define MK_LID_UNRESOLVED 0xFFFFFFFFu
+
+/// Looks up the n-grams ending at letters [from, to) (at most MK_LID_BLOCK): for letter
+/// i and order n (1 to 5), out[5 × (i − from) + n − 1] is its first posting << 8 | its
+/// posting count, MK_LID_ABSENT, or MK_LID_UNRESOLVED. `tops[i]` is the highest order
+/// at letter i (its position in its word + 1, at most 5; orders above it are absent).
+/// The lookups' cache misses overlap: keys and buckets first, then entries, then the
+/// entries read and the postings found asked for.
+void mk_lid_resolve(const mk_lid_table *table, const uint32_t *letters, const uint8_t *tops, int64_t from, int64_t to,
+                    uint32_t *out);
+
+/// Scores one posting list for the letter at `position`: each pair (k, q) whose
+/// language has `stamps[k] < position` (a candidate not yet scored at this letter) is
+/// stamped with `position` and gets `add − q` (wrapping). Returns `scored` plus the
+/// number of languages scored; stops once that reaches `fitting`. No branch per pair
+/// but the loop's.
+static inline int32_t mk_lid_scan(const uint8_t *p, int64_t pairs, int32_t *stamps, int32_t *scores, int32_t position,
+                                  int32_t add, int32_t scored, int32_t fitting) {
+  for (int64_t j = 0; j < pairs; j++) {
+    const int32_t k = p[2 * j];
+    const int32_t s = stamps[k];
+    const uint32_t take = (uint32_t)0 - (uint32_t)(s < position);  // all ones or 0
+    stamps[k] = (int32_t)((uint32_t)s + (((uint32_t)position - (uint32_t)s) & take));
+    scores[k] = (int32_t)((uint32_t)scores[k] + (((uint32_t)add - (uint32_t)p[2 * j + 1]) & take));
+    scored += (int32_t)(take & 1);
+    if (scored == fitting) break;
+  }
+  return scored;
+}
 
 #ifdef __cplusplus
 }

@@ -1,3 +1,4 @@
+import CMatnKernels
 import MatnICU
 
 #if canImport(Glibc)
@@ -527,6 +528,12 @@ public struct LanguageIdentifier: Sendable {
   /// every constant is a whole number of them); returns the candidates still in the
   /// race. With `prune`, a candidate ``pruningGap`` behind the leader after a word is
   /// dropped: it is no longer scored (the work left is on the languages that can win).
+  ///
+  /// The lookups of up to ``LanguageModel/resolveBlock`` letters are made together
+  /// ahead of the scoring (``LanguageModel/resolve(_:tops:from:to:into:)``: their cache
+  /// misses overlap). Every candidate is first counted as unseen at each letter, in one
+  /// pass over all languages per word (or script change); a language that has an n-gram
+  /// there gets its score less that (`mk_lid_scan`, without a branch per posting).
   private func score(
     _ text: TextLetters, candidates: [Int], model: LanguageModel, into quanta: inout [Int32], prune: Bool
   ) -> [Int] {
@@ -539,117 +546,144 @@ public struct LanguageIdentifier: Sendable {
     let unseen = Int32(Self.unseen * quantum)
     let foreignLatin = Int32(Self.foreignLatin * quantum)
     let backoff = Int32(Self.backoff * quantum)
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { stamps in
+    let letterCount = text.scalars.count
+    let block = LanguageModel.resolveBlock
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * count) { ints in
       withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * count) { flags in
-        // stamps[k]: the position language k last got a score at (the highest order
-        // wins), or `closed` while it is not a candidate written in the current script,
-        // so that one comparison (`stamps[k] < position`) says whether to score it.
-        let closed = Int32.max
-        // Which languages are candidates, and which are written in the script of the
-        // current letter (cached for the last script met: texts change script rarely).
-        flags.initialize(repeating: false)
-        let isCandidate = UnsafeMutableBufferPointer(rebasing: flags[0..<count])
-        let fits = UnsafeMutableBufferPointer(rebasing: flags[count...])
-        for k in candidates { isCandidate[k] = true }
-        quanta.withUnsafeMutableBufferPointer { scores in
-          text.scalars.withUnsafeBufferPointer { letters in
-            var fitsScript = Script.unknown
-            var fitting = 0  // how many candidates fit the current script
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(letterCount, 1)) { tops in
+          withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 5 * block) { cells in
+            // stamps[k]: the position language k last got a score at (the highest order
+            // wins), or `closed` while it is not a candidate written in the current
+            // script, so that one comparison (`stamps[k] < position`) says whether to
+            // score it. defaults[k]: what a letter costs candidate k when it has no
+            // n-gram there (unseen, or a foreign letter's cost), 0 for the others.
+            let stamps = UnsafeMutableBufferPointer(rebasing: ints[0..<count])
+            let defaults = UnsafeMutableBufferPointer(rebasing: ints[count...])
+            defaults.initialize(repeating: 0)
+            let closed = Int32.max
+            // Which languages are candidates, and which are written in the script of the
+            // current letter (cached for the last script met: texts change script rarely).
+            flags.initialize(repeating: false)
+            let isCandidate = UnsafeMutableBufferPointer(rebasing: flags[0..<count])
+            let fits = UnsafeMutableBufferPointer(rebasing: flags[count...])
+            for k in candidates { isCandidate[k] = true }
+            // The highest order at each letter: its place in its word, at most 5.
             var start = 0
             for end in text.wordEnds {
-              // Bit n: the n-gram ending at the previous letter may be in the model (the
-              // model is prefix-closed: an n-gram whose first n-1 letters were not
-              // found cannot be there either).
-              var previous: UInt8 = 0
-              for i in start..<end {
-                let position = Int32(truncatingIfNeeded: i)
-                let script = scripts[letters[i]]
-                if script != fitsScript || i == 0 {
-                  fitsScript = script
-                  fitting = 0
-                  for k in 0..<count {
-                    fits[k] = script.isContextual || model.languages[k].scriptBits.contains(script)
-                    let open = fits[k] && isCandidate[k]
-                    if open { fitting += 1 }
-                    stamps[k] = open ? -1 : closed
-                  }
-                }
-                let top = min(5, i - start + 1)
-                // Highest order first: a language takes the longest n-gram it knows;
-                // once every fitting candidate has one, lower orders cannot matter.
-                var scored = 0
-                var current: UInt8 = 0xFF  // orders not looked up may be there
-                var n = top
-                while n >= 1 && scored < fitting {
-                  defer { n -= 1 }
-                  if n > 1 && previous & (1 << (n - 1)) == 0 {
-                    current &= ~(1 << n)
-                    continue
-                  }
-                  let p = model.postings(UnsafeBufferPointer(rebasing: letters[(i - n + 1)...i]))
-                  if p.isEmpty { current &= ~(1 << n) }
-                  let penalty = backoff &* Int32(top - n)
-                  if fitting <= 2 && p.count > 32 {
-                    // Few languages left in the race (pruning): find them in the list
-                    // (sorted by language) rather than read it all.
-                    for k in live where stamps[k] < position {
-                      guard let q = Self.quantum(of: k, in: p) else { continue }
-                      stamps[k] = position
-                      scores[k] &+= penalty &- q
-                      scored &+= 1
-                    }
-                    continue
-                  }
-                  var j = 0
-                  while j < p.count {
-                    let k = Int(p[j])
-                    if stamps[k] < position {
-                      stamps[k] = position
-                      scores[k] &+= penalty &- Int32(p[j &+ 1])
-                      scored &+= 1
-                      if scored == fitting { break }  // the rest of the list cannot matter
-                    }
-                    j &+= 2
-                  }
-                }
-                previous = current
-                // Start loading what the next letter's lookups will read.
-                if i + 1 < end {
-                  let nextTop = min(5, i + 2 - start)
-                  for n in 1...nextTop where n == 1 || current & (1 << (n - 1)) != 0 {
-                    model.prefetch(key: LanguageModel.key(UnsafeBufferPointer(rebasing: letters[(i + 2 - n)...(i + 1)])))
-                  }
-                }
-                if scored < live.count {
-                  let foreign = script == .latin ? foreignLatin : unseen
-                  for k in live where stamps[k] != position {
-                    scores[k] &+= fits[k] ? unseen : foreign
-                  }
-                }
-              }
+              for i in start..<end { tops[i] = UInt8(truncatingIfNeeded: min(5, i - start + 1)) }
               start = end
-              if prune && live.count > 1 {
-                var leader = live[0]
-                for k in live where scores[k] > scores[leader] { leader = k }
-                // The rest of the text could still turn the race: as far as the letters
-                // left (``pruningRate`` each) could.
-                let left = Int32(truncatingIfNeeded: text.scalars.count - end)
-                let floor = scores[leader] &- max(gap, rate &* left)
-                let leaderScripts = model.languages[leader].scriptBits
-                // A language written in a script the leader is not can win that
-                // script's letters back: it stays.
-                func out(_ k: Int) -> Bool {
-                  scores[k] < floor && model.languages[k].scriptBits.intersection(leaderScripts) == model.languages[k].scriptBits
+            }
+            quanta.withUnsafeMutableBufferPointer { scores in
+              text.scalars.withUnsafeBufferPointer { letters in
+                var fitsScript = Script.unknown
+                var fitting: Int32 = 0  // how many candidates fit the current script
+                var pending: Int32 = 0  // letters whose defaults are not added yet
+                // Adds the pending letters' defaults.
+                @inline(__always) func settle() {
+                  guard pending != 0 else { return }
+                  for k in 0..<count { scores[k] &+= defaults[k] &* pending }
+                  pending = 0
                 }
-                if live.contains(where: out) {
-                  for k in live where out(k) {
-                    isCandidate[k] = false
-                    if stamps[k] != closed {
-                      stamps[k] = closed
-                      fitting -= 1
+                var resolvedFrom = 0, resolvedTo = 0
+                start = 0
+                for end in text.wordEnds {
+                  // Bit n: the n-gram ending at the previous letter may be in the model (the
+                  // model is prefix-closed: an n-gram whose first n-1 letters were not
+                  // found cannot be there either).
+                  var previous: UInt8 = 0
+                  for i in start..<end {
+                    let position = Int32(truncatingIfNeeded: i)
+                    let script = scripts[letters[i]]
+                    if script != fitsScript || i == 0 {
+                      settle()
+                      fitsScript = script
+                      fitting = 0
+                      let foreign = script == .latin ? foreignLatin : unseen
+                      for k in 0..<count {
+                        fits[k] = script.isContextual || model.languages[k].scriptBits.contains(script)
+                        let open = fits[k] && isCandidate[k]
+                        if open { fitting += 1 }
+                        stamps[k] = open ? -1 : closed
+                        defaults[k] = isCandidate[k] ? (fits[k] ? unseen : foreign) : 0
+                      }
+                    }
+                    if i >= resolvedTo {
+                      resolvedFrom = i
+                      resolvedTo = min(i + block, letterCount)
+                      model.resolve(
+                        letters.baseAddress!, tops: tops.baseAddress!, from: i, to: resolvedTo, into: cells.baseAddress!)
+                    }
+                    let row = cells.baseAddress! + 5 * (i - resolvedFrom)
+                    let top = Int(tops[i])
+                    // Highest order first: a language takes the longest n-gram it knows;
+                    // once every fitting candidate has one, lower orders cannot matter.
+                    var scored: Int32 = 0
+                    var current: UInt8 = 0xFF  // orders not looked up may be there
+                    var n = top
+                    while n >= 1 && scored < fitting {
+                      defer { n -= 1 }
+                      if n > 1 && previous & (1 << (n - 1)) == 0 {
+                        current &= ~(1 << n)
+                        continue
+                      }
+                      var cell = row[n - 1]
+                      if cell == LanguageModel.Cell.unresolved {
+                        cell = model.cell(key: LanguageModel.key(UnsafeBufferPointer(rebasing: letters[(i - n + 1)...i])))
+                      }
+                      if cell == LanguageModel.Cell.absent {
+                        current &= ~(1 << n)
+                        continue
+                      }
+                      let p = LanguageModel.Cell.postings(cell, in: model)
+                      // Its score less the default already counted (a language scored
+                      // here fits the script: its default is `unseen`).
+                      let add = backoff &* Int32(top - n) &- unseen
+                      if fitting <= 2 && p.count > 32 {
+                        // Few languages left in the race (pruning): find them in the list
+                        // (sorted by language) rather than read it all.
+                        for k in live where stamps[k] < position {
+                          guard let q = Self.quantum(of: k, in: p) else { continue }
+                          stamps[k] = position
+                          scores[k] &+= add &- q
+                          scored &+= 1
+                        }
+                        continue
+                      }
+                      scored = mk_lid_scan(
+                        p.baseAddress, Int64(p.count >> 1), stamps.baseAddress, scores.baseAddress, position, add,
+                        scored, fitting)
+                    }
+                    previous = current
+                    pending &+= 1
+                  }
+                  start = end
+                  settle()
+                  if prune && live.count > 1 {
+                    var leader = live[0]
+                    for k in live where scores[k] > scores[leader] { leader = k }
+                    // The rest of the text could still turn the race: as far as the letters
+                    // left (``pruningRate`` each) could.
+                    let left = Int32(truncatingIfNeeded: letterCount - end)
+                    let floor = scores[leader] &- max(gap, rate &* left)
+                    let leaderScripts = model.languages[leader].scriptBits
+                    // A language written in a script the leader is not can win that
+                    // script's letters back: it stays.
+                    func out(_ k: Int) -> Bool {
+                      scores[k] < floor
+                        && model.languages[k].scriptBits.intersection(leaderScripts) == model.languages[k].scriptBits
+                    }
+                    if live.contains(where: out) {
+                      for k in live where out(k) {
+                        isCandidate[k] = false
+                        defaults[k] = 0
+                        if stamps[k] != closed {
+                          stamps[k] = closed
+                          fitting -= 1
+                        }
+                      }
+                      live.removeAll(where: out)
                     }
                   }
-                  live.removeAll(where: out)
                 }
               }
             }

@@ -1,3 +1,4 @@
+import CMatnKernels
 import CMatnResources
 import MatnICU
 
@@ -60,6 +61,8 @@ struct LanguageModel: @unchecked Sendable {
   /// Per entry: fingerprint (low 16 bits) and posting count (next 8 bits).
   private let entries: UnsafePointer<UInt32>
   private let postings: UnsafePointer<UInt8>
+  /// The same table for the C lookups (``resolve(_:tops:from:to:into:)``).
+  private let table: mk_lid_table
 
   /// Word evidence (Arabic, Persian, Urdu): for a word's key (``wordKey(_:)``), the
   /// languages it speaks for and its log-likelihood ratio for each (read in place from
@@ -190,6 +193,8 @@ struct LanguageModel: @unchecked Sendable {
     self.entries = (base + offset + bucketBytes).assumingMemoryBound(to: UInt32.self)
     postings = (base + postingOffset).assumingMemoryBound(to: UInt8.self)
     self.bucketBits = bits
+    table = mk_lid_table(
+      buckets: buckets, entries: self.entries, postings: postings, bits: Int32(truncatingIfNeeded: bits))
     persianYehCost = yehCost
     persianKafCost = kafCost
     for (code, value) in evidence.wordsWithoutOwnLetters {
@@ -224,20 +229,34 @@ struct LanguageModel: @unchecked Sendable {
     return h
   }
 
-  /// Starts loading the entries of the n-gram with `key`, and the first postings of
-  /// its bucket, into the cache (the bucket table itself is small enough to stay there).
+  /// Looks up the n-grams ending at `letters[from..<to]` (at most ``resolveBlock``
+  /// letters), every order up to `tops[i]`, together (their cache misses overlap): for
+  /// letter i and order n, `cells[5 × (i − from) + n − 1]` is a ``Cell``.
   @inline(__always)
-  func prefetch(key h: UInt64) {
-    let bucket = Int(h >> UInt64(64 - bucketBits))
-    matn_resource_prefetch(entries + Int(buckets[2 * bucket]))
-    matn_resource_prefetch(postings + 2 * Int(buckets[2 * bucket + 1]))
+  func resolve(
+    _ letters: UnsafePointer<UInt32>, tops: UnsafePointer<UInt8>, from: Int, to: Int, into cells: UnsafeMutablePointer<UInt32>
+  ) {
+    withUnsafePointer(to: table) { mk_lid_resolve($0, letters, tops, Int64(from), Int64(to), cells) }
   }
 
-  /// The postings of n-gram `scalars` (pairs of language index and quantised
-  /// -log P), or an empty buffer.
-  @inline(__always)
-  func postings(_ scalars: UnsafeBufferPointer<UInt32>) -> UnsafeBufferPointer<UInt8> {
-    postings(key: Self.key(scalars))
+  /// Letters per ``resolve(_:tops:from:to:into:)`` at most.
+  static let resolveBlock = Int(MK_LID_BLOCK)
+
+  /// A looked-up n-gram: absent, not looked up, or where its postings are.
+  enum Cell {
+    static let absent = MK_LID_ABSENT
+    static let unresolved = MK_LID_UNRESOLVED
+    /// The postings of a found n-gram's cell.
+    @inline(__always)
+    static func postings(_ cell: UInt32, in model: LanguageModel) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(start: model.postings + 2 * Int(cell >> 8), count: 2 * Int(cell & 0xFF))
+    }
+  }
+
+  /// The ``Cell`` of the n-gram with `key` (its postings, or absent).
+  func cell(key h: UInt64) -> UInt32 {
+    let p = postings(key: h)
+    return p.isEmpty ? Cell.absent : UInt32(truncatingIfNeeded: (p.baseAddress! - postings) / 2) << 8 | UInt32(p.count / 2)
   }
 
   /// The postings of the n-gram with `key`.

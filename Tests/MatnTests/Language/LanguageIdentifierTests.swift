@@ -400,4 +400,66 @@ struct LanguageSpanTests {
     #expect(identifier.spans(in: "").isEmpty)
     #expect(identifier.spans(in: "12:30 — 2024/03/12 😀").isEmpty)
   }
+
+  @Test("the n-gram lookups made a block of letters at a time find what one lookup at a time finds")
+  func blockLookups() throws {
+    let model = try #require(LanguageModel.shared)
+    // Texts longer than a block (so one block's end falls inside a word), in four
+    // scripts, with words of one letter and words longer than the highest order.
+    let texts = [
+      "The committee postponed its decision until the auditors had examined every regional account in detail.",
+      "کمیته تصمیم خود را تا بررسی همه حساب‌های استانی به دست حسابرسان به تعویق انداخت و گفت که بیانیه‌ای می‌دهد",
+      "Комитет отложил решение до тех пор, пока аудиторы не проверят каждый региональный счёт подробно.",
+      "委员会推迟了决定直到审计人员详细检查了每一个地区账户为止而且没有给出任何其他解释或者说明的时间表"
+        + "发言人表示调查结果将在下个月公布届时各方可以提出意见",
+      "a b c dd eee ffff ggggg hhhhhh",
+    ]
+    var compared = 0, found = 0, longer = 0
+    for text in texts {
+      var text = text
+      let letters = text.withUTF8 { TextLetters(utf8: $0) }
+      let n = letters.scalars.count
+      if n > LanguageModel.resolveBlock { longer += 1 }
+      var tops = [UInt8](repeating: 0, count: n)
+      var start = 0
+      for end in letters.wordEnds {
+        for i in start..<end { tops[i] = UInt8(min(5, i - start + 1)) }
+        start = end
+      }
+      var cells = [UInt32](repeating: 0, count: 5 * LanguageModel.resolveBlock)
+      letters.scalars.withUnsafeBufferPointer { scalars in
+        var from = 0
+        while from < n {
+          let to = min(from + LanguageModel.resolveBlock, n)
+          model.resolve(scalars.baseAddress!, tops: tops, from: from, to: to, into: &cells)
+          for i in from..<to {
+            for order in 1...5 {
+              let cell = cells[5 * (i - from) + order - 1]
+              guard order <= Int(tops[i]) else {
+                #expect(cell == LanguageModel.Cell.absent)
+                continue
+              }
+              let one = model.cell(key: LanguageModel.key(UnsafeBufferPointer(rebasing: scalars[(i - order + 1)...i])))
+              if cell == LanguageModel.Cell.unresolved {
+                // Left unresolved only where its first order − 1 letters were not found.
+                #expect(order > 1 && i > from)
+                let prefix = cells[5 * (i - 1 - from) + order - 2]
+                #expect(prefix == LanguageModel.Cell.absent || prefix == LanguageModel.Cell.unresolved)
+              } else {
+                #expect(cell == one, "\(text) letter \(i) order \(order)")
+                compared += 1
+                if cell != LanguageModel.Cell.absent {
+                  found += 1
+                  #expect(LanguageModel.Cell.postings(cell, in: model).count == 2 * Int(cell & 0xFF))
+                }
+              }
+            }
+          }
+          from = to
+        }
+      }
+    }
+    #expect(longer >= 3)
+    #expect(compared > 500 && found > 400)
+  }
 }
