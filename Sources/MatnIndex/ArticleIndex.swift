@@ -194,8 +194,17 @@ public final class ArticleIndex {
     }
     configure(&configuration)
     let canonical = configuration.parser.profile == .article
+    // Each article's rows are computed on the batch's worker threads, beside its parsing
+    // (the words' keys are shared through ``WordKeys``), so the writer thread only writes.
+    let indexer = self.indexer, words = self.words
+    configuration.attach = { article in
+      var local = WordKeys.Local(known: [:])
+      let pending = Pending(source: "", hash: "", article: article, canonical: canonical)
+      return Self.rows(pending, indexer: indexer, words: words, local: &local)
+    }
+    configuration.rendersStream = false
     let batch = try ArticleBatch(configuration)
-    var pending: [Pending] = []
+    var pending: [Rows] = []
     var failures: [String] = []
     let writer = try BatchWriter(self)
     try batch.run(
@@ -209,15 +218,17 @@ public final class ArticleIndex {
           let known = item.input.path.flatMap { sources[$0.bytes] }
           let source = known?.source ?? item.input.path.map(Self.source) ?? "stdin:\(article.id)"
           let hash = known?.hash ?? Self.hash(Array(article.plainText.utf8))
-          pending.append(Pending(source: source, hash: hash, article: article, canonical: canonical))
+          guard var rows = item.attachment as? Rows else { preconditionFailure("an article without its rows") }
+          rows.pending = Pending(source: source, hash: hash, article: article, canonical: canonical)
+          pending.append(rows)
           if pending.count >= batchSize {
-            writer.submit(pending)
+            writer.submit(rows: pending)
             summary.indexed += pending.count
             pending.removeAll(keepingCapacity: true)
           }
         }
       })
-    writer.submit(pending)
+    writer.submit(rows: pending)
     summary.indexed += pending.count
     try writer.finish()
     summary.failed = failures.count
@@ -326,9 +337,14 @@ public final class ArticleIndex {
   /// Writes `pending` in one transaction, replacing the rows of their sources.
   func write(_ pending: [Pending]) throws {
     guard !pending.isEmpty else { return }
+    try write(rows: computeRows(pending))
+  }
+
+  /// Writes the rows of articles in one transaction, replacing the rows of their sources.
+  func write(rows computed: [Rows]) throws {
+    guard !computed.isEmpty else { return }
     languages = nil
     reverseCache.removeAll()
-    let computed = computeRows(pending)
     let fresh = words.fresh()
     try db.transaction {
       for rows in computed { try write(rows) }
@@ -458,11 +474,20 @@ final class BatchWriter: @unchecked Sendable {
   var failed: Bool { error.withLock { $0 != nil } }
 
   func submit(_ batch: [ArticleIndex.Pending]) {
+    submit(batch.isEmpty) { try $0.write(batch) }
+  }
+
+  /// A batch whose rows are computed already.
+  func submit(rows batch: [ArticleIndex.Rows]) {
+    submit(batch.isEmpty) { try $0.write(rows: batch) }
+  }
+
+  private func submit(_ empty: Bool, _ work: @escaping @Sendable (ArticleIndex) throws -> Void) {
     thread?.join()
     thread = nil
-    guard !failed, !batch.isEmpty else { return }
+    guard !failed, !empty else { return }
     thread = WorkerThread { [self] in
-      do { try index.write(batch) } catch let failure { error.withLock { $0 = failure } }
+      do { try work(index) } catch let failure { error.withLock { $0 = failure } }
     }
   }
 

@@ -89,6 +89,13 @@ public struct ArticleBatch: Sendable {
     /// The inputs to process, when not all: the others are listed (so ids are those of
     /// the whole listing) but never read. An incremental index passes the changed files.
     public var only: (@Sendable (BatchInput) -> Bool)?
+    /// Work on each parsed article done on the batch's worker threads, beside its
+    /// parsing, its result delivered with the item (``Item/attachment``): an index
+    /// computes an article's rows there, so only the writing is left to one thread.
+    public var attach: (@Sendable (Article) -> any Sendable)?
+    /// Whether ``Output/stream`` items carry their rendered ``Item/bytes``; a caller
+    /// that reads only ``Item/result`` (an index) sets false and nothing is rendered.
+    public var rendersStream = true
 
     public init(arguments: [BatchArgument]) {
       self.arguments = arguments
@@ -132,6 +139,8 @@ public struct ArticleBatch: Sendable {
     public var written: FilePath?
     /// An output of an earlier run removed because this input failed.
     public var removedStaleOutput: FilePath?
+    /// What ``Configuration/attach`` made of the article; nil for a failure.
+    public var attachment: (any Sendable)?
   }
 
   public struct Progress: Sendable, Hashable {
@@ -278,7 +287,8 @@ public struct ArticleBatch: Sendable {
       return siteJob
     }
     let format = configuration.format, output = configuration.output, headers = configuration.textHeaders
-    let metadata = configuration.textMetadata
+    let metadata = configuration.textMetadata, attach = configuration.attach
+    let renders = configuration.rendersStream
     let outputPaths = self.outputPaths
     var done = 0
     for range in batches() {
@@ -309,6 +319,8 @@ public struct ArticleBatch: Sendable {
             item = Item(input: input, result: worker.article(path: input.path, id: input.id, firstRead: work.key))
           }
         }
+        if let attach, case .success(let article) = item.result { item.attachment = attach(article) }
+        if case .stream = output, !renders { return item }
         let rendered = Self.render(item, format: format, header: headers, metadata: metadata)
         switch (output, item.result) {
         case (.directory, .success):

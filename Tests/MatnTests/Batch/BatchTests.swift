@@ -145,6 +145,33 @@ struct BatchTests {
     }
   }
 
+  @Test("attach: each parsed article's attachment made on the workers, in input order; none for a failure; no bytes rendered when asked not to")
+  func attachments() throws {
+    try Self.withDirectory { dir in
+      for (index, text) in SiteBoilerplateTests.articles(5).enumerated() {
+        try Self.write(text, dir.appendingPathComponent("in/\(index).txt"))
+      }
+      try Data([0x41, 0, 0x42, 0, 0xFF, 0xFE, 0x00, 0x00, 0x01]).write(to: dir.appendingPathComponent("in/binary.txt"))
+      for (jobs, renders) in [(1, true), (2, false)] {
+        var configuration = ArticleBatch.Configuration(arguments: [.path(FilePath(dir.appendingPathComponent("in").path))])
+        configuration.jobs = jobs
+        configuration.rendersStream = renders
+        configuration.attach = { article in "\(article.id):\(article.paragraphs.count)" }
+        var seen: [(attachment: String?, expected: String?, bytes: Int)] = []
+        try ArticleBatch(configuration).run { item in
+          var expected: String?
+          if case .success(let article) = item.result { expected = "\(article.id):\(article.paragraphs.count)" }
+          seen.append((item.attachment as? String, expected, item.bytes.count))
+        }
+        #expect(seen.count == 6)
+        #expect(seen.allSatisfy { $0.attachment == $0.expected }, "\(seen)")
+        #expect(seen.filter { $0.expected == nil }.count == 1)
+        // Rendered: every item has its record (an error record for the failure); not: none.
+        #expect(seen.allSatisfy { renders ? $0.bytes > 0 : $0.bytes == 0 })
+      }
+    }
+  }
+
   @Test("a file the first pass cannot decode is counted as read twice too, and fails once, in the parse")
   func readTwiceUndecodable() throws {
     try Self.withDirectory { dir in
