@@ -147,7 +147,8 @@ public final class ArticleIndex {
 
   /// Articles per transaction.
   public var batchSize = 256
-  /// Threads that compute keys (the batch engine's parsing uses its own).
+  /// Threads that compute keys of JSON Lines input (``build(jsonLines:)``); raw files
+  /// are keyed on the batch engine's own threads, beside their parse.
   public var jobs = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
   /// Indexes raw article files: `arguments` are walked as `matn normalize` walks them
