@@ -22,6 +22,16 @@ struct BatchTests {
     try text.write(to: url, atomically: true, encoding: .utf8)
   }
 
+  /// `in/0.txt`… with `count` articles of one site, and `in/binary.txt` that no
+  /// decoding takes; returns the `in` directory.
+  static func writeArticlesAndBinary(_ count: Int, under dir: URL) throws -> URL {
+    for (index, text) in SiteBoilerplateTests.articles(count).enumerated() {
+      try write(text, dir.appendingPathComponent("in/\(index).txt"))
+    }
+    try Data([0x41, 0, 0x42, 0, 0xFF, 0xFE, 0x00, 0x00, 0x01]).write(to: dir.appendingPathComponent("in/binary.txt"))
+    return dir.appendingPathComponent("in")
+  }
+
   @Test("ids: stems; shared stems keep their extension; the same file twice gets ~2; compared as bytes")
   func uniqueIDs() {
     func input() -> BatchInput { BatchInput(path: "x", id: "", outputName: FilePath(), group: nil, size: 0) }
@@ -148,12 +158,9 @@ struct BatchTests {
   @Test("attach: each parsed article's attachment made on the workers, in input order; none for a failure; no bytes rendered when asked not to")
   func attachments() throws {
     try Self.withDirectory { dir in
-      for (index, text) in SiteBoilerplateTests.articles(5).enumerated() {
-        try Self.write(text, dir.appendingPathComponent("in/\(index).txt"))
-      }
-      try Data([0x41, 0, 0x42, 0, 0xFF, 0xFE, 0x00, 0x00, 0x01]).write(to: dir.appendingPathComponent("in/binary.txt"))
+      let input = try Self.writeArticlesAndBinary(5, under: dir)
       for (jobs, renders) in [(1, true), (2, false)] {
-        var configuration = ArticleBatch.Configuration(arguments: [.path(FilePath(dir.appendingPathComponent("in").path))])
+        var configuration = ArticleBatch.Configuration(arguments: [.path(FilePath(input.path))])
         configuration.jobs = jobs
         configuration.rendersStream = renders
         configuration.attach = { article in "\(article.id):\(article.paragraphs.count)" }
@@ -175,11 +182,8 @@ struct BatchTests {
   @Test("a file the first pass cannot decode is counted as read twice too, and fails once, in the parse")
   func readTwiceUndecodable() throws {
     try Self.withDirectory { dir in
-      for (index, text) in SiteBoilerplateTests.articles(6).enumerated() {
-        try Self.write(text, dir.appendingPathComponent("in/\(index).txt"))
-      }
-      try Data([0x41, 0, 0x42, 0, 0xFF, 0xFE, 0x00, 0x00, 0x01]).write(to: dir.appendingPathComponent("in/binary.txt"))
-      var configuration = ArticleBatch.Configuration(arguments: [.path(FilePath(dir.appendingPathComponent("in").path))])
+      let input = try Self.writeArticlesAndBinary(6, under: dir)
+      var configuration = ArticleBatch.Configuration(arguments: [.path(FilePath(input.path))])
       configuration.limits.keptBytes = 0
       configuration.jobs = 1
       let summary = try ArticleBatch(configuration).run { _ in }
