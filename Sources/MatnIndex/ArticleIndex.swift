@@ -167,17 +167,25 @@ public final class ArticleIndex {
     var changed: [FilePath] = []
     var sources: [[UInt8]: (source: String, hash: String)] = [:]
     var standardInput = false
-    for input in inputs {
+    // Each file's content hash, read on every core (the batch has not started yet).
+    let chunk = max(16, inputs.count / (4 * max(1, jobs)) + 1)
+    let chunks = stride(from: 0, to: inputs.count, by: chunk).map { $0..<min($0 + chunk, inputs.count) }
+    let hashes = ParallelBatches.map(chunks, jobs: jobs) { range -> [String?] in
+      range.map { k in
+        guard let path = inputs[k].path, inputs[k].problem == nil, let bytes = try? InputFile.read(path) else { return nil }
+        return Self.hash(bytes)
+      }
+    }.flatMap { $0 }
+    for (input, hash) in zip(inputs, hashes) {
       guard let path = input.path else {
         standardInput = true
         continue
       }
-      guard input.problem == nil, let bytes = try? InputFile.read(path) else {
+      guard let hash else {
         changed.append(path)  // the batch reports why
         continue
       }
       let source = Self.source(path)
-      let hash = Self.hash(bytes)
       if known[source] == hash {
         summary.unchanged += 1
         continue
@@ -199,9 +207,7 @@ public final class ArticleIndex {
     // (the words' keys are shared through ``WordKeys``), so the writer thread only writes.
     let indexer = self.indexer, words = self.words
     configuration.attach = { article in
-      var local = WordKeys.Local(known: [:])
-      let pending = Pending(source: "", hash: "", article: article, canonical: canonical)
-      return Self.rows(pending, indexer: indexer, words: words, local: &local)
+      Self.rows(Pending(source: "", hash: "", article: article, canonical: canonical), indexer: indexer, words: words)
     }
     configuration.rendersStream = false
     let batch = try ArticleBatch(configuration)
@@ -297,11 +303,11 @@ public final class ArticleIndex {
     var mentions: [Mention]
   }
 
-  static func rows(_ pending: Pending, indexer: NameIndexer, words: WordKeys, local: inout WordKeys.Local) -> Rows {
+  static func rows(_ pending: Pending, indexer: NameIndexer, words: WordKeys) -> Rows {
     let article = pending.article
     let keys = article.paragraphs.map { p in
       let key = pending.canonical ? SearchKey.make(articleText: p.text) : SearchKey.make(p.text)
-      let (roman, sound) = words.columns(key, &local)
+      let (roman, sound) = words.columns(key)
       return (key, roman, sound)
     }
     let mentions = article.names.map { name -> Rows.Mention in
@@ -358,15 +364,12 @@ public final class ArticleIndex {
     }
   }
 
-  /// Each thread takes every `threads`-th article, with its own view of the word table.
+  /// Each thread takes every `threads`-th article.
   private func computeRows(_ pending: [Pending]) -> [Rows] {
     let threads = max(1, min(jobs, pending.count / 8))
     let indexer = self.indexer, words = self.words
     let parts = ParallelBatches.map(Array(0..<threads), jobs: threads) { t -> [Rows] in
-      var local = words.local()
-      return stride(from: t, to: pending.count, by: threads).map { k in
-        Self.rows(pending[k], indexer: indexer, words: words, local: &local)
-      }
+      stride(from: t, to: pending.count, by: threads).map { k in Self.rows(pending[k], indexer: indexer, words: words) }
     }
     return pending.indices.map { k in parts[k % threads][k / threads] }
   }
@@ -443,11 +446,7 @@ public final class ArticleIndex {
 
   /// FNV-1a (64 bits) of the content and the index format, in hex.
   static func hash(_ bytes: [UInt8]) -> String {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes {
-      h ^= UInt64(b)
-      h = h &* 0x100_0000_01b3
-    }
+    let h = FNV.hash(bytes: bytes)
     let hex = String(h, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex + "/" + String(bytes.count)
   }

@@ -590,38 +590,55 @@ extension ArticleIndex {
   /// The words of a search key as FTS5's `unicode61` splits them: runs of letters,
   /// marks and digits.
   static func tokens(_ key: String) -> [String] {
+    var key = key
+    return key.withUTF8 { bytes in tokenRanges(bytes).map { String(decoding: bytes[$0], as: UTF8.self) } }
+  }
+
+  /// The byte ranges of ``tokens(_:)``'s words in valid UTF-8.
+  static func tokenRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     let arabicWordScalars = Self.arabicWordScalars
-    var out: [String] = []
-    var word = String.UnicodeScalarView()
-    for s in key.unicodeScalars {
+    var out: [Range<Int>] = []
+    var start = -1
+    var i = 0
+    while i < bytes.count {
+      let b0 = UInt32(bytes[i])
+      let length: Int
+      let v: UInt32
+      switch b0 {
+      case 0..<0x80:
+        (length, v) = (1, b0)
+      case 0xC0..<0xE0:
+        (length, v) = (2, (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))
+      case 0xE0..<0xF0:
+        (length, v) = (3, (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))
+      default:
+        (length, v) = (
+          4,
+          (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            | UInt32(bytes[i + 3] & 0x3F)
+        )
+      }
       let inWord: Bool
-      switch s.value {
+      switch v {
       case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: inWord = true
       case 0..<0x80: inWord = false
-      case 0x600...0x6FF: inWord = arabicWordScalars[Int(s.value - 0x600)]
-      default:
-        switch s.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
-          .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
-          inWord = true
-        default: inWord = false
-        }
+      case 0x600...0x6FF: inWord = arabicWordScalars[Int(v - 0x600)]
+      default: inWord = Unicode.Scalar(v).map(isWordScalar) ?? false
       }
       if inWord {
-        word.append(s)
-      } else if !word.isEmpty {
-        out.append(String(word))
-        word = String.UnicodeScalarView()
+        if start < 0 { start = i }
+      } else if start >= 0 {
+        out.append(start..<i)
+        start = -1
       }
+      i += length
     }
-    if !word.isEmpty { out.append(String(word)) }
+    if start >= 0 { out.append(start..<bytes.count) }
     return out
   }
 
-  /// Which scalars of the Arabic block (U+0600–U+06FF) are in words for ``tokens(_:)``
-  /// (the same general categories), read once: most text keys are Persian.
-  static let arabicWordScalars: [Bool] = (0x600...0x6FF).map { v in
-    guard let s = Unicode.Scalar(v) else { return false }
+  /// Whether a scalar is a letter, mark or digit (FTS5's `unicode61` token characters).
+  static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
     switch s.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
       .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
@@ -629,6 +646,10 @@ extension ArticleIndex {
     default: return false
     }
   }
+
+  /// Which scalars of the Arabic block (U+0600–U+06FF) are in words for ``tokens(_:)``
+  /// (the same general categories), read once: most text keys are Persian.
+  static let arabicWordScalars: [Bool] = (0x600...0x6FF).map { v in Unicode.Scalar(v).map(isWordScalar) ?? false }
 
   static func sameLanguage(_ language: String?, _ wanted: String) -> Bool {
     guard let language else { return false }

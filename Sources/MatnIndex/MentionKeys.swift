@@ -1,6 +1,12 @@
 import Synchronization
 import Matn
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
+
 /// The keys a name is indexed and searched by, for every run of its words: the
 /// native words folded as search keys (``SearchKey``), and the ASCII and phonetic keys
 /// of each of its top romanisations (``NameIndexer/romanize(_:top:style:)``).
@@ -160,80 +166,185 @@ enum MentionKeys {
 }
 
 /// The per-word keys of the text columns: each word's ASCII romanisation (a Latin word
-/// as it is) and its phonetic key, memoised per word (news vocabulary repeats): each
-/// thread reads a snapshot of the table without contention, and a word it has not
-/// seen is looked up in the shared table (another thread may have romanised it since)
-/// before it is romanised and added there, so no word is romanised twice in a build.
+/// as it is) and its phonetic key, memoised per word (news vocabulary repeats). Words
+/// are looked up by their UTF-8 bytes (a hash of their own, no `String` made, hashed or
+/// compared on a hit: Swift's string hashing normalises non-ASCII text first). The
+/// table is cut into ``shardCount`` shards by that hash, each behind a lock of its own,
+/// so the batch engine's threads, which look up every word of every paragraph, seldom
+/// wait for each other (one lock made them sleep in the kernel hundreds of times a
+/// build). A word not in the table is romanised outside the lock and added; two
+/// threads meeting a new word at once may both romanise it, and the first added wins
+/// (the same keys). A word longer than ``longestKeyed`` bytes (a run of letters no name
+/// is) gets no keys (`_`), and is not romanised.
 ///
 /// The words of other scripts than Latin are also kept, with their skeletons, for the
 /// index's `words` table (``fresh()``): a Latin query's word finds the native words
 /// with its skeleton there (``ArticleIndex/reverseWords(_:minimum:nameShare:)``).
 final class WordKeys: Sendable {
-  typealias Keys = (ascii: String, sound: String)
   let indexer: NameIndexer
-  private let shared = Mutex<(known: [String: Keys], fresh: [(word: String, sound: String)])>(([:], []))
-  private let names = Mutex<[String: [NameKey]]>([:])
+
+  /// One shard's words and keys: the bytes of each entry (word, ASCII key, phonetic
+  /// key, one after another) in one arena, found through an open-addressing table of
+  /// entry numbers by hash — a few allocations per shard rather than three per word.
+  struct Table: Sendable {
+    struct Entry: Sendable {
+      var hash: UInt64
+      var start: Int32
+      var word: UInt16, ascii: UInt16, sound: UInt16
+    }
+    var arena: [UInt8] = []
+    var entries: [Entry] = []
+    /// Entry number + 1 in each slot (0: empty); a power of two, at most half full.
+    var slots = [Int32](repeating: 0, count: 64)
+
+    /// The entry of `word` (hashed `hash`), if any.
+    func find(_ word: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> Entry? {
+      slots.withUnsafeBufferPointer { slots in
+        entries.withUnsafeBufferPointer { entries in
+          arena.withUnsafeBufferPointer { arena in
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while slots[i] != 0 {
+              let e = entries[Int(slots[i]) - 1]
+              if e.hash == hash, Int(e.word) == word.count,
+                word.isEmpty || memcmp(arena.baseAddress! + Int(e.start), word.baseAddress!, word.count) == 0
+              {
+                return e
+              }
+              i = (i + 1) & mask
+            }
+            return nil
+          }
+        }
+      }
+    }
+
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, _ hash: UInt64, ascii: [UInt8], sound: [UInt8]) -> Entry {
+      let e = Entry(
+        hash: hash, start: Int32(arena.count), word: UInt16(word.count), ascii: UInt16(ascii.count),
+        sound: UInt16(sound.count))
+      arena += word
+      arena += ascii
+      arena += sound
+      entries.append(e)
+      if entries.count * 2 > slots.count {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        for (n, e) in entries.enumerated() { place(e.hash, Int32(n + 1)) }
+      } else {
+        place(hash, Int32(entries.count))
+      }
+      return e
+    }
+
+    private mutating func place(_ hash: UInt64, _ number: Int32) {
+      let mask = slots.count - 1
+      var i = Int(truncatingIfNeeded: hash) & mask
+      while slots[i] != 0 { i = (i + 1) & mask }
+      slots[i] = number
+    }
+
+    /// Appends an entry's ASCII and phonetic keys (`_` for an empty one) to the columns.
+    func append(_ e: Entry, roman: inout [UInt8], sound: inout [UInt8]) {
+      let ascii = Int(e.start) + Int(e.word), phonetic = ascii + Int(e.ascii)
+      if e.ascii == 0 { roman.append(0x5F) } else { roman += arena[ascii..<phonetic] }
+      if e.sound == 0 { sound.append(0x5F) } else { sound += arena[phonetic..<(phonetic + Int(e.sound))] }
+    }
+  }
+
+  private final class Shard: Sendable {
+    let state = Mutex<(table: Table, fresh: [(word: String, sound: String)])>((Table(), []))
+    let names = Mutex<[String: [NameKey]]>([:])
+  }
+
+  /// How many shards the tables are cut into (a power of two).
+  static let shardCount = 64
+  private let shards: [Shard] = (0..<WordKeys.shardCount).map { _ in Shard() }
 
   init(indexer: NameIndexer) { self.indexer = indexer }
 
-  /// A thread's view: the shared table as it was when the thread began.
-  struct Local {
-    var known: [String: Keys]
-  }
+  /// FNV-1a over the bytes.
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { FNV.hash(bytes: bytes) }
 
-  func local() -> Local { Local(known: shared.withLock { $0.known }) }
+  private func shard(_ hash: UInt64) -> Shard { shards[Int(truncatingIfNeeded: hash >> 58) & (Self.shardCount - 1)] }
 
   /// The words of other scripts than Latin keyed since the last call, with their
-  /// skeletons (each once per build).
+  /// skeletons (each once per build), sorted (the shards do not keep the order they
+  /// came in).
   func fresh() -> [(word: String, sound: String)] {
-    shared.withLock { state in
-      defer { state.fresh.removeAll() }
-      return state.fresh
-    }
+    shards.flatMap { shard in
+      shard.state.withLock { state in
+        defer { state.fresh.removeAll() }
+        return state.fresh
+      }
+    }.sorted { ($0.word, $0.sound) < ($1.word, $1.sound) }
   }
 
-  func keys(_ word: String, _ local: inout Local) -> Keys {
-    if let hit = local.known[word] { return hit }
-    if let hit = shared.withLock({ $0.known[word] }) {
-      local.known[word] = hit
-      return hit
+  /// The longest word (in UTF-8 bytes) that gets keys.
+  static let longestKeyed = 1024
+
+  /// Appends the keys of one word (valid UTF-8) to the columns.
+  func append(_ word: UnsafeBufferPointer<UInt8>, roman: inout [UInt8], sound: inout [UInt8]) {
+    guard word.count <= Self.longestKeyed else {
+      roman.append(0x5F)
+      sound.append(0x5F)
+      return
     }
-    let ascii: String
-    let latin = word.utf8.allSatisfy({ $0 < 0x80 })
-    if latin {
-      ascii = word
-    } else {
-      ascii = String(indexer.keys(for: word).ascii.filter { $0 != " " && $0 != "-" })
+    let hash = Self.hash(word)
+    let shard = shard(hash)
+    let found = shard.state.withLock { state in
+      guard let e = state.table.find(word, hash) else { return false }
+      state.table.append(e, roman: &roman, sound: &sound)
+      return true
     }
-    let sound = ascii.isEmpty ? "" : MentionKeys.phonetic(ascii, indexer: indexer)
-    let value = (ascii, sound == "_" ? "" : sound)
-    shared.withLock { state in
-      if state.known.updateValue(value, forKey: word) == nil && !latin && !value.1.isEmpty {
-        state.fresh.append((word, value.1))
+    if found { return }
+    let text = String(decoding: word, as: UTF8.self)
+    let latin = word.allSatisfy { $0 < 0x80 }
+    let ascii = latin ? text : String(indexer.keys(for: text).ascii.filter { $0 != " " && $0 != "-" })
+    var phonetic = ascii.isEmpty ? "" : MentionKeys.phonetic(ascii, indexer: indexer)
+    if phonetic == "_" { phonetic = "" }
+    // A romanisation is a few times its word's length at most; a longer one is cut.
+    let asciiBytes = Array(ascii.utf8.prefix(Int(UInt16.max))), soundBytes = Array(phonetic.utf8.prefix(Int(UInt16.max)))
+    shard.state.withLock { state in
+      // Another thread may have added it meanwhile: the first added is kept.
+      let e: Table.Entry
+      if let found = state.table.find(word, hash) {
+        e = found
+      } else {
+        e = state.table.add(word, hash, ascii: asciiBytes, sound: soundBytes)
+        if !latin && !phonetic.isEmpty { state.fresh.append((text, phonetic)) }
       }
+      state.table.append(e, roman: &roman, sound: &sound)
     }
-    local.known[word] = value
-    return value
   }
 
   /// The stored keys of a mention's name (``MentionKeys/keys(of:indexer:stored:)``),
   /// memoised per name (news names the same people again and again).
   func mentionKeys(_ name: String) -> [NameKey] {
-    if let hit = names.withLock({ $0[name] }) { return hit }
+    var copy = name
+    let shard = shard(copy.withUTF8(Self.hash))
+    if let hit = shard.names.withLock({ $0[name] }) { return hit }
     let keys = MentionKeys.keys(of: name, indexer: indexer, stored: true)
-    names.withLock { $0[name] = keys }
+    shard.names.withLock { $0[name] = keys }
     return keys
   }
 
   /// The romanised and phonetic columns of a search key text: one token per word
-  /// (a word without letters left keeps its place with `_`, so phrases stay aligned).
-  func columns(_ key: String, _ local: inout Local) -> (roman: String, sound: String) {
-    var roman: [String] = [], sound: [String] = []
-    for word in ArticleIndex.tokens(key) {
-      let k = keys(word, &local)
-      roman.append(k.ascii.isEmpty ? "_" : k.ascii)
-      sound.append(k.sound.isEmpty ? "_" : k.sound)
+  /// (``ArticleIndex/tokens(_:)``; a word without letters left keeps its place with
+  /// `_`, so phrases stay aligned).
+  func columns(_ key: String) -> (roman: String, sound: String) {
+    var key = key
+    return key.withUTF8 { bytes in
+      var roman: [UInt8] = [], sound: [UInt8] = []
+      roman.reserveCapacity(bytes.count)
+      sound.reserveCapacity(bytes.count)
+      for range in ArticleIndex.tokenRanges(bytes) {
+        if !roman.isEmpty {
+          roman.append(0x20)
+          sound.append(0x20)
+        }
+        append(UnsafeBufferPointer(rebasing: bytes[range]), roman: &roman, sound: &sound)
+      }
+      return (String(decoding: roman, as: UTF8.self), String(decoding: sound, as: UTF8.self))
     }
-    return (roman.joined(separator: " "), sound.joined(separator: " "))
   }
 }

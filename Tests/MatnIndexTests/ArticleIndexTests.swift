@@ -311,6 +311,37 @@ struct ArticleIndexTests {
     #expect(MentionKeys.runs(3).count == 7)
   }
 
+  @Test("the text's words as FTS5's unicode61 splits them, by byte ranges: letters, marks and digits of any script")
+  func textTokens() {
+    let key = "ali-akbar «ولایتی»، ۱۲۳ café 😀 x9 日本 naïve\u{200C}"
+    #expect(ArticleIndex.tokens(key) == ["ali", "akbar", "ولایتی", "۱۲۳", "café", "x9", "日本", "naïve"])
+    #expect(ArticleIndex.tokens("") == [] && ArticleIndex.tokens(" ،. ") == [])
+  }
+
+  @Test("the words' columns: one token per word, each word's keys once per build, whatever the table holds")
+  func wordColumns() {
+    let words = WordKeys(indexer: .shared)
+    // Thousands of distinct words: every shard's table grows several times.
+    let many = (0..<6000).map { "w\($0)x" }
+    let (roman, sound) = words.columns(many.joined(separator: " "))
+    #expect(roman == many.joined(separator: " "))
+    #expect(sound.split(separator: " ").count == many.count)
+    // Looked up again (from the table), the same columns.
+    #expect(words.columns(many.reversed().joined(separator: " ")).roman == many.reversed().joined(separator: " "))
+    // A native word: its romanisation's ASCII key, the same as the indexer's; a word
+    // longer than longestKeyed bytes keeps its place with `_` and is not romanised.
+    let long = String(repeating: "ب", count: WordKeys.longestKeyed)
+    let columns = words.columns("ولایتی \(long) ولایتی")
+    #expect(columns.roman == "velayati _ velayati")
+    let sounds = columns.sound.split(separator: " ").map(String.init)
+    #expect(sounds.count == 3 && sounds[1] == "_" && sounds[0] == sounds[2])
+    #expect(sounds[0] == NameIndexer.shared.keys(for: "velayati").phonetic)
+    // Fresh native words are reported once, sorted.
+    let fresh = words.fresh()
+    #expect(fresh.map(\.word) == ["ولایتی"])
+    #expect(words.fresh().isEmpty)
+  }
+
   static func paragraph(_ db: String, article: String, n: Int) throws -> String {
     let database = try SQLiteDatabase(path: db, readOnly: true)
     let s = try database.statement(
