@@ -18,8 +18,11 @@ import SystemPackage
 /// let hits = try index.search("ولایتی")   // English articles about Velayati too
 /// ```
 ///
-/// The database is in WAL mode and each batch of articles is one transaction, so a
-/// build killed part-way leaves the index of the last committed batch, usable as it is.
+/// An index is first built in a temporary file beside `path`, without a journal (every
+/// page written once), and renamed to `path` when the build ends: a first build killed
+/// part-way leaves no index (its temporary file is removed by the next build). Later
+/// builds update it in WAL mode, each batch of articles one transaction, so a build
+/// killed part-way leaves the index of the last committed batch, usable as it is.
 /// A file whose content hash is the one indexed is skipped; a changed file's rows are
 /// replaced in one transaction.
 ///
@@ -28,7 +31,11 @@ public final class ArticleIndex {
   /// Bumped when what is stored for an article changes: every file is then re-indexed.
   static let format = "5"
 
-  let db: SQLiteDatabase
+  private(set) var db: SQLiteDatabase
+  /// Where the index is published.
+  let path: String
+  /// A new index's temporary file until its first build ends (``publish()``).
+  private var unpublished: AtomicFile?
   let indexer: NameIndexer
   let words: WordKeys
   /// Each article's language, read on the first search with a language filter.
@@ -46,15 +53,29 @@ public final class ArticleIndex {
         throw SQLiteError(code: SQLITE_CANTOPEN, message: "cannot open \(path): no such index (build it with matn index build)")
       }
     }
-    db = try SQLiteDatabase(path: path, readOnly: readOnly)
+    self.path = path
     self.indexer = indexer
     self.words = WordKeys(indexer: indexer)
-    // Reads map the file (no copy into SQLite's own cache) and keep what they read:
-    // a search touches the name keys' index and FTS5's pages again and again.
-    try db.execute("PRAGMA mmap_size=\(Self.mapBytes); PRAGMA cache_size=-\(Self.cacheKiB);")
+    var info = stat()
+    if !readOnly && stat(path, &info) != 0 && errno == ENOENT {
+      let target = FilePath(path)
+      _ = TemporaryFiles.removeStale(under: target.removingLastComponent(), recursive: false)
+      do {
+        let file = try AtomicFile(path: target)
+        unpublished = file
+        db = try Self.open(file.temporaryPath.string, new: true)
+      } catch let failure as AtomicFile.Failure {
+        throw SQLiteError(code: SQLITE_CANTOPEN, message: failure.description)
+      } catch let failure as SQLiteError {
+        unpublished?.discard()
+        throw failure
+      } catch {
+        throw SQLiteError(code: SQLITE_CANTOPEN, message: "\(error)")
+      }
+    } else {
+      db = try Self.open(path, readOnly: readOnly)
+    }
     if !readOnly {
-      try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
-      try db.execute(Self.schema)
       try checkFormat()
     } else {
       // An index of another layout (an older matn's) lacks what searches read.
@@ -67,6 +88,71 @@ public final class ArticleIndex {
           message: "\(path): index format \(stored ?? "unknown"), this matn reads format \(Self.format): rebuild it with matn index build")
       }
     }
+  }
+
+  deinit {
+    // A new index whose build did not end is not published.
+    unpublished?.discard()
+  }
+
+  /// A connection to the index file at `file`, its tables created unless `readOnly`. A
+  /// `new` index (a temporary file no other connection reads) is written without a
+  /// journal and without flushes: nothing of it is kept unless its build ends.
+  private static func open(_ file: String, readOnly: Bool = false, new: Bool = false) throws(SQLiteError) -> SQLiteDatabase {
+    let db = try SQLiteDatabase(path: file, readOnly: readOnly)
+    // Reads map the file (no copy into SQLite's own cache) and keep what they read:
+    // a search touches the name keys' index and FTS5's pages again and again.
+    try db.execute("PRAGMA mmap_size=\(Self.mapBytes); PRAGMA cache_size=-\(Self.cacheKiB);")
+    guard !readOnly else { return db }
+    if new {
+      try db.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+    } else {
+      try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+    }
+    try db.execute(Self.schema)
+    return db
+  }
+
+  /// Ends a new index's first build: its file is flushed to disk and renamed to
+  /// ``path``, then reopened there in WAL mode. Nothing for an index published already.
+  private func publish() throws(SQLiteError) {
+    guard var file = unpublished else { return }
+    do {
+      try file.commit()
+    } catch {
+      unpublished = nil  // commit removed the file
+      restart()
+      throw SQLiteError(code: SQLITE_IOERR, message: error.description)
+    }
+    unpublished = nil
+    db = try Self.open(path)
+  }
+
+  /// After a failed build of a new index (written without a journal, so its last
+  /// transaction is not rolled back): its file is dropped and a new one begun, so the
+  /// index is as if never built.
+  private func restart() {
+    unpublished?.discard()
+    unpublished = nil
+    guard let fresh = try? AtomicFile(path: FilePath(path)),
+      let connection = try? Self.open(fresh.temporaryPath.string, new: true)
+    else { return }
+    unpublished = fresh
+    db = connection
+    try? checkFormat()
+  }
+
+  /// Runs a build; a new index is published when it ends, and begun again when it fails.
+  private func building<T>(_ body: () throws -> T) throws -> T {
+    let result: T
+    do {
+      result = try body()
+    } catch {
+      if unpublished != nil { restart() }
+      throw error
+    }
+    try publish()
+    return result
   }
 
   /// SQLite's default: a checkpoint when the log reaches this many pages (outside builds).
@@ -160,6 +246,13 @@ public final class ArticleIndex {
     arguments: [BatchArgument], configure: (inout ArticleBatch.Configuration) -> Void = { _ in },
     progress: (Int, Int) -> Void = { _, _ in }
   ) throws -> BuildSummary {
+    try building { try buildFiles(arguments: arguments, configure: configure, progress: progress) }
+  }
+
+  private func buildFiles(
+    arguments: [BatchArgument], configure: (inout ArticleBatch.Configuration) -> Void,
+    progress: (Int, Int) -> Void
+  ) throws -> BuildSummary {
     var summary = BuildSummary()
     let inputs = BatchInputs.list(arguments)
     summary.inputs = inputs.count
@@ -248,6 +341,10 @@ public final class ArticleIndex {
   /// source is its `id`; a record whose bytes are indexed already is skipped.
   @discardableResult
   public func build(jsonLines lines: some Sequence<[UInt8]>) throws -> BuildSummary {
+    try building { try buildRecords(lines) }
+  }
+
+  private func buildRecords(_ lines: some Sequence<[UInt8]>) throws -> BuildSummary {
     var summary = BuildSummary()
     let known = try knownHashes()
     var pending: [Pending] = []

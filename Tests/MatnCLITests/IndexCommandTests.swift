@@ -103,6 +103,56 @@ struct IndexCommandTests {
     #expect(resumed.count > 100 && resumed == whole)
   }
 
+  @Test("a new index is built in a temporary file and renamed when done: killed, it leaves no index; the next build starts over")
+  func killedFirstBuild() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let more = dir.appendingPathComponent("more")
+    try FileManager.default.createDirectory(at: more, withIntermediateDirectories: true)
+    for i in 0..<300 {
+      try (Self.english + "\nCopy \(i).\n").write(to: more.appendingPathComponent("a\(i).txt"), atomically: false, encoding: .utf8)
+    }
+    let db = dir.appendingPathComponent("news.db").path
+    func temporaries() throws -> [String] {
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".news.db.matn-tmp-") }
+    }
+    let process = Process()
+    process.executableURL = CLI.executable
+    process.arguments = ["index", "build", "--quiet", "--batch", "8", "--jobs", "1", more.path, "--db", db]
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // Killed once the temporary file holds some batches, mid-run.
+    var started = false
+    for _ in 0..<600 where process.isRunning && !started {
+      usleep(20_000)
+      started = try temporaries().contains { name in
+        ((try? FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(name).path)[.size] as? Int) ?? 0) > 100_000
+      }
+    }
+    let killedMidRun = process.isRunning
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    #expect(killedMidRun && started, "the build ended before it could be killed")
+    #expect(!FileManager.default.fileExists(atPath: db), "a killed first build published an index")
+    #expect(try temporaries().count == 1)
+    let missing = try CLI.run(["search", "Velayati", "--db", db])
+    #expect(missing.status == 1 && missing.stderr.contains("no such index"), "\(missing.stderr)")
+    // The next build removes the dead run's file, builds anew and publishes.
+    let rerun = try CLI.run(["index", "build", more.path, "--db", db])
+    #expect(rerun.status == 0 && rerun.stderr.contains("300 inputs: 300 indexed, 0 unchanged"), "\(rerun.stderr)")
+    #expect(try temporaries().isEmpty)
+    // The same answers as a build never interrupted (the copies' shared lines are the
+    // site's boilerplate; each copy's own line is its text).
+    let clean = dir.appendingPathComponent("clean.db").path
+    #expect(try CLI.run(["index", "build", more.path, "--db", clean]).status == 0)
+    let found = try CLI.run(["search", "Copy", "--db", db, "--format", "jsonl", "--limit", "1000"]).text
+    #expect(found.split(separator: "\n").count == 300)
+    #expect(found == (try CLI.run(["search", "Copy", "--db", clean, "--format", "jsonl", "--limit", "1000"]).text))
+    // Published in WAL mode: later builds update it batch by batch.
+    let header = try Data(contentsOf: URL(fileURLWithPath: db)).prefix(20)
+    #expect(header[18] == 2 && header[19] == 2, "not in WAL mode")
+  }
+
   @Test("the OpenSearch/Elasticsearch template: valid against its schema, and maps only fields normalize writes")
   func engineTemplate() throws {
     let folder = CLI.repositoryRoot.appendingPathComponent("Resources/search")

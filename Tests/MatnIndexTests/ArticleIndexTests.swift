@@ -311,6 +311,27 @@ struct ArticleIndexTests {
     #expect(MentionKeys.runs(3).count == 7)
   }
 
+  @Test("a new index is published at its path when a build ends; opened and dropped without one, it leaves nothing")
+  func publishedWhenBuilt() throws {
+    let (directory, db) = try Self.corpus()
+    defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+    func leftovers() throws -> [String] {
+      try FileManager.default.contentsOfDirectory(atPath: directory.deletingLastPathComponent().path).filter { $0.hasPrefix(".") }
+    }
+    do {
+      let index = try ArticleIndex(path: db)
+      #expect(try index.search("Velayati").isEmpty)
+    }
+    #expect(try !FileManager.default.fileExists(atPath: db) && leftovers().isEmpty)
+    let index = try ArticleIndex(path: db)
+    #expect(try index.build(arguments: [.path(FilePath(directory.path))]).indexed == 3)
+    #expect(try FileManager.default.fileExists(atPath: db) && leftovers().isEmpty)
+    // The same object goes on working on the published file.
+    #expect(try index.search("Velayati").count == 2)
+    #expect(try index.build(arguments: [.path(FilePath(directory.path))]).unchanged == 3)
+    #expect(try ArticleIndex(path: db, readOnly: true).search("Velayati").count == 2)
+  }
+
   @Test("the text's words as FTS5's unicode61 splits them, by byte ranges: letters, marks and digits of any script")
   func textTokens() {
     let key = "ali-akbar «ولایتی»، ۱۲۳ café 😀 x9 日本 naïve\u{200C}"

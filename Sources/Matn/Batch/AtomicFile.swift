@@ -26,6 +26,10 @@ public struct AtomicFile {
   private let temporary: FilePath
   private var fd: Int32
 
+  /// The temporary file the bytes go to until ``commit()`` (another writer, such as a
+  /// database, may write it by this path; ``commit()`` flushes whatever it holds).
+  public var temporaryPath: FilePath { temporary }
+
   /// Opens a temporary file for `path`, creating missing parent directories.
   public init(path: FilePath) throws(Failure) {
     self.path = path
