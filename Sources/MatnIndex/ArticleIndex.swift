@@ -549,14 +549,21 @@ public final class ArticleIndex {
   }
 }
 
-/// Writes batches of articles on a thread of its own, one batch at a time and in
-/// order, while the caller parses the next: ``submit(_:)`` waits for the batch before
-/// (so one transaction is open at a time and the connection has one user), and the
-/// first error stops the writes and is thrown by ``finish()``.
+/// Writes batches of articles on threads of their own, one batch at a time and in
+/// order, while the caller parses the next: each batch's thread waits for the one
+/// before (so one transaction is open at a time and the connection has one user), and
+/// ``submit(_:)`` returns at once unless ``maxPending`` batches are waiting already (a
+/// slow write, an FTS5 merge, then holds the parse back only when it falls that far
+/// behind). The first error stops the writes and is thrown by ``finish()``.
 final class BatchWriter: @unchecked Sendable {
   private let index: ArticleIndex
+  /// The last batch's thread (it joins the one before it).
   private var thread: WorkerThread?
   private let error = Mutex<(any Error)?>(nil)
+  /// Batches submitted and not yet written.
+  private let pending = Atomic<Int>(0)
+  /// How many batches may wait to be written before ``submit(_:)`` waits.
+  static let maxPending = 3
 
   /// Leaves the write-ahead log to grow while batches are written (no checkpoint after
   /// each commit: a page that several batches change is copied into the database once);
@@ -580,10 +587,14 @@ final class BatchWriter: @unchecked Sendable {
   }
 
   private func submit(_ empty: Bool, _ work: @escaping @Sendable (ArticleIndex) throws -> Void) {
-    thread?.join()
-    thread = nil
     guard !failed, !empty else { return }
+    while pending.load(ordering: .acquiring) >= Self.maxPending { usleep(500) }
+    pending.add(1, ordering: .relaxed)
+    let previous = thread
     thread = WorkerThread { [self] in
+      previous?.join()
+      defer { pending.subtract(1, ordering: .releasing) }
+      guard !failed else { return }
       do { try work(index) } catch let failure { error.withLock { $0 = failure } }
     }
   }
