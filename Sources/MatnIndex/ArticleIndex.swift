@@ -113,19 +113,29 @@ public final class ArticleIndex {
     return db
   }
 
-  /// Ends a new index's first build: its file is flushed to disk and renamed to
-  /// ``path``, then reopened there in WAL mode. Nothing for an index published already.
+  /// Ends a new index's first build: it is switched to WAL mode and closed (without a
+  /// flush: its writes so far are unflushed), its file flushed to disk and renamed to
+  /// ``path``, then reopened there. Nothing for an index published already.
   private func publish() throws(SQLiteError) {
     guard var file = unpublished else { return }
     do {
+      try db.execute("PRAGMA journal_mode=WAL")
+      db.close()
       try file.commit()
     } catch {
-      unpublished = nil  // commit removed the file
+      file.discard()
+      unpublished = nil
       restart()
-      throw SQLiteError(code: SQLITE_IOERR, message: error.description)
+      throw error as? SQLiteError ?? SQLiteError(code: SQLITE_IOERR, message: "\(error)")
     }
     unpublished = nil
     db = try Self.open(path)
+  }
+
+  /// A new index's file flushed to disk so far (by the writer thread between batches,
+  /// while the next are parsed): ``publish()`` then has only the last batch to flush.
+  func flushUnpublished() throws {
+    try unpublished?.flush()
   }
 
   /// After a failed build of a new index (written without a journal, so its last
@@ -578,12 +588,18 @@ final class BatchWriter: @unchecked Sendable {
   var failed: Bool { error.withLock { $0 != nil } }
 
   func submit(_ batch: [ArticleIndex.Pending]) {
-    submit(batch.isEmpty) { try $0.write(batch) }
+    submit(batch.isEmpty) {
+      try $0.write(batch)
+      try $0.flushUnpublished()
+    }
   }
 
   /// A batch whose rows are computed already.
   func submit(rows batch: [ArticleIndex.Rows]) {
-    submit(batch.isEmpty) { try $0.write(rows: batch) }
+    submit(batch.isEmpty) {
+      try $0.write(rows: batch)
+      try $0.flushUnpublished()
+    }
   }
 
   private func submit(_ empty: Bool, _ work: @escaping @Sendable (ArticleIndex) throws -> Void) {

@@ -29,13 +29,23 @@ final class SQLiteDatabase {
     sqlite3_busy_timeout(db, 5000)
   }
 
-  deinit {
+  private var closed = false
+
+  deinit { close() }
+
+  /// Closes the connection before its last reference goes (later calls throw).
+  func close() {
+    guard !closed else { return }
+    closed = true
     cache.removeAll()
     sqlite3_close_v2(handle)
   }
 
+  private static let closedError = SQLiteError(code: SQLITE_MISUSE, message: "the database connection is closed")
+
   /// Runs one or more statements without results.
   func execute(_ sql: String) throws(SQLiteError) {
+    guard !closed else { throw Self.closedError }
     var error: UnsafeMutablePointer<CChar>?
     let status = sqlite3_exec(handle, sql, nil, nil, &error)
     if status != SQLITE_OK {
@@ -47,6 +57,7 @@ final class SQLiteDatabase {
 
   /// A prepared statement, kept for reuse (bindings are cleared on each `reset`).
   func statement(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+    guard !closed else { throw Self.closedError }
     if let cached = cache[sql] {
       cached.reset()
       return cached

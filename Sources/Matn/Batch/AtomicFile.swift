@@ -62,6 +62,13 @@ public struct AtomicFile {
     }
   }
 
+  /// Flushes what the temporary file holds so far to disk (by whichever writer), so
+  /// that ``commit()`` has less left to flush.
+  public func flush() throws(Failure) {
+    guard fd >= 0 else { throw Failure(path: path, reason: "already closed") }
+    guard fsync(fd) == 0 || errno == EINVAL else { throw Failure(path: path, reason: InputFile.errorText(errno)) }
+  }
+
   /// Flushes and renames the temporary file over the target.
   public mutating func commit() throws(Failure) {
     guard fd >= 0 else { throw Failure(path: path, reason: "already closed") }

@@ -231,6 +231,15 @@ struct BatchTests {
       #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("sub").path).isEmpty)
       try AtomicFile.write(Array("{}".utf8), to: target)
       #expect(try String(contentsOfFile: target.string, encoding: .utf8) == "{}")
+      // Another writer (a database) may write the temporary file by its path; flush and
+      // commit publish what it wrote; a committed file cannot be flushed again.
+      let other = FilePath(dir.appendingPathComponent("sub/other.db").path)
+      var shared = try AtomicFile(path: other)
+      try "written by path".write(toFile: shared.temporaryPath.string, atomically: false, encoding: .utf8)
+      try shared.flush()
+      try shared.commit()
+      #expect(try String(contentsOfFile: other.string, encoding: .utf8) == "written by path")
+      #expect(throws: AtomicFile.Failure.self) { try shared.flush() }
     }
   }
 
