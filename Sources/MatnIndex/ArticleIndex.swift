@@ -553,7 +553,7 @@ public final class ArticleIndex {
 
   /// FNV-1a (64 bits) of the content and the index format, in hex.
   static func hash(_ bytes: [UInt8]) -> String {
-    let h = FNV.hash(bytes: bytes)
+    let h = bytes.withUnsafeBufferPointer { FNV.hash(bytes: $0) }
     let hex = String(h, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex + "/" + String(bytes.count)
   }

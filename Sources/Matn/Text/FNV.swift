@@ -19,9 +19,9 @@ package enum FNV {
     return h
   }
 
-  /// The hash of bytes.
-  @inline(__always)
-  package static func hash(bytes: some Sequence<UInt8>) -> UInt64 {
+  /// The hash of bytes (not generic: called from other modules, a generic function
+  /// would be run unspecialised, a protocol call per byte).
+  package static func hash(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var h = basis
     for b in bytes { h = step(h, UInt32(b)) }
     return h
