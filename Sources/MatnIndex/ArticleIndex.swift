@@ -300,6 +300,7 @@ public final class ArticleIndex {
     // The whole listing (the ids and site groups of normalize), only the changed files read.
     var configuration = ArticleBatch.Configuration(arguments: arguments)
     configuration.output = .stream
+    configuration.listed = inputs
     if changed.count + (standardInput ? 1 : 0) < inputs.count {
       let wanted = Set(changed.map(\.bytes))
       configuration.only = { input in input.path.map { wanted.contains($0.bytes) } ?? true }

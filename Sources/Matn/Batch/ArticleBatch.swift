@@ -89,6 +89,9 @@ public struct ArticleBatch: Sendable {
     /// The inputs to process, when not all: the others are listed (so ids are those of
     /// the whole listing) but never read. An incremental index passes the changed files.
     public var only: (@Sendable (BatchInput) -> Bool)?
+    /// `BatchInputs.list(arguments)`, when the caller has listed them already (used only
+    /// when nothing is skipped: a stream output, or an output outside the inputs).
+    public var listed: [BatchInput]?
     /// Work on each parsed article done on the batch's worker threads, beside its
     /// parsing, its result delivered with the item (``Item/attachment``): an index
     /// computes an article's rows there, so only the writing is left to one thread.
@@ -202,7 +205,10 @@ public struct ArticleBatch: Sendable {
         throw .outputDirectoryIsInput(argument)
       }
     }
-    inputs = BatchInputs.list(configuration.arguments, skipping: skipping).filter { configuration.only?($0) ?? true }
+    let all =
+      skipping.isEmpty
+      ? configuration.listed ?? BatchInputs.list(configuration.arguments) : BatchInputs.list(configuration.arguments, skipping: skipping)
+    inputs = all.filter { configuration.only?($0) ?? true }
     var inputFiles: [FileIdentity: FilePath] = [:]
     for input in inputs {
       if let identity = input.identity, let path = input.path { inputFiles[identity] = path }

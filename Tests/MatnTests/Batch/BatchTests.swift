@@ -179,6 +179,28 @@ struct BatchTests {
     }
   }
 
+  @Test("listed: a caller's listing of the arguments is taken as the batch's own, unless outputs are skipped")
+  func listedInputs() throws {
+    try Self.withDirectory { dir in
+      let input = try Self.writeArticlesAndBinary(3, under: dir)
+      let arguments: [BatchArgument] = [.path(FilePath(input.path))]
+      func ids(_ listed: [BatchInput]?, output: ArticleBatch.Output = .stream) throws -> [String] {
+        var configuration = ArticleBatch.Configuration(arguments: arguments)
+        configuration.listed = listed
+        configuration.output = output
+        return try ArticleBatch(configuration).inputs.map(\.id)
+      }
+      let all = BatchInputs.list(arguments)
+      #expect(try ids(all) == ids(nil) && all.count == 4)
+      // The listing given is the one used: a part of it, the same ids.
+      #expect(try ids(Array(all.prefix(2))) == Array(all.prefix(2).map(\.id)))
+      // An output directory inside the inputs is skipped by the batch's own walk.
+      let output = FilePath(input.appendingPathComponent("out").path)
+      try FileManager.default.createDirectory(atPath: output.string, withIntermediateDirectories: true)
+      #expect(try ids(Array(all.prefix(2)), output: .directory(output)).count == 4)
+    }
+  }
+
   @Test("a file the first pass cannot decode is counted as read twice too, and fails once, in the parse")
   func readTwiceUndecodable() throws {
     try Self.withDirectory { dir in
