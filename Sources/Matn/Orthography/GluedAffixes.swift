@@ -185,9 +185,12 @@ struct GluedAffixes {
     if ای { return lexicon.hehStemsBeforePlural.contains(k) ? stemEnd : nil }
     guard lexicon.hehStems.contains(k) else { return nil }
     if ایم && !lexicon.hehStemsBeforePlural.contains(k) {
-      // A past stem ends in د or ت (verbs.tsv) and is a verb form (the third person).
-      let x = stemEnd - 1
-      let pastStem = (s[x - 1] == Self.dal || s[x - 1] == Self.teh) && lexicon.verbForms.contains(key(s, r.lowerBound..<x))
+      // A past stem ends in د or ت (verbs.tsv) and is a verb form (the third person),
+      // also after the negative ن (نشده‌ایم).
+      let x = stemEnd - 1, a = r.lowerBound
+      let pastStem =
+        (s[x - 1] == Self.dal || s[x - 1] == Self.teh)
+        && (lexicon.verbForms.contains(key(s, a..<x)) || (s[a] == Self.noon && lexicon.verbForms.contains(key(s, a + 1..<x))))
       if !pastStem { return nil }
     }
     return stemEnd

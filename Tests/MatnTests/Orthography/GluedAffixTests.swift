@@ -108,10 +108,11 @@ struct GluedAffixTests {
   }
 
   @Test(
-    "«Xهایم» reads X + هایم where «Xهای» reads X + های (چشم‌هایم), unless X is a past stem (داشته‌ایم)",
+    "«Xهایم» reads X + هایم where «Xهای» reads X + های (چشم‌هایم), unless X is a past stem, negated or not (داشته‌ایم, نشده‌ایم)",
     arguments: [
       ("چشمهایم را بستم", "چشم|هایم را بستم"), ("دندانهایم", "دندان|هایم"),
       ("داشتهایم", "داشته|ایم"), ("دادهایم", "داده|ایم"), ("ساختهایم", "ساخته|ایم"), ("حرفهایم", "حرفه|ایم"),
+      ("نشدهایم", "نشده|ایم"), ("نداشتهایم", "نداشته|ایم"),
     ])
   func pluralBeforeHaim(input: String, expected: String) {
     Self.check(input, expected, Self.everySplit)
