@@ -138,7 +138,7 @@ struct GluedAffixes {
     } else if s[e - 3] == Self.alef && n >= 5
       && ((c2 == Self.noon && c1 == Self.dal) || (c2 == Self.yeh && (c1 == Self.meem || c1 == Self.dal)))
     {
-      if let k = hehSplit(s, r, stemEnd: e - 3, ای: false) { return k }
+      if let k = hehSplit(s, r, stemEnd: e - 3, ای: false, ایم: c2 == Self.yeh && c1 == Self.meem) { return k }
     }
     // ها های هایی هایم هایت هایش هایمان هایتان هایشان: where «ها» starts.
     var ha = -1
@@ -172,14 +172,28 @@ struct GluedAffixes {
   /// «Xه» (ending at `stemEnd`) + ای ام ات اش اند ایم اید, X‌ه a silent-heh stem. For ای
   /// the plural reading (X + های) competes: the heh reading needs a stem listed as
   /// preferring it (glued compounds included: تفاهمنامهای; a stem the lexicon does not
-  /// know reads as a plural).
-  private func hehSplit(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>, stemEnd: Int, ای: Bool) -> Int? {
+  /// know reads as a plural). «Xهایم» reads two ways too (X‌ه + ایم, X + هایم): where
+  /// «Xهای» is X + های, so is «Xهایم» (چشم‌هایم), unless X is a past stem and Xه its
+  /// participle (داشته‌ایم, not داشت‌هایم; چشم is a present form of چشیدن, no past stem).
+  private func hehSplit(
+    _ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>, stemEnd: Int, ای: Bool, ایم: Bool = false
+  ) -> Int? {
     guard stemEnd - r.lowerBound >= 3, s[stemEnd - 1] == Self.heh else { return nil }
     let before = s[stemEnd - 2]
     guard before != Self.alef && before != Self.waw && before != 0x0622 else { return nil }
     let k = key(s, r.lowerBound..<stemEnd)
     if ای { return lexicon.hehStemsBeforePlural.contains(k) ? stemEnd : nil }
-    return lexicon.hehStems.contains(k) ? stemEnd : nil
+    guard lexicon.hehStems.contains(k) else { return nil }
+    if ایم && !lexicon.hehStemsBeforePlural.contains(k) {
+      // A past stem ends in د or ت (verbs.tsv) and is a verb form (the third person),
+      // also after the negative ن (نشده‌ایم).
+      let x = stemEnd - 1, a = r.lowerBound
+      let pastStem =
+        (s[x - 1] == Self.dal || s[x - 1] == Self.teh)
+        && (lexicon.verbForms.contains(key(s, a..<x)) || (s[a] == Self.noon && lexicon.verbForms.contains(key(s, a + 1..<x))))
+      if !pastStem { return nil }
+    }
+    return stemEnd
   }
 
   /// The index where a ZWNJ goes in the glued compound `s[r]` that no list names: a

@@ -191,7 +191,7 @@ struct PersianLetters {
     let k = memo.beforeMarksAndZWNJ.last(out) { classOf($0).contains(.mark) || $0 == 0x200C }
     let afterLetter = k >= 0 && classOf(out.outputScalar(k)).isSuperset(of: .arabicLetter) && out.outputScalar(k) != 0x0640
     let beforeLetter = isKashida(at: i, s, &memo)
-    if afterLetter && beforeLetter {
+    if afterLetter && (beforeLetter || stretching && tatweelInHalfSpace(at: i, s) != nil) {
       for t in i..<j {
         if stretching { out.delete(t, .tatweel, &report) } else { out.keep(t) }
       }
@@ -273,6 +273,19 @@ struct PersianLetters {
     return j < s.count && s[j] != 0x0640 && classOf(s[j]).isSuperset(of: .arabicLetter)
   }
 
+  /// Whether the tatweel run at `i` stands between two ZWNJs inside a word
+  /// («هزینه‌ـ‌منفعت»: a ZWNJ before it, a ZWNJ after it, an Arabic letter past that):
+  /// the word's half-space, stretched, not a dash. Where the run ends, or nil.
+  private func tatweelInHalfSpace(at i: Int, _ s: [UInt32]) -> Int? {
+    guard i > 0, s[i - 1] == 0x200C else { return nil }
+    var j = i
+    while j < s.count && s[j] == 0x0640 { j += 1 }
+    var k = j
+    while k < s.count && s[k] == 0x200C { k += 1 }
+    guard k > j, k < s.count, s[k] != 0x0640, classOf(s[k]).isSuperset(of: .arabicLetter) else { return nil }
+    return j
+  }
+
   /// What this stage remembers of its last scans (see ``ForwardRunMemo``,
   /// ``OutputLookBehind``): each run is looked at once, whatever its length.
   struct Memo {
@@ -311,6 +324,8 @@ struct PersianLetters {
           j += 1
         } else if inPersian && w == 0x0640 && options.tatweel && isKashida(at: j, s, &memo) {
           j += 1
+        } else if inPersian && w == 0x0640 && options.tatweel, let end = tatweelInHalfSpace(at: j, s) {
+          j = end
         } else {
           break
         }

@@ -107,6 +107,17 @@ struct GluedAffixTests {
     Self.check(input, expected, Self.everySplit)
   }
 
+  @Test(
+    "«Xهایم» reads X + هایم where «Xهای» reads X + های (چشم‌هایم), unless X is a past stem, negated or not (داشته‌ایم, نشده‌ایم)",
+    arguments: [
+      ("چشمهایم را بستم", "چشم|هایم را بستم"), ("دندانهایم", "دندان|هایم"),
+      ("داشتهایم", "داشته|ایم"), ("دادهایم", "داده|ایم"), ("ساختهایم", "ساخته|ایم"), ("حرفهایم", "حرفه|ایم"),
+      ("نشدهایم", "نشده|ایم"), ("نداشتهایم", "نداشته|ایم"),
+    ])
+  func pluralBeforeHaim(input: String, expected: String) {
+    Self.check(input, expected, Self.everySplit)
+  }
+
   /// «او میگوید » `n` times: a text typed without half-spaces (`n` glued «می» verbs).
   static func gluedVerbs(_ n: Int) -> String { String(repeating: "او میگوید ", count: n) }
 

@@ -43,3 +43,32 @@ struct RepeatedLetterTests {
     #expect(normalized(word) == word)
   }
 }
+
+/// Tatweel is kashida between letters, a dash elsewhere; between two ZWNJs inside a
+/// word it is neither: the word's half-space, typed with a stretch between its ZWNJs.
+@Suite("Tatweel")
+struct TatweelTests {
+  let normalizer = TextNormalizer(profile: .article)
+
+  func normalized(_ text: String) -> String { normalizer.normalize(text).text }
+
+  @Test("ZWNJ + tatweel + ZWNJ inside a word is one half-space (Fars: «هزینه‌ـ‌منفعت»)")
+  func betweenTwoZWNJs() {
+    #expect(normalized("تحلیل هزینه\u{200C}\u{0640}\u{200C}منفعت است") == "تحلیل هزینه\u{200C}منفعت است")
+    #expect(normalized("هزینه\u{200C}\u{0640}\u{0640}\u{200C}منفعت") == "هزینه\u{200C}منفعت")
+    // After a letter that does not join, the half-space is nothing to see: it goes.
+    #expect(normalized("منطقه آسیا\u{200C}\u{0640}\u{200C}پاسیفیک") == "منطقه آسیاپاسیفیک")
+    let result = normalizer.normalize("هزینه\u{200C}\u{0640}\u{200C}منفعت")
+    #expect(result.report[.tatweel] == 1)
+  }
+
+  @Test(
+    "tatweel beside one ZWNJ or a space stays a dash",
+    arguments: [
+      ("دولت \u{0640} ملت", "دولت – ملت"), ("لافی\u{200C}جویی\u{200C}\u{0640}\u{0640} در برابر", "لافی\u{200C}جویی– در برابر"),
+      ("۱\u{0640}\u{0640} بند", "۱– بند"),
+    ])
+  func dash(_ input: String, _ expected: String) {
+    #expect(normalized(input) == expected, "\(Fixtures.visible(normalized(input)))")
+  }
+}
