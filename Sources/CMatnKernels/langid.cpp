@@ -167,15 +167,19 @@ static inline int32_t sum16(lanes16 v) {
 // The scorer of one letter: the orders from the highest down, each lane taking the first
 // (highest) order it has; `best` holds what each lane takes, `empty` where none yet.
 // `best` and `open` have MK_LID_LANES + 16 entries (a dense vector's last block reads
-// past its width, masked).
+// past its width, masked); a lane outside the open ones' blocks may be written, never
+// read for the score.
 extern "C" uint32_t mk_lid_letter(const mk_lid_table *table, const uint32_t *letters, int64_t i, int32_t top,
                                   const uint32_t *row, uint32_t previous, const uint8_t *open, int32_t fitting,
-                                  int32_t lanes, int16_t *best, int32_t *scores, int32_t backoff, int32_t unseen) {
+                                  int32_t laneFrom, int32_t laneTo, int16_t *best, int32_t *scores, int32_t backoff,
+                                  int32_t unseen) {
   const int16_t empty = INT16_MIN;
-  const int32_t width = (lanes + 15) & ~15;
+  // The lanes read: every open lane's block of 16 (the others' `best` may hold anything:
+  // they are neither counted nor added).
+  const int32_t from = laneFrom & ~15, to = (laneTo + 15) & ~15;
   const lanes16 emptyV = (lanes16){} + empty;
   const lanes16 index = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
-  for (int32_t l = 0; l < width; l += 16) store16(best + l, emptyV);
+  for (int32_t l = from; l < to; l += 16) store16(best + l, emptyV);
   uint32_t current = 0xFF;  // orders not looked at may be there
   int32_t filled = 0;       // open lanes with a score
   for (int32_t n = top; n >= 1 && filled < fitting; n--) {
@@ -215,7 +219,7 @@ extern "C" uint32_t mk_lid_letter(const mk_lid_table *table, const uint32_t *let
       filled += newly;
     }
   }
-  for (int32_t l = 0; l < width; l += 16) {
+  for (int32_t l = from; l < to; l += 16) {
     const lanes16 b = load16(best + l);
     const lanes16 v = ((b != emptyV) & (bytes(open + l) != 0)) ? b : (lanes16){};
     const half8 low = __builtin_shufflevector(v, v, 0, 1, 2, 3, 4, 5, 6, 7);

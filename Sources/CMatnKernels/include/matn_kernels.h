@@ -170,11 +170,11 @@ uint32_t mk_lid_lookup(const mk_lid_table *table, const uint32_t *letters, int64
 /// orders are read from the highest down until every open lane has a score. Bit n of
 /// `previous` says whether the n-gram of order n ending at the letter before may be in
 /// the model (an order whose prefix was not found there is skipped: the model is
-/// prefix-closed); the return value is the same for this letter. `best` is scratch of
-/// MK_LID_LANES; `lanes` the model's lane count.
+/// prefix-closed); the return value is the same for this letter. Every open lane is in
+/// [laneFrom, laneTo). `best` is scratch of MK_LID_LANES + 16; `open` has as many entries.
 uint32_t mk_lid_letter(const mk_lid_table *table, const uint32_t *letters, int64_t i, int32_t top,
-                       const uint32_t *row, uint32_t previous, const uint8_t *open, int32_t fitting, int32_t lanes,
-                       int16_t *best, int32_t *scores, int32_t backoff, int32_t unseen);
+                       const uint32_t *row, uint32_t previous, const uint8_t *open, int32_t fitting, int32_t laneFrom,
+                       int32_t laneTo, int16_t *best, int32_t *scores, int32_t backoff, int32_t unseen);
 
 #ifdef __cplusplus
 }

@@ -568,9 +568,11 @@ public struct LanguageIdentifier: Sendable {
               for i in start..<end { tops[i] = UInt8(truncatingIfNeeded: min(5, i - start + 1)) }
               start = end
             }
+            best.initialize(repeating: 0)
             text.scalars.withUnsafeBufferPointer { letters in
               var fitsScript = Script.unknown
               var fitting: Int32 = 0  // how many candidates fit the current script
+              var openLanes: Range<Int32> = 0..<0  // every open lane is in it
               var pending: Int32 = 0  // letters whose defaults are not added yet
               // Adds the pending letters' defaults.
               @inline(__always) func settle() {
@@ -591,15 +593,21 @@ public struct LanguageIdentifier: Sendable {
                     settle()
                     fitsScript = script
                     fitting = 0
+                    var lowest = Int32(lanes), highest: Int32 = -1
                     let foreign = script == .latin ? foreignLatin : unseen
                     for k in 0..<count {
                       let fit = script.isContextual || model.languages[k].scriptBits.contains(script)
                       let candidate = isCandidate[k] != 0
                       let isOpen = fit && candidate
-                      if isOpen { fitting += 1 }
+                      if isOpen {
+                        fitting += 1
+                        lowest = min(lowest, Int32(lane[k]))
+                        highest = max(highest, Int32(lane[k]))
+                      }
                       open[lane[k]] = isOpen ? 1 : 0
                       defaults[lane[k]] = candidate ? (fit ? unseen : foreign) : 0
                     }
+                    openLanes = fitting > 0 ? lowest..<highest + 1 : 0..<0
                   }
                   if i >= resolvedTo {
                     resolvedFrom = i
@@ -607,10 +615,14 @@ public struct LanguageIdentifier: Sendable {
                     model.resolve(
                       letters.baseAddress!, tops: tops.baseAddress!, from: i, to: resolvedTo, into: cells.baseAddress!)
                   }
-                  previous = model.scoreLetter(
-                    letters.baseAddress!, i, top: Int(tops[i]), row: cells.baseAddress! + 5 * (i - resolvedFrom),
-                    previous: previous, open: open.baseAddress!, fitting: fitting, best: best.baseAddress!,
-                    scores: scores.baseAddress!, backoff: backoff, unseen: unseen)
+                  // No candidate written in this script: nothing to score, nothing ruled out.
+                  previous =
+                    fitting == 0
+                    ? 0xFF
+                    : model.scoreLetter(
+                      letters.baseAddress!, i, top: Int(tops[i]), row: cells.baseAddress! + 5 * (i - resolvedFrom),
+                      previous: previous, open: open.baseAddress!, fitting: fitting, lanes: openLanes,
+                      best: best.baseAddress!, scores: scores.baseAddress!, backoff: backoff, unseen: unseen)
                   pending &+= 1
                 }
                 start = end

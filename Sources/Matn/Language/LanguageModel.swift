@@ -264,17 +264,18 @@ struct LanguageModel: @unchecked Sendable {
     withUnsafePointer(to: table) { mk_lid_lookup($0, letters.baseAddress, Int64(letters.count)) }
   }
 
-  /// Scores letter `i` of `letters` into `scores` (by lane): see `mk_lid_letter`.
+  /// Scores letter `i` of `letters` into `scores` (by lane; every open lane in `lanes`):
+  /// see `mk_lid_letter`.
   @inline(__always)
   func scoreLetter(
     _ letters: UnsafePointer<UInt32>, _ i: Int, top: Int, row: UnsafePointer<UInt32>, previous: UInt32,
-    open: UnsafePointer<UInt8>, fitting: Int32, best: UnsafeMutablePointer<Int16>, scores: UnsafeMutablePointer<Int32>,
-    backoff: Int32, unseen: Int32
+    open: UnsafePointer<UInt8>, fitting: Int32, lanes: Range<Int32>, best: UnsafeMutablePointer<Int16>,
+    scores: UnsafeMutablePointer<Int32>, backoff: Int32, unseen: Int32
   ) -> UInt32 {
     withUnsafePointer(to: table) {
       mk_lid_letter(
-        $0, letters, Int64(i), Int32(truncatingIfNeeded: top), row, previous, open, fitting,
-        Int32(truncatingIfNeeded: languages.count), best, scores, backoff, unseen)
+        $0, letters, Int64(i), Int32(truncatingIfNeeded: top), row, previous, open, fitting, lanes.lowerBound,
+        lanes.upperBound, best, scores, backoff, unseen)
     }
   }
 }
