@@ -126,10 +126,12 @@ int64_t mk_scalars_tokens(const uint16_t *bits, int64_t from, int64_t to, uint16
 
 // MARK: - Language identification
 
-/// The language model's n-gram table, read in place (LanguageModel): per bucket (2^bits
-/// + 1) its first entry and first posting; per entry a 16-bit fingerprint and its
-/// posting count (next 8 bits); postings are pairs of language index and quantised
-/// -log P.
+/// The language model's n-gram table, read in place (LanguageModel; the layout of
+/// scripts/layout-langid): per bucket (2^bits + 1) its first entry and the byte offset
+/// of its first entry's data; per entry a 16-bit fingerprint, its pair count (next 8
+/// bits; 0xFF: dense) and its dense width (top 8 bits; 0: pairs); the data are pairs of
+/// lane and quantised -log P, or a dense vector (first lane, width, one q per lane,
+/// 0xFF: none).
 typedef struct {
   const uint32_t *buckets;
   const uint32_t *entries;
@@ -139,38 +141,40 @@ typedef struct {
 
 /// Letters resolved per call of `mk_lid_resolve` at most.
 #define MK_LID_BLOCK 64
+/// Lanes (languages) the scorer holds at most.
+#define MK_LID_LANES 256
 /// A cell of `mk_lid_resolve`: no such n-gram in the model.
 #define MK_LID_ABSENT 0u
 /// A cell of `mk_lid_resolve`: not looked up (its first n - 1 letters were not found).
 #define MK_LID_UNRESOLVED 0xFFFFFFFFu
+/// The low byte of a cell whose n-gram is stored as a dense vector.
+#define MK_LID_DENSE 0xFFu
 
 /// Looks up the n-grams ending at letters [from, to) (at most MK_LID_BLOCK): for letter
-/// i and order n (1 to 5), out[5 × (i − from) + n − 1] is its first posting << 8 | its
-/// posting count, MK_LID_ABSENT, or MK_LID_UNRESOLVED. `tops[i]` is the highest order
-/// at letter i (its position in its word + 1, at most 5; orders above it are absent).
-/// The lookups' cache misses overlap: keys and buckets first, then entries, then the
-/// entries read and the postings found asked for.
+/// i and order n (1 to 5), out[5 × (i − from) + n − 1] is the byte offset of its data
+/// << 8 | its pair count (MK_LID_DENSE: a dense vector), MK_LID_ABSENT, or
+/// MK_LID_UNRESOLVED. `tops[i]` is the highest order at letter i (its position in its
+/// word + 1, at most 5; orders above it are absent). The lookups' cache misses overlap:
+/// keys and buckets first, then entries, then the entries read and the data found asked
+/// for.
 void mk_lid_resolve(const mk_lid_table *table, const uint32_t *letters, const uint8_t *tops, int64_t from, int64_t to,
                     uint32_t *out);
 
-/// Scores one posting list for the letter at `position`: each pair (k, q) whose
-/// language has `stamps[k] < position` (a candidate not yet scored at this letter) is
-/// stamped with `position` and gets `add − q` (wrapping). Returns `scored` plus the
-/// number of languages scored; stops once that reaches `fitting`. No branch per pair
-/// but the loop's.
-static inline int32_t mk_lid_scan(const uint8_t *p, int64_t pairs, int32_t *stamps, int32_t *scores, int32_t position,
-                                  int32_t add, int32_t scored, int32_t fitting) {
-  for (int64_t j = 0; j < pairs; j++) {
-    const int32_t k = p[2 * j];
-    const int32_t s = stamps[k];
-    const uint32_t take = (uint32_t)0 - (uint32_t)(s < position);  // all ones or 0
-    stamps[k] = (int32_t)((uint32_t)s + (((uint32_t)position - (uint32_t)s) & take));
-    scores[k] = (int32_t)((uint32_t)scores[k] + (((uint32_t)add - (uint32_t)p[2 * j + 1]) & take));
-    scored += (int32_t)(take & 1);
-    if (scored == fitting) break;
-  }
-  return scored;
-}
+/// The cell (as `mk_lid_resolve`'s) of the n-gram `letters[0..<count]`, looked up alone.
+uint32_t mk_lid_lookup(const mk_lid_table *table, const uint32_t *letters, int64_t count);
+
+/// Scores the letter `i` of `letters` (`top`: its highest order; `row`: its cells from
+/// `mk_lid_resolve`): every open lane (`open[l]` 1, `fitting` of them) takes the score
+/// of the highest order whose n-gram it has, `backoff` × (top − n) − q, less `unseen`
+/// (already counted for it), added to `scores[l]`; lanes without one get nothing. The
+/// orders are read from the highest down until every open lane has a score. Bit n of
+/// `previous` says whether the n-gram of order n ending at the letter before may be in
+/// the model (an order whose prefix was not found there is skipped: the model is
+/// prefix-closed); the return value is the same for this letter. Every open lane is in
+/// [laneFrom, laneTo). `best` is scratch of MK_LID_LANES + 16; `open` has as many entries.
+uint32_t mk_lid_letter(const mk_lid_table *table, const uint32_t *letters, int64_t i, int32_t top,
+                       const uint32_t *row, uint32_t previous, const uint8_t *open, int32_t fitting, int32_t laneFrom,
+                       int32_t laneTo, int16_t *best, int32_t *scores, int32_t backoff, int32_t unseen);
 
 #ifdef __cplusplus
 }

@@ -512,28 +512,19 @@ public struct LanguageIdentifier: Sendable {
     return 1 / (1 + exp(-(Self.fitWeight * scaled + Self.leadWeight * lead + Self.knownWeight * words + Self.fitBias)))
   }
 
-  /// The quantised score of language `k` in postings `p` (pairs of language and score,
-  /// sorted by language), or nil.
-  @inline(__always)
-  static func quantum(of k: Int, in p: UnsafeBufferPointer<UInt8>) -> Int32? {
-    var low = 0, high = p.count >> 1
-    while low < high {
-      let middle = (low + high) >> 1
-      if Int(p[middle << 1]) < k { low = middle + 1 } else { high = middle }
-    }
-    return low < p.count >> 1 && Int(p[low << 1]) == k ? Int32(p[(low << 1) + 1]) : nil
-  }
-
   /// Adds the n-gram scores of `candidates` on `text` to `quanta` (in quanta: integers,
   /// every constant is a whole number of them); returns the candidates still in the
   /// race. With `prune`, a candidate ``pruningGap`` behind the leader after a word is
   /// dropped: it is no longer scored (the work left is on the languages that can win).
   ///
-  /// The lookups of up to ``LanguageModel/resolveBlock`` letters are made together
-  /// ahead of the scoring (``LanguageModel/resolve(_:tops:from:to:into:)``: their cache
-  /// misses overlap). Every candidate is first counted as unseen at each letter, in one
-  /// pass over all languages per word (or script change); a language that has an n-gram
-  /// there gets its score less that (`mk_lid_scan`, without a branch per posting).
+  /// The scores are kept by lane (``LanguageModel/lanes``: the languages of a script
+  /// side by side) while the text is scored. The lookups of up to
+  /// ``LanguageModel/resolveBlock`` letters are made together ahead of the scoring
+  /// (``LanguageModel/resolve(_:tops:from:to:into:)``: their cache misses overlap).
+  /// Every candidate is first counted as unseen at each letter, in one pass over all
+  /// lanes per word (or script change); a language that has an n-gram there gets its
+  /// score less that (`mk_lid_letter`: the frequent n-grams' scores are dense vectors
+  /// over the lanes of their script, read with vector instructions).
   private func score(
     _ text: TextLetters, candidates: [Int], model: LanguageModel, into quanta: inout [Int32], prune: Bool
   ) -> [Int] {
@@ -542,151 +533,129 @@ public struct LanguageIdentifier: Sendable {
     let rate = Int32(Self.pruningRate * LanguageModel.quantum)
     let scripts = CharacterTable.scripts
     let count = model.languages.count
+    let lane = model.lanes
     let quantum = LanguageModel.quantum
     let unseen = Int32(Self.unseen * quantum)
     let foreignLatin = Int32(Self.foreignLatin * quantum)
     let backoff = Int32(Self.backoff * quantum)
     let letterCount = text.scalars.count
     let block = LanguageModel.resolveBlock
-    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * count) { ints in
-      withUnsafeTemporaryAllocation(of: Bool.self, capacity: 2 * count) { flags in
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(letterCount, 1)) { tops in
-          withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 5 * block) { cells in
-            // stamps[k]: the position language k last got a score at (the highest order
-            // wins), or `closed` while it is not a candidate written in the current
-            // script, so that one comparison (`stamps[k] < position`) says whether to
-            // score it. defaults[k]: what a letter costs candidate k when it has no
-            // n-gram there (unseen, or a foreign letter's cost), 0 for the others.
-            let stamps = UnsafeMutableBufferPointer(rebasing: ints[0..<count])
-            let defaults = UnsafeMutableBufferPointer(rebasing: ints[count...])
+    let lanes = Int(MK_LID_LANES)
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * lanes) { ints in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lanes + 16 + count + max(letterCount, 1)) { bytes in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 5 * block) { cells in
+          withUnsafeTemporaryAllocation(of: Int16.self, capacity: lanes + 16) { best in
+            // By lane: scores, and defaults[l], what a letter costs candidate l when it
+            // has no n-gram there (unseen, or a foreign letter's cost; 0 for the others),
+            // and open[l], whether l is a candidate written in the current script.
+            let scores = UnsafeMutableBufferPointer(rebasing: ints[0..<lanes])
+            let defaults = UnsafeMutableBufferPointer(rebasing: ints[lanes...])
+            scores.initialize(repeating: 0)
             defaults.initialize(repeating: 0)
-            let closed = Int32.max
-            // Which languages are candidates, and which are written in the script of the
-            // current letter (cached for the last script met: texts change script rarely).
-            flags.initialize(repeating: false)
-            let isCandidate = UnsafeMutableBufferPointer(rebasing: flags[0..<count])
-            let fits = UnsafeMutableBufferPointer(rebasing: flags[count...])
-            for k in candidates { isCandidate[k] = true }
+            // (`mk_lid_letter` reads 16 lanes past the last, masked.)
+            let open = UnsafeMutableBufferPointer(rebasing: bytes[0..<lanes + 16])
+            open.initialize(repeating: 0)
+            // By language: which are candidates (`open` is set for the script of the
+            // current letter, cached for the last script met: texts change script rarely).
+            let isCandidate = UnsafeMutableBufferPointer(rebasing: bytes[lanes + 16..<lanes + 16 + count])
+            let tops = UnsafeMutableBufferPointer(rebasing: bytes[(lanes + 16 + count)...])
+            isCandidate.initialize(repeating: 0)
+            for k in candidates { isCandidate[k] = 1 }
+            for k in 0..<count { scores[lane[k]] = quanta[k] }
             // The highest order at each letter: its place in its word, at most 5.
             var start = 0
             for end in text.wordEnds {
               for i in start..<end { tops[i] = UInt8(truncatingIfNeeded: min(5, i - start + 1)) }
               start = end
             }
-            quanta.withUnsafeMutableBufferPointer { scores in
-              text.scalars.withUnsafeBufferPointer { letters in
-                var fitsScript = Script.unknown
-                var fitting: Int32 = 0  // how many candidates fit the current script
-                var pending: Int32 = 0  // letters whose defaults are not added yet
-                // Adds the pending letters' defaults.
-                @inline(__always) func settle() {
-                  guard pending != 0 else { return }
-                  for k in 0..<count { scores[k] &+= defaults[k] &* pending }
-                  pending = 0
-                }
-                var resolvedFrom = 0, resolvedTo = 0
-                start = 0
-                for end in text.wordEnds {
-                  // Bit n: the n-gram ending at the previous letter may be in the model (the
-                  // model is prefix-closed: an n-gram whose first n-1 letters were not
-                  // found cannot be there either).
-                  var previous: UInt8 = 0
-                  for i in start..<end {
-                    let position = Int32(truncatingIfNeeded: i)
-                    let script = scripts[letters[i]]
-                    if script != fitsScript || i == 0 {
-                      settle()
-                      fitsScript = script
-                      fitting = 0
-                      let foreign = script == .latin ? foreignLatin : unseen
-                      for k in 0..<count {
-                        fits[k] = script.isContextual || model.languages[k].scriptBits.contains(script)
-                        let open = fits[k] && isCandidate[k]
-                        if open { fitting += 1 }
-                        stamps[k] = open ? -1 : closed
-                        defaults[k] = isCandidate[k] ? (fits[k] ? unseen : foreign) : 0
+            best.initialize(repeating: 0)
+            text.scalars.withUnsafeBufferPointer { letters in
+              var fitsScript = Script.unknown
+              var fitting: Int32 = 0  // how many candidates fit the current script
+              var openLanes: Range<Int32> = 0..<0  // every open lane is in it
+              var pending: Int32 = 0  // letters whose defaults are not added yet
+              // Adds the pending letters' defaults.
+              @inline(__always) func settle() {
+                guard pending != 0 else { return }
+                for l in 0..<count { scores[l] &+= defaults[l] &* pending }
+                pending = 0
+              }
+              var resolvedFrom = 0, resolvedTo = 0
+              start = 0
+              for end in text.wordEnds {
+                // Bit n: the n-gram ending at the previous letter may be in the model (the
+                // model is prefix-closed: an n-gram whose first n-1 letters were not found
+                // cannot be there either).
+                var previous: UInt32 = 0
+                for i in start..<end {
+                  let script = scripts[letters[i]]
+                  if script != fitsScript || i == 0 {
+                    settle()
+                    fitsScript = script
+                    fitting = 0
+                    var lowest = Int32(lanes), highest: Int32 = -1
+                    let foreign = script == .latin ? foreignLatin : unseen
+                    for k in 0..<count {
+                      let fit = script.isContextual || model.languages[k].scriptBits.contains(script)
+                      let candidate = isCandidate[k] != 0
+                      let isOpen = fit && candidate
+                      if isOpen {
+                        fitting += 1
+                        lowest = min(lowest, Int32(lane[k]))
+                        highest = max(highest, Int32(lane[k]))
                       }
+                      open[lane[k]] = isOpen ? 1 : 0
+                      defaults[lane[k]] = candidate ? (fit ? unseen : foreign) : 0
                     }
-                    if i >= resolvedTo {
-                      resolvedFrom = i
-                      resolvedTo = min(i + block, letterCount)
-                      model.resolve(
-                        letters.baseAddress!, tops: tops.baseAddress!, from: i, to: resolvedTo, into: cells.baseAddress!)
-                    }
-                    let row = cells.baseAddress! + 5 * (i - resolvedFrom)
-                    let top = Int(tops[i])
-                    // Highest order first: a language takes the longest n-gram it knows;
-                    // once every fitting candidate has one, lower orders cannot matter.
-                    var scored: Int32 = 0
-                    var current: UInt8 = 0xFF  // orders not looked up may be there
-                    var n = top
-                    while n >= 1 && scored < fitting {
-                      defer { n -= 1 }
-                      if n > 1 && previous & (1 << (n - 1)) == 0 {
-                        current &= ~(1 << n)
-                        continue
-                      }
-                      var cell = row[n - 1]
-                      if cell == LanguageModel.Cell.unresolved {
-                        cell = model.cell(key: LanguageModel.key(UnsafeBufferPointer(rebasing: letters[(i - n + 1)...i])))
-                      }
-                      if cell == LanguageModel.Cell.absent {
-                        current &= ~(1 << n)
-                        continue
-                      }
-                      let p = LanguageModel.Cell.postings(cell, in: model)
-                      // Its score less the default already counted (a language scored
-                      // here fits the script: its default is `unseen`).
-                      let add = backoff &* Int32(top - n) &- unseen
-                      if fitting <= 2 && p.count > 32 {
-                        // Few languages left in the race (pruning): find them in the list
-                        // (sorted by language) rather than read it all.
-                        for k in live where stamps[k] < position {
-                          guard let q = Self.quantum(of: k, in: p) else { continue }
-                          stamps[k] = position
-                          scores[k] &+= add &- q
-                          scored &+= 1
-                        }
-                        continue
-                      }
-                      scored = mk_lid_scan(
-                        p.baseAddress, Int64(p.count >> 1), stamps.baseAddress, scores.baseAddress, position, add,
-                        scored, fitting)
-                    }
-                    previous = current
-                    pending &+= 1
+                    openLanes = fitting > 0 ? lowest..<highest + 1 : 0..<0
                   }
-                  start = end
-                  settle()
-                  if prune && live.count > 1 {
-                    var leader = live[0]
-                    for k in live where scores[k] > scores[leader] { leader = k }
-                    // The rest of the text could still turn the race: as far as the letters
-                    // left (``pruningRate`` each) could.
-                    let left = Int32(truncatingIfNeeded: letterCount - end)
-                    let floor = scores[leader] &- max(gap, rate &* left)
-                    let leaderScripts = model.languages[leader].scriptBits
-                    // A language written in a script the leader is not can win that
-                    // script's letters back: it stays.
-                    func out(_ k: Int) -> Bool {
-                      scores[k] < floor
-                        && model.languages[k].scriptBits.intersection(leaderScripts) == model.languages[k].scriptBits
-                    }
-                    if live.contains(where: out) {
-                      for k in live where out(k) {
-                        isCandidate[k] = false
-                        defaults[k] = 0
-                        if stamps[k] != closed {
-                          stamps[k] = closed
-                          fitting -= 1
-                        }
+                  if i >= resolvedTo {
+                    resolvedFrom = i
+                    resolvedTo = min(i + block, letterCount)
+                    model.resolve(
+                      letters.baseAddress!, tops: tops.baseAddress!, from: i, to: resolvedTo, into: cells.baseAddress!)
+                  }
+                  // No candidate written in this script: nothing to score, nothing ruled out.
+                  previous =
+                    fitting == 0
+                    ? 0xFF
+                    : model.scoreLetter(
+                      letters.baseAddress!, i, top: Int(tops[i]), row: cells.baseAddress! + 5 * (i - resolvedFrom),
+                      previous: previous, open: open.baseAddress!, fitting: fitting, lanes: openLanes,
+                      best: best.baseAddress!, scores: scores.baseAddress!, backoff: backoff, unseen: unseen)
+                  pending &+= 1
+                }
+                start = end
+                settle()
+                if prune && live.count > 1 {
+                  var leader = live[0]
+                  for k in live where scores[lane[k]] > scores[lane[leader]] { leader = k }
+                  // The rest of the text could still turn the race: as far as the letters
+                  // left (``pruningRate`` each) could.
+                  let left = Int32(truncatingIfNeeded: letterCount - end)
+                  let floor = scores[lane[leader]] &- max(gap, rate &* left)
+                  let leaderScripts = model.languages[leader].scriptBits
+                  // A language written in a script the leader is not can win that
+                  // script's letters back: it stays.
+                  func out(_ k: Int) -> Bool {
+                    scores[lane[k]] < floor
+                      && model.languages[k].scriptBits.intersection(leaderScripts) == model.languages[k].scriptBits
+                  }
+                  if live.contains(where: out) {
+                    for k in live where out(k) {
+                      isCandidate[k] = 0
+                      defaults[lane[k]] = 0
+                      if open[lane[k]] != 0 {
+                        open[lane[k]] = 0
+                        fitting -= 1
                       }
-                      live.removeAll(where: out)
                     }
+                    live.removeAll(where: out)
                   }
                 }
               }
             }
+            for k in 0..<count { quanta[k] = scores[lane[k]] }
           }
         }
       }

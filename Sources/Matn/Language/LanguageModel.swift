@@ -55,10 +55,13 @@ struct LanguageModel: @unchecked Sendable {
   /// they are, every n-gram around them was unseen to Arabic, and a Quran verse went to
   /// Urdu, Balochi or Sindhi. Zero when the model has no Arabic.
   let persianYehCost: Int32, persianKafCost: Int32
-  private let bucketBits: Int
-  /// Per bucket: its first entry and its first posting (2^B + 1 pairs).
+  /// Each language's lane in the scorer (``LanguageIdentifier``'s scores are kept by
+  /// lane while a text is scored): languages of one script sit side by side, so that an
+  /// n-gram's scores for them are one dense vector (scripts/layout-langid).
+  let lanes: [Int]
+  /// Per bucket: its first entry and its first data byte (2^B + 1 pairs); per entry:
+  /// fingerprint, pair count, dense width; the entries' data (see `mk_lid_table`).
   private let buckets: UnsafePointer<UInt32>
-  /// Per entry: fingerprint (low 16 bits) and posting count (next 8 bits).
   private let entries: UnsafePointer<UInt32>
   private let postings: UnsafePointer<UInt8>
   /// The same table for the C lookups (``resolve(_:tops:from:to:into:)``).
@@ -125,8 +128,8 @@ struct LanguageModel: @unchecked Sendable {
     func align() { offset = (offset + 3) & ~3 }
     guard bytes.count >= 36, Array(bytes[0..<8]) == Array("MATNLID1".utf8) else { return nil }
     offset = 8
-    guard u32() == 2, let count = u32(), let bits = u32(), let entries = u32(), let postingTotal = u32(),
-      bits > 0, bits <= 24
+    guard u32() == 3, let count = u32(), let bits = u32(), let entries = u32(), let dataBytes = u32(),
+      bits > 0, bits <= 24, count < Int(MK_LID_LANES)
     else { return nil }
     func f32() -> Double {
       defer { offset += 4 }
@@ -186,13 +189,20 @@ struct LanguageModel: @unchecked Sendable {
       languages.append(
         Language(code: code, prior: prior, fit: fit.isNaN ? nil : fit, scripts: scripts, scriptBits: ScriptSet(scripts)))
     }
+    // Each language's lane in the scorer (scripts/layout-langid).
+    guard offset + count <= bytes.count else { return nil }
+    let lanes = (0..<count).map { Int(bytes[offset + $0]) }
+    guard Set(lanes).count == count, lanes.allSatisfy({ $0 < count }) else { return nil }
+    offset += count
+    align()
     let bucketBytes = 8 * ((1 << bits) + 1)
     let postingOffset = offset + bucketBytes + 4 * entries
-    guard postingOffset + 2 * postingTotal <= bytes.count, let base = bytes.baseAddress else { return nil }
+    // The data end with 64 bytes of padding (the dense vectors are read in blocks).
+    guard postingOffset + dataBytes + 64 <= bytes.count, let base = bytes.baseAddress else { return nil }
+    self.lanes = lanes
     buckets = (base + offset).assumingMemoryBound(to: UInt32.self)
     self.entries = (base + offset + bucketBytes).assumingMemoryBound(to: UInt32.self)
     postings = (base + postingOffset).assumingMemoryBound(to: UInt8.self)
-    self.bucketBits = bits
     table = mk_lid_table(
       buckets: buckets, entries: self.entries, postings: postings, bits: Int32(truncatingIfNeeded: bits))
     persianYehCost = yehCost
@@ -217,18 +227,6 @@ struct LanguageModel: @unchecked Sendable {
   /// Quantisation steps per nat.
   static let quantum = 4.0
 
-  /// The key of n-gram `scalars`: scripts/train-langid's ngram_key, one multiply per
-  /// scalar and a final mix.
-  @inline(__always)
-  static func key(_ scalars: UnsafeBufferPointer<UInt32>) -> UInt64 {
-    var h = UInt64(scalars.count)
-    for v in scalars { h = (h ^ UInt64(v)) &* 0x9E37_79B9_7F4A_7C15 }
-    h ^= h >> 29
-    h = h &* 0xBF58_476D_1CE4_E5B9
-    h ^= h >> 32
-    return h
-  }
-
   /// Looks up the n-grams ending at `letters[from..<to]` (at most ``resolveBlock``
   /// letters), every order up to `tops[i]`, together (their cache misses overlap): for
   /// letter i and order n, `cells[5 × (i − from) + n − 1]` is a ``Cell``.
@@ -242,38 +240,42 @@ struct LanguageModel: @unchecked Sendable {
   /// Letters per ``resolve(_:tops:from:to:into:)`` at most.
   static let resolveBlock = Int(MK_LID_BLOCK)
 
-  /// A looked-up n-gram: absent, not looked up, or where its postings are.
+  /// A looked-up n-gram: absent, not looked up, or where its data are.
   enum Cell {
     static let absent = MK_LID_ABSENT
     static let unresolved = MK_LID_UNRESOLVED
-    /// The postings of a found n-gram's cell.
-    @inline(__always)
-    static func postings(_ cell: UInt32, in model: LanguageModel) -> UnsafeBufferPointer<UInt8> {
-      UnsafeBufferPointer(start: model.postings + 2 * Int(cell >> 8), count: 2 * Int(cell & 0xFF))
-    }
-  }
-
-  /// The ``Cell`` of the n-gram with `key` (its postings, or absent).
-  func cell(key h: UInt64) -> UInt32 {
-    let p = postings(key: h)
-    return p.isEmpty ? Cell.absent : UInt32(truncatingIfNeeded: (p.baseAddress! - postings) / 2) << 8 | UInt32(p.count / 2)
-  }
-
-  /// The postings of the n-gram with `key`.
-  @inline(__always)
-  func postings(key h: UInt64) -> UnsafeBufferPointer<UInt8> {
-    let bucket = Int(h >> UInt64(64 - bucketBits))
-    let fingerprint = UInt32(truncatingIfNeeded: h >> UInt64(48 - bucketBits)) & 0xFFFF
-    var posting = Int(buckets[2 * bucket + 1])
-    for e in Int(buckets[2 * bucket])..<Int(buckets[2 * bucket + 2]) {
-      let entry = entries[e]
-      let count = Int(entry >> 16 & 0xFF)
-      if entry & 0xFFFF == fingerprint {
-        return UnsafeBufferPointer(start: postings + 2 * posting, count: 2 * count)
+    /// Whether a found n-gram's scores are a dense vector over lanes (else pairs).
+    static func isDense(_ cell: UInt32) -> Bool { cell & 0xFF == MK_LID_DENSE }
+    /// The scores of a found n-gram's cell, by lane (those it has).
+    static func scores(_ cell: UInt32, in model: LanguageModel) -> [Int: UInt8] {
+      let p = model.postings + Int(cell >> 8)
+      var out: [Int: UInt8] = [:]
+      if cell & 0xFF == MK_LID_DENSE {
+        for j in 0..<Int(p[1]) where p[2 + j] != 0xFF { out[Int(p[0]) + j] = p[2 + j] }
+      } else {
+        for j in 0..<Int(cell & 0xFF) { out[Int(p[2 * j])] = p[2 * j + 1] }
       }
-      if entry & 0xFFFF > fingerprint { break }
-      posting += count
+      return out
     }
-    return UnsafeBufferPointer(start: postings, count: 0)
+  }
+
+  /// The ``Cell`` of the n-gram `letters` (its data, or absent).
+  func cell(_ letters: UnsafeBufferPointer<UInt32>) -> UInt32 {
+    withUnsafePointer(to: table) { mk_lid_lookup($0, letters.baseAddress, Int64(letters.count)) }
+  }
+
+  /// Scores letter `i` of `letters` into `scores` (by lane; every open lane in `lanes`):
+  /// see `mk_lid_letter`.
+  @inline(__always)
+  func scoreLetter(
+    _ letters: UnsafePointer<UInt32>, _ i: Int, top: Int, row: UnsafePointer<UInt32>, previous: UInt32,
+    open: UnsafePointer<UInt8>, fitting: Int32, lanes: Range<Int32>, best: UnsafeMutablePointer<Int16>,
+    scores: UnsafeMutablePointer<Int32>, backoff: Int32, unseen: Int32
+  ) -> UInt32 {
+    withUnsafePointer(to: table) {
+      mk_lid_letter(
+        $0, letters, Int64(i), Int32(truncatingIfNeeded: top), row, previous, open, fitting, lanes.lowerBound,
+        lanes.upperBound, best, scores, backoff, unseen)
+    }
   }
 }

@@ -414,7 +414,7 @@ struct LanguageSpanTests {
         + "发言人表示调查结果将在下个月公布届时各方可以提出意见",
       "a b c dd eee ffff ggggg hhhhhh",
     ]
-    var compared = 0, found = 0, longer = 0
+    var compared = 0, found = 0, longer = 0, dense = 0
     for text in texts {
       var text = text
       let letters = text.withUTF8 { TextLetters(utf8: $0) }
@@ -439,7 +439,7 @@ struct LanguageSpanTests {
                 #expect(cell == LanguageModel.Cell.absent)
                 continue
               }
-              let one = model.cell(key: LanguageModel.key(UnsafeBufferPointer(rebasing: scalars[(i - order + 1)...i])))
+              let one = model.cell(UnsafeBufferPointer(rebasing: scalars[(i - order + 1)...i]))
               if cell == LanguageModel.Cell.unresolved {
                 // Left unresolved only where its first order − 1 letters were not found.
                 #expect(order > 1 && i > from)
@@ -450,7 +450,9 @@ struct LanguageSpanTests {
                 compared += 1
                 if cell != LanguageModel.Cell.absent {
                   found += 1
-                  #expect(LanguageModel.Cell.postings(cell, in: model).count == 2 * Int(cell & 0xFF))
+                  let scores = LanguageModel.Cell.scores(cell, in: model)
+                  #expect(!scores.isEmpty && scores.keys.allSatisfy { $0 < model.languages.count })
+                  if LanguageModel.Cell.isDense(cell) { dense += 1 }
                 }
               }
             }
@@ -460,6 +462,29 @@ struct LanguageSpanTests {
       }
     }
     #expect(longer >= 3)
-    #expect(compared > 500 && found > 400)
+    #expect(compared > 500 && found > 400 && dense > 50)
+  }
+
+  @Test("an n-gram's scores are kept by lane, dense over the lanes of its script where it is frequent")
+  func lanes() throws {
+    let model = try #require(LanguageModel.shared)
+    func lane(_ code: String) -> Int { model.lanes[model.languages.firstIndex { $0.code == code }!] }
+    #expect(Set(model.lanes) == Set(0..<model.languages.count))
+    // The Latin-script languages side by side: every lane between two of them is one.
+    let latin = ["en", "de", "fr", "tr", "vi", "zu"].map(lane)
+    let latinLanes = Set(model.languages.indices.filter { model.languages[$0].scripts.contains(.latin) }.map { model.lanes[$0] })
+    #expect((latin.min()!...latin.max()!).allSatisfy { latinLanes.contains($0) })
+    #expect(!latinLanes.contains(lane("ru")) && !latinLanes.contains(lane("fa")))
+    // «e» is written by every Latin-script language: one dense vector, with a score for
+    // each of them; «ه» by the Arabic-script ones.
+    for (letter, yes, no, dense) in [
+      ("e", ["en", "de", "fr", "tr", "vi"], ["ru", "fa"], true), ("ه", ["fa", "ar", "ur"], ["en", "ru"], false),
+    ] {
+      let scalars = letter.unicodeScalars.map(\.value)
+      let cell = scalars.withUnsafeBufferPointer { model.cell($0) }
+      #expect(!dense || LanguageModel.Cell.isDense(cell), "\(letter)")
+      let scores = LanguageModel.Cell.scores(cell, in: model)
+      #expect(yes.allSatisfy { scores[lane($0)] != nil } && no.allSatisfy { scores[lane($0)] == nil }, "\(letter)")
+    }
   }
 }
