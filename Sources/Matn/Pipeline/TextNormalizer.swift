@@ -196,13 +196,17 @@ public struct TextNormalizer: Sendable {
   /// Arabic ي turned ی); a second round settles it in practice, the bound guards the
   /// worst case. A key of ASCII alone needs no round: the first canonical pass left
   /// its spaces, lines and punctuation canonical, and folding only lowered its case.
+  /// Nor does a round whose canonical stages leave the key as it is: the fold of a
+  /// key is the key (`SearchKeyTests` checks it), so folding it again is skipped.
   func searchKey(ofCanonical text: String) -> String {
     var result = SearchKey.fold(text, foldHamzaSeats: options.foldHamzaSeats)
     if result.utf8.allSatisfy({ $0 < 0x80 }) { return result }
     for _ in 0..<3 {
       var scratch = ChangeRecorder(recordsRanges: false)
       var votes = SpanVotes()
-      let again = SearchKey.fold(canonical(result, &scratch, votes: &votes), foldHamzaSeats: options.foldHamzaSeats)
+      let canonicalized = canonical(result, &scratch, votes: &votes)
+      if canonicalized == result { break }
+      let again = SearchKey.fold(canonicalized, foldHamzaSeats: options.foldHamzaSeats)
       if again == result { break }
       result = again
     }

@@ -223,18 +223,38 @@ struct SearchKeyTests {
   }
 
   @Test("text the article profile wrote needs the fold alone: the same key either way")
-  func articleText() {
+  func articleText() throws {
     let article = TextNormalizer(profile: .article)
     let texts = [
       "مي‌روم به خانۀ ما", "كتاب‌هاي ۱۲ نفر", "رأی مؤسسه دائرةالمعارف", "TEHRAN, Jan. 20 (MNA) – Café",
       "خیلیییی \u{FEFB}", "१२ नफ़र", "Ali Akbar Velayati met Iraq's minister.",
     ]
-    for text in texts {
+    let samples = try FileManager.default.contentsOfDirectory(
+      at: Fixtures.repositoryRoot.appendingPathComponent("Resources/samples"), includingPropertiesForKeys: nil)
+    let lines = try samples.map { try String(contentsOf: $0, encoding: .utf8) }.flatMap { $0.split(separator: "\n").map(String.init) }
+    for text in texts + lines {
       let written = article.normalize(text).text
       for fold in [true, false] {
         #expect(
           SearchKey.make(articleText: written, foldHamzaSeats: fold) == SearchKey.make(text, foldHamzaSeats: fold),
           "\(text)")
+      }
+    }
+  }
+
+  @Test("the fold of a key is the key (searchKey(ofCanonical:) relies on it), on our samples and on edge cases")
+  func foldOfKey() throws {
+    let samples = try FileManager.default.contentsOfDirectory(
+      at: Fixtures.repositoryRoot.appendingPathComponent("Resources/samples"), includingPropertiesForKeys: nil)
+    var texts = try samples.map { try String(contentsOf: $0, encoding: .utf8) }.flatMap { $0.split(separator: "\n").map(String.init) }
+    texts += [
+      "خیلیییی", "ب\u{064E}ب\u{064E}ب", "aaa bbb", "한국어 ᄀ\u{1161}", "नफ़र कि", "ﻻ ﷲ", "①②③ ½ ﬁ", "ΆΣΣ ς", "١٢٣ ۴۵۶",
+      "İstanbul ß", "دائرةالمعارف ٱلله", "ۀ ە\u{0654}",
+    ]
+    for text in texts {
+      for hamza in [true, false] {
+        let key = SearchKey.fold(text, foldHamzaSeats: hamza)
+        #expect(SearchKey.fold(key, foldHamzaSeats: hamza) == key, "\(text)")
       }
     }
   }
