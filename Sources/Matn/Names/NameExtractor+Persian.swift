@@ -160,8 +160,12 @@ extension NameExtractor {
         if foreignFamily { word = .family }
         // A foreign given name that is also a verb stem («جو», «خوان») is one only first,
         // before a word no list knows («جو هارت»; not «عباس خوان», «جو مصطفی…»).
-        if isVerbForm(tokens[m]) && (m > k || !(m + 1 < tokens.count && connected(tokens[m]))) { break }
-        if m == k + 1 && isVerbForm(tokens[k]) && !foreignFamily { break }
+        if (m > k || !(m + 1 < tokens.count && connected(tokens[m]))) && tables.persianForeignGiven.contains(tokens[m].key)
+          && isVerbForm(tokens[m])
+        {
+          break
+        }
+        if m == k + 1 && !foreignFamily && isVerbForm(tokens[k]) { break }
         // A family-name ending written apart from the part before it: «فیروز آبادی», «احمدی نژاد».
         if m > k && word != .stop && tables.isFamilyEnding(tokens[m], in: text.folded) { word = .family }
         // After a family name, another word only if it is a family-name part too, or the
@@ -636,7 +640,8 @@ extension NameExtractor {
   /// and the two make a listed given name («بیت الله» → «بیت‌الله»); nil otherwise.
   func joinedGiven(at m: Int, _ text: NameTokens) -> PersianWord? {
     let tokens = text.tokens
-    guard m + 1 < tokens.count, connected(tokens[m]), tokens[m + 1].script == .arabic, tokens[m].letterCount >= 2
+    guard m + 1 < tokens.count, connected(tokens[m]), tokens[m + 1].script == .arabic, tokens[m].letterCount >= 2,
+      tokens[m + 1].letterCount == 4 || tokens[m + 1].letterCount == 5
     else { return nil }
     let next = text.folded[tokens[m + 1].foldedStart..<tokens[m + 1].foldedEnd]
     guard Self.compoundEnds.contains(where: { $0.elementsEqual(next) }) else { return nil }
@@ -668,8 +673,10 @@ extension NameExtractor {
       return .stop
     }
     // A region by its form, a place and a compass adjective written as one word.
-    let letters = folded[t.foldedStart..<t.foldedEnd].reversed()
-    if Self.compassEnds.contains(where: { letters.count >= $0.count + 3 && letters.starts(with: $0) }) { return .stop }
+    if t.letterCount >= 7 && folded[t.foldedEnd - 1] == 0x6CC {
+      let letters = folded[t.foldedStart..<t.foldedEnd].reversed()
+      if Self.compassEnds.contains(where: { letters.count >= $0.count + 3 && letters.starts(with: $0) }) { return .stop }
+    }
     if tables.persianCommonGiven.contains(t.key) { return .strongGiven }
     let lexicon = tables.persianParts.contains(t.key)
     // A given name that is also a frequent word or an adjective («پروانه» permit,
