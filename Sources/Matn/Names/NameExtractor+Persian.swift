@@ -64,13 +64,28 @@ extension NameExtractor {
       // A chain of titles.
       var k = i
       var titleKind: NameTables.Title.Kind?
+      var lastTitle = (start: i, length: 0, kind: NameTables.Title.Kind.honorific)
       while k < tokens.count, tokens[k].script == .arabic, k == i || connected(tokens[k - 1]),
         let (length, kind) = title(at: k, in: tokens)
       {
         if titleKind != .honorific { titleKind = kind }
+        lastTitle = (k, length, kind)
         k += length
       }
+      // An office of one word that ends a chain after an honorific, with no name after
+      // it, is the name: «آیت‌الله صدر و…» («صدر», chairman, is also a family name).
+      // (Only after a cleric's title: «آقای شهردار را» addresses the mayor.)
+      if lastTitle.kind == .office, lastTitle.length == 1, lastTitle.start > i, titleKind == .honorific,
+        (i..<lastTitle.start).contains(where: { Self.clericTitles.contains(tokens[$0].key) }),
+        k >= tokens.count || !connected(tokens[k - 1]) || tokens[k].script != .arabic
+          || Self.afterNameWords.contains(tokens[k].key)
+      {
+        k = lastTitle.start
+      }
       let titled = k > i
+      // A title that always names a person after it (not «امام», «شهید», «استاد», whose
+      // next word may be an epithet or a field: «امام زمان», «استاد دانشگاه»).
+      let strict = titled && (i..<k).contains { Self.strictTitles.contains(tokens[$0].key) }
       // A name after a place word is the name of the place: «میدان امام خمینی», «پایانه شهید کلانتری».
       if i > 0, tokens[i - 1].script == .arabic, connected(tokens[i - 1]), tables.thingWords.contains(tokens[i - 1].key) {
         i = max(k, i + 1)
@@ -97,9 +112,23 @@ extension NameExtractor {
         if title(at: m, in: tokens) != nil && m > k { break }
         // A word that follows names ends one: a time («… بعدازظهر»), «در», «که».
         if m > k && Self.afterCommonNameWords.contains(tokens[m].key) { break }
+        // «بن» (son of) between a given name and another name word: «اسامه بن لادن».
+        if m > k, parts.last == .strongGiven || parts.last == .given, Self.sonOf.contains(tokens[m].key),
+          m + 1 < tokens.count, connected(tokens[m]), tokens[m + 1].script == .arabic, tokens[m + 1].letterCount >= 3
+        {
+          let next = persianWord(tokens[m + 1], folded: text.folded)
+          guard next != .stop && next != .common else { break }
+          parts.append(.given)
+          parts.append(.family)
+          m += 2
+          continue
+        }
         // A family-name ending written apart never starts a name («شیخ زاده» after a title).
         if m == k && tables.isFamilyEnding(tokens[m], in: text.folded) { break }
-        var word = persianWord(tokens[m], folded: text.folded)
+        // A given name written apart from its «الله» or «الدین» («روح الله», «بیت الله»,
+        // «جلال الدین»): one name part, read as the word written joined.
+        let joined = joinedGiven(at: m, text)
+        var word = joined ?? persianWord(tokens[m], folded: text.folded)
         if word == .stop { break }
         // A lexicon name part after the first word is a family name («محمدجواد ظریف»).
         if (word == .given || word == .strongGiven) && !parts.isEmpty {
@@ -113,9 +142,30 @@ extension NameExtractor {
         }
         // A word written apart from its ending «ای» («خامنه ای»): one name part.
         let apart =
-          m + 1 < tokens.count && connected(tokens[m]) && tokens[m + 1].script == .arabic
-          && Self.separateEnding.contains(tokens[m + 1].key)
-        if apart && (word == .unknown || word == .common || word == .weakFamily) { word = .family }
+          joined != nil
+          || (m + 1 < tokens.count && connected(tokens[m]) && tokens[m + 1].script == .arabic
+            && Self.separateEnding.contains(tokens[m + 1].key))
+        if apart && joined == nil && (word == .unknown || word == .common || word == .weakFamily) { word = .family }
+        // The word after a common foreign given name is its family name: a word no list
+        // knows («پل برمر», «جو هارت»), or — after one that is no Persian word — any word
+        // («هری کین»; not after «جان», «پل», which are words too).
+        // (A word no list knows after one that is no Persian word is read as before: up to
+        // two such words, «خوزه لوئیس رودریگز»; a frequent word not before a verb or «به»:
+        // «یانگ منتشر شد», «نواز موسوم به».)
+        let foreignLead = m == k + 1 && parts.count == 1 && tables.persianForeignGiven.contains(tokens[k].key)
+        let foreignFamily =
+          foreignLead && tokens[m].letterCount >= 3 && !Self.afterNameWords.contains(tokens[m].key)
+          && ((word == .unknown && parts[0] == .given && foreignLooking(tokens[m], text.folded))
+            || (word == .common && parts[0] == .strongGiven && !verbOrObjectFollows(m, text)))
+        if foreignFamily { word = .family }
+        // A foreign given name that is also a verb stem («جو», «خوان») is one only first,
+        // before a word no list knows («جو هارت»; not «عباس خوان», «جو مصطفی…»).
+        if (m > k || !(m + 1 < tokens.count && connected(tokens[m]))) && tables.persianForeignGiven.contains(tokens[m].key)
+          && isVerbForm(tokens[m])
+        {
+          break
+        }
+        if m == k + 1 && !foreignFamily && isVerbForm(tokens[k]) { break }
         // A family-name ending written apart from the part before it: «فیروز آبادی», «احمدی نژاد».
         if m > k && word != .stop && tables.isFamilyEnding(tokens[m], in: text.folded) { word = .family }
         // After a family name, another word only if it is a family-name part too, or the
@@ -134,15 +184,22 @@ extension NameExtractor {
           // honorific it is an epithet («امام زمان»), no name.
           // (A given name that is also a word, «مشرف», wants the stricter ending: «ژنرال
           // مشرف تصمیم به» is no name.)
-          let afterGiven = parts.last == .strongGiven
+          // (A common given name read as a lexicon family name counts: «محمد حسن فایده و…».)
+          let afterGiven =
+            parts.last == .strongGiven || (parts.last == .family && tables.persianCommonGiven.contains(tokens[m - 1].key))
+          // Straight after a title that always names a person, the word is the name
+          // («ژنرال مشرف تصمیم…», «آیت‌الله صدر»).
           let ends =
             !connected(tokens[m]) || m + 1 >= tokens.count || tokens[m + 1].script != .arabic
             || (afterGiven ? Self.afterNameWords : Self.afterCommonNameWords).contains(tokens[m + 1].key)
-          guard parts.last == .strongGiven || titleKind == .honorific, ends, tokens[m].letterCount >= 3,
+            || (strict && parts.isEmpty)
+          guard afterGiven || titleKind == .honorific, ends, tokens[m].letterCount >= 3,
             !Self.afterNameWords.contains(tokens[m].key)
           else { break }
           parts.append(.common)
           m += 1
+          // The name may go on after it there: «حجت‌الاسلام نجات فیاضی».
+          if strict && parts.count == 1 { continue }
           break
         }
         if word == .unknown {
@@ -166,10 +223,12 @@ extension NameExtractor {
         switch titleKind {
         case .honorific?:
           // A given name that is no ordinary word, alone after an honorific when the name
-          // ends there («آقای بیگی استاندار»; not «امیر ارشد»).
+          // ends there («آقای بیگی استاندار»; not «امیر ارشد»); any word after a title
+          // that always names a person («ژنرال مشرف»).
           accepted =
             parts.count >= 2 || (first != .given && first != .common)
             || (first == .given && !ordinaryWord(tokens[k]) && endsName(after: k, text))
+            || (strict && parts.count == 1)
         case .office?:
           accepted = first == .strongGiven || first == .family || (first == .given && rest.contains { $0 != .given })
         case nil:
@@ -199,7 +258,9 @@ extension NameExtractor {
         i = k + 1
       } else {
         // Not an ending alone («زاده»): a name written «حسین زاده» does not make it one.
-        if !titled && parts.count <= 1 && tokens[k].letterCount >= 3 && !tables.isFamilyEnding(tokens[k], in: text.folded) {
+        if !titled && parts.count <= 1 && tokens[k].letterCount >= 3 && !tables.isFamilyEnding(tokens[k], in: text.folded)
+          && !compoundEnd(tokens[k], text.folded)
+        {
           pending.append(k)
         }
         if !titled && familyPair(at: k, text) { pairs.append(k) }
@@ -282,9 +343,12 @@ extension NameExtractor {
         persianWord(tokens[s + 1], folded: text.folded) != .stop
       else { continue }
       let e = s + 1
+      // The last item after «و», its second word marked as a family name by its ending
+      // («…، کبری X و زیبا بنی‌طالبی دو بانوی…»), ends there whatever follows.
       let ends =
         (tokens[e].endsClause && !tokens[e].endsSentence) || !connected(tokens[e]) || e + 1 >= tokens.count
         || tokens[e + 1].script != .arabic || tokens[e + 1].key == and || tokens[e + 1].key == from
+        || (tokens[s - 1].key == and && marksFamily(tokens[e], text.folded))
       guard ends else { continue }
       found.append(Found(first: s, last: e, titleFirst: nil))
       taken.formUnion([s, e])
@@ -401,10 +465,58 @@ extension NameExtractor {
   func familyPair(at k: Int, _ text: NameTokens) -> Bool {
     let tokens = text.tokens
     guard k + 1 < tokens.count, connected(tokens[k]), tokens[k + 1].letterCount >= 3,
-      contextNamePart(tokens[k + 1], folded: text.folded)
+      contextNamePart(tokens[k + 1], folded: text.folded), !compoundEnd(tokens[k + 1], text.folded)
     else { return false }
     let first = persianWord(tokens[k], folded: text.folded)
     return first == .given || first == .strongGiven
+  }
+
+  /// Whether a word is a verb form and no name part: «جو» (seek), «خوان» (read), which
+  /// are also foreign given names.
+  func isVerbForm(_ t: NameToken) -> Bool {
+    persian.verbForms.contains(t.key) && !tables.persianParts.contains(t.key)
+  }
+
+  /// Whether a verb form or «به» follows token `m`: the word is then the noun of a compound
+  /// verb or a phrase («منتشر شد», «موسوم به»).
+  func verbOrObjectFollows(_ m: Int, _ text: NameTokens) -> Bool {
+    let tokens = text.tokens
+    guard m + 1 < tokens.count, connected(tokens[m]), tokens[m + 1].script == .arabic else { return false }
+    let next = tokens[m + 1]
+    return next.key == Self.to || (persian.verbForms.contains(next.key) && !Self.speechVerbs.contains(next.key))
+  }
+
+  /// Whether a word no list knows may be a foreign name: not the plural of a known word
+  /// («شهیدان», «رزمندگان»), a verb with «می» / «نمی» («می‌سپارند»), nor two known words
+  /// of three letters or more written as one («مهرشهر»; this also rules out some names:
+  /// «فرا» + «نکو»).
+  func foreignLooking(_ t: NameToken, _ folded: [UInt32]) -> Bool {
+    let word = Array(folded[t.foldedStart..<t.foldedEnd])
+    func known(_ w: ArraySlice<UInt32>) -> Bool {
+      let key = PersianLexicon.key(w)
+      return tables.frequentArabicScript.contains(key) || persian.adjectives.contains(key)
+        || tables.titleStarts.contains(key) || tables.persianGiven.contains(key)
+    }
+    let alef: UInt32 = 0x627, noon: UInt32 = 0x646, gaf: UInt32 = 0x6AF, heh: UInt32 = 0x647, yeh: UInt32 = 0x6CC
+    if word.count >= 5, word[word.count - 2] == alef, word[word.count - 1] == noon {
+      let stem = word.dropLast(2)
+      if known(stem) { return false }
+      if stem.last == gaf && known(stem.dropLast() + [heh]) { return false }
+      if stem.last == yeh && known(stem.dropLast()) { return false }
+    }
+    let meem: UInt32 = 0x645
+    if word.count >= 4, word[0] == meem, word[1] == yeh { return false }
+    if word.count >= 5, word[0] == noon, word[1] == meem, word[2] == yeh { return false }
+    if word.count >= 6 {
+      for cut in 3...(word.count - 3) where known(word[..<cut]) && known(word[cut...]) { return false }
+    }
+    return true
+  }
+
+  /// Whether a word is «الله» or «الدین», the end of a compound given name written apart.
+  func compoundEnd(_ t: NameToken, _ folded: [UInt32]) -> Bool {
+    let word = folded[t.foldedStart..<t.foldedEnd]
+    return Self.compoundEnds.contains { $0.elementsEqual(word) }
   }
 
   /// Whether a frame of speaking starts at `m`: «با» and a noun of speaking («X با اشاره
@@ -423,10 +535,20 @@ extension NameExtractor {
   /// «یان» (the plural of a noun in «ی», and a family-name ending), letters last first.
   static let pluralYan: [UInt32] = [0x646, 0x627, 0x6CC]
 
+  /// «بن» and «بنت» (son, daughter of) inside Arabic names.
+  static let sonOf: Set<UInt64> = Set(["بن", "بنت"].map { NameTables.key($0) })
+
+  /// Compass adjectives that end the names of provinces and regions written as one word
+  /// («خراسان‌جنوبی», «آذربایجان‌شرقی»), letters last first.
+  static let compassEnds: [[UInt32]] = ["جنوبی", "شمالی", "شرقی", "غربی", "مرکزی", "رضوی"].map {
+    Array($0.unicodeScalars.map(\.value).reversed())
+  }
+
   /// «پایان» (end) and «ادامه» (continuation): «در پایان افزود», «در ادامه گفت».
   static let sequel: Set<UInt64> = Set(["پایان", "ادامه"].map { NameTables.key($0) })
 
   static let with = NameTables.key("با")
+  static let to = NameTables.key("به")
   static let inside = NameTables.key("در")
   static let conversation: Set<UInt64> = Set(["گفت‌وگو", "گفتگو", "مصاحبه"].map { NameTables.key($0) })
   static let speakingNouns: Set<UInt64> = Set(
@@ -488,6 +610,46 @@ extension NameExtractor {
     return true
   }
 
+  /// Titles that always name a person after them: ayatollahs, clerics, military ranks,
+  /// «سناتور», «ژنرال» (not «خانم», also a wife's epithet and written after a name: «حاج
+  /// خانم آشنا شدید», «خدیجه خانم قرار دارد»; nor «آقای», which also addresses an office
+  /// or a trade: «آقای شهردار», «آقای معلم»).
+  static let strictTitles: Set<UInt64> = Set(
+    [
+      "آیت‌الله", "آیت", "حجت‌الاسلام", "حجت", "ژنرال", "سرلشکر", "سرتیپ", "سرهنگ", "سرگرد", "سپهبد", "ارتشبد", "دریادار",
+      "دریابان", "سناتور",
+    ].map { NameTables.key($0) })
+
+  /// The titles of Shia clerics («آیت‌الله», «حجت‌الاسلام»), never followed by an office alone.
+  static let clericTitles: Set<UInt64> = Set(["آیت‌الله", "آیت", "حجت‌الاسلام", "حجت"].map { NameTables.key($0) })
+
+  /// «عبدال» and «ابوال», which start compound given names.
+  static let compoundStarts: [[UInt32]] = ["عبدال", "ابوال"].map { Array($0.unicodeScalars.map(\.value)) }
+
+  /// Whether a word is a compound given name by its form: «عبدال…», «ابوال…» (Abd al-,
+  /// Abu al-) and at least two letters more («عبدالمالک», not «عبدال»).
+  func compoundGiven(_ t: NameToken, _ folded: [UInt32]) -> Bool {
+    let word = folded[t.foldedStart..<t.foldedEnd]
+    return word.count >= 7 && Self.compoundStarts.contains { word.starts(with: $0) }
+  }
+
+  /// «الله» and «الدین», which end compound given names and are often written apart.
+  static let compoundEnds: [[UInt32]] = ["الله", "الدین"].map { Array($0.unicodeScalars.map(\.value)) }
+
+  /// The role of a word and the next written together when the next is «الله» or «الدین»
+  /// and the two make a listed given name («بیت الله» → «بیت‌الله»); nil otherwise.
+  func joinedGiven(at m: Int, _ text: NameTokens) -> PersianWord? {
+    let tokens = text.tokens
+    guard m + 1 < tokens.count, connected(tokens[m]), tokens[m + 1].script == .arabic, tokens[m].letterCount >= 2,
+      tokens[m + 1].letterCount == 4 || tokens[m + 1].letterCount == 5
+    else { return nil }
+    let next = text.folded[tokens[m + 1].foldedStart..<tokens[m + 1].foldedEnd]
+    guard Self.compoundEnds.contains(where: { $0.elementsEqual(next) }) else { return nil }
+    let key = PersianLexicon.key(Array(text.folded[tokens[m].foldedStart..<tokens[m].foldedEnd]) + Array(next))
+    if tables.persianCommonGiven.contains(key) || tables.persianPersonsGiven.contains(key) { return .strongGiven }
+    return tables.persianGiven.contains(key) ? .given : nil
+  }
+
   /// The keys of «ای» and «ئی» written apart from the word they end.
   static let separateEnding: Set<UInt64> = [NameTables.key("ای"), NameTables.key("ئی")]
 
@@ -503,8 +665,17 @@ extension NameExtractor {
   /// The role a Persian word can play in a name.
   func persianWord(_ t: NameToken, folded: [UInt32]) -> PersianWord {
     // A verb form that the name lexicon has is a name part too («پناهی», you take refuge).
-    if tables.notNames.contains(t.key) || (persian.verbForms.contains(t.key) && !tables.persianParts.contains(t.key)) {
+    // (Nor a common foreign given name: «جو», also a stem of «جستن».)
+    if tables.notNames.contains(t.key)
+      || (persian.verbForms.contains(t.key) && !tables.persianParts.contains(t.key)
+        && !tables.persianForeignGiven.contains(t.key))
+    {
       return .stop
+    }
+    // A region by its form, a place and a compass adjective written as one word.
+    if t.letterCount >= 7 && folded[t.foldedEnd - 1] == 0x6CC {
+      let letters = folded[t.foldedStart..<t.foldedEnd].reversed()
+      if Self.compassEnds.contains(where: { letters.count >= $0.count + 3 && letters.starts(with: $0) }) { return .stop }
     }
     if tables.persianCommonGiven.contains(t.key) { return .strongGiven }
     let lexicon = tables.persianParts.contains(t.key)
@@ -516,7 +687,7 @@ extension NameExtractor {
       return .strongGiven
     }
     if tables.persianGiven.contains(t.key) || withoutMadda(t, folded).map(tables.persianGiven.contains) == true {
-      return lexicon ? (ordinary ? .family : .strongGiven) : .given
+      return lexicon ? (ordinary ? .family : .strongGiven) : compoundGiven(t, folded) && !ordinary ? .strongGiven : .given
     }
     if lexicon { return .family }
     if t.letterCount < 2 || tables.hasNonNameEnding(t, in: folded) { return .stop }
@@ -527,7 +698,9 @@ extension NameExtractor {
     switch tables.familyEnding(t, in: folded) {
     case .strong?: return .family
     case .weak?: return .weakFamily
-    case nil: return tables.isFamilyEnding(t, in: folded) ? .family : .unknown
+    case nil:
+      if tables.isFamilyEnding(t, in: folded) { return .family }
+      return compoundGiven(t, folded) ? .strongGiven : .unknown
     }
   }
 }
