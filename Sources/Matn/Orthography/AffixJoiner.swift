@@ -101,12 +101,15 @@ struct AffixJoiner {
     // in pieces cut inside Latin words, and the pieces must give what the whole gives).
     var stretch = Stretch(evidence: evidence, cutOff: cutOff)
     let glued = GluedAffixes(lexicon: lexicon)
+    // The shortest token `glue` may change without a ZWNJ in it: four scalars (an affix
+    // needs them), three when a user's compound has three.
+    let glueFrom = compounds.mayHold(length: 3) ? 3 : 4
     var previous: Token? = nil
     s.withUnsafeBufferPointer { sp in
       flags.withUnsafeBufferPointer { fp in
         buffer.bits.withUnsafeBufferPointer { bp in
           var last = 0  // where the previous token ended
-          ScalarScan.forEachToken(bits: bp, in: 0..<n, tokenMask: StageScan.token) { found in
+          ScalarScan.forEachToken(bits: bp, in: 0..<n, tokenMask: StageScan.token, skipMask: StageScan.zwnj) { found in
             // Anything but plain spaces between two tokens ends the chance of a join.
             for k in last..<found.range.lowerBound where sp[k] != 0x20 {
               previous = nil
@@ -137,7 +140,12 @@ struct AffixJoiner {
               last = end
               return nil
             }
-            glue(token.range, sp, glued, &edits, &stretch)
+            // A shorter token with no ZWNJ is no glued compound or affixed word and shows
+            // no half-space: most function words skip the call.
+            // (`skipped`: its ZWNJs, or more when it holds a supplementary scalar.)
+            if end - start >= glueFrom || found.skipped > 0 {
+              glue(token.range, zwnjFree: found.skipped == 0, sp, glued, &edits, &stretch)
+            }
             if let word = previous, word.range.upperBound + 1 == start, end - start >= 2,
               compounds.joinsSpaced(sp, word.range, token.range)
             {
@@ -259,23 +267,39 @@ struct AffixJoiner {
   /// before an affix after a silent ه) go to the stretch's optional ones, and the token's
   /// half-spaces (a ZWNJ after a letter that joins) and «می» verbs to its evidence: one
   /// pass over the token finds its segments, their keys and its half-spaces.
+  /// `zwnjFree`: the token has no ZWNJ (its one segment needs no search).
   private func glue(
-    _ r: Range<Int>, _ s: UnsafeBufferPointer<UInt32>, _ glued: GluedAffixes, _ edits: inout [Edit],
+    _ r: Range<Int>, zwnjFree: Bool, _ s: UnsafeBufferPointer<UInt32>, _ glued: GluedAffixes, _ edits: inout [Edit],
     _ stretch: inout Stretch
   ) {
     let affixed = splitsGlued && r.count >= 4 && GluedAffixes.mayBeAffixed(s, r)
     var start = r.lowerBound
     while start < r.upperBound {
       var end = start
-      while end < r.upperBound && s[end] != 0x200C { end += 1 }
-      // The segment's key, when a compound may be that long or (a stem before a final ی
-      // or ان, looked up below) one or two scalars shorter: FNV-1a is a running hash, so
-      // the stems' keys come along. Most words are too short for any.
-      let length = end - start
+      if zwnjFree {
+        end = r.upperBound
+      } else {
+        while end < r.upperBound && s[end] != 0x200C { end += 1 }
+      }
+      // The segment's key, when a compound may be that word or (in a last segment of five
+      // scalars or more) the stem before its final ی or ان, looked up below: FNV-1a is a
+      // running hash, so the stem's key comes along. Most words are too short for any
+      // compound or shaped like none.
+      var stemEnd = -1, stem = false
+      if zwnjFree || end == r.upperBound && end - start >= 5 {
+        // In arithmetic: the length and the ending of running words defeat the branch
+        // predictor. (A token without ZWNJ that reaches here has three scalars or more,
+        // so every scalar read is its own.)
+        let l1 = s[end - 1], l2 = s[end - 2]
+        let yeh = l1 == 0x06CC
+        let ending: UInt64 = (end - start >= 5 ? 1 : 0) & ((yeh ? 1 : 0) | ((l1 ^ 0x0646) | (l2 ^ 0x0627) == 0 ? 1 : 0))
+        let candidate = yeh ? end - 1 : end - 2
+        stem = ending & compounds.holdBit(s, start..<max(candidate, start + 2)) != 0
+        stemEnd = stem ? candidate : -1
+      }
+      let whole = compounds.mayHold(s, start..<end)
       var key = FNV.basis, keyBefore1 = FNV.basis, keyBefore2 = FNV.basis
-      if compounds.mayHold(length: length)
-        || (length >= 5 && (compounds.mayHold(length: length - 1) || compounds.mayHold(length: length - 2)))
-      {
+      if whole || stem {
         for k in start..<end {
           keyBefore2 = keyBefore1
           keyBefore1 = key
@@ -296,7 +320,7 @@ struct AffixJoiner {
           stretch.add(edits.count - 1, .compound, from: segment.lowerBound, at: cut)
         }
       }
-      if let entry = compounds.entry(key: key, count: segment.count) {
+      if whole, let entry = compounds.entry(key: key, count: segment.count) {
         let before = edits.count
         insertCompound(at: segment.lowerBound, entry.offsets, s, &edits)
         if !entry.required { addCompound(edits, from: before, segment.lowerBound, &stretch) }
@@ -325,17 +349,9 @@ struct AffixJoiner {
         if !required { addCompound(edits, from: before, segment.lowerBound, &stretch) }
         continue
       }
-      guard last && segment.count >= 5 else { continue }
-      let e = segment.upperBound
-      var stemEnd = -1, stemKey = FNV.basis
-      if s[e - 1] == 0x06CC {
-        stemEnd = e - 1
-        stemKey = keyBefore1
-      } else if s[e - 1] == 0x0646 && s[e - 2] == 0x0627 {
-        stemEnd = e - 2
-        stemKey = keyBefore2
-      }
-      if stemEnd > 0, let entry = compounds.entry(key: stemKey, count: stemEnd - segment.lowerBound) {
+      guard stem else { continue }
+      let stemKey = stemEnd == segment.upperBound - 1 ? keyBefore1 : keyBefore2
+      if let entry = compounds.entry(key: stemKey, count: stemEnd - segment.lowerBound) {
         let before = edits.count
         insertCompound(at: segment.lowerBound, entry.offsets, s, &edits)
         if !entry.required { addCompound(edits, from: before, segment.lowerBound, &stretch) }

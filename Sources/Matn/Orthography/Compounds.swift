@@ -33,6 +33,11 @@ struct Compounds: Sendable {
   /// The lengths of the glued entries, a bit each (``bit(_:)``): most running words are
   /// shorter than any compound and need neither a key nor a look in ``filter``.
   private var lengths: UInt64 = 0
+  /// One bit per entry's shape (length, first two and last two scalars; ``shape(_:_:)``)
+  /// in 2^17 bits (16 KB): it rules out about nine running words in ten that are as long
+  /// as some compound before their key is computed (``mayHold(_:_:)``), with no key
+  /// and no look in ``filter``.
+  private var shapes = [UInt64](repeating: 0, count: 1 << 11)
 
   static let shared: Compounds = {
     var table = Compounds()
@@ -88,6 +93,8 @@ struct Compounds: Sendable {
     let key = FNV.hash(glued)
     entries[key] = Entry(offsets: offsets, spaced: spaced, required: required || entries[key]?.required == true)
     lengths |= Self.bit(glued.count)
+    let shape = glued.withUnsafeBufferPointer { Self.shape($0, 0..<$0.count) }
+    shapes[shape >> 6] |= 1 << UInt64(shape & 63)
     let (a, b) = Self.probes(key)
     filter[a >> 6] |= 1 << UInt64(a & 63)
     filter[b >> 6] |= 1 << UInt64(b & 63)
@@ -109,6 +116,17 @@ struct Compounds: Sendable {
     return (Int(truncatingIfNeeded: m >> 46), Int(truncatingIfNeeded: (m >> 28) & 0x3_FFFF))
   }
 
+  /// The bit of ``shapes`` for the word `s[r]` (two scalars or more): its length and the
+  /// low bytes of its first two and last two scalars, mixed.
+  @inline(__always)
+  private static func shape(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> Int {
+    let a = r.lowerBound, e = r.upperBound
+    let x =
+      UInt64(s[a] & 0xFF) | UInt64(s[a + 1] & 0xFF) << 8 | UInt64(s[e - 2] & 0xFF) << 16 | UInt64(s[e - 1] & 0xFF) << 24
+      | UInt64(truncatingIfNeeded: r.count) << 32
+    return Int(truncatingIfNeeded: (x &* 0x9E37_79B9_7F4A_7C15) >> 47)
+  }
+
   @inline(__always)
   private static func fits(_ table: [UInt64], _ first: UInt32, _ length: Int) -> Bool {
     guard first &- 0x0600 < 0x100 else { return false }
@@ -124,7 +142,7 @@ struct Compounds: Sendable {
   /// The entry of the glued compound `s[r]`, or nil.
   @inline(__always)
   func entry(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> Entry? {
-    guard mayHold(length: r.count) else { return nil }
+    guard mayHold(s, r) else { return nil }
     var h = FNV.basis
     for k in r { h = FNV.step(h, s[k]) }
     return entry(key: h, count: r.count)
@@ -134,6 +152,23 @@ struct Compounds: Sendable {
   /// needs no key to be ruled out.
   @inline(__always)
   func mayHold(length: Int) -> Bool { length >= 3 && lengths & Self.bit(length) != 0 }
+
+  /// Whether the word `s[r]` may be a glued compound, from its length and shape: when
+  /// not, it needs no key to be ruled out.
+  @inline(__always)
+  func mayHold(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> Bool {
+    guard mayHold(length: r.count) else { return false }
+    let bit = Self.shape(s, r)
+    return shapes[bit >> 6] >> UInt64(bit & 63) & 1 != 0
+  }
+
+  /// 1 when the word `s[r]`, of three scalars or more, may be a glued compound (as
+  /// ``mayHold(_:_:)`` says), else 0: no branch.
+  @inline(__always)
+  func holdBit(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> UInt64 {
+    let bit = Self.shape(s, r)
+    return lengths &>> UInt64(min(r.count, 63)) & shapes[bit &>> 6] &>> UInt64(bit & 63) & 1
+  }
 
   /// The same for a word of `count` scalars whose key (FNV-1a of its scalars) is `key`
   /// (not read when no compound has that length).

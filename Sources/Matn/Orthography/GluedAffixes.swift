@@ -37,13 +37,19 @@ struct GluedAffixes {
   @inline(__always)
   static func mayBeAffixed(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> Bool {
     let a = r.lowerBound, e = r.upperBound
-    switch s[a] {
-    case meem, noon, beh, dal, feh, waw: return true
-    default: break
-    }
+    // In arithmetic, not a branch per letter (the letters of running text defeat the
+    // branch predictor): a scalar below U+0627 or past the bits takes bit 63, which is 0.
+    let prefix = prefixLetters &>> UInt64(min(s[a] &- 0x0627, 63)) & 1
     let c1 = s[e - 1], c2 = s[e - 2], c3 = s[e - 3]
-    return c1 == alef || c2 == alef || c3 == alef || (c1 == reh && c2 == teh) || (c1 == noon && c2 == yeh && c3 == reh)
+    // 0 when a letter matches: an alef among the last three, تر, ترین.
+    let alefs = min(c1 ^ alef, min(c2 ^ alef, c3 ^ alef))
+    let comparatives = min((c1 ^ reh) | (c2 ^ teh), (c1 ^ noon) | (c2 ^ yeh) | (c3 ^ reh))
+    return prefix | (min(alefs, comparatives) == 0 ? 1 : 0) != 0
   }
+
+  /// The first letters of «می» and of the preverbs before it (م ن ب د ف و), a bit each
+  /// from U+0627 (bit 63 clear).
+  private static let prefixLetters: UInt64 = 1 << 0x1E | 1 << 0x1F | 1 << 0x01 | 1 << 0x08 | 1 << 0x1A | 1 << 0x21
 
   @inline(__always)
   private func key(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> UInt64 {
@@ -208,13 +214,57 @@ struct GluedAffixes {
     let bit = PersianLexicon.partEndBit(s[e - 2], s[e - 1])
     guard lexicon.compoundPartEnds[bit >> 6] >> UInt64(bit & 63) & 1 != 0 else { return nil }
     var at: Int? = nil
-    for length in stride(from: min(lexicon.longestCompoundPart, r.count - 2), through: 2, by: -1) {
+    let longest = min(lexicon.longestCompoundPart, r.count - 2)
+    // Whether the last `length` scalars are a part after a stem hazm tags.
+    func splits(_ length: Int) -> Bool {
       let cut = e - length
-      guard !classOf(s[cut - 1]).contains(.nonJoiningNext), lexicon.compoundParts.contains(key(s, cut..<e)),
-        lexicon.compoundStems.contains(key(s, r.lowerBound..<cut))
-      else { continue }
-      at = cut
-      break
+      return !classOf(s[cut - 1]).contains(.nonJoiningNext) && lexicon.compoundParts.contains(key(s, cut..<e))
+        && lexicon.compoundStems.contains(key(s, r.lowerBound..<cut))
+    }
+    if lexicon.longestCompoundPart <= Self.partLengths && e >= Self.partLengths {
+      // The lengths whose last scalars may be a part, all keyed at once with no branch
+      // (the loops are unrolled; scalars before `r` may be read but their lengths are
+      // dropped), then only those tried, the longest first.
+      let filter = lexicon.compoundPartFilter
+      let v1 = UInt64(s[e - 1])
+      let v2 = UInt64(s[e - 2])
+      let v3 = UInt64(s[e - 3])
+      let v4 = UInt64(s[e - 4])
+      let v5 = UInt64(s[e - 5])
+      let v6 = UInt64(s[e - 6])
+      let v7 = UInt64(s[e - 7])
+      let v8 = UInt64(s[e - 8])
+      let v9 = UInt64(s[e - 9])
+      let v10 = UInt64(s[e - 10])
+      @inline(__always) func step(_ h: UInt64, _ v: UInt64) -> UInt64 { (h ^ v) &* FNV.prime }
+      @inline(__always) func candidate(_ h: UInt64, _ length: Int) -> UInt32 {
+        let bit = PersianLexicon.partFilterBit(h)
+        return UInt32(truncatingIfNeeded: filter[bit &>> 6] &>> UInt64(bit & 63) & 1) &<< UInt32(length)
+      }
+      var candidates: UInt32 = 0
+      candidates |= candidate(step(step(FNV.basis, v2), v1), 2)
+      candidates |= candidate(step(step(step(FNV.basis, v3), v2), v1), 3)
+      candidates |= candidate(step(step(step(step(FNV.basis, v4), v3), v2), v1), 4)
+      candidates |= candidate(step(step(step(step(step(FNV.basis, v5), v4), v3), v2), v1), 5)
+      candidates |= candidate(step(step(step(step(step(step(FNV.basis, v6), v5), v4), v3), v2), v1), 6)
+      candidates |= candidate(step(step(step(step(step(step(step(FNV.basis, v7), v6), v5), v4), v3), v2), v1), 7)
+      candidates |= candidate(step(step(step(step(step(step(step(step(FNV.basis, v8), v7), v6), v5), v4), v3), v2), v1), 8)
+      candidates |= candidate(step(step(step(step(step(step(step(step(step(FNV.basis, v9), v8), v7), v6), v5), v4), v3), v2), v1), 9)
+      candidates |= candidate(step(step(step(step(step(step(step(step(step(step(FNV.basis, v10), v9), v8), v7), v6), v5), v4), v3), v2), v1), 10)
+      candidates &= (UInt32(2) &<< UInt32(longest)) &- 1
+      while candidates != 0 {
+        let length = 31 - candidates.leadingZeroBitCount
+        candidates &= ~(UInt32(1) &<< UInt32(length))
+        if splits(length) {
+          at = e - length
+          break
+        }
+      }
+    } else {
+      for length in stride(from: longest, through: 2, by: -1) where splits(length) {
+        at = e - length
+        break
+      }
     }
     guard let cut = at else { return nil }
     for k in r where classOf(s[k]).contains(.mark) { return nil }
@@ -230,6 +280,10 @@ struct GluedAffixes {
     }
     return cut
   }
+
+  /// The longest compound part the branch-free search in ``compoundPartSplit(_:_:)``
+  /// handles (the lexicon's longest has 9 scalars; a longer one takes the loop).
+  private static let partLengths = 10
 
   /// The endings after which a hazm word stays whole (see ``compoundPartSplit(_:_:)``).
   private static let partGuardEndings: [[UInt32]] = ["ی", "ان", "ها", "های", "یی", "ای", "گان"].map {

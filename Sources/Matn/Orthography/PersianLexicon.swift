@@ -39,6 +39,10 @@ struct PersianLexicon: Sendable {
   let compoundPartEnds: [UInt64]
   /// The longest compound part, in scalars.
   let longestCompoundPart: Int
+  /// One bit per compound part's key in 2^12 bits (512 bytes, ``partFilterBit(_:)``): the
+  /// lengths at which a word cannot end in a part are ruled out together, without a
+  /// branch each (``GluedAffixes/compoundPartSplit(_:_:)``).
+  let compoundPartFilter: [UInt64]
   /// Read in place from `Tables/persian-lexicon.bin` (written by `scripts/build-tables`
   /// from ``computedSections()``); computed from the word lists when it is missing.
   static let shared = PersianLexicon.embedded ?? PersianLexicon()
@@ -69,6 +73,12 @@ struct PersianLexicon: Sendable {
     self.longestCompoundPart = Int(truncatingIfNeeded: UInt64(littleEndian: table.sections[10][Self.partEndsWords]))
     self.compoundParts = compoundParts
     self.compoundStems = compoundStems
+    var filter = [UInt64](repeating: 0, count: 1 << 6)
+    for key in compoundParts.keys {
+      let bit = Self.partFilterBit(key)
+      filter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+    self.compoundPartFilter = filter
     self.compoundGuards = compoundGuards
     self.compoundPartEnds = table.sections[10][..<Self.partEndsWords].map { UInt64(littleEndian: $0) }
     self.verbForms = verbForms
@@ -82,6 +92,10 @@ struct PersianLexicon: Sendable {
 
   /// 2^16 bits: ``compoundPartEnds`` (the section has one word more: ``longestCompoundPart``).
   static let partEndsWords = 1024
+
+  /// The bit of ``compoundPartFilter`` for a key.
+  @inline(__always)
+  static func partFilterBit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 52) }
 
   /// The bit of ``compoundPartEnds`` for a word ending in scalars `a`, `b`.
   @inline(__always)

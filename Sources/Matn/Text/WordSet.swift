@@ -66,4 +66,7 @@ struct WordSet: @unchecked Sendable {
 
   @inline(__always)
   func contains(_ key: UInt64) -> Bool { Self.slot(of: key, in: slots) != nil }
+
+  /// The keys of the set, in slot order.
+  var keys: [UInt64] { slots.map { UInt64(littleEndian: $0) }.filter { $0 != 0 } }
 }

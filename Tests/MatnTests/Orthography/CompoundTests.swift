@@ -91,6 +91,15 @@ struct CompoundTests {
     Self.check("کتابخانه", "کتابخانه")
   }
 
+  @Test("a user's compound of three letters is found too (shorter than any shipped one)")
+  func shortUserCompound() {
+    var options = TextNormalizer.Options(profile: .article)
+    options.compounds = ["ت\u{200C}ما"]
+    let house = TextNormalizer(profile: .article, options: options)
+    Self.check("او تما را دید", "او ت|ما را دید", house)
+    Self.check("او تما را دید", "او تما را دید")
+  }
+
   @Test("every shipped compound passes the lookup's filter (a Bloom filter has no false negatives)")
   func everyShippedCompoundIsFound() {
     var checked = 0
@@ -101,6 +110,8 @@ struct CompoundTests {
       guard glued.count >= 3, glued[0] &- 0x0600 < 0x100, scalars.dropFirst().dropLast().contains(0x200C) else { continue }
       let found = glued.withUnsafeBufferPointer { Compounds.shared.offsets($0, 0..<glued.count) }
       #expect(found != nil, "\(line)")
+      let holds = glued.withUnsafeBufferPointer { Compounds.shared.holdBit($0, 0..<glued.count) }
+      #expect(holds == 1, "\(line)")
       checked += 1
     }
     #expect(checked > 10_000)

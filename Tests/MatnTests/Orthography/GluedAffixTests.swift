@@ -76,6 +76,24 @@ struct GluedAffixTests {
   }
 
   @Test(
+    "the same compound part found at the start of a text and after other words (the two searches for it)",
+    arguments: [("لندننشین", "لندن|نشین"), ("غیبپرور", "غیب|پرور"), ("جنبشآفرین", "جنبش|آفرین"), ("بازیکنان", "بازیکنان")])
+  func compoundPartsAnywhere(input: String, expected: String) {
+    Self.check(input, expected, Self.everySplit)
+    Self.check("در این گزارش \(input)", "در این گزارش \(expected)", Self.everySplit)
+  }
+
+  @Test("every compound part passes the part filter (it rules lengths out, never a part)")
+  func partFilter() {
+    let lexicon = PersianLexicon.shared
+    #expect(lexicon.compoundParts.keys.count > 50)
+    for key in lexicon.compoundParts.keys {
+      let bit = PersianLexicon.partFilterBit(key)
+      #expect(lexicon.compoundPartFilter[bit >> 6] >> UInt64(bit & 63) & 1 == 1)
+    }
+  }
+
+  @Test(
     "words that merely begin or end with the affix letters stay whole",
     arguments: [
       "میان", "میانجی", "میهن", "میراث", "میز", "میزان", "میلیون", "میدان", "میدانی", "میوه", "تنها", "تنهایی",
