@@ -365,6 +365,20 @@ struct BatchTests {
         let viaBytes = try? policy.decode(bytes)
         #expect(viaContent?.string == viaBytes?.string, "\(name)")
         #expect(viaContent?.repairs == viaBytes?.repairs, "\(name)")
+        // A stream (standard input, a pipe) comes the same way.
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        // Within a pipe's buffer (written before it is read): a large case's first lines
+        // and its last two bytes.
+        let small =
+          bytes.count <= 60_000 ? bytes : Array(bytes[...bytes[..<60_000].lastIndex(of: 0x0A)!]) + bytes.suffix(2)
+        #expect(small.withUnsafeBytes { Glibc.write(ends[1], $0.baseAddress, $0.count) } == small.count)
+        close(ends[1])
+        let streamed = try InputFile.streamContent(fd: ends[0], limit: .max)
+        close(ends[0])
+        if case .utf8 = streamed { #expect(asText, "stream \(name)") } else { #expect(!asText, "stream \(name)") }
+        #expect(streamed.byteCount == small.count)
+        #expect((try? policy.decode(streamed))?.string == (try? policy.decode(small))?.string, "stream \(name)")
       }
     }
   }
