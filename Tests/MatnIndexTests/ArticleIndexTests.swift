@@ -324,6 +324,12 @@ struct ArticleIndexTests {
     }
     #expect(try !FileManager.default.fileExists(atPath: db) && leftovers().isEmpty)
     let index = try ArticleIndex(path: db)
+    // A failed first build (unwritten without a journal, so not rolled back) drops its
+    // file and begins another: still no index, one temporary file, the object usable.
+    let first = try leftovers()
+    #expect(throws: (any Error).self) { try index.build(arguments: [.standardInput, .standardInput]) }
+    let second = try leftovers()
+    #expect(first.count == 1 && second.count == 1 && first != second && !FileManager.default.fileExists(atPath: db))
     #expect(try index.build(arguments: [.path(FilePath(directory.path))]).indexed == 3)
     #expect(try FileManager.default.fileExists(atPath: db) && leftovers().isEmpty)
     // The same object goes on working on the published file.
