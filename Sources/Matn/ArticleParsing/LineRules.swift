@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// What a line set aside from the body is, by the phrase table
 /// `Resources/Article/lines.tsv`.
 enum LineRole: Sendable, Hashable {
@@ -11,9 +17,21 @@ struct LineRules: Sendable {
   enum Match: String, Sendable { case prefix, contains, exact }
 
   struct Rule: Sendable {
-    var role: LineRole
-    var match: Match
-    var phrase: String
+    let role: LineRole
+    let match: Match
+    let phrase: String
+    /// The phrase's UTF-8, which lines are matched against (``LineRules/folded(_:)``).
+    let bytes: [UInt8]
+    /// Whether the phrase ends in a letter (then a prefix must end a word there).
+    let endsInLetter: Bool
+
+    init(role: LineRole, match: Match, phrase: String) {
+      self.role = role
+      self.match = match
+      self.phrase = phrase
+      bytes = Array(phrase.utf8)
+      endsInLetter = phrase.unicodeScalars.last?.properties.isAlphabetic ?? false
+    }
   }
 
   let rules: [Rule]
@@ -51,12 +69,23 @@ struct LineRules: Sendable {
   /// The role of `line` (a whole block, or a sentence at the end of one), or nil
   /// when it is body text.
   func role(of line: Substring) -> LineRole? {
-    let folded = Self.fold(line)
-    guard !folded.isEmpty else { return nil }
-    let single = line.utf8.count <= Self.containsLimit && Self.isOneSentence(line)
-    let first = folded.utf8.first
-    for rule in rules where (rule.match == .contains ? single : rule.phrase.utf8.first == first) && rule.matches(folded) {
-      if case .byline = rule.role, !Self.looksLikeByline(folded, phrase: rule.phrase) { continue }
+    let folded = Self.folded(line)
+    guard let first = folded.first else { return nil }
+    // Whether `contains` rules apply, found out when the first of them is reached.
+    var single: Bool?
+    for rule in rules {
+      if rule.match == .contains {
+        if single == nil { single = line.utf8.count <= Self.containsLimit && Self.isOneSentence(line) }
+        guard single == true else { continue }
+      } else if rule.bytes.first != first {
+        continue
+      }
+      guard rule.matches(folded) else { continue }
+      if case .byline = rule.role,
+        !Self.looksLikeByline(String(decoding: folded, as: UTF8.self), phrase: rule.phrase)
+      {
+        continue
+      }
       return rule.role
     }
     return nil
@@ -70,11 +99,13 @@ struct LineRules: Sendable {
   /// Whether no sentence ends inside `line`: no `.`, `!`, `?` or `؟` followed by a
   /// space and a capital letter, digit or quotation mark before its last characters.
   static func isOneSentence(_ line: Substring) -> Bool {
-    let scalars = Array(line.unicodeScalars)
-    guard scalars.count > 3 else { return true }
-    for i in 0..<(scalars.count - 3) where [".", "!", "?", "؟"].contains(scalars[i]) && scalars[i + 1] == " " {
-      let next = scalars[i + 2]
-      if next.properties.isUppercase || next.properties.numericType != nil || next == "“" || next == "\"" { return false }
+    // A window of three scalars that has at least one more after it.
+    var a: Unicode.Scalar?, b: Unicode.Scalar?, c: Unicode.Scalar?
+    for d in line.unicodeScalars {
+      if b == " ", let a, let c, a == "." || a == "!" || a == "?" || a == "؟" {
+        if c.properties.isUppercase || c.properties.numericType != nil || c == "“" || c == "\"" { return false }
+      }
+      (a, b, c) = (b, c, d)
     }
     return true
   }
@@ -89,11 +120,15 @@ struct LineRules: Sendable {
   /// `line` lower-cased, without leading bullets and spaces, with runs of spaces
   /// made one. A line longer than ``containsLimit`` bytes is folded only as far as
   /// prefix rules look (its first 80 scalars): no `contains` or `exact` rule applies to it.
-  static func fold(_ line: Substring) -> String {
-    var out = String.UnicodeScalarView()
+  static func fold(_ line: Substring) -> String { String(decoding: folded(line), as: UTF8.self) }
+
+  /// ``fold(_:)`` as UTF-8 bytes, what the rules are matched against.
+  static func folded(_ line: Substring) -> [UInt8] {
+    var out: [UInt8] = []
     var pendingSpace = false
     let classes = ScalarClasses.shared
     var budget = line.utf8.count > containsLimit ? 80 : Int.max
+    out.reserveCapacity(min(line.utf8.count, 400))
     for scalar in line.unicodeScalars {
       budget -= 1
       if budget < 0 { break }
@@ -103,45 +138,55 @@ struct LineRules: Sendable {
         pendingSpace = !out.isEmpty
         continue
       }
-      if out.isEmpty, [0x2A, 0x2022, 0x2D, 0x2013, 0x2014, 0xB7].contains(value) { continue }
-      if pendingSpace { out.append(" ") }
+      if out.isEmpty {
+        switch value {
+        case 0x2A, 0x2022, 0x2D, 0x2013, 0x2014, 0xB7: continue  // leading bullets and dashes
+        default: break
+        }
+      }
+      if pendingSpace { out.append(0x20) }
       pendingSpace = false
       if value < 0x80 {
-        out.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+        out.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
       } else if classes(value).contains(.arabicScript) || !classes(value).contains(.letter) {
-        out.append(scalar)  // caseless
+        out.append(contentsOf: String(scalar).utf8)  // caseless
       } else {
-        out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
       }
     }
-    return String(out)
+    return out
   }
 }
 
 extension LineRules.Rule {
-  /// Byte comparison: the line and the phrases are both NFC.
-  func matches(_ folded: String) -> Bool {
-    let line = folded.utf8
-    let phrase = self.phrase.utf8
+  /// Byte comparison of a folded line (``LineRules/folded(_:)``) with the phrase: both
+  /// are NFC.
+  func matches(_ line: [UInt8]) -> Bool {
     switch match {
-    case .exact: return line.elementsEqual(phrase)
-    case .contains: return Self.find(phrase, in: line)
+    case .exact: return line == bytes
+    case .contains:
+      guard !bytes.isEmpty, bytes.count <= line.count else { return false }
+      return line.withUnsafeBufferPointer { l in bytes.withUnsafeBufferPointer { p in Self.find(p, in: l) } }
     case .prefix:
-      guard line.starts(with: phrase) else { return false }
+      guard line.starts(with: bytes) else { return false }
       // A phrase ending in a letter must end a word: "by" is not "bye".
-      guard let last = self.phrase.unicodeScalars.last, last.properties.isAlphabetic else { return true }
-      let next = folded.unicodeScalars[folded.utf8.index(folded.utf8.startIndex, offsetBy: phrase.count)...].first
-      return next.map { !$0.properties.isAlphabetic } ?? true
+      guard endsInLetter, bytes.count < line.count else { return true }
+      let next = line.withUnsafeBufferPointer { ScalarScan.scalar($0, at: bytes.count).value }
+      return !(Unicode.Scalar(next)?.properties.isAlphabetic ?? false)
     }
   }
 
-  private static func find(_ needle: String.UTF8View, in haystack: String.UTF8View) -> Bool {
-    guard let first = needle.first, needle.count <= haystack.count else { return false }
-    var index = haystack.startIndex
-    let lastStart = haystack.index(haystack.endIndex, offsetBy: -needle.count)
-    while index <= lastStart {
-      if haystack[index] == first, haystack[index...].starts(with: needle) { return true }
-      index = haystack.index(after: index)
+  /// Whether `needle` (not empty) occurs in `haystack`: candidates by `memchr` on its
+  /// first byte, each checked by `memcmp`.
+  private static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let n = needle.baseAddress, let h = haystack.baseAddress, needle.count <= haystack.count else { return false }
+    let last = haystack.count - needle.count
+    var i = 0
+    while i <= last {
+      guard let hit = memchr(h + i, Int32(n[0]), last - i + 1) else { return false }
+      let at = h.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if memcmp(h + at, n, needle.count) == 0 { return true }
+      i = at + 1
     }
     return false
   }

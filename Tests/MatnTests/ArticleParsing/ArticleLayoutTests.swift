@@ -55,6 +55,22 @@ struct ArticleLayoutTests {
     #expect(rules.role(of: "The drug was licensed under a Creative Commons deal. Doctors welcomed it.") == nil)
     #expect(rules.role(of: "Bypass roads were closed.") == nil)
     #expect(rules.role(of: "Endless queues formed.") == nil)
+    // A phrase ending in a letter, then a letter outside ASCII: not a word's end.
+    #expect(rules.role(of: "Byéline roads were closed.") == nil)
+    // Folding: case, leading bullets and runs of spaces.
+    #expect(rules.role(of: "  •  BY   Sara Jafari") == .byline)
+    #expect(LineRules.fold("  *  Photo   CREDIT:\tÉlan") == "photo credit: élan")
+  }
+
+  @Test("one sentence: no sentence mark, space and capital, digit or quotation mark with more after it")
+  func oneSentence() {
+    #expect(!LineRules.isOneSentence("a. Bc"))
+    #expect(!LineRules.isOneSentence("a! 1x"))
+    #expect(!LineRules.isOneSentence("a؟ “x"))
+    #expect(LineRules.isOneSentence("a. B"))  // the capital ends the line
+    #expect(LineRules.isOneSentence("a.Bc"))
+    #expect(LineRules.isOneSentence("a. bc"))
+    #expect(LineRules.isOneSentence("abc"))
   }
 
   @Test("a line ending with a later line is cut there; repeated paragraphs and edge sentences go, counted")
