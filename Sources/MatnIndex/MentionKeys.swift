@@ -185,7 +185,8 @@ final class WordKeys: Sendable {
 
   /// One shard's words and keys: the bytes of each entry (word, ASCII key, phonetic
   /// key, one after another) in one arena, found through an open-addressing table of
-  /// entry numbers by hash — a few allocations per shard rather than three per word.
+  /// the entries themselves by hash — a few allocations per shard rather than three per
+  /// word, and a hit reads one slot and the word's bytes.
   struct Table: Sendable {
     struct Entry: Sendable {
       var hash: UInt64
@@ -193,28 +194,28 @@ final class WordKeys: Sendable {
       var word: UInt16, ascii: UInt16, sound: UInt16
     }
     var arena: [UInt8] = []
-    var entries: [Entry] = []
-    /// Entry number + 1 in each slot (0: empty); a power of two, at most half full.
-    var slots = [Int32](repeating: 0, count: 64)
+    /// The entries in their slots (`start` -1: empty); a power of two, at most half full.
+    var slots = [Entry](repeating: Table.empty, count: 64)
+    var count = 0
+
+    static let empty = Entry(hash: 0, start: -1, word: 0, ascii: 0, sound: 0)
 
     /// The entry of `word` (hashed `hash`), if any.
     func find(_ word: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> Entry? {
       slots.withUnsafeBufferPointer { slots in
-        entries.withUnsafeBufferPointer { entries in
-          arena.withUnsafeBufferPointer { arena in
-            let mask = slots.count - 1
-            var i = Int(truncatingIfNeeded: hash) & mask
-            while slots[i] != 0 {
-              let e = entries[Int(slots[i]) - 1]
-              if e.hash == hash, Int(e.word) == word.count,
-                word.isEmpty || memcmp(arena.baseAddress! + Int(e.start), word.baseAddress!, word.count) == 0
-              {
-                return e
-              }
-              i = (i + 1) & mask
+        arena.withUnsafeBufferPointer { arena in
+          let mask = slots.count - 1
+          var i = Int(truncatingIfNeeded: hash) & mask
+          while slots[i].start >= 0 {
+            let e = slots[i]
+            if e.hash == hash, Int(e.word) == word.count,
+              word.isEmpty || memcmp(arena.baseAddress! + Int(e.start), word.baseAddress!, word.count) == 0
+            {
+              return e
             }
-            return nil
+            i = (i + 1) & mask
           }
+          return nil
         }
       }
     }
@@ -226,21 +227,21 @@ final class WordKeys: Sendable {
       arena += word
       arena += ascii
       arena += sound
-      entries.append(e)
-      if entries.count * 2 > slots.count {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        for (n, e) in entries.enumerated() { place(e.hash, Int32(n + 1)) }
-      } else {
-        place(hash, Int32(entries.count))
+      count += 1
+      if count * 2 > slots.count {
+        let old = slots
+        slots = [Entry](repeating: Self.empty, count: slots.count * 2)
+        for o in old where o.start >= 0 { place(o) }
       }
+      place(e)
       return e
     }
 
-    private mutating func place(_ hash: UInt64, _ number: Int32) {
+    private mutating func place(_ e: Entry) {
       let mask = slots.count - 1
-      var i = Int(truncatingIfNeeded: hash) & mask
-      while slots[i] != 0 { i = (i + 1) & mask }
-      slots[i] = number
+      var i = Int(truncatingIfNeeded: e.hash) & mask
+      while slots[i].start >= 0 { i = (i + 1) & mask }
+      slots[i] = e
     }
 
     /// Appends an entry's ASCII and phonetic keys (`_` for an empty one) to the columns.
