@@ -31,8 +31,10 @@ import SystemPackage
 /// - **Nothing stale looks current**: when an input fails, an output left at its path
 ///   by an earlier run is removed (``Item/removedStaleOutput``); stale temporary files
 ///   of ours in the output directory are removed at the start.
-/// - **Bounded memory**: work goes in batches of at most ``Limits/batchFiles`` files and
-///   ``Limits/batchBytes`` input bytes (at least one file).
+/// - **Bounded memory**: at most ``Limits/batchFiles`` files and ``Limits/batchBytes``
+///   input bytes are parsed or wait to be delivered at once (at least one file); a
+///   thread that finishes a file starts the next within those bounds, without waiting
+///   for the others (``OrderedWork``).
 public struct ArticleBatch: Sendable {
   public enum Format: String, Sendable, Hashable, CaseIterable {
     /// Pretty-printed JSON, one document per article.
@@ -57,14 +59,16 @@ public struct ArticleBatch: Sendable {
   public struct Limits: Sendable, Hashable {
     /// The largest input file in bytes.
     public var fileBytes = 256 << 20
-    /// Input bytes per batch (a larger file is a batch of its own).
+    /// Input bytes being parsed or waiting to be delivered at once (a larger file goes
+    /// alone).
     public var batchBytes = 32 << 20
-    /// Files per batch; nil: 32 per job, at least 64.
+    /// Files being parsed or waiting to be delivered at once; nil: 32 per job, at
+    /// least 64.
     public var batchFiles: Int?
     /// Input bytes the first pass (site boilerplate) keeps for the second, so that each
     /// file within it is read and decoded once; files beyond it are read again (and an
     /// article whose file changed in between says so in a warning). Held until the
-    /// file's batch is parsed, so it adds at most this much to peak memory.
+    /// file is parsed, so it adds at most this much to peak memory.
     public var keptBytes = 4 << 20
 
     public init() {}
@@ -297,19 +301,23 @@ public struct ArticleBatch: Sendable {
     let renders = configuration.rendersStream
     let outputPaths = self.outputPaths
     var done = 0
-    for range in batches() {
-      if isCancelled() {
-        outputFile?.discard()
-        return summary
-      }
-      // The batch takes over what the first pass kept of its files.
-      let work = range.map { position in
-        defer { first.kept[position] = nil }
-        return (position: position, content: first.kept[position], key: first.keys[position])
-      }
-      let items = ParallelBatches.map(work, jobs: jobs) { work -> Item in
-        let input = inputs[work.position]
-        let outputPath = outputPaths[work.position]
+    // The contents the first pass kept, each taken over by the thread that parses its
+    // file (disjoint positions), so that memory is released as the work goes.
+    let kept = KeptContents(first.kept)
+    first.kept = []
+    let keys = first.keys
+    let inputs = self.inputs
+    let window = (
+      items: configuration.limits.batchFiles ?? ParallelBatches.batchSize(jobs: jobs),
+      cost: configuration.limits.batchBytes
+    )
+    var stopped = false
+    try OrderedWork.run(
+      count: inputs.count, jobs: jobs, window: window, cost: { inputs[$0].size },
+      work: { position -> Item in
+        let content = kept.take(position)
+        let input = inputs[position]
+        let outputPath = outputPaths[position]
         var item: Item
         if isCancelled() {
           return Item(input: input, result: .failure(ArticleFailure(kind: .unreadable, message: "cancelled")))
@@ -319,10 +327,10 @@ public struct ArticleBatch: Sendable {
           item = Item(input: input, result: .failure(failure))
         } else {
           let worker = input.group.flatMap { siteJobs[$0] } ?? job
-          if let content = work.content {
+          if let content {
             item = Item(input: input, result: worker.article(content, path: input.path, id: input.id))
           } else {
-            item = Item(input: input, result: worker.article(path: input.path, id: input.id, firstRead: work.key))
+            item = Item(input: input, result: worker.article(path: input.path, id: input.id, firstRead: keys[position]))
           }
         }
         if let attach, case .success(let article) = item.result { item.attachment = attach(article) }
@@ -344,11 +352,11 @@ public struct ArticleBatch: Sendable {
           item.bytes = rendered
         }
         return item
-      }
-      for item in items {
+      },
+      deliver: { (_, item) throws(AtomicFile.Failure) -> Bool in
         if isCancelled() {
-          outputFile?.discard()
-          return summary
+          stopped = true
+          return false
         }
         done += 1
         switch item.result {
@@ -367,7 +375,11 @@ public struct ArticleBatch: Sendable {
           deliver(item)
         }
         progress(Progress(done: done, failed: summary.failed, total: inputs.count))
-      }
+        return true
+      })
+    if stopped {
+      outputFile?.discard()
+      return summary
     }
     try outputFile?.commit()
     return summary
@@ -401,24 +413,26 @@ public struct ArticleBatch: Sendable {
     return path
   }
 
-  /// Consecutive ranges of inputs of at most `batchFiles` files and `batchBytes` bytes.
-  func batches() -> [Range<Int>] {
-    let files = configuration.limits.batchFiles ?? ParallelBatches.batchSize(jobs: max(1, configuration.jobs))
-    var ranges: [Range<Int>] = []
-    var start = 0, bytes = 0
-    for (index, input) in inputs.enumerated() {
-      if index > start && (index - start >= files || bytes + input.size > configuration.limits.batchBytes) {
-        ranges.append(start..<index)
-        start = index
-        bytes = 0
-      }
-      bytes += input.size
+  /// What the first pass learned and kept.
+  /// The first pass's kept contents, each taken once by the thread that parses its
+  /// file (threads take disjoint positions).
+  private final class KeptContents: @unchecked Sendable {
+    private let contents: UnsafeMutableBufferPointer<InputFile.Content?>
+    init(_ kept: [InputFile.Content?]) {
+      contents = .allocate(capacity: kept.count)
+      _ = contents.initialize(from: kept)
     }
-    if start < inputs.count { ranges.append(start..<inputs.count) }
-    return ranges
+    deinit {
+      contents.deinitialize()
+      contents.deallocate()
+    }
+    func take(_ position: Int) -> InputFile.Content? {
+      guard position < contents.count else { return nil }
+      defer { contents[position] = nil }
+      return contents[position]
+    }
   }
 
-  /// What the first pass learned and kept.
   private struct FirstPass {
     /// Each group's site boilerplate.
     var sites: [FilePath: SiteBoilerplate] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import SystemPackage
+import Synchronization
 import Testing
 
 @testable import Matn
@@ -95,21 +96,6 @@ struct BatchTests {
       let out = try #require(BatchPath.identity(of: FilePath(dir.appendingPathComponent("in/out").path)))
       let listed = BatchInputs.list([.path(FilePath(dir.appendingPathComponent("in").path))], skipping: [out])
       #expect(listed.map(\.id) == ["a"])
-    }
-  }
-
-  @Test("batches are bounded by files and by bytes, a large file alone")
-  func batchBounds() throws {
-    try Self.withDirectory { dir in
-      let sizes = [10, 10, 10, 50, 10, 10, 10, 10]
-      for (index, size) in sizes.enumerated() {
-        try Self.write(String(repeating: "x", count: size), dir.appendingPathComponent("in/\(index).txt"))
-      }
-      var configuration = ArticleBatch.Configuration(arguments: [.path(FilePath(dir.appendingPathComponent("in").path))])
-      configuration.limits.batchBytes = 30
-      configuration.limits.batchFiles = 3
-      let batch = try ArticleBatch(configuration)
-      #expect(batch.batches() == [0..<3, 3..<4, 4..<7, 7..<8])
     }
   }
 
@@ -381,5 +367,81 @@ struct BatchTests {
         #expect((try? policy.decode(streamed))?.string == (try? policy.decode(small))?.string, "stream \(name)")
       }
     }
+  }
+}
+
+@Suite("ordered work without batch barriers")
+struct OrderedWorkTests {
+  /// Results come in order whatever the threads' timing, and the items started but
+  /// not delivered never exceed the window (in number, and in cost unless one item
+  /// alone is over it).
+  @Test("results in order; the window bounds the items in flight by number and by cost, a costly item alone")
+  func orderAndWindow() throws {
+    let costs = [10, 10, 10, 50, 10, 10, 10, 10, 5, 5, 5, 5, 5, 5, 5, 5]
+    let started = Mutex<[Int]>([])
+    var delivered: [Int] = []
+    var worstItems = 0, worstCost = 0
+    let done = try OrderedWork.run(
+      count: costs.count, jobs: 3, window: (items: 3, cost: 30), cost: { costs[$0] },
+      work: { i -> Int in
+        started.withLock { $0.append(i) }
+        // Later items finish first now and then: order must not depend on it.
+        if i % 3 == 0 { usleep(2000) }
+        return i * i
+      },
+      deliver: { i, result in
+        #expect(result == i * i)
+        // Item i is handed over: those started after it are the ones in flight.
+        let inFlight = started.withLock { $0.filter { $0 > i } }
+        worstItems = max(worstItems, inFlight.count)
+        if inFlight.count > 1 { worstCost = max(worstCost, inFlight.map { costs[$0] }.reduce(0, +)) }
+        delivered.append(i)
+        return true
+      })
+    #expect(done)
+    #expect(delivered == Array(0..<costs.count))
+    #expect(worstItems <= 3)
+    #expect(worstCost <= 30)
+  }
+
+  @Test("a deliver that answers false stops the run; a throw is rethrown; nothing starts after")
+  func stops() throws {
+    let started = Atomic<Int>(0)
+    let done = try OrderedWork.run(
+      count: 1000, jobs: 2, window: (items: 4, cost: .max), cost: { _ in 1 },
+      work: { i -> Int in
+        started.add(1, ordering: .relaxed)
+        return i
+      },
+      deliver: { i, _ in i < 10 })
+    #expect(!done)
+    #expect(started.load(ordering: .relaxed) <= 10 + 1 + 4)
+    struct Stop: Error {}
+    #expect(throws: Stop.self) {
+      try OrderedWork.run(
+        count: 100, jobs: 2, window: (items: 4, cost: .max), cost: { _ in 1 }, work: { $0 },
+        deliver: { i, _ in
+          if i == 5 { throw Stop() }
+          return true
+        })
+    }
+  }
+
+  @Test("one job, one item and no items")
+  func edges() throws {
+    var seen: [Int] = []
+    #expect(
+      try OrderedWork.run(
+        count: 5, jobs: 1, window: (1, 0), cost: { _ in 100 }, work: { $0 },
+        deliver: { i, r in
+          seen.append(r); return true
+        }))
+    #expect(seen == [0, 1, 2, 3, 4])
+    #expect(
+      try OrderedWork.run(
+        count: 0, jobs: 4, window: (8, 8), cost: { _ in 1 }, work: { $0 },
+        deliver: { _, _ in
+          Issue.record("no item"); return true
+        }))
   }
 }
