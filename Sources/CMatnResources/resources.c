@@ -25,6 +25,7 @@ DECLARE(matn_res_nameendings)
 DECLARE(matn_res_faevidence)
 DECLARE(matn_res_censusgiven)
 DECLARE(matn_res_foreigngiven)
+DECLARE(matn_res_wordodds)
 DECLARE(matn_res_articlelines)
 DECLARE(matn_res_articleschema)
 DECLARE(matn_res_articleplaces)
@@ -73,6 +74,7 @@ static const struct {
     ENTRY("Names/fa-name-evidence.tsv", matn_res_faevidence),
     ENTRY("Names/given-names-census.txt", matn_res_censusgiven),
     ENTRY("Names/fa-given-names-foreign.txt", matn_res_foreigngiven),
+    ENTRY("Names/fa-name-word-odds.tsv", matn_res_wordodds),
     ENTRY("Article/lines.tsv", matn_res_articlelines),
     ENTRY("Article/article.schema.json", matn_res_articleschema),
     ENTRY("Article/places.tsv", matn_res_articleplaces),

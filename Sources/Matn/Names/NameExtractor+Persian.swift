@@ -52,8 +52,12 @@ extension NameExtractor {
   /// lexicon part. Words are compared through a fold (ي/ك, ZWNJ), offsets are the original's.
   ///
   /// - Complexity: O(*n*) in the number of tokens.
-  /// Pairs a second reading may accept go to `pairs` (see ``familyPair(at:_:)``).
-  func persianMentions(_ text: NameTokens, found: inout [Found], pending: inout [Int], pairs: inout [Int]) {
+  /// Pairs a second reading may accept go to `pairs` (see ``familyPair(at:_:)``), words
+  /// that are names only if the document makes them speakers twice to `speakers` (see
+  /// ``wordSpeaker(at:_:)``).
+  func persianMentions(
+    _ text: NameTokens, found: inout [Found], pending: inout [Int], pairs: inout [Int], speakers: inout [Int]
+  ) {
     let tokens = text.tokens
     var i = 0
     while i < tokens.count {
@@ -193,8 +197,10 @@ extension NameExtractor {
             !connected(tokens[m]) || m + 1 >= tokens.count || tokens[m + 1].script != .arabic
             || (afterGiven ? Self.afterNameWords : Self.afterCommonNameWords).contains(tokens[m + 1].key)
             || (strict && parts.isEmpty)
+          // After two name parts, not the noun of a phrase or compound verb: «سعید فتاح
+          // تجلیل به عمل آمد» (honoured), «X Y اشاره کرد».
           guard afterGiven || titleKind == .honorific, ends, tokens[m].letterCount >= 3,
-            !Self.afterNameWords.contains(tokens[m].key)
+            !Self.afterNameWords.contains(tokens[m].key), parts.count < 2 || !verbOrObjectFollows(m, text)
           else { break }
           parts.append(.common)
           m += 1
@@ -230,7 +236,13 @@ extension NameExtractor {
             || (first == .given && !ordinaryWord(tokens[k]) && endsName(after: k, text))
             || (strict && parts.count == 1)
         case .office?:
-          accepted = first == .strongGiven || first == .family || (first == .given && rest.contains { $0 != .given })
+          // A given name that is also a word wants a name part that is no word after it:
+          // after an office, two words are as often the office's organisation («مدیرعامل
+          // فولاد مبارکه», steel and a town).
+          accepted =
+            first == .strongGiven || first == .family
+            || (first == .given && rest.contains { $0 != .given }
+              && (!ordinaryWord(tokens[k]) || (k + 1..<m).contains { !ordinaryWord(tokens[$0]) }))
         case nil:
           // A given name after a common given name is a family name too («علی یوسفی»).
           accepted = (first == .strongGiven && !rest.isEmpty) || (first == .given && rest.contains(.family))
@@ -246,6 +258,10 @@ extension NameExtractor {
       } else if accepted {
         found.append(Found(first: k, last: m - 1, titleFirst: titled ? i : nil))
         i = m
+      } else if titleKind == .office, parts.first == nil, let last = foreignName(at: k, text) {
+        // After an office, as at a clause's start: «دستیار فابیو کاپلو در…».
+        found.append(Found(first: k, last: last, titleFirst: i))
+        i = last + 1
 
       } else if !titled, let last = quotedGivenName(at: k, text) {
         found.append(Found(first: k, last: last, titleFirst: nil))
@@ -264,6 +280,7 @@ extension NameExtractor {
           pending.append(k)
         }
         if !titled && familyPair(at: k, text) { pairs.append(k) }
+        if !titled && parts.isEmpty && wordSpeaker(at: k, text) { speakers.append(k) }
         i = k + 1
       }
     }
@@ -366,10 +383,24 @@ extension NameExtractor {
     let tokens = text.tokens
     guard k > 0, tokens[k - 1].quoted, let last = quotedName(at: k, text), last > k else { return nil }
     let first = persianWord(tokens[k], folded: text.folded)
-    guard first == .given || first == .strongGiven else { return nil }
+    // A given name that is also a word («حافظ», «پیام») wants a name part after it: a given
+    // or lexicon name, or a word with a family-name ending («"حافظ محمد سعید"»; not the
+    // journal «"پیام بهارستان"»).
+    guard
+      first == .given || first == .strongGiven
+        || (tables.persianWordGiven.contains(tokens[k].key)
+          && (k + 1...last).contains { m in
+            let word = persianWord(tokens[m], folded: text.folded)
+            return word == .strongGiven || word == .family || marksFamily(tokens[m], text.folded)
+          })
+    else { return nil }
     for m in k...last {
       let t = tokens[m]
-      if tables.titleStarts.contains(t.key) || conjoined(t, text.folded) || (m > k && ordinaryWord(t)) { return nil }
+      if tables.titleStarts.contains(t.key) || conjoined(t, text.folded)
+        || (m > k && ordinaryWord(t) && !tables.persianCommonGiven.contains(t.key))
+      {
+        return nil
+      }
     }
     return last
   }
@@ -409,18 +440,7 @@ extension NameExtractor {
     let tokens = text.tokens
     guard k == 0 ? text.startsClause : tokens[k - 1].endsClause || tokens[k - 1].quoted else { return nil }
     let first = persianWord(tokens[k], folded: text.folded)
-    // A word no list knows before a word with a family-name ending of two letters or more,
-    // the name ending there («، زلاتان ایبراهیموویچ روز گذشته…»): a foreign given name.
-    // Not «-یان», also the plural of a noun in «-ی» («استقرار روحانیان»).
-    if first == .unknown {
-      guard connected(tokens[k]), tables.familyEnding(tokens[k], in: text.folded) == nil, k + 1 < tokens.count,
-        contextNamePart(tokens[k + 1], folded: text.folded),
-        tables.familyEnding(tokens[k + 1], in: text.folded) == .strong,
-        !text.folded[tokens[k + 1].foldedStart..<tokens[k + 1].foldedEnd].reversed().starts(with: Self.pluralYan),
-        endsNameStrictly(after: k + 1, text)
-      else { return nil }
-      return k + 1
-    }
+    if first == .unknown { return foreignName(at: k, text) }
     guard first == .strongGiven || first == .given else { return nil }
     let ordinary =
       first == .given
@@ -457,6 +477,22 @@ extension NameExtractor {
     return nil
   }
 
+  /// A word no list knows before a word with a family-name ending of two letters or more,
+  /// the name ending there («، زلاتان ایبراهیموویچ روز گذشته…», «دستیار فابیو کاپلو در»):
+  /// a foreign given name and its family name. Not «-یان», also the plural of a noun in
+  /// «-ی» («استقرار روحانیان»). Returns the index of the family name.
+  func foreignName(at k: Int, _ text: NameTokens) -> Int? {
+    let tokens = text.tokens
+    guard persianWord(tokens[k], folded: text.folded) == .unknown, connected(tokens[k]),
+      tables.familyEnding(tokens[k], in: text.folded) == nil, k + 1 < tokens.count,
+      contextNamePart(tokens[k + 1], folded: text.folded),
+      tables.familyEnding(tokens[k + 1], in: text.folded) == .strong,
+      !text.folded[tokens[k + 1].foldedStart..<tokens[k + 1].foldedEnd].reversed().starts(with: Self.pluralYan),
+      endsNameStrictly(after: k + 1, text)
+    else { return nil }
+    return k + 1
+  }
+
   /// A given name and a word that is no function word, verb, frequent word, title or
   /// place word («فرشته بنی‌طالبی»; not «جوری همه»): a name when the document also writes the second
   /// word as a name's last word (``mentions(in:)`` reads the windows again for them) —
@@ -468,7 +504,22 @@ extension NameExtractor {
       contextNamePart(tokens[k + 1], folded: text.folded), !compoundEnd(tokens[k + 1], text.folded)
     else { return false }
     let first = persianWord(tokens[k], folded: text.folded)
-    return first == .given || first == .strongGiven
+    // Also a given name that is a word too («فراز کمالوند», «زیبا بنی‌طالبی»), or a word no
+    // list knows ending in «و», as foreign given names do and Persian nouns seldom
+    // («فرانکو بالدینی», «یوکیو ادانو»; not «اظهارات مشرف», «شهادت سلیمانی»).
+    return first == .given || first == .strongGiven || (first == .common && tables.persianWordGiven.contains(tokens[k].key))
+      || (first == .unknown && tokens[k].letterCount >= 4 && text.folded[tokens[k].foldedEnd - 1] == Self.waw
+        && !startsWithMi(tokens[k], text.folded))
+  }
+
+  /// «و», the last letter of many foreign given names.
+  static let waw: UInt32 = 0x648
+
+  /// Whether a word starts with «می» or «نمی», as Persian verbs do («می‌رود», written joined).
+  func startsWithMi(_ t: NameToken, _ folded: [UInt32]) -> Bool {
+    let word = folded[t.foldedStart..<t.foldedEnd]
+    let meem: UInt32 = 0x645, noon: UInt32 = 0x646, yeh: UInt32 = 0x6CC
+    return word.starts(with: [meem, yeh]) || word.starts(with: [noon, meem, yeh])
   }
 
   /// Whether a word is a verb form and no name part: «جو» (seek), «خوان» (read), which
@@ -610,6 +661,20 @@ extension NameExtractor {
     return true
   }
 
+  /// A frequent word or adjective that ends Wikidata persons' names, at the start of a
+  /// clause before a verb of saying or a speaker frame («وارسته با اشاره به…», «وارسته
+  /// تصریح کرد»): the family name of a speaker when the document writes it so twice
+  /// (``mentions(in:)`` counts them), as a word would not be.
+  func wordSpeaker(at k: Int, _ text: NameTokens) -> Bool {
+    let tokens = text.tokens
+    guard k + 1 < tokens.count, tokens[k].letterCount >= 3, tables.persianFamily.contains(tokens[k].key),
+      k == 0 || !connected(tokens[k - 1]) || tokens[k - 1].script != .arabic, connected(tokens[k]),
+      Self.speechVerbs.contains(tokens[k + 1].key) || speakerFrame(at: k + 1, tokens),
+      !tables.thingWords.contains(tokens[k].key), !tables.titleStarts.contains(tokens[k].key)
+    else { return false }
+    return persianWord(tokens[k], folded: text.folded) == .common
+  }
+
   /// Titles that always name a person after them: ayatollahs, clerics, military ranks,
   /// «سناتور», «ژنرال» (not «خانم», also a wife's epithet and written after a name: «حاج
   /// خانم آشنا شدید», «خدیجه خانم قرار دارد»; nor «آقای», which also addresses an office
@@ -645,10 +710,16 @@ extension NameExtractor {
     else { return nil }
     let next = text.folded[tokens[m + 1].foldedStart..<tokens[m + 1].foldedEnd]
     guard Self.compoundEnds.contains(where: { $0.elementsEqual(next) }) else { return nil }
+    // A blessing after a name is no name: «زهرا سلام الله علیها», «صلی الله علیه».
+    if m + 2 < tokens.count, connected(tokens[m + 1]), Self.blessingEnds.contains(tokens[m + 2].key) { return nil }
     let key = PersianLexicon.key(Array(text.folded[tokens[m].foldedStart..<tokens[m].foldedEnd]) + Array(next))
     if tables.persianCommonGiven.contains(key) || tables.persianPersonsGiven.contains(key) { return .strongGiven }
     return tables.persianGiven.contains(key) ? .given : nil
   }
+
+  /// «علیه», «علیها», «علیهم», «عنه», «عنها»: the end of a blessing after «الله» («سلام الله
+  /// علیها»).
+  static let blessingEnds: Set<UInt64> = Set(["علیه", "علیها", "علیهم", "عنه", "عنها"].map { NameTables.key($0) })
 
   /// The keys of «ای» and «ئی» written apart from the word they end.
   static let separateEnding: Set<UInt64> = [NameTables.key("ای"), NameTables.key("ئی")]

@@ -138,22 +138,26 @@ public struct NameExtractor: Sendable {
       }
       /// A window's words, the names found there and the tokens they cover, and the
       /// family names alone that no name covers.
-      func read(_ k: Int) -> (tokens: NameTokens, found: [Found], alone: [Int], pairs: [Int]) {
+      func read(_ k: Int) -> (tokens: NameTokens, found: [Found], alone: [Int], pairs: [Int], speakers: [Int]) {
         let tokens = NameTokens(utf8: utf8, cuts[k]..<cuts[k + 1])
         var found: [Found] = []
         var pending: [Int] = []
         var pairs: [Int] = []
+        var speakers: [Int] = []
         capitalizedRunMentions(tokens, found: &found, pending: &pending)
-        persianMentions(tokens, found: &found, pending: &pending, pairs: &pairs)
+        persianMentions(tokens, found: &found, pending: &pending, pairs: &pairs, speakers: &speakers)
         var taken = Set<Int>()
         for f in found { for i in f.first...f.last { taken.insert(i) } }
         let free = pairs.filter { !taken.contains($0) && !taken.contains($0 + 1) }
-        return (tokens, found, pending.filter { taken.insert($0).inserted }, free)
+        return (tokens, found, pending.filter { taken.insert($0).inserted }, free, speakers)
       }
       var families = Set<UInt64>()
-      var only: (tokens: NameTokens, found: [Found], alone: [Int], pairs: [Int])?
+      // Words made speakers («وارسته تصریح کرد»), by key: a name when the document does so twice.
+      var speakers: [UInt64: Int] = [:]
+      var only: (tokens: NameTokens, found: [Found], alone: [Int], pairs: [Int], speakers: [Int])?
       for k in 0..<cuts.count - 1 {
         let window = read(k)
+        for i in window.speakers { speakers[window.tokens.tokens[i].key, default: 0] += 1 }
         for f in window.found {
           let tokens = window.tokens.tokens
           families.insert(tokens[f.last].key)
@@ -166,6 +170,7 @@ public struct NameExtractor: Sendable {
         }
         if cuts.count == 2 { only = window }
       }
+      for (key, count) in speakers where count >= 2 { families.insert(key) }
       // Family names alone ("Velayati said") count when some window names the person
       // in full: a second reading of the windows (a short text has one, kept).
       guard !families.isEmpty else { return }
@@ -285,6 +290,21 @@ public struct NameExtractor: Sendable {
           target = candidates.min { positions[$0].min()! < positions[$1].min()! }
         }
       }
+      if target == nil, words.count >= 2 {
+        // A name with a middle part left out, folded into the one fuller name with the same
+        // first and last words that holds its words in order («حافظ سعید» for «حافظ محمد
+        // سعید», "George Bush" for "George W. Bush"); not one with a particle («محمد علی» is
+        // not «محمد بن علی», Ali's son).
+        let fuller = (byLastWord[last] ?? []).filter { g in
+          groups[g].script == script && groups[g].words.count > words.count && groups[g].words.first == words.first
+            && Self.isSubsequence(words, of: groups[g].words)
+            && !groups[g].text.split(separator: " ").contains { w in
+              let key = NameTables.key(w)
+              return tables.particles.contains(key) || Self.sonOf.contains(key)
+            }
+        }
+        if fuller.count == 1 { target = fuller[0] }
+      }
       if target == nil, words.count == 1, script == "Latn" {
         // One Latin word that is the first word of exactly one fuller name and the last of
         // none: a family name written first ("Wang" for Wang Yi) or a given name used
@@ -317,6 +337,13 @@ public struct NameExtractor: Sendable {
         text: g.text, script: g.confusable?.script ?? g.script, display: k.display, key: k.ascii, phonetic: k.phonetic,
         mentions: g.count, confusable: g.confusable)
     }
+  }
+
+  /// Whether `words` appear in `longer` in the same order (not necessarily adjacent).
+  static func isSubsequence(_ words: [Substring], of longer: [Substring]) -> Bool {
+    var k = 0
+    for w in longer where k < words.count && w == words[k] { k += 1 }
+    return k == words.count
   }
 
   /// `name` with «ای» and «ئی» written as separate words joined to the word before by a ZWNJ.

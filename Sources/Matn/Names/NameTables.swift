@@ -29,6 +29,11 @@ struct NameTables: Sendable {
   /// Common foreign given names as the Persian press writes them («سرگئی», «جان»):
   /// evidence on their own unless they are also frequent words.
   let persianForeignGiven: WordSet
+  /// Frequent words that start at least ``wordGivenMinimum`` Wikidata persons' names
+  /// (fa-name-word-odds.tsv: «فراز», «زیبا», «حافظ», «امید»): given names left out of
+  /// ``persianGiven`` for being words too, evidence only beside a family name the
+  /// document names.
+  let persianWordGiven: WordSet
   /// Words that are never part of a name: function words, months, places, organisations.
   let notNames: WordSet
   /// English month names: a month straight after a given name is a family name ("Theresa May").
@@ -59,7 +64,7 @@ struct NameTables: Sendable {
 
   /// The embedded table: the sections of ``computedSections()``.
   static let resourceName = "Tables/name-tables.bin"
-  static let sectionCount = 16
+  static let sectionCount = 17
 
   /// The tables read in place from ``resourceName``, nil when it is missing or malformed.
   static var embedded: NameTables? {
@@ -80,7 +85,7 @@ struct NameTables: Sendable {
       let persianFamily = table.wordSet(5), let persianForeignGiven = table.wordSet(6),
       let notNames = table.wordSet(7), let months = table.wordSet(8), let thingWords = table.wordSet(9),
       let frequentArabicScript = table.wordSet(10), let particles = table.wordSet(11), let roles = table.wordSet(12),
-      let titleStarts = table.wordSet(13)
+      let titleStarts = table.wordSet(13), let persianWordGiven = table.wordSet(16)
     else { return nil }
     self.latinGiven = latinGiven
     self.persianGiven = persianGiven
@@ -89,6 +94,7 @@ struct NameTables: Sendable {
     self.persianPersonsGiven = persianPersonsGiven
     self.persianFamily = persianFamily
     self.persianForeignGiven = persianForeignGiven
+    self.persianWordGiven = persianWordGiven
     self.notNames = notNames
     self.months = months
     self.thingWords = thingWords
@@ -127,11 +133,17 @@ struct NameTables: Sendable {
   /// The script code of the endings that rule a word out, in section 15.
   private static let notFamilyCode: UInt64 = 255
 
+  /// The persons a word of fa-name-word-odds.tsv must start the names of to be in
+  /// ``persianWordGiven``: three, as a given name of fa-name-evidence.tsv
+  /// (scripts/derive-name-evidence's `GIVEN_MIN`).
+  static let wordGivenMinimum = 3
+
   /// The source of `Tables/name-tables.bin`, parsed from the word lists: the slots of
   /// the word sets (latin given, Persian given, common given, name parts, persons'
   /// given, family, foreign given, not names, months, thing words, frequent
   /// Arabic-script words, particles, roles, title starts), then the titles and the
-  /// endings as lists of values (see ``init(_:)``).
+  /// endings as lists of values (see ``init(_:)``), then the given names that are also
+  /// words.
   static func computedSections() -> [[UInt64]] {
     let latinGiven =
       (PersianLexicon.lines("Names/given-names-latin.txt") + PersianLexicon.lines("Names/given-names-census.txt")).map {
@@ -210,7 +222,12 @@ struct NameTables: Sendable {
       latinGiven, persianGiven, persianCommonGiven, persianParts, personsGiven, family, persianForeignGiven, notNames,
       months, things, frequentArabicScript, particles, roles, Array(titles.keys),
     ]
-    return sets.map { WordSet.slots($0) } + [titleValues, endingValues]
+    let wordGiven = PersianLexicon.lines("Names/fa-name-word-odds.tsv").compactMap { line -> UInt64? in
+      let fields = line.split(separator: "\t")
+      guard fields.count >= 2, let first = Int(fields[1]), first >= wordGivenMinimum else { return nil }
+      return Self.key(fields[0])
+    }
+    return sets.map { WordSet.slots($0) } + [titleValues, endingValues, WordSet.slots(wordGiven)]
   }
 
   /// The folded scalars of a word, as the tokenizer folds it.

@@ -96,6 +96,22 @@ struct NameExtractorTests {
     #expect(extractor.names(in: persian).map(\.text) == ["حسین", "حسین شریعتمداری"])
   }
 
+  @Test("names: a form with a middle part left out folds into the one fuller name holding its words in order")
+  func middleLeftOut() {
+    let text = "President George W. Bush spoke. Later President George Bush left."
+    #expect(extractor.names(in: text).map(\.text) == ["George W. Bush"])
+    let persian = "این گروه را «حافظ محمد سعید» بنا نهاد و حافظ سعید اکنون رهبر آن است."
+    let names = extractor.names(in: persian)
+    #expect(names.map(\.text) == ["حافظ محمد سعید"])
+    #expect(names.first?.mentions == 2)
+    // Not into a name with a particle: «محمد علی» is not «محمد بن علی» (Ali's son).
+    let son = "او از «محمد بن علی» روایت کرد و محمد علی آن را نوشت."
+    #expect(extractor.names(in: son).map(\.text) == ["محمد بن علی", "محمد علی"])
+    // Not when two fuller names hold the words.
+    let two = "President George W. Bush and President George H. Bush met. President George Bush spoke."
+    #expect(extractor.names(in: two).map(\.text) == ["George W. Bush", "George H. Bush", "George Bush"])
+  }
+
   @Test("Persian names: un-normalised letters group with normalised ones; display romanised")
   func persianGrouping() {
     let text = "آيت‌الله سيد علي خامنه‌اي گفت. آیت‌الله خامنه‌ای افزود و حسن روحانی پاسخ داد."
