@@ -130,10 +130,11 @@ int64_t mk_scalars_tokens(const uint16_t *bits, int64_t from, int64_t to, uint16
 /// scripts/layout-langid, version 4): an n-gram's key (64 bits) chooses a directory
 /// slot by its top `directoryBits` bits; the slot (2^directoryBits + 1 of them) holds
 /// its record's byte offset in `records` (low 25 bits) and entry count (top 7 bits); a
-/// record is its entries (3 bytes each: the 16-bit fingerprint, bits 64 - `bits` - 16
-/// to 64 - `bits` of the key, then a code: below 0x80 a pair count, else 0x80 + a
-/// dense width), sorted by fingerprint, then their data: pairs of lane and quantised
-/// -log P, or a dense vector (first lane, width, one q per lane, 0xFF: none).
+/// record is its entries' 16-bit fingerprints (bits 64 - `bits` - 16 to 64 - `bits` of
+/// the key), sorted, then their codes (a byte each: below 0x80 a pair count, else 0x80 +
+/// a dense width), then their data: pairs of lane and quantised -log P, or a dense
+/// vector (first lane, width, one q per lane, 0xFF: none). The records end with 64
+/// bytes of padding.
 typedef struct {
   const uint32_t *directory;
   const uint8_t *records;
