@@ -1,51 +1,15 @@
 // The language identifier's n-gram lookups (LanguageModel's table, read in place):
 // a block of letters' lookups resolved together, in three passes, so that the cache
 // misses of one lookup overlap those of the others instead of following each other.
+// A lookup reads one directory slot, then one record (its entries and their data side
+// by side: one cache line, sometimes two).
 
 #include "matn_kernels.h"
 
+// The bytes of an entry's data (by its code: a pair count, or 0x80 + a dense width).
+static inline uint32_t dataSize(uint32_t code) { return code & 0x80 ? 2 + (code & 0x7F) : 2 * code; }
+
 // LanguageModel.key: scripts/train-langid's ngram_key.
-// The bytes of an entry's data: its pairs, or a dense vector with its first lane and
-// width.
-static inline uint32_t dataSize(uint32_t entry) {
-  const uint32_t width = entry >> 24;
-  return width ? 2 + width : 2 * (entry >> 16 & 0xFF);
-}
-
-typedef uint32_t entries8 __attribute__((vector_size(32)));
-
-// The entry with `fingerprint` among entries [e0, e1) (a bucket's, sorted by
-// fingerprint, their data from `offset` on): its data's offset (and the entry in
-// `*found`), or UINT32_MAX. Eight entries a step without a branch per entry (reading up
-// to seven past e1: the data follow the entries).
-static inline uint32_t search(const uint32_t *entries, uint32_t e0, uint32_t e1, uint32_t fingerprint, uint32_t offset,
-                              uint32_t *found) {
-  const entries8 lane = {0, 1, 2, 3, 4, 5, 6, 7};
-  for (uint32_t e = e0; e < e1; e += 8) {
-    entries8 v;
-    __builtin_memcpy(&v, entries + e, sizeof v);
-    const entries8 valid = lane < (entries8){} + (e1 - e);
-    const entries8 hit = ((v & 0xFFFF) == fingerprint) & valid;
-    const entries8 width = v >> 24;
-    const entries8 dense = width != 0;
-    const entries8 size = (dense & (width + 2)) | (~dense & ((v >> 15) & 0x1FE));
-    // The first hit's lane (8: none).
-    const entries8 at = (hit & lane) | (~hit & 8);
-    uint32_t first = 8;
-    for (int k = 0; k < 8; k++) first = at[k] < first ? at[k] : first;
-    const entries8 before = (lane < (entries8){} + first) & valid;
-    const entries8 sizes = size & before;
-    uint32_t sum = 0;
-    for (int k = 0; k < 8; k++) sum += sizes[k];
-    offset += sum;
-    if (first < 8) {
-      *found = v[first];
-      return offset;
-    }
-  }
-  return UINT32_MAX;
-}
-
 static inline uint64_t ngramKey(const uint32_t *letters, int64_t count) {
   uint64_t h = (uint64_t)count;
   for (int64_t k = 0; k < count; k++) h = (h ^ (uint64_t)letters[k]) * 0x9E3779B97F4A7C15ull;
@@ -55,40 +19,82 @@ static inline uint64_t ngramKey(const uint32_t *letters, int64_t count) {
   return h;
 }
 
+typedef uint16_t shorts8 __attribute__((vector_size(16)));
+typedef uint8_t bytes8 __attribute__((vector_size(8)));
+
+// The cell of the entry with `fingerprint` in the record at `start` (`count`
+// fingerprints, sorted, then as many codes, then their data), or MK_LID_ABSENT. Eight
+// entries a step without a branch per entry (reading up to 16 bytes past the record: the
+// records end with 64 bytes of padding).
+static inline uint32_t search(const uint8_t *records, uint32_t start, uint32_t count, uint32_t fingerprint) {
+  const shorts8 lane = {0, 1, 2, 3, 4, 5, 6, 7};
+  const shorts8 wanted = (shorts8){} + (uint16_t)fingerprint;
+  const uint8_t *fingerprints = records + start, *codes = fingerprints + 2 * count;
+  uint32_t offset = start + 3 * count;
+  for (uint32_t k = 0; k < count; k += 8) {
+    shorts8 f;
+    bytes8 c8;
+    __builtin_memcpy(&f, fingerprints + 2 * k, sizeof f);
+    __builtin_memcpy(&c8, codes + k, sizeof c8);
+    const shorts8 c = __builtin_convertvector(c8, shorts8);
+    const shorts8 valid = lane < (shorts8){} + (uint16_t)(count - k);
+    const shorts8 hit = (f == wanted) & valid;
+    // The first hit's lane (8: none).
+    const shorts8 at = (hit & lane) | (~hit & 8);
+    uint32_t first = 8;
+    for (int j = 0; j < 8; j++) first = at[j] < first ? at[j] : first;
+    const shorts8 dense = (c & 0x80) != 0;
+    const shorts8 size = (dense & ((c & 0x7F) + 2)) | (~dense & (c << 1));
+    const shorts8 sizes = size & (lane < (shorts8){} + (uint16_t)first) & valid;
+    uint32_t sum = 0;
+    for (int j = 0; j < 8; j++) sum += sizes[j];
+    offset += sum;
+    if (first < 8) {
+      const uint32_t code = codes[k + first];
+      return offset << 8 | (code & 0x80 ? MK_LID_DENSE : code);
+    }
+  }
+  return MK_LID_ABSENT;
+}
+
 extern "C" void mk_lid_resolve(const mk_lid_table *table, const uint32_t *letters, const uint8_t *tops, int64_t from,
                                int64_t to, uint32_t *out) {
   enum { block = MK_LID_BLOCK };
-  const int shift = 64 - table->bits;
+  const int shift = 64 - table->directoryBits;
   const int fingerprintShift = 48 - table->bits;
-  uint64_t keys[block * 5];
-  uint32_t entryStart[block * 5], entryEnd[block * 5], postingStart[block * 5];
+  uint32_t fingerprints[block * 5], slots[block * 5], starts[block * 5];
   const int64_t count = to - from;
-  // 1. Every key of the block, and its bucket's pair of starts asked for.
+  // 1. Every key of the block, and its directory slot asked for.
   for (int64_t i = 0; i < count; i++) {
     const int top = tops[from + i];
     for (int n = 1; n <= top; n++) {
       const uint64_t h = ngramKey(letters + from + i - n + 1, n);
-      keys[5 * i + n - 1] = h;
-      __builtin_prefetch(table->buckets + 2 * (h >> shift), 0, 3);
+      const uint32_t slot = (uint32_t)(h >> shift);
+      fingerprints[5 * i + n - 1] = (uint32_t)(h >> fingerprintShift) & 0xFFFF;
+      slots[5 * i + n - 1] = slot;
+      __builtin_prefetch(table->directory + slot, 0, 3);
     }
   }
-  // 2. The buckets read: each one's entries asked for (one or two cache lines).
+  // 2. The slots read: each one's record asked for (its cache lines, one to three).
   for (int64_t i = 0; i < count; i++) {
     const int top = tops[from + i];
     for (int n = 1; n <= top; n++) {
       const int64_t c = 5 * i + n - 1;
-      const uint64_t bucket = keys[c] >> shift;
-      const uint32_t e0 = table->buckets[2 * bucket], e1 = table->buckets[2 * bucket + 2];
-      entryStart[c] = e0;
-      entryEnd[c] = e1;
-      postingStart[c] = table->buckets[2 * bucket + 1];
-      __builtin_prefetch(table->entries + e0, 0, 3);
-      if (e1 > e0 + 8) __builtin_prefetch(table->entries + e0 + 16, 0, 3);
+      const uint32_t slot = slots[c];
+      const uint32_t d = table->directory[slot];
+      const uint32_t start = d & 0x1FFFFFF, end = table->directory[slot + 1] & 0x1FFFFFF;
+      starts[c] = d;
+      const uint8_t *p = table->records + start;
+      __builtin_prefetch(p, 0, 3);
+      const uintptr_t first = (uintptr_t)p >> 6, last = ((uintptr_t)table->records + end - 1) >> 6;
+      if (last > first) __builtin_prefetch(p + 64, 0, 3);
+      if (last > first + 1) __builtin_prefetch(p + 128, 0, 3);
     }
   }
-  // 3. The entries read in letter order; an n-gram whose first n - 1 letters were not
+  // 3. The records read in letter order; an n-gram whose first n - 1 letters were not
   // found is left unresolved (the model is prefix-closed: the scorer asks for it only
-  // in the rare case that it did not look those letters up). The postings found asked for.
+  // in the rare case that it did not look those letters up). A dense vector's data past
+  // the record's lines asked for.
   uint32_t previous = 0x3F;  // orders found (or not looked up) at the previous letter
   for (int64_t i = 0; i < count; i++) {
     const int top = tops[from + i];
@@ -105,17 +111,10 @@ extern "C" void mk_lid_resolve(const mk_lid_table *table, const uint32_t *letter
         current &= ~(1u << n);
         continue;
       }
-      const uint32_t fingerprint = (uint32_t)(keys[c] >> fingerprintShift) & 0xFFFF;
-      uint32_t entry = 0;
-      const uint32_t offset = search(table->entries, entryStart[c], entryEnd[c], fingerprint, postingStart[c], &entry);
-      uint32_t found = MK_LID_ABSENT;
-      if (offset != UINT32_MAX) {
-        found = offset << 8 | (entry >> 16 & 0xFF);
-        const uint32_t size = dataSize(entry);
-        const uint8_t *p = table->postings + offset;
-        __builtin_prefetch(p, 0, 3);
-        if (size > 48) __builtin_prefetch(p + 64, 0, 3);
-        if (size > 112) __builtin_prefetch(p + 128, 0, 3);
+      const uint32_t found = search(table->records, starts[c] & 0x1FFFFFF, starts[c] >> 25, fingerprints[c]);
+      if (found != MK_LID_ABSENT && (found & 0xFF) == MK_LID_DENSE) {
+        const uint8_t *p = table->records + (found >> 8);
+        if (p[1] > 48) __builtin_prefetch(p + 64, 0, 3);
       }
       out[c] = found;
       if (found == MK_LID_ABSENT) current &= ~(1u << n);
@@ -124,20 +123,12 @@ extern "C" void mk_lid_resolve(const mk_lid_table *table, const uint32_t *letter
   }
 }
 
-
 extern "C" uint32_t mk_lid_lookup(const mk_lid_table *table, const uint32_t *letters, int64_t count) {
   const uint64_t h = ngramKey(letters, count);
-  const uint64_t bucket = h >> (64 - table->bits);
+  const uint32_t slot = (uint32_t)(h >> (64 - table->directoryBits));
   const uint32_t fingerprint = (uint32_t)(h >> (48 - table->bits)) & 0xFFFF;
-  uint32_t offset = table->buckets[2 * bucket + 1];
-  for (uint32_t e = table->buckets[2 * bucket]; e < table->buckets[2 * bucket + 2]; e++) {
-    const uint32_t entry = table->entries[e];
-    const uint32_t f = entry & 0xFFFF;
-    if (f == fingerprint) return offset << 8 | (entry >> 16 & 0xFF);
-    if (f > fingerprint) break;
-    offset += dataSize(entry);
-  }
-  return MK_LID_ABSENT;
+  const uint32_t d = table->directory[slot];
+  return search(table->records, d & 0x1FFFFFF, d >> 25, fingerprint);
 }
 
 // Sixteen lanes at a time (GCC/Clang vector extensions: SSE2 or NEON pairs, AVX2 where
@@ -194,7 +185,7 @@ extern "C" uint32_t mk_lid_letter(const mk_lid_table *table, const uint32_t *let
       continue;
     }
     const int16_t add = (int16_t)(backoff * (top - n) - unseen);
-    const uint8_t *p = table->postings + (cell >> 8);
+    const uint8_t *p = table->records + (cell >> 8);
     if ((cell & 0xFF) == MK_LID_DENSE) {
       const int32_t first = p[0], w = p[1];
       const uint8_t *q = p + 2;

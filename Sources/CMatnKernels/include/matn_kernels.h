@@ -127,16 +127,19 @@ int64_t mk_scalars_tokens(const uint16_t *bits, int64_t from, int64_t to, uint16
 // MARK: - Language identification
 
 /// The language model's n-gram table, read in place (LanguageModel; the layout of
-/// scripts/layout-langid): per bucket (2^bits + 1) its first entry and the byte offset
-/// of its first entry's data; per entry a 16-bit fingerprint, its pair count (next 8
-/// bits; 0xFF: dense) and its dense width (top 8 bits; 0: pairs); the data are pairs of
-/// lane and quantised -log P, or a dense vector (first lane, width, one q per lane,
-/// 0xFF: none).
+/// scripts/layout-langid, version 4): an n-gram's key (64 bits) chooses a directory
+/// slot by its top `directoryBits` bits; the slot (2^directoryBits + 1 of them) holds
+/// its record's byte offset in `records` (low 25 bits) and entry count (top 7 bits); a
+/// record is its entries' 16-bit fingerprints (bits 64 - `bits` - 16 to 64 - `bits` of
+/// the key), sorted, then their codes (a byte each: below 0x80 a pair count, else 0x80 +
+/// a dense width), then their data: pairs of lane and quantised -log P, or a dense
+/// vector (first lane, width, one q per lane, 0xFF: none). The records end with 64
+/// bytes of padding.
 typedef struct {
-  const uint32_t *buckets;
-  const uint32_t *entries;
-  const uint8_t *postings;
+  const uint32_t *directory;
+  const uint8_t *records;
   int32_t bits;
+  int32_t directoryBits;
 } mk_lid_table;
 
 /// Letters resolved per call of `mk_lid_resolve` at most.
@@ -155,8 +158,8 @@ typedef struct {
 /// << 8 | its pair count (MK_LID_DENSE: a dense vector), MK_LID_ABSENT, or
 /// MK_LID_UNRESOLVED. `tops[i]` is the highest order at letter i (its position in its
 /// word + 1, at most 5; orders above it are absent). The lookups' cache misses overlap:
-/// keys and buckets first, then entries, then the entries read and the data found asked
-/// for.
+/// every key and its directory slot asked for first, then the slots read and their
+/// records asked for, then the records read.
 void mk_lid_resolve(const mk_lid_table *table, const uint32_t *letters, const uint8_t *tops, int64_t from, int64_t to,
                     uint32_t *out);
 

@@ -59,11 +59,12 @@ struct LanguageModel: @unchecked Sendable {
   /// lane while a text is scored): languages of one script sit side by side, so that an
   /// n-gram's scores for them are one dense vector (scripts/layout-langid).
   let lanes: [Int]
-  /// Per bucket: its first entry and its first data byte (2^B + 1 pairs); per entry:
-  /// fingerprint, pair count, dense width; the entries' data (see `mk_lid_table`).
-  private let buckets: UnsafePointer<UInt32>
-  private let entries: UnsafePointer<UInt32>
-  private let postings: UnsafePointer<UInt8>
+  /// Quantisation steps per nat of every stored score (the file's own: 4 for quarter
+  /// nats, 8 for eighths).
+  let quantum: Double
+  /// The records of the directory's slots: each slot's n-grams' entries, then their
+  /// scores (see `mk_lid_table`); a ``Cell`` holds a byte offset into them.
+  private let records: UnsafePointer<UInt8>
   /// The same table for the C lookups (``resolve(_:tops:from:to:into:)``).
   private let table: mk_lid_table
 
@@ -128,8 +129,8 @@ struct LanguageModel: @unchecked Sendable {
     func align() { offset = (offset + 3) & ~3 }
     guard bytes.count >= 36, Array(bytes[0..<8]) == Array("MATNLID1".utf8) else { return nil }
     offset = 8
-    guard u32() == 3, let count = u32(), let bits = u32(), let entries = u32(), let dataBytes = u32(),
-      bits > 0, bits <= 24, count < Int(MK_LID_LANES)
+    guard u32() == 4, let count = u32(), let bits = u32(), u32() != nil, let recordBytes = u32(),
+      bits > 0, bits <= 24, count < 128
     else { return nil }
     func f32() -> Double {
       defer { offset += 4 }
@@ -138,12 +139,17 @@ struct LanguageModel: @unchecked Sendable {
     guard offset + 8 <= bytes.count else { return nil }
     confidenceScale = f32()
     fitThreshold = f32()
+    guard let steps = u32(), let directoryBits = u32(), steps > 0, steps <= 64, directoryBits >= bits,
+      directoryBits <= bits + 16, directoryBits <= 26
+    else { return nil }
+    let quantum = Double(steps)
+    self.quantum = quantum
     var languages: [Language] = []
     var yehCost: Int32 = 0, kafCost: Int32 = 0
     // The unigrams' mass by script, for every language at start-up: sums in an array by
     // script code (no hashing), the script from the embedded column (ICU's, as
     // `Script(of:)`), the probability of each of the 256 quanta computed once.
-    let probabilities = (0...255).map { Self.probability(UInt8($0)) }
+    let probabilities = (0...255).map { Self.probability(UInt8($0), quantum: quantum) }
     let scriptColumn = CharacterTable.scripts
     var mass = [Double](repeating: 0, count: 256)
     for _ in 0..<count {
@@ -175,8 +181,8 @@ struct LanguageModel: @unchecked Sendable {
       }
       offset += unigrams * 8
       if code == "ar" {
-        yehCost = Self.variantCost(persian: yehKaf[0x06CC], arabic: yehKaf[0x064A])
-        kafCost = Self.variantCost(persian: yehKaf[0x06A9], arabic: yehKaf[0x0643])
+        yehCost = Self.variantCost(persian: yehKaf[0x06CC], arabic: yehKaf[0x064A], quantum: quantum)
+        kafCost = Self.variantCost(persian: yehKaf[0x06A9], arabic: yehKaf[0x0643], quantum: quantum)
       }
       // Every quantum's probability is above 0: a script with unigrams has mass.
       var byScript = otherMass
@@ -195,16 +201,18 @@ struct LanguageModel: @unchecked Sendable {
     guard Set(lanes).count == count, lanes.allSatisfy({ $0 < count }) else { return nil }
     offset += count
     align()
-    let bucketBytes = 8 * ((1 << bits) + 1)
-    let postingOffset = offset + bucketBytes + 4 * entries
-    // The data end with 64 bytes of padding (the dense vectors are read in blocks).
-    guard postingOffset + dataBytes + 64 <= bytes.count, let base = bytes.baseAddress else { return nil }
+    let slots = (1 << directoryBits) + 1
+    let recordOffset = offset + 4 * slots
+    // The records end with 64 bytes of padding (the dense vectors are read in blocks).
+    guard recordOffset + recordBytes + 64 <= bytes.count, let base = bytes.baseAddress else { return nil }
+    // The last slot ends the records (every record's end is the next slot's start).
+    let end = Int(bytes.loadUnaligned(fromByteOffset: recordOffset - 4, as: UInt32.self).littleEndian)
+    guard end == recordBytes else { return nil }
     self.lanes = lanes
-    buckets = (base + offset).assumingMemoryBound(to: UInt32.self)
-    self.entries = (base + offset + bucketBytes).assumingMemoryBound(to: UInt32.self)
-    postings = (base + postingOffset).assumingMemoryBound(to: UInt8.self)
+    records = (base + recordOffset).assumingMemoryBound(to: UInt8.self)
     table = mk_lid_table(
-      buckets: buckets, entries: self.entries, postings: postings, bits: Int32(truncatingIfNeeded: bits))
+      directory: (base + offset).assumingMemoryBound(to: UInt32.self), records: records,
+      bits: Int32(truncatingIfNeeded: bits), directoryBits: Int32(truncatingIfNeeded: directoryBits))
     persianYehCost = yehCost
     persianKafCost = kafCost
     for (code, value) in evidence.wordsWithoutOwnLetters {
@@ -217,15 +225,15 @@ struct LanguageModel: @unchecked Sendable {
 
   /// log(persian / (persian + arabic)) in quanta (rounded): the share of a letter's
   /// occurrences written in the Persian form. `unseen` when the Persian form is absent.
-  static func variantCost(persian: Double?, arabic: Double?) -> Int32 {
+  static func variantCost(persian: Double?, arabic: Double?, quantum: Double = quantum) -> Int32 {
     guard let persian, persian > 0 else { return Int32(LanguageIdentifier.unseen * quantum) }
     return Int32((log(persian / (persian + (arabic ?? 0))) * quantum).rounded())
   }
 
-  /// The probability a quantised log-probability stands for.
-  static func probability(_ q: UInt8) -> Double { exp(-Double(q) / quantum) }
-  /// Quantisation steps per nat.
-  static let quantum = 4.0
+  /// The probability a quantised log-probability stands for, at `quantum` steps per nat.
+  static func probability(_ q: UInt8, quantum: Double) -> Double { exp(-Double(q) / quantum) }
+  /// Quantisation steps per nat of the embedded model (its ``quantum``; 4 without one).
+  static var quantum: Double { shared?.quantum ?? 4 }
 
   /// Looks up the n-grams ending at `letters[from..<to]` (at most ``resolveBlock``
   /// letters), every order up to `tops[i]`, together (their cache misses overlap): for
@@ -248,7 +256,7 @@ struct LanguageModel: @unchecked Sendable {
     static func isDense(_ cell: UInt32) -> Bool { cell & 0xFF == MK_LID_DENSE }
     /// The scores of a found n-gram's cell, by lane (those it has).
     static func scores(_ cell: UInt32, in model: LanguageModel) -> [Int: UInt8] {
-      let p = model.postings + Int(cell >> 8)
+      let p = model.records + Int(cell >> 8)
       var out: [Int: UInt8] = [:]
       if cell & 0xFF == MK_LID_DENSE {
         for j in 0..<Int(p[1]) where p[2 + j] != 0xFF { out[Int(p[0]) + j] = p[2 + j] }
