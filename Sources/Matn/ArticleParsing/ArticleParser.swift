@@ -508,12 +508,16 @@ public struct ArticleParser: Sendable {
   /// with a capital (names, which mislead the identifier: "Ayatollah Khamenei cast his
   /// vote at the Hussainiyeh…" reads as Vietnamese) read as the article's language by at
   /// least this many nats a letter between the two, over at least ``priorLetters``
-  /// letters; or by half that when the paragraph's own evidence for its language is
+  /// letters; or by any margin when the paragraph's own evidence for its language is
   /// weak, under this many nats a letter over the whole paragraph (a short headline
   /// whose two names outweigh its few plain words: "Iran exports … to Comoros" read as
   /// French). Chosen on the dev sets: inside an English article, 6 of the 36,571
-  /// sentences in other languages would be taken for English by either rule (the weak
-  /// paragraphs' half margin adds none), and no word pair or single word
+  /// sentences in other languages would be taken for English by the plain-words rule,
+  /// 7 with the weak paragraphs' (which gives one more English sentence back), and no
+  /// word pair or single word; the weak paragraphs' lean was half this margin until the
+  /// model's scores were stored in eighths of a nat, when the grid (leaning 0, 0.05 or
+  /// 0.1 nats a letter) came out even, 7 lost and 3 given back at 0 and 0.05 against 6
+  /// and 2 at 0.1, and "Niger exports 3,000 tons of rice to Comoros" leaned 0.093
   /// (`scripts/eval-paragraph-prior --grid`).
   static let priorMargin = 0.2
   /// See ``priorMargin``.
@@ -532,7 +536,7 @@ public struct ArticleParser: Sendable {
     if margin >= priorMargin { return true }
     let letters = ScriptHistogram(sample).letterCount
     let weak = letters > 0 && evidence / Double(letters) < priorMargin
-    return weak && margin >= priorMargin / 2
+    return weak && margin > 0
   }
 
   /// The log of the ratio of `guess`'s confidences in `language` and in `other`

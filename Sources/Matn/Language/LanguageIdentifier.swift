@@ -149,7 +149,7 @@ public struct LanguageIdentifier: Sendable {
 
   // Scoring constants (natural-log units), chosen in a prototype on the first 100 texts
   // per language of the dev sets (so the dev figures are not a held-out measurement).
-  // Each is a whole number of the model's quanta (a quarter nat), so that scores add up
+  // Each is a whole number of the model's quanta (an eighth of a nat), so that scores add up
   // exactly in integers. scripts/train-langid scores as these do (its copies must agree).
   /// A letter no n-gram of the language covers.
   static let unseen = -14.0
@@ -464,17 +464,17 @@ public struct LanguageIdentifier: Sendable {
   // (two-fold over the halves of the dev sentences for the held-out cost). One set of
   // constants for every language.
   /// Weight of the scaled shortfall (per nat per letter).
-  static let fitWeight = 3.40
+  static let fitWeight = 3.09
   /// Weight of the answer's lead per letter over the runner-up (nats, at most
   /// ``maximumLead``).
-  static let leadWeight = 4.10
+  static let leadWeight = 3.04
   /// Weight of the scaled share of the text's short words that its answer is known to
   /// write.
-  static let knownWeight = 3.60
+  static let knownWeight = 2.71
   /// The share of known short words that is neither for nor against the answer.
-  static let knownShare = 0.195
+  static let knownShare = 0.707
   /// The bias of the fit test's logistic.
-  static let fitBias = 4.00
+  static let fitBias = 4.70
   /// The lead per letter counted at most (nats): a runner-up that far behind, or none,
   /// says the same.
   static let maximumLead = 1.0

@@ -77,7 +77,12 @@ struct ArticleLanguageTests {
     #expect(article.languages.map(\.language) == ["en"])
   }
 
-  @Test("a paragraph with almost no evidence of its own takes the article's language", arguments: ["Cinema notes", "Tea time"])
+  // «Tea time», read as Estonian alone while the model's scores were quarters of a nat,
+  // reads as English alone in eighths: it no longer tests the prior, so two headlines
+  // that still read otherwise alone stand in for it.
+  @Test(
+    "a paragraph with almost no evidence of its own takes the article's language",
+    arguments: ["Cinema notes", "Sports desk", "In brief"])
   func headlineWithoutEvidence(_ headline: String) throws {
     let own = LanguageIdentifier.default.identify(headline)
     #expect(own.language != "en", "\(own)")
