@@ -111,6 +111,29 @@ public struct LanguageIdentifier: Sendable {
   /// Letters of Urdu that Persian and Arabic do not use.
   private static let urduLetters: Set<UInt32> = [0x0679, 0x0688, 0x0691, 0x06BA, 0x06C1, 0x06C2, 0x06C3, 0x06D2, 0x06D3]
 
+  /// Whether `text` holds a letter Persian never writes (Urdu's, or another region
+  /// language's: ``urduLetters``, ``notPersianLetters``; ە before hamza above, a
+  /// decomposed Persian ۀ, not counted).
+  static func hasLetterPersianNeverWrites(_ text: String) -> Bool {
+    var previous: UInt32 = 0
+    for v in text.unicodeScalars.reversed() {
+      let value = v.value
+      defer { previous = value }
+      guard value >= 0x0679 && value <= 0x06D5 else { continue }
+      if urduLetters.contains(value) { return true }
+      if value == 0x06D5 && previous == 0x0654 { continue }
+      if notPersianLetters.contains(value) { return true }
+    }
+    return false
+  }
+
+  /// Whether `code` is a language of the model that writes letters Persian never writes
+  /// in a share of its words (``LanguageModel/Language/wordsWithoutOwnLetters`` below
+  /// zero: Urdu, Sorani, Pashto, Sindhi, Balochi, Uyghur, Punjabi in Shahmukhi).
+  static func writesLettersPersianNeverWrites(_ code: String) -> Bool {
+    (LanguageModel.shared?.languages.first { $0.code == code }?.wordsWithoutOwnLetters ?? 0) < 0
+  }
+
   /// The enabled languages (BCP 47 codes).
   public let languages: Set<String>
   private let enabled: [Bool]
