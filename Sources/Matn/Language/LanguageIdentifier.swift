@@ -111,6 +111,29 @@ public struct LanguageIdentifier: Sendable {
   /// Letters of Urdu that Persian and Arabic do not use.
   private static let urduLetters: Set<UInt32> = [0x0679, 0x0688, 0x0691, 0x06BA, 0x06C1, 0x06C2, 0x06C3, 0x06D2, 0x06D3]
 
+  /// Whether `text` holds a letter Persian never writes (Urdu's, or another region
+  /// language's: ``urduLetters``, ``notPersianLetters``; ە before hamza above, a
+  /// decomposed Persian ۀ, not counted).
+  static func hasLetterPersianNeverWrites(_ text: String) -> Bool {
+    var previous: UInt32 = 0
+    for v in text.unicodeScalars.reversed() {
+      let value = v.value
+      defer { previous = value }
+      guard value >= 0x0679 && value <= 0x06D5 else { continue }
+      if urduLetters.contains(value) { return true }
+      if value == 0x06D5 && previous == 0x0654 { continue }
+      if notPersianLetters.contains(value) { return true }
+    }
+    return false
+  }
+
+  /// Whether `code` is a language of the model that writes letters Persian never writes
+  /// in a share of its words (``LanguageModel/Language/wordsWithoutOwnLetters`` below
+  /// zero: Urdu, Sorani, Pashto, Sindhi, Balochi, Uyghur, Punjabi in Shahmukhi).
+  static func writesLettersPersianNeverWrites(_ code: String) -> Bool {
+    (LanguageModel.shared?.languages.first { $0.code == code }?.wordsWithoutOwnLetters ?? 0) < 0
+  }
+
   /// The enabled languages (BCP 47 codes).
   public let languages: Set<String>
   private let enabled: [Bool]
@@ -149,7 +172,7 @@ public struct LanguageIdentifier: Sendable {
 
   // Scoring constants (natural-log units), chosen in a prototype on the first 100 texts
   // per language of the dev sets (so the dev figures are not a held-out measurement).
-  // Each is a whole number of the model's quanta (a quarter nat), so that scores add up
+  // Each is a whole number of the model's quanta (an eighth of a nat), so that scores add up
   // exactly in integers. scripts/train-langid scores as these do (its copies must agree).
   /// A letter no n-gram of the language covers.
   static let unseen = -14.0
@@ -464,17 +487,17 @@ public struct LanguageIdentifier: Sendable {
   // (two-fold over the halves of the dev sentences for the held-out cost). One set of
   // constants for every language.
   /// Weight of the scaled shortfall (per nat per letter).
-  static let fitWeight = 3.40
+  static let fitWeight = 3.09
   /// Weight of the answer's lead per letter over the runner-up (nats, at most
   /// ``maximumLead``).
-  static let leadWeight = 4.10
+  static let leadWeight = 3.04
   /// Weight of the scaled share of the text's short words that its answer is known to
   /// write.
-  static let knownWeight = 3.60
+  static let knownWeight = 2.71
   /// The share of known short words that is neither for nor against the answer.
-  static let knownShare = 0.195
+  static let knownShare = 0.707
   /// The bias of the fit test's logistic.
-  static let fitBias = 4.00
+  static let fitBias = 4.70
   /// The lead per letter counted at most (nats): a runner-up that far behind, or none,
   /// says the same.
   static let maximumLead = 1.0
