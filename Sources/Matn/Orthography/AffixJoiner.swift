@@ -31,6 +31,10 @@ struct AffixJoiner {
   var ezafe = EzafeStyle.hamza
   /// The logit an optional split's score must reach (``SplitConfidence``).
   var cutOff = SplitConfidence.cutOff
+  /// Whether words `glue` left alone are remembered for the next texts (``QuietTokens``):
+  /// only with the shipped compounds and glued affixes split, the one configuration the
+  /// shared tables serve.
+  var remembersQuietTokens = false
 
   private typealias Edit = (range: Range<Int>, replacement: [UInt32], kind: ChangeKind)
 
@@ -64,7 +68,20 @@ struct AffixJoiner {
   /// text before `buffer` showed (``SplitConfidence``), updated with what `buffer` shows
   /// (a long text's segments pass it on).
   func apply(_ buffer: inout TextBuffer, _ report: inout ChangeRecorder, _ evidence: inout SplitConfidence.Evidence) {
-    var edits = self.edits(buffer, &evidence)
+    if remembersQuietTokens && joins && splitsGlued {
+      QuietTokens.withTable { apply(&buffer, &report, &evidence, quiet: $0) }
+    } else {
+      apply(&buffer, &report, &evidence, quiet: nil)
+    }
+  }
+
+  /// The same, skipping the glued-word search for the words `quiet` holds and adding
+  /// those it leaves alone (``QuietTokens``; nil: none).
+  func apply(
+    _ buffer: inout TextBuffer, _ report: inout ChangeRecorder, _ evidence: inout SplitConfidence.Evidence,
+    quiet: QuietTokens?
+  ) {
+    var edits = self.edits(buffer, &evidence, quiet: quiet)
     guard !edits.isEmpty else { return }
     // A compound edit of a token comes after the join into it: order by position.
     edits.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -89,7 +106,8 @@ struct AffixJoiner {
   }
 
   /// The changes to make, decided on the whole buffer before any is made.
-  private func edits(_ buffer: TextBuffer, _ evidence: inout SplitConfidence.Evidence) -> [Edit] {
+  /// (`quiet`: the words `glue` left alone before, to skip it for them.)
+  private func edits(_ buffer: TextBuffer, _ evidence: inout SplitConfidence.Evidence, quiet: QuietTokens?) -> [Edit] {
     let s = buffer.scalars
     let flags = buffer.flags
     let n = s.count
@@ -144,7 +162,16 @@ struct AffixJoiner {
             // no half-space: most function words skip the call.
             // (`skipped`: its ZWNJs, or more when it holds a supplementary scalar.)
             if end - start >= glueFrom || found.skipped > 0 {
-              glue(token.range, zwnjFree: found.skipped == 0, sp, glued, &edits, &stretch)
+              if found.skipped == 0, let quiet, let key = QuietTokens.key(sp, token.range) {
+                // A ZWNJ-free word `glue` left alone before gets no edit and adds no evidence.
+                if !quiet.contains(key) {
+                  let before = edits.count
+                  glue(token.range, zwnjFree: true, sp, glued, &edits, &stretch)
+                  if edits.count == before { quiet.insert(key) }
+                }
+              } else {
+                glue(token.range, zwnjFree: found.skipped == 0, sp, glued, &edits, &stretch)
+              }
             }
             if let word = previous, word.range.upperBound + 1 == start, end - start >= 2,
               compounds.joinsSpaced(sp, word.range, token.range)

@@ -351,7 +351,8 @@ public struct TextNormalizer: Sendable {
     if spans.hasSpans && (options.affixJoining || ezafe != .asTyped) {
       AffixJoiner(
         lexicon: .shared, compounds: userCompounds ?? .shared, joins: options.affixJoining, splitsGlued: options.splitsGluedAffixes,
-        ezafe: ezafe, cutOff: SplitConfidence.logit(options.halfSpaceConfidence)
+        ezafe: ezafe, cutOff: SplitConfidence.logit(options.halfSpaceConfidence),
+        remembersQuietTokens: userCompounds == nil
       ).apply(&buffer, &recorder, &evidence)
     }
     if spans.hasSpans && options.persianPunctuation {
