@@ -136,6 +136,22 @@ struct GluedAffixTests {
     Self.check(input, expected, Self.everySplit)
   }
 
+  @Test(
+    "«Xهای» where X and Xه are both words (زبان‌های, زبانه‌ای) reads X‌ه + ای only where a plural's ezafe cannot stand: before punctuation, the text's end, a function word or a «می» verb; else it stays glued",
+    arguments: [
+      ("او به زبانهای مختلف سخن گفت", "او به زبانهای مختلف سخن گفت"),
+      ("نامهای رسمی", "نامهای رسمی"), ("نامهای ۲۰ ساله", "نامهای ۲۰ ساله"),
+      ("این نامهای است که", "این نامه|ای است که"), ("او نامهای را خواند", "او نامه|ای را خواند"),
+      ("او نامهای می‌نویسد", "او نامه|ای می|نویسد"), ("او نامهای، کتابی", "او نامه|ای، کتابی"),
+      ("نامهای", "نامه|ای"), ("نامهای\nکتاب", "نامه|ای\nکتاب"),
+      // X no word: the heh reading whatever follows.
+      ("هستهای ایران", "هسته|ای ایران"), ("تفاهمنامهای مهم", "تفاهم|نامه|ای مهم"),
+    ])
+  func hehOrPlural(input: String, expected: String) {
+    Self.check(input, expected)
+    Self.check(input, expected, Self.everySplit)
+  }
+
   /// «او میگوید » `n` times: a text typed without half-spaces (`n` glued «می» verbs).
   static func gluedVerbs(_ n: Int) -> String { String(repeating: "او میگوید ", count: n) }
 
