@@ -5,7 +5,8 @@
 ///   (a bare present stem is not enough: مینه stays):
 ///   `میکنند` → `می‌کنند`, `نمیتواند` → `نمی‌تواند`, `برمیگردد` → `برمی‌گردد`;
 /// - a word ending in silent ه + ای ام ات اش اند ایم اید: `خانهای` → `خانه‌ای`,
-///   `شدهاند` → `شده‌اند` (the ه-word from the lexicon, or a past participle);
+///   `شدهاند` → `شده‌اند` (the ه-word from the lexicon, or a past participle; «Xهای» whose
+///   X is a word too, نامهای, only before the end of a phrase: ``readsBothWays(_:_:at:)``);
 /// - a word + ها های هایی هایم هایت هایش هایمان هایتان هایشان: `رسانهها` → `رسانه‌ها`;
 /// - a known adjective + تر/ترین: `بزرگترین` → `بزرگ‌ترین` (not بهتر بیشتر پیشتر کمتر مهتر
 ///   کهتر).
