@@ -205,13 +205,14 @@ struct GluedAffixes {
 
   /// Whether the split at `k` of the segment `r`, before its final «ای» after a silent ه,
   /// competes with the plural reading: X, the segment before «های», is a word too (زبان
-  /// and زبانه, نام and نامه: a word hazm tags with frequency ≥ 10,000, the first parts of
-  /// ``PersianLexicon/compoundStems``), so «Xهای» is X‌ه + ای or X + های. ``AffixJoiner``
-  /// keeps the split only where the next word rules the plural out (``endsPhrase``).
+  /// and زبانه, نام and نامه, سد and سده: a word hazm tags with frequency ≥ 10,000,
+  /// ``PersianLexicon/hehStemsReadBothWays``), so «Xهای» is X‌ه + ای or X + های (written
+  /// glued after a letter that does not join). ``AffixJoiner`` keeps the split only where
+  /// the next word rules the plural out (``endsPhrase``).
   func readsBothWays(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>, at k: Int) -> Bool {
     guard r.upperBound - k == 2, k - r.lowerBound >= 3, s[k] == Self.alef, s[k + 1] == Self.yeh, s[k - 1] == Self.heh
     else { return false }
-    return lexicon.compoundStems.contains(key(s, r.lowerBound..<k - 1))
+    return lexicon.hehStemsReadBothWays.contains(key(s, r.lowerBound..<k))
   }
 
   /// Words a plural's ezafe never stands before: prepositions, conjunctions, «را», copulas.
