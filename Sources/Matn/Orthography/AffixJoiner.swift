@@ -123,10 +123,10 @@ struct AffixJoiner {
     // needs them), three when a user's compound has three.
     let glueFrom = compounds.mayHold(length: 3) ? 3 : 4
     var previous: Token? = nil
+    var last = 0  // where the previous token ended
     s.withUnsafeBufferPointer { sp in
       flags.withUnsafeBufferPointer { fp in
         buffer.bits.withUnsafeBufferPointer { bp in
-          var last = 0  // where the previous token ended
           ScalarScan.forEachToken(bits: bp, in: 0..<n, tokenMask: StageScan.token, skipMask: StageScan.zwnj) { found in
             // Anything but plain spaces between two tokens ends the chance of a join.
             for k in last..<found.range.lowerBound where sp[k] != 0x20 {
@@ -134,6 +134,11 @@ struct AffixJoiner {
               break
             }
             let start = found.range.lowerBound
+            if stretch.pendingHeh >= 0 {
+              // A glued «Xهای» read both ways keeps its heh split only before the end of a phrase.
+              if !glued.endsPhrase(sp, gap: last..<start, next: found.range) { stretch.dropped.append(stretch.pendingHeh) }
+              stretch.pendingHeh = -1
+            }
             for k in last..<start where sp[k] < 0x80 && (sp[k] | 0x20) &- 0x61 < 26 {
               stretch.close(edits, sp)
               break
@@ -200,8 +205,15 @@ struct AffixJoiner {
         }
       }
     }
-    s.withUnsafeBufferPointer { stretch.close(edits, $0) }
+    s.withUnsafeBufferPointer { sp in
+      if stretch.pendingHeh >= 0 && !glued.endsPhrase(sp, gap: last..<n, next: nil) {
+        stretch.dropped.append(stretch.pendingHeh)
+      }
+      stretch.close(edits, sp)
+    }
     evidence = stretch.evidence
+    // Ascending but for an ambiguous heh split, dropped when the next token came.
+    stretch.dropped.sort()
     for index in stretch.dropped.reversed() { edits.remove(at: index) }
     return edits
   }
@@ -215,8 +227,12 @@ struct AffixJoiner {
     /// The stretch's optional splits: their index in the edits, kind and the length of
     /// the part before them.
     var optional: [(edit: Int, kind: SplitConfidence.Kind, stem: Int)] = []
-    /// Indices of the edits dropped by stretches already closed (ascending).
+    /// Indices of the edits dropped by stretches already closed, and ambiguous heh splits
+    /// dropped.
     var dropped: [Int] = []
+    /// The edit of a glued «Xهای» split as X‌ه + ای that reads X + های too
+    /// (``GluedAffixes/readsBothWays(_:_:at:)``), decided when the next token comes; −1.
+    var pendingHeh = -1
 
     /// The logit an optional split's score must reach.
     let cutOff: Double
@@ -363,6 +379,8 @@ struct AffixJoiner {
           stretch.evidence.gluedMi += 1
         } else if !Affixes.endsInSilentHeh(s, segment.lowerBound..<k) {
           stretch.add(edits.count, s[k] == 0x0647 ? .plural : .comparative, from: segment.lowerBound, at: k)
+        } else if last && glued.readsBothWays(s, segment, at: k) {
+          stretch.pendingHeh = edits.count
         }
         edits.append((k..<k, [0x200C], .affixSplit))
         let before = edits.count

@@ -5,7 +5,8 @@
 ///   (a bare present stem is not enough: مینه stays):
 ///   `میکنند` → `می‌کنند`, `نمیتواند` → `نمی‌تواند`, `برمیگردد` → `برمی‌گردد`;
 /// - a word ending in silent ه + ای ام ات اش اند ایم اید: `خانهای` → `خانه‌ای`,
-///   `شدهاند` → `شده‌اند` (the ه-word from the lexicon, or a past participle);
+///   `شدهاند` → `شده‌اند` (the ه-word from the lexicon, or a past participle; «Xهای» whose
+///   X is a word too, نامهای, only before the end of a phrase: ``readsBothWays(_:_:at:)``);
 /// - a word + ها های هایی هایم هایت هایش هایمان هایتان هایشان: `رسانهها` → `رسانه‌ها`;
 /// - a known adjective + تر/ترین: `بزرگترین` → `بزرگ‌ترین` (not بهتر بیشتر پیشتر کمتر مهتر
 ///   کهتر).
@@ -200,6 +201,45 @@ struct GluedAffixes {
       if !pastStem { return nil }
     }
     return stemEnd
+  }
+
+  /// Whether the split at `k` of the segment `r`, before its final «ای» after a silent ه,
+  /// competes with the plural reading: X, the segment before «های», is a word too (زبان
+  /// and زبانه, نام and نامه, سد and سده: a word hazm tags with frequency ≥ 10,000,
+  /// ``PersianLexicon/hehStemsReadBothWays``), so «Xهای» is X‌ه + ای or X + های (written
+  /// glued after a letter that does not join). ``AffixJoiner`` keeps the split only where
+  /// the next word rules the plural out (``endsPhrase``).
+  func readsBothWays(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>, at k: Int) -> Bool {
+    guard r.upperBound - k == 2, k - r.lowerBound >= 3, s[k] == Self.alef, s[k + 1] == Self.yeh, s[k - 1] == Self.heh
+    else { return false }
+    return lexicon.hehStemsReadBothWays.contains(key(s, r.lowerBound..<k))
+  }
+
+  /// Words a plural's ezafe never stands before: prepositions, conjunctions, «را», copulas.
+  private static let phraseWords = WordSet(
+    "که از به در با برای تا بر را و است نیست بود باشد شد نیز".split(separator: " ").map { WordSet.key(String($0)) })
+
+  /// Whether a glued «Xهای» followed by `gap` (the scalars up to the next token) and the
+  /// token `next` (nil at the text's end) ends its phrase, which a plural «X‌های» cannot:
+  /// it carries an ezafe, so a noun phrase follows it. Before a line end or sentence
+  /// punctuation, at the text's end, before a word of ``phraseWords`` or a «می»/«نمی»
+  /// verb written with its half-space. A digit, a Latin word or a quotation mark next
+  /// decides nothing (false).
+  func endsPhrase(_ s: UnsafeBufferPointer<UInt32>, gap: Range<Int>, next: Range<Int>?) -> Bool {
+    for k in gap where s[k] != 0x20 {
+      switch s[k] {
+      case 0x0A, 0x0D, 0x85, 0x2028, 0x2029, 0x2E, 0x2C, 0x3A, 0x3B, 0x21, 0x3F, 0x29, 0x5D, 0x060C, 0x061B, 0x061F,
+        0x06D4, 0xBB, 0x2026:
+        return true
+      default:
+        return false
+      }
+    }
+    guard let next else { return true }
+    if Self.phraseWords.contains(key(s, next)) { return true }
+    let a = next.lowerBound, n = next.count
+    return n > 3 && s[a] == Self.meem && s[a + 1] == Self.yeh && s[a + 2] == 0x200C
+      || n > 4 && s[a] == Self.noon && s[a + 1] == Self.meem && s[a + 2] == Self.yeh && s[a + 3] == 0x200C
   }
 
   /// The index where a ZWNJ goes in the glued compound `s[r]` that no list names: a

@@ -28,6 +28,9 @@ struct PersianLexicon: Sendable {
   let hehStems: WordSet
   /// The silent-heh stems whose glued «Xهای» reads X‌ه + ای, not X + های (code `h`).
   let hehStemsBeforePlural: WordSet
+  /// The ones of them whose X is a word too (code `b`: زبانه, نامه, سده): «Xهای» reads
+  /// both ways, and the next word decides (``GluedAffixes/readsBothWays(_:_:at:)``).
+  let hehStemsReadBothWays: WordSet
   /// Second parts of compounds that hazm writes after a ZWNJ (نشین، زنی، آفرین; code `m`),
   /// the first parts they follow (code `c`), and the words never split that way (code `g`):
   /// see ``GluedAffixes/compoundPartSplit(_:_:)``.
@@ -49,7 +52,7 @@ struct PersianLexicon: Sendable {
 
   /// The embedded table: the sets in the order of ``computedSections()``.
   static let resourceName = "Tables/persian-lexicon.bin"
-  static let sectionCount = 11
+  static let sectionCount = 12
 
   /// The lexicon read in place from ``resourceName``, nil when it is missing or malformed.
   static var embedded: PersianLexicon? {
@@ -68,8 +71,9 @@ struct PersianLexicon: Sendable {
       let bareStemsOnly = table.wordSet(1), let adjectives = table.wordSet(2), let affixGuards = table.wordSet(3),
       let shortStems = table.wordSet(4), let hehStems = table.wordSet(5), let hehStemsBeforePlural = table.wordSet(6),
       let compoundParts = table.wordSet(7), let compoundStems = table.wordSet(8), let compoundGuards = table.wordSet(9),
-      table.sections[10].count == Self.partEndsWords + 1
+      table.sections[10].count == Self.partEndsWords + 1, let hehStemsReadBothWays = table.wordSet(11)
     else { return nil }
+    self.hehStemsReadBothWays = hehStemsReadBothWays
     self.longestCompoundPart = Int(truncatingIfNeeded: UInt64(littleEndian: table.sections[10][Self.partEndsWords]))
     self.compoundParts = compoundParts
     self.compoundStems = compoundStems
@@ -104,7 +108,7 @@ struct PersianLexicon: Sendable {
   /// The source of `Tables/persian-lexicon.bin`: the slots of each set (``WordSet/slots(_:)``),
   /// parsed from the word lists: verb forms, bare stems, adjectives, affix guards, short
   /// stems, heh stems, heh stems before the plural, compound parts, their stems, their
-  /// guards; then the bits of ``compoundPartEnds``.
+  /// guards; then the bits of ``compoundPartEnds``; then the heh stems read both ways.
   static func computedSections() -> [[UInt64]] {
     var verbForms = Set<UInt64>()
     var participles: [UInt64] = []
@@ -138,7 +142,7 @@ struct PersianLexicon: Sendable {
     let bareStemsOnly = bareStems.filter { !verbForms.contains($0) }
     verbForms.formUnion(bareStems)
     let adjectives = Self.lines("Orthography/adjectives.txt").map { Self.key(String($0)) }
-    var guards: [UInt64] = [], short: [UInt64] = [], heh = participles, before: [UInt64] = []
+    var guards: [UInt64] = [], short: [UInt64] = [], heh = participles, before: [UInt64] = [], both: [UInt64] = []
     var compoundParts: [UInt64] = [], compoundStems: [UInt64] = [], compoundGuards: [UInt64] = []
     var partEnds = [UInt64](repeating: 0, count: partEndsWords + 1)
     for line in Self.lines("Orthography/affix-words.tsv") {
@@ -161,12 +165,13 @@ struct PersianLexicon: Sendable {
       if codes.contains(UInt8(ascii: "h")) {
         heh.append(word)
         before.append(word)
+        if codes.contains(UInt8(ascii: "b")) { both.append(word) }
       } else if codes.contains(UInt8(ascii: "p")) {
         heh.append(word)
       }
     }
     return [verbForms.sorted(), bareStemsOnly, adjectives, guards, short, heh, before, compoundParts, compoundStems, compoundGuards]
-      .map { WordSet.slots($0) } + [partEnds]
+      .map { WordSet.slots($0) } + [partEnds, WordSet.slots(both)]
   }
 
   /// The non-comment, non-empty lines of an embedded resource.

@@ -38,7 +38,7 @@ struct Clean: ParsableCommand {
     name: .long,
     help: """
       Least probability (0-1) at which a glued word gets a half-space its glued spelling could \
-      do without (plural, تر/ترین, compound), as estimated from the text (default 0.98; 0: every such split).
+      do without (plural, تر/ترین, compound), as estimated from the text (default 0.99; 0: every such split).
       """)
   var halfSpaceConfidence: Double?
 

@@ -8,11 +8,11 @@ import Testing
 struct SplitConfidenceTests {
   typealias Evidence = SplitConfidence.Evidence
 
-  @Test("the cut-off: probability 0 is −∞ (every split), 1 is +∞ (none), 0.98 its logit")
+  @Test("the cut-off: probability 0 is −∞ (every split), 1 is +∞ (none), 0.99 its logit")
   func cutOff() {
     #expect(SplitConfidence.logit(0) == -.infinity)
     #expect(SplitConfidence.logit(1) == .infinity)
-    #expect(abs(SplitConfidence.cutOff - 3.8918202981106265) < 1e-12)
+    #expect(abs(SplitConfidence.cutOff - 4.59511985013459) < 1e-12)
     #expect(SplitConfidence.keeps(.comparative, stemLength: 1, textScore: -100, cutOff: SplitConfidence.logit(0)))
     #expect(!SplitConfidence.keeps(.compound, stemLength: 10, textScore: 100, cutOff: SplitConfidence.logit(1)))
   }

@@ -177,9 +177,9 @@ struct LinearGrowthTests {
 
   @Test("normalised in segments, the half-space evidence of the text so far passes from one segment to the next")
   func segmentsCarrySplitEvidence() {
-    // Twelve glued «می» verbs, then (past Latin words, where a cut may fall) a glued compound
+    // Thirty glued «می» verbs, then (past Latin words, where a cut may fall) a glued compound
     // that this evidence gives its ZWNJ (SplitConfidence).
-    let text = String(repeating: "او میگوید ", count: 12) + "and more words here بینالمللی ICT کتابها"
+    let text = String(repeating: "او میگوید ", count: 30) + "and more words here بینالمللی ICT کتابها"
     #expect(TextNormalizer(profile: .article).normalize(text).text.contains("بین\u{200C}المللی"))
     Self.expectSegmentsAgree(text)
   }
