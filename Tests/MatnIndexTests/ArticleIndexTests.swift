@@ -369,6 +369,22 @@ struct ArticleIndexTests {
     #expect(words.fresh().isEmpty)
   }
 
+  @Test("the text's words are romanised with the narrower beam, mentions with the full one")
+  func wordBeam() {
+    let words = WordKeys(indexer: .shared)
+    #expect(words.indexer.persianBeam == 8 && words.wordIndexer.persianBeam == WordKeys.wordBeam)
+    // Words the lexicons lack, where the beam decides the spelling of some.
+    let unlisted = ["ابعاد", "بدهید", "بچشند", "اعبد", "وبه"]
+    func ascii(_ indexer: NameIndexer, _ word: String) -> String {
+      String(indexer.keys(for: word).ascii.filter { $0 != " " && $0 != "-" })
+    }
+    #expect(unlisted.contains { ascii(words.indexer, $0) != ascii(words.wordIndexer, $0) })
+    for word in unlisted {
+      #expect(words.columns(word).roman == ascii(words.wordIndexer, word))
+      #expect(MentionKeys.romanizationsOf(word, indexer: words.indexer).first == NameIndexer.shared.romanize(word))
+    }
+  }
+
   static func paragraph(_ db: String, article: String, n: Int) throws -> String {
     let database = try SQLiteDatabase(path: db, readOnly: true)
     let s = try database.statement(

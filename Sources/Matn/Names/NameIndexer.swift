@@ -43,7 +43,15 @@ public struct NameIndexer: Sendable {
   /// The process-wide indexer (the lexicon is loaded and transliterators opened on first use).
   public static let shared = NameIndexer()
 
-  let persian: PersianNameRomanizer
+  private(set) var persian: PersianNameRomanizer
+  /// The graphone decoder's beam for Persian parts no lexicon has (8). A narrower beam
+  /// is faster and now and then picks another spelling of the same letters: the
+  /// article index romanises every distinct word of the text with 4
+  /// (``PersianNameRomanizer/beam``).
+  package var persianBeam: Int {
+    get { persian.beam }
+    set { persian.beam = max(1, newValue) }
+  }
   /// The spellings ``romanize(_:)`` and ``keys(for:)`` prefer for Persian names:
   /// Iranian by default (cross-validated on the Wikidata persons, 93% Iranian, it is
   /// right more often than counting all labels alike: 56.5% vs 56.3% of full names).

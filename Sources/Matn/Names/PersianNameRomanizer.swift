@@ -91,6 +91,10 @@ struct PersianNameRomanizer: Sendable {
   /// Beam width of the graphone decoder.
   static let beam = 8
 
+  /// This romaniser's beam width (``beam`` unless a caller trades accuracy for speed:
+  /// ``NameIndexer/persianBeam``).
+  var beam = PersianNameRomanizer.beam
+
   /// The romanisation of one written word (a compound such as محمدجواد may give
   /// "Mohammad Javad" or "Mohammadjavad", as the lexicon has it).
   func romanize(_ word: Substring, style: PersianNameStyle = .iran) -> [String] {
@@ -211,7 +215,7 @@ struct PersianNameRomanizer: Sendable {
 
   /// The model's romanisations, capitalised, with their shares of the beam's mass.
   func modelCandidates(_ folded: [Unicode.Scalar], k: Int, style: PersianNameStyle) -> [(String, Double)] {
-    let decoded = model.decode(folded, beam: Self.beam, k: max(k, 1), style: style)
+    let decoded = model.decode(folded, beam: beam, k: max(k, 1), style: style)
     guard let top = decoded.first?.1 else { return [] }
     let weights = decoded.map { (NameIndexer.capitalized($0.0), pow(10, Double($0.1 - top))) }
     let total = weights.reduce(0) { $0 + $1.1 }
