@@ -413,7 +413,6 @@ public struct ArticleBatch: Sendable {
     return path
   }
 
-  /// What the first pass learned and kept.
   /// The first pass's kept contents, each taken once by the thread that parses its
   /// file (threads take disjoint positions).
   private final class KeptContents: @unchecked Sendable {
@@ -433,6 +432,7 @@ public struct ArticleBatch: Sendable {
     }
   }
 
+  /// What the first pass learned and kept.
   private struct FirstPass {
     /// Each group's site boilerplate.
     var sites: [FilePath: SiteBoilerplate] = [:]
