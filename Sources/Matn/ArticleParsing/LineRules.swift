@@ -149,7 +149,7 @@ struct LineRules: Sendable {
       if value < 0x80 {
         out.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value))
       } else if classes(value).contains(.arabicScript) || !classes(value).contains(.letter) {
-        out.append(contentsOf: String(scalar).utf8)  // caseless
+        UTF8.encode(scalar) { out.append($0) }  // caseless
       } else {
         out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
       }
