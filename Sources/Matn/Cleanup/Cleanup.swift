@@ -7,14 +7,16 @@ import MatnICU
 /// (display rendering re-adds isolates where needed).
 ///
 /// Half-spaces in disguise: the characters people type for a half-space — LRM, RLM,
-/// ARABIC LETTER MARK, ZWSP, ZWNBSP, SOFT HYPHEN, and the visible NOT SIGN — become
+/// ARABIC LETTER MARK, ZWSP, ZWNBSP, SOFT HYPHEN, ZWJ, and the visible NOT SIGN — become
 /// one ZWNJ between two Arabic-script letters when the first joins the next one and no
 /// ZWNJ stands there already (``halfSpace(at:_:_:_:)``, the one place that decides);
 /// anywhere else the invisible ones are removed, each counted by its kind. (Spans are
 /// not decided yet at this stage: Arabic-script letters, not Persian ones; ZWNJ is
-/// right in Urdu, Pashto and Kurdish as well.) ZWJ is not one of them: between two
-/// letters that join it changes nothing one sees, so whoever typed it saw one word; it
-/// is removed (and kept in emoji sequences and Indic conjuncts).
+/// right in Urdu, Pashto and Kurdish as well.) ZWJ is one of them too (issue #18 lists
+/// it, and `scripts/eval-halfspace` counts one between letters as a half-space): between
+/// two joining letters it changes nothing one sees, but the writer put a character
+/// there, and a ZWNJ keeps the place without losing a letter. Elsewhere it is removed,
+/// and it is kept in emoji sequences and Indic conjuncts.
 ///
 /// Marks on the wrong script: a combining mark of one script on a letter of another
 /// — an Arabic mark on a Latin letter ("Antَnio", a fatha left by a Persian keyboard), a
@@ -102,10 +104,11 @@ struct Cleanup {
         }
         report.recordBidiControl(at: offset)
         out.delete(i, .bidiControl, &report)
+      case 0x200D where halfSpace(at: i, out, s, &halfSpaceRun) == .zwnj:
+        // Typed as a half-space like the others (issue #18): «وي‍ژه» becomes «وی‌ژه»,
+        // the spelling its writer's keyboard made, not one this stage guesses.
+        out.replace(i, with: 0x200C, .joinerAsZWNJ, &report)
       case 0x200D:
-        // Between two Arabic-script letters a ZWJ changes nothing one sees (they join
-        // anyway): whoever typed it saw one word, «وی‍ژه» is «ویژه». It goes, unlike
-        // the invisibles typed as half-spaces.
         if keepsJoiner(out.lastOutput, s, i) {
           out.keep(i)
         } else {
@@ -186,8 +189,8 @@ struct Cleanup {
     var before = OutputLookBehind()
   }
 
-  /// Whether the half-space character at `i` (one of LRM RLM ALM ZWSP ZWNBSP SHY NOT
-  /// SIGN) is the ZWNJ of its word. Marks, ZWNJ and the invisibles this stage
+  /// Whether the half-space character at `i` (one of LRM RLM ALM ZWSP ZWNBSP SHY ZWJ
+  /// NOT SIGN) is the ZWNJ of its word. Marks, ZWNJ and the invisibles this stage
   /// removes are looked past on both sides: «ه + LRM + ZWNJ + ها» keeps the typed ZWNJ
   /// and drops the LRM.
   private func halfSpace(at i: Int, _ out: Rewriter, _ s: [UInt32], _ run: inout HalfSpaceRun) -> HalfSpace {

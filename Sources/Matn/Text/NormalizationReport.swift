@@ -18,7 +18,8 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, CodingKeyRepres
   case controlCharacter
   /// A bidi control (LRE RLE PDF LRO RLO LRI RLI FSI PDI LRM RLM ALM) removed.
   case bidiControl
-  /// ZERO WIDTH JOINER outside an emoji sequence removed.
+  /// ZERO WIDTH JOINER removed: outside emoji sequences and Indic conjuncts, where it
+  /// is no half-space.
   case strayJoiner
   /// NOT SIGN or SOFT HYPHEN typed as a half-space (between two Arabic letters, the
   /// first joining the next) → ZWNJ.
@@ -27,6 +28,9 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, CodingKeyRepres
   case bidiMarkAsZWNJ
   /// ZERO WIDTH SPACE or ZERO WIDTH NO-BREAK SPACE typed as a half-space → ZWNJ.
   case zeroWidthSpaceAsZWNJ
+  /// ZERO WIDTH JOINER typed as a half-space (between two Arabic letters, the first
+  /// joining the next) → ZWNJ.
+  case joinerAsZWNJ
   /// Spaces at the start or end of a line removed.
   case lineEdgeSpace
   /// A run of spaces reduced to one.
@@ -104,32 +108,33 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, CodingKeyRepres
     case .halfSpace: 9
     case .bidiMarkAsZWNJ: 10
     case .zeroWidthSpaceAsZWNJ: 11
-    case .lineEdgeSpace: 12
-    case .repeatedSpace: 13
-    case .blankLine: 14
-    case .wrongScriptMark: 15
-    case .presentationForm: 16
-    case .arabicYeh: 17
-    case .arabicKaf: 18
-    case .hehWithYeh: 19
-    case .arabicIndicDigit: 20
-    case .tatweel: 21
-    case .diacritic: 22
-    case .repeatedLetter: 23
-    case .repeatedZWNJ: 24
-    case .strayZWNJ: 25
-    case .zwnjAfterNonJoiner: 26
-    case .affixJoin: 27
-    case .compoundZWNJ: 28
-    case .affixSplit: 29
-    case .ezafe: 30
-    case .persianPunctuation: 31
-    case .punctuationSpacing: 32
-    case .guillemets: 33
-    case .decimalSeparator: 34
-    case .percentSign: 35
-    case .thousandsSeparator: 36
-    case .unicodeNormalization: 37
+    case .joinerAsZWNJ: 12
+    case .lineEdgeSpace: 13
+    case .repeatedSpace: 14
+    case .blankLine: 15
+    case .wrongScriptMark: 16
+    case .presentationForm: 17
+    case .arabicYeh: 18
+    case .arabicKaf: 19
+    case .hehWithYeh: 20
+    case .arabicIndicDigit: 21
+    case .tatweel: 22
+    case .diacritic: 23
+    case .repeatedLetter: 24
+    case .repeatedZWNJ: 25
+    case .strayZWNJ: 26
+    case .zwnjAfterNonJoiner: 27
+    case .affixJoin: 28
+    case .compoundZWNJ: 29
+    case .affixSplit: 30
+    case .ezafe: 31
+    case .persianPunctuation: 32
+    case .punctuationSpacing: 33
+    case .guillemets: 34
+    case .decimalSeparator: 35
+    case .percentSign: 36
+    case .thousandsSeparator: 37
+    case .unicodeNormalization: 38
     }
   }
 
@@ -138,7 +143,7 @@ public enum ChangeKind: String, CaseIterable, Sendable, Codable, CodingKeyRepres
     switch self {
     case .lineEnding, .spaceSeparator, .tab, .byteOrderMark, .zeroWidthSpace, .softHyphen,
       .controlCharacter, .bidiControl, .strayJoiner, .halfSpace, .bidiMarkAsZWNJ, .zeroWidthSpaceAsZWNJ,
-      .lineEdgeSpace, .repeatedSpace, .blankLine, .wrongScriptMark:
+      .joinerAsZWNJ, .lineEdgeSpace, .repeatedSpace, .blankLine, .wrongScriptMark:
       .cleanup
     case .unicodeNormalization: .unicodeForm
     default: .orthography

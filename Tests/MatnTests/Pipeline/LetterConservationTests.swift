@@ -82,12 +82,12 @@ struct LetterConservationTests {
 ///   at most two of the letter on each side (جبهه + ها), or the prefix می/نمی ends
 ///   inside it likewise. A word ends at anything but a letter, a mark, tatweel or an
 ///   invisible; a half-space (ZWNJ, or an invisible typed for one: ZWSP ZWNBSP LRM RLM
-///   ALM SHY, NOT SIGN) after an Arabic letter that joins the next one, before an
+///   ALM SHY ZWJ, NOT SIGN) after an Arabic letter that joins the next one, before an
 ///   Arabic letter, ends it too;
 /// - a ی standing alone after a word ending in ه is the ezafe (its other spelling is
 ///   the mark U+0654 on the ه), not a letter.
 enum LetterLedger {
-  static let halfSpaces: Set<UInt32> = [0x200B, 0x200C, 0x200E, 0x200F, 0x061C, 0xFEFF, 0x00AD, 0x00AC]
+  static let halfSpaces: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF, 0x00AD, 0x00AC]
 
   static func letters(_ text: String, squeezingElongation: Bool = true) -> [UInt32] {
     let scalars = Normalizer.nfkd.normalize(text).unicodeScalars
