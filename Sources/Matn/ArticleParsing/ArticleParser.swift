@@ -482,7 +482,10 @@ public struct ArticleParser: Sendable {
     var letters: [String: Int] = [:]
     let histograms = assembly.body.map { ScriptHistogram($0.text) }
     let letterCounts = histograms.map(\.letterCount)
-    let persian = Self.isPersian(assembly, histograms: histograms)
+    // (Only when the identifier may answer Persian: a caller's language set is kept.)
+    let persian =
+      options.reusesSpanDecisions && identifier.languages.contains(ArabicScriptLanguage.persian.rawValue)
+      && Self.isPersian(assembly, histograms: histograms)
     // The language most paragraphs so far were in: a short sample that confidently
     // agrees with it settles a paragraph; anything else gets the full sample.
     var usual: String?
@@ -491,7 +494,7 @@ public struct ArticleParser: Sendable {
       let text = piece.text
       let histogram = histograms[k]
       let language: String
-      if persian && options.reusesSpanDecisions && Self.settledPersian(piece, histogram) {
+      if persian && Self.settledPersian(piece, histogram) {
         language = ArabicScriptLanguage.persian.rawValue
       } else {
         var quick: LanguageGuess?

@@ -146,7 +146,7 @@ struct ArticleLanguageTests {
 struct ArticleLanguageOnceTests {
   /// A Persian article (our own text): four paragraphs of plain Persian prose, and
   /// `extra` as a paragraph of its own after the second.
-  private func persianRaw(with extra: String? = nil) -> String {
+  fileprivate func persianRaw(with extra: String? = nil) -> String {
     let paragraphs = [
       "وزیر در این نشست گفت که دولت برای اجرای این طرح از هیچ تلاشی دریغ نمی‌کند و کار ادامه دارد.",
       "وی افزود که این برنامه در ماه گذشته به تصویب رسید و اکنون در حال اجرا است.",
@@ -256,5 +256,18 @@ extension ArticleLanguageOnceTests {
     let kept = try #require(article.paragraphs.dropFirst().first)
     #expect(ArticleParser.keepsArabicSpelling(kept.text))
     #expect(log.all.count >= 1 && log.all.allSatisfy { kept.text.hasPrefix($0) }, "\(log.all)")
+  }
+}
+
+extension ArticleLanguageOnceTests {
+  @Test("a caller's language set without Persian is kept: the identifier decides")
+  func languageSetWithoutPersian() {
+    var options = ArticleParser.Options()
+    options.languages = ["ar", "en"]
+    let log = ArticleParser.IdentifiedTexts()
+    options.identified = log
+    let article = ArticleParser(options: options).parse(persianRaw(), id: "set")
+    #expect(!article.paragraphs.contains { $0.language == "fa" })
+    #expect(log.all.count >= article.paragraphs.count)
   }
 }
