@@ -1,4 +1,5 @@
 import MatnICU
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -28,7 +29,9 @@ import MatnICU
 ///    end markers, navigation, share lines, lines repeated across a site's files,
 ///    a short footer in another script).
 /// 5. **Annotation**: the language and scripts of each paragraph, the document's
-///    languages, person names with index keys.
+///    languages, person names with index keys. A paragraph's language is decided
+///    once: in a Persian article, the normaliser's decision carried with the paragraph
+///    (``Piece/spans``) when it is Persian throughout; otherwise the identifier's.
 ///
 /// - Complexity: O(*n*) in the text, except the duplicate search, which compares
 ///   each block with the blocks after it: O(*b*²) block comparisons of O(1) cost
@@ -48,15 +51,32 @@ public struct ArticleParser: Sendable {
     /// How many bytes of each paragraph the language identifier reads (a sentence or
     /// two is as good as the whole paragraph, and much cheaper). After the first
     /// paragraphs, five eighths of it are read first, and that answer is kept when it is
-    /// the article's usual language with confidence 0.99 or more.
+    /// the article's usual language with confidence 0.99 or more, or when the paragraph
+    /// fits in it. (A paragraph of a Persian article that the normaliser decided Persian
+    /// throughout is not read: ``settledPersian(_:_:)``.)
     public var languageSampleBytes = 160
     /// Whether to extract person names.
     public var extractsNames = true
     /// A title given by the caller (a JSON Lines record's `title`); the text's own
     /// first line is then body, unless it repeats the given title.
     public var givenTitle: String?
+    /// For tests: every text the language identifier is asked about, in order.
+    package var identified: IdentifiedTexts?
+    /// For tests: whether a paragraph the normaliser decided Persian keeps that
+    /// decision (``settledPersian(_:_:)``); without it the identifier decides every
+    /// paragraph, as it did before the decision was reused.
+    package var reusesSpanDecisions = true
 
     public init() {}
+  }
+
+  /// The texts a parser asked the language identifier about (a test's witness that a
+  /// paragraph's language is decided once).
+  package final class IdentifiedTexts: Sendable {
+    private let texts = Mutex<[String]>([])
+    package init() {}
+    package var all: [String] { texts.withLock { $0 } }
+    func append(_ text: String) { texts.withLock { $0.append(text) } }
   }
 
   public let options: Options
@@ -95,11 +115,14 @@ public struct ArticleParser: Sendable {
     normalized.reserveCapacity(layout.blocks.count)
     var votes = SpanVotes()
     var tookDefault: [Int] = []  // blocks whose Arabic-script spans had no evidence
+    var spanLanguages: [ArabicScriptLanguage?] = []  // what each block's decided spans agreed on
+    spanLanguages.reserveCapacity(layout.blocks.count)
     for (k, block) in layout.blocks.enumerated() {
       let (text, blockVotes) = normalizer.normalize(block.text)
       votes.add(blockVotes)
       if blockVotes.tookDefault { tookDefault.append(k) }
       normalized.append(text)
+      spanLanguages.append(Self.agreed(blockVotes))
     }
     // A block without evidence of its own (a headline that is a name, a short caption)
     // takes the article's language, as the spans of one block take the block's.
@@ -113,11 +136,11 @@ public struct ArticleParser: Sendable {
     }
     var pieces: [Piece] = []
     pieces.reserveCapacity(layout.blocks.count)
-    for (block, text) in zip(layout.blocks, normalized) {
+    for (k, (block, text)) in zip(layout.blocks, normalized).enumerated() {
       merge(text.report, into: &report)
       let clean = Self.string(ArticleLayout.trimmed(text.text[...]))
       guard !clean.isEmpty else { continue }
-      pieces.append(Piece(text: clean, line: block.line))
+      pieces.append(Piece(text: clean, line: block.line, spans: spanLanguages[k]))
     }
     normalized = []  // a huge block's normalised text is not held beside its piece
     if let longest = layout.blocks.map({ $0.text.utf8.count }).max(), longest > 1 << 20 {
@@ -127,7 +150,7 @@ public struct ArticleParser: Sendable {
     var assembly = Assembly(
       id: id,
       source: source ?? Article.Source(encoding: "UTF-8", bytes: text.utf8.count),
-      report: report)
+      report: report, spanLanguage: votes.isEmpty ? nil : articleLanguage)
     // One sentence iterator per parse (ICU's root rules: its English abbreviation
     // suppression, `en@ss=standard`, also swallows real breaks after capitalised words,
     // "…in IRENEX. EF/MA All…").
@@ -139,9 +162,24 @@ public struct ArticleParser: Sendable {
 
   // MARK: - Roles
 
+  /// A paragraph (or line) on its way to a role, with what the normaliser decided about it.
   struct Piece: Sendable, Hashable {
     var text: String
     var line: Int
+    /// The language the normaliser's letter statistics decided every decided
+    /// Arabic-script span of the piece's block in (nil: none decided, or they
+    /// disagreed). A piece is its block or a part of it (a dateline, a credit or a
+    /// repeated sentence cut off), so what holds for each span of the block holds for
+    /// the piece's.
+    var spans: ArabicScriptLanguage? = nil
+  }
+
+  /// The one language of the decided spans `votes` counts (nil when none was decided
+  /// or they disagree).
+  static func agreed(_ votes: SpanVotes) -> ArabicScriptLanguage? {
+    let decided = votes.counts.indices.filter { votes.counts[$0] > 0 }
+    guard decided.count == 1 else { return nil }
+    return ArabicScriptLanguage.allCases[decided[0]]
   }
 
   /// An article being put together.
@@ -149,13 +187,16 @@ public struct ArticleParser: Sendable {
     var id: String
     var source: Article.Source
     var report: Article.Report
+    /// The language most of the article's decided Arabic-script spans were decided in
+    /// (nil: none was decided).
+    var spanLanguage: ArabicScriptLanguage?
     var title: String?
     var titleSource: Article.TitleSource?
     var titleTruncated: Bool?
     var dateline: Article.Dateline?
     var published: Article.Published?
     var byline: String?
-    var body: [String] = []
+    var body: [Piece] = []
     var credits: [Article.Credit] = []
     var boilerplate: [(text: String, reason: Article.Boilerplate.Reason)] = []
   }
@@ -205,7 +246,7 @@ public struct ArticleParser: Sendable {
 
     findDateline(in: &rest, article: &article)
 
-    var body: [String] = []
+    var body: [Piece] = []
     for piece in rest {
       let role = rules.role(of: piece.text[...])
       if let roles = creditRoles(of: piece.text, role: role, rules: rules) {
@@ -213,7 +254,7 @@ public struct ArticleParser: Sendable {
       } else if let role {
         record(role, text: piece.text, in: &article)
       } else {
-        body.append(piece.text)
+        body.append(piece)
       }
     }
 
@@ -221,18 +262,18 @@ public struct ArticleParser: Sendable {
     // by … License.").
     if var last = body.popLast() {
       var trailing: [(LineRole, String)] = []
-      while let sentences, let (sentence, remainder) = Self.lastSentence(of: last, using: sentences) {
+      while let sentences, let (sentence, remainder) = Self.lastSentence(of: last.text, using: sentences) {
         guard let role = creditRoles(of: sentence, rules: rules) else { break }
         trailing.append(contentsOf: role)
-        last = String(remainder)
+        last.text = String(remainder)
       }
-      if !last.isEmpty { body.append(last) }
+      if !last.text.isEmpty { body.append(last) }
       for (role, text) in trailing.reversed() { record(role, text: text, in: &article) }
     }
 
     // A short footer in another script, at the end of the body.
-    if body.count > 1, let footer = body.last, let reason = Self.foreignFooter(footer, above: body.dropLast()) {
-      article.boilerplate.append((footer, reason))
+    if body.count > 1, let footer = body.last, let reason = Self.foreignFooter(footer.text, above: body.dropLast().map(\.text)[...]) {
+      article.boilerplate.append((footer.text, reason))
       body.removeLast()
     }
     article.body = body
@@ -437,24 +478,39 @@ public struct ArticleParser: Sendable {
 
   private func annotate(_ assembly: Assembly) -> Article {
     var paragraphs: [Article.Paragraph] = []
+    paragraphs.reserveCapacity(assembly.body.count)
     var letters: [String: Int] = [:]
+    let histograms = assembly.body.map { ScriptHistogram($0.text) }
+    let letterCounts = histograms.map(\.letterCount)
+    // (Only when the identifier may answer Persian: a caller's language set is kept.)
+    let persian =
+      options.reusesSpanDecisions && identifier.languages.contains(ArabicScriptLanguage.persian.rawValue)
+      && Self.isPersian(assembly, histograms: histograms)
     // The language most paragraphs so far were in: a short sample that confidently
     // agrees with it settles a paragraph; anything else gets the full sample.
     var usual: String?
     var counts: [String: Int] = [:]
-    for text in assembly.body {
-      let histogram = ScriptHistogram(text)
-      var quick: LanguageGuess?
-      if let usual {
-        let short = identifier.identify(Self.sample(text, bytes: options.languageSampleBytes * 5 / 8))
-        if short.language == usual && short.confidence >= 0.99 { quick = short }
+    for (k, piece) in assembly.body.enumerated() {
+      let text = piece.text
+      let histogram = histograms[k]
+      let language: String
+      if persian && Self.settledPersian(piece, histogram) {
+        language = ArabicScriptLanguage.persian.rawValue
+      } else {
+        var quick: LanguageGuess?
+        if let usual {
+          let sample = Self.sample(text, bytes: options.languageSampleBytes * 5 / 8)
+          let short = identify(sample)
+          // A paragraph the short sample holds whole has its answer, whatever it is.
+          if short.language == usual && short.confidence >= 0.99 || sample.utf8.count == text.utf8.count { quick = short }
+        }
+        language = (quick ?? identify(Self.sample(text, bytes: options.languageSampleBytes))).language
       }
-      let guess = quick ?? identifier.identify(Self.sample(text, bytes: options.languageSampleBytes))
-      counts[guess.language, default: 0] += 1
-      if guess.language != "und" && counts[guess.language, default: 0] >= counts[usual ?? "", default: 0] { usual = guess.language }
+      counts[language, default: 0] += 1
+      if language != "und" && counts[language, default: 0] >= counts[usual ?? "", default: 0] { usual = language }
       let scripts = histogram.ranked.map(\.script.code)
-      paragraphs.append(Article.Paragraph(text: text, language: guess.language, scripts: scripts))
-      letters[guess.language, default: 0] += histogram.letterCount
+      paragraphs.append(Article.Paragraph(text: text, language: language, scripts: scripts))
+      letters[language, default: 0] += letterCounts[k]
     }
     // The article's language as the prior of each paragraph: one in another language
     // whose words other than names read as the article's takes the article's, and so
@@ -468,7 +524,7 @@ public struct ArticleParser: Sendable {
         pairs[own] = pair
         guard Self.givesWay(paragraphs[k].text, own: own, to: language, pair: pair, sampleBytes: options.languageSampleBytes * 4)
         else { continue }
-        let count = ScriptHistogram(paragraphs[k].text).letterCount
+        let count = letterCounts[k]
         letters[own, default: 0] -= count
         if letters[own] == 0 { letters[own] = nil }
         letters[language, default: 0] += count
@@ -480,13 +536,13 @@ public struct ArticleParser: Sendable {
       .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
       .map { Article.LanguageShare(language: $0.key, share: total == 0 ? 0 : Self.rounded(Double($0.value) / Double(total))) }
     let boilerplate = assembly.boilerplate.map { item in
-      Article.Boilerplate(text: item.text, reason: item.reason, language: identifier.identify(item.text).language)
+      Article.Boilerplate(text: item.text, reason: item.reason, language: identify(item.text).language)
     }
     var names: [ExtractedName] = []
     if options.extractsNames {
       // The body only: a title-cased headline makes every word look like a name.
       // (One paragraph, a huge line perhaps, is read as it is: no copy.)
-      let text = assembly.body.count == 1 ? assembly.body[0] : assembly.body.joined(separator: "\n\n")
+      let text = assembly.body.count == 1 ? assembly.body[0].text : assembly.body.map(\.text).joined(separator: "\n\n")
       names = NameExtractor().names(in: text)
     }
     return Article(
@@ -494,6 +550,48 @@ public struct ArticleParser: Sendable {
       titleTruncated: assembly.titleTruncated, dateline: assembly.dateline, published: assembly.published, byline: assembly.byline,
       paragraphs: paragraphs, credits: assembly.credits, boilerplate: boilerplate, languages: languages,
       names: names, report: assembly.report)
+  }
+
+  /// The identifier's guess about `text` (logged when a test asks).
+  private func identify(_ text: String) -> LanguageGuess {
+    options.identified?.append(text)
+    return identifier.identify(text)
+  }
+
+  /// Whether the article is Persian as the normaliser decided it: most of its decided
+  /// Arabic-script spans were decided Persian, and most of its body's letters are in
+  /// Arabic script.
+  static func isPersian(_ assembly: Assembly, histograms: [ScriptHistogram]) -> Bool {
+    guard assembly.spanLanguage == .persian else { return false }
+    var arabic = 0
+    var all = 0
+    for histogram in histograms {
+      arabic += histogram[.arabic]
+      all += histogram.letterCount
+    }
+    return 2 * arabic > all
+  }
+
+  /// Whether a paragraph of a Persian article (``isPersian(_:histograms:)``) is Persian
+  /// by the normaliser's decision alone: every letter of it is in Arabic script, every
+  /// span of its block that the letter statistics decided was decided Persian, and it
+  /// keeps no Arabic spelling (``keepsArabicSpelling(_:)``), so no span of it was left
+  /// undecided and then read as Arabic by the language model (a quoted verse). The
+  /// identifier is then not asked. On the 750 shared Fars articles it would have
+  /// answered Persian for each such paragraph, or (none there) a language whose letters
+  /// the paragraph lacks, which gives way to the article's (``givesWay``).
+  static func settledPersian(_ piece: Piece, _ histogram: ScriptHistogram) -> Bool {
+    piece.spans == .persian && histogram.counts.count == 1 && histogram[.arabic] > 0
+      && !keepsArabicSpelling(piece.text)
+  }
+
+  /// Whether normalised `text` holds what Persian spans never keep: Arabic ي ى ك (the
+  /// normaliser writes ی ک in them) or Arabic short vowels, tanween and the other
+  /// optional marks (removed from them). Such text has a span the normaliser did not
+  /// take for Persian — or a profile that keeps them, when asking the identifier is
+  /// merely the safe way.
+  static func keepsArabicSpelling(_ text: String) -> Bool {
+    text.unicodeScalars.contains { PersianFold.yehKaf($0.value) != $0.value || TextLetters.isOptionalMark($0.value) }
   }
 
   /// The article's language is a prior of this many nats on each paragraph: a paragraph

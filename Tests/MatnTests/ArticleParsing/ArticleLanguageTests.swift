@@ -141,3 +141,133 @@ struct ArticleLanguageTests {
     #expect(!ArticleParser.givesWay(french, own: "fr", to: "en", pair: LanguageIdentifier(languages: ["fr", "en"]), sampleBytes: 1024))
   }
 }
+
+@Suite("A paragraph's language decided once")
+struct ArticleLanguageOnceTests {
+  /// A Persian article (our own text): four paragraphs of plain Persian prose, and
+  /// `extra` as a paragraph of its own after the second.
+  fileprivate func persianRaw(with extra: String? = nil) -> String {
+    let paragraphs = [
+      "وزیر در این نشست گفت که دولت برای اجرای این طرح از هیچ تلاشی دریغ نمی‌کند و کار ادامه دارد.",
+      "وی افزود که این برنامه در ماه گذشته به تصویب رسید و اکنون در حال اجرا است.",
+      "به گفته او نتیجه این طرح تا پایان سال به مردم گزارش خواهد شد و هزینه‌های آن نیز اعلام می‌شود.",
+      "کارشناسان می‌گویند که اجرای کامل این برنامه به همکاری استان‌ها و شهرداری‌ها نیاز دارد.",
+    ]
+    var body = paragraphs
+    if let extra { body.insert(extra, at: 2) }
+    return (["گزارش هفته"] + body).joined(separator: "\n\n")
+  }
+
+  private func parse(_ raw: String, reusing: Bool = true) -> (Article, [String]) {
+    var options = ArticleParser.Options()
+    let log = ArticleParser.IdentifiedTexts()
+    options.identified = log
+    options.reusesSpanDecisions = reusing
+    return (ArticleParser(options: options).parse(raw, id: "once"), log.all)
+  }
+
+  @Test("a paragraph the normaliser decided Persian is not identified again")
+  func persianParagraphsNotIdentified() {
+    let (article, asked) = parse(persianRaw())
+    #expect(article.paragraphs.count == 4)
+    #expect(article.paragraphs.allSatisfy { $0.language == "fa" })
+    #expect(article.languages.map(\.language) == ["fa"])
+    // No text was handed to the identifier: every paragraph's language came with it
+    // from the normaliser.
+    #expect(asked.isEmpty, "\(asked)")
+    // Deciding every paragraph with the identifier asks it once per paragraph at least.
+    let (again, askedAgain) = parse(persianRaw(), reusing: false)
+    #expect(askedAgain.count >= 4)
+    #expect(again == article)
+  }
+
+  @Test(
+    "the reused decision is the identifier's answer",
+    arguments: [
+      nil, "سلام علیکم؛", "* ابرار",
+      "وزیر اعظم نے کہا کہ حکومت اس منصوبے پر کام جاری رکھے گی۔",
+      "قال الرئيس في كلمة ألقاها أمام المؤتمر إن الحكومة التي تعمل على هذا المشروع ستنجح.",
+      "The minister said the plan would go ahead.",
+      "وزیر گفت که طرح Mehr Housing تا پایان سال اجرا می‌شود.",
+    ])
+  func reusedEqualsIdentified(_ extra: String?) {
+    let (reused, _) = parse(persianRaw(with: extra))
+    let (identified, _) = parse(persianRaw(with: extra), reusing: false)
+    #expect(reused == identified)
+  }
+
+  @Test("a paragraph the normaliser did not settle is identified once: another language, another script")
+  func otherParagraphsIdentifiedOnce() throws {
+    for (extra, language) in [
+      ("وزیر اعظم نے کہا کہ حکومت اس منصوبے پر کام جاری رکھے گی۔", "ur"),
+      ("قال الرئيس في كلمة ألقاها أمام المؤتمر إن الحكومة التي تعمل على هذا المشروع ستنجح.", "ar"),
+      ("The minister said on Sunday that the plan would go ahead as agreed.", "en"),
+    ] {
+      let (article, asked) = parse(persianRaw(with: extra))
+      let paragraph = try #require(article.paragraphs.first { $0.text == extra })
+      #expect(paragraph.language == language)
+      // Asked about this paragraph alone, never twice about the same text (a paragraph
+      // the short sample holds whole is not read again as the long sample).
+      #expect(!asked.isEmpty && asked.allSatisfy { extra.hasPrefix($0) }, "\(asked)")
+      #expect(Set(asked).count == asked.count, "\(asked)")
+    }
+  }
+
+  @Test("an English article's paragraphs are each identified, never settled by Arabic-script spans")
+  func englishParagraphsIdentified() {
+    let raw = """
+      Trade figures for the autumn
+
+      The ministry said on Sunday that exports of farm goods rose in the past month, while imports of machinery fell.
+
+      The shipments left the southern port last week and are expected to reach their buyers before the end of the year.
+
+      گزارش هفته: وزیر گفت که دولت برای اجرای این طرح از هیچ تلاشی دریغ نمی‌کند و کار ادامه دارد.
+      """
+    let (article, asked) = parse(raw)
+    #expect(article.paragraphs.map(\.language) == ["en", "en", "fa"])
+    // The Persian paragraph's spans are all Persian, but the article is not Persian.
+    #expect(asked.contains { $0.hasPrefix("گزارش هفته") })
+    let (identified, _) = parse(raw, reusing: false)
+    #expect(identified == article)
+  }
+}
+
+extension ArticleLanguageOnceTests {
+  @Test("Arabic spelling that Persian spans never keep sends a paragraph to the identifier")
+  func arabicSpellingIsAsked() throws {
+    #expect(ArticleParser.keepsArabicSpelling("قال الرئيس"))  // ي
+    #expect(ArticleParser.keepsArabicSpelling("كتاب"))  // ك
+    #expect(ArticleParser.keepsArabicSpelling("رَبِّ"))  // short vowels
+    #expect(!ArticleParser.keepsArabicSpelling("وزیر گفت که کتاب‌ها رسید."))
+    // A Persian sentence around a vowelled verse: the verse's span was left undecided by
+    // the letter statistics and read as Arabic by the model, so the block's votes say
+    // Persian alone; its kept vowels say otherwise, and the identifier is asked.
+    let verse = "اما در آیه «قَالُوا إِنَّا لِلَّهِ وَإِنَّا إِلَيْهِ رَاجِعُونَ أُولَئِكَ عَلَيْهِمْ صَلَوَاتٌ مِنْ رَبِّهِمْ وَرَحْمَةٌ» به این معنا اشاره شده است."
+    #expect(ArticleParser.agreed(TextNormalizer().normalize(verse[...]).1) == .persian)
+    var options = ArticleParser.Options()
+    let log = ArticleParser.IdentifiedTexts()
+    options.identified = log
+    let paragraphs = [
+      "وزیر در این نشست گفت که دولت برای اجرای این طرح از هیچ تلاشی دریغ نمی‌کند و کار ادامه دارد.", verse,
+      "وی افزود که این برنامه در ماه گذشته به تصویب رسید و اکنون در حال اجرا است.",
+    ]
+    let article = ArticleParser(options: options).parse((["گزارش هفته"] + paragraphs).joined(separator: "\n\n"), id: "v")
+    let kept = try #require(article.paragraphs.dropFirst().first)
+    #expect(ArticleParser.keepsArabicSpelling(kept.text))
+    #expect(log.all.count >= 1 && log.all.allSatisfy { kept.text.hasPrefix($0) }, "\(log.all)")
+  }
+}
+
+extension ArticleLanguageOnceTests {
+  @Test("a caller's language set without Persian is kept: the identifier decides")
+  func languageSetWithoutPersian() {
+    var options = ArticleParser.Options()
+    options.languages = ["ar", "en"]
+    let log = ArticleParser.IdentifiedTexts()
+    options.identified = log
+    let article = ArticleParser(options: options).parse(persianRaw(), id: "set")
+    #expect(!article.paragraphs.contains { $0.language == "fa" })
+    #expect(log.all.count >= article.paragraphs.count)
+  }
+}
