@@ -144,8 +144,10 @@ public struct LanguageIdentifier: Sendable {
   /// Model indices of the languages with rules of their own (-1 when absent).
   private let japanese: Int, chinese: Int, persian: Int, arabic: Int, urdu: Int
   private let urduEnabled: Bool
-  /// The languages (model indices) that also read a text in their legacy code page.
-  private let legacyReadings: [(index: Int, reading: LegacyCodePageReading)]
+  /// The languages (model indices and codes) that also read a text in their legacy code
+  /// page (``LegacyCodePageReading/codePages``; the readings are made from ICU's tables
+  /// when a text first needs one).
+  private let legacyLanguages: [(index: Int, code: String)]
 
   /// Whether spelling variants that a Persian normaliser rewrites are evidence (see
   /// ``init(languages:ignoresSpellingVariants:)``).
@@ -174,8 +176,9 @@ public struct LanguageIdentifier: Sendable {
     arabic = index("ar")
     urdu = index("ur")
     urduEnabled = chosen.contains("ur")
-    legacyReadings = modelLanguages.indices.compactMap { k in
-      LegacyCodePageReading.byLanguage[modelLanguages[k].code].map { (k, $0) }
+    legacyLanguages = modelLanguages.indices.compactMap { k in
+      let code = modelLanguages[k].code
+      return LegacyCodePageReading.codePages.contains { $0.language == code } ? (k, code) : nil
     }
   }
 
@@ -380,8 +383,8 @@ public struct LanguageIdentifier: Sendable {
     // of its letters: each is scored alone on its reading.
     var legacy: [(index: Int, letters: TextLetters, count: Int)] = []
     if mayBeLegacy {
-      for (k, reading) in legacyReadings where candidates.contains(k) {
-        let read = reading.read(text)
+      for (k, code) in legacyLanguages where candidates.contains(k) {
+        guard let read = LegacyCodePageReading.byLanguage[code]?.read(text) else { continue }
         if read.count > 0 { legacy.append((k, read.letters, read.count)) }
       }
       if !legacy.isEmpty { candidates.removeAll { k in legacy.contains { $0.index == k } } }
