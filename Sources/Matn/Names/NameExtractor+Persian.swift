@@ -824,22 +824,6 @@ extension NameExtractor {
     return PersianLexicon.key(word)
   }
 
-  /// Whether a word is a frequent word, adjective or title ending in «ا» or «و» with the
-  /// «ی» of the ezafe, the form a noun takes before its complement («روستای», «سینمای»,
-  /// «اجرای», «الگوی», «پاسخگوی»), and no name the lists know («پهلوی», «موسوی»,
-  /// «علوی», whose stems may be words too).
-  func ezafeForm(_ t: NameToken, _ folded: [UInt32]) -> Bool {
-    let alef: UInt32 = 0x627, waw: UInt32 = 0x648, yeh: UInt32 = 0x6CC
-    guard t.letterCount >= 4, folded[t.foldedEnd - 1] == yeh, folded[t.foldedEnd - 2] == alef || folded[t.foldedEnd - 2] == waw
-    else { return false }
-    let stem = PersianLexicon.key(Array(folded[t.foldedStart..<t.foldedEnd - 1]))
-    guard
-      tables.frequentArabicScript.contains(stem) || persian.adjectives.contains(stem) || tables.titleStarts.contains(stem)
-    else { return false }
-    return !tables.persianParts.contains(t.key) && !tables.persianFamily.contains(t.key)
-      && !tables.persianGiven.contains(t.key) && !tables.persianPersonsGiven.contains(t.key)
-  }
-
   /// The role a Persian word can play in a name.
   func persianWord(_ t: NameToken, folded: [UInt32]) -> PersianWord {
     // A verb form that the name lexicon has is a name part too («پناهی», you take refuge).
@@ -856,7 +840,6 @@ extension NameExtractor {
       if Self.compassEnds.contains(where: { letters.count >= $0.count + 3 && letters.starts(with: $0) }) { return .stop }
     }
     if tables.persianCommonGiven.contains(t.key) { return .strongGiven }
-    if ezafeForm(t, folded) { return .stop }
     let lexicon = tables.persianParts.contains(t.key)
     // A given name that is also a frequent word or an adjective («پروانه» permit,
     // «ظریف» fine) is no evidence on its own: a family name when the lexicon has it.
