@@ -19,6 +19,7 @@ DECLARE(matn_res_fagiven)
 DECLARE(matn_res_facommon)
 DECLARE(matn_res_latingiven)
 DECLARE(matn_res_notnames)
+DECLARE(matn_res_months)
 DECLARE(matn_res_thingwords)
 DECLARE(matn_res_titles)
 DECLARE(matn_res_nameendings)
@@ -68,6 +69,7 @@ static const struct {
     ENTRY("Names/fa-given-names-common.txt", matn_res_facommon),
     ENTRY("Names/given-names-latin.txt", matn_res_latingiven),
     ENTRY("Names/not-names.txt", matn_res_notnames),
+    ENTRY("Names/months.txt", matn_res_months),
     ENTRY("Names/thing-words.txt", matn_res_thingwords),
     ENTRY("Names/titles.tsv", matn_res_titles),
     ENTRY("Names/name-endings.tsv", matn_res_nameendings),

@@ -133,6 +133,8 @@ extension NameExtractor {
         // «جلال الدین»): one name part, read as the word written joined.
         let joined = joinedGiven(at: m, text)
         var word = joined ?? persianWord(tokens[m], folded: text.folded)
+        // A month that is also a given name, before a family name: «محرم شهبازی».
+        if word == .stop && m == k && wordGiven(at: m, text) { word = .strongGiven }
         if word == .stop { break }
         // A lexicon name part after the first word is a family name («محمدجواد ظریف»).
         if (word == .given || word == .strongGiven) && !parts.isEmpty {
@@ -269,6 +271,9 @@ extension NameExtractor {
       } else if !titled, let last = appositionName(at: k, text) {
         found.append(Found(first: k, last: last, titleFirst: nil))
         i = last + 1
+      } else if !titled, familyBeforeOffice(at: k, text) {
+        found.append(Found(first: k, last: k, titleFirst: nil))
+        i = k + 1
       } else if !titled, spokenAlone(at: k, text) {
         found.append(Found(first: k, last: k, titleFirst: nil))
         i = k + 1
@@ -439,7 +444,8 @@ extension NameExtractor {
   func clauseSubject(at k: Int, _ text: NameTokens) -> Int? {
     let tokens = text.tokens
     guard k == 0 ? text.startsClause : tokens[k - 1].endsClause || tokens[k - 1].quoted else { return nil }
-    let first = persianWord(tokens[k], folded: text.folded)
+    let word = persianWord(tokens[k], folded: text.folded)
+    let first: PersianWord = word == .stop && wordGiven(at: k, text) ? .strongGiven : word
     if first == .unknown { return foreignName(at: k, text) }
     guard first == .strongGiven || first == .given else { return nil }
     let ordinary =
@@ -647,6 +653,91 @@ extension NameExtractor {
       if let (_, kind) = title(at: last + 1, in: tokens), kind == .office { return last }
     }
     return nil
+  }
+
+  /// A family name alone in apposition to an office: «با حضور امیرآبادی نماینده قم»,
+  /// «اظهارات پورزرندی معاون مالی شهردار». The word is a family name by the lists (a lexicon
+  /// part or a persons' last word, not a given name) or by an ending of two letters or
+  /// more (not «-یان», also a plural: «دانشجویان نماینده»), and no frequent word or
+  /// adjective («افراد کارشناس», «علمی مشاور»), function word, title or place word; the
+  /// word before is no title or given name (those readings come first).
+  func familyBeforeOffice(at k: Int, _ text: NameTokens) -> Bool {
+    let tokens = text.tokens
+    let t = tokens[k]
+    guard k + 1 < tokens.count, connected(t), tokens[k + 1].script == .arabic, t.letterCount >= 3,
+      title(at: k + 1, in: tokens)?.kind == .office, contextNamePart(t, folded: text.folded), !ordinaryWord(t),
+      !tables.persianCommonGiven.contains(t.key), !tables.persianGiven.contains(t.key)
+    else { return false }
+    let word = persianWord(t, folded: text.folded)
+    guard word == .family || word == .weakFamily else { return false }
+    // A noun of office or a frequent word with «ی» or «ان» is an abstract noun or a plural
+    // («به دبیری رئیس», «به میزبانی نماینده», «مدیران مسئول»), unless the press lexicon
+    // has it as a name part.
+    if !tables.persianParts.contains(t.key), abstractOrPlural(t, text.folded) { return false }
+    let listed = tables.persianParts.contains(t.key) || tables.persianFamily.contains(t.key)
+    let ending =
+      tables.familyEnding(t, in: text.folded) == .strong
+      && !text.folded[t.foldedStart..<t.foldedEnd].reversed().starts(with: Self.pluralYan)
+    return listed || ending
+  }
+
+  /// Whether a word is a title word or a frequent word followed by «ی» or «ان»: «دبیری»,
+  /// «میزبانی», «مدیران».
+  /// With `titlesOnly`, only a title word's («شهرداری»): a family name the lists know is
+  /// often a frequent word with «ی» («طالبی»).
+  func abstractOrPlural(_ t: NameToken, _ folded: [UInt32], titlesOnly: Bool = false) -> Bool {
+    let word = folded[t.foldedStart..<t.foldedEnd]
+    let yeh: UInt32 = 0x6CC, alef: UInt32 = 0x627, noon: UInt32 = 0x646
+    var stems: [ArraySlice<UInt32>] = []
+    if word.count >= 4, word.last == yeh { stems.append(word.dropLast()) }
+    if word.count >= 5, word.suffix(2).elementsEqual([alef, noon]) { stems.append(word.dropLast(2)) }
+    return stems.contains { stem in
+      let key = PersianLexicon.key(Array(stem))
+      return tables.titleStarts.contains(key)
+        || (!titlesOnly && (tables.frequentArabicScript.contains(key) || persian.adjectives.contains(key)))
+    }
+  }
+
+  /// Words before a month that make it a date, not a given name: «ماه محرم», «اول مهر»,
+  /// «دهه محرم», «اواسط بهمن».
+  static let monthLeads: Set<UInt64> = Set(
+    ["ماه", "اول", "اوایل", "اواسط", "اواخر", "دهه", "نیمه", "ایام", "روز", "شب", "پایان", "ابتدای", "آغاز", "سال"].map {
+      NameTables.key($0)
+    })
+
+  /// Whether the month or the word at `k`, listed among the not-names, is a given name
+  /// here: a month that is also a given name («بهمن», «محرم», «رجب») or a word that starts
+  /// many persons' names (``NameTables/persianWordGiven``: «امید», «کمال»), after no number and no word of a date («۲۲ بهمن», «ماه
+  /// محرم»), before a family name by the lists or a clear ending («محرم شهبازی», «بهمن
+  /// فرمان‌آرا»; not «بهمن ماه», «محرم امسال», «محرم بهترین», a frequent word or adjective,
+  /// an abstract noun or plural: «بهار شهرداری»).
+  func wordGiven(at k: Int, _ text: NameTokens) -> Bool {
+    let tokens = text.tokens
+    let t = tokens[k]
+    guard
+      (tables.months.contains(t.key)
+        && (tables.persianGiven.contains(t.key) || tables.persianCommonGiven.contains(t.key)
+          || tables.persianPersonsGiven.contains(t.key)))
+        || tables.persianWordGiven.contains(t.key),
+      k + 1 < tokens.count, connected(t), tokens[k + 1].script == .arabic, tokens[k + 1].letterCount >= 3
+    else { return false }
+    if k > 0 {
+      let before = tokens[k - 1]
+      // Digits (or another script) before it: a date.
+      if !connected(before) && !before.endsClause && !before.quoted { return false }
+      if connected(before) && (Self.monthLeads.contains(before.key) || tables.months.contains(before.key)) { return false }
+    }
+    let next = tokens[k + 1]
+    // Not a common given name, which starts a name of its own («برق ایران مرتضی X»), nor
+    // a word before a verb or «به» («کمال هدایت می‌کند», «ایران ارزانی شد»).
+    guard !tables.notNames.contains(next.key), !tables.titleStarts.contains(next.key),
+      !tables.persianCommonGiven.contains(next.key), !verbOrObjectFollows(k + 1, text),
+      !(k + 2 < tokens.count && connected(next) && startsWithMi(tokens[k + 2], text.folded))
+    else { return false }
+    let listed = tables.persianParts.contains(next.key) || tables.persianFamily.contains(next.key)
+    if ordinaryWord(next) && !listed { return false }
+    if !tables.persianParts.contains(next.key) && abstractOrPlural(next, text.folded, titlesOnly: listed) { return false }
+    return listed || tables.familyEnding(next, in: text.folded) == .strong || tables.isFamilyEnding(next, in: text.folded)
   }
 
   /// A family name alone at the start of a clause, followed by a verb of saying:

@@ -36,7 +36,9 @@ struct NameTables: Sendable {
   let persianWordGiven: WordSet
   /// Words that are never part of a name: function words, months, places, organisations.
   let notNames: WordSet
-  /// English month names: a month straight after a given name is a family name ("Theresa May").
+  /// Month names in full (months.txt), also among ``notNames``: an English month straight
+  /// after a given name is a family name ("Theresa May"); a Persian month that is also a
+  /// given name starts a name before a family name («محرم شهبازی»).
   let months: WordSet
   /// Words that make a capitalised run the name of a thing ("University", "Agency").
   let thingWords: WordSet
@@ -167,11 +169,10 @@ struct NameTables: Sendable {
         line.split(separator: "\t").first.map { Self.key($0) }
       }
     let things = PersianLexicon.lines("Names/thing-words.txt").flatMap { line in line.split(separator: " ").map { Self.key($0) } }
+    let months = PersianLexicon.lines("Names/months.txt").flatMap { line in line.split(separator: " ").map { Self.key($0) } }
     let notNames =
       PersianLexicon.lines("Names/not-names.txt").flatMap { line in line.split(separator: " ").map { Self.key($0) } } + things
-    let months =
-      ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-      .map { NameTables.key(Substring($0)) }
+      + months
     let frequentArabicScript =
       PersianLexicon.lines("Language/words.tsv").compactMap { line -> UInt64? in
         let fields = line.split(separator: "\t")
