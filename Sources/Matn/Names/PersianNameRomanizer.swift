@@ -110,12 +110,16 @@ struct PersianNameRomanizer: Sendable {
     let folded = PersianNameModel.fold(Self.fold(word))
     let key = PersianNameModel.key(folded)
     var out: [(String, Double)] = []
+    var keys: [String] = []
     for (latin, score) in found {
       let afghan = afghanSpelling(latin, folded: folded, key: key)
-      if let i = out.firstIndex(where: { NameIndexer.compareKey($0.0) == NameIndexer.compareKey(afghan) }) {
+      guard found.count > 1 else { return [(afghan, score)] }
+      let compare = NameIndexer.compareKey(afghan)
+      if let i = keys.firstIndex(of: compare) {
         out[i].1 += score
       } else {
         out.append((afghan, score))
+        keys.append(compare)
       }
     }
     return out
@@ -131,13 +135,12 @@ struct PersianNameRomanizer: Sendable {
   /// does): a final ه after a consonant or ی as "a", not "eh" (Hamida, Razia; in the
   /// Wikidata pairs 101 of 108.5 Afghan parts so ending have "a", 1,068.5 of 1,171
   /// Iranian ones "eh"), and و's "v" as "w" (Jawad, Siawash: 80.5 of 101 Afghan parts
-  /// with either letter have "w", 1,338 of 1,442 Iranian ones "v").
+  /// with either letter have "w", 1,338 of 1,442 Iranian ones "v"), and a final
+  /// consonant + زی as "-zai".
   func afghanSpelling(_ latin: String, folded: [Unicode.Scalar], key: UInt64) -> String {
-    let compare = NameIndexer.compareKey(latin)
-    if let entries = model.lexicon[key],
-      entries.contains(where: { $0.afghanistan > 0 && NameIndexer.compareKey($0.latin) == compare })
-    {
-      return latin
+    if let entries = model.lexicon[key], entries.contains(where: { $0.afghanistan > 0 }) {
+      let compare = NameIndexer.compareKey(latin)
+      if entries.contains(where: { $0.afghanistan > 0 && NameIndexer.compareKey($0.latin) == compare }) { return latin }
     }
     var out = latin
     if folded.count >= 3, folded.last == "\u{0647}",
@@ -146,6 +149,15 @@ struct PersianNameRomanizer: Sendable {
       out.removeLast(2)
       out += "a"
     }
+    // The Pashto tribal -zai after a consonant (Ahmadzai, Barakzai: 24.5 of 25.5 Afghan
+    // parts ending in a consonant and زی; none of 42.5 Iranian ones).
+    if folded.count >= 4, folded.suffix(2).elementsEqual(["\u{0632}", "\u{06CC}"]),
+      !["\u{0627}", "\u{0648}", "\u{06CC}"].contains(folded[folded.count - 3]), out.hasSuffix("zi")
+    {
+      out.removeLast()
+      out += "ai"
+    }
+    guard out.utf8.contains(where: { $0 == UInt8(ascii: "v") || $0 == UInt8(ascii: "V") }) else { return out }
     return String(String.UnicodeScalarView(out.unicodeScalars.map { $0 == "v" ? "w" : $0 == "V" ? "W" : $0 }))
   }
 

@@ -128,7 +128,7 @@ struct PersianNameModelTests {
     // ناهیده and داوود an Afghan one.
     let custom = NameIndexer(
       persianNameLexicon: "سید\tSayed\t1\t3\nجمیله\tJamileh\t3\t0\nوحیده\tVahideh\t2\t0\n"
-        + "ناهیده\tNahideh\t0\t2\nداوود\tDavood\t0\t1\n",
+        + "ناهیده\tNahideh\t0\t2\nداوود\tDavood\t0\t1\nاحمدزی\tAhmadzi\t1\t0\n",
       persianNameModel: "")
     func afghan(_ name: String) -> String? { custom.romanize(name, top: 1, style: .afghanistan).first?.text }
     #expect(afghan("سید") == "Sayed")
@@ -137,6 +137,8 @@ struct PersianNameModelTests {
     #expect(afghan("وحیده") == "Wahida")
     #expect(afghan("وحیده جمیله") == "Wahida Jamila")
     #expect(custom.romanize("وحیده جمیله", top: 1, style: .iran).first?.text == "Vahideh Jamileh")
+    #expect(afghan("احمدزی") == "Ahmadzai")
+    #expect(custom.romanize("احمدزی", top: 1, style: .iran).first?.text == "Ahmadzi")
     // A spelling Afghan labels attest is kept as they write it.
     #expect(afghan("ناهیده") == "Nahideh")
     #expect(afghan("داوود") == "Davood")
