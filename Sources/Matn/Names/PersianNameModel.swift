@@ -302,6 +302,11 @@ struct PersianNameModel: Sendable {
     PersianLexicon.key(s.lazy.map(\.value))
   }
 
+  /// The weight of Afghan labels among a folded part's lexicon spellings.
+  func afghanWeight(_ key: UInt64) -> Float {
+    lexicon[key]?.reduce(0) { $0 + $1.afghanistan } ?? 0
+  }
+
   /// The lexicon spellings of a folded part, with weights for `style`.
   func spellings(_ key: UInt64, style: PersianNameStyle) -> [(String, Double)] {
     guard let entries = lexicon[key] else { return [] }

@@ -122,6 +122,33 @@ struct PersianNameModelTests {
     #expect(indexer.romanize("ملکزاده", top: 1, style: .afghanistan).first?.text == "Malikzada")
   }
 
+  @Test("Afghan style: Afghan labels' spellings before the curated Iranian one; -a for final ه, w for و elsewhere")
+  func afghanSpellings() {
+    // سید is in the curated list (Seyyed); جمیله and وحیده have Iranian labels only,
+    // ناهیده and داوود an Afghan one.
+    let custom = NameIndexer(
+      persianNameLexicon: "سید\tSayed\t1\t3\nجمیله\tJamileh\t3\t0\nوحیده\tVahideh\t2\t0\n"
+        + "ناهیده\tNahideh\t0\t2\nداوود\tDavood\t0\t1\nاحمدزی\tAhmadzi\t1\t0\n",
+      persianNameModel: "")
+    func afghan(_ name: String) -> String? { custom.romanize(name, top: 1, style: .afghanistan).first?.text }
+    #expect(afghan("سید") == "Sayed")
+    #expect(custom.romanize("سید", top: 1, style: .iran).first?.text == "Seyyed")
+    #expect(afghan("جمیله") == "Jamila")
+    #expect(afghan("وحیده") == "Wahida")
+    #expect(afghan("وحیده جمیله") == "Wahida Jamila")
+    #expect(custom.romanize("وحیده جمیله", top: 1, style: .iran).first?.text == "Vahideh Jamileh")
+    #expect(afghan("احمدزی") == "Ahmadzai")
+    #expect(custom.romanize("احمدزی", top: 1, style: .iran).first?.text == "Ahmadzi")
+    // A spelling Afghan labels attest is kept as they write it.
+    #expect(afghan("ناهیده") == "Nahideh")
+    #expect(afghan("داوود") == "Davood")
+    // ه read as h (after ا or و) stays.
+    #expect(afghan("کوه")?.hasSuffix("h") == true)
+    // The alternatives are rewritten too, without duplicates.
+    let top = custom.romanize("جمیله", top: 3, style: .afghanistan).map(\.text)
+    #expect(top.first == "Jamila" && Set(top.map(NameIndexer.compareKey)).count == top.count)
+  }
+
   @Test(
     "madda, Arabic yeh and kaf, ZWNJ, harakat: the same romanisation as the plain letters",
     arguments: [
