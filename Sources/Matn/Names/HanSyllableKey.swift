@@ -25,7 +25,7 @@
 /// "Hamadan") would lose each other under this key. So a spelling is keyed by its
 /// syllables only when one of them has a shape Persian and Russian romanisations do not
 /// write: an initial x, hs, ts or tz; a final ao, ie, ieh, ue, ueh, ui, uo, uai, iao,
-/// ian, ien, iu, ang, eng, ong, ung, iang, iong, uang after a consonant; or a glide syllable
+/// ien, iu, ang, eng, ong, ung, iang, iong, uang after a consonant; or a glide syllable
 /// such as yun, yue, yuan, yao, yang, ying, yong, wang, wei. Other names keep the
 /// consonant skeleton (``NameIndexer/phonetic(_:)``). The shapes are the Pinyin and
 /// Wade-Giles finals and initials with no Persian or Russian counterpart, chosen by
@@ -53,6 +53,7 @@ enum HanSyllableKey {
       }
       guard n > 0, n <= longest else { return nil }
       let letters = UnsafeBufferPointer(rebasing: buffer[..<n])
+      guard mayHaveChineseShape(letters) else { return nil }
       let table = Self.table
       return withUnsafeTemporaryAllocation(of: Table.Step.self, capacity: 2 * (n + 1)) { steps -> [UInt8]? in
         let pinyin = UnsafeMutableBufferPointer(rebasing: steps[..<(n + 1)])
@@ -88,6 +89,34 @@ enum HanSyllableKey {
 
   /// Names longer than this many letters are not keyed as syllables (no name is).
   static let longest = 64
+
+  /// Every spelling with a Chinese shape (``isChineseShape(_:)``) has an x or one of
+  /// these letter pairs (tested), so letters with none need no parse: most Persian,
+  /// Russian and English names.
+  static let shapePairs: Set<String> = ["hs", "ts", "tz", "ao", "ie", "ue", "ui", "uo", "ng", "ua", "iu", "yu", "we"]
+  /// ``shapePairs`` as a 26 × 26 table of the pairs' letters.
+  static let shapePairTable: [Bool] = {
+    var table = [Bool](repeating: false, count: 26 * 26)
+    for pair in shapePairs {
+      let b = Array(pair.utf8)
+      table[Int(b[0] - 0x61) * 26 + Int(b[1] - 0x61)] = true
+    }
+    return table
+  }()
+
+  /// Whether `letters` (a to z) have an x or a pair of ``shapePairs``.
+  static func mayHaveChineseShape(_ letters: UnsafeBufferPointer<UInt8>) -> Bool {
+    shapePairTable.withUnsafeBufferPointer { table in
+      var previous = -1
+      for b in letters {
+        let c = Int(b &- 0x61)
+        if c == 23 { return true }  // x
+        if previous >= 0 && table[previous * 26 + c] { return true }
+        previous = c
+      }
+      return false
+    }
+  }
 
   /// The syllables of both systems in one trie of lower-case letters.
   final class Table: Sendable {
@@ -322,11 +351,12 @@ enum HanSyllableKey {
   }
 
   /// Finals that, after a consonant, Persian and Russian romanisations do not write.
-  /// Not ing, which they do (the GeoNames variant "Latingan" of «لتینگان»), nor ai, ei,
-  /// ou, an, en, in, un (Kaihan, Leila, Rouhani, Hasan…).
+  /// Not ing and ian, which they do (the GeoNames variant "Latingan" of «لتینگان», the
+  /// family-name suffix -ian: Ghaemian, Haddadian), nor ai, ei, ou, an, en, in, un
+  /// (Kaihan, Leila, Rouhani, Hasan…).
   static let chineseFinals: Set<String> = [
     "ao", "ie", "ieh", "ue", "ueh", "ui", "uo", "iao", "iang", "iong", "ong", "ung", "eng", "ang", "uang", "uai", "ien",
-    "ian", "iu",
+    "iu",
   ]
   /// Glide syllables that Persian and Russian romanisations do not write (not yan, you,
   /// yu, written in Persian names: Royan, Ayoub, Yusef).

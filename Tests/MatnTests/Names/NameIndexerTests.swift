@@ -148,10 +148,18 @@ struct NameIndexerTests {
     #expect(key("tzu-hsi") == key("zixi"))
     #expect(key("jih-chao") == key("richao") && key("richao") != nil)  // Wade-Giles j is Pinyin r
     #expect(key("changan") == key("chan gan"))  // Chang'an keeps its apostrophe to be chang-an
+    #expect(key("guangao") == key("guang ao"))  // 广澳 "Guang Ao": word breaks do not count
     #expect(key("guangdong") == "kuangtung")
     // Spellings Persian and Russian names share with Pinyin, with no Chinese shape: none.
     for s in ["reza", "hasan rouhani", "hamadan", "ali", "latingan", "royan", "mo yan"] { #expect(key(s) == nil, "\(s)") }
     #expect(key("ma yun") == "maun")
+    #expect(key("reza haddadian") == nil)  // the Persian suffix -ian
+    // The quick test before a parse passes every spelling with a Chinese shape.
+    for spelling in HanSyllableKey.pinyin.flatMap({ [$0] + HanSyllableKey.wadeGiles($0) })
+    where HanSyllableKey.isChineseShape(spelling) {
+      var s = spelling
+      #expect(s.withUTF8 { HanSyllableKey.mayHaveChineseShape($0) }, "\(spelling)")
+    }
     #expect(key("mao 2") == nil)
     #expect(key(String(repeating: "ma", count: 40) + "xi") == nil)  // too long for a name
   }
