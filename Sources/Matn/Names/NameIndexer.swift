@@ -404,6 +404,12 @@ public struct NameIndexer: Sendable {
     }
   }
 
+  /// The consonant skeleton of ``phonetic(_:)``, also for a romanised Chinese name.
+  static func skeleton(_ ascii: String) -> String {
+    var ascii = ascii
+    return ascii.withUTF8 { skeleton($0) }
+  }
+
   /// The consonant skeleton of ``phonetic(_:)``.
   static func skeleton(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     var out: [UInt8] = []
