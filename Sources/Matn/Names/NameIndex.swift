@@ -43,7 +43,13 @@ public struct NameIndex<ID: Hashable & Sendable>: Sendable {
     for spelling in spellings {
       let keys = indexer.keys(for: spelling)
       guard !keys.phonetic.isEmpty else { continue }
-      byKey[keys.phonetic, default: []].append(Spelling(id: id, compact: Self.compact(keys.ascii), position: position))
+      let entry = Spelling(id: id, compact: Self.compact(keys.ascii), position: position)
+      byKey[keys.phonetic, default: []].append(entry)
+      // A spelling keyed by its Chinese syllables is also found by its consonant
+      // skeleton, as before that key: a query read another way still meets it, and the
+      // ranking decides.
+      let skeleton = NameIndexer.skeleton(keys.ascii)
+      if skeleton != keys.phonetic && !skeleton.isEmpty { byKey[skeleton, default: []].append(entry) }
       position += 1
     }
     counts[id] = position
@@ -57,7 +63,9 @@ public struct NameIndex<ID: Hashable & Sendable>: Sendable {
     public var spelling: Int
   }
 
-  /// The entries whose phonetic key equals the query's, best first: by the similarity
+  /// The entries whose phonetic key equals the query's (or whose consonant skeleton
+  /// does, where either is a romanised Chinese name keyed by its syllables: "Sha Ju"
+  /// finds "Shazui"), best first: by the similarity
   /// of the query's romanisation to each entry's closest spelling (1 − edit distance
   /// over the longer length, spaces and hyphens ignored), then by that spelling's place
   /// in the entry's list, then in order of insertion. A Han query is also looked up by
@@ -69,9 +77,10 @@ public struct NameIndex<ID: Hashable & Sendable>: Sendable {
     var best: [ID: Int] = [:]
     var matches: [Match] = []
     for keys in [indexer.keys(for: query)] + indexer.alternativeKeys(for: query) {
-      guard let candidates = byKey[keys.phonetic] else { continue }
+      let skeleton = NameIndexer.skeleton(keys.ascii)
+      let lookups = skeleton == keys.phonetic ? [keys.phonetic] : [keys.phonetic, skeleton]
       let q = Self.compact(keys.ascii)
-      for spelling in candidates {
+      for spelling in lookups.flatMap({ byKey[$0] ?? [] }) {
         let match = Match(id: spelling.id, score: Self.similarity(q, spelling.compact), spelling: spelling.position)
         if let k = best[spelling.id] {
           if Self.precedes(match, matches[k]) { matches[k] = match }

@@ -9,7 +9,8 @@ public struct NameKeys: Hashable, Sendable {
   /// `display` folded to lower-case ASCII: "hassan rouhani".
   public var ascii: String
   /// A cross-script recall key: a consonant skeleton with Persian-aware merges, shared
-  /// by "Rouhani", "Rohani", "Rowhani" and «روحانی».
+  /// by "Rouhani", "Rohani", "Rowhani" and «روحانی»; for a romanised Chinese name, its
+  /// syllables ("Mao Tse-tung", "Mao Zedong" and 毛泽东 share "maozitung").
   public var phonetic: String
 
   public init(display: String, ascii: String, phonetic: String) {
@@ -390,9 +391,28 @@ public struct NameIndexer: Sendable {
   /// zh ~ z), j → z, doubled letters collapsed, words joined. A name with no consonant
   /// left ("Ai Weiwei", "Hey") gets the key "_", shared by all such names (the ranking
   /// tells them apart).
+  ///
+  /// A romanised Chinese name is keyed by its syllables instead, where one of them has
+  /// a shape Persian and Russian spellings never have (``HanSyllableKey``: 马云 "maun"
+  /// where the skeleton was "mn", as for 莫言 and «امین»), so that distinct names differ
+  /// while their Pinyin and Wade-Giles spellings still meet.
   static func phonetic(_ ascii: String) -> String {
+    var ascii = ascii
+    return ascii.withUTF8 { bytes in
+      if let syllables = HanSyllableKey.key(bytes) { return String(decoding: syllables, as: UTF8.self) }
+      return skeleton(bytes)
+    }
+  }
+
+  /// The consonant skeleton of ``phonetic(_:)``, also for a romanised Chinese name.
+  static func skeleton(_ ascii: String) -> String {
+    var ascii = ascii
+    return ascii.withUTF8 { skeleton($0) }
+  }
+
+  /// The consonant skeleton of ``phonetic(_:)``.
+  static func skeleton(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     var out: [UInt8] = []
-    let bytes = Array(ascii.utf8)
     out.reserveCapacity(bytes.count)
     for (k, b) in bytes.enumerated() {
       var c = b

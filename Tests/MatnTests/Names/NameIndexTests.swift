@@ -16,6 +16,16 @@ struct NameIndexTests {
     #expect(index.search("Leonid Reshetnikov").isEmpty)
   }
 
+  @Test("a spelling keyed by its Chinese syllables is also found by its consonant skeleton")
+  func chineseSkeletonFallback() {
+    var index = NameIndex<Int>()
+    index.insert(1, spellings: ["Shazui"])  // sha-zui: its syllables are its key
+    index.insert(2, spellings: ["Mehdi"])
+    #expect(NameIndexer.shared.keys(for: "Shazui").phonetic != NameIndexer.shared.keys(for: "Sha Ju").phonetic)
+    #expect(index.search("Sha Ju").map(\.id) == [1])  // 沙咀 read sha ju: the skeleton sz meets
+    #expect(index.search("Shazui").map(\.id) == [1])
+  }
+
   @Test("entries sharing a phonetic key are ranked by the closeness of their spellings")
   func ranking() {
     var index = NameIndex<Int>()

@@ -102,12 +102,66 @@ struct NameIndexerTests {
     #expect(indexer.alternativeKeys(for: "堡地堡地堡地").count >= 8)
   }
 
-  @Test("a name with no consonant left gets the shared key _; an empty name none")
+  @Test("a name with no consonant left gets the shared key _ (a Chinese one its syllables); an empty name none")
   func vowelOnlyKey() {
-    #expect(indexer.keys(for: "Ai Weiwei").phonetic == "_")
-    #expect(indexer.keys(for: "艾未未").phonetic == "_")
+    #expect(indexer.keys(for: "Hey").phonetic == "_")
+    #expect(indexer.keys(for: "Ai Weiwei").phonetic == "aiuiui")
+    #expect(indexer.keys(for: "艾未未").phonetic == "aiuiui")
     #expect(indexer.keys(for: "").phonetic == "")
     #expect(indexer.keys(for: "·").phonetic == "")
+  }
+
+  @Test("Chinese names are keyed by their syllables: 马云 and 莫言 no longer share the skeleton mn")
+  func chineseSyllableKeys() {
+    let maYun = indexer.keys(for: "马云").phonetic
+    #expect(maYun == "maun")
+    #expect(maYun != indexer.keys(for: "莫言").phonetic)
+    #expect(maYun == indexer.keys(for: "Ma Yun").phonetic)
+    #expect(indexer.keys(for: "莫言").phonetic == indexer.keys(for: "Mo Yan").phonetic)
+    // Names whose skeletons were one: 黄河 and 何红 (hng), 江泽民 and 蒋子明 (zngzmn).
+    #expect(indexer.keys(for: "黄河").phonetic != indexer.keys(for: "何红").phonetic)
+    #expect(indexer.keys(for: "江泽民").phonetic != indexer.keys(for: "蒋子明").phonetic)
+  }
+
+  @Test(
+    "a Latin spelling, Pinyin or Wade-Giles, meets its Han form",
+    arguments: [
+      ["毛泽东", "Mao Zedong", "Mao Tse-tung"],
+      ["江泽民", "Jiang Zemin", "Chiang Tse-min"],
+      ["邓小平", "Deng Xiaoping", "Teng Hsiao-ping"],
+      ["孙中山", "Sun Zhongshan", "Sun Chung-shan"],
+      ["习近平", "Xi Jinping", "Xi Jin-ping", "XI JINPING"],
+      ["西安", "Xi'an", "Xian"],
+    ])
+  func chineseSpellingsMeet(variants: [String]) {
+    let keys = Set(variants.map { indexer.keys(for: $0).phonetic })
+    #expect(keys.count == 1, "\(keys)")
+  }
+
+  @Test("syllables: the fewest, Pinyin before Wade-Giles, no vowel-initial syllable inside a word when avoidable")
+  func syllableParse() {
+    func key(_ s: String) -> String? {
+      var s = s
+      return s.withUTF8 { HanSyllableKey.key($0) }.map { String(decoding: $0, as: UTF8.self) }
+    }
+    #expect(key("hsiao") == key("xiao"))
+    #expect(key("tzu-hsi") == key("zixi"))
+    #expect(key("jih-chao") == key("richao") && key("richao") != nil)  // Wade-Giles j is Pinyin r
+    #expect(key("changan") == key("chan gan"))  // Chang'an keeps its apostrophe to be chang-an
+    #expect(key("guangao") == key("guang ao"))  // 广澳 "Guang Ao": word breaks do not count
+    #expect(key("guangdong") == "kuangtung")
+    // Spellings Persian and Russian names share with Pinyin, with no Chinese shape: none.
+    for s in ["reza", "hasan rouhani", "hamadan", "ali", "latingan", "royan", "mo yan"] { #expect(key(s) == nil, "\(s)") }
+    #expect(key("ma yun") == "maun")
+    #expect(key("reza haddadian") == nil)  // the Persian suffix -ian
+    // The quick test before a parse passes every spelling with a Chinese shape.
+    for spelling in HanSyllableKey.pinyin.flatMap({ [$0] + HanSyllableKey.wadeGiles($0) })
+    where HanSyllableKey.isChineseShape(spelling) {
+      var s = spelling
+      #expect(s.withUTF8 { HanSyllableKey.mayHaveChineseShape($0) }, "\(spelling)")
+    }
+    #expect(key("mao 2") == nil)
+    #expect(key(String(repeating: "ma", count: 40) + "xi") == nil)  // too long for a name
   }
 
   @Test("a caller's Persian lexicon replaces the curated one; other words go to the aligned lexicon and model")
@@ -139,6 +193,9 @@ struct NameIndexerTests {
       ["Qasem Soleimani", "Ghasem Soleimani", "قاسم سلیمانی"],
       ["Ciamak", "Siamak", "Syamak", "سیامک"],
       ["Barack Obama", "Barak Obama", "باراک اوباما"],
+      // Persian names that are also Pinyin syllables keep the skeleton their variants share.
+      ["Reza", "Riza", "رضا"],
+      ["Hamadan", "Hamedan", "Hamdan", "همدان"],
     ])
   func phonetic(variants: [String]) {
     let keys = Set(variants.map { indexer.keys(for: $0).phonetic })
