@@ -113,6 +113,15 @@ struct HalfSpaceTests {
     #expect(normalizer.normalize("در\u{200D}ها").text == "درها")
   }
 
+  @Test("every change kind's ordinal is its place in allCases (the report counts by it; joinerAsZWNJ renumbered the rest)")
+  func ordinals() {
+    for (position, kind) in ChangeKind.allCases.enumerated() {
+      #expect(kind.ordinal == position, "\(kind)")
+    }
+    let result = TextNormalizer(profile: .article).normalize("وي\u{200D}ژه و جبهه\u{200E}ها")
+    #expect(result.report[.joinerAsZWNJ] == 1 && result.report[.bidiMarkAsZWNJ] == 1 && result.report[.lineEdgeSpace] == 0)
+  }
+
   @Test("ZWJ keeps its place in emoji sequences and Indic conjuncts")
   func joinerKept() {
     let normalizer = TextNormalizer(profile: .article)
