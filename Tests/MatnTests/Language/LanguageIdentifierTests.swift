@@ -1,4 +1,5 @@
 import MatnICU
+import TestSupport
 import Testing
 
 @testable import Matn
@@ -385,6 +386,61 @@ struct LanguageIdentifierSpanClassifierTests {
     #expect(LanguageIdentifierSpanClassifier().classify("123 !") == nil)
     #expect(LanguageIdentifierSpanClassifier(minimumConfidence: 1.01).classify("این کتاب است") == nil)
     #expect(LanguageIdentifierSpanClassifier().classify("این کتاب خوب است") == .persian)
+  }
+
+  /// The words the model reads in `text` (the count ``LanguageIdentifierSpanClassifier``
+  /// compares with its minimum).
+  static func modelWords(_ text: String) -> Int {
+    LanguageIdentifier(languages: ["fa", "ar"], ignoresSpellingVariants: true).letters(of: text)
+      .spellingFolded(arabic: false).wordEnds.count
+  }
+
+  @Test("the word count read without building the span's text never undercounts the model's words")
+  func wordCountBound() {
+    // Letters, optional marks and tatweel (read through), hamza above (a letter the
+    // folding drops), ZWNJ after a joining and a non-joining letter, digits, punctuation,
+    // no-break space, bidi marks, and decomposed alef + madda (NFKC composes it).
+    let pieces = [
+      "س", "ل", "ا", "م", "د", "ر", "ی", "ي", "ك", "ه", "\u{064E}", "\u{0651}", "\u{0640}", "\u{0654}", "\u{0653}",
+      "\u{200C}", "\u{200F}", " ", " ", "\u{00A0}", "۱", "2", "،", ".", "-", "(",
+    ]
+    var generator = SplitMix64(seed: 29)
+    var exact = 0
+    for _ in 0..<3_000 {
+      let count = Int(generator.next() % 24)
+      let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+      let scalars = text.unicodeScalars.map(\.value)
+      let bound = scalars.withUnsafeBufferPointer { TextLetters.wordCountBound($0) }
+      let words = Self.modelWords(text)
+      #expect(bound != nil && bound! >= words, "\(scalars.map { String($0, radix: 16) })")
+      if bound == words { exact += 1 }
+    }
+    // A bound, and a close one: most texts are counted exactly.
+    #expect(exact > 1_500, "\(exact) of 3,000 exact")
+    // A ligature NFKC spells as four words, and letters outside the checked scalars: no bound.
+    #expect("\u{FDFA}".unicodeScalars.map(\.value).withUnsafeBufferPointer { TextLetters.wordCountBound($0) } == nil)
+    #expect(Self.modelWords("\u{FDFA}") == 4)
+    #expect("سلام\u{2013}دنیا".unicodeScalars.map(\.value).withUnsafeBufferPointer { TextLetters.wordCountBound($0) } == nil)
+  }
+
+  @Test("a span of the text being normalised is decided as its text is")
+  func spanAgreesWithText() {
+    let classifier = LanguageIdentifierSpanClassifier()
+    // A quotation of four words or more in Arabic leaves a Persian document's language;
+    // three words, a name, or a span with a ligature NFKC spells as words stay, as their
+    // text would; in an Urdu document every span keeps the document's language.
+    let spans = [
+      "انا لله و انا اليه راجعون", "انا لله و", "جيش محمد", "محمد \u{FDFA} و", "\u{200F}مدينة كبيرة جدا وجميلة", "۱۲۳ ،",
+    ]
+    for text in spans {
+      let buffer = TextBuffer(text, trackOrigins: false, table: StageTable.shared)
+      let span = ArabicScriptSpan(buffer, 0..<buffer.count)
+      for document in [ArabicScriptLanguage.persian, .arabic, .urdu] {
+        #expect(classifier.classify(span, otherwise: document) == classifier.classify(text, otherwise: document), "\(text)")
+      }
+    }
+    let quotation = TextBuffer("انا لله و انا اليه راجعون", trackOrigins: false, table: StageTable.shared)
+    #expect(classifier.classify(ArabicScriptSpan(quotation, 0..<quotation.count), otherwise: .persian) == .arabic)
   }
 }
 
