@@ -225,6 +225,14 @@ extension NameExtractor {
         familyIn = familyIn || (word == .family && marksFamily(tokens[m], text.folded))
         m += apart ? 2 : 1
       }
+      // A name and «آباد» written apart is a place's name: «فیروز آباد», «محمود آباد» (read
+      // as a name with an ending written apart, or ending the name).
+      if let end = (k + 1..<min(m + 1, tokens.count)).first(where: { tokens[$0].key == Self.abad }),
+        connected(tokens[end - 1])
+      {
+        i = end + 1
+        continue
+      }
       let accepted: Bool
       if let first = parts.first {
         let rest = parts.dropFirst()
@@ -610,11 +618,26 @@ extension NameExtractor {
   /// Whether a word is «می» or «نمی» written joined to a verb form the lexicon knows
   /// («می‌شوند», «نمی‌دهند»): a verb, never a name («میرزا», «میلاد» are no «می» and a
   /// verb).
+  /// The subjunctive and imperative «ب» and the negative «ن» count too («بدهند», «نباشند»)
+  /// before a verb form of four letters or more, unless a name list has the word.
   func prefixedVerb(_ t: NameToken, _ folded: [UInt32]) -> Bool {
-    guard t.letterCount >= 5, startsWithMi(t, folded) else { return false }
+    guard t.letterCount >= 4 else { return false }
     let word = folded[t.foldedStart..<t.foldedEnd]
-    let rest = Array(word.dropFirst(word.first == 0x646 ? 3 : 2))
-    return rest.count >= 3 && persian.verbForms.contains(PersianLexicon.key(rest))
+    let beh: UInt32 = 0x628, noon: UInt32 = 0x646
+    let rest: ArraySlice<UInt32>
+    if startsWithMi(t, folded) {
+      rest = word.dropFirst(word.first == noon ? 3 : 2)
+    } else if word.first == beh || word.first == noon {
+      guard !tables.persianGiven.contains(t.key), !tables.persianCommonGiven.contains(t.key),
+        !tables.persianFamily.contains(t.key), !tables.persianPersonsGiven.contains(t.key)
+      else { return false }
+      rest = word.dropFirst()
+      // (A verb form of four letters or more: «بسرا» is a name, «سرا» a stem too.)
+      guard rest.count >= 4 else { return false }
+    } else {
+      return false
+    }
+    return rest.count >= 3 && persian.verbForms.contains(PersianLexicon.key(Array(rest)))
       && !tables.persianParts.contains(t.key)
   }
 
@@ -694,6 +717,8 @@ extension NameExtractor {
   /// «پایان» (end) and «ادامه» (continuation): «در پایان افزود», «در ادامه گفت».
   static let sequel: Set<UInt64> = Set(["پایان", "ادامه"].map { NameTables.key($0) })
 
+  /// «آباد» (settled), which ends places' names: «فیروز آباد».
+  static let abad = NameTables.key("آباد")
   static let with = NameTables.key("با")
   static let to = NameTables.key("به")
   static let inside = NameTables.key("در")
