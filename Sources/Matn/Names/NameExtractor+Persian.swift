@@ -623,21 +623,25 @@ extension NameExtractor {
   func prefixedVerb(_ t: NameToken, _ folded: [UInt32]) -> Bool {
     guard t.letterCount >= 4 else { return false }
     let word = folded[t.foldedStart..<t.foldedEnd]
-    let beh: UInt32 = 0x628, noon: UInt32 = 0x646
+    let beh: UInt32 = 0x628, noon: UInt32 = 0x646, meem: UInt32 = 0x645, yeh: UInt32 = 0x6CC
+    let s = word.startIndex
     let rest: ArraySlice<UInt32>
-    if startsWithMi(t, folded) {
-      rest = word.dropFirst(word.first == noon ? 3 : 2)
-    } else if word.first == beh || word.first == noon {
-      guard !tables.persianGiven.contains(t.key), !tables.persianCommonGiven.contains(t.key),
-        !tables.persianFamily.contains(t.key), !tables.persianPersonsGiven.contains(t.key)
-      else { return false }
+    // «می», «نمی» (as ``startsWithMi(_:_:)``, without its arrays: this runs for every word).
+    if word[s] == meem && word[s + 1] == yeh {
+      rest = word.dropFirst(2)
+    } else if word[s] == noon && word[s + 1] == meem && word[s + 2] == yeh {
+      rest = word.dropFirst(3)
+    } else if word[s] == beh || word[s] == noon {
       rest = word.dropFirst()
       // (A verb form of four letters or more: «بسرا» is a name, «سرا» a stem too.)
-      guard rest.count >= 4 else { return false }
+      guard rest.count >= 4, persian.verbForms.contains(PersianLexicon.key(rest)),
+        !tables.persianGiven.contains(t.key), !tables.persianCommonGiven.contains(t.key),
+        !tables.persianFamily.contains(t.key), !tables.persianPersonsGiven.contains(t.key)
+      else { return false }
     } else {
       return false
     }
-    return rest.count >= 3 && persian.verbForms.contains(PersianLexicon.key(Array(rest)))
+    return rest.count >= 3 && persian.verbForms.contains(PersianLexicon.key(rest))
       && !tables.persianParts.contains(t.key)
   }
 
@@ -958,7 +962,7 @@ extension NameExtractor {
   func isMonthAndMah(_ t: NameToken, _ folded: [UInt32]) -> Bool {
     let word = folded[t.foldedStart..<t.foldedEnd]
     guard word.count >= 5, word.suffix(3).elementsEqual(Self.monthWord) else { return false }
-    return tables.months.contains(PersianLexicon.key(Array(word.dropLast(3))))
+    return tables.months.contains(PersianLexicon.key(word.dropLast(3)))
   }
 
   /// The role a Persian word can play in a name.
