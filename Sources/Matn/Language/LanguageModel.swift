@@ -249,6 +249,11 @@ struct LanguageModel: @unchecked Sendable {
     withUnsafePointer(to: table) { mk_lid_resolve($0, letters, tops, Int64(from), Int64(to), cells) }
   }
 
+  /// The lowest order ``resolve(_:tops:from:to:into:)`` looks up at a letter whose
+  /// highest order is `top` (the orders below are left ``Cell/unresolved``, for the
+  /// scorer to look up alone if it reaches them).
+  static func lowestResolvedOrder(top: Int) -> Int { Int(mk_lid_lowest_resolved(Int32(truncatingIfNeeded: top))) }
+
   /// Letters per ``resolve(_:tops:from:to:into:)`` at most.
   static let resolveBlock = Int(MK_LID_BLOCK)
 

@@ -485,9 +485,10 @@ struct LanguageSpanTests {
                 continue
               }
               let one = model.cell(UnsafeBufferPointer(rebasing: scalars[(i - order + 1)...i]))
-              if cell == LanguageModel.Cell.unresolved && order <= 2 && tops[i] > 2 {
-                // A unigram or bigram below a higher order: left to the scorer, which
-                // looks it up alone when it needs it.
+              let lowest = LanguageModel.lowestResolvedOrder(top: Int(tops[i]))
+              if cell == LanguageModel.Cell.unresolved && order < lowest {
+                // A low order below a higher one: left to the scorer, which looks it up
+                // alone when it needs it.
                 unresolvedBelow += 1
               } else if cell == LanguageModel.Cell.unresolved {
                 // Otherwise left unresolved only where its first order − 1 letters were
@@ -496,7 +497,7 @@ struct LanguageSpanTests {
                 let prefix = cells[5 * (i - 1 - from) + order - 2]
                 #expect(prefix == LanguageModel.Cell.absent || prefix == LanguageModel.Cell.unresolved)
               } else {
-                #expect(order > 2 || tops[i] <= 2, "\(text) letter \(i) order \(order): looked up ahead")
+                #expect(order >= lowest, "\(text) letter \(i) order \(order): looked up ahead")
                 #expect(cell == one, "\(text) letter \(i) order \(order)")
                 compared += 1
                 if cell != LanguageModel.Cell.absent {
