@@ -164,9 +164,8 @@ struct Compounds: @unchecked Sendable {
     guard let first = glued.first, !offsets.isEmpty, first &- 0x0600 < 0x100 else { return }
     let spaced = spaced && offsets.count == 1
     let key = FNV.hash(glued)
-    // A user's compound already shipped keeps the shipped one's `required`.
-    let wasRequired = added[key]?.required == true || lookUp(key)?.required == true
-    added[key] = Entry(offsets: offsets, spaced: spaced, required: required || wasRequired)
+    // A compound listed before (shipped, or a user's) keeps its `required`.
+    added[key] = Entry(offsets: offsets, spaced: spaced, required: required || lookUp(key)?.required == true)
     lengths |= Self.bit(glued.count)
     let shape = glued.withUnsafeBufferPointer { Self.shape($0, 0..<$0.count) }
     shapes[shape >> 6] |= 1 << UInt64(shape & 63)
@@ -241,13 +240,6 @@ struct Compounds: @unchecked Sendable {
   func holdBit(_ s: UnsafeBufferPointer<UInt32>, _ r: Range<Int>) -> UInt64 {
     let bit = Self.shape(s, r)
     return lengths &>> UInt64(min(r.count, 63)) & shapes[bit &>> 6] &>> UInt64(bit & 63) & 1
-  }
-
-  /// The same for a word of `count` scalars whose key (FNV-1a of its scalars) is `key`
-  /// (not read when no compound has that length).
-  @inline(__always)
-  func offsets(key: UInt64, count: Int) -> [Int]? {
-    entry(key: key, count: count)?.offsets
   }
 
   /// The entry of a word of `count` scalars whose key is `key`, or nil.
