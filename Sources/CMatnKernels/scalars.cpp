@@ -347,20 +347,38 @@ extern "C" int64_t mk_scalars_next_attention(const uint16_t *bits, const uint32_
   return count;
 }
 
-// Bit k set when bits[base + k] has a bit of `mask`, for k < count ≤ 64.
-static inline uint64_t blockMask(const uint16_t *bits, int64_t base, int count, uint16_t mask) {
-  uint64_t result = 0;
+// Bit k of *r1, *r2, *r3 set when bits[base + k] has a bit of m1, m2, m3 (for k < count
+// ≤ 64; a zero mask gives 0), from one read of the bits.
+static inline void blockMasks(const uint16_t *bits, int64_t base, int count, uint16_t m1, uint16_t m2, uint16_t m3,
+                              uint64_t *r1, uint64_t *r2, uint64_t *r3) {
+  uint64_t a1 = 0, a2 = 0, a3 = 0;
   int k = 0;
 #if defined(__SSE2__)
-  const __m128i m = _mm_set1_epi16((short)mask), zero = _mm_setzero_si128();
+  const __m128i v1 = _mm_set1_epi16((short)m1), v2 = _mm_set1_epi16((short)m2), v3 = _mm_set1_epi16((short)m3);
+  const __m128i zero = _mm_setzero_si128();
   for (; k + 16 <= count; k += 16) {
-    const __m128i a = _mm_cmpeq_epi16(_mm_and_si128(_mm_loadu_si128((const __m128i *)(bits + base + k)), m), zero);
-    const __m128i b = _mm_cmpeq_epi16(_mm_and_si128(_mm_loadu_si128((const __m128i *)(bits + base + k + 8)), m), zero);
-    result |= (uint64_t)(~_mm_movemask_epi8(_mm_packs_epi16(a, b)) & 0xFFFF) << k;
+    const __m128i a = _mm_loadu_si128((const __m128i *)(bits + base + k));
+    const __m128i b = _mm_loadu_si128((const __m128i *)(bits + base + k + 8));
+    const unsigned q1 = (unsigned)_mm_movemask_epi8(
+        _mm_packs_epi16(_mm_cmpeq_epi16(_mm_and_si128(a, v1), zero), _mm_cmpeq_epi16(_mm_and_si128(b, v1), zero)));
+    const unsigned q2 = (unsigned)_mm_movemask_epi8(
+        _mm_packs_epi16(_mm_cmpeq_epi16(_mm_and_si128(a, v2), zero), _mm_cmpeq_epi16(_mm_and_si128(b, v2), zero)));
+    const unsigned q3 = (unsigned)_mm_movemask_epi8(
+        _mm_packs_epi16(_mm_cmpeq_epi16(_mm_and_si128(a, v3), zero), _mm_cmpeq_epi16(_mm_and_si128(b, v3), zero)));
+    a1 |= (uint64_t)(~q1 & 0xFFFF) << k;
+    a2 |= (uint64_t)(~q2 & 0xFFFF) << k;
+    a3 |= (uint64_t)(~q3 & 0xFFFF) << k;
   }
 #endif
-  for (; k < count; ++k) result |= (uint64_t)((bits[base + k] & mask) != 0) << k;
-  return result;
+  for (; k < count; ++k) {
+    const uint16_t t = bits[base + k];
+    a1 |= (uint64_t)((t & m1) != 0) << k;
+    a2 |= (uint64_t)((t & m2) != 0) << k;
+    a3 |= (uint64_t)((t & m3) != 0) << k;
+  }
+  *r1 = a1;
+  *r2 = a2;
+  *r3 = a3;
 }
 
 // Bits [low, high) of a 64-bit mask (0 ≤ low ≤ high ≤ 64).
@@ -378,39 +396,56 @@ extern "C" int64_t mk_scalars_tokens(const uint16_t *bits, int64_t from, int64_t
   int64_t base = from < 0 ? 0 : from;
   while (base < to && found < capacity) {
     const int count = to - base < 64 ? (int)(to - base) : 64;
-    const uint64_t tokens = blockMask(bits, base, count, tokenMask);
-    const uint64_t counted = countMask ? blockMask(bits, base, count, countMask) : 0;
-    const uint64_t skipped = skipMask ? blockMask(bits, base, count, skipMask) : 0;
+    uint64_t tokens, counted, skipped;
+    blockMasks(bits, base, count, tokenMask, countMask, skipMask, &tokens, &counted, &skipped);
     const uint64_t previous = (tokens << 1) | (open ? 1 : 0);
     const uint64_t valid = bitRange(0, count);
-    uint64_t events = ((tokens & ~previous) | (~tokens & previous)) & valid;
-    int first = 0;  // where the open token's scalars in this block begin
-    while (events) {
-      const int p = __builtin_ctzll(events);
-      events &= events - 1;
-      if (tokens >> p & 1) {
-        open = true;
-        current.start = base + p;
-        current.counted = 0;
-        current.skipped = 0;
-        first = p;
-      } else {
-        const uint64_t range = bitRange(first, p);
-        current.end = base + p;
-        current.counted += __builtin_popcountll(counted & range);
-        current.skipped += __builtin_popcountll(skipped & range);
-        out[found++] = current;
-        open = false;
-        if (found == capacity) {
-          *resume = current.end;
-          return found;
-        }
-      }
-    }
+    // Tokens and gaps alternate: starts and ends interleave, an open token's end first.
+    uint64_t starts = tokens & ~previous & valid;
+    uint64_t ends = ~tokens & previous & valid;
     if (open) {
-      const uint64_t range = bitRange(first, count);
+      if (!ends) {
+        current.counted += __builtin_popcountll(counted & valid);
+        current.skipped += __builtin_popcountll(skipped & valid);
+        base += count;
+        continue;
+      }
+      const int p = __builtin_ctzll(ends);
+      ends &= ends - 1;
+      const uint64_t range = bitRange(0, p);
+      current.end = base + p;
       current.counted += __builtin_popcountll(counted & range);
       current.skipped += __builtin_popcountll(skipped & range);
+      out[found++] = current;
+      open = false;
+      if (found == capacity) {
+        *resume = current.end;
+        return found;
+      }
+    }
+    while (starts) {
+      const int p = __builtin_ctzll(starts);
+      starts &= starts - 1;
+      current.start = base + p;
+      if (!ends) {
+        // Open past the block's end.
+        const uint64_t range = bitRange(p, count);
+        current.counted = __builtin_popcountll(counted & range);
+        current.skipped = __builtin_popcountll(skipped & range);
+        open = true;
+        break;
+      }
+      const int q = __builtin_ctzll(ends);
+      ends &= ends - 1;
+      const uint64_t range = bitRange(p, q);
+      current.end = base + q;
+      current.counted = __builtin_popcountll(counted & range);
+      current.skipped = __builtin_popcountll(skipped & range);
+      out[found++] = current;
+      if (found == capacity) {
+        *resume = current.end;
+        return found;
+      }
     }
     base += count;
   }

@@ -77,7 +77,7 @@ public struct ArabicScriptSpan {
   /// The text being normalised (its scalars and per-scalar scan bits).
   let buffer: TextBuffer
   /// The span's scalars in ``buffer``.
-  let range: Range<Int>
+  var range: Range<Int>
 
   init(_ buffer: TextBuffer, _ range: Range<Int>) {
     self.buffer = buffer

@@ -19,10 +19,14 @@ enum FunctionWords {
 
   /// The three sets together, read once by a loop over many words (each read of a
   /// static of another type is a call to check that it was made).
+  /// Their slots only (``WordSet/Slots``: copying them retains nothing; the sets are
+  /// statics, alive for the life of the process).
   struct Sets {
-    let persian = FunctionWords.persian
-    let arabic = FunctionWords.arabic
-    let arabicInPersianSpelling = FunctionWords.arabicInPersianSpelling
+    let persian = FunctionWords.persian.unownedSlots
+    let arabic = FunctionWords.arabic.unownedSlots
+    let arabicInPersianSpelling = FunctionWords.arabicInPersianSpelling.unownedSlots
+
+    static let shared = Sets()
   }
 
   private static func words(_ list: String) -> WordSet {

@@ -72,7 +72,7 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
   func statistics(_ buffer: TextBuffer, _ span: Range<Int>) -> Statistics {
     var stats = Statistics()
     var windowEnd = span.upperBound
-    let words = FunctionWords.Sets()
+    let words = FunctionWords.Sets.shared
     buffer.bits.withUnsafeBufferPointer { bits in
       buffer.scalars.withUnsafeBufferPointer { scalars in
         // Words (tokens include marks: «فئ» is not the Arabic word «في»; ZWNJ is inside
@@ -126,7 +126,7 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
     var stats = [Statistics](repeating: Statistics(), count: parts.count)
     var words = [Int](repeating: 0, count: parts.count)
     let span = first.lowerBound..<last.upperBound
-    let sets = FunctionWords.Sets()
+    let sets = FunctionWords.Sets.shared
     buffer.bits.withUnsafeBufferPointer { bits in
       buffer.scalars.withUnsafeBufferPointer { scalars in
         var p = 0

@@ -467,9 +467,10 @@ struct AffixJoiner {
   /// checked inline: most word pairs fail them, and a call per pair costs more than the check.
   @inline(__always)
   private static func mayJoinAffix(_ word: Token, _ affix: Token, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
-    let wordFirst = s[word.range.lowerBound], affixFirst = s[affix.range.lowerBound]
-    return (wordFirst == 0x0645 || wordFirst == 0x0646) && word.range.count <= 3 || affixFirst == 0x0647
-      || affixFirst == 0x062A || affixFirst == 0x0627
+    let wordFirst = s[word.range.lowerBound], affixFirst = s[affix.range.lowerBound], length = affix.range.count
+    return (wordFirst == 0x0645 || wordFirst == 0x0646) && word.range.count <= 3
+      || affixFirst == 0x0647 && length <= 6 || affixFirst == 0x062A && length <= 4
+      || affixFirst == 0x0627 && length <= 3
   }
 
   private func joinsAffix(_ word: Token, _ affix: Token, _ s: UnsafeBufferPointer<UInt32>) -> Join {

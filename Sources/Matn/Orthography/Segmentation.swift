@@ -55,8 +55,11 @@ struct Segmentation {
     votes.tookDefault = documentPrior == nil && votes.isEmpty
     let prior = documentPrior ?? self.prior(votes.counts)
     // The undecided spans, now that the document's language is known.
+    // (One span value moved from range to range: each new one would retain the buffer's arrays.)
+    var view = ArabicScriptSpan(buffer, 0..<0)
     for (k, span) in spans.enumerated() where decided[k] == nil {
-      decided[k] = classifier.classifyUndecided(ArabicScriptSpan(buffer, span), context: prior, document: prior)
+      view.range = span
+      decided[k] = classifier.classifyUndecided(view, context: prior, document: prior)
     }
     var pieces: [(range: Range<Int>, language: ArabicScriptLanguage)] = []
     pieces.reserveCapacity(spans.count)
@@ -180,8 +183,10 @@ struct Segmentation {
     decided.reserveCapacity(spans.count)
     mayDisagree.reserveCapacity(spans.count)
     let languages = ArabicScriptLanguage.allCases
+    var view = ArabicScriptSpan(buffer, 0..<0)
     for span in spans {
-      let decision = classifier.decide(ArabicScriptSpan(buffer, span))
+      view.range = span
+      let decision = classifier.decide(view)
       let language = decision.language
       mayDisagree.append(decision.mayHoldOtherClauses)
       decided.append(language)

@@ -67,6 +67,19 @@ struct WordSet: @unchecked Sendable {
   @inline(__always)
   func contains(_ key: UInt64) -> Bool { Self.slot(of: key, in: slots) != nil }
 
+  /// The set's slots without the reference that keeps them alive: a trivial value a
+  /// loop over many words copies without retaining. Valid while the set lives (a static
+  /// set: for the life of the process).
+  var unownedSlots: Slots { Slots(slots: slots) }
+
+  /// A set's slots, read as ``contains(_:)`` reads them.
+  struct Slots: @unchecked Sendable {
+    let slots: UnsafeBufferPointer<UInt64>
+
+    @inline(__always)
+    func contains(_ key: UInt64) -> Bool { WordSet.slot(of: key, in: slots) != nil }
+  }
+
   /// The keys of the set, in slot order.
   var keys: [UInt64] { slots.map { UInt64(littleEndian: $0) }.filter { $0 != 0 } }
 }
