@@ -348,6 +348,14 @@ extern "C" int32_t cicu_normalizer_simple_prefix_valid_utf8(int32_t form, const 
   return length;
 }
 
+extern "C" int32_t cicu_normalizer_is_simple(int32_t form, uint32_t c) {
+  if (form < 0 || form > 4 || c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+  std::call_once(onces[form], buildTable, form);
+  const SimpleTable &t = *tables[form];
+  if (c < 0x800) return (t.bits[c >> 3] >> (c & 7)) & 1;
+  return simpleAbove800(form, t, c) ? 1 : 0;
+}
+
 extern "C" int32_t cicu_normalizer_simple_prefix_utf8(int32_t form, const uint8_t *src, int32_t length) {
   if (form < 0 || form > 4) return 0;
   std::call_once(onces[form], buildTable, form);

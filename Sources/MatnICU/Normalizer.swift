@@ -87,6 +87,14 @@ public struct Normalizer: @unchecked Sendable {
     }
   }
 
+  /// Whether `scalar` is simple in this form: a normalization boundary before it and
+  /// unchanged by the form on its own, so that a text made only of simple scalars is
+  /// already in the form, whatever their order. False for supplementary scalars
+  /// (conservative: ICU decides).
+  /// The corresponding C++ functions are `Normalizer2::hasBoundaryBefore` and
+  /// `Normalizer2::getDecomposition`.
+  public func isSimple(_ scalar: UInt32) -> Bool { cicu_normalizer_is_simple(form.shimValue, scalar) != 0 }
+
   /// Whether `text` is already in this normalizer's form.
   ///
   /// - Complexity: O(*n*) in the UTF-8 length; stops at the first unnormalized spot.

@@ -89,6 +89,32 @@ struct NormalizationConformanceTests {
     #expect(failures == 0)
   }
 
+  @Test("a text made only of code points simple in a form is in that form (every line's columns)")
+  func simpleCodePointsMakeNormalizedText() throws {
+    let (cases, _) = try Self.load()
+    for form in Normalizer.Form.allCases {
+      let normalizer = Normalizer.shared(form)
+      var allSimple = 0
+      var failures = 0
+      for c in cases {
+        for column in c.columns where column.unicodeScalars.allSatisfy({ normalizer.isSimple($0.value) }) {
+          allSimple += 1
+          if normalizer.normalize(column) != column {
+            failures += 1
+            if failures <= 5 { Issue.record("\(form) line \(c.line): \(column.debugDescription) is not in the form") }
+          }
+        }
+        // A code point that the form changes on its own is never simple.
+        for column in c.columns where column.unicodeScalars.count == 1 {
+          let v = column.unicodeScalars.first!.value
+          if normalizer.normalize(column) != column { #expect(!normalizer.isSimple(v), "\(form) U+\(String(v, radix: 16))") }
+        }
+      }
+      #expect(allSimple > 1_000, "\(form): the columns made only of simple code points")
+      #expect(failures == 0)
+    }
+  }
+
   @Test("Part 1 rule: every code point not listed in part 1 is unchanged by all four forms")
   func unlistedCodePointsAreUnchanged() throws {
     let (_, part1) = try Self.load()

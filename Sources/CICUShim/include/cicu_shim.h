@@ -71,6 +71,11 @@ int32_t cicu_normalizer_normalize_utf8(const void *normalizer, const uint8_t *sr
                                        int32_t length, uint8_t *dest, int32_t capacity,
                                        int32_t *status);
 
+/// Whether code point `c` is simple in `form` (CICU_NORM_*): a normalization boundary
+/// before it and unchanged by the form on its own, so that text made only of simple
+/// code points is in the form. Supplementary code points answer 0 (conservative).
+int32_t cicu_normalizer_is_simple(int32_t form, uint32_t c);
+
 /// The length of the longest prefix of `src` that is certainly in the form of `form`
 /// (a CICU_NORM_ value) and ends at a normalization boundary: every code point in it
 /// has a boundary before it and is unchanged by the form. A table-driven scan, much

@@ -18,6 +18,7 @@ enum StageTable {
     if PersianLetters.attends(v) { bits |= StageScan.persianLetters }
     if !PersianPunctuation.inert(v) && v != 0x20 { bits |= StageScan.punctuation }
     if LetterStatisticsClassifier.letterKind(v) != 0 { bits |= StageScan.evidenceLetter }
+    if !Normalizer.nfc.isSimple(v) { bits |= StageScan.notNFCSimple }
     return bits
   }
 

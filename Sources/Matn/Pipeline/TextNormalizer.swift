@@ -377,6 +377,8 @@ public struct NormalizedText: Sendable, Hashable {
 struct UnicodeForm {
   var form: Normalizer.Form
 
+  private static let notNFCSimple = ScalarScan.Stops(stop: StageScan.notNFCSimple)
+
   func apply(_ text: String, _ buffer: TextBuffer, _ report: inout ChangeRecorder) -> String {
     var lineChanged = false
     return apply(text, buffer, &report, lineChanged: &lineChanged, final: true)
@@ -388,7 +390,12 @@ struct UnicodeForm {
   func apply(
     _ text: String, _ buffer: TextBuffer, _ report: inout ChangeRecorder, lineChanged: inout Bool, final: Bool
   ) -> String {
-    let normalized = Normalizer.shared(form).normalize(text)
+    // A text whose every scalar is simple in NFC (no ``StageScan/notNFCSimple`` bit in
+    // the stage table's bits) is in NFC as it stands: its UTF-8 need not be read again.
+    let inForm =
+      form == .nfc && buffer.table.isSame(as: StageTable.shared)
+      && buffer.next(from: 0, Self.notNFCSimple) == buffer.count
+    let normalized = inForm ? text : Normalizer.shared(form).normalize(text)
     var before = text, after = normalized
     // Same storage: the text was already in this form.
     let same = before.withUTF8 { a in after.withUTF8 { b in a.baseAddress == b.baseAddress && a.count == b.count } }

@@ -72,6 +72,9 @@ enum ScalarScan {
       return Table(supplementary: supplementary, bits)
     }
 
+    /// Whether this is `other` (the same entries in memory).
+    func isSame(as other: Table) -> Bool { entries == other.entries }
+
     /// The bits of `value`.
     @inline(__always)
     subscript(_ value: UInt32) -> UInt16 { entries[value > 0xFFFF ? 0x10000 : Int(value)] }

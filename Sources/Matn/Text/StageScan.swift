@@ -38,9 +38,13 @@ enum StageScan {
   /// A mark that may end a clause (``isClauseMark(_:)``): segmentation decides a span
   /// whose clauses disagree clause by clause.
   static let clauseMark: UInt16 = 1 << 13
+  /// Not simple in NFC (``Normalizer/isSimple(_:)``): a text without it is in NFC as it
+  /// stands (the last stage, ``UnicodeForm``, reads the bits instead of the UTF-8).
+  static let notNFCSimple: UInt16 = 1 << 14
 
   /// The bits that follow from a scalar's character facts alone; the stages' own bits
-  /// (``cleanup``, ``persianLetters``, ``punctuation``, ``evidenceLetter``) come from
+  /// (``cleanup``, ``persianLetters``, ``punctuation``, ``evidenceLetter``,
+  /// ``notNFCSimple``) come from
   /// each stage's declared interests, combined into a table by whoever runs the stages
   /// (`StageTable` in Pipeline/).
   static func characterBits(_ v: UInt32) -> UInt16 {

@@ -1,4 +1,5 @@
 import Foundation
+import MatnICU
 import TestSupport
 import Testing
 
@@ -73,6 +74,32 @@ struct UnchangedTextTests {
       offset += line.utf8.count + 1
     }
     #expect(ranges == expected)
+  }
+
+  @Test(
+    "the Unicode form skips reading a text whose scalars are all simple in NFC, and only that text",
+    .enabled(if: UnicodeData.available("NormalizationTest.txt"), UnicodeData.skipComment("NormalizationTest.txt")))
+  func formSkipsSimpleText() throws {
+    let file = try #require(UnicodeData.contents(of: "NormalizationTest.txt"))
+    var skipped = 0
+    var checked = 0
+    for line in file.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("@") {
+      let fields = line.split(separator: ";", omittingEmptySubsequences: false)
+      guard fields.count >= 5 else { continue }
+      for field in fields.prefix(5) {
+        var text = String.UnicodeScalarView()
+        for hex in field.split(separator: " ") { text.append(Unicode.Scalar(UInt32(hex, radix: 16)!)!) }
+        let input = "x" + String(text) + " y"
+        let buffer = TextBuffer(input, trackOrigins: false, table: StageTable.shared)
+        var recorder = ChangeRecorder(recordsRanges: false)
+        let out = UnicodeForm(form: .nfc).apply(input, buffer, &recorder)
+        #expect(out == Normalizer.nfc.normalize(input), "\(line)")
+        checked += 1
+        if Self.sameStorage(out, input) { skipped += 1 }
+      }
+    }
+    #expect(checked > 90_000)
+    #expect(skipped > 1_000)
   }
 
   @Test("a long text in segments counts each changed line once")
