@@ -187,6 +187,10 @@ uint32_t mk_lid_letter(const mk_lid_table *table, const uint32_t *letters, int64
                        const uint32_t *row, uint32_t previous, const uint8_t *open, int32_t fitting, int32_t laneFrom,
                        int32_t laneTo, int16_t *best, int32_t *scores, int32_t backoff, int32_t unseen);
 
+/// Adds `defaults[l] × pending` to `scores[l]` for every l below `count` (wrapping
+/// arithmetic): the cost of `pending` letters to each lane that has no n-gram there.
+void mk_lid_settle(int32_t *scores, const int32_t *defaults, int32_t pending, int64_t count);
+
 #ifdef __cplusplus
 }
 #endif

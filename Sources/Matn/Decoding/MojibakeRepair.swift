@@ -145,7 +145,16 @@ enum MojibakeRepair {
         while start > from && utf8[start - 1] != 0x0A { start -= 1 }
         var end = suspect
         while end < utf8.count && utf8[end] != 0x0A { end += 1 }
-        let (repaired, count) = repairLine(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self))
+        // The line's scalars; most lines the scan stops at cannot change (``mayRepair(_:)``).
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(end - start)
+        var k = start
+        while k < end {
+          let (v, length) = ScalarScan.scalar(utf8, at: k)
+          scalars.append(v)
+          k += length
+        }
+        let (repaired, count) = mayRepair(scalars) ? repairLine(scalars) : ("", 0)
         if count > 0 {
           if output.isEmpty { output.reserveCapacity(utf8.count) }
           output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<start]))
@@ -162,22 +171,26 @@ enum MojibakeRepair {
     return result.1 > 0 ? result : (text, 0)
   }
 
-  /// The repair of one line (see the type's documentation).
-  private static func repairLine(_ text: String) -> (String, Int) {
-    var scalars = text.unicodeScalars.map(\.value)
+  /// The repair of the line of `scalars` (see the type's documentation), and the
+  /// number of repairs (when 0, the string is empty).
+  private static func repairLine(_ scalars: [UInt32]) -> (String, Int) {
+    var scalars = scalars
     var total = 0
     // Twice-encoded text needs a second round; four rounds bound the work.
     // Each round peels one layer: the whole line when it re-decodes in one charset and
     // reads better for it; else, with the charset that explains the most of it, the runs
-    // and sequences that do (charsets are not mixed within a layer).
+    // and sequences that do (charsets are not mixed within a layer). A round tries only
+    // the charsets in which it may change something (``repairCharsets(_:)``).
     for _ in 0..<4 {
-      if let (whole, count) = redecodeWhole(scalars[...]) {
+      let (sequences, wholeCharsets, _) = repairCharsets(scalars)
+      if wholeCharsets != 0, let (whole, count) = redecodeWhole(scalars[...], among: wholeCharsets) {
         scalars = whole
         total += count
         continue
       }
+      guard sequences != 0 else { break }
       var best: (scalars: [UInt32], count: Int) = (scalars, 0)
-      for charset in charsets {
+      for (k, charset) in charsets.enumerated() where sequences & 1 << k != 0 {
         let (next, count) = repairOnce(scalars, charset)
         if count > best.count { best = (next, count) }
       }
@@ -193,18 +206,115 @@ enum MojibakeRepair {
         total += 1
       }
     }
-    guard total > 0 else { return (text, 0) }
+    guard total > 0 else { return ("", 0) }
     var view = String.UnicodeScalarView()
     for v in scalars { view.append(Unicode.Scalar(v)!) }
     return (String(view), total)
   }
 
+  /// Where a round of ``repairLine(_:)`` may change `s` (a necessary condition, not a
+  /// sufficient one), by charset (bit k for ``charsets``[k]):
+  /// - `sequences`: the charsets in which a character standing for a UTF-8 lead byte is
+  ///   followed by as many standing for continuation bytes (or U+FFFD for one) as the
+  ///   lead needs, not all of them Arabic-script text, or `Ã` stands for the lead C3 and
+  ///   a space follows it: ``repairOnce(_:_:)`` decodes only runs and sequences of these
+  ///   (every character of a run it decodes whole is in such a sequence);
+  /// - `whole`: the charsets in which the whole line may re-decode
+  ///   (``redecode(_:_:)``): every character a byte of it, every lead followed by its
+  ///   continuation bytes or what may stand for one (U+FFFD, `?`, a space), no other
+  ///   byte above 7F, and at least one lead;
+  /// - `controls`: whether it holds a C1 control (turned into windows-1252 punctuation).
+  /// The suspect scan's pairs are looser (a lead in one charset next to a continuation
+  /// in another, a three-byte lead with one continuation, a lead before a space): a
+  /// Czech, Polish, Slovak, Greek or Cyrillic line that has one seldom has either here,
+  /// and a line that has one is tried in those charsets only.
+  static func repairCharsets(_ s: [UInt32]) -> (sequences: UInt64, whole: UInt64, controls: Bool) {
+    var sequences: UInt64 = 0, controls = false
+    // Those in which the whole line may still re-decode, those in which it met a lead,
+    // and those that expect one, two or three more continuation bytes.
+    var whole: UInt64 = 0xFFFF, leads: UInt64 = 0
+    var need1: UInt64 = 0, need2: UInt64 = 0, need3: UInt64 = 0
+    for i in s.indices {
+      let v = s[i]
+      let need = need1 | need2 | need3
+      if v < 0x80 || v == 0xFFFD {
+        if v == 0x20 || v == 0x3F || v == 0xFFFD {
+          (need1, need2, need3) = (need2, need3, 0)  // a byte lost on the way, or A0
+        } else {
+          whole &= ~need
+          (need1, need2, need3) = (0, 0, 0)
+        }
+        continue
+      }
+      if v <= 0x9F { controls = true }
+      let role = sequenceRole(v)
+      let continuation = role & 0xFFFF, lead2 = role >> 16 & 0xFFFF, lead3 = role >> 32 & 0xFFFF, lead4 = role >> 48
+      let lead = lead2 | lead3 | lead4
+      whole &= need & continuation | ~need & lead
+      leads |= ~need & lead
+      need1 = (need2 & continuation | ~need & lead2) & whole
+      need2 = (need3 & continuation | ~need & lead3) & whole
+      need3 = ~need & lead4 & whole
+      guard lead != 0, i + 1 < s.count else { continue }
+      if v == 0xC3 && s[i + 1] == 0x20 { sequences |= lead2 }
+      var charsets: UInt64 = 0xFFFF  // those in which the sequence goes on so far
+      for width in 2...4 where i + width <= s.count && charsets != 0 {
+        charsets &= sequenceRole(s[i + width - 1]) & 0xFFFF
+        let found = charsets & (role >> (16 * UInt64(width - 1))) & 0xFFFF
+        if found & ~sequences != 0 && !s[i..<i + width].allSatisfy(arabicText) { sequences |= found }
+      }
+    }
+    return (sequences, whole & ~(need1 | need2 | need3) & leads, controls)
+  }
+
+  /// Whether ``repairLine(_:)`` may change `s` (see ``repairCharsets(_:)``; a line
+  /// re-decoded whole must also look like mojibake, ``badness(_:repaired:)`` above 0).
+  static func mayRepair(_ s: [UInt32]) -> Bool {
+    let (sequences, whole, controls) = repairCharsets(s)
+    return controls || sequences != 0 || (whole != 0 && badness(s[...]) > 0)
+  }
+
+  /// A character's roles in UTF-8 sequences in the charsets of ``charsets`` (bit k of
+  /// each field for charset k): bits 0–15 a continuation byte (U+FFFD in every charset:
+  /// a byte lost on the way), 16–31 a two-byte lead, 32–47 a three-byte lead, 48–63 a
+  /// four-byte lead.
+  private static func sequenceRole(_ v: UInt32) -> UInt64 {
+    v < 0x2600 ? sequenceRoles.low[Int(v)] : sequenceRoles.high[v] ?? 0
+  }
+
+  /// ``sequenceRole(_:)`` of U+0000–U+25FF (where the charsets' characters mostly are)
+  /// in an array, of the others in a dictionary; made from ``charsets`` when a line
+  /// first needs them.
+  private static let sequenceRoles: (low: [UInt64], high: [UInt32: UInt64]) = {
+    precondition(charsets.count <= 16)
+    var low = [UInt64](repeating: 0, count: 0x2600)
+    var high: [UInt32: UInt64] = [:]
+    func add(_ v: UInt32, _ bits: UInt64) {
+      if v < 0x2600 { low[Int(v)] |= bits } else { high[v, default: 0] |= bits }
+    }
+    for (k, charset) in charsets.enumerated() {
+      for (scalar, byte) in charset.bytes {
+        let field: UInt64
+        switch byte {
+        case 0x80...0xBF: field = 0
+        case 0xC2...0xDF: field = 16
+        case 0xE0...0xEF: field = 32
+        case 0xF0...0xF4: field = 48
+        default: continue
+        }
+        add(scalar, 1 << (field + UInt64(k)))
+      }
+    }
+    add(0xFFFD, 0xFFFF)
+    return (low, high)
+  }()
+
   /// The charsets a whole line is re-decoded with, in order: the first whose result
   /// reads better wins.
-  static let wholeLineCharsets: [Charset] = [
+  static let wholeLineCharsets: [(index: Int, charset: Charset)] = [
     "ISO-8859-1", "windows-1252", "windows-1251", "windows-1250", "windows-1253", "windows-1254", "windows-1257",
     "ISO-8859-2", "macintosh", "ibm-437", "windows-1256",
-  ].compactMap { name in charsets.first { $0.name == name } }
+  ].compactMap { name in charsets.firstIndex { $0.name == name }.map { ($0, charsets[$0]) } }
 
   /// The line re-decoded whole (see ``redecode(_:_:)``), when it looks like mojibake
   /// (``badness(_:repaired:)`` above 0) and the result looks less so; nil otherwise.
@@ -214,11 +324,13 @@ enum MojibakeRepair {
   /// with the fewest capitals between small letters (Esperanto ĝ, not Ļ), then the one
   /// with the fewest characters no legacy charset has (ë, not ƫ), then the earlier
   /// charset.
-  static func redecodeWhole(_ s: ArraySlice<UInt32>) -> ([UInt32], Int)? {
+  /// Only the charsets of `among` are tried (bit k for ``charsets``[k]; the others
+  /// are known not to re-decode the line, ``repairCharsets(_:)``).
+  static func redecodeWhole(_ s: ArraySlice<UInt32>, among: UInt64 = .max) -> ([UInt32], Int)? {
     let before = badness(s)
     guard before > 0 else { return nil }
     var best: (scalars: [UInt32], count: Int, rank: (Int, Int, Int))?
-    for charset in wholeLineCharsets {
+    for (k, charset) in wholeLineCharsets where among & 1 << k != 0 {
       guard let (decoded, count) = redecode(s, charset), count > 0 else { continue }
       let after = badness(decoded[...], repaired: true)
       guard after < before else { continue }
@@ -245,7 +357,7 @@ enum MojibakeRepair {
   private static let inLegacyCharset: Set<UInt32> = Set(charsets.flatMap { $0.bytes.keys.filter { $0 > 0x9F } })
 
   /// One pass with one charset: whole runs first, then single sequences.
-  private static func repairOnce(_ s: [UInt32], _ charset: Charset) -> ([UInt32], Int) {
+  static func repairOnce(_ s: [UInt32], _ charset: Charset) -> ([UInt32], Int) {
     // A run of non-ASCII characters that maps back, as a whole, to well-formed UTF-8
     // holding at least two multi-byte sequences (or one of three or four bytes) is
     // mojibake through and through: decode it whole (this is what undoes double and

@@ -651,7 +651,7 @@ public struct LanguageIdentifier: Sendable {
               // Adds the pending letters' defaults.
               @inline(__always) func settle() {
                 guard pending != 0 else { return }
-                for l in 0..<count { scores[l] &+= defaults[l] &* pending }
+                mk_lid_settle(scores.baseAddress!, defaults.baseAddress!, pending, Int64(count))
                 pending = 0
               }
               var resolvedFrom = 0, resolvedTo = 0
@@ -702,8 +702,15 @@ public struct LanguageIdentifier: Sendable {
                 start = end
                 settle()
                 if prune && live.count > 1 {
+                  // The leader (the first of the best) and the lowest score, in one pass: a
+                  // race in which no score is below the floor drops no one.
                   var leader = live[0]
-                  for k in live where scores[lane[k]] > scores[lane[leader]] { leader = k }
+                  var leading = scores[lane[leader]], lowest = leading
+                  for k in live {
+                    let value = scores[lane[k]]
+                    if value > leading { (leader, leading) = (k, value) }
+                    lowest = min(lowest, value)
+                  }
                   // The rest of the text could still turn the race: as far as the letters
                   // left (``pruningRate`` each) could.
                   let left = Int32(truncatingIfNeeded: letterCount - end)
@@ -715,7 +722,7 @@ public struct LanguageIdentifier: Sendable {
                     scores[lane[k]] < floor
                       && scriptSets[k].intersection(leaderScripts) == scriptSets[k]
                   }
-                  if live.contains(where: out) {
+                  if lowest < floor && live.contains(where: out) {
                     for k in live where out(k) {
                       isCandidate[k] = 0
                       defaults[lane[k]] = 0

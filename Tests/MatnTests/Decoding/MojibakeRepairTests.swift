@@ -1,5 +1,6 @@
 import Foundation
 import MatnICU
+import TestSupport
 import Testing
 
 @testable import Matn
@@ -210,5 +211,78 @@ struct MojibakeRepairTests {
   @Test("C1 controls are windows-1252 punctuation a Latin-1 decoder let through")
   func c1Controls() {
     #expect(MojibakeRepair.repair("parlé\u{85} Tu sais").0 == "parlé… Tu sais")
+  }
+
+  /// Broken lines of the tests above, each a kind of repair.
+  static let brokenSamples = [
+    "ط·ط±ط§ط­غŒ", "Ø³Ù„Ø§Ù…", "Tiáº¿ng Viá»‡t", "HÃ”TEL DE VILLE", "OÃ™ ET QUAND?", "Ä°stanbul", "RÄ«ga",
+    "He said â€�no", "the form ï¿½ here", "The Mona Lisa doesnÃƒÂ¢Ã¢â€šÂ¬Ã¢â€žÂ¢t have eyebrows.", "РґРѕСЂРѕРіРµ",
+    "ÄŒeÅ¡tina", "Î•Î»Î»Î·Î½Î¹ÎºÎ¬", "wei√ü", "Ostrava je tĹ™etĂ\u{AD} nejvÄ›tĹˇĂ\u{AD} mÄ›sto",
+    "Na shledanou, pĹ\u{99}Ă\u{AD}teli", "TÅ«kstantis Å¾moniÅ³", "Se√±or Mu√±oz", "Hoe gaan dit met ZoĆ« en NoĆ«l?",
+    "La reÄťo manÄťas pomon", "parlé\u{85} Tu sais", "Nice í\u{A0}½í±\u{8D}", "PoÄ\u{FFFD}asÃ\u{AD}",
+    "à¸ à¸²à¸„à¹ƒà¸•à¹‰", "rendez-vous Ã midi", "il faut partir: voilÃ  tout", "Fomos Ã s compras",
+    "BakД± vЙ™ GЙ™ncЙ™", "Die BrĂĽcke ĂĽber den FluĂź", "ã¢â‚¬å“quotedã¢â‚¬â", "BÅ™ is our new lamp", "Oslo – Mål Ã¥",
+  ]
+
+  /// Real text (our own sentences) with a pair of letters that the suspect scan stops at
+  /// (a lead in one charset before a continuation in another, or a three-byte lead
+  /// before one continuation), but no whole sequence in any one charset.
+  static let suspectSamples = [
+    "Οι παίκτες έπαιξαν καλά.", "Επίσης η Μπάλα είναι εδώ.", "İşte güzel bir gün.", "Þá fór hann heim.",
+    "Đà Lạt là một thành phố.", "Čísla jsou důležitá.", "Łódź leży w Polsce.", "Üçüncü gün geldi.",
+  ]
+
+  @Test("real text the suspect scan stops at is tried in no charset", arguments: suspectSamples)
+  func suspectNotTried(text: String) {
+    var copy = text
+    let classes = MojibakeRepair.computedClasses()
+    let suspect = classes.withUnsafeBufferPointer { table in
+      copy.withUTF8 { UTF8Scan.firstMojibakeSuspect($0, classes: table.baseAddress!) }
+    }
+    #expect(suspect != nil)
+    let scalars = text.unicodeScalars.map(\.value)
+    let (sequences, whole, controls) = MojibakeRepair.repairCharsets(scalars)
+    #expect(sequences == 0 && whole == 0 && !controls)
+    #expect(!MojibakeRepair.mayRepair(scalars))
+    #expect(MojibakeRepair.repair(text).1 == 0)
+  }
+
+  @Test("a round tries every charset in which it changes the line (repairCharsets is a necessary condition)")
+  func charsetsTried() throws {
+    var lines = Self.brokenSamples + Self.suspectSamples + Self.sentences
+    for sentence in Self.sentences {
+      for charset in MojibakeRepair.charsets {
+        for layers in 1...2 { if let broken = try Self.mojibake(sentence, charset.name, layers: layers) { lines.append(broken) } }
+      }
+    }
+    // And random strings of characters mojibake is made of, real letters and what stands
+    // for lost bytes.
+    let pieces = [
+      "Ã", "©", "â", "€", "™", "Ð", "±", "Ø", "³", "Ù", "„", "ط", "ظ", "ˆ", "Ä", "Å", "Ĺ", "Ă", "Î", "µ", "√", "├", "┤", " ",
+      "?", "\u{FFFD}", "a", "e", "ر", "ک", "і", "М", "В", "έ", "π", "İ", "ş", "Þ", "á", "Đ", "à", "Č", "í", "Ł", "ó",
+      "\u{A0}", "\u{AD}", "«", "»", "’", "–", "¢", "‚", "¬", "ƒ", "¤", "Œ", "Ã©", "â€™", "Ø§", "Ð¾", "ï¿½",
+    ]
+    var generator = SplitMix64(seed: 23)
+    for _ in 0..<3_000 {
+      lines.append((0..<Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+    }
+    var changed = 0
+    for line in lines {
+      let s = line.unicodeScalars.map(\.value)
+      let (sequences, whole, _) = MojibakeRepair.repairCharsets(s)
+      for (k, charset) in MojibakeRepair.charsets.enumerated() {
+        if MojibakeRepair.repairOnce(s, charset).1 > 0 {
+          #expect(sequences & 1 << k != 0, "\(charset.name): \(line)")
+        }
+        if let (_, count) = MojibakeRepair.redecode(s[...], charset), count > 0 {
+          #expect(whole & 1 << k != 0, "\(charset.name): \(line)")
+        }
+      }
+      if MojibakeRepair.repair(line).1 > 0 {
+        changed += 1
+        #expect(MojibakeRepair.mayRepair(s), "\(line)")
+      }
+    }
+    #expect(changed > 300)
   }
 }
