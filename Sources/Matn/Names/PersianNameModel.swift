@@ -1,5 +1,6 @@
 import CMatnKernels
 import CMatnResources
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -17,8 +18,11 @@ import CMatnResources
 /// sequences over its letters, scored by the n-gram model (back-off table, log10) and
 /// searched with a beam. Deterministic: ties are broken by the graphone ids.
 ///
+/// A class, not a struct: the romaniser reaches it for every word, and a copy of a
+/// struct of this many tables retained each of them (9% of a Persian name's time).
+///
 /// - Thread safety: `Sendable` (immutable after loading).
-struct PersianNameModel: Sendable {
+final class PersianNameModel: Sendable {
   /// One spelling of a lexicon part, with its weights in Iranian and Afghan labels.
   struct Spelling: Sendable {
     var latin: String
@@ -31,11 +35,34 @@ struct PersianNameModel: Sendable {
   let lexicon: [UInt64: [Spelling]]
   /// Graphone id → its Latin chunk.
   let chunks: [String]
+  /// The chunks' bytes one after another: graphone *g*'s are
+  /// `chunkBytes[chunkEnds[g - 1]..<chunkEnds[g]]` (from 0 for *g* = 0).
+  let chunkBytes: [UInt8]
+  let chunkEnds: [Int]
+  /// The longest chunk's bytes, and the most graphones a letter has (the decoder's
+  /// buffers are sized by them).
+  let longestChunk: Int
+  let mostOptions: Int
   /// Persian letter (shifted left by 8) and the class of the letter after it
   /// (``nextClass(_:_:)``) → the graphones that pair it with a chunk, by id.
   let graphones: [UInt32: [UInt16]]
   /// Packed n-gram (``pack(_:_:)``) → (log10 p, log10 back-off).
   let ngrams: NGramTable
+  /// ``ngrams`` rearranged as context rows and their successors, which the decoder
+  /// reads (nil when a row's context has no row: then it probes ``ngrams``). Built on
+  /// the decoder's first use, so that a process whose Persian words are all in the
+  /// lexicons never pays for it.
+  var successors: NGramSuccessors? {
+    successorsOnce.withLock { built in
+      if let built { return built }
+      // The decoder's successor records walk a letter's graphones in id order.
+      let ascending = graphones.values.allSatisfy { zip($0, $0.dropFirst()).allSatisfy { $0 < $1 } }
+      let made = ascending ? NGramSuccessors(ngrams, order: order) : nil
+      built = .some(made)
+      return made
+    }
+  }
+  private let successorsOnce = Mutex<NGramSuccessors??>(nil)
   let order: Int
   /// A letter n-gram model of the labels' spellings (ids: 0 the start, 1 the end,
   /// a-z 3-28, 0-9 29-38) that rescores the decoder's beam, and its order; nil in the
@@ -146,7 +173,7 @@ struct PersianNameModel: Sendable {
 
   /// A model from the text form (`G` and `N` lines, as `--text` of the derivation
   /// script writes them).
-  init(lexicon lexiconLines: [Substring], model modelLines: [Substring]) {
+  convenience init(lexicon lexiconLines: [Substring], model modelLines: [Substring]) {
     var ngrams: [UInt64: (Float, Float)] = [:]
     var order = 1
     for line in modelLines {
@@ -164,7 +191,7 @@ struct PersianNameModel: Sendable {
   /// A model from the binary form `scripts/derive-name-romanizer` writes
   /// (`fa-name-model.bin`: see its `write_model_binary`); nil when malformed. With `copy`
   /// the bytes are copied (a file's contents), otherwise read in place (embedded).
-  init?(lexicon lexiconLines: [Substring], binary bytes: UnsafeRawBufferPointer, copy: Bool) {
+  convenience init?(lexicon lexiconLines: [Substring], binary bytes: UnsafeRawBufferPointer, copy: Bool) {
     guard bytes.count >= 20, let base = bytes.baseAddress, Array(bytes[0..<8]) == Array("MATNGPH2".utf8) else {
       return nil
     }
@@ -242,6 +269,16 @@ struct PersianNameModel: Sendable {
     }
     self.lexicon = lexicon
     self.chunks = chunks
+    var chunkEnds: [Int] = []
+    var chunkBytes: [UInt8] = []
+    for chunk in chunks {
+      chunkBytes += chunk.utf8
+      chunkEnds.append(chunkBytes.count)
+    }
+    self.chunkBytes = chunkBytes
+    self.chunkEnds = chunkEnds
+    self.longestChunk = max(1, chunks.lazy.map(\.utf8.count).max() ?? 1)
+    self.mostOptions = max(1, graphones.values.lazy.map(\.count).max() ?? 1)
     self.graphones = graphones
     self.ngrams = ngrams
     self.order = order
@@ -395,6 +432,32 @@ struct PersianNameModel: Sendable {
   struct Contexts {
     var backoff: (Float, Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0, 0)
     var longest = 0
+
+    init() {}
+
+    /// The contexts of `history` in a model of order `order`, `backoff(key, m)` giving
+    /// the back-off weight of the row of context `key` (of order `m`), nil when no row
+    /// has it.
+    @inline(__always)
+    init(order: Int, history: UInt64, backoff: (UInt64, Int) -> Float?) {
+      var sum: Float = 0
+      var longest = 0
+      withUnsafeMutableBytes(of: &self.backoff) { raw in
+        let sums = raw.bindMemory(to: Float.self)
+        var m = order - 1
+        while m > 0 {
+          let context = history & ((1 << (10 * UInt64(m))) - 1)
+          if let b = backoff(UInt64(m) << 60 | context, m) {
+            if longest == 0 { longest = m }
+            sum += b
+          }
+          m -= 1
+          sums[m] = sum
+        }
+      }
+      // Before the longest context that exists, the sums are 0 (nothing was added).
+      self.longest = longest
+    }
   }
 
   @inline(__always)
@@ -403,25 +466,7 @@ struct PersianNameModel: Sendable {
   /// ``contexts(_:)`` in a back-off table of order `order`.
   @inline(__always)
   static func contexts(_ ngrams: NGramTable, _ order: Int, _ history: UInt64) -> Contexts {
-    var out = Contexts()
-    var sum: Float = 0
-    var longest = 0
-    withUnsafeMutableBytes(of: &out.backoff) { raw in
-      let sums = raw.bindMemory(to: Float.self)
-      var m = order - 1
-      while m > 0 {
-        let context = history & ((1 << (10 * UInt64(m))) - 1)
-        if let b = ngrams.index(UInt64(m) << 60 | context) {
-          if longest == 0 { longest = m }
-          sum += ngrams.backoff(b)
-        }
-        m -= 1
-        sums[m] = sum
-      }
-    }
-    out.longest = longest
-    // Before the longest context that exists, the sums are 0 (nothing was added).
-    return out
+    Contexts(order: order, history: history) { key, _ in ngrams.index(key).map(ngrams.backoff) }
   }
 
   /// log10 p(g | history) with the contexts looked up once (``contexts(_:)``): the same
@@ -465,31 +510,11 @@ struct PersianNameModel: Sendable {
   /// log10 of a lower-case spelling under the Latin letter model (0 without one); a
   /// character outside a-z and 0-9 is skipped.
   func latinLogProb(_ text: String) -> Float {
-    guard let latin, latinOrder > 1 else { return 0 }
-    let mask: UInt64 = (1 << (10 * UInt64(latinOrder - 1))) - 1
-    var history: UInt64 = 0
-    var total: Float = 0
-    // The slots of the spelling's longest n-grams and their contexts asked for first, so
-    // the cache misses overlap.
-    for c in text.utf8 {
-      guard let id = Self.latinID(c) else { continue }
-      let ngram = history << 10 | UInt64(id)
-      latin.prefetch(UInt64(latinOrder - 1) << 60 | history)
-      latin.prefetch(UInt64(latinOrder) << 60 | ngram)
-      history = ngram & mask
+    let ids = text.utf8.compactMap(Self.latinID)
+    var totals = [Float](repeating: 0, count: ids.count + 1)
+    return ids.withUnsafeBufferPointer { ids in
+      totals.withUnsafeMutableBufferPointer { latinLogProb(ids, from: 0, totals: $0.baseAddress!) }
     }
-    history = 0
-    for c in text.utf8 {
-      let id: UInt16
-      switch c {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"): id = UInt16(c - UInt8(ascii: "a")) + 3
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): id = UInt16(c - UInt8(ascii: "0")) + 29
-      default: continue
-      }
-      total += Self.logProb(latin, latinOrder, history, id)
-      history = (history << 10 | UInt64(id)) & mask
-    }
-    return total + Self.logProb(latin, latinOrder, history, 1)
   }
 
   /// The Latin letter model's id of a byte: a-z 3-28, 0-9 29-38, nil for others.
@@ -517,127 +542,6 @@ struct PersianNameModel: Sendable {
     }
   }
 
-  /// One hypothesis of the beam: its history, score and the step before it.
-  struct Hypothesis {
-    var history: UInt64
-    var score: Float
-    var parent: Int32
-    var graphone: UInt16
-  }
-
-  /// The best `k` romanisations of a folded part (lower case), with log10 scores,
-  /// best first; empty if a letter has no graphone. With `style`
-  /// ``PersianNameStyle/afghanistan`` the part starts from the start symbol of Afghan
-  /// labels (id 2), otherwise from the general one (id 0). Ties keep the earlier
-  /// hypothesis, so the result is deterministic. The beam's spellings are ranked by the
-  /// graphone model's score plus `latinWeight` (default ``latinWeight``) times the
-  /// Latin letter model's.
-  ///
-  /// - Complexity: O(*n* · *beam* · *g*) for *n* letters and *g* graphones a letter.
-  func decode(
-    _ letters: [Unicode.Scalar], beam: Int, k: Int, style: PersianNameStyle = .iran,
-    latinWeight: Float = PersianNameModel.latinWeight, contextWeight: Float = PersianNameModel.contextWeight
-  ) -> [(String, Float)] {
-    guard !letters.isEmpty, order > 1, beam > 0 else { return [] }
-    let start: UInt64 = style == .afghanistan ? 2 : 0
-    let mask: UInt64 = (1 << (10 * UInt64(order - 1))) - 1
-    var history: UInt64 = 0
-    for _ in 0..<(order - 1) { history = history << 10 | start }
-    // Every step's beam, one after another: `beam` slots a step, `counts` filled.
-    var all: [Hypothesis] = []
-    all.reserveCapacity(letters.count * beam)
-    var counts: [Int] = []
-    counts.reserveCapacity(letters.count)
-    var hyps = [Hypothesis(history: history & mask, score: 0, parent: -1, graphone: 0)]
-    var kept: [Hypothesis] = []
-    kept.reserveCapacity(beam)
-    var hypContexts: [Contexts] = []
-    hypContexts.reserveCapacity(beam)
-    for (i, v) in letters.enumerated() {
-      guard let options = graphones[v.value << 8 | Self.nextClass(letters, i)] else { return [] }
-      kept.removeAll(keepingCapacity: true)
-      // The hypotheses' contexts asked for at once (``contexts(_:)`` then finds them cached).
-      for h in hyps {
-        for m in 1..<order { ngrams.prefetch(UInt64(m) << 60 | h.history & ((1 << (10 * UInt64(m))) - 1)) }
-      }
-      // Each hypothesis's contexts, looked up once for all its graphones, and the home
-      // slots of the graphones' n-grams at the two longest orders asked for, for every
-      // hypothesis before any is scored: the cache misses then overlap rather than come
-      // one after another.
-      hypContexts.removeAll(keepingCapacity: true)
-      for h in hyps {
-        let contexts = self.contexts(h.history)
-        hypContexts.append(contexts)
-        let longest = UInt64(contexts.longest)
-        let context = h.history & ((1 << (10 * longest)) - 1)
-        let shorter = longest > 0 ? h.history & ((1 << (10 * (longest - 1))) - 1) : 0
-        for g in options {
-          ngrams.prefetch(UInt64(longest + 1) << 60 | context << 10 | UInt64(g))
-          ngrams.prefetch(longest << 60 | shorter << 10 | UInt64(g))
-        }
-      }
-      for (p, h) in hyps.enumerated() {
-        // Log probabilities are never positive, so once the beam is full, a hypothesis
-        // no better than its last cannot place a successor (nor can any after it: the
-        // beam is sorted): the same beam, without scoring them.
-        if kept.count == beam, let last = kept.last, h.score <= last.score { break }
-        let contexts = hypContexts[p]
-        for g in options {
-          let score = h.score + logProb(h.history, g, contexts)
-          // Insert into the sorted beam; an equal score goes after (the earlier stays first).
-          if kept.count == beam, let last = kept.last, score <= last.score { continue }
-          var at = kept.count
-          while at > 0 && kept[at - 1].score < score { at -= 1 }
-          let hypothesis = Hypothesis(
-            history: (h.history << 10 | UInt64(g)) & mask, score: score, parent: Int32(p), graphone: g)
-          if kept.count == beam { kept.removeLast() }
-          kept.insert(hypothesis, at: at)
-        }
-      }
-      counts.append(all.count)
-      all.append(contentsOf: kept)
-      swap(&hyps, &kept)
-    }
-    counts.append(all.count)
-    // End of the part; hypotheses spelling the same string are merged (log-sum).
-    var best: [(String, Float)] = []
-    var paths: [[UInt16]] = []
-    for (j, h) in hyps.enumerated() {
-      let s = h.score + logProb(h.history, 1)
-      var ids: [UInt16] = []
-      var step = letters.count - 1
-      var index = j
-      while step >= 0 {
-        let node = all[counts[step] + index]
-        ids.append(node.graphone)
-        index = Int(node.parent)
-        step -= 1
-      }
-      ids.reverse()
-      var text = ""
-      for g in ids { text += chunks[Int(g)] }
-      if let i = best.firstIndex(where: { $0.0 == text }) {
-        let a = best[i].1
-        let m = max(a, s)
-        best[i].1 = m + log10(pow(10, a - m) + pow(10, s - m))
-      } else {
-        best.append((text, s))
-        paths.append(ids)
-      }
-    }
-    // The spellings ranked with the Latin letter model (the press's ways of spelling)
-    // and the right-context model (each chunk given the letters after it), the latter
-    // over each spelling's best path.
-    if latin != nil, latinWeight != 0 {
-      for i in best.indices { best[i].1 += latinWeight * latinLogProb(best[i].0) }
-    }
-    if let context, contextWeight != 0 {
-      let part = context.part(letters)
-      for i in best.indices { best[i].1 += contextWeight * context.logProb(part, paths[i]) }
-    }
-    best.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-    return Array(best.prefix(k))
-  }
 }
 
 /// Which country's spellings a Persian name's romanisation prefers where the press of
@@ -713,6 +617,13 @@ struct NGramTable: @unchecked Sendable {
 
   /// The number of rows.
   let count: Int
+
+  /// The number of slots.
+  var size: Int { mask + 1 }
+
+  /// The key in slot `i` (0: an empty slot).
+  @inline(__always)
+  func key(_ i: Int) -> UInt64 { slots.load(fromByteOffset: 16 * i, as: UInt64.self) }
 
   var isEmpty: Bool { count == 0 }
 
