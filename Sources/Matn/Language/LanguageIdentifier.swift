@@ -149,6 +149,11 @@ public struct LanguageIdentifier: Sendable {
   /// when a text first needs one).
   private let legacyLanguages: [(index: Int, code: String)]
 
+  /// Whether close languages are decided by their pair's regression (``LanguagePairs``);
+  /// off only to learn that regression (`scripts/train-langid-pairs`, which reads the
+  /// scorer alone).
+  package var usesPairStage = true
+
   /// Whether spelling variants that a Persian normaliser rewrites are evidence (see
   /// ``init(languages:ignoresSpellingVariants:)``).
   public let ignoresSpellingVariants: Bool
@@ -439,12 +444,22 @@ public struct LanguageIdentifier: Sendable {
     }
 
     // Posterior over the candidates.
-    let best = candidates.max { scores[$0] < scores[$1] }!
+    var best = candidates.max { scores[$0] < scores[$1] }!
     let scale = prior ? model.confidenceScale : 1
-    var weights = candidates.map { (index: $0, weight: exp(scale * (scores[$0] - scores[best]))) }
-    // Probabilities among our languages, times how likely the text is one of them at all.
     let second = candidates.lazy.filter { $0 != best }.max { scores[$0] < scores[$1] }
     let gap = second.map { (scores[best] - scores[$0]) / Double(max(letters, 1)) } ?? Self.maximumLead
+    // Close languages (``LanguagePairs``): when the best two are a learnt pair, its
+    // regression decides between them and splits their share of the posterior (σ(z) for
+    // its first language); the fit test's lead stays the scorer's.
+    if prior && usesPairStage, let second, let pair = LanguagePairs.shared.pair(best, second) {
+      let z = LanguagePairs.z(pair, text, scoreA: scores[pair.a], scoreB: scores[pair.b])
+      let middle = (scores[pair.a] + scores[pair.b]) / 2
+      scores[pair.a] = middle + z / scale / 2
+      scores[pair.b] = middle - z / scale / 2
+      best = z > 0 ? pair.a : pair.b
+    }
+    var weights = candidates.map { (index: $0, weight: exp(scale * (scores[$0] - scores[best]))) }
+    // Probabilities among our languages, times how likely the text is one of them at all.
     let softmaxTotal = weights.reduce(0) { $0 + $1.weight }
     // The short words of the text, and how many of them the answer is known to write.
     var shortWords = 0, knownShortWords = 0
