@@ -14,6 +14,10 @@ import CMatnResources
 /// words and endings (Bosnian «historija», «sedmica», Croatian «povijest», «tjedan»),
 /// which the scorer's n-gram tables, learnt for all languages at once, weigh little.
 ///
+/// The shipped file holds no pair: the pairs learnt so far also learnt their corpora's
+/// register (written Malay went to Indonesian, a written Hindi sentence to Marathi; see
+/// BENCHMARKS.md, branch langid9), so the identifier answers as the scorer alone.
+///
 /// - Thread safety: a `Sendable` value, read-only.
 struct LanguagePairs: @unchecked Sendable {
   /// One pair's regression.
