@@ -57,6 +57,18 @@ static inline uint32_t search(const uint8_t *records, uint32_t start, uint32_t c
   return MK_LID_ABSENT;
 }
 
+// The lowest order `mk_lid_resolve` looks up at a letter whose highest is `top`: from
+// the third letter of a word, neither the unigram nor the bigram; at the second, not the
+// unigram. The scorer reads a letter's orders from the highest down and stops when every
+// open lane has a score: over the 37,071 dev sentences it read 34% of the unigrams and
+// 48% of the bigrams looked up ahead (58% of the trigrams, 68% of the 4-grams, all
+// 5-grams), and those it reads are the model's most frequent n-grams, in cache, looked
+// up alone (`mk_lid_lookup`) at little cost. Leaving the trigrams too (from the fourth
+// letter) was slower: 8 rounds alternating, median 742 ms against 716.
+static inline int lowestResolved(int top) { return top > 2 ? 3 : top; }
+
+extern "C" int32_t mk_lid_lowest_resolved(int32_t top) { return lowestResolved(top); }
+
 extern "C" void mk_lid_resolve(const mk_lid_table *table, const uint32_t *letters, const uint8_t *tops, int64_t from,
                                int64_t to, uint32_t *out) {
   enum { block = MK_LID_BLOCK };
@@ -67,7 +79,7 @@ extern "C" void mk_lid_resolve(const mk_lid_table *table, const uint32_t *letter
   // 1. Every key of the block, and its directory slot asked for.
   for (int64_t i = 0; i < count; i++) {
     const int top = tops[from + i];
-    for (int n = 1; n <= top; n++) {
+    for (int n = lowestResolved(top); n <= top; n++) {
       const uint64_t h = ngramKey(letters + from + i - n + 1, n);
       const uint32_t slot = (uint32_t)(h >> shift);
       fingerprints[5 * i + n - 1] = (uint32_t)(h >> fingerprintShift) & 0xFFFF;
@@ -78,7 +90,7 @@ extern "C" void mk_lid_resolve(const mk_lid_table *table, const uint32_t *letter
   // 2. The slots read: each one's record asked for (its cache lines, one to three).
   for (int64_t i = 0; i < count; i++) {
     const int top = tops[from + i];
-    for (int n = 1; n <= top; n++) {
+    for (int n = lowestResolved(top); n <= top; n++) {
       const int64_t c = 5 * i + n - 1;
       const uint32_t slot = slots[c];
       const uint32_t d = table->directory[slot];
@@ -100,10 +112,15 @@ extern "C" void mk_lid_resolve(const mk_lid_table *table, const uint32_t *letter
     const int top = tops[from + i];
     if (top == 1) previous = 0x3F;  // a word's first letter
     uint32_t current = 0x3F;
+    const int lowest = lowestResolved(top);
     for (int n = 1; n <= 5; n++) {
       const int64_t c = 5 * i + n - 1;
       if (n > top) {
         out[c] = MK_LID_ABSENT;
+        continue;
+      }
+      if (n < lowest) {  // looked up when the scorer needs it (its bit stays: may be there)
+        out[c] = MK_LID_UNRESOLVED;
         continue;
       }
       if (n > 1 && (previous & (1u << (n - 1))) == 0) {
@@ -225,3 +242,4 @@ extern "C" uint32_t mk_lid_letter(const mk_lid_table *table, const uint32_t *let
   }
   return current;
 }
+

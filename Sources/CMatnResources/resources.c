@@ -43,6 +43,7 @@ DECLARE(matn_res_tstagescan)
 DECLARE(matn_res_tletterscan)
 DECLARE(matn_res_titemizer)
 DECLARE(matn_res_tpersianlexicon)
+DECLARE(matn_res_tcompounds)
 DECLARE(matn_res_tnametables)
 DECLARE(matn_res_tdatelinetables)
 DECLARE(matn_res_twordevidence)
@@ -94,6 +95,7 @@ static const struct {
     ENTRY("Tables/letter-statistics-scan.bin", matn_res_tletterscan),
     ENTRY("Tables/itemizer-classes.bin", matn_res_titemizer),
     ENTRY("Tables/persian-lexicon.bin", matn_res_tpersianlexicon),
+    ENTRY("Tables/compounds.bin", matn_res_tcompounds),
     ENTRY("Tables/name-tables.bin", matn_res_tnametables),
     ENTRY("Tables/dateline-tables.bin", matn_res_tdatelinetables),
     ENTRY("Tables/word-evidence.bin", matn_res_twordevidence),

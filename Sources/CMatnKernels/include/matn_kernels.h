@@ -156,12 +156,20 @@ typedef struct {
 /// Looks up the n-grams ending at letters [from, to) (at most MK_LID_BLOCK): for letter
 /// i and order n (1 to 5), out[5 × (i − from) + n − 1] is the byte offset of its data
 /// << 8 | its pair count (MK_LID_DENSE: a dense vector), MK_LID_ABSENT, or
-/// MK_LID_UNRESOLVED. `tops[i]` is the highest order at letter i (its position in its
-/// word + 1, at most 5; orders above it are absent). The lookups' cache misses overlap:
+/// MK_LID_UNRESOLVED: not looked up because its first n - 1 letters were not found, or
+/// because it is below `mk_lid_lowest_resolved(tops[i])` (a unigram or bigram under a
+/// higher order: the scorer seldom reads them there, and looks them up alone when it
+/// does). `tops[i]` is
+/// the highest order at letter i (its position in its word + 1, at most 5; orders above
+/// it are absent). The lookups' cache misses overlap:
 /// every key and its directory slot asked for first, then the slots read and their
 /// records asked for, then the records read.
 void mk_lid_resolve(const mk_lid_table *table, const uint32_t *letters, const uint8_t *tops, int64_t from, int64_t to,
                     uint32_t *out);
+
+/// The lowest order `mk_lid_resolve` looks up at a letter whose highest order is `top`:
+/// 3 from a word's third letter, `top` at its first two.
+int32_t mk_lid_lowest_resolved(int32_t top);
 
 /// The cell (as `mk_lid_resolve`'s) of the n-gram `letters[0..<count]`, looked up alone.
 uint32_t mk_lid_lookup(const mk_lid_table *table, const uint32_t *letters, int64_t count);

@@ -147,7 +147,10 @@ public struct LanguageIdentifier: Sendable {
   /// The languages (model indices and codes) that also read a text in their legacy code
   /// page (``LegacyCodePageReading/codePages``; the readings are made from ICU's tables
   /// when a text first needs one).
-  private let legacyLanguages: [(index: Int, code: String)]
+  /// `codePage` is the position of its code page in
+  /// ``LegacyCodePageReading/distinctCodePages``: languages of one code page share its
+  /// reading of a text.
+  private let legacyLanguages: [(index: Int, codePage: Int)]
 
   /// Whether close languages are decided by their pair's regression (``LanguagePairs``);
   /// off only to learn that regression (`scripts/train-langid-pairs`, which reads the
@@ -183,7 +186,10 @@ public struct LanguageIdentifier: Sendable {
     urduEnabled = chosen.contains("ur")
     legacyLanguages = modelLanguages.indices.compactMap { k in
       let code = modelLanguages[k].code
-      return LegacyCodePageReading.codePages.contains { $0.language == code } ? (k, code) : nil
+      guard let page = LegacyCodePageReading.codePages.first(where: { $0.language == code })?.codePage,
+        let position = LegacyCodePageReading.distinctCodePages.firstIndex(of: page)
+      else { return nil }
+      return (k, position)
     }
   }
 
@@ -388,9 +394,15 @@ public struct LanguageIdentifier: Sendable {
     // of its letters: each is scored alone on its reading.
     var legacy: [(index: Int, letters: TextLetters, count: Int)] = []
     if mayBeLegacy {
-      for (k, code) in legacyLanguages where candidates.contains(k) {
-        guard let read = LegacyCodePageReading.byLanguage[code]?.read(text) else { continue }
-        if read.count > 0 { legacy.append((k, read.letters, read.count)) }
+      // Each code page's reading made once (Turkish and Azerbaijani share windows-1254's).
+      var readings: [(letters: TextLetters, count: Int)?] = []
+      for (k, page) in legacyLanguages where candidates.contains(k) {
+        if readings.isEmpty { readings = Array(repeating: nil, count: LegacyCodePageReading.distinctCodePages.count) }
+        if readings[page] == nil {
+          guard let reading = LegacyCodePageReading.byCodePage[page] else { continue }
+          readings[page] = reading.read(text)
+        }
+        if let read = readings[page], read.count > 0 { legacy.append((k, read.letters, read.count)) }
       }
       if !legacy.isEmpty { candidates.removeAll { k in legacy.contains { $0.index == k } } }
     }
@@ -617,6 +629,7 @@ public struct LanguageIdentifier: Sendable {
     let letterCount = text.scalars.count
     let block = LanguageModel.resolveBlock
     let lanes = Int(MK_LID_LANES)
+    let scriptSets = model.scriptSets
     withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * lanes) { ints in
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: lanes + 16 + count + max(letterCount, 1)) { bytes in
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 5 * block) { cells in
@@ -672,7 +685,7 @@ public struct LanguageIdentifier: Sendable {
                     var lowest = Int32(lanes), highest: Int32 = -1
                     let foreign = script == .latin ? foreignLatin : unseen
                     for k in 0..<count {
-                      let fit = script.isContextual || model.languages[k].scriptBits.contains(script)
+                      let fit = script.isContextual || scriptSets[k].contains(script)
                       let candidate = isCandidate[k] != 0
                       let isOpen = fit && candidate
                       if isOpen {
@@ -710,12 +723,12 @@ public struct LanguageIdentifier: Sendable {
                   // left (``pruningRate`` each) could.
                   let left = Int32(truncatingIfNeeded: letterCount - end)
                   let floor = scores[lane[leader]] &- max(gap, rate &* left)
-                  let leaderScripts = model.languages[leader].scriptBits
+                  let leaderScripts = scriptSets[leader]
                   // A language written in a script the leader is not can win that
                   // script's letters back: it stays.
                   func out(_ k: Int) -> Bool {
                     scores[lane[k]] < floor
-                      && model.languages[k].scriptBits.intersection(leaderScripts) == model.languages[k].scriptBits
+                      && scriptSets[k].intersection(leaderScripts) == scriptSets[k]
                   }
                   if live.contains(where: out) {
                     for k in live where out(k) {

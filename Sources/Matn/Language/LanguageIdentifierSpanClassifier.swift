@@ -85,6 +85,21 @@ public struct LanguageIdentifierSpanClassifier: ArabicScriptSpanClassifier {
     return hasClause(ofWords: minimumWords, span) ? best : documentLanguage
   }
 
+  /// The same for a span of the text being normalised: a span with fewer than
+  /// ``minimumWords`` words as the model reads them (most spans the letter statistics
+  /// leave undecided: a name, a dateline, a headline of two words) keeps the document's
+  /// language without its text being built and read (``TextLetters/wordCountBound(_:)``).
+  public func classify(_ span: ArabicScriptSpan, otherwise documentLanguage: ArabicScriptLanguage)
+    -> ArabicScriptLanguage
+  {
+    guard documentLanguage == .persian || documentLanguage == .arabic else { return documentLanguage }
+    let bound = span.buffer.scalars.withUnsafeBufferPointer {
+      TextLetters.wordCountBound(UnsafeBufferPointer(rebasing: $0[span.range]))
+    }
+    if let bound, bound < minimumWords { return documentLanguage }
+    return classify(span.text, otherwise: documentLanguage)
+  }
+
   /// Whether a clause of `span` (cut at the marks segmentation cuts clauses at) has
   /// `count` words or more, as the model reads words. Asked only of a span about to
   /// leave the document's language.

@@ -37,6 +37,9 @@ struct LanguageModel: @unchecked Sendable {
   }
 
   let languages: [Language]
+  /// Each language's ``Language/scriptBits``, for the scorer (an array of the sets alone:
+  /// reading them from ``languages`` copies each language's record).
+  let scriptSets: [ScriptSet]
   /// The confidence scale: a guess's confidence is the softmax of the scores times this
   /// (learnt with the priors: n-gram scores sum evidence that is not independent).
   let confidenceScale: Double
@@ -219,6 +222,7 @@ struct LanguageModel: @unchecked Sendable {
       if let k = languages.firstIndex(where: { $0.code == code }) { languages[k].wordsWithoutOwnLetters = value }
     }
     self.languages = languages
+    scriptSets = languages.map(\.scriptBits)
     wordEvidence = evidence.resolved(to: languages.map(\.code))
     knownWords = known.resolved(to: languages.map(\.code))
   }
@@ -244,6 +248,11 @@ struct LanguageModel: @unchecked Sendable {
   ) {
     withUnsafePointer(to: table) { mk_lid_resolve($0, letters, tops, Int64(from), Int64(to), cells) }
   }
+
+  /// The lowest order ``resolve(_:tops:from:to:into:)`` looks up at a letter whose
+  /// highest order is `top` (the orders below are left ``Cell/unresolved``, for the
+  /// scorer to look up alone if it reaches them).
+  static func lowestResolvedOrder(top: Int) -> Int { Int(mk_lid_lowest_resolved(Int32(truncatingIfNeeded: top))) }
 
   /// Letters per ``resolve(_:tops:from:to:into:)`` at most.
   static let resolveBlock = Int(MK_LID_BLOCK)

@@ -25,6 +25,9 @@ struct LegacyCodePageReading: Sendable {
 
   /// Lower-case letter as windows-1252 shows the byte → the code page's letter.
   let letters: [UInt32: UInt32]
+  /// ``letters`` by scalar over ``mayChange(_:)``'s range (from U+00AA): the code page's
+  /// letter, or 0 where the reading changes nothing (read per letter, no hashing).
+  private let table: [UInt32]
 
   /// The reading of `codePage`, or nil when ICU does not know it or it changes no letter.
   init?(codePage: String) {
@@ -40,8 +43,9 @@ struct LegacyCodePageReading: Sendable {
       else { continue }
       letters[x.value] = lower.first!.value
     }
-    guard !letters.isEmpty else { return nil }
+    guard !letters.isEmpty, letters.keys.allSatisfy(Self.mayChange) else { return nil }
     self.letters = letters
+    table = (Self.first...Self.last).map { letters[$0] ?? 0 }
   }
 
   /// The readings of ``codePages``, by language code (made once: ICU's tables).
@@ -55,19 +59,35 @@ struct LegacyCodePageReading: Sendable {
     return out
   }()
 
+  /// The code pages of ``codePages``, each once, in order.
+  static let distinctCodePages: [String] = codePages.map(\.codePage).reduce(into: []) { pages, page in
+    if !pages.contains(page) { pages.append(page) }
+  }
+
+  /// The readings of ``distinctCodePages``, in the same order (made once, from ICU's
+  /// tables, when a text first needs one; nil for a code page ICU does not know).
+  static let byCodePage: [LegacyCodePageReading?] = distinctCodePages.map { LegacyCodePageReading(codePage: $0) }
+
+  /// The first and last scalar of ``mayChange(_:)``'s range.
+  private static let first: UInt32 = 0xAA, last: UInt32 = 0x2DC
+
   /// Whether `letter` (lower case) may be one this reading changes: every letter of a
   /// windows-1252 byte above 0x7F is in U+00AA–U+017E or U+0192–U+02DC.
   @inline(__always)
-  static func mayChange(_ letter: UInt32) -> Bool { letter >= 0xAA && letter <= 0x2DC }
+  static func mayChange(_ letter: UInt32) -> Bool { letter >= first && letter <= last }
 
-  /// `text` read back through the code page, and how many letters changed.
+  /// `text` read back through the code page, and how many letters changed (`text`
+  /// itself, not copied, when none did).
   func read(_ text: TextLetters) -> (letters: TextLetters, count: Int) {
     var read = text
     var count = 0
-    for k in read.scalars.indices where Self.mayChange(read.scalars[k]) {
-      if let meant = letters[read.scalars[k]] {
-        read.scalars[k] = meant
-        count += 1
+    table.withUnsafeBufferPointer { table in
+      for (k, v) in text.scalars.enumerated() where Self.mayChange(v) {
+        let meant = table[Int(v &- Self.first)]
+        if meant != 0 {
+          read.scalars[k] = meant
+          count += 1
+        }
       }
     }
     return (read, count)

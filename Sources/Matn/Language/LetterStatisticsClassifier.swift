@@ -56,7 +56,7 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
     _ span: ArabicScriptSpan, context: ArabicScriptLanguage, document: ArabicScriptLanguage
   ) -> ArabicScriptLanguage {
     guard let model, document == .persian else { return context }
-    return model.classify(span.text, otherwise: context)
+    return model.classify(span, otherwise: context)
   }
 
   /// The decision over scalars `span` of `buffer`.
@@ -78,9 +78,11 @@ public struct LetterStatisticsClassifier: ArabicScriptSpanClassifier {
         // Words (tokens include marks: «فئ» is not the Arabic word «في»; ZWNJ is inside
         // a word but not part of its key).
         var letters = 0
+        // (Sixteen tokens at a time: the window's 80 letters are some fifteen words, and a
+        // long span's scan need not run far past them.)
         ScalarScan.forEachToken(
           bits: bits, in: span, tokenMask: StageScan.token, countMask: StageScan.countedLetter,
-          skipMask: StageScan.zwnj
+          skipMask: StageScan.zwnj, batch: 16
         ) { token in
           let length = token.range.count - token.skipped
           guard length > 0 else { return nil }

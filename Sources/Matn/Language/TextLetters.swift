@@ -60,6 +60,37 @@ struct TextLetters {
     endWord()
   }
 
+  /// At least as many words as ``LanguageIdentifier``'s reading of `scalars` (with or
+  /// without its spelling variants: ``LanguageIdentifier/letters(of:)`` then
+  /// ``spellingFolded(arabic:)``) has, counted without building it; nil when a scalar
+  /// may read as more than one word (a ligature such as ﷺ under NFKC) or is outside the
+  /// scalars whose reading is checked here.
+  ///
+  /// The words are counted as ``init(utf8:)`` counts them: runs of letters, optional
+  /// marks read through. Over ASCII, no-break space, the Arabic block (but U+0675–U+0678,
+  /// which NFKC spells as two letters) and the zero-width and bidi format characters,
+  /// NFKC only composes a letter with a mark or turns a space into a space, and the rest
+  /// of the reading only removes: a ZWNJ that does not part two words, a word of marks.
+  static func wordCountBound(_ scalars: UnsafeBufferPointer<UInt32>) -> Int? {
+    let lowercase = CharacterTable.lowercase
+    var words = 0
+    var inWord = false
+    for v in scalars {
+      let checked =
+        v < 0x80 || v == 0xA0 || (v >= 0x0600 && v <= 0x06FF && (v < 0x0675 || v > 0x0678))
+        || (v >= 0x200B && v <= 0x200F) || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
+      guard checked else { return nil }
+      if isOptionalMark(v) { continue }
+      if lowercase[v] != 0 {
+        if !inWord { words += 1 }
+        inWord = true
+      } else {
+        inWord = false
+      }
+    }
+    return words
+  }
+
   /// Arabic short vowels, tanween, shadda, sukun and the other optional marks (U+064B–
   /// U+0653, U+0656–U+065F, the superscript alef U+0670) and tatweel (U+0640): written in
   /// a Quran verse or a children's book and left out of news, in every language of the

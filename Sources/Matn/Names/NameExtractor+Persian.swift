@@ -225,6 +225,14 @@ extension NameExtractor {
         familyIn = familyIn || (word == .family && marksFamily(tokens[m], text.folded))
         m += apart ? 2 : 1
       }
+      // A name and «آباد» written apart is a place's name: «فیروز آباد», «محمود آباد» (read
+      // as a name with an ending written apart, or ending the name).
+      if let end = (k + 1..<min(m + 1, tokens.count)).first(where: { tokens[$0].key == Self.abad }),
+        connected(tokens[end - 1])
+      {
+        i = end + 1
+        continue
+      }
       let accepted: Bool
       if let first = parts.first {
         let rest = parts.dropFirst()
@@ -290,6 +298,51 @@ extension NameExtractor {
       }
     }
     listNames(text, found: &found)
+    // After the lists: the run after a plural title holds every item of its own list.
+    pluralTitleNames(text, found: &found)
+  }
+
+  /// Titles in the plural, which head a list of names: «شهیدان X و Y», «سرداران X و Y».
+  static let pluralTitles: Set<UInt64> = Set(
+    ["شهیدان", "شهدا", "سرداران", "امیران", "سرلشکران", "سرتیپان", "سرهنگان", "آیات", "حجج"].map { NameTables.key($0) })
+
+  /// Whether a word alone may be a family name by its form: a family name by the lists or
+  /// its ending, or a word no list knows that looks like a name (not a plural or a verb)
+  /// — no function word, verb, frequent word, adjective, title, place word, abstract
+  /// noun or given name (a given name alone is a person's only with a title), of four
+  /// letters or more.
+  /// With `joined`, a word no list knows may also be two known words written as one.
+  func familyLike(_ t: NameToken, _ folded: [UInt32], joined: Bool = false) -> Bool {
+    guard t.script == .arabic, t.letterCount >= 4, contextNamePart(t, folded: folded), !ordinaryWord(t),
+      !tables.persianGiven.contains(t.key), !tables.persianWordGiven.contains(t.key), !abstractOrPlural(t, folded)
+    else { return false }
+    let word = persianWord(t, folded: folded)
+    return word == .family || word == .weakFamily || (word == .unknown && (joined || foreignLooking(t, folded)))
+  }
+
+  /// Names of one word each after a title in the plural, joined by «و» («شهیدان X و Y
+  /// و سایر…»): two or more words that may be family names (``familyLike(_:_:)``), each
+  /// followed by «و», a punctuation mark or the clause's end.
+  func pluralTitleNames(_ text: NameTokens, found: inout [Found]) {
+    let tokens = text.tokens
+    let and = NameTables.key("و")
+    let taken = Set(found.flatMap { Array($0.first...$0.last) })
+    var items: [Int] = []
+    for i in tokens.indices where tokens[i].script == .arabic && Self.pluralTitles.contains(tokens[i].key) {
+      var run: [Int] = []
+      var s = i + 1
+      while s < tokens.count, connected(tokens[s - 1]), !taken.contains(s), familyLike(tokens[s], text.folded, joined: true) {
+        let last = s + 1 >= tokens.count || !connected(tokens[s]) || tokens[s + 1].script != .arabic
+        if !last && tokens[s + 1].key != and { break }
+        run.append(s)
+        if last || s + 2 >= tokens.count || !connected(tokens[s + 1]) { break }
+        s += 2
+      }
+      if run.count >= 2 { items += run }
+    }
+    guard !items.isEmpty else { return }
+    found += items.map { Found(first: $0, last: $0, titleFirst: nil) }
+    found.sort { $0.first < $1.first }
   }
 
   /// Whether a word in a name's family-name place marks it as one by its ending («محمدی»,
@@ -343,11 +396,19 @@ extension NameExtractor {
   /// «از» or the clause's end. Each item found this way may lead to the next.
   func listNames(_ text: NameTokens, found: inout [Found]) {
     let tokens = text.tokens
-    var queue = found.filter { tokens[$0.first].script == .arabic }.map(\.last)
+    var queue = found.filter { tokens[$0.first].script == .arabic }.map { (last: $0.last, single: $0.first == $0.last) }
     var taken = Set(found.flatMap { Array($0.first...$0.last) })
     let and = NameTables.key("و")
     let from = NameTables.key("از")
-    while let last = queue.popLast() {
+    while let (last, single) = queue.popLast() {
+      if single || tokens[last].quoted || tokens[last].quoteAfter, let item = singleItem(after: last, text),
+        !taken.contains(item)
+      {
+        found.append(Found(first: item, last: item, titleFirst: nil))
+        taken.insert(item)
+        queue.append((item, true))
+        continue
+      }
       var s = last + 1
       if tokens[last].endsClause && !tokens[last].endsSentence {
         // A comma, colon or semicolon, then the item.
@@ -374,9 +435,35 @@ extension NameExtractor {
       guard ends else { continue }
       found.append(Found(first: s, last: e, titleFirst: nil))
       taken.formUnion([s, e])
-      queue.append(e)
+      queue.append((e, false))
     }
     found.sort { $0.first < $1.first }
+  }
+
+  /// A name of one word after a name of one word and «و», as names are listed side by
+  /// side («بابایی و X و…», «"X Y" و "Z"»; a name in quotation marks may be longer): a word that is no function word, verb,
+  /// frequent word, adjective, title, place word or given name (a given name alone is a
+  /// person's only with a title), of four letters or more, a family name by the lists or
+  /// its ending, or a word no list knows that looks like a name (not a plural or a verb);
+  /// the list item ends there (a punctuation mark, «و», another script, or the closing
+  /// quotation mark when the name before was quoted too). Returns the word's index.
+  func singleItem(after last: Int, _ text: NameTokens) -> Int? {
+    let tokens = text.tokens
+    let and = NameTables.key("و")
+    let quoted = tokens[last].quoted || tokens[last].quoteAfter
+    guard last + 2 < tokens.count, connected(tokens[last]) || quoted, tokens[last + 1].key == and,
+      tokens[last + 1].script == .arabic
+    else { return nil }
+    let s = last + 2
+    let t = tokens[s]
+    // (In quotation marks a word no list knows may be two names joined: «"ظفراقبال"».)
+    guard connected(tokens[s - 1]) || quoted, familyLike(t, text.folded, joined: quoted) else { return nil }
+    let ends =
+      quoted
+      ? t.quoted || t.quoteAfter
+      : (t.endsClause || !connected(t) || s + 1 >= tokens.count || tokens[s + 1].script != .arabic
+        || tokens[s + 1].key == and)
+    return ends ? s : nil
   }
 
   /// The last word of a name of two to four words in quotation marks that starts with a
@@ -528,6 +615,36 @@ extension NameExtractor {
     return word.starts(with: [meem, yeh]) || word.starts(with: [noon, meem, yeh])
   }
 
+  /// Whether a word is «می» or «نمی» written joined to a verb form the lexicon knows
+  /// («می‌شوند», «نمی‌دهند»): a verb, never a name («میرزا», «میلاد» are no «می» and a
+  /// verb).
+  /// The subjunctive and imperative «ب» and the negative «ن» count too («بدهند», «نباشند»)
+  /// before a verb form of four letters or more, unless a name list has the word.
+  func prefixedVerb(_ t: NameToken, _ folded: [UInt32]) -> Bool {
+    guard t.letterCount >= 4 else { return false }
+    let word = folded[t.foldedStart..<t.foldedEnd]
+    let beh: UInt32 = 0x628, noon: UInt32 = 0x646, meem: UInt32 = 0x645, yeh: UInt32 = 0x6CC
+    let s = word.startIndex
+    let rest: ArraySlice<UInt32>
+    // «می», «نمی» (as ``startsWithMi(_:_:)``, without its arrays: this runs for every word).
+    if word[s] == meem && word[s + 1] == yeh {
+      rest = word.dropFirst(2)
+    } else if word[s] == noon && word[s + 1] == meem && word[s + 2] == yeh {
+      rest = word.dropFirst(3)
+    } else if word[s] == beh || word[s] == noon {
+      rest = word.dropFirst()
+      // (A verb form of four letters or more: «بسرا» is a name, «سرا» a stem too.)
+      guard rest.count >= 4, persian.verbForms.contains(PersianLexicon.key(rest)),
+        !tables.persianGiven.contains(t.key), !tables.persianCommonGiven.contains(t.key),
+        !tables.persianFamily.contains(t.key), !tables.persianPersonsGiven.contains(t.key)
+      else { return false }
+    } else {
+      return false
+    }
+    return rest.count >= 3 && persian.verbForms.contains(PersianLexicon.key(rest))
+      && !tables.persianParts.contains(t.key)
+  }
+
   /// Whether a word is a verb form and no name part: «جو» (seek), «خوان» (read), which
   /// are also foreign given names.
   func isVerbForm(_ t: NameToken) -> Bool {
@@ -604,6 +721,8 @@ extension NameExtractor {
   /// «پایان» (end) and «ادامه» (continuation): «در پایان افزود», «در ادامه گفت».
   static let sequel: Set<UInt64> = Set(["پایان", "ادامه"].map { NameTables.key($0) })
 
+  /// «آباد» (settled), which ends places' names: «فیروز آباد».
+  static let abad = NameTables.key("آباد")
   static let with = NameTables.key("با")
   static let to = NameTables.key("به")
   static let inside = NameTables.key("در")
@@ -740,11 +859,22 @@ extension NameExtractor {
     return listed || tables.familyEnding(next, in: text.folded) == .strong || tables.isFamilyEnding(next, in: text.folded)
   }
 
+  /// Whether token `k` starts a clause: the text's start, or after a punctuation mark
+  /// that ends a clause, a quotation mark or a word in another script — not after a
+  /// number («۲۸ خردادماه اظهار کرد») or a closing parenthesis («امام خمینی(ره) شهرری
+  /// گفت», the end of a place's name).
+  func startsClause(at k: Int, _ text: NameTokens) -> Bool {
+    let tokens = text.tokens
+    guard k > 0 else { return text.startsClause }
+    let before = tokens[k - 1]
+    return before.endsClause || before.quoted || before.quoteAfter || before.script != .arabic
+  }
+
   /// A family name alone at the start of a clause, followed by a verb of saying:
   /// «خلیل‌زاده اظهار داشت», «X افزود». Not a frequent word, adjective or title.
   func spokenAlone(at k: Int, _ text: NameTokens) -> Bool {
     let tokens = text.tokens
-    guard k + 1 < tokens.count, k == 0 || !connected(tokens[k - 1]) || tokens[k - 1].script != .arabic,
+    guard k + 1 < tokens.count, startsClause(at: k, text),
       connected(tokens[k]), Self.speechVerbs.contains(tokens[k + 1].key) || speakerFrame(at: k + 1, tokens),
       tokens[k].letterCount >= 3,
       contextNamePart(tokens[k], folded: text.folded)
@@ -759,7 +889,7 @@ extension NameExtractor {
   func wordSpeaker(at k: Int, _ text: NameTokens) -> Bool {
     let tokens = text.tokens
     guard k + 1 < tokens.count, tokens[k].letterCount >= 3, tables.persianFamily.contains(tokens[k].key),
-      k == 0 || !connected(tokens[k - 1]) || tokens[k - 1].script != .arabic, connected(tokens[k]),
+      startsClause(at: k, text), connected(tokens[k]),
       Self.speechVerbs.contains(tokens[k + 1].key) || speakerFrame(at: k + 1, tokens),
       !tables.thingWords.contains(tokens[k].key), !tables.titleStarts.contains(tokens[k].key)
     else { return false }
@@ -824,11 +954,22 @@ extension NameExtractor {
     return PersianLexicon.key(word)
   }
 
+  /// «ماه» (month), which Persian writes after a month's name, often as one word.
+  static let monthWord: [UInt32] = [0x645, 0x627, 0x647]
+
+  /// Whether a word is a month and «ماه» written as one («خردادماه», «بهمن‌ماه»): a date,
+  /// never a name.
+  func isMonthAndMah(_ t: NameToken, _ folded: [UInt32]) -> Bool {
+    let word = folded[t.foldedStart..<t.foldedEnd]
+    guard word.count >= 5, word.suffix(3).elementsEqual(Self.monthWord) else { return false }
+    return tables.months.contains(PersianLexicon.key(word.dropLast(3)))
+  }
+
   /// The role a Persian word can play in a name.
   func persianWord(_ t: NameToken, folded: [UInt32]) -> PersianWord {
     // A verb form that the name lexicon has is a name part too («پناهی», you take refuge).
     // (Nor a common foreign given name: «جو», also a stem of «جستن».)
-    if tables.notNames.contains(t.key)
+    if tables.notNames.contains(t.key) || isMonthAndMah(t, folded) || prefixedVerb(t, folded)
       || (persian.verbForms.contains(t.key) && !tables.persianParts.contains(t.key)
         && !tables.persianForeignGiven.contains(t.key))
     {

@@ -163,7 +163,23 @@ public struct NameIndexer: Sendable {
           next.append(Romanization(text: b.text.isEmpty ? text : b.text + " " + text, score: b.score * score))
         }
       }
-      next.sort { $0.score != $1.score ? $0.score > $1.score : $0.text < $1.text }
+      // Best first; equal scores keep the words' own order (a word's spellings of equal
+      // weight come as the romaniser ranks them), so the best is what ``romanize(_:)``
+      // gives. A short list by insertion sort (stable, in place), a long one by index.
+      guard next.count <= 64 else {
+        let order = next.indices.sorted { next[$0].score != next[$1].score ? next[$0].score > next[$1].score : $0 < $1 }
+        beam = order.prefix(k).map { next[$0] }
+        continue
+      }
+      for i in next.indices.dropFirst() {
+        let item = next[i]
+        var j = i
+        while j > 0 && next[j - 1].score < item.score {
+          next[j] = next[j - 1]
+          j -= 1
+        }
+        next[j] = item
+      }
       beam = Array(next.prefix(k))
     }
     return beam.first?.text.isEmpty == true ? [] : beam

@@ -180,7 +180,7 @@ struct PersianNameRomanizer: Sendable {
     let key = PersianNameModel.key(folded)
     // 1. The curated press spelling (as written, else with آ as ا: ایتالله as
     // آیت‌الله), then the aligned lexicon's spellings.
-    let spellings = model.spellings(key, style: style)
+    let spellings = model.spellings(key, style: style, letters: folded, beam: beam)
     if let hit = lexicon.name(Self.key(bare)) ?? curated.name(key) {
       if style == .afghanistan, model.afghanWeight(key) >= Self.afghanEvidence {
         // The curated spellings are the Iranian press's: Afghan labels' spellings first.
@@ -267,7 +267,7 @@ struct PersianNameRomanizer: Sendable {
   /// Whether a folded word is a part of either lexicon.
   func isKnown(_ folded: [Unicode.Scalar]) -> Bool {
     let key = PersianNameModel.key(folded)
-    return curated.name(key) != nil || !model.spellings(key, style: .any).isEmpty
+    return curated.name(key) != nil || model.lexicon[key] != nil
   }
 
   static let boundSuffixes: [[Unicode.Scalar]] = ["ای", "ی", "یی", "ئی", "زاده", "پور", "نژاد"].map(scalars)
@@ -299,40 +299,50 @@ struct PersianNameRomanizer: Sendable {
   func decompose(_ s: [Unicode.Scalar], style: PersianNameStyle) -> String? {
     let n = s.count
     guard n >= 4 else { return nil }
-    func part(_ range: Range<Int>) -> (String, Double)? {
+    // A part's weight only while the cuts are compared (its spelling is looked up for
+    // the best decomposition alone: spellings of equal weight ask the decoder).
+    func part(_ range: Range<Int>) -> Double? {
       guard range.count >= 3 else { return nil }
       let key = PersianNameModel.key(s[range])
-      if let c = curated.name(key) { return (c, 1000) }
+      if curated.name(key) != nil { return 1000 }
       // A part needs a label's weight (a lone alias is too weak to split a word on).
-      if let top = model.spellings(key, style: style).first, top.1 >= 1 { return top }
+      if let top = model.topWeight(key, style: style), top >= 1 { return top }
       return nil
+    }
+    func spelling(_ range: Range<Int>) -> String {
+      let key = PersianNameModel.key(s[range])
+      return curated.name(key) ?? model.spellings(key, style: style, letters: Array(s[range]), beam: beam).first?.0 ?? ""
     }
     func suffix(_ range: Range<Int>) -> String? {
       Self.partSuffixes.first { $0.0.elementsEqual(s[range]) }?.1
     }
-    var best: (pieces: Int, weight: Double, text: String)?
-    func glue(_ pieces: [String]) -> String {
-      pieces.enumerated().map { i, p in i == 0 ? p : p.lowercased().filter { $0 != " " && $0 != "-" } }.joined()
-    }
-    func consider(_ pieces: Int, _ weight: Double, _ text: String) {
+    var best: (pieces: Int, weight: Double, parts: [Range<Int>], ending: String?)?
+    func consider(_ weight: Double, _ parts: [Range<Int>], _ ending: String?) {
+      let pieces = parts.count + (ending == nil ? 0 : 1)
       if let b = best, pieces > b.pieces || (pieces == b.pieces && weight <= b.weight) { return }
-      best = (pieces, weight, text)
+      best = (pieces, weight, parts, ending)
     }
     for cut in 3..<n {
       guard let a = part(0..<cut) else { continue }
-      if let e = suffix(cut..<n) { consider(2, a.1, Self.join(a.0, e)) }
-      if let b = part(cut..<n) { consider(2, a.1 + b.1, glue([a.0, b.0])) }
+      if let e = suffix(cut..<n) { consider(a, [0..<cut], e) }
+      if let b = part(cut..<n) { consider(a + b, [0..<cut, cut..<n], nil) }
       guard cut + 3 < n else { continue }
       for cut2 in (cut + 3)..<n {
         guard let b = part(cut..<cut2) else { continue }
         if let e = suffix(cut2..<n) {
-          consider(3, a.1 + b.1, glue([a.0, Self.join(b.0, e)]))
+          consider(a + b, [0..<cut, cut..<cut2], e)
         } else if let c = part(cut2..<n) {
-          consider(3, a.1 + b.1 + c.1, glue([a.0, b.0, c.0]))
+          consider(a + b + c, [0..<cut, cut..<cut2, cut2..<n], nil)
         }
       }
     }
-    return best.map { NameIndexer.capitalized($0.text) }
+    guard let best else { return nil }
+    // Parts glued (the first as spelt, the others lower case without spaces or
+    // hyphens), a name suffix joined to the last.
+    var pieces = best.parts.map(spelling)
+    if let ending = best.ending { pieces[pieces.count - 1] = Self.join(pieces[pieces.count - 1], ending) }
+    let text = pieces.enumerated().map { i, p in i == 0 ? p : p.lowercased().filter { $0 != " " && $0 != "-" } }.joined()
+    return NameIndexer.capitalized(text)
   }
 
   @inline(__always)

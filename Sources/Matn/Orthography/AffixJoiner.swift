@@ -1,3 +1,4 @@
+import CMatnKernels
 import MatnICU
 
 /// Stage 3b — affix ZWNJ and compounds, Persian spans only (PERSIAN.md A.6).
@@ -124,83 +125,104 @@ struct AffixJoiner {
     let glueFrom = compounds.mayHold(length: 3) ? 3 : 4
     var previous: Token? = nil
     var last = 0  // where the previous token ended
+    // One flat loop over the token scanner's batches (``ScalarScan/forEachToken``'s
+    // work without its closure): the loop's state stays in registers, not in the
+    // captured variables a per-token closure reads and writes through memory.
     s.withUnsafeBufferPointer { sp in
       flags.withUnsafeBufferPointer { fp in
         buffer.bits.withUnsafeBufferPointer { bp in
-          ScalarScan.forEachToken(bits: bp, in: 0..<n, tokenMask: StageScan.token, skipMask: StageScan.zwnj) { found in
-            // Anything but plain spaces between two tokens ends the chance of a join.
-            for k in last..<found.range.lowerBound where sp[k] != 0x20 {
-              previous = nil
-              break
-            }
-            let start = found.range.lowerBound
-            if stretch.pendingHeh >= 0 {
-              // A glued «Xهای» read both ways keeps its heh split only before the end of a phrase.
-              if !glued.endsPhrase(sp, gap: last..<start, next: found.range) { stretch.dropped.append(stretch.pendingHeh) }
-              stretch.pendingHeh = -1
-            }
-            for k in last..<start where sp[k] < 0x80 && (sp[k] | 0x20) &- 0x61 < 26 {
-              stretch.close(edits, sp)
-              break
-            }
-            let f = fp[start]
-            guard f.contains(.persian), !f.contains(.protected) else {
-              previous = nil
-              last = found.range.upperBound
-              return nil
-            }
-            // A token lies within one span (spans end only at scalars that are not
-            // token scalars) and is never protected, so its scalars share their flags.
-            let end = found.range.upperBound
-            assert(fp[start..<end].allSatisfy { $0 == f }, "a token straddles spans")
-            let token = Token(range: start..<end)
-            // Every ezafe spelling ends its token in ی, U+0654 or ۀ.
-            if ezafe != .asTyped, case let l = sp[end - 1], l == 0x06CC || l == 0x0654 || l == 0x06C0 {
-              ezafeEdit(after: previous, token, sp, fp, &edits)
-            }
-            guard joins else {
-              previous = token
-              last = end
-              return nil
-            }
-            // A shorter token with no ZWNJ is no glued compound or affixed word and shows
-            // no half-space: most function words skip the call.
-            // (`skipped`: its ZWNJs, or more when it holds a supplementary scalar.)
-            if end - start >= glueFrom || found.skipped > 0 {
-              if found.skipped == 0, let quiet, let key = QuietTokens.key(sp, token.range) {
-                // A ZWNJ-free word `glue` left alone before gets no edit and adds no evidence.
-                if !quiet.contains(key) {
-                  let before = edits.count
-                  glue(token.range, zwnjFree: true, sp, glued, &edits, &stretch)
-                  if edits.count == before { quiet.insert(key) }
+          guard let bits = bp.baseAddress else { return }
+          withUnsafeTemporaryAllocation(of: mk_token.self, capacity: Self.tokenBatch) { batch in
+            var from = 0
+            while from < n {
+              var resume: Int64 = 0
+              let found = Int(
+                mk_scalars_tokens(
+                  bits, Int64(from), Int64(n), StageScan.token, 0, StageScan.zwnj, batch.baseAddress!,
+                  Int64(Self.tokenBatch), &resume))
+              from = Int(resume)
+              for t in 0..<found {
+                let start = Int(batch[t].start), end = Int(batch[t].end), skipped = Int(batch[t].skipped)
+                // The gap since the previous token: anything but plain spaces ends the chance
+                // of a join, and a Latin letter ends the stretch.
+                var gapIsSpaces = true, latin = false
+                for k in last..<start where sp[k] != 0x20 {
+                  gapIsSpaces = false
+                  if sp[k] < 0x80 && (sp[k] | 0x20) &- 0x61 < 26 {
+                    latin = true
+                    break
+                  }
                 }
-              } else {
-                glue(token.range, zwnjFree: found.skipped == 0, sp, glued, &edits, &stretch)
+                if !gapIsSpaces { previous = nil }
+                if stretch.pendingHeh >= 0 {
+                  // A glued «Xهای» read both ways keeps its heh split only before the end of a phrase.
+                  if !glued.endsPhrase(sp, gap: last..<start, next: start..<end) {
+                    stretch.dropped.append(stretch.pendingHeh)
+                  }
+                  stretch.pendingHeh = -1
+                }
+                if latin { stretch.close(edits, sp) }
+                last = end
+                let f = fp[start]
+                guard f.contains(.persian), !f.contains(.protected) else {
+                  previous = nil
+                  continue
+                }
+                // A token lies within one span (spans end only at scalars that are not
+                // token scalars) and is never protected, so its scalars share their flags.
+                assert(fp[start..<end].allSatisfy { $0 == f }, "a token straddles spans")
+                let token = Token(range: start..<end)
+                // Every ezafe spelling ends its token in ی, U+0654 or ۀ.
+                if ezafe != .asTyped, case let l = sp[end - 1], l == 0x06CC || l == 0x0654 || l == 0x06C0 {
+                  ezafeEdit(after: previous, token, sp, fp, &edits)
+                }
+                guard joins else {
+                  previous = token
+                  continue
+                }
+                // A shorter token with no ZWNJ is no glued compound or affixed word and shows
+                // no half-space: most function words skip the call.
+                // (`skipped`: its ZWNJs, or more when it holds a supplementary scalar.)
+                if end - start >= glueFrom || skipped > 0 {
+                  if skipped == 0, let quiet, let key = QuietTokens.key(sp, token.range) {
+                    // A ZWNJ-free word `glue` left alone before gets no edit and adds no evidence.
+                    if !quiet.contains(key) {
+                      let before = edits.count
+                      glue(token.range, zwnjFree: true, sp, glued, &edits, &stretch)
+                      if edits.count == before { quiet.insert(key) }
+                    }
+                  } else {
+                    glue(token.range, zwnjFree: skipped == 0, sp, glued, &edits, &stretch)
+                  }
+                }
+                if let word = previous {
+                  if word.range.upperBound + 1 == start, end - start >= 2,
+                    compounds.joinsSpaced(sp, word.range, token.range)
+                  {
+                    // A user's «به عنوان»: the space becomes ZWNJ, or goes after a letter that does not join.
+                    let gap = word.range.upperBound..<start
+                    edits.append(
+                      (gap, classOf(sp[gap.lowerBound - 1]).contains(.nonJoiningNext) ? [] : [0x200C], .compoundZWNJ))
+                  } else if Self.mayJoinAffix(word, token, sp), case let kind = joinsAffix(word, token, sp),
+                    kind != .none
+                  {
+                    if kind == .verb {
+                      stretch.evidence.spacedMi += 1
+                    } else if kind == .plural {
+                      stretch.evidence.spacedPlurals += 1
+                    }
+                    // The word's last letter (past its marks) decides between ZWNJ and gluing.
+                    var k = word.range.upperBound - 1
+                    while k > word.range.lowerBound && classOf(sp[k]).contains(.mark) { k -= 1 }
+                    if sp[k] != 0x200C {
+                      let gap = word.range.upperBound..<token.range.lowerBound
+                      edits.append((gap, classOf(sp[k]).contains(.nonJoiningNext) ? [] : [0x200C], .affixJoin))
+                    }
+                  }
+                }
+                previous = token
               }
             }
-            if let word = previous, word.range.upperBound + 1 == start, end - start >= 2,
-              compounds.joinsSpaced(sp, word.range, token.range)
-            {
-              // A user's «به عنوان»: the space becomes ZWNJ, or goes after a letter that does not join.
-              let gap = word.range.upperBound..<start
-              edits.append((gap, classOf(sp[gap.lowerBound - 1]).contains(.nonJoiningNext) ? [] : [0x200C], .compoundZWNJ))
-            } else if let word = previous, case let kind = joinsAffix(word, token, sp), kind != .none {
-              if kind == .verb {
-                stretch.evidence.spacedMi += 1
-              } else if kind == .plural {
-                stretch.evidence.spacedPlurals += 1
-              }
-              // The word's last letter (past its marks) decides between ZWNJ and gluing.
-              var k = word.range.upperBound - 1
-              while k > word.range.lowerBound && classOf(sp[k]).contains(.mark) { k -= 1 }
-              if sp[k] != 0x200C {
-                let gap = word.range.upperBound..<token.range.lowerBound
-                edits.append((gap, classOf(sp[k]).contains(.nonJoiningNext) ? [] : [0x200C], .affixJoin))
-              }
-            }
-            previous = token
-            last = end
-            return nil
           }
         }
       }
@@ -437,6 +459,18 @@ struct AffixJoiner {
 
   /// What joins a word to the next token across a space.
   private enum Join { case none, verb, plural, other }
+
+  /// Tokens the scanner hands over per call.
+  private static let tokenBatch = 64
+
+  /// The first letters and lengths ``joinsAffix(_:_:_:)`` looks at before any lookup,
+  /// checked inline: most word pairs fail them, and a call per pair costs more than the check.
+  @inline(__always)
+  private static func mayJoinAffix(_ word: Token, _ affix: Token, _ s: UnsafeBufferPointer<UInt32>) -> Bool {
+    let wordFirst = s[word.range.lowerBound], affixFirst = s[affix.range.lowerBound]
+    return (wordFirst == 0x0645 || wordFirst == 0x0646) && word.range.count <= 3 || affixFirst == 0x0647
+      || affixFirst == 0x062A || affixFirst == 0x0627
+  }
 
   private func joinsAffix(_ word: Token, _ affix: Token, _ s: UnsafeBufferPointer<UInt32>) -> Join {
     let w = UnsafeBufferPointer(rebasing: s[word.range])

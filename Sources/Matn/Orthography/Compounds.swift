@@ -5,9 +5,13 @@
 /// hashed only when its first letter and length fit some entry.
 ///
 /// The shipped table is `compounds-hazm.tsv` (derived from hazm by
-/// `scripts/derive-persian-lexicon`) and the curated `compounds.tsv`; a user's list
+/// `scripts/derive-persian-lexicon`) and the curated `compounds.tsv`, hashed by
+/// `scripts/build-tables` into `Tables/compounds.bin` and read in place; a user's list
 /// (``TextNormalizer/Options/compounds``) is added with ``adding(_:)``.
-struct Compounds: Sendable {
+///
+/// (`@unchecked Sendable`: its slots are never written after they are made, read in
+/// place from the binary or kept by ``OwnedWords``.)
+struct Compounds: @unchecked Sendable {
   /// Where the ZWNJs go: offsets into the glued form, in increasing order, and whether
   /// the two-part compound is joined when typed with a space.
   struct Entry: Sendable {
@@ -18,11 +22,17 @@ struct Compounds: Sendable {
     var required = false
   }
 
-  private var entries: [UInt64: Entry] = [:]
-  private var keys = WordSet([])
+  /// The shipped entries: their keys in ``WordSet`` slots and, at each key's slot, its
+  /// entry packed (``packed(_:)``); read in place from `Tables/compounds.bin`.
+  private var keySlots: UnsafeBufferPointer<UInt64>
+  private var values: UnsafeBufferPointer<UInt64>
+  /// Keeps the slots alive when they were built at run time.
+  private var owner: OwnedWords?
+  /// A user's entries (``adding(_:)``), looked up after the shipped ones.
+  private var added: [UInt64: Entry] = [:]
   /// Two bits per entry's key in 2^18 bits (32 KB), a Bloom filter: with ~12,000
   /// entries all but about one word in a hundred that is no compound is ruled out
-  /// before ``keys`` is read (a cache miss each). Hashing the word costs less than that
+  /// before the keys are read (a cache miss each). Hashing the word costs less than that
   /// miss; a filter on the word's shape (first, second and last letter, length) let
   /// most words of running text through, as many compounds share their shape.
   private var filter = [UInt64](repeating: 0, count: 1 << 12)
@@ -39,7 +49,45 @@ struct Compounds: Sendable {
   /// and no look in ``filter``.
   private var shapes = [UInt64](repeating: 0, count: 1 << 11)
 
-  static let shared: Compounds = {
+  /// Read in place from `Tables/compounds.bin` (written by `scripts/build-tables` from
+  /// ``computedSections()``); computed from the word lists when it is missing. (Parsed
+  /// at start-up, the 12,000 compounds took some 8 ms of every process that met Persian.)
+  static let shared = Compounds.embedded ?? Compounds(PackedTable(sections: computedSections()))!
+
+  static let resourceName = "Tables/compounds.bin"
+  /// Key slots, packed entries, filter, first parts, second parts, lengths, shapes.
+  static let sectionCount = 7
+
+  static var embedded: Compounds? {
+    PackedTable.embedded(resourceName, sections: sectionCount).flatMap(Compounds.init)
+  }
+
+  /// The table in `table` (sections as ``computedSections()`` writes them).
+  private init?(_ table: PackedTable) {
+    let t = table.sections
+    guard t.count == Self.sectionCount, t[0].count == t[1].count, t[0].count > 0, t[0].count & (t[0].count - 1) == 0,
+      t[2].count == 1 << 12, t[3].count == 0x100, t[4].count == 0x100, t[5].count == 1, t[6].count == 1 << 11
+    else { return nil }
+    keySlots = t[0]
+    values = t[1]
+    owner = table.owner
+    filter = t[2].map { UInt64(littleEndian: $0) }
+    firstParts = t[3].map { UInt64(littleEndian: $0) }
+    secondParts = t[4].map { UInt64(littleEndian: $0) }
+    lengths = UInt64(littleEndian: t[5][0])
+    shapes = t[6].map { UInt64(littleEndian: $0) }
+  }
+
+  /// An empty table, filled by ``insert(_:spaced:required:)``.
+  private init() {
+    keySlots = UnsafeBufferPointer(start: nil, count: 0)
+    values = UnsafeBufferPointer(start: nil, count: 0)
+  }
+
+  /// The source of `Tables/compounds.bin`: `compounds-hazm.tsv` (derived from hazm by
+  /// `scripts/derive-persian-lexicon`) and the curated `compounds.tsv`, their keys' slots
+  /// and packed entries, then the filters.
+  static func computedSections() -> [[UInt64]] {
     var table = Compounds()
     for line in PersianLexicon.lines("Orthography/compounds-hazm.tsv") {
       table.insert(line.unicodeScalars.map(\.value), spaced: false)
@@ -49,9 +97,35 @@ struct Compounds: Sendable {
       guard parts.count >= 2 else { continue }
       table.insert(parts[1].unicodeScalars.map(\.value), spaced: false, required: true)
     }
-    table.rebuildKeys()
-    return table
-  }()
+    let slots = WordSet.slots(table.added.keys)
+    let values = slots.map { key in key == 0 ? 0 : packed(table.added[key]!) }
+    return [slots, values, table.filter, table.firstParts, table.secondParts, [table.lengths], table.shapes]
+  }
+
+  /// An entry in one value: up to six offsets of a byte each, their count (bits 48–51),
+  /// spaced (bit 52), required (bit 53). The shipped compounds have at most three ZWNJs.
+  private static func packed(_ entry: Entry) -> UInt64 {
+    precondition(entry.offsets.count <= 6 && entry.offsets.allSatisfy { $0 > 0 && $0 < 256 }, "a compound of a few parts")
+    var value = UInt64(entry.offsets.count) << 48 | (entry.spaced ? 1 << 52 : 0) | (entry.required ? 1 << 53 : 0)
+    for (k, offset) in entry.offsets.enumerated() { value |= UInt64(offset) << (8 * UInt64(k)) }
+    return value
+  }
+
+  private static func unpacked(_ value: UInt64) -> Entry {
+    let count = Int(truncatingIfNeeded: value >> 48 & 0xF)
+    return Entry(
+      offsets: (0..<count).map { Int(truncatingIfNeeded: value >> (8 * UInt64($0)) & 0xFF) }, spaced: value >> 52 & 1 != 0,
+      required: value >> 53 & 1 != 0)
+  }
+
+  /// The entry of `key`: a user's (which replaces a shipped one of the same key), else the
+  /// shipped one.
+  @inline(__always)
+  private func lookUp(_ key: UInt64) -> Entry? {
+    if !added.isEmpty, let entry = added[key] { return entry }
+    guard !keySlots.isEmpty, let slot = WordSet.slot(of: key, in: keySlots) else { return nil }
+    return Self.unpacked(UInt64(littleEndian: values[slot]))
+  }
 
   /// This table and `words`, each a compound written with ZWNJ or spaces between its
   /// parts (Arabic ي ى ك read as ی ک). A user's compound is joined typed glued and, when it
@@ -73,7 +147,6 @@ struct Compounds: Sendable {
       }
       table.insert(scalars, spaced: true, required: true)
     }
-    table.rebuildKeys()
     return table
   }
 
@@ -91,7 +164,8 @@ struct Compounds: Sendable {
     guard let first = glued.first, !offsets.isEmpty, first &- 0x0600 < 0x100 else { return }
     let spaced = spaced && offsets.count == 1
     let key = FNV.hash(glued)
-    entries[key] = Entry(offsets: offsets, spaced: spaced, required: required || entries[key]?.required == true)
+    // A compound listed before (shipped, or a user's) keeps its `required`.
+    added[key] = Entry(offsets: offsets, spaced: spaced, required: required || lookUp(key)?.required == true)
     lengths |= Self.bit(glued.count)
     let shape = glued.withUnsafeBufferPointer { Self.shape($0, 0..<$0.count) }
     shapes[shape >> 6] |= 1 << UInt64(shape & 63)
@@ -103,8 +177,6 @@ struct Compounds: Sendable {
       secondParts[Int(glued[offsets[0]] - 0x0600)] |= Self.bit(glued.count - offsets[0])
     }
   }
-
-  private mutating func rebuildKeys() { keys = WordSet(entries.keys) }
 
   @inline(__always)
   private static func bit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
@@ -170,22 +242,13 @@ struct Compounds: Sendable {
     return lengths &>> UInt64(min(r.count, 63)) & shapes[bit &>> 6] &>> UInt64(bit & 63) & 1
   }
 
-  /// The same for a word of `count` scalars whose key (FNV-1a of its scalars) is `key`
-  /// (not read when no compound has that length).
-  @inline(__always)
-  func offsets(key: UInt64, count: Int) -> [Int]? {
-    entry(key: key, count: count)?.offsets
-  }
-
   /// The entry of a word of `count` scalars whose key is `key`, or nil.
   @inline(__always)
   func entry(key: UInt64, count: Int) -> Entry? {
     guard mayHold(length: count) else { return nil }
     let (a, b) = Self.probes(key)
-    guard filter[a >> 6] >> UInt64(a & 63) & 1 != 0, filter[b >> 6] >> UInt64(b & 63) & 1 != 0,
-      keys.contains(key)
-    else { return nil }
-    return entries[key]
+    guard filter[a >> 6] >> UInt64(a & 63) & 1 != 0, filter[b >> 6] >> UInt64(b & 63) & 1 != 0 else { return nil }
+    return lookUp(key)
   }
 
   /// Whether the words `s[a]` and `s[b]`, typed with a space between them, are a
@@ -197,7 +260,7 @@ struct Compounds: Sendable {
     var h = FNV.basis
     for k in a { h = FNV.step(h, s[k]) }
     for k in b { h = FNV.step(h, s[k]) }
-    guard keys.contains(h), let entry = entries[h] else { return false }
+    guard let entry = lookUp(h) else { return false }
     return entry.spaced && entry.offsets == [a.count]
   }
 }

@@ -160,20 +160,25 @@ extension ScalarScan {
   /// whose `bits` have a bit of `tokenMask`. `body` returns nil to go on, or the index
   /// to go on from (`range.upperBound` or more to stop).
   ///
+  /// The scanner finds up to `batch` tokens ahead of `body`: a caller that stops early
+  /// (after a window of words) asks for fewer, so that the scan does not run far past it.
+  ///
   /// - Complexity: O(*n*), 64 scalars per step: the cost is per token, not per scalar.
   static func forEachToken(
     bits: UnsafeBufferPointer<UInt16>, in range: Range<Int>, tokenMask: UInt16, countMask: UInt16 = 0,
-    skipMask: UInt16 = 0, _ body: (Token) -> Int?
+    skipMask: UInt16 = 0, batch: Int = 64, _ body: (Token) -> Int?
   ) {
     precondition(range.upperBound <= bits.count, "a range of the bits")
+    precondition(batch > 0, "a batch of one token or more")
     guard let b = bits.baseAddress else { return }
-    withUnsafeTemporaryAllocation(of: mk_token.self, capacity: 64) { tokens in
+    withUnsafeTemporaryAllocation(of: mk_token.self, capacity: batch) { tokens in
       var from = range.lowerBound
       while from < range.upperBound {
         var resume: Int64 = 0
         let found = Int(
           mk_scalars_tokens(
-            b, Int64(from), Int64(range.upperBound), tokenMask, countMask, skipMask, tokens.baseAddress!, 64, &resume))
+            b, Int64(from), Int64(range.upperBound), tokenMask, countMask, skipMask, tokens.baseAddress!, Int64(batch),
+            &resume))
         from = Int(resume)
         for k in 0..<found {
           let t = tokens[k]

@@ -24,6 +24,27 @@ public enum UTF8Scan {
 }
 
 extension UTF8Scan {
+  /// Where the text of `bytes` may be cut so that no sequence is split: before the last
+  /// sequence when its lead byte (among the last three bytes) announces more bytes than
+  /// follow it, else at the end. (A chunk of a longer text is checked up to there, the
+  /// rest with the next chunk; bytes that are no UTF-8 are left for the check to find.)
+  static func lastSequenceStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let n = bytes.count
+    var k = n - 1
+    while k >= 0 && k >= n - 3 {
+      let b = bytes[k]
+      if b & 0xC0 != 0x80 {
+        // A lead byte (or ASCII): the length its bits announce.
+        let length = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        return k + length > n ? k : n
+      }
+      k -= 1
+    }
+    return n
+  }
+}
+
+extension UTF8Scan {
   /// The offset of the first place in well-formed UTF-8 that could be mojibake, given a
   /// table of 65,536 class bytes (1, 8, 16: can be a two-, three-, four-byte lead in some
   /// charset; 2: can be a continuation byte; 4: Arabic-script text, never mojibake with

@@ -333,12 +333,28 @@ struct BatchTests {
         ("empty", [], false),
       ]
       // Both ways of reading: into a buffer copied into the String, and, past
-      // InputFile.copiedSize, straight into the String's storage.
+      // InputFile.copiedSize, a chunk of that size at a time. The large texts put a two-,
+      // three- and four-byte sequence across the first chunk's end (the ASCII before them
+      // moves it), a U+FEFF there (a character, not a mark, past the start), a NUL or a
+      // bad byte in the second chunk.
       let large = Array(String(repeating: "سلام دنیا and more text.\n", count: InputFile.copiedSize / 20).utf8)
-      let sizes: [(String, [UInt8], Bool)] = [
+      let edge = InputFile.copiedSize
+      func across(_ scalar: String, shift: Int) -> [UInt8] {
+        // Lines of ASCII up to the sequence (a stream's test below cuts at a line end).
+        let line = Array(String(repeating: "a", count: 79).utf8) + [0x0A]
+        let head = Array((0..<edge - shift).map { line[$0 % line.count] })
+        return head + Array(scalar.utf8) + large[...large[..<1_000].lastIndex(of: 0x0A)!]
+      }
+      var sizes: [(String, [UInt8], Bool)] = [
         ("large", large, true), ("large damaged", large + [0xE9, 0x0A], false),
         ("large marked", [0xEF, 0xBB, 0xBF] + large, false),
+        ("large with U+FEFF across", across("\u{FEFF}", shift: 1), true),
+        ("large with a NUL after the first chunk", large + [0, 0x0A], false),
+        ("large cut short", Array(large.prefix(edge + 1)) + [0xD8], false),
       ]
+      for scalar in ["س", "€", "😀"] {
+        for shift in 1..<scalar.utf8.count { sizes.append(("large, \(scalar) across at \(shift)", across(scalar, shift: shift), true)) }
+      }
       #expect(large.count > InputFile.copiedSize)
       for (name, bytes, asText) in cases + sizes {
         let url = dir.appendingPathComponent(name)
@@ -346,6 +362,10 @@ struct BatchTests {
         let content = try InputFile.readContent(FilePath(url.path))
         if case .utf8 = content { #expect(asText, "\(name)") } else { #expect(!asText, "\(name)") }
         #expect(content.byteCount == bytes.count)
+        switch content {
+        case .utf8(let text): #expect(Array(text.utf8) == bytes, "\(name)")
+        case .bytes(let read): #expect(read == bytes, "\(name)")
+        }
         let policy = DecodingPolicy()
         let viaContent = try? policy.decode(content)
         let viaBytes = try? policy.decode(bytes)

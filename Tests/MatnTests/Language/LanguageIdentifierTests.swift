@@ -1,4 +1,5 @@
 import MatnICU
+import TestSupport
 import Testing
 
 @testable import Matn
@@ -187,6 +188,25 @@ struct LanguageIdentifierTests {
     ] {
       #expect(identifier.identify(text).language == language, "\(text): \(identifier.identify(text))")
     }
+  }
+
+  @Test("a legacy code page's reading changes exactly its letters, read from its table; Turkish and Azerbaijani share it")
+  func legacyReading() throws {
+    #expect(LegacyCodePageReading.distinctCodePages == ["windows-1254"])
+    let reading = try #require(LegacyCodePageReading.byCodePage.first ?? nil)
+    #expect(reading.letters == LegacyCodePageReading.byLanguage["az"]?.letters)
+    for sentence in ["Belediye baþkaný bugün yeni projeyi açýkladý.", "Það er gott veður í dag, ÞÓRÐUR.", "výsledek"] {
+      var text = sentence
+      let letters = text.withUTF8 { TextLetters(utf8: $0) }
+      let (read, count) = reading.read(letters)
+      #expect(read.scalars == letters.scalars.map { reading.letters[$0] ?? $0 }, "\(sentence)")
+      #expect(count == letters.scalars.count { reading.letters[$0] != nil } && count > 0, "\(sentence)")
+      #expect(read.wordEnds == letters.wordEnds)
+    }
+    var plain = "Le ministre est arrivé à Téhéran, où il a rencontré son homologue."
+    let letters = plain.withUTF8 { TextLetters(utf8: $0) }
+    let (read, count) = reading.read(letters)
+    #expect(count == 0 && read.scalars == letters.scalars)
   }
 
   @Test("users can restrict the languages")
@@ -386,6 +406,61 @@ struct LanguageIdentifierSpanClassifierTests {
     #expect(LanguageIdentifierSpanClassifier(minimumConfidence: 1.01).classify("این کتاب است") == nil)
     #expect(LanguageIdentifierSpanClassifier().classify("این کتاب خوب است") == .persian)
   }
+
+  /// The words the model reads in `text` (the count ``LanguageIdentifierSpanClassifier``
+  /// compares with its minimum).
+  static func modelWords(_ text: String) -> Int {
+    LanguageIdentifier(languages: ["fa", "ar"], ignoresSpellingVariants: true).letters(of: text)
+      .spellingFolded(arabic: false).wordEnds.count
+  }
+
+  @Test("the word count read without building the span's text never undercounts the model's words")
+  func wordCountBound() {
+    // Letters, optional marks and tatweel (read through), hamza above (a letter the
+    // folding drops), ZWNJ after a joining and a non-joining letter, digits, punctuation,
+    // no-break space, bidi marks, and decomposed alef + madda (NFKC composes it).
+    let pieces = [
+      "س", "ل", "ا", "م", "د", "ر", "ی", "ي", "ك", "ه", "\u{064E}", "\u{0651}", "\u{0640}", "\u{0654}", "\u{0653}",
+      "\u{200C}", "\u{200F}", " ", " ", "\u{00A0}", "۱", "2", "،", ".", "-", "(",
+    ]
+    var generator = SplitMix64(seed: 29)
+    var exact = 0
+    for _ in 0..<3_000 {
+      let count = Int(generator.next() % 24)
+      let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+      let scalars = text.unicodeScalars.map(\.value)
+      let bound = scalars.withUnsafeBufferPointer { TextLetters.wordCountBound($0) }
+      let words = Self.modelWords(text)
+      #expect(bound != nil && bound! >= words, "\(scalars.map { String($0, radix: 16) })")
+      if bound == words { exact += 1 }
+    }
+    // A bound, and a close one: most texts are counted exactly.
+    #expect(exact > 1_500, "\(exact) of 3,000 exact")
+    // A ligature NFKC spells as four words, and letters outside the checked scalars: no bound.
+    #expect("\u{FDFA}".unicodeScalars.map(\.value).withUnsafeBufferPointer { TextLetters.wordCountBound($0) } == nil)
+    #expect(Self.modelWords("\u{FDFA}") == 4)
+    #expect("سلام\u{2013}دنیا".unicodeScalars.map(\.value).withUnsafeBufferPointer { TextLetters.wordCountBound($0) } == nil)
+  }
+
+  @Test("a span of the text being normalised is decided as its text is")
+  func spanAgreesWithText() {
+    let classifier = LanguageIdentifierSpanClassifier()
+    // A quotation of four words or more in Arabic leaves a Persian document's language;
+    // three words, a name, or a span with a ligature NFKC spells as words stay, as their
+    // text would; in an Urdu document every span keeps the document's language.
+    let spans = [
+      "انا لله و انا اليه راجعون", "انا لله و", "جيش محمد", "محمد \u{FDFA} و", "\u{200F}مدينة كبيرة جدا وجميلة", "۱۲۳ ،",
+    ]
+    for text in spans {
+      let buffer = TextBuffer(text, trackOrigins: false, table: StageTable.shared)
+      let span = ArabicScriptSpan(buffer, 0..<buffer.count)
+      for document in [ArabicScriptLanguage.persian, .arabic, .urdu] {
+        #expect(classifier.classify(span, otherwise: document) == classifier.classify(text, otherwise: document), "\(text)")
+      }
+    }
+    let quotation = TextBuffer("انا لله و انا اليه راجعون", trackOrigins: false, table: StageTable.shared)
+    #expect(classifier.classify(ArabicScriptSpan(quotation, 0..<quotation.count), otherwise: .persian) == .arabic)
+  }
 }
 
 @Suite("LanguageIdentifier.spans")
@@ -440,7 +515,7 @@ struct LanguageSpanTests {
         + "发言人表示调查结果将在下个月公布届时各方可以提出意见",
       "a b c dd eee ffff ggggg hhhhhh",
     ]
-    var compared = 0, found = 0, longer = 0, dense = 0
+    var compared = 0, found = 0, longer = 0, dense = 0, unresolvedBelow = 0
     for text in texts {
       var text = text
       let letters = text.withUTF8 { TextLetters(utf8: $0) }
@@ -466,12 +541,19 @@ struct LanguageSpanTests {
                 continue
               }
               let one = model.cell(UnsafeBufferPointer(rebasing: scalars[(i - order + 1)...i]))
-              if cell == LanguageModel.Cell.unresolved {
-                // Left unresolved only where its first order − 1 letters were not found.
+              let lowest = LanguageModel.lowestResolvedOrder(top: Int(tops[i]))
+              if cell == LanguageModel.Cell.unresolved && order < lowest {
+                // A low order below a higher one: left to the scorer, which looks it up
+                // alone when it needs it.
+                unresolvedBelow += 1
+              } else if cell == LanguageModel.Cell.unresolved {
+                // Otherwise left unresolved only where its first order − 1 letters were
+                // not found.
                 #expect(order > 1 && i > from)
                 let prefix = cells[5 * (i - 1 - from) + order - 2]
                 #expect(prefix == LanguageModel.Cell.absent || prefix == LanguageModel.Cell.unresolved)
               } else {
+                #expect(order >= lowest, "\(text) letter \(i) order \(order): looked up ahead")
                 #expect(cell == one, "\(text) letter \(i) order \(order)")
                 compared += 1
                 if cell != LanguageModel.Cell.absent {
@@ -488,6 +570,7 @@ struct LanguageSpanTests {
       }
     }
     #expect(longer >= 3)
+    #expect(unresolvedBelow > 100)
     #expect(compared > 500 && found > 400 && dense > 50)
   }
 

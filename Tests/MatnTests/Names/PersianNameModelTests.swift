@@ -101,6 +101,65 @@ struct PersianNameModelTests {
     #expect(!out.isEmpty && out.unicodeScalars.allSatisfy { $0.isASCII })
   }
 
+  @Test("the spellings sharing a part's heaviest weight are ranked by the Latin letter model, not alphabetically")
+  func tiedSpellings() throws {
+    let model = PersianNameModel.shared
+    func perLetter(_ s: String) -> Float {
+      let key = NameIndexer.compareKey(s)
+      return model.latinLogProb(key) / Float(key.utf8.count + 1)
+    }
+    // داور: Dadar and Davar, one label each; the letter model prefers Davar.
+    let key = PersianNameModel.key(PersianNameModel.fold("داور".unicodeScalars))
+    let entries = try #require(model.lexicon[key])
+    let dadar = try #require(entries.first { $0.latin == "Dadar" })
+    let davar = try #require(entries.first { $0.latin == "Davar" })
+    #expect(dadar.iran == davar.iran && dadar.afghanistan == davar.afghanistan)
+    #expect(perLetter("Davar") > perLetter("Dadar"))
+    #expect(model.spellings(key, style: .iran).first?.0 == "Davar")
+    #expect(indexer.romanize("میترا داور") == "Mitra Davar")
+    #expect(indexer.romanize("میترا داور", top: 3).first?.text == "Mitra Davar")
+    // Every part: weights descending, and (without the part's letters for the decoder)
+    // the spellings sharing the heaviest weight in the letter model's preference.
+    for (key, _) in model.lexicon {
+      for style in [PersianNameStyle.iran, .afghanistan, .any] {
+        let list = model.spellings(key, style: style)
+        for (a, b) in zip(list, list.dropFirst()) {
+          #expect(a.1 >= b.1)
+          if a.1 == list[0].1 && b.1 == list[0].1 { #expect(perLetter(a.0) >= perLetter(b.0), "\(a.0) \(b.0)") }
+        }
+      }
+    }
+  }
+
+  @Test("with the part's letters, the spellings sharing the heaviest weight follow the decoder's ranking first")
+  func tiedSpellingsDecoder() throws {
+    let model = PersianNameModel.shared
+    var checked = 0
+    var decoderDecided = 0
+    for line in PersianLexicon.lines("Names/fa-name-lexicon.tsv") {
+      guard let native = line.split(separator: "\t").first else { continue }
+      let letters = PersianNameModel.fold(native.unicodeScalars)
+      let key = PersianNameModel.key(letters)
+      let plain = model.spellings(key, style: .iran)
+      guard plain.count > 1, plain[0].1 == plain[1].1 else { continue }
+      let ranked = model.spellings(key, style: .iran, letters: letters)
+      let tied = Set(plain.prefix { $0.1 == plain[0].1 }.map(\.0))
+      #expect(Set(ranked.prefix(tied.count).map(\.0)) == tied)
+      let beam = model.decode(letters, beam: PersianNameRomanizer.beam, k: PersianNameRomanizer.beam).map(\.0)
+      // The first is the tied spelling the decoder ranks highest, if it has any.
+      if let best = beam.first(where: { text in tied.contains { NameIndexer.compareKey($0) == text } }) {
+        #expect(NameIndexer.compareKey(ranked[0].0) == best, "\(native)")
+        if ranked[0].0 != plain[0].0 { decoderDecided += 1 }
+      } else {
+        #expect(ranked[0].0 == plain[0].0)
+      }
+      checked += 1
+    }
+    #expect(checked > 100)
+    // Some ties the decoder decides otherwise than the letter model alone.
+    #expect(decoderDecided > 0)
+  }
+
   @Test("top k: best first, at most k, scores descending; the best equals romanize")
   func topK() {
     let top = indexer.romanize("امید کرامتی", top: 5)

@@ -24,6 +24,7 @@ struct EmbeddedTableTests {
     (ItemizerClasses.resourceName, { EmbeddedTable.bytes(ItemizerClasses.computedTable()) }),
     (MojibakeRepair.classesResourceName, { MojibakeRepair.computedClasses() }),
     (PersianLexicon.resourceName, { PackedTable.bytes(PersianLexicon.computedSections()) }),
+    (Compounds.resourceName, { PackedTable.bytes(Compounds.computedSections()) }),
     (NameTables.resourceName, { PackedTable.bytes(NameTables.computedSections()) }),
     (DatelineTables.resourceName, { PackedTable.bytes(DatelineTables.computedSections()) }),
     (WordEvidence.resourceName, { PackedTable.bytes(WordEvidence.computedSections()) }),
@@ -58,6 +59,7 @@ struct EmbeddedTableTests {
     // The lexicons' tables are read in place, not parsed from their sources at start-up.
     #expect(PersianLexicon.embedded != nil)
     #expect(NameTables.embedded != nil)
+    #expect(Compounds.embedded != nil)
     #expect(DatelineTables.embedded != nil)
     #expect(PersianNameRomanizer.embedded != nil)
     #expect(PackedTable.embedded(WordEvidence.resourceName, sections: WordEvidence.sectionCount) != nil)

@@ -203,16 +203,21 @@ struct ScalarScanTests {
     }
   }
 
+  /// A random text's scalars and their token bits; a long one is seven texts.
+  static func tokenText(_ generator: inout SplitMix64, long: Bool) -> (scalars: [UInt32], bits: [UInt16]) {
+    var text = randomText(&generator)
+    if long { for _ in 0..<6 { text += randomText(&generator) } }
+    let s = text.unicodeScalars.map(\.value)
+    return (s, bits(s))
+  }
+
   @Test("forEachToken finds every run of token scalars with its counts, across 64-scalar blocks")
   func tokensAgreeWithReference() {
     var generator = SplitMix64(seed: 13)
     let mask: UInt16 = 4 | 8, count: UInt16 = 4, skip: UInt16 = 8
     for round in 0..<3_000 {
       // Every tenth text is long, so that tokens straddle the 64-scalar blocks.
-      var text = Self.randomText(&generator)
-      if round % 10 == 0 { for _ in 0..<6 { text += Self.randomText(&generator) } }
-      let s = text.unicodeScalars.map(\.value)
-      let b = Self.bits(s)
+      let (s, b) = Self.tokenText(&generator, long: round % 10 == 0)
       var expected: [ScalarScan.Token] = []
       var k = 0
       while k < s.count {
@@ -253,6 +258,35 @@ struct ScalarScanTests {
           == expected.compactMap { t in
             t.range.upperBound <= from ? nil : max(t.range.lowerBound, from)..<t.range.upperBound
           })
+    }
+  }
+
+  @Test("forEachToken gives the same tokens whatever its batch", arguments: [1, 2, 16, 63])
+  func tokensInBatches(batch: Int) {
+    var generator = SplitMix64(seed: 17)
+    let mask: UInt16 = 4 | 8, count: UInt16 = 4, skip: UInt16 = 8
+    for round in 0..<500 {
+      let (s, b) = Self.tokenText(&generator, long: round % 5 == 0)
+      var whole: [ScalarScan.Token] = [], batched: [ScalarScan.Token] = [], stopped: [ScalarScan.Token] = []
+      b.withUnsafeBufferPointer { bp in
+        ScalarScan.forEachToken(bits: bp, in: 0..<s.count, tokenMask: mask, countMask: count, skipMask: skip) {
+          whole.append($0)
+          return nil
+        }
+        ScalarScan.forEachToken(
+          bits: bp, in: 0..<s.count, tokenMask: mask, countMask: count, skipMask: skip, batch: batch
+        ) {
+          batched.append($0)
+          return nil
+        }
+        // Stopping after three tokens stops whatever the batch found ahead.
+        ScalarScan.forEachToken(bits: bp, in: 0..<s.count, tokenMask: mask, batch: batch) {
+          stopped.append($0)
+          return stopped.count == 3 ? Int.max : nil
+        }
+      }
+      #expect(batched == whole)
+      #expect(stopped.map(\.range) == whole.prefix(3).map(\.range))
     }
   }
 
