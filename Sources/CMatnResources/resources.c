@@ -14,6 +14,7 @@ DECLARE(matn_res_affixwords)
 DECLARE(matn_res_langid)
 DECLARE(matn_res_langwords)
 DECLARE(matn_res_langknown)
+DECLARE(matn_res_langpairs)
 DECLARE(matn_res_fanames)
 DECLARE(matn_res_fagiven)
 DECLARE(matn_res_facommon)
@@ -65,6 +66,7 @@ static const struct {
     ENTRY("Language/langid.bin", matn_res_langid),
     ENTRY("Language/words.tsv", matn_res_langwords),
     ENTRY("Language/known-words.tsv", matn_res_langknown),
+    ENTRY("Language/pairs.bin", matn_res_langpairs),
     ENTRY("Names/fa-name-parts.tsv", matn_res_fanames),
     ENTRY("Names/fa-given-names.txt", matn_res_fagiven),
     ENTRY("Names/fa-given-names-common.txt", matn_res_facommon),

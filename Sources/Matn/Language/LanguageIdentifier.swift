@@ -152,6 +152,11 @@ public struct LanguageIdentifier: Sendable {
   /// reading of a text.
   private let legacyLanguages: [(index: Int, codePage: Int)]
 
+  /// Whether close languages are decided by their pair's regression (``LanguagePairs``);
+  /// off only to learn that regression (`scripts/train-langid-pairs`, which reads the
+  /// scorer alone).
+  package var usesPairStage = true
+
   /// Whether spelling variants that a Persian normaliser rewrites are evidence (see
   /// ``init(languages:ignoresSpellingVariants:)``).
   public let ignoresSpellingVariants: Bool
@@ -451,12 +456,26 @@ public struct LanguageIdentifier: Sendable {
     }
 
     // Posterior over the candidates.
-    let best = candidates.max { scores[$0] < scores[$1] }!
+    var best = candidates.max { scores[$0] < scores[$1] }!
     let scale = prior ? model.confidenceScale : 1
-    var weights = candidates.map { (index: $0, weight: exp(scale * (scores[$0] - scores[best]))) }
-    // Probabilities among our languages, times how likely the text is one of them at all.
     let second = candidates.lazy.filter { $0 != best }.max { scores[$0] < scores[$1] }
     let gap = second.map { (scores[best] - scores[$0]) / Double(max(letters, 1)) } ?? Self.maximumLead
+    // Close languages (``LanguagePairs``): when the best two are a learnt pair and the
+    // scorer's lead is within the pair's gate, its regression decides between the two
+    // alone. When it agrees with the scorer, the scorer's guess stands; when it overturns
+    // it, the one it chooses takes the leader's score and the other falls σ(z)'s log-odds
+    // behind it, so no third language gains; the fit test's lead stays the scorer's.
+    if prior && usesPairStage, let second, let pair = LanguagePairs.shared.pair(best, second),
+      let z = LanguagePairs.decide(pair, text, scoreA: scores[pair.a], scoreB: scores[pair.b]),
+      (z > 0 ? pair.a : pair.b) != best
+    {
+      let top = scores[best]
+      best = z > 0 ? pair.a : pair.b
+      scores[best] = top
+      scores[best == pair.a ? pair.b : pair.a] = top - abs(z) / scale
+    }
+    var weights = candidates.map { (index: $0, weight: exp(scale * (scores[$0] - scores[best]))) }
+    // Probabilities among our languages, times how likely the text is one of them at all.
     let softmaxTotal = weights.reduce(0) { $0 + $1.weight }
     // The short words of the text, and how many of them the answer is known to write.
     var shortWords = 0, knownShortWords = 0
@@ -485,6 +504,7 @@ public struct LanguageIdentifier: Sendable {
         "letters": Double(letters), "best": Double(best), "raw": Double(quanta[best]) / LanguageModel.quantum,
         "fit": model.languages[best].fit ?? .nan, "threshold": model.fitThreshold,
         "score": scores[best], "second": second.map { scores[$0] } ?? -.infinity,
+        "secondIndex": second.map(Double.init) ?? -1, "scale": scale,
         "secondRaw": second.map { Double(quanta[$0]) / LanguageModel.quantum } ?? -.infinity,
         "secondFit": second.flatMap { model.languages[$0].fit } ?? .nan,
         "confidence": weights[0].weight / total, "softmax": weights[0].weight / softmaxTotal,

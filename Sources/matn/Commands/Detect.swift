@@ -50,6 +50,11 @@ struct Detect: ParsableCommand {
   @Flag(help: .hidden)
   var fitDiagnostics = false
 
+  /// The n-gram scorer alone, without the close pairs' second stage (for
+  /// scripts/train-langid-pairs).
+  @Flag(help: .hidden)
+  var noPairStage = false
+
   @OptionGroup var lines: LineEndOptions
 
   @OptionGroup var decoding: DecodingOptions
@@ -74,7 +79,8 @@ struct Detect: ParsableCommand {
   }
 
   func run() throws {
-    let identifier = languages.map { LanguageIdentifier(languages: Set(Self.codes($0))) } ?? .default
+    var identifier = languages.map { LanguageIdentifier(languages: Set(Self.codes($0))) } ?? .default
+    identifier.usesPairStage = !noPairStage
     var output = StandardOutput()
     try decoding.forEachFile(files, output: &output) { path, decoded, output in
       let text = decoded.string

@@ -54,7 +54,7 @@ enum FileOperands {
       ["detect"], Detect.self,
       OptionNames(
         values: ["--per", "--languages", "--min-confidence", "--line-ends", "--encoding", "--paths-from"],
-        flags: ["--fit-diagnostics", "--strict", "-h", "--help"])
+        flags: ["--fit-diagnostics", "--no-pair-stage", "--strict", "-h", "--help"])
     ),
     (
       ["names"], Names.self,
