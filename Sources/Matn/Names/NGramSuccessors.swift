@@ -156,13 +156,7 @@ struct NGramSuccessors: @unchecked Sendable {
   /// The slot of a context key, nil when no row has it.
   @inline(__always)
   private func index(_ key: UInt64) -> Int? {
-    var i = NGramTable.slot(key, shift: shift)
-    while true {
-      let k = slots.load(fromByteOffset: 16 * i, as: UInt64.self)
-      if k == key { return i }
-      if k == 0 { return nil }
-      i = (i + 1) & mask
-    }
+    NGramTable.index(of: key, in: UnsafeRawPointer(slots), shift: shift, mask: mask)
   }
 
   /// ``PersianNameModel/contexts(_:_:_:)`` of `history` in a model of order `order`

@@ -641,8 +641,14 @@ struct NGramTable: @unchecked Sendable {
 
   /// The slot of `key` (never 0: every packed key has its length in the top bits).
   @inline(__always)
-  func index(_ key: UInt64) -> Int? {
-    var i = Self.slot(key, shift: shift)
+  func index(_ key: UInt64) -> Int? { Self.index(of: key, in: slots, shift: shift, mask: mask) }
+
+  /// The slot holding `key` among slots of 16 bytes that start with their key (0: an
+  /// empty slot), placed from ``slot(_:shift:)`` by linear probing; nil when none does.
+  /// (``NGramSuccessors`` lays its context rows out the same way.)
+  @inline(__always)
+  static func index(of key: UInt64, in slots: UnsafeRawPointer, shift: UInt64, mask: Int) -> Int? {
+    var i = slot(key, shift: shift)
     while true {
       let k = slots.load(fromByteOffset: 16 * i, as: UInt64.self)
       if k == key { return i }
